@@ -1,0 +1,77 @@
+"""The `narrator` command: a thin layer over the library.
+
+Every command is also a Python function: `narrator.load.load_report`,
+`narrator.evaluate.evaluate`, `narrator.save.write_input`."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from . import __version__
+from .errors import NarratorError
+from .evaluate import evaluate as evaluate_report
+from .load import load_report
+from .quantity import format_decimal, format_percent
+from .save import starter_report, write_input
+from .textable import format_table
+
+
+class _Group(click.Group):
+    """Turns user errors into a Chinese message and exit code 2, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NarratorError as error:
+            click.echo(f"错误：{error}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="narrator", message="%(prog)s %(version)s")
+def main():
+    """narrator：预算绩效自评报告的起草与核对工具。"""
+
+
+@main.command()
+@click.argument("input_file", metavar="[输入]", required=False, type=click.Path(dir_okay=False))
+def evaluate(input_file):
+    """计算每个绩效指标的偏差情况和完成状态，并核算预算信息。
+
+    不给输入文件时，使用随程序附带的示例（苏州市生产力促进中心 2022 年度）。
+
+    示例：narrator evaluate 输入.xlsx
+    """
+    report = load_report(input_file)
+    result = evaluate_report(report)
+    click.echo(f"{report.unit_name}  {report.year}年度  绩效指标 {len(result.indicators)} 项")
+    rows = [[r.indicator.level1, r.indicator.name, r.indicator.target.text, r.indicator.completion.text or "—",
+             r.deviation_text or "—", r.status.value] for r in result.indicators]
+    click.echo(format_table(["一级指标", "三级指标", "目标值", "完成值", "偏差情况", "状态"], rows))
+    if result.budget:
+        click.echo("")
+        rows = [[b.line.name, format_decimal(b.line.initial), format_decimal(b.line.adjustment),
+                 format_decimal(b.adjusted_budget), format_decimal(b.line.actual) if b.line.actual is not None else "—",
+                 format_percent(b.execution_rate) if b.execution_rate is not None else "—"] for b in result.budget]
+        click.echo(format_table(["项目", "年初预算数", "调整数", "调整预算数", "实际支出数", "执行率"], rows))
+        if result.budget_adjustment_rate is not None:
+            click.echo(f"预算调整率 {format_percent(result.budget_adjustment_rate)}")
+    counts = "，".join(f"{status.value} {len(result.by_status(status))} 项" for status in type(result.indicators[0].status)) if result.indicators else ""
+    click.echo(counts)
+
+
+@main.command()
+@click.argument("output", metavar="文件.xlsx|文件.yaml", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+def init(output, force):
+    """生成一份空白输入文件（含表头和每张表一行示例），可在此基础上填写。
+
+    示例：narrator init 2025年自评输入.xlsx
+    """
+    path = write_input(starter_report(load_report()), output, force)
+    click.echo(f"已生成输入模板：{path}")
+
+
+if __name__ == "__main__":
+    main()

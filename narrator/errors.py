@@ -1,0 +1,52 @@
+"""User errors: a Chinese message that names the file, sheet, row and column and
+says what to write instead. The CLI turns them into exit code 2, never a traceback."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yaml
+
+from .resources import data_path
+
+
+@lru_cache(maxsize=1)
+def _messages() -> dict[str, str]:
+    with open(data_path("templates") / "messages.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def message(code: str, **arguments: object) -> str:
+    """The user-facing sentence for `code`, from templates/messages.yaml."""
+    return _messages()[code].format(**arguments)
+
+
+class NarratorError(Exception):
+    """An error the user can fix; its text is shown as it is."""
+
+
+class InputError(NarratorError):
+    def __init__(self, code: str, file: str = "", sheet: str = "", row: int | None = None,
+                 item: int | None = None, column: str = "", **arguments: object):
+        self.code = code
+        self.file = str(file)
+        self.sheet = sheet
+        self.row = row
+        self.item = item
+        self.column = column
+        self.arguments = arguments
+        super().__init__(self.render())
+
+    @property
+    def location(self) -> str:
+        parts = [f"文件 {self.file}"] if self.file else []
+        if self.sheet:
+            parts.append(f"「{self.sheet}」" + (f"第 {self.item} 条" if self.item else ""))
+        if self.row:
+            parts.append(f"第 {self.row} 行")
+        if self.column:
+            parts.append(f"「{self.column}」列")
+        return "，".join(parts)
+
+    def render(self) -> str:
+        text = message(self.code, column=self.column, sheet=self.sheet, **self.arguments)
+        return f"{self.location}：{text}" if self.location else text

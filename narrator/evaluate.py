@@ -1,0 +1,190 @@
+"""Evaluate a report: each indicator's deviation and status, the budget's arithmetic.
+
+The conventions are the ones the real self-evaluation tables follow (DOMAIN.md):
+deviation = (完成值 − 目标值) / 目标值 × 100 %, two decimals, ROUND_HALF_UP;
+a zero target gives 0 % when met and 100 % when missed; a met ``≤`` target gives
+0 %; a met qualitative target gives 0 %."""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import lexicon
+from .model import BudgetLine, Indicator, Report
+from .quantity import HUNDRED, ZERO, Quantity, format_percent, round_half_up
+
+RATE_PLACES = 2
+
+
+class Status(enum.Enum):
+    MET = "达成"
+    EXCEEDED = "超额完成"
+    MISSED = "未达成"
+    PENDING = "待补充"
+
+
+class Problem(enum.Enum):
+    """Why an indicator could not be evaluated (its status is then PENDING)."""
+
+    NO_COMPLETION = "completion_missing"
+    UNIT_MISMATCH = "unit_mismatch"
+    KIND_MISMATCH = "kind_mismatch"
+    UNREADABLE = "completion_unreadable"
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    indicator: Indicator
+    status: Status
+    deviation: Decimal | None = None  # percent, two decimals
+    problem: Problem | None = None
+    completion_value: Decimal | None = None  # completion in the target's unit
+
+    @property
+    def deviation_text(self) -> str:
+        """偏差情况 as the seed tables print it: "6.67%", "0.00%", or "0%" for
+        qualitative and zero targets."""
+        if self.deviation is None:
+            return ""
+        target = self.indicator.target
+        if not target.is_number or target.value == 0:
+            return format_percent(self.deviation, 0)
+        return format_percent(self.deviation, RATE_PLACES)
+
+    @property
+    def is_quantitative(self) -> bool:
+        return self.indicator.target.is_number
+
+    @property
+    def margin(self) -> Decimal | None:
+        """完成值 − 目标值 in the target's unit, for "超出 N 家" phrasing."""
+        if self.completion_value is None or not self.indicator.target.is_number:
+            return None
+        return self.completion_value - self.indicator.target.value
+
+
+def evaluate_indicator(indicator: Indicator) -> IndicatorResult:
+    target, completion = indicator.target, indicator.completion
+    if completion.is_empty:
+        return IndicatorResult(indicator, Status.PENDING, problem=Problem.NO_COMPLETION)
+    if not target.is_number:
+        return _qualitative(indicator)
+    if not completion.is_number:
+        problem = Problem.KIND_MISMATCH if completion.kind == "qualitative" else Problem.UNREADABLE
+        return IndicatorResult(indicator, Status.PENDING, problem=problem)
+    # A bare number in the completion column is read in the target's unit.
+    value = completion.value if not completion.unit else completion.in_unit(target.unit)
+    if value is None:
+        return IndicatorResult(indicator, Status.PENDING, problem=Problem.UNIT_MISMATCH)
+    status = _status(target.comparator, value, target.value)
+    return IndicatorResult(indicator, status, _deviation(target, value, status), completion_value=value)
+
+
+def _qualitative(indicator: Indicator) -> IndicatorResult:
+    target, completion = indicator.target, indicator.completion
+    if completion.is_number:
+        return IndicatorResult(indicator, Status.PENDING, problem=Problem.KIND_MISMATCH)
+    if completion.text == target.text or completion.text in lexicon.met_words():
+        return IndicatorResult(indicator, Status.MET, ZERO)
+    return IndicatorResult(indicator, Status.MISSED)
+
+
+def _status(comparator: str, value: Decimal, target: Decimal) -> Status:
+    if comparator in ("<=", "<"):
+        met = value <= target if comparator == "<=" else value < target
+        return Status.MET if met else Status.MISSED
+    if target == 0 and comparator != ">":
+        if comparator == ">=":
+            return Status.MET if value >= 0 else Status.MISSED
+        return Status.MET if value == 0 else Status.MISSED
+    if value > target:
+        return Status.EXCEEDED
+    if value == target and comparator != ">":
+        return Status.MET
+    return Status.MISSED
+
+
+def _deviation(target: Quantity, value: Decimal, status: Status) -> Decimal:
+    if target.value == 0:
+        # The tables' convention: a zero target deviates by 0 % when met, 100 % when missed.
+        if status is Status.MISSED:
+            return HUNDRED if value > 0 else -HUNDRED
+        return ZERO
+    if status is Status.MET and target.comparator in ("<=", "<"):
+        return round_half_up(ZERO, RATE_PLACES)
+    return round_half_up((value - target.value) / target.value * HUNDRED, RATE_PLACES)
+
+
+@dataclass(frozen=True)
+class BudgetResult:
+    line: BudgetLine
+    adjusted_budget: Decimal  # 调整预算数 as used (given, or 年初 + 调整)
+    computed_adjusted: Decimal  # 年初预算数 + 调整数
+    execution_rate: Decimal | None  # 实际支出数 / 调整预算数, percent, two decimals
+    children_sums: dict[str, Decimal] = field(default_factory=dict)  # column → sum of child lines
+
+    @property
+    def adjusted_mismatch(self) -> bool:
+        """The input's 调整预算数 differs from 年初预算数 + 调整数."""
+        return self.line.adjusted is not None and self.line.adjusted != self.computed_adjusted
+
+    def children_mismatches(self) -> dict[str, tuple[Decimal | None, Decimal]]:
+        """Columns where this line ≠ the sum of its child lines: column → (line, sum)."""
+        own = {"initial": self.line.initial, "adjustment": self.line.adjustment,
+               "adjusted": self.adjusted_budget, "actual": self.line.actual}
+        return {column: (own[column], total) for column, total in self.children_sums.items()
+                if own[column] is not None and own[column] != total}
+
+
+def execution_rate(actual: Decimal | None, adjusted: Decimal) -> Decimal | None:
+    if actual is None or adjusted == 0:
+        return None
+    return round_half_up(actual / adjusted * HUNDRED, RATE_PLACES)
+
+
+def evaluate_budget_line(report: Report, line: BudgetLine) -> BudgetResult:
+    children = report.children_of(line)
+    sums: dict[str, Decimal] = {}
+    if children:
+        sums["initial"] = sum((c.initial for c in children), ZERO)
+        sums["adjustment"] = sum((c.adjustment for c in children), ZERO)
+        sums["adjusted"] = sum((c.adjusted_budget for c in children), ZERO)
+        if all(c.actual is not None for c in children):
+            sums["actual"] = sum((c.actual for c in children), ZERO)
+    return BudgetResult(line, line.adjusted_budget, line.initial + line.adjustment,
+                        execution_rate(line.actual, line.adjusted_budget), sums)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    report: Report
+    indicators: list[IndicatorResult]
+    budget: list[BudgetResult]
+
+    @property
+    def total_budget(self) -> BudgetResult | None:
+        """The line every other line rolls up to (预算总金额)."""
+        roots = [result for result in self.budget if not result.line.parent]
+        return roots[0] if roots else None
+
+    @property
+    def budget_adjustment_rate(self) -> Decimal | None:
+        """预算调整率 = 调整数 / 年初预算数 of the total line, percent."""
+        total = self.total_budget
+        if total is None or total.line.initial == 0:
+            return None
+        return round_half_up(total.line.adjustment / total.line.initial * HUNDRED, RATE_PLACES)
+
+    @property
+    def budget_execution_rate(self) -> Decimal | None:
+        total = self.total_budget
+        return total.execution_rate if total else None
+
+    def by_status(self, status: Status) -> list[IndicatorResult]:
+        return [result for result in self.indicators if result.status is status]
+
+
+def evaluate(report: Report) -> Evaluation:
+    return Evaluation(report, [evaluate_indicator(i) for i in report.indicators],
+                      [evaluate_budget_line(report, line) for line in report.budget_lines])

@@ -1,0 +1,80 @@
+"""The vocabulary in ``lexicon/``, loaded once per process.
+
+Every word list narrator uses lives in a file a user can read and extend; this
+module only reads them."""
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import lru_cache
+
+import yaml
+
+from .resources import data_path
+
+
+def _yaml(name: str):
+    with open(data_path("lexicon") / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or []
+
+
+def _lines(name: str) -> list[str]:
+    with open(data_path("lexicon") / name, encoding="utf-8") as handle:
+        return [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def comparators() -> dict[str, str]:
+    """Written comparator (≥, ＝, 不低于 …) → canonical symbol (>=, =, …)."""
+    return {str(row["text"]): str(row["symbol"]) for row in _yaml("comparators.yaml")}
+
+
+@lru_cache(maxsize=1)
+def _approximations() -> dict[str, dict]:
+    return {str(row["word"]): row for row in _yaml("approximations.yaml")}
+
+
+def approximation_words(position: str) -> list[str]:
+    return [word for word, row in _approximations().items() if row["position"] == position]
+
+
+def approximation_sense(word: str) -> str:
+    return str(_approximations()[word]["sense"])
+
+
+def approximation_position(word: str) -> str:
+    return str(_approximations()[word]["position"])
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, dict]:
+    return {str(row["unit"]): row for row in _yaml("units.yaml")}
+
+
+@lru_cache(maxsize=1)
+def unit_kinds() -> dict[str, str]:
+    """Unit → its kind: money, count, ratio or time."""
+    return {unit: str(row["kind"]) for unit, row in _units().items()}
+
+
+@lru_cache(maxsize=1)
+def unit_factors() -> dict[str, Decimal]:
+    """Units that convert within their kind → factor to the kind's base unit."""
+    return {unit: Decimal(str(row["factor"])) for unit, row in _units().items() if "factor" in row}
+
+
+def same_unit(first: str, second: str) -> bool:
+    """人 and 名, 场 and 场次: written differently, counted the same."""
+    units = _units()
+    return (first in units and units[first].get("same_as") == second) or (
+        second in units and units[second].get("same_as") == first)
+
+
+@lru_cache(maxsize=1)
+def qualitative_words() -> frozenset[str]:
+    return frozenset(_lines("qualitative.txt"))
+
+
+@lru_cache(maxsize=1)
+def met_words() -> frozenset[str]:
+    """Completion words that mean a qualitative target was reached."""
+    return frozenset(_lines("met_words.txt"))

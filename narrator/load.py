@@ -1,0 +1,331 @@
+"""Load a `Report` from YAML, JSON or an Excel workbook.
+
+Both formats arrive here as rows of {column header: cell} with an `Origin`, and
+one set of functions validates them, so YAML and Excel give the same model and
+the same messages."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+from .errors import InputError
+from .model import (BASIC_FIELDS, BUDGET_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS, LIST_FIELDS,
+                    QUANTITY_INDICATOR_FIELDS, SHEETS, TEXT_INDICATOR_FIELDS, BudgetLine, Indicator,
+                    KeyTask, Origin, Report)
+from .quantity import format_decimal, normalize_width, parse_quantity
+from .resources import example_path
+
+TABLE_KEYS = {"绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS}
+REQUIRED = {"绩效指标": ("三级指标", "目标值"), "预算信息": ("项目", "年初预算数"), "重点任务": ("任务名称",)}
+_HAS_FIGURE = re.compile(r"[\d≥≤><=]")
+_STARTS_WITH_FIGURE = re.compile(r"[\d≥≤><=.]")
+
+
+@dataclass
+class Row:
+    cells: dict[str, Any]
+    origin: Origin
+    item: int | None = None  # 1-based position in a YAML list
+
+    def error(self, code: str, column: str = "", **arguments: object) -> InputError:
+        return InputError(code, file=self.origin.file, sheet=self.origin.sheet, row=self.origin.row,
+                          item=self.item, column=column, **arguments)
+
+
+def load_report(path: str | Path | None = None) -> Report:
+    """Read an input file (.yaml, .yml, .json, .xlsx); None means the shipped example."""
+    path = Path(path) if path is not None else example_path(".yaml")
+    suffix = path.suffix.lower()
+    if suffix == ".xls":
+        raise InputError("old_excel", file=path)
+    if suffix not in (".yaml", ".yml", ".json", ".xlsx", ".xlsm"):
+        raise InputError("unknown_extension", file=path, suffix=path.suffix or "（无）")
+    if not path.is_file():
+        raise InputError("file_missing", file=path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _load_workbook(path)
+    return _load_mapping_file(path, suffix)
+
+
+# ---------------------------------------------------------------- YAML / JSON
+
+class _LineMap(dict):
+    line = 0
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps decimals exact and remembers each mapping's line."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineMap:
+    mapping = _LineMap(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
+    return Decimal(loader.construct_scalar(node).replace("_", ""))
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+
+
+def _load_mapping_file(path: Path, suffix: str) -> Report:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError("file_unreadable", file=path, reason=_reason(error)) from None
+    try:
+        if suffix == ".json":
+            data = json.loads(text, parse_float=Decimal)
+        else:
+            data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise InputError("yaml_syntax", file=path, row=mark.line + 1 if mark else None,
+                         reason=getattr(error, "problem", None) or str(error)) from None
+    except json.JSONDecodeError as error:
+        raise InputError("json_syntax", file=path, row=error.lineno, reason=error.msg) from None
+    return report_from_mapping(data, str(path))
+
+
+def report_from_mapping(data: Any, file: str = "") -> Report:
+    """Build the model from a mapping whose keys are the official column headers."""
+    if not isinstance(data, dict):
+        raise InputError("top_not_mapping", file=file)
+    known = list(BASIC_FIELDS) + list(LIST_FIELDS) + list(TABLE_KEYS)
+    for key in data:
+        if key not in known:
+            raise InputError("unknown_key", file=file, row=getattr(data, "line", None) or None,
+                             key=key, known="、".join(known))
+    tables = {}
+    for key in TABLE_KEYS:
+        items = data.get(key) or []
+        if not isinstance(items, list):
+            raise InputError("list_expected", file=file, key=key)
+        rows = []
+        for index, item in enumerate(items, start=1):
+            row = Row(item if isinstance(item, dict) else {}, Origin(file, key, getattr(item, "line", None)), index)
+            if not isinstance(item, dict):
+                raise row.error("row_not_mapping")
+            for column in item:
+                if column not in TABLE_KEYS[key]:
+                    raise row.error("unknown_key", key=column, known="、".join(TABLE_KEYS[key]))
+            rows.append(row)
+        tables[key] = rows
+    basic = Row({k: v for k, v in data.items() if k in BASIC_FIELDS}, Origin(file))
+    lists = {}
+    for key in LIST_FIELDS:
+        value = data.get(key) or []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            raise InputError("list_expected", file=file, key=key)
+        lists[key] = [_text(Row({key: v}, Origin(file, key)), key) for v in value]
+    return _build_report(basic, lists, tables, file)
+
+
+# ---------------------------------------------------------------- Excel
+
+def _load_workbook(path: Path) -> Report:
+    import zipfile
+
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise InputError("not_a_workbook", file=path, reason=_reason(error)) from None
+    file = str(path)
+    for required in ("基本信息", "绩效指标"):
+        if required not in workbook.sheetnames:
+            raise InputError("sheet_missing", file=file, sheet=required, sheets="、".join(SHEETS))
+    basic_rows = _sheet_rows(workbook["基本信息"], file, "基本信息", {"项目": None, "内容": None}, ("项目", "内容"))
+    basic: dict[str, Any] = {}
+    lists: dict[str, list[str]] = {key: [] for key in LIST_FIELDS}
+    for row in basic_rows:
+        key = _text(row, "项目")
+        if key in LIST_FIELDS:
+            if row.cells.get("内容") not in (None, ""):
+                lists[key].append(_text(row, "内容"))
+        elif key in BASIC_FIELDS:
+            basic[key] = row.cells.get("内容")
+        elif key:
+            raise row.error("unknown_key", column="项目", key=key, known="、".join(list(BASIC_FIELDS) + list(LIST_FIELDS)))
+    tables = {}
+    for key, columns in TABLE_KEYS.items():
+        if key in workbook.sheetnames:
+            tables[key] = _sheet_rows(workbook[key], file, key, columns, REQUIRED[key])
+        else:
+            tables[key] = []
+    return _build_report(Row(basic, Origin(file, "基本信息")), lists, tables, file)
+
+
+def _sheet_rows(sheet, file: str, name: str, columns: dict, required: Iterable[str]) -> list[Row]:
+    rows = sheet.iter_rows()
+    header = next(rows, ())
+    positions = {}
+    for cell in header:
+        title = normalize_width(str(cell.value)).strip() if cell.value is not None else ""
+        if title in columns:
+            positions[title] = cell.column - 1
+    for column in required:
+        if column not in positions:
+            raise InputError("column_missing", file=file, sheet=name, row=1, column=column,
+                             columns="、".join(columns))
+    result = []
+    for cells in rows:
+        values = {title: _cell_value(cells[index]) if index < len(cells) else None
+                  for title, index in positions.items()}
+        if all(value in (None, "") for value in values.values()):
+            continue
+        result.append(Row(values, Origin(file, name, cells[0].row)))
+    return result
+
+
+def _cell_value(cell) -> Any:
+    value = cell.value
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        number = Decimal(str(value))
+        if "%" in (cell.number_format or ""):
+            # A cell formatted as a percentage holds 0.9603 for 96.03%.
+            return format_decimal((number * 100).normalize()) + "%"
+        return number
+    if isinstance(value, (datetime, date)):
+        return value
+    return str(value)
+
+
+# ---------------------------------------------------------------- shared validation
+
+def _build_report(basic: Row, lists: dict[str, list[str]], tables: dict[str, list[Row]], file: str) -> Report:
+    for column in ("单位名称", "年度"):
+        if basic.cells.get(column) in (None, ""):
+            raise basic.error("required_missing", column=column)
+    report = Report(
+        unit_name=_text(basic, "单位名称"),
+        year=_year(basic),
+        overview=_text(basic, "单位概况"),
+        goals=lists["年度目标"],
+        problems=lists["存在问题"],
+        measures=lists["改进措施"],
+        indicators=[_indicator(row) for row in tables["绩效指标"]],
+        budget_lines=[_budget_line(row) for row in tables["预算信息"]],
+        key_tasks=[_key_task(row) for row in tables["重点任务"]],
+        source=file,
+    )
+    _check_budget_tree(report, tables["预算信息"])
+    return report
+
+
+def _indicator(row: Row) -> Indicator:
+    _require(row, REQUIRED["绩效指标"])
+    names = {field_name: column for column, field_name in INDICATOR_COLUMNS.items()}
+    fields: dict[str, Any] = {name: _text(row, names[name]) for name in TEXT_INDICATOR_FIELDS}
+    for name in QUANTITY_INDICATOR_FIELDS:
+        fields[name] = _quantity(row, names[name], is_target=name != "completion")
+    return Indicator(origin=row.origin, **fields)
+
+
+def _budget_line(row: Row) -> BudgetLine:
+    _require(row, REQUIRED["预算信息"])
+    return BudgetLine(
+        name=_text(row, "项目"),
+        parent=_text(row, "上级"),
+        initial=_money(row, "年初预算数"),
+        adjustment=_money(row, "调整数") or Decimal(0),
+        adjusted=_money(row, "调整预算数"),
+        actual=_money(row, "实际支出数"),
+        origin=row.origin,
+    )
+
+
+def _key_task(row: Row) -> KeyTask:
+    _require(row, REQUIRED["重点任务"])
+    return KeyTask(name=_text(row, "任务名称"), duty=_text(row, "对应职责"),
+                   content=_text(row, "主要内容"), result=_text(row, "完成情况"), origin=row.origin)
+
+
+def _check_budget_tree(report: Report, rows: list[Row]) -> None:
+    seen: set[str] = set()
+    for line, row in zip(report.budget_lines, rows):
+        if line.name in seen:
+            raise row.error("duplicate_budget_line", column="项目", name=line.name)
+        seen.add(line.name)
+    for line, row in zip(report.budget_lines, rows):
+        if line.parent and line.parent not in seen:
+            raise row.error("parent_unknown", column="上级", parent=line.parent)
+
+
+def _require(row: Row, columns: Iterable[str]) -> None:
+    for column in columns:
+        if row.cells.get(column) in (None, ""):
+            raise row.error("required_missing", column=column)
+
+
+def _text(row: Row, column: str) -> str:
+    value = row.cells.get(column)
+    if value is None:
+        return ""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        raise row.error("text_expected", column=column, value=value)
+    return str(value).strip()
+
+
+def _year(row: Row) -> int:
+    value = row.cells.get("年度")
+    text = normalize_width(str(value)).strip().removesuffix("年度").removesuffix("年")
+    if isinstance(value, Decimal):
+        text = format_decimal(value)
+    if not re.fullmatch(r"(19|20|21)\d\d", text):
+        raise row.error("year_expected", column="年度", value=value)
+    return int(text)
+
+
+def _money(row: Row, column: str) -> Decimal | None:
+    value = row.cells.get(column)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise row.error("number_expected", column=column, value=value)
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(str(value))
+    try:
+        number = Decimal(normalize_width(str(value)).strip().replace(",", ""))
+    except InvalidOperation:
+        raise row.error("number_expected", column=column, value=value) from None
+    if not number.is_finite():
+        raise row.error("number_expected", column=column, value=value)
+    return number
+
+
+def _quantity(row: Row, column: str, is_target: bool):
+    value = row.cells.get(column)
+    if isinstance(value, bool):
+        raise row.error("value_unparsed", column=column, value=value)
+    if isinstance(value, (int, float, Decimal)):
+        value = format_decimal(Decimal(str(value)))
+    quantity = parse_quantity(value)
+    suspicious = _HAS_FIGURE.search if is_target else _STARTS_WITH_FIGURE.match
+    if quantity.kind == "text" and suspicious(normalize_width(quantity.text)):
+        # Figures that do not parse are typos; plain words are qualitative values.
+        raise row.error("target_unparsed" if is_target else "value_unparsed", column=column, value=quantity.text)
+    return quantity
+
+
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__

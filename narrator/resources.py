@@ -1,0 +1,21 @@
+"""Where narrator's data folders are: inside the installed package (a wheel puts
+``templates/``, ``lexicon/`` and ``corpus/`` under ``narrator/``) or, in a source
+checkout, beside the package."""
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_path(kind: str) -> Path:
+    """The folder `kind` ("templates", "lexicon" or "corpus")."""
+    installed = _PACKAGE / kind
+    if installed.is_dir():
+        return installed
+    return _PACKAGE.parent / kind
+
+
+def example_path(suffix: str = ".yaml") -> Path:
+    """The shipped example input (seed 002 transcribed), as YAML or workbook."""
+    return data_path("corpus") / f"example{suffix}"

@@ -1,0 +1,130 @@
+"""Write a `Report` back in the input format: YAML or an Excel workbook whose
+sheets and columns are the ones `load` reads."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+from .model import (BASIC_FIELDS, BUDGET_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS, LIST_FIELDS,
+                    Report)
+from .output import write_atomically
+from .quantity import Quantity, format_decimal
+
+TABLES = (("绩效指标", "indicators", INDICATOR_COLUMNS), ("预算信息", "budget_lines", BUDGET_COLUMNS),
+          ("重点任务", "key_tasks", KEY_TASK_COLUMNS))
+FIXED_TIME = "2000-01-01T00:00:00"
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, Quantity):
+        return value.text
+    return value
+
+
+def report_to_mapping(report: Report) -> dict[str, Any]:
+    """The report with the input's Chinese keys; empty optional cells left out."""
+    data: dict[str, Any] = {}
+    for key, name in BASIC_FIELDS.items():
+        value = getattr(report, name)
+        if value not in ("", None):
+            data[key] = value
+    for key, name in LIST_FIELDS.items():
+        if getattr(report, name):
+            data[key] = list(getattr(report, name))
+    for key, name, columns in TABLES:
+        rows = []
+        for item in getattr(report, name):
+            row = {}
+            for column, field_name in columns.items():
+                value = _cell(getattr(item, field_name))
+                if value not in ("", None) and not (field_name == "adjustment" and value == 0):
+                    row[column] = value
+            rows.append(row)
+        data[key] = rows
+    return data
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal):
+    text = format_decimal(value)
+    tag = "tag:yaml.org,2002:float" if "." in text else "tag:yaml.org,2002:int"
+    return dumper.represent_scalar(tag, text)
+
+
+_Dumper.add_representer(Decimal, _represent_decimal)
+
+
+def write_yaml(report: Report, path: str | Path, force: bool = False) -> Path:
+    text = yaml.dump(report_to_mapping(report), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), force)
+
+
+def write_workbook(report: Report, path: str | Path, force: bool = False) -> Path:
+    return write_atomically(path, lambda temporary: _fill_workbook(report).save(temporary), force)
+
+
+def _fill_workbook(report: Report):
+    from datetime import datetime
+
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    workbook = openpyxl.Workbook()
+    workbook.properties.creator = "narrator"
+    workbook.properties.created = workbook.properties.modified = datetime.fromisoformat(FIXED_TIME)
+    bold = Font(bold=True)
+    basic = workbook.active
+    basic.title = "基本信息"
+    basic.append(["项目", "内容"])
+    for key, name in BASIC_FIELDS.items():
+        basic.append([key, getattr(report, name)])
+    for key, name in LIST_FIELDS.items():
+        for text in getattr(report, name):
+            basic.append([key, text])
+    basic.column_dimensions["A"].width = 12
+    basic.column_dimensions["B"].width = 100
+    for key, name, columns in TABLES:
+        sheet = workbook.create_sheet(key)
+        sheet.append(list(columns))
+        for item in getattr(report, name):
+            sheet.append([_cell(getattr(item, field_name)) for field_name in columns.values()])
+        for index, column in enumerate(columns, start=1):
+            letter = sheet.cell(row=1, column=index).column_letter
+            sheet.column_dimensions[letter].width = 40 if column in ("三级指标", "完成情况", "主要内容", "原因分析") else 16
+            # Targets and values are text: keep Excel from turning "=100%" into a formula.
+            for cell in sheet[letter][1:]:
+                if isinstance(cell.value, str):
+                    cell.number_format = "@"
+                    cell.data_type = "s"
+        sheet.freeze_panes = "A2"
+    for sheet in workbook.worksheets:
+        for cell in sheet[1]:
+            cell.font = bold
+            cell.alignment = Alignment(horizontal="center")
+    return workbook
+
+
+def starter_report(example: Report) -> Report:
+    """The example cut to its first row per table: what `narrator init` writes."""
+    sample = next((i for i in example.indicators if i.key_work and i.target.is_number), example.indicators[0])
+    return Report(unit_name=example.unit_name, year=example.year, overview=example.overview,
+                  goals=example.goals[:1], indicators=[sample],
+                  budget_lines=example.budget_lines[:1], key_tasks=example.key_tasks[:1],
+                  problems=example.problems[:1], measures=example.measures[:1])
+
+
+def write_input(report: Report, path: str | Path, force: bool = False) -> Path:
+    """Write `report` as .yaml/.yml or .xlsx according to the suffix of `path`."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return write_yaml(report, path, force)
+    if suffix == ".xlsx":
+        return write_workbook(report, path, force)
+    raise InputError("output_unknown_extension", file=path, suffix=suffix or "（无）")
