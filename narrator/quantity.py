@@ -86,8 +86,8 @@ def chinese_numeral(text: str) -> int:
         if char in CHINESE_DIGITS:
             number = CHINESE_DIGITS[char]
         elif char in CHINESE_SMALL_UNITS:
-            if number == 0 and char == "十":
-                number = 1
+            if number == 0:
+                number = 1  # 十二, 百家: a leading unit counts one
             section += number * CHINESE_SMALL_UNITS[char]
             number = 0
         elif char == "万":
@@ -251,8 +251,22 @@ def parse_quantity(raw: object) -> Quantity:
 
 
 # A number that is part of a date, an ordinal, a list label or a name, not a figure.
-_NOT_A_FIGURE_BEFORE = re.compile(r"(第|附件|图|表|[A-Za-z])$")
+_NOT_A_FIGURE_BEFORE = re.compile(r"(第[\d、和及至~-]*|附件|图|表|[A-Za-z])$")
 _YEAR_UNITS = {"年", "月", "日"}
+
+
+def _is_date(text: str, match: re.Match[str], number: str) -> bool:
+    """2022年, 22年度, 8月, 5日 are dates; 4年, 0.5年, 3个月 are durations."""
+    unit = match.group("unit")
+    if "." in number or match.group("cmp") or match.group("scale"):
+        return False
+    value = int(number.lstrip("-") or 0)
+    follows = text[match.end():match.end() + 1]
+    if unit == "年":
+        return 1900 <= value <= 2100 or follows == "度"
+    if unit == "月":
+        return 1 <= value <= 12 and follows != "份"
+    return unit == "日" and 1 <= value <= 31 and text[:match.start()].endswith("月")
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -288,9 +302,8 @@ def _skip(text: str, match: re.Match[str]) -> bool:
         return not unit or unit in _YEAR_UNITS
     number = match.group("arabic")
     end = match.end("arabic")
-    if unit in _YEAR_UNITS and not match.group("scale"):
-        # 2022年, 8月, 12日 are dates; 0.5年 or 3年 after a comparator are durations.
-        return not match.group("cmp") and ("." not in number)
+    if unit in _YEAR_UNITS and _is_date(text, match, number):
+        return True
     if not unit and end < len(text) and text[end] in ".、" and "." not in number:
         return True  # list label "1." or "2、"
     if not unit and end < len(text) and text[end] in "-—－" :

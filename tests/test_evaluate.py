@@ -1,0 +1,115 @@
+"""Evaluation against every row of seed 002's printed tables."""
+from decimal import Decimal
+
+import pytest
+
+from conftest import budget_rows, self_evaluation_rows
+from narrator.evaluate import Problem, Status, evaluate, evaluate_indicator
+from narrator.load import load_report
+from narrator.model import Indicator
+from narrator.quantity import parse_quantity
+
+SEED_ROWS = self_evaluation_rows()
+
+
+def test_seed_table_has_54_indicators():
+    assert len(SEED_ROWS) == 54
+
+
+@pytest.mark.parametrize("row", SEED_ROWS, ids=[row["三级指标"] for row in SEED_ROWS])
+def test_deviation_equals_seed_002(row):
+    indicator = Indicator(name=row["三级指标"], target=parse_quantity(row["目标值"]),
+                          completion=parse_quantity(row["完成值"]))
+    assert evaluate_indicator(indicator).deviation_text == row["偏差情况"]
+
+
+def test_statuses_follow_the_seed_reasons():
+    """Every row the seed explains with 超额完成工作任务 is EXCEEDED; rows with another
+    stated reason are the three shortfalls; the rest are met."""
+    statuses = {}
+    for row in SEED_ROWS:
+        indicator = Indicator(name=row["三级指标"], target=parse_quantity(row["目标值"]),
+                              completion=parse_quantity(row["完成值"]))
+        statuses[row["三级指标"]] = evaluate_indicator(indicator).status
+    exceeded = [name for name, status in statuses.items() if status is Status.EXCEEDED]
+    missed = [name for name, status in statuses.items() if status is Status.MISSED]
+    assert exceeded == [row["三级指标"] for row in SEED_ROWS if row["原因分析"] == "超额完成工作任务"]
+    assert missed == ["预算调整率", "预算执行率", "非税收入预算完成率"]
+    assert len([s for s in statuses.values() if s is Status.MET]) == 54 - 9 - 3
+
+
+def test_example_transcribes_the_seed_table_exactly(example_yaml):
+    report = load_report(example_yaml)
+    assert [(i.level1, i.name, i.target.text, i.completion.text, i.source, i.reason) for i in report.indicators] == [
+        (r["一级指标"], r["三级指标"], r["目标值"], r["完成值"], r["完成值来源"], r["原因分析"]) for r in SEED_ROWS]
+    printed = [r["偏差情况"] for r in SEED_ROWS]
+    assert [result.deviation_text for result in evaluate(report).indicators] == printed
+
+
+def test_budget_rows_equal_seed_002(example_yaml):
+    result = evaluate(load_report(example_yaml))
+    rows = budget_rows()
+    assert [b.line.name for b in result.budget] == [row[0] for row in rows]
+    for budget, (name, initial, adjustment, adjusted, actual, rate) in zip(result.budget, rows):
+        assert budget.line.initial == Decimal(initial), name
+        assert budget.line.adjustment == Decimal(adjustment or "0"), name
+        assert budget.adjusted_budget == Decimal(adjusted), name
+        assert budget.computed_adjusted == Decimal(adjusted), name  # 年初 + 调整 = 调整预算数
+        assert budget.line.actual == Decimal(actual), name
+        assert f"{budget.execution_rate}%" == rate, name
+        assert budget.children_mismatches() == {}, name
+
+
+def test_budget_totals_and_rates(example_yaml):
+    result = evaluate(load_report(example_yaml))
+    total, basic, project = result.budget[:3]
+    # 预算总金额 = 基本支出 + 项目支出; the five project lines sum to 项目支出.
+    assert total.children_sums == {"initial": Decimal("545.57"), "adjustment": Decimal("81.6"),
+                                   "adjusted": Decimal("627.17"), "actual": Decimal("602.24")}
+    assert project.children_sums["initial"] == Decimal("29.00")
+    assert project.children_sums["adjusted"] == Decimal("25.75")
+    assert project.children_sums["actual"] == Decimal("24.94")
+    assert result.budget_adjustment_rate == Decimal("14.96")  # 81.6 / 545.57
+    assert result.budget_execution_rate == Decimal("96.03")  # 602.24 / 627.17
+    # The self-evaluation table's 预算执行率 and 预算调整率 rows agree with the budget table.
+    rows = {r["三级指标"]: r["完成值"] for r in SEED_ROWS}
+    assert rows["预算执行率"] == f"{result.budget_execution_rate}%"
+    assert rows["预算调整率"] == f"{result.budget_adjustment_rate}%"
+
+
+def test_seed_deviation_for_missed_zero_target_is_a_convention():
+    """The seed writes 100% for 预算调整率 (=0%, 14.96%): (14.96 − 0) / 0 has no value,
+    so the tables' convention is kept rather than computed."""
+    result = evaluate_indicator(Indicator("预算调整率", parse_quantity("=0%"), completion=parse_quantity("14.96%")))
+    assert (result.status, result.deviation, result.deviation_text) == (Status.MISSED, Decimal(100), "100%")
+
+
+@pytest.mark.parametrize("target, completion, status, deviation", [
+    ("≤10%", "4%", Status.MET, "0.00%"),
+    ("≤10%", "12%", Status.MISSED, "20.00%"),
+    ("≤1天", "1天", Status.MET, "0.00%"),
+    ("≥0人次", "0人次", Status.MET, "0%"),
+    ("=0小时", "3小时", Status.MISSED, "100%"),
+    ("≥660亿元", "8687800万元", Status.EXCEEDED, "31.63%"),
+    ("≥300人", "843名", Status.EXCEEDED, "181.00%"),
+    ("≥1200项", "1100", Status.MISSED, "-8.33%"),
+    (">5场", "5场", Status.MISSED, "0.00%"),
+    ("=0.5年", "0.5年", Status.MET, "0.00%"),
+    ("健全", "健全", Status.MET, "0%"),
+    ("有序推进", "完成", Status.MET, "0%"),
+    ("显著", "较显著", Status.MISSED, ""),
+])
+def test_conventions(target, completion, status, deviation):
+    result = evaluate_indicator(Indicator("x", parse_quantity(target), completion=parse_quantity(completion)))
+    assert (result.status, result.deviation_text) == (status, deviation)
+
+
+@pytest.mark.parametrize("target, completion, problem", [
+    ("≥100项", "", Problem.NO_COMPLETION),
+    ("≥100项", "50万元", Problem.UNIT_MISMATCH),
+    ("≥100项", "健全", Problem.KIND_MISMATCH),
+    ("健全", "100%", Problem.KIND_MISMATCH),
+])
+def test_pending(target, completion, problem):
+    result = evaluate_indicator(Indicator("x", parse_quantity(target), completion=parse_quantity(completion)))
+    assert (result.status, result.problem, result.deviation_text) == (Status.PENDING, problem, "")

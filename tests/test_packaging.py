@@ -1,0 +1,46 @@
+"""A normal (non-editable) install finds its templates, lexicon and example."""
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("wheel")
+    source = tmp_path_factory.mktemp("src") / "narrator"
+    # Build from a copy so the checkout gets no build/ or egg-info folders.
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "build", "*.egg-info", "__pycache__"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
+                    "-w", str(out), str(source)], check=True)
+    (path,) = out.glob("narrator-*.whl")
+    return path
+
+
+def test_wheel_contains_data_files(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for name in ("narrator/cli.py", "narrator/templates/messages.yaml", "narrator/lexicon/units.yaml",
+                 "narrator/lexicon/qualitative.txt", "narrator/corpus/example.yaml",
+                 "narrator/corpus/example.xlsx"):
+        assert name in names
+    assert len([n for n in names if n.startswith("narrator/corpus/seeds/") and n.endswith(".txt")]) == 4
+
+
+def test_installed_wheel_runs_outside_the_checkout(wheel, tmp_path):
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
+                    str(wheel)], check=True)
+    env = dict(os.environ, PYTHONPATH=str(target))
+    where = subprocess.run([sys.executable, "-c", "import narrator.resources as r; print(r.data_path('lexicon'))"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    assert where.stdout.strip() == str(target / "narrator" / "lexicon")
+    result = subprocess.run([str(target / "bin" / "narrator"), "evaluate"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "苏州市生产力促进中心  2022年度  绩效指标 54 项"
