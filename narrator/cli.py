@@ -5,11 +5,14 @@ Every command is also a Python function: `narrator.load.load_report`,
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import NarratorError
+from .compose import DEFAULT_SEED, compose
+from .errors import NarratorError, message
+from .output import check_output_path
 from .evaluate import evaluate as evaluate_report
 from .load import load_report
 from .quantity import format_decimal, format_percent
@@ -32,6 +35,47 @@ class _Group(click.Group):
 @click.version_option(__version__, "--version", "-V", prog_name="narrator", message="%(prog)s %(version)s")
 def main():
     """narrator：预算绩效自评报告的起草与核对工具。"""
+
+
+@main.command()
+@click.argument("input_file", metavar="[输入]", required=False, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", metavar="报告.docx", type=click.Path(dir_okay=False),
+              help="输出的 DOCX 文件。默认为当前文件夹下的“单位名称+年度+整体支出预算绩效自评报告.docx”。")
+@click.option("--format", "output_format", type=click.Choice(["docx", "md"]), default="docx", show_default=True,
+              help="docx 写出 Word 文件；md 在屏幕上显示 Markdown 预览，不写文件。")
+@click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True,
+              help="措辞选择的随机种子。同样的输入和种子总是得到完全相同的报告。")
+@click.option("--templates", "templates", metavar="目录", type=click.Path(file_okay=False, exists=True),
+              help="自定义模板所在目录；其中的同名文件替换 narrator 自带的模板。")
+@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成同名 PDF。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+def draft(input_file, output, output_format, seed, templates, pdf, force):
+    """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。
+
+    不给输入文件时，起草随程序附带的示例（苏州市生产力促进中心 2022 年度）。
+
+    示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf
+    """
+    from .render import convert_to_pdf, markdown, write_docx
+
+    report = load_report(input_file)
+    if output_format == "docx":
+        output = output or message("default_output", unit=report.unit_name, year=report.year)
+        check_output_path(output, force)
+        if pdf:
+            check_output_path(Path(output).with_suffix(".pdf"), force)
+    document = compose(evaluate_report(report), seed=seed, templates=templates)
+    if output_format == "md":
+        click.echo(markdown(document))
+    else:
+        path = write_docx(document, output, force)
+        click.echo(message("draft_written", path=path))
+        if pdf:
+            click.echo(message("pdf_written", path=convert_to_pdf(path, path.with_suffix(".pdf"), force)))
+    if document.missing:
+        click.echo(message("missing_values"), err=True)
+        for item in document.missing:
+            click.echo(f"  - {item}", err=True)
 
 
 @main.command()

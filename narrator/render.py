@@ -1,0 +1,291 @@
+"""Render a composed `Document` as DOCX (GB/T 9704-2012 look) or Markdown, and
+convert DOCX to PDF through LibreOffice.
+
+python-docx covers most of it; the XML is touched only where its API stops:
+East Asian fonts (w:eastAsia), first-line indent in characters, the repeating
+header row, the PAGE field, font fall-backs, and fixed zip timestamps so the
+same document gives the same bytes."""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+from docx import Document as new_docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from .compose import Document, Heading, Paragraph, Table
+from .errors import NarratorError, message
+from .output import write_atomically
+
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)
+ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+# GB/T 9704: 2号 = 22 pt, 3号 = 16 pt, 4号 = 14 pt, 小四 = 12 pt, 五号 = 10.5 pt.
+TITLE_FONT, TITLE_SIZE = "方正小标宋简体", Pt(22)
+HEADING_FONTS = {1: "黑体", 2: "楷体_GB2312"}
+BODY_FONT, BODY_SIZE = "仿宋_GB2312", Pt(16)
+TABLE_SIZE = Pt(10.5)
+PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE = "宋体", Pt(14)
+LINE_SPACING = Pt(28)
+# When a font is not installed, Word and WPS use the alternative named here.
+FONT_FALLBACKS = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体"}
+
+
+def set_font(target, name: str, size=None, bold: bool | None = None) -> None:
+    """Set a run's or style's font for Latin and Chinese text alike."""
+    font = target.font
+    font.name = name
+    if size is not None:
+        font.size = size
+    if bold is not None:
+        font.bold = bold
+    properties = target.element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.insert(0, fonts)
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), name)
+
+
+def _first_line_chars(paragraph_format_element, chars: int) -> None:
+    """First-line indent in characters (w:firstLineChars), so it stays two
+    characters whatever the font size."""
+    properties = paragraph_format_element.get_or_add_pPr()
+    indent = properties.find(qn("w:ind"))
+    if indent is None:
+        indent = OxmlElement("w:ind")
+        properties.append(indent)
+    indent.set(qn("w:firstLineChars"), str(chars * 100))
+    indent.set(qn("w:firstLine"), str(int(BODY_SIZE.pt * chars * 20)))
+
+
+def _styles(docx) -> None:
+    styles = docx.styles
+    normal = styles["Normal"]
+    set_font(normal, BODY_FONT, BODY_SIZE)
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    body_format = normal.paragraph_format
+    body_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    body_format.line_spacing = LINE_SPACING
+    body_format.space_before = body_format.space_after = Pt(0)
+    body_format.widow_control = False
+    body_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+    title = styles["Title"]
+    set_font(title, TITLE_FONT, TITLE_SIZE, bold=False)
+    title.font.color.rgb = RGBColor(0, 0, 0)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    title.paragraph_format.line_spacing = Pt(36)
+    title.paragraph_format.space_after = Pt(0)
+    _remove_border(title)
+
+    for level, font in HEADING_FONTS.items():
+        heading = styles[f"Heading {level}"]
+        set_font(heading, font, BODY_SIZE, bold=False)
+        heading.font.italic = False
+        heading.font.color.rgb = RGBColor(0, 0, 0)
+        heading_format = heading.paragraph_format
+        heading_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        heading_format.line_spacing = LINE_SPACING
+        heading_format.space_before = heading_format.space_after = Pt(0)
+        heading_format.keep_with_next = True
+        _first_line_chars(heading.element, 2)
+
+
+def _remove_border(style) -> None:
+    properties = style.element.get_or_add_pPr()
+    border = properties.find(qn("w:pBdr"))
+    if border is not None:
+        properties.remove(border)
+
+
+def _page(docx) -> None:
+    section = docx.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(28) - Mm(7)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.paragraph_format.first_line_indent = Pt(0)
+    set_font(footer.add_run("— "), PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = footer.add_run("1")
+    set_font(run, PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+    run._r.addprevious(field)
+    field.append(run._r)
+    set_font(footer.add_run(" —"), PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+
+
+def _body_paragraph(docx, text: str) -> None:
+    paragraph = docx.add_paragraph(text)
+    _first_line_chars(paragraph._p, 2)
+
+
+def _table(docx, table: Table) -> None:
+    grid = docx.add_table(rows=1 + len(table.rows), cols=len(table.headers))
+    grid.style = docx.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    usable = Mm(210 - 28 - 26)
+    weights = table.widths or (1,) * len(table.headers)
+    widths = [int(usable * w / sum(weights)) for w in weights]
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths):
+        column.width = width
+    for row_index, values in enumerate([table.headers, *table.rows]):
+        row = grid.rows[row_index]
+        if row_index == 0:
+            header = row._tr.get_or_add_trPr()
+            repeat = OxmlElement("w:tblHeader")
+            repeat.set(qn("w:val"), "true")
+            header.append(repeat)
+        for column, value in enumerate(values):
+            cell = row.cells[column]
+            cell.width = widths[column]
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            _cell_text(cell, value, bold=row_index == 0, centered=row_index == 0 or column != len(values) - 1 or len(value) < 12)
+    for column in table.merge_columns:
+        start = 1
+        for row_index in range(2, len(table.rows) + 2):
+            ends = row_index == len(table.rows) + 1
+            if ends or table.rows[row_index - 1][column] != table.rows[start - 1][column]:
+                if row_index - 1 > start and table.rows[start - 1][column]:
+                    text = table.rows[start - 1][column]
+                    merged = grid.cell(start, column).merge(grid.cell(row_index - 1, column))
+                    for paragraph in merged.paragraphs[1:]:
+                        paragraph._p.getparent().remove(paragraph._p)
+                    _cell_text(merged, text, bold=False, centered=True)
+                start = row_index
+
+
+def _cell_text(cell, text: str, bold: bool, centered: bool) -> None:
+    paragraph = cell.paragraphs[0]
+    for run in list(paragraph.runs):
+        run._r.getparent().remove(run._r)
+    paragraph_format = paragraph.paragraph_format
+    paragraph_format.first_line_indent = Pt(0)
+    paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER if centered else WD_ALIGN_PARAGRAPH.LEFT
+    set_font(paragraph.add_run(text), BODY_FONT, TABLE_SIZE, bold=bold)
+
+
+def _font_fallbacks(docx) -> None:
+    """Name an installed alternative for each GB font in word/fontTable.xml."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    part = docx.part.part_related_by(RT.FONT_TABLE)
+    root = etree.fromstring(part.blob)
+    for name, alternative in FONT_FALLBACKS.items():
+        font = etree.SubElement(root, qn("w:font"))
+        font.set(qn("w:name"), name)
+        alt = etree.SubElement(font, qn("w:altName"))
+        alt.set(qn("w:val"), alternative)
+        charset = etree.SubElement(font, qn("w:charset"))
+        charset.set(qn("w:val"), "86")
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def build_docx(document: Document):
+    docx = new_docx()
+    _styles(docx)
+    _page(docx)
+    _font_fallbacks(docx)
+    for line in document.title.split("\n"):
+        docx.add_paragraph(line, style="Title")
+    if document.subtitle:
+        docx.add_paragraph(document.subtitle, style="Title")
+    docx.add_paragraph("")
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            docx.add_heading(block.text, level=block.level)
+        elif isinstance(block, Paragraph):
+            _body_paragraph(docx, block.text)
+        elif isinstance(block, Table):
+            _table(docx, block)
+    properties = docx.core_properties
+    properties.title = document.title.replace("\n", "")
+    properties.author = properties.last_modified_by = "narrator"
+    properties.created = properties.modified = properties.last_printed = FIXED_TIME
+    properties.revision = 1
+    properties.comments = properties.keywords = properties.subject = properties.category = ""
+    return docx
+
+
+def docx_bytes(document: Document) -> bytes:
+    """The DOCX file, byte-identical for the same document: zip entries in a fixed
+    order with a fixed timestamp."""
+    buffer = io.BytesIO()
+    build_docx(document).save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n)):
+            info = zipfile.ZipInfo(name, ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name))
+    return output.getvalue()
+
+
+def write_docx(document: Document, path: str | Path, force: bool = False) -> Path:
+    data = docx_bytes(document)
+    return write_atomically(path, lambda temporary: temporary.write_bytes(data), force)
+
+
+def markdown(document: Document) -> str:
+    """A Markdown preview: headings, paragraphs, pipe tables."""
+    lines = [f"# {document.title.replace(chr(10), '')}", ""]
+    if document.subtitle:
+        lines += [document.subtitle, ""]
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            lines += [f"{'#' * (block.level + 1)} {block.text}", ""]
+        elif isinstance(block, Paragraph):
+            lines += [block.text, ""]
+        else:
+            lines.append("| " + " | ".join(block.headers) + " |")
+            lines.append("|" + "---|" * len(block.headers))
+            for row in block.rows:
+                lines.append("| " + " | ".join(cell.replace("|", "｜").replace("\n", " ") for cell in row) + " |")
+            lines.append("")
+    return "\n".join(lines)
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def convert_to_pdf(docx_path: str | Path, pdf_path: str | Path, force: bool = False) -> Path:
+    """DOCX → PDF with LibreOffice in headless mode, into a temporary folder first."""
+    program = soffice()
+    if program is None:
+        raise NarratorError(message("soffice_missing"))
+    docx_path = Path(docx_path).resolve()
+    with tempfile.TemporaryDirectory(prefix="narrator-pdf-") as work:
+        profile = Path(work) / "profile"
+        command = [program, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+                   "--outdir", work, str(docx_path)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=300,
+                                env=dict(os.environ, HOME=work))
+        produced = Path(work) / (docx_path.stem + ".pdf")
+        if result.returncode != 0 or not produced.is_file():
+            raise NarratorError(message("pdf_failed", reason=(result.stderr or result.stdout).strip()[:300]))
+        return write_atomically(pdf_path, lambda temporary: shutil.copyfile(produced, temporary), force)
