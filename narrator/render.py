@@ -18,10 +18,12 @@ from pathlib import Path
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT, WD_CELL_VERTICAL_ALIGNMENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from xml.sax.saxutils import escape
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
 from .compose import Document, Heading, Paragraph, Table
@@ -107,6 +109,20 @@ def _styles(docx) -> None:
         _first_line_chars(heading.element, 2)
 
 
+    body = styles["Body Text"]
+    body.base_style = normal
+    body.paragraph_format.space_after = Pt(0)
+    _first_line_chars(body.element, 2)
+
+    table_text = styles.add_style("TableText", WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = normal
+    table_text.font.size = TABLE_SIZE
+    table_format = table_text.paragraph_format
+    table_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    table_format.first_line_indent = Pt(0)
+    table_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
 def _remove_border(style) -> None:
     properties = style.element.get_or_add_pPr()
     border = properties.find(qn("w:pBdr"))
@@ -134,56 +150,46 @@ def _page(docx) -> None:
     set_font(footer.add_run(" —"), PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
 
 
-def _body_paragraph(docx, text: str) -> None:
-    paragraph = docx.add_paragraph(text)
-    _first_line_chars(paragraph._p, 2)
-
-
 def _table(docx, table: Table) -> None:
-    grid = docx.add_table(rows=1 + len(table.rows), cols=len(table.headers))
-    grid.style = docx.styles["Table Grid"]
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    usable = Mm(210 - 28 - 26)
+    """Append `table` as one piece of WordprocessingML: full borders (Table Grid),
+    fixed column widths, a header row that repeats on every page, and vertical
+    merges (w:vMerge) for equal neighbours in `merge_columns`, within their parent
+    column's group (二级 within 一级). Built as text and parsed once: python-docx's
+    per-cell proxies cost a second for a 300-row table."""
+    usable = int(Mm(210 - 28 - 26).twips)
     weights = table.widths or (1,) * len(table.headers)
-    widths = [int(usable * w / sum(weights)) for w in weights]
-    grid.autofit = False
-    for column, width in zip(grid.columns, widths):
-        column.width = width
+    widths = [usable * w // sum(weights) for w in weights]
+    last = len(table.headers) - 1
+    parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{docx.styles["Table Grid"].style_id}"/>'
+             '<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+             'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    parts += [f'<w:gridCol w:w="{width}"/>' for width in widths]
+    parts.append("</w:tblGrid>")
+    previous: list[str] | None = None
     for row_index, values in enumerate([table.headers, *table.rows]):
-        row = grid.rows[row_index]
-        if row_index == 0:
-            header = row._tr.get_or_add_trPr()
-            repeat = OxmlElement("w:tblHeader")
-            repeat.set(qn("w:val"), "true")
-            header.append(repeat)
+        header = row_index == 0
+        parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' if header else "<w:tr>")
         for column, value in enumerate(values):
-            cell = row.cells[column]
-            cell.width = widths[column]
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            _cell_text(cell, value, bold=row_index == 0, centered=row_index == 0 or column != len(values) - 1 or len(value) < 12)
-    for column in table.merge_columns:
-        start = 1
-        for row_index in range(2, len(table.rows) + 2):
-            ends = row_index == len(table.rows) + 1
-            if ends or table.rows[row_index - 1][column] != table.rows[start - 1][column]:
-                if row_index - 1 > start and table.rows[start - 1][column]:
-                    text = table.rows[start - 1][column]
-                    merged = grid.cell(start, column).merge(grid.cell(row_index - 1, column))
-                    for paragraph in merged.paragraphs[1:]:
-                        paragraph._p.getparent().remove(paragraph._p)
-                    _cell_text(merged, text, bold=False, centered=True)
-                start = row_index
-
-
-def _cell_text(cell, text: str, bold: bool, centered: bool) -> None:
-    paragraph = cell.paragraphs[0]
-    for run in list(paragraph.runs):
-        run._r.getparent().remove(run._r)
-    paragraph_format = paragraph.paragraph_format
-    paragraph_format.first_line_indent = Pt(0)
-    paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER if centered else WD_ALIGN_PARAGRAPH.LEFT
-    set_font(paragraph.add_run(text), BODY_FONT, TABLE_SIZE, bold=bold)
+            merge = ""
+            if not header and column in table.merge_columns and value:
+                continues = previous is not None and all(
+                    values[c] == previous[c] for c in table.merge_columns if c <= column)
+                merge = "continue" if continues else "restart"
+            align = "left" if column == last and len(value) > 12 and not header else "center"
+            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[column]}" w:type="dxa"/>')
+            if merge:
+                parts.append(f'<w:vMerge w:val="{merge}"/>')
+            parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>'
+                         f'<w:jc w:val="{align}"/></w:pPr>')
+            if value and merge != "continue":
+                bold = "<w:rPr><w:b/></w:rPr>" if header else ""
+                parts.append(f'<w:r>{bold}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>')
+            parts.append("</w:p></w:tc>")
+        parts.append("</w:tr>")
+        previous = None if header else values
+    parts.append("</w:tbl>")
+    docx.element.body.sectPr.addprevious(parse_xml("".join(parts)))
 
 
 def _font_fallbacks(docx) -> None:
@@ -213,11 +219,13 @@ def build_docx(document: Document):
     if document.subtitle:
         docx.add_paragraph(document.subtitle, style="Title")
     docx.add_paragraph("")
+    # Style ids set directly: python-docx looks a style up among all styles on every call.
+    headings = {level: docx.styles[f"Heading {level}"].style_id for level in HEADING_FONTS}
+    body = docx.styles["Body Text"].style_id
     for block in document.blocks:
-        if isinstance(block, Heading):
-            docx.add_heading(block.text, level=block.level)
-        elif isinstance(block, Paragraph):
-            _body_paragraph(docx, block.text)
+        if isinstance(block, (Heading, Paragraph)):
+            paragraph = docx.add_paragraph(block.text)
+            paragraph._p.get_or_add_pPr().style = headings[block.level] if isinstance(block, Heading) else body
         elif isinstance(block, Table):
             _table(docx, block)
     properties = docx.core_properties

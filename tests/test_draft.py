@@ -198,7 +198,8 @@ def test_docx_layout(example, tmp_path):
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[1] == "二、年度履职目标完成情况" and len(headings) == 9
     body = next(p for p in document.paragraphs if p.text.startswith("2022年，苏州市生产力促进中心围绕"))
-    assert body._p.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
+    assert body.style.name == "Body Text"
+    assert body.style.element.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
     assert len(document.tables) == 3
     table = document.tables[2]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None

@@ -1,0 +1,75 @@
+"""Drafting speed: the shipped example and a synthetic 300-indicator input,
+inside one process and as whole CLI runs. Prints medians.
+
+Goals (issue 3): under 0.3 s per draft inside one process, under 3 s per CLI run."""
+from __future__ import annotations
+
+import copy
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+from narrator.compose import compose
+from narrator.evaluate import evaluate
+from narrator.load import load_report
+from narrator.model import Indicator
+from narrator.quantity import parse_quantity
+from narrator.render import docx_bytes
+from narrator.save import write_yaml
+
+RUNS = 7
+
+
+def synthetic(size: int = 300):
+    """The example with its duty indicators repeated under new names to `size` rows."""
+    report = load_report()
+    duty = [i for i in report.indicators if i.level1 == "履职"]
+    indicators = list(report.indicators)
+    n = 0
+    while len(indicators) < size:
+        base = duty[n % len(duty)]
+        group = n // len(duty)
+        extra = copy.copy(base)
+        extra.name = f"{base.name}（第{group + 2}组）"
+        extra.level2 = f"{base.level2}{group + 2}"
+        if base.completion.is_number and n % 3 == 0:
+            value = base.completion.value * Decimal("0.9")
+            extra.completion = parse_quantity(f"{value}{base.completion.unit}")
+        indicators.append(extra)
+        n += 1
+    report.indicators = indicators
+    return report
+
+
+def median_time(function) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    example, large = load_report(), synthetic()
+    for name, report in (("示例（54 项指标）", example), (f"合成输入（{len(large.indicators)} 项指标）", large)):
+        seconds = median_time(lambda: docx_bytes(compose(evaluate(report))))
+        print(f"进程内起草 {name}: 中位数 {seconds:.3f} s（目标 < 0.3 s，{seconds / 0.3:.2f} × 目标）")
+    narrator = Path(sys.executable).with_name("narrator")
+    with tempfile.TemporaryDirectory() as folder:
+        large_input = Path(folder) / "large.yaml"
+        write_yaml(large, large_input)
+        for name, arguments in (("示例", []), ("合成输入", [str(large_input)])):
+            def run():
+                subprocess.run([str(narrator), "draft", *arguments, "-o", f"{folder}/out.docx", "--force"],
+                               check=True, capture_output=True)
+            seconds = median_time(run)
+            print(f"命令行起草 {name}（含启动）: 中位数 {seconds:.3f} s（目标 < 3 s，{seconds / 3:.2f} × 目标）")
+
+
+if __name__ == "__main__":
+    main()
