@@ -13,6 +13,7 @@ from . import __version__
 from .compose import DEFAULT_SEED, compose
 from .errors import NarratorError, message
 from .output import check_output_path
+from .evaluate import Status
 from .evaluate import evaluate as evaluate_report
 from .load import load_report
 from .quantity import format_decimal, format_percent
@@ -89,7 +90,7 @@ def evaluate(input_file):
     """
     report = load_report(input_file)
     result = evaluate_report(report)
-    click.echo(f"{report.unit_name}  {report.year}年度  绩效指标 {len(result.indicators)} 项")
+    click.echo(message("evaluate_header", unit=report.unit_name, year=report.year, count=len(result.indicators)))
     rows = [[r.indicator.level1, r.indicator.name, r.indicator.target.text, r.indicator.completion.text or "—",
              r.deviation_text or "—", r.status.value] for r in result.indicators]
     click.echo(format_table(["一级指标", "三级指标", "目标值", "完成值", "偏差情况", "状态"], rows))
@@ -100,9 +101,9 @@ def evaluate(input_file):
                  format_percent(b.execution_rate) if b.execution_rate is not None else "—"] for b in result.budget]
         click.echo(format_table(["项目", "年初预算数", "调整数", "调整预算数", "实际支出数", "执行率"], rows))
         if result.budget_adjustment_rate is not None:
-            click.echo(f"预算调整率 {format_percent(result.budget_adjustment_rate)}")
-    counts = "，".join(f"{status.value} {len(result.by_status(status))} 项" for status in type(result.indicators[0].status)) if result.indicators else ""
-    click.echo(counts)
+            click.echo(message("adjustment_rate", rate=format_percent(result.budget_adjustment_rate)))
+    click.echo("，".join(message("status_count", status=status.value, count=len(result.by_status(status)))
+                        for status in Status))
 
 
 @main.command()

@@ -75,39 +75,34 @@ def _first_line_chars(paragraph_format_element, chars: int) -> None:
     indent.set(qn("w:firstLine"), str(int(BODY_SIZE.pt * chars * 20)))
 
 
+def _style(style, font: str, size, spacing, alignment=None, bold: bool | None = None) -> None:
+    """Black text in `font`, exact line spacing, no space before or after."""
+    set_font(style, font, size, bold=bold)
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    paragraph_format = style.paragraph_format
+    paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph_format.line_spacing = spacing
+    paragraph_format.space_before = paragraph_format.space_after = Pt(0)
+    if alignment is not None:
+        paragraph_format.alignment = alignment
+
+
 def _styles(docx) -> None:
     styles = docx.styles
     normal = styles["Normal"]
-    set_font(normal, BODY_FONT, BODY_SIZE)
-    normal.font.color.rgb = RGBColor(0, 0, 0)
-    body_format = normal.paragraph_format
-    body_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    body_format.line_spacing = LINE_SPACING
-    body_format.space_before = body_format.space_after = Pt(0)
-    body_format.widow_control = False
-    body_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _style(normal, BODY_FONT, BODY_SIZE, LINE_SPACING, WD_ALIGN_PARAGRAPH.JUSTIFY)
+    normal.paragraph_format.widow_control = False
 
     title = styles["Title"]
-    set_font(title, TITLE_FONT, TITLE_SIZE, bold=False)
-    title.font.color.rgb = RGBColor(0, 0, 0)
-    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    title.paragraph_format.line_spacing = Pt(36)
-    title.paragraph_format.space_after = Pt(0)
+    _style(title, TITLE_FONT, TITLE_SIZE, Pt(36), WD_ALIGN_PARAGRAPH.CENTER, bold=False)
     _remove_border(title)
 
     for level, font in HEADING_FONTS.items():
         heading = styles[f"Heading {level}"]
-        set_font(heading, font, BODY_SIZE, bold=False)
+        _style(heading, font, BODY_SIZE, LINE_SPACING, bold=False)
         heading.font.italic = False
-        heading.font.color.rgb = RGBColor(0, 0, 0)
-        heading_format = heading.paragraph_format
-        heading_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        heading_format.line_spacing = LINE_SPACING
-        heading_format.space_before = heading_format.space_after = Pt(0)
-        heading_format.keep_with_next = True
+        heading.paragraph_format.keep_with_next = True
         _first_line_chars(heading.element, 2)
-
 
     body = styles["Body Text"]
     body.base_style = normal
