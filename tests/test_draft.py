@@ -263,3 +263,14 @@ def test_pdf_through_libreoffice(tmp_path):
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for expected in ("二、年度履职目标完成情况", "九、部门整体自评表", "868.78", "96.03%", "545.57"):
         assert expected in text
+
+
+def test_draft_without_arguments_writes_the_example_beside_the_user():
+    runner = CliRunner()
+    with runner.isolated_filesystem():
+        result = runner.invoke(main, ["draft"])
+        assert result.exit_code == 0, result.output
+        written = Path("苏州市生产力促进中心2022年度整体支出预算绩效自评报告.docx")
+        assert result.output.strip() == f"已生成自评报告：{written}"
+        assert [p.name for p in Path(".").iterdir()] == [written.name]
+        assert docx.Document(written).paragraphs[0].text == "苏州市生产力促进中心"
