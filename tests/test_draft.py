@@ -265,12 +265,11 @@ def test_pdf_through_libreoffice(tmp_path):
         assert expected in text
 
 
-def test_draft_without_arguments_writes_the_example_beside_the_user():
-    runner = CliRunner()
-    with runner.isolated_filesystem():
-        result = runner.invoke(main, ["draft"])
-        assert result.exit_code == 0, result.output
-        written = Path("苏州市生产力促进中心2022年度整体支出预算绩效自评报告.docx")
-        assert result.output.strip() == f"已生成自评报告：{written}"
-        assert [p.name for p in Path(".").iterdir()] == [written.name]
-        assert docx.Document(written).paragraphs[0].text == "苏州市生产力促进中心"
+def test_draft_without_arguments_writes_the_example_beside_the_user(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["draft"])
+    assert result.exit_code == 0, result.output
+    written = Path("苏州市生产力促进中心2022年度整体支出预算绩效自评报告.docx")
+    assert result.output.strip() == f"已生成自评报告：{written}"
+    assert [p.name for p in tmp_path.iterdir()] == [written.name]
+    assert docx.Document(written).paragraphs[0].text == "苏州市生产力促进中心"
