@@ -16,7 +16,6 @@ from pathlib import Path
 from narrator.compose import compose
 from narrator.evaluate import evaluate
 from narrator.load import load_report
-from narrator.model import Indicator
 from narrator.quantity import parse_quantity
 from narrator.render import docx_bytes
 from narrator.save import write_yaml

@@ -1,7 +1,6 @@
 """narrator draft: the composed report, the DOCX, faithful figures, determinism."""
 import os
 import re
-import shutil
 import subprocess
 import zipfile
 from decimal import Decimal
