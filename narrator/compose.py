@@ -194,6 +194,7 @@ class Evidence:
     execution_rate: Decimal | None
     execution_indicator: IndicatorResult | None
     adjustment_rate: Decimal | None
+    adjustment_indicator: IndicatorResult | None
 
     @property
     def execution_low(self) -> bool:
@@ -220,6 +221,7 @@ def _evidence(evaluation: Evaluation) -> Evidence:
         execution_rate=evaluation.budget_execution_rate,
         execution_indicator=execution,
         adjustment_rate=evaluation.budget_adjustment_rate,
+        adjustment_indicator=next((r for r in results if r.indicator.name == names["adjustment"]), None),
     )
 
 
