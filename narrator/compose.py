@@ -29,7 +29,6 @@ from .quantity import Quantity, format_decimal, format_percent, rescale
 from .resources import data_path
 
 DEFAULT_SEED = 2022
-PLACEHOLDER = "【待补充：{}】"
 CHINESE_DIGITS = "零一二三四五六七八九"
 
 
@@ -129,7 +128,7 @@ class Missing:
         entry = f"{where}：{what}" if where else what
         if entry not in self.items:
             self.items.append(entry)
-        return PLACEHOLDER.format(what)
+        return phrasing()["placeholder"].format(what)
 
 
 def goal_text(quantity: Quantity) -> str:
@@ -152,10 +151,6 @@ class Group:
     title: str
     results: list[IndicatorResult]
     tasks: list[KeyTask]
-
-    @property
-    def quantitative(self) -> list[IndicatorResult]:
-        return [r for r in self.results if r.is_quantitative]
 
 
 def _category(indicator: Indicator) -> str:
@@ -239,7 +234,7 @@ def reason_text(result: IndicatorResult, missing: Missing) -> str:
     return ""
 
 
-def _tables(evaluation: Evaluation, missing: Missing) -> dict[str, Table]:
+def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | None = None) -> dict[str, Table]:
     report = evaluation.report
     budget_rows = []
     for b in evaluation.budget:
@@ -250,20 +245,25 @@ def _tables(evaluation: Evaluation, missing: Missing) -> dict[str, Table]:
             format_decimal(b.line.actual) if b.line.actual is not None else missing("实际支出数", b.line.name),
             format_percent(b.execution_rate) if b.execution_rate is not None else "",
         ])
-    budget = Table("budget", ["项目", "年初预算数（万元）", "上年度结转及当年预算追加追减数（万元）", "调整预算数（万元）",
-                              "实际支出数（万元）", "执行率（%）"], budget_rows, (), (3, 2, 3, 2, 2, 2))
-    tasks = Table("tasks", ["对应部门主要职责", "任务名称", "主要内容", "完成情况"],
-                  [[t.duty, t.name, t.content, t.result or missing("完成情况", t.name)] for t in report.key_tasks],
-                  (0,), (2.2, 2.4, 1.6, 6))
+    tasks = [[t.duty, t.name, t.content, t.result or missing("完成情况", t.name)] for t in report.key_tasks]
     rows = []
     for r in evaluation.indicators:
         i = r.indicator
         completion = quantity_text(i.completion) if not i.completion.is_empty else missing("完成值", i.name)
         rows.append([i.level1, i.level2, i.name, quantity_text(i.target), completion, i.source,
                      r.deviation_text, reason_text(r, missing)])
-    indicators = Table("self_evaluation", ["一级指标", "二级指标", "三级指标", "指标目标值", "指标完成值", "完成值来源",
-                                           "偏差情况", "原因分析"], rows, (0, 1), (12, 18, 28, 20, 20, 22, 16, 20))
-    return {t.name: t for t in (budget, tasks, indicators)}
+    layouts = table_layouts(templates)
+    return {name: Table(name, layouts[name]["columns"], data, tuple(layouts[name]["merge"]),
+                        tuple(layouts[name]["widths"]))
+            for name, data in (("budget", budget_rows), ("tasks", tasks), ("self_evaluation", rows))}
+
+
+def table_layouts(templates: str | Path | None = None) -> dict[str, Any]:
+    """Headers, widths and merged columns of the tables, from templates/tables.yaml
+    (a user's --templates folder first)."""
+    folder = Path(templates) if templates and (Path(templates) / "tables.yaml").is_file() else data_path("templates")
+    with open(folder / "tables.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
 
 
 # ---------------------------------------------------------------- composing
@@ -287,7 +287,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     by_category: dict[str, list[IndicatorResult]] = {"duty": [], "process": [], "effect": []}
     for result in evaluation.indicators:
         by_category[_category(result.indicator)].append(result)
-    tables = _tables(evaluation, missing)
+    tables = _tables(evaluation, missing, templates)
     context = {
         "report": report, "ev": evaluation, "Status": Status,
         "groups": _groups(by_category["duty"], report.key_tasks),

@@ -116,7 +116,3 @@ class Report:
 
     def children_of(self, line: BudgetLine) -> list[BudgetLine]:
         return [child for child in self.budget_lines if child.parent == line.name]
-
-    @property
-    def root_budget_lines(self) -> list[BudgetLine]:
-        return [line for line in self.budget_lines if not line.parent]
