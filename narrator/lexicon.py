@@ -78,3 +78,47 @@ def qualitative_words() -> frozenset[str]:
 def met_words() -> frozenset[str]:
     """Completion words that mean a qualitative target was reached."""
     return frozenset(_lines("met_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def load_dictionary() -> None:
+    """Give jieba narrator's domain dictionary (lexicon/dictionary.txt), once per process."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.load_userdict(str(data_path("lexicon") / "dictionary.txt"))
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> list[list[str]]:
+    """Groups of names for the same fact; the first of each group is canonical."""
+    return [[str(word) for word in group] for group in _yaml("synonyms.yaml")]
+
+
+@lru_cache(maxsize=1)
+def _synonym_pattern():
+    import re
+
+    canonical = {word: group[0] for group in synonym_groups() for word in group}
+    words = sorted(canonical, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)), canonical
+
+
+def canonical_names(text: str) -> str:
+    """Rewrite every synonym in `text` to its group's first name (longest match first)."""
+    pattern, canonical = _synonym_pattern()
+    return pattern.sub(lambda match: canonical[match.group(0)], text)
+
+
+@lru_cache(maxsize=1)
+def claim_words() -> dict[str, list[str]]:
+    """Words the checker uses to tell what a figure is about (lexicon/claims.yaml)."""
+    return {key: [str(word) for word in words] for key, words in _yaml("claims.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def budget_structure() -> dict[str, list[str]]:
+    """Names of total and subtotal lines of a budget table (lexicon/budget.yaml)."""
+    return {key: [str(word) for word in words] for key, words in _yaml("budget.yaml").items()}

@@ -1,0 +1,112 @@
+"""`narrator check`: read a report, extract its claims, link them to the facts of its
+tables (and of --data), and apply the rules.
+
+    >>> result = check_file("自评报告.docx")
+    >>> [finding.message for finding in result.findings]
+
+Several files go through a process pool (`check_files`); a file that cannot be read
+becomes a result carrying its error, and the others are still checked.
+"""
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from . import rules
+from .errors import NarratorError
+from .extract import extract
+from .facts import Facts, data_facts, table_facts
+from .findings import Finding
+from .link import link
+from .load import load_report
+from .model import Report
+from .read import Paragraph, SourceDocument, Table, read_document
+from .tables import recognise
+
+
+@dataclass
+class CheckResult:
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    figures: int = 0  # figures found in the prose
+    linked: int = 0  # of which linked to a fact of the tables or the input
+    facts: int = 0
+    error: str = ""  # the reason the file could not be checked
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.error else (1 if self.findings else 0)
+
+
+def check_document(document: SourceDocument, data: Report | None = None) -> CheckResult:
+    tables = recognise(document)
+    sections = {block.number: block.section for block in document.tables}
+    facts = table_facts(tables, sections)
+    if data is not None:
+        extra = data_facts(data)
+        facts = Facts(facts.facts + extra.facts,
+                      facts.evaluation if tables.indicators or tables.budget else extra.evaluation,
+                      facts.budget_lines + extra.budget_lines)
+    paragraphs = document.paragraphs
+    claims = extract(paragraph.text for paragraph in paragraphs)
+    findings: list[Finding] = []
+    figures = linked = 0
+    for paragraph, paragraph_claims in zip(paragraphs, claims):
+        links = [link(claim, facts) for claim in paragraph_claims]
+        figures += len(links)
+        linked += sum(item.linked for item in links)
+        findings += rules.figure_findings(document.file, paragraph, links)
+        findings += rules.met_for_missed_findings(document.file, paragraph, links, facts)
+    findings += rules.goal_findings(document.file, paragraphs, claims)
+    findings += rules.all_met_findings(document.file, paragraphs, facts)
+    findings += rules.table_findings(tables, facts, sections)
+    findings.sort(key=lambda finding: _order(document, finding))
+    return CheckResult(document.file, findings, figures, linked, len(facts.facts))
+
+
+def _order(document: SourceDocument, finding: Finding) -> tuple:
+    location = finding.location
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Paragraph) and block.number == location.paragraph:
+            return (index, 0, location.start or 0)
+        if isinstance(block, Table) and block.number == location.table:
+            return (index, location.row or 0, location.start or 0)
+    return (len(document.blocks), 0, 0)
+
+
+def check_file(path: str | Path, data: str | Path | Report | None = None) -> CheckResult:
+    """Check one report. Raises NarratorError when it cannot be read."""
+    if data is not None and not isinstance(data, Report):
+        data = load_report(data)
+    return check_document(read_document(path), data)
+
+
+def _check_safely(path: str, data: Report | None) -> CheckResult:
+    try:
+        return check_file(path, data)
+    except NarratorError as error:
+        return CheckResult(str(path), error=str(error))
+
+
+def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None
+                ) -> Iterator[CheckResult]:
+    """Check several reports, in a process pool when there are several; results come in input order."""
+    paths = [str(path) for path in paths]
+    report = load_report(data) if data is not None else None
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    if jobs == 1:
+        for path in paths:
+            yield _check_safely(path, report)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
+        yield from pool.map(_check_safely, paths, [report] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))
+
+
+def _warm_up() -> None:
+    """Build the spaCy pipeline and jieba's dictionary once in each worker."""
+    from .extract import pipeline
+
+    pipeline()

@@ -1,0 +1,157 @@
+"""Claims: every figure in the prose, with what it is about.
+
+A spaCy pipeline does the work: ``spacy.blank("zh")`` segmenting with jieba
+(narrator's domain dictionary loaded), a sentencizer, and the ``narrator_figures``
+component, which marks each figure `find_quantities` recognises as a span in
+``doc.spans["figures"]`` and attaches a `Claim`: the quantity, the phrase it is
+about (成交额868.78亿元 → 成交额; 全年累计组织16场…产学研活动 → 产学研活动), and
+its role (a completion value, a target, a deviation or a difference).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from . import lexicon
+from .quantity import Quantity, find_quantities
+
+CLAUSE_BREAKS = "，,；;：:（()）！？!?。\n"
+LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
+PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
+
+
+@dataclass(frozen=True)
+class Claim:
+    quantity: Quantity  # offsets are into the paragraph text
+    subject: str  # the phrase the figure is about, as written
+    tokens: frozenset[str]  # content words of the subject, synonyms made canonical
+    context: str  # the sentence up to the figure
+    role: str  # "completion", "target", "deviation" or "difference"
+    sentence: str
+    sentence_start: int
+
+    @property
+    def start(self) -> int:
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        return self.quantity.end
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    """The spaCy pipeline, built once per process."""
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    lexicon.load_dictionary()
+    if not Span.has_extension("claim"):
+        Span.set_extension("claim", default=None)
+    if "narrator_figures" not in Language.factories:
+        Language.component("narrator_figures", func=_figures_component)
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    nlp.add_pipe("sentencizer", config={"punct_chars": ["。", "！", "？", "!", "?"]})
+    nlp.add_pipe("narrator_figures")
+    return nlp
+
+
+def _figures_component(doc):
+    spans = []
+    for claim in claims_in(doc.text, [(s.start_char, s.end_char) for s in doc.sents]):
+        span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None:
+            continue
+        span._.claim = claim
+        spans.append(span)
+    doc.spans["figures"] = spans
+    return doc
+
+
+def extract(texts: Iterable[str]) -> list[list[Claim]]:
+    """Claims of each text (a paragraph, a table cell), through the spaCy pipeline."""
+    return [[span._.claim for span in doc.spans["figures"]] for doc in pipeline().pipe(texts)]
+
+
+def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
+    """The claims of one paragraph, given its sentence boundaries."""
+    # A number without unit or scale (目标1, 第2点) is a label, not a figure to check.
+    quantities = [q for q in find_quantities(text) if q.unit or q.scale]
+    claims: list[Claim] = []
+    for index, quantity in enumerate(quantities):
+        sentence_start, sentence_end = next(((s, e) for s, e in sentences if s <= quantity.start < e),
+                                            (0, len(text)))
+        previous_end = quantities[index - 1].end if index else 0
+        following_start = quantities[index + 1].start if index + 1 < len(quantities) else len(text)
+        clause_start = max(_last_break(text, sentence_start, quantity.start), previous_end, sentence_start)
+        before = LIST_LABEL.sub("", text[clause_start:quantity.start].lstrip("、 "))
+        after = text[quantity.end:min(_next_break(text, quantity.end, sentence_end), following_start)]
+        subject, tokens = before, name_tokens(before)
+        if not tokens:
+            subject, tokens = after, name_tokens(after)
+        inherited = claims[-1] if claims and claims[-1].sentence_start == sentence_start else None
+        if not tokens and inherited is not None:
+            subject, tokens = inherited.subject, inherited.tokens
+        claims.append(Claim(
+            quantity=quantity,
+            subject=subject.strip(),
+            tokens=tokens,
+            context=text[sentence_start:quantity.start],
+            role=_role(text, quantity, text[_last_break(text, sentence_start, quantity.start):quantity.start]),
+            sentence=text[sentence_start:sentence_end],
+            sentence_start=sentence_start,
+        ))
+    return claims
+
+
+def _last_break(text: str, start: int, end: int) -> int:
+    for position in range(end - 1, start - 1, -1):
+        if text[position] in CLAUSE_BREAKS:
+            return position + 1
+    return start
+
+
+def _next_break(text: str, start: int, end: int) -> int:
+    for position in range(start, end):
+        if text[position] in CLAUSE_BREAKS:
+            return position
+    return end
+
+
+def _role(text: str, quantity: Quantity, clause: str) -> str:
+    """What the figure states, from the words of its clause and the passage label before it."""
+    words = lexicon.claim_words()
+    stripped = clause.strip()
+    if "比" in stripped and stripped.endswith(tuple(words["difference_markers"])):
+        return "difference"
+    if quantity.unit == "%" and stripped.rstrip("为了达是").endswith(tuple(words["deviation_markers"])):
+        return "deviation"
+    if any(marker in stripped for marker in words["target_markers"]):
+        return "target"
+    labels = PASSAGE_LABEL.findall(text[:quantity.start])
+    if labels and labels[-1] in words["target_passages"]:
+        return "target"
+    return "completion"
+
+
+@lru_cache(maxsize=8192)
+def name_tokens(name: str) -> frozenset[str]:
+    """The content words of a name, with synonyms made canonical: what linking compares."""
+    import jieba
+
+    lexicon.load_dictionary()
+    ignore = _ignored()
+    words = jieba.lcut(lexicon.canonical_names(name))
+    return frozenset(w for w in words if w.strip() and w not in ignore and not _is_punctuation(w))
+
+
+@lru_cache(maxsize=1)
+def _ignored() -> frozenset[str]:
+    return frozenset(lexicon.claim_words()["ignore"])
+
+
+def _is_punctuation(word: str) -> bool:
+    return all(not ch.isalnum() for ch in word)

@@ -1,0 +1,155 @@
+"""Facts: what the tables (or the --data input) say, and what follows from them.
+
+Each indicator gives its completion value, target, deviation (as written, else
+computed) and the difference completion − target; each budget line its five
+columns; the total line also 预算调整率. Figures inside the 年度重点任务 table's
+完成情况 cells are facts too, named by the phrase they are about, and by the task
+name when the cell holds one figure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .evaluate import Evaluation, evaluate
+from .extract import Claim, extract, name_tokens
+from .findings import Location
+from .model import Report
+from .quantity import Quantity, format_decimal, format_percent, parse_quantity
+from .tables import Cell, ReportTables
+
+BUDGET_NAMES = {"initial": "年初预算数", "adjustment": "调整数", "adjusted": "调整预算数",
+                "actual": "实际支出数", "rate": "执行率"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    role: str  # "completion", "target", "deviation" or "difference"
+    quantity: Quantity
+    location: Location
+    place: str  # in words, for messages: "自评表", "预算信息表", "年度重点任务表", "输入文件"
+    aliases: tuple[frozenset[str], ...] = ()
+    scope: str = ""  # the budget line a budget figure belongs to ("" for the total and non-budget facts)
+    budget: bool = False
+    status: str = ""  # an indicator's 达成/未达成 …, for the meaning rules
+
+    @property
+    def tokens(self) -> frozenset[str]:
+        return name_tokens(self.name)
+
+    def names(self) -> tuple[frozenset[str], ...]:
+        return (self.tokens, *self.aliases)
+
+
+@dataclass
+class Facts:
+    facts: list[Fact] = field(default_factory=list)
+    evaluation: Evaluation | None = None
+    budget_lines: tuple[str, ...] = ()  # names of non-total budget lines, for scoping claims
+
+    def by_role(self, role: str) -> list[Fact]:
+        return [fact for fact in self.facts if fact.role == role]
+
+
+def _location(file: str, cell: Cell | None, section: str = "") -> Location:
+    if cell is None:
+        return Location(file, section)
+    return Location(file, section, table=cell.table, row=cell.row, column=cell.column, line=cell.line)
+
+
+def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) -> Facts:
+    """Facts from the tables of a report just read."""
+    sections = sections or {}
+    report = tables.report()
+    evaluation = evaluate(report)
+    facts: list[Fact] = []
+    for row, result in zip(tables.indicators, evaluation.indicators):
+        def where(key, row=row):
+            cell = row.cells.get(key)
+            return _location(tables.file, cell, sections.get(cell.table, "") if cell else "")
+        facts += _indicator_facts(result, where, "自评表", row.cells.get("deviation"))
+    for row, result in zip(tables.budget, evaluation.budget):
+        def where(key, row=row):
+            cell = row.cells.get(key) or row.cells["name"]
+            return _location(tables.file, cell, sections.get(cell.table, ""))
+        facts += _budget_facts(result, evaluation, where, "预算信息表", row.cells.get("rate"))
+    for row, claims in zip(tables.tasks, extract(row.task.result for row in tables.tasks)):
+        cell = row.cells.get("result")
+        for claim in claims:
+            location = _location(tables.file, cell, sections.get(cell.table, "") if cell else "")
+            location = Location(**{**location.__dict__, "start": claim.start, "end": claim.end})
+            aliases = (name_tokens(row.task.name),) if len(claims) == 1 and row.task.name else ()
+            facts.append(_claim_fact(claim, location, aliases))
+    return Facts(facts, evaluation, _scoped_lines(report))
+
+
+def data_facts(report: Report) -> Facts:
+    """Facts from a structured input (--data): the table of record for a report without tables."""
+    evaluation = evaluate(report)
+    facts: list[Fact] = []
+    for result in evaluation.indicators:
+        origin = result.indicator.origin
+
+        def where(key, origin=origin):
+            return Location(report.source, row=origin.row if origin else None,
+                            column={"completion": "完成值", "target": "目标值"}.get(key, key))
+        facts += _indicator_facts(result, where, "输入文件", None)
+    for result in evaluation.budget:
+        def where(key, result=result):
+            origin = result.line.origin
+            return Location(report.source, row=origin.row if origin else None, column=BUDGET_NAMES.get(key, key))
+        facts += _budget_facts(result, evaluation, where, "输入文件", None)
+    for claims, task in zip(extract(task.result for task in report.key_tasks), report.key_tasks):
+        for claim in claims:
+            origin = task.origin
+            location = Location(report.source, row=origin.row if origin else None, column="完成情况")
+            facts.append(_claim_fact(claim, location, (name_tokens(task.name),) if len(claims) == 1 else ()))
+    return Facts(facts, evaluation, _scoped_lines(report))
+
+
+def _scoped_lines(report: Report) -> tuple[str, ...]:
+    return tuple(line.name for line in report.budget_lines if line.parent)
+
+
+def _claim_fact(claim: Claim, location: Location, aliases: tuple) -> Fact:
+    return Fact(claim.subject, claim.role, claim.quantity, location, "年度重点任务表",
+                aliases=(claim.tokens, *aliases))
+
+
+def _indicator_facts(result, where, place: str, deviation_cell: Cell | None) -> list[Fact]:
+    indicator = result.indicator
+    facts = []
+    if indicator.completion.is_number:
+        facts.append(Fact(indicator.name, "completion", indicator.completion, where("completion"), place,
+                          status=result.status.value))
+    if indicator.target.is_number:
+        facts.append(Fact(indicator.name, "target", indicator.target, where("target"), place))
+    written = parse_quantity(deviation_cell.text) if deviation_cell is not None else parse_quantity("")
+    if written.is_number:
+        facts.append(Fact(indicator.name, "deviation", written, where("deviation"), place))
+    elif result.deviation is not None:
+        facts.append(Fact(indicator.name, "deviation", parse_quantity(result.deviation_text), where("deviation"),
+                          place))
+    if result.margin is not None:
+        difference = parse_quantity(format_decimal(abs(result.margin)) + indicator.target.unit)
+        facts.append(Fact(indicator.name, "difference", difference, where("completion"), place))
+    return facts
+
+
+def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: Cell | None) -> list[Fact]:
+    line = result.line
+    scope = line.name if line.parent else ""
+    values = {"initial": line.initial, "adjustment": line.adjustment, "adjusted": result.adjusted_budget,
+              "actual": line.actual}
+    facts = [Fact(BUDGET_NAMES[key], "completion", parse_quantity(format_decimal(value) + "万元"), where(key), place,
+                  scope=scope, budget=True)
+             for key, value in values.items() if value is not None]
+    rate = parse_quantity(rate_cell.text) if rate_cell is not None else parse_quantity("")
+    if not rate.is_number and result.execution_rate is not None:
+        rate = parse_quantity(format_percent(result.execution_rate))
+    if rate.is_number:
+        facts.append(Fact(BUDGET_NAMES["rate"], "completion", rate, where("rate"), place, scope=scope, budget=True))
+    if not line.parent and evaluation.budget_adjustment_rate is not None and result is evaluation.total_budget:
+        facts.append(Fact("预算调整率", "completion", parse_quantity(format_percent(evaluation.budget_adjustment_rate)),
+                          where("adjustment"), place, budget=True))
+    return facts

@@ -1,0 +1,131 @@
+"""Findings: each kind is a tiny class with a code, a severity and a message template
+(the wording lives in templates/findings.yaml), after pyflakes' messages.py.
+
+The checker produces findings; reporters (text, JSON, Word comments) print them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import yaml
+
+from .resources import data_path
+
+SEVERITIES = {"error": "错误", "warning": "警告"}
+
+
+@dataclass(frozen=True)
+class Location:
+    file: str
+    section: str = ""
+    paragraph: int | None = None  # 1-based paragraph of the document body
+    table: int | None = None  # 1-based table of the document
+    row: int | None = None  # 1-based row within the table (header = 1)
+    column: str = ""
+    line: int | None = None  # line of a text file
+    start: int | None = None  # character offsets of the figure within the paragraph or cell
+    end: int | None = None
+
+    def describe(self) -> str:
+        if self.table is not None:
+            text = f"表{self.table}第{self.row}行" + (f"「{self.column}」列" if self.column else "")
+        elif self.paragraph is not None:
+            text = f"第{self.paragraph}段"
+        else:
+            text = ""
+        if self.line is not None:
+            text += f"（文本第{self.line}行）"
+        return text
+
+    def as_dict(self) -> dict:
+        result = {"file": self.file, "section": self.section}
+        for key in ("paragraph", "table", "row", "column", "line", "start", "end"):
+            value = getattr(self, key)
+            if value not in (None, ""):
+                result[key] = value
+        return result
+
+
+@lru_cache(maxsize=1)
+def _templates() -> dict[str, str]:
+    with open(data_path("templates") / "findings.yaml", encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing a reviewer should look at."""
+
+    code = ""
+    severity = "error"
+    claimed: str
+    expected: str
+    context: str
+    location: Location
+    arguments: dict = field(default_factory=dict)
+    span: tuple[int, int] | None = None  # the figure within `context`, for marking it
+
+    @property
+    def message(self) -> str:
+        return _templates()[self.code].format(claimed=self.claimed, expected=self.expected, **self.arguments)
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "severity": self.severity, "message": self.message, "claimed": self.claimed,
+                "expected": self.expected, "context": self.context, "location": self.location.as_dict()}
+
+
+# Prose against the tables
+class FigureDiffers(Finding):
+    code = "N101"
+
+
+class GoalShortfall(Finding):
+    code = "N102"
+    severity = "warning"
+
+
+class AllMetClaimed(Finding):
+    code = "N103"
+    severity = "warning"
+
+
+class MetClaimedForMissed(Finding):
+    code = "N104"
+    severity = "warning"
+
+
+# Inside a table
+class DeviationWrong(Finding):
+    code = "N201"
+
+
+class ExecutionRateWrong(Finding):
+    code = "N202"
+
+
+class AdjustedBudgetWrong(Finding):
+    code = "N203"
+
+
+class TotalWrong(Finding):
+    code = "N204"
+
+
+# Across tables
+class TablesDisagree(Finding):
+    code = "N301"
+
+
+# Meaning
+class KindMismatch(Finding):
+    code = "N401"
+    severity = "warning"
+
+
+class ReasonMissing(Finding):
+    code = "N402"
+    severity = "warning"
+
+
+FINDING_CLASSES = {cls.code: cls for cls in Finding.__subclasses__()}

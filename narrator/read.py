@@ -1,0 +1,320 @@
+"""Read a report as it was written: paragraphs and tables, in document order.
+
+DOCX files are read with python-docx (merged cells come back repeated). Text files
+(`.txt`, `.md`, UTF-8 or GB18030) carry their tables the ways the seeds show:
+tab- or space-separated rows, Markdown pipe rows, or one cell per tab-led line
+with a blank line between rows. Each block remembers its section heading so
+findings can be grouped the way a reviewer reads the report.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+DOCX_SUFFIXES = {".docx", ".docm"}
+MAX_TEXT_BYTES = 5 * 1024 * 1024  # a report's text is a few hundred KB
+MAX_DOCUMENT_XML_BYTES = 40 * 1024 * 1024  # the body of a DOCX, not its images
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+# 一、… / （一）… / 7、 预算信息 / # Markdown: a heading opens a section.
+_HEADING = re.compile(r"^(#{1,6}\s+|[一二三四五六七八九十]+、|\d{1,2}、\s*\S)")
+_SUBHEADING = re.compile(r"^(（[一二三四五六七八九十]+）|\d{1,2}\.对年度绩效目标)")
+# Paragraphs joined into one line by text extraction are separated by runs of spaces.
+_PARAGRAPH_GAP = re.compile(r"[ \u3000]{4,}")
+_CELL_GAP = re.compile(r"\t| {2,}|\u3000{2,}")
+
+
+@dataclass
+class Paragraph:
+    text: str
+    number: int  # 1-based among the document's paragraphs
+    section: str = ""
+    style: str = ""
+    line: int | None = None  # line in a text file
+
+
+@dataclass
+class Table:
+    rows: list[list[str]]
+    number: int  # 1-based among the document's tables
+    section: str = ""
+    line: int | None = None
+    row_lines: list[int | None] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+@dataclass
+class SourceDocument:
+    file: str
+    blocks: list[Paragraph | Table]
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+def read_document(path: str | Path) -> SourceDocument:
+    """Read a DOCX or text report; unreadable input raises InputError naming the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("file_missing", file=path)
+    size = path.stat().st_size
+    if size == 0:
+        raise InputError("report_empty", file=path)
+    suffix = path.suffix.lower()
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head == OLE_SIGNATURE:
+        code = "report_encrypted" if suffix in DOCX_SUFFIXES else "report_old_word"
+        raise InputError(code, file=path)
+    if suffix in DOCX_SUFFIXES or (head.startswith(b"PK") and suffix not in TEXT_SUFFIXES):
+        return _read_docx(path)
+    if suffix in TEXT_SUFFIXES or not suffix:
+        if size > MAX_TEXT_BYTES:
+            raise InputError("report_too_large", file=path, size=_megabytes(size), limit=_megabytes(MAX_TEXT_BYTES))
+        return read_text(decode(path.read_bytes(), path), str(path))
+    if suffix == ".doc":
+        raise InputError("report_old_word", file=path)
+    raise InputError("report_unknown_extension", file=path, suffix=path.suffix)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; anything else is an error."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" in text:
+            break
+        return text
+    raise InputError("report_encoding", file=path)
+
+
+# ---------------------------------------------------------------- text files
+
+def read_text(text: str, file: str = "") -> SourceDocument:
+    """Split extracted text into paragraphs and tables."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Paragraph | Table] = []
+    state = _Sections()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _is_cell_line(line) or (_row_cells(line) and _row_cells(_next_nonblank(lines, index + 1))):
+            table, index = _text_table(lines, index)
+            if table.rows:
+                table.number = sum(isinstance(b, Table) for b in blocks) + 1
+                table.section = state.section
+                blocks.append(table)
+            continue
+        for piece in _PARAGRAPH_GAP.split(line.strip()):
+            piece = piece.strip()
+            if piece and not _is_markup(piece):
+                piece = re.sub(r"^#{1,6}\s+", "", piece)
+                state.see(piece)
+                number = sum(isinstance(b, Paragraph) for b in blocks) + 1
+                blocks.append(Paragraph(piece, number, state.section, line=index + 1))
+        index += 1
+    return SourceDocument(file, blocks)
+
+
+def _is_markup(text: str) -> bool:
+    return bool(re.fullmatch(r"\[bookmark:[^\]]*\]|[-=*_]{3,}", text))
+
+
+def _next_nonblank(lines: list[str], index: int) -> str:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return lines[index] if index < len(lines) else ""
+
+
+def _is_cell_line(line: str) -> bool:
+    """A one-cell-per-line table: each cell on its own line, led by a tab."""
+    return line.startswith("\t") and "\t" not in line[1:]
+
+
+def _row_cells(line: str) -> list[str] | None:
+    """Cells of a tab/space-separated or pipe row, or None when the line is prose."""
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+        cells = [c.strip() for c in stripped[1:-1].split("|")]
+        return None if all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else cells
+    if "\t" in line.strip("\t") and line.count("\t") >= 2:
+        return [c.strip() for c in line.split("\t")]
+    cells = [c for c in _CELL_GAP.split(stripped) if c]
+    if len(cells) >= 3:
+        short = sum(len(c) <= 30 and "。" not in c for c in cells)
+        if short * 2 > len(cells) and all(len(c) <= 80 for c in cells):
+            return cells
+    return None
+
+
+def _text_table(lines: list[str], index: int) -> tuple[Table, int]:
+    """Read a table starting at `index`; return it and the index after it."""
+    rows: list[list[str]] = []
+    row_lines: list[int | None] = []
+    start = index
+    if _is_cell_line(lines[index]):
+        row: list[str] = []
+        row_start = index
+        while index < len(lines):
+            line = lines[index]
+            if line.startswith("\t"):
+                if not row:
+                    row_start = index
+                row.append(line[1:].strip())
+            elif line.strip():
+                if not row and not _continues_table(lines, index):
+                    break
+                if row:
+                    row[-1] = (row[-1] + line.strip()) if row[-1] else line.strip()
+                else:
+                    row, row_start = [line.strip()], index
+            else:
+                if row and any(row):
+                    rows.append(row)
+                    row_lines.append(row_start + 1)
+                row = []
+                if not _continues_table(lines, index + 1):
+                    index += 1
+                    break
+            index += 1
+        if row and any(row):
+            rows.append(row)
+            row_lines.append(row_start + 1)
+        _join_split_header(rows, row_lines)
+    else:
+        while index < len(lines):
+            if _is_pipe_separator(lines[index]):
+                index += 1
+                continue
+            cells = _row_cells(lines[index])
+            if cells is None:
+                break
+            rows.append(cells)
+            row_lines.append(index + 1)
+            index += 1
+    return Table(rows, 0, line=start + 1, row_lines=row_lines), index
+
+
+def _join_split_header(rows: list[list[str]], row_lines: list[int | None]) -> None:
+    """Text extraction sometimes breaks the header row at a blank line inside a cell
+    (seed 002's 年度重点任务): two short rows that together are as wide as the body."""
+    if len(rows) < 3:
+        return
+    body = [len(row) for row in rows[2:]]
+    width = max(set(body), key=body.count)
+    if len(rows[0]) < width and len(rows[0]) + len(rows[1]) == width:
+        rows[0:2] = [rows[0] + rows[1]]
+        del row_lines[1]
+
+
+def _is_pipe_separator(line: str) -> bool:
+    return bool(re.fullmatch(r"\s*\|(\s*:?-{2,}:?\s*\|)+\s*", line))
+
+
+def _continues_table(lines: list[str], index: int) -> bool:
+    """After blank lines, does the next text still belong to a one-cell-per-line table?
+    A line without a tab continues it only when a tab-led cell follows right after."""
+    while index < len(lines) and not lines[index].strip():
+        if lines[index].startswith("\t"):
+            return True
+        index += 1
+    if index >= len(lines):
+        return False
+    if lines[index].startswith("\t"):
+        return True
+    following = lines[index + 1] if index + 1 < len(lines) else ""
+    return following == "" and index + 2 < len(lines) and lines[index + 2].startswith("\t") \
+        and len(lines[index].strip()) <= 20 and not _HEADING.match(lines[index].strip())
+
+
+class _Sections:
+    """Tracks the heading a block stands under."""
+
+    def __init__(self):
+        self.section = ""
+
+    def see(self, text: str, style: str = "") -> None:
+        if style.lower().startswith(("heading 1", "title")) or (
+                not style.lower().startswith("heading 2") and _HEADING.match(text) and len(text) <= 60):
+            self.section = re.sub(r"^#{1,6}\s+", "", text).split("：")[0].strip()
+
+
+def is_subheading(text: str) -> bool:
+    return bool(_SUBHEADING.match(text))
+
+
+# ---------------------------------------------------------------- DOCX
+
+def _read_docx(path: Path) -> SourceDocument:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" not in names:
+                raise InputError("report_not_docx", file=path)
+            if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML_BYTES:
+                raise InputError("report_too_large", file=path,
+                                 size=_megabytes(archive.getinfo("word/document.xml").file_size),
+                                 limit=_megabytes(MAX_DOCUMENT_XML_BYTES))
+            if "EncryptionInfo" in names:
+                raise InputError("report_encrypted", file=path)
+    except zipfile.BadZipFile as error:
+        raise InputError("report_corrupt", file=path, reason=str(error)) from None
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        raise InputError("report_corrupt", file=path, reason=str(error) or type(error).__name__) from None
+    except Exception as error:  # lxml syntax errors and the like: a damaged body
+        raise InputError("report_corrupt", file=path, reason=str(error) or type(error).__name__) from None
+    return docx_blocks(document, str(path))
+
+
+def docx_blocks(document, file: str = "") -> SourceDocument:
+    """Paragraphs and tables of a python-docx Document, in body order."""
+    from docx.table import Table as DocxTable
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    blocks: list[Paragraph | Table] = []
+    state = _Sections()
+    paragraphs = tables = 0
+    for item in document.iter_inner_content():
+        if isinstance(item, DocxParagraph):
+            paragraphs += 1
+            text = item.text.strip()
+            if not text:
+                continue
+            style = item.style.name if item.style is not None else ""
+            state.see(text, style)
+            blocks.append(Paragraph(item.text, paragraphs, state.section, style))
+        elif isinstance(item, DocxTable):
+            tables += 1
+            rows = [[cell.text.strip() for cell in row.cells] for row in item.rows]
+            blocks.append(Table(rows, tables, state.section))
+    return SourceDocument(file, blocks)
+

@@ -1,0 +1,218 @@
+"""Recognise a report's tables (预算信息, 年度重点任务, 部门整体自评表) by their
+headers and turn their rows into the shared model, remembering each cell's place.
+
+The headers are matched by the words officials use (目标值 or 指标值, 类别 or
+一级指标 …), so tables drawn by different units read the same way. Merged cells
+(left empty or repeated) carry their level names down. A budget table that does
+not say which lines make up a total gets its structure from lexicon/budget.yaml.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from . import lexicon
+from .model import BudgetLine, Indicator, KeyTask, Origin, Report
+from .quantity import normalize_width, parse_quantity
+from .read import SourceDocument, Table
+
+# Header words per column; the first match wins, so "完成值来源" is tried before "完成值".
+SELF_EVALUATION_HEADERS = {
+    "source": ("来源",),
+    "level1": ("一级指标", "类别"),
+    "level2": ("二级指标",),
+    "name": ("三级指标", "指标名称"),
+    "half_year_target": ("半年",),
+    "target": ("目标值", "指标值", "年度指标值"),
+    "completion": ("完成值", "实际完成"),
+    "deviation": ("偏差",),
+    "reason": ("原因",),
+}
+BUDGET_HEADERS = {
+    "initial": ("年初",),
+    "adjusted": ("调整预算", "调整后预算", "全年预算"),
+    "adjustment": ("追加", "调整数", "结转"),
+    "actual": ("实际支出", "执行数", "支出数"),
+    "rate": ("执行率",),
+}
+TASK_HEADERS = {
+    "duty": ("职责",),
+    "name": ("任务名称", "重点任务"),
+    "content": ("主要内容",),
+    "result": ("完成情况",),
+}
+
+
+@dataclass
+class Cell:
+    """A cell's text and where it stands: table number, row (1-based, header = 1), column header."""
+
+    text: str
+    table: int
+    row: int
+    column: str
+    line: int | None = None  # in a text file
+
+
+@dataclass
+class IndicatorRow:
+    indicator: Indicator
+    cells: dict[str, Cell]
+
+
+@dataclass
+class BudgetRow:
+    line: BudgetLine
+    cells: dict[str, Cell]
+
+
+@dataclass
+class TaskRow:
+    task: KeyTask
+    cells: dict[str, Cell]
+
+
+@dataclass
+class ReportTables:
+    """What the tables of one report say, as the model plus cell places."""
+
+    file: str
+    indicators: list[IndicatorRow] = field(default_factory=list)
+    budget: list[BudgetRow] = field(default_factory=list)
+    tasks: list[TaskRow] = field(default_factory=list)
+    unplaced: list[Table] = field(default_factory=list)
+
+    def report(self) -> Report:
+        return Report(unit_name="", year=0, indicators=[row.indicator for row in self.indicators],
+                      budget_lines=[row.line for row in self.budget], key_tasks=[row.task for row in self.tasks],
+                      source=self.file)
+
+
+def recognise(document: SourceDocument) -> ReportTables:
+    result = ReportTables(document.file)
+    for table in document.tables:
+        header_index, columns, kind = _classify(table)
+        if kind == "self_evaluation":
+            result.indicators += _indicator_rows(table, header_index, columns, document.file)
+        elif kind == "budget":
+            result.budget += _budget_rows(table, header_index, columns, document.file)
+        elif kind == "tasks":
+            result.tasks += _task_rows(table, header_index, columns, document.file)
+        else:
+            result.unplaced.append(table)
+    _infer_budget_structure(result.budget)
+    return result
+
+
+def _columns(header: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, text in enumerate(header):
+        text = normalize_width(text).replace(" ", "")
+        for key, words in wanted.items():
+            if key not in columns and any(word in text for word in words):
+                columns[key] = index
+                break
+    return columns
+
+
+def _classify(table: Table) -> tuple[int, dict[str, int], str]:
+    for index, row in enumerate(table.rows[:4]):
+        columns = _columns(row, SELF_EVALUATION_HEADERS)
+        if {"name", "target", "completion"} <= columns.keys():
+            return index, columns, "self_evaluation"
+        columns = _columns(row, BUDGET_HEADERS)
+        if "initial" in columns and ({"adjusted", "actual"} & columns.keys()):
+            columns.setdefault("name", 0)
+            return index, columns, "budget"
+        columns = _columns(row, TASK_HEADERS)
+        if {"name", "result"} <= columns.keys():
+            return index, columns, "tasks"
+    return -1, {}, ""
+
+
+def _cells(table: Table, row_index: int, row: list[str], columns: dict[str, int], header: list[str]) -> dict[str, Cell]:
+    line = table.row_lines[row_index] if row_index < len(table.row_lines) else None
+    return {key: Cell(row[index] if index < len(row) else "", table.number, row_index + 1, header[index], line)
+            for key, index in columns.items() if index < len(header)}
+
+
+def _indicator_rows(table: Table, header_index: int, columns: dict[str, int], file: str) -> list[IndicatorRow]:
+    header = table.rows[header_index]
+    rows, level1, level2 = [], "", ""
+    for row_index in range(header_index + 1, len(table.rows)):
+        cells = _cells(table, row_index, table.rows[row_index], columns, header)
+        text = {key: cell.text for key, cell in cells.items()}
+        level1 = text.get("level1") or level1
+        level2 = text.get("level2") or (level2 if not text.get("level1") else "")
+        if not text.get("name") or text["name"] == header[columns["name"]]:
+            continue
+        indicator = Indicator(
+            name=text["name"], target=parse_quantity(text.get("target", "")), level1=level1, level2=level2,
+            half_year_target=parse_quantity(text.get("half_year_target", "")),
+            completion=parse_quantity(text.get("completion", "")), source=text.get("source", ""),
+            reason=text.get("reason", ""), origin=Origin(file, f"表{table.number}", row_index + 1))
+        rows.append(IndicatorRow(indicator, cells))
+    return rows
+
+
+def money(text: str) -> Decimal | None:
+    """A budget cell: "545.57", ".8", "-3.2", "1,234.5"; empty → None."""
+    text = normalize_width(text).replace(",", "").replace(" ", "").rstrip("万元")
+    if not text or text in ("-", "—", "/"):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+def _budget_rows(table: Table, header_index: int, columns: dict[str, int], file: str) -> list[BudgetRow]:
+    header = table.rows[header_index]
+    rows = []
+    for row_index in range(header_index + 1, len(table.rows)):
+        cells = _cells(table, row_index, table.rows[row_index], columns, header)
+        name = cells["name"].text
+        initial = money(cells["initial"].text) if "initial" in cells else None
+        if not name or (initial is None and all(money(c.text) is None for k, c in cells.items() if k != "name")):
+            continue
+        line = BudgetLine(
+            name=name, initial=initial if initial is not None else Decimal(0),
+            adjustment=(money(cells["adjustment"].text) if "adjustment" in cells else None) or Decimal(0),
+            adjusted=money(cells["adjusted"].text) if "adjusted" in cells else None,
+            actual=money(cells["actual"].text) if "actual" in cells else None,
+            origin=Origin(file, f"表{table.number}", row_index + 1))
+        rows.append(BudgetRow(line, cells))
+    return rows
+
+
+def _task_rows(table: Table, header_index: int, columns: dict[str, int], file: str) -> list[TaskRow]:
+    header = table.rows[header_index]
+    rows, duty = [], ""
+    for row_index in range(header_index + 1, len(table.rows)):
+        cells = _cells(table, row_index, table.rows[row_index], columns, header)
+        text = {key: cell.text for key, cell in cells.items()}
+        duty = text.get("duty") or duty
+        if not (text.get("name") or text.get("result")):
+            continue
+        task = KeyTask(name=text.get("name", ""), duty=duty, content=text.get("content", ""),
+                       result=text.get("result", ""), origin=Origin(file, f"表{table.number}", row_index + 1))
+        rows.append(TaskRow(task, cells))
+    return rows
+
+
+def _infer_budget_structure(rows: list[BudgetRow]) -> None:
+    """Which lines make up a total, by the names in lexicon/budget.yaml: the total's
+    children are the subtotal lines (基本支出, 项目支出); each other line belongs to the
+    nearest subtotal above it."""
+    if not rows:
+        return
+    structure = lexicon.budget_structure()
+    root = rows[0].line
+    if root.name not in structure["totals"]:
+        return
+    subtotal = None
+    for row in rows[1:]:
+        if row.line.name in structure["subtotals"]:
+            row.line.parent, subtotal = root.name, row.line.name
+        else:
+            row.line.parent = subtotal or root.name
