@@ -107,6 +107,75 @@ def evaluate(input_file):
 
 
 @main.command()
+@click.argument("reports", nargs=-1, required=True, metavar="报告…", type=click.Path(dir_okay=False))
+@click.option("--data", metavar="输入.yaml|xlsx", type=click.Path(dir_okay=False),
+              help="结构化输入文件，作为核对依据的表格（报告本身没有表格时使用）。")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text 按章节列出问题并标出数字；json 输出 JSON 数组，便于其他程序处理。")
+@click.option("--annotate", metavar="批注版.docx", type=click.Path(),
+              help="另存一份带 Word 批注的报告，批注标在有问题的数字上；原文件不会改动。核对多个报告时给一个文件夹。")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="同时核对的进程数。默认为本机 CPU 核数。")
+@click.option("--force", is_flag=True, help="批注版文件已存在时覆盖它。")
+def check(reports, data, output_format, annotate, jobs, force):
+    """核对自评报告：正文中的数字是否与表格一致，表格内的计算是否正确。
+
+    读取 DOCX 或文本（.txt、.md）报告。没有发现问题时退出码为 0，发现问题为 1，
+    文件无法读取为 2（其他文件照常核对）。
+
+    示例：narrator check 2022年自评报告.docx --annotate 2022年自评报告（批注）.docx
+    """
+    from .check import check_files
+    from .reporters import annotate as write_annotated
+    from .reporters import json_report, summary, text_report
+
+    targets = _annotation_targets(reports, annotate, force)
+    results = []
+    stream = check_files(reports, data, jobs)
+    show_bar = len(reports) > 1 and sys.stderr.isatty()
+    with click.progressbar(stream, length=len(reports), label="核对中", file=sys.stderr) if show_bar \
+            else _plain(stream) as progress:
+        for result in progress:
+            results.append(result)
+    for result, target in zip(results, targets):
+        if output_format == "text":
+            click.echo(text_report(result))
+        else:
+            click.echo(summary(result), err=True)
+        if target is not None and not result.error:
+            click.echo(message("annotated", path=write_annotated(result.file, result, target, force)), err=True)
+    if output_format == "json":
+        click.echo(json_report(results))
+    sys.exit(max((result.exit_code for result in results), default=0))
+
+
+class _plain:
+    def __init__(self, items):
+        self.items = items
+
+    def __enter__(self):
+        return self.items
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _annotation_targets(reports, annotate, force) -> list:
+    """Where each annotated copy goes: the path given, or a file per report in the folder given."""
+    if annotate is None:
+        return [None] * len(reports)
+    if len(reports) == 1 and not Path(annotate).is_dir():
+        check_output_path(annotate, force)
+        return [Path(annotate)]
+    if not Path(annotate).is_dir():
+        raise NarratorError(message("annotate_needs_folder"))
+    targets = [Path(annotate) / message("annotated_name", stem=Path(report).stem) for report in reports]
+    for target in targets:
+        check_output_path(target, force)
+    return targets
+
+
+@main.command()
 @click.argument("output", metavar="文件.xlsx|文件.yaml", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
 def init(output, force):

@@ -54,7 +54,7 @@ class Facts:
 def _location(file: str, cell: Cell | None, section: str = "") -> Location:
     if cell is None:
         return Location(file, section)
-    return Location(file, section, table=cell.table, row=cell.row, column=cell.column, line=cell.line)
+    return Location(file, section, table=cell.table, row=cell.row, column=cell.column, column_index=cell.index, line=cell.line)
 
 
 def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) -> Facts:

@@ -23,6 +23,7 @@ class Location:
     table: int | None = None  # 1-based table of the document
     row: int | None = None  # 1-based row within the table (header = 1)
     column: str = ""
+    column_index: int | None = None  # 0-based, for finding the cell again
     line: int | None = None  # line of a text file
     start: int | None = None  # character offsets of the figure within the paragraph or cell
     end: int | None = None

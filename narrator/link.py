@@ -81,7 +81,7 @@ def candidates(claim: Claim, facts: Facts) -> list[tuple[float, Fact]]:
 
 def _distinctive(unit: str, facts: Facts, role: str) -> bool:
     """A count unit that only one fact of this role uses (台套, 人次), not 家 or 项."""
-    if lexicon.unit_kinds().get(unit) != "count":
+    if lexicon.unit_kinds().get(unit) != "count" or unit in lexicon.claim_words()["generic_units"]:
         return False
     return sum(fact.quantity.unit == unit for fact in facts.by_role(role)) == 1
 

@@ -150,7 +150,7 @@ def met_for_missed_findings(file: str, paragraph: Paragraph, links: list[Link], 
 
 
 def _cell_location(file: str, cell, section: str = "") -> Location:
-    return Location(file, section, table=cell.table, row=cell.row, column=cell.column, line=cell.line)
+    return Location(file, section, table=cell.table, row=cell.row, column=cell.column, column_index=cell.index, line=cell.line)
 
 
 def _row_context(cells) -> str:

@@ -57,3 +57,37 @@ def example_yaml() -> Path:
 @pytest.fixture
 def example_xlsx() -> Path:
     return ROOT / "corpus" / "example.xlsx"
+
+
+def seed_002_docx(path: Path) -> Path:
+    """Seed 002 as the DOCX a unit would send: its prose as paragraphs (headings by their
+    numbering) and its three tables as real Word tables, built from the seed text alone."""
+    import docx
+
+    text = seed_text("002")
+    prose, _ = text.split(" 7、 预算信息", 1)
+    document = docx.Document()
+    for line in prose.split("\n"):
+        for piece in line.replace("[bookmark: _GoBack]", "").split("    "):
+            piece = piece.strip()
+            if piece:
+                document.add_paragraph(piece)
+    headings = [("7、 预算信息", "8、 年度重点任务"), ("8、 年度重点任务", "9、 部门整体自评表"), ("9、 部门整体自评表", None)]
+    for start, end in headings:
+        document.add_paragraph(start)
+        rows = seed_rows(text, start, end)
+        if start.startswith("8"):
+            # The header's first cell ("\t" then 对应部门主要职责) was broken in two by the extraction.
+            rows = [[cell for cell in rows[0] if cell] + rows[1]] + rows[2:]
+        width = max(len(row) for row in rows)
+        table = document.add_table(rows=len(rows), cols=width)
+        for row, cells in zip(table.rows, rows):
+            for cell, value in zip(row.cells, cells + [""] * (width - len(cells))):
+                cell.text = value
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_docx(tmp_path_factory) -> Path:
+    return seed_002_docx(tmp_path_factory.mktemp("seed") / "002.docx")

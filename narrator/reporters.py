@@ -1,0 +1,128 @@
+"""Print findings: as text grouped by section, as JSON, or as Word comments on a
+copy of the report. One model of findings, several outputs (pyflakes' reporter.py)."""
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+from .check import CheckResult
+from .errors import InputError, message
+from .findings import SEVERITIES, Finding
+from .output import write_atomically
+
+MARK_OPEN, MARK_CLOSE = "〖", "〗"
+COMMENT_AUTHOR, COMMENT_INITIALS = "narrator", "NR"
+
+
+def marked_context(finding: Finding) -> str:
+    """The sentence or row with the figure marked: 成交额〖868.78亿元〗。"""
+    context = finding.context
+    if finding.span is None:
+        return context
+    start, end = finding.span
+    return context[:start] + MARK_OPEN + context[start:end] + MARK_CLOSE + context[end:]
+
+
+def summary(result: CheckResult) -> str:
+    if result.error:
+        return message("check_file_error", file=result.file, reason=result.error)
+    return message("check_summary", file=result.file, figures=result.figures, linked=result.linked,
+                   count=len(result.findings))
+
+
+def text_report(result: CheckResult) -> str:
+    """Findings grouped by the section they stand in, each with its sentence marked."""
+    lines: list[str] = []
+    section = None
+    for finding in result.findings:
+        if finding.location.section != section:
+            section = finding.location.section
+            lines.append(f"【{section or message('check_no_section')}】")
+        lines.append(f"  {finding.code} {SEVERITIES[finding.severity]} {finding.location.describe()}：{finding.message}")
+        lines.append(f"      {marked_context(finding)}")
+    lines.append(summary(result))
+    return "\n".join(lines)
+
+
+def json_report(results: list[CheckResult]) -> str:
+    """One JSON array of every finding of every file (code, severity, message, claimed,
+    expected, context, location); a file that could not be read appears as an error entry."""
+    items = []
+    for result in results:
+        if result.error:
+            items.append({"code": "E001", "severity": "error", "message": result.error, "claimed": "",
+                          "expected": "", "context": "", "location": {"file": result.file}})
+        items += [finding.as_dict() for finding in result.findings]
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- Word comments
+
+def annotate(report: str | Path, result: CheckResult, output: str | Path, force: bool = False) -> Path:
+    """Write a copy of a DOCX report with a Word comment on each finding, anchored on
+    just the offending figure (its runs are split where needed). The input is not touched."""
+    import docx
+
+    report = Path(report)
+    if report.suffix.lower() not in (".docx", ".docm"):
+        raise InputError("annotate_not_docx", file=report)
+    document = docx.Document(str(report))
+    for finding in result.findings:
+        runs = _anchor(document, finding)
+        if runs:
+            document.add_comment(runs, text=f"{finding.code} {finding.message}", author=COMMENT_AUTHOR,
+                                 initials=COMMENT_INITIALS)
+    return write_atomically(output, lambda path: document.save(str(path)), force)
+
+
+def _anchor(document, finding: Finding) -> list:
+    location = finding.location
+    if location.paragraph is not None:
+        paragraph = document.paragraphs[location.paragraph - 1]
+        return _figure_runs(paragraph, location.start, location.end)
+    if location.table is not None and location.row is not None:
+        table = document.tables[location.table - 1]
+        cells = table.rows[location.row - 1].cells
+        cell = cells[location.column_index] if location.column_index is not None else cells[0]
+        for paragraph in cell.paragraphs:
+            found = paragraph.text.find(finding.claimed) if finding.claimed else -1
+            if location.start is not None and location.end is not None and finding.claimed not in paragraph.text:
+                continue
+            if found >= 0:
+                return _figure_runs(paragraph, found, found + len(finding.claimed))
+        runs = [run for paragraph in cell.paragraphs for run in paragraph.runs]
+        return runs
+    return []
+
+
+def _figure_runs(paragraph, start: int | None, end: int | None) -> list:
+    """The runs covering paragraph.text[start:end], splitting runs at the two ends."""
+    runs = list(paragraph.runs)
+    if start is None or end is None or "".join(run.text for run in runs) != paragraph.text:
+        return runs  # hyperlinks or fields in the paragraph: anchor on the whole paragraph
+    _split_at(paragraph, end)
+    _split_at(paragraph, start)
+    covered, position = [], 0
+    for run in paragraph.runs:
+        length = len(run.text)
+        if position >= start and position + length <= end and length:
+            covered.append(run)
+        position += length
+    return covered or list(paragraph.runs)
+
+
+def _split_at(paragraph, offset: int) -> None:
+    position = 0
+    for run in paragraph.runs:
+        length = len(run.text)
+        if position < offset < position + length:
+            text = run.text
+            tail = copy.deepcopy(run._r)
+            run._r.addnext(tail)
+            run.text = text[:offset - position]
+            from docx.text.run import Run
+
+            Run(tail, run._parent).text = text[offset - position:]
+            return
+        position += length
