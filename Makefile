@@ -30,6 +30,7 @@ test: $(STAMP) system-deps
 
 bench: $(STAMP)
 	$(BIN)/python bench/draft.py
+	$(BIN)/python bench/check.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info out

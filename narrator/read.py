@@ -122,7 +122,8 @@ def read_text(text: str, file: str = "") -> SourceDocument:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if _is_cell_line(line) or (_row_cells(line) and _row_cells(_next_nonblank(lines, index + 1))):
+        following = _next_nonblank(lines, index + 1)
+        if _is_cell_line(line) or (_row_cells(line) and (_row_cells(following) or _is_pipe_separator(following))):
             table, index = _text_table(lines, index)
             if table.rows:
                 table.number = sum(isinstance(b, Table) for b in blocks) + 1
@@ -296,25 +297,47 @@ def _read_docx(path: Path) -> SourceDocument:
 
 
 def docx_blocks(document, file: str = "") -> SourceDocument:
-    """Paragraphs and tables of a python-docx Document, in body order."""
-    from docx.table import Table as DocxTable
+    """Paragraphs and tables of a python-docx Document, in body order.
+
+    Reads the body XML directly: python-docx's style and cell proxies look styles and
+    merged cells up one at a time, which made reading most of the time of a check."""
+    from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph as DocxParagraph
 
+    style_names = {style.style_id: style.name for style in document.styles}
     blocks: list[Paragraph | Table] = []
     state = _Sections()
     paragraphs = tables = 0
-    for item in document.iter_inner_content():
-        if isinstance(item, DocxParagraph):
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
             paragraphs += 1
-            text = item.text.strip()
-            if not text:
+            text = DocxParagraph(element, None).text
+            if not text.strip():
                 continue
-            style = item.style.name if item.style is not None else ""
-            state.see(text, style)
-            blocks.append(Paragraph(item.text, paragraphs, state.section, style))
-        elif isinstance(item, DocxTable):
+            style = style_names.get(element.style or "", "") if element.pPr is not None else ""
+            state.see(text.strip(), style)
+            blocks.append(Paragraph(text, paragraphs, state.section, style))
+        elif element.tag == qn("w:tbl"):
             tables += 1
-            rows = [[cell.text.strip() for cell in row.cells] for row in item.rows]
-            blocks.append(Table(rows, tables, state.section))
+            blocks.append(Table(_table_rows(element), tables, state.section))
     return SourceDocument(file, blocks)
 
+
+def _table_rows(table) -> list[list[str]]:
+    """Cell texts by grid column; a horizontally merged cell is repeated across its span,
+    a vertically merged one repeats the text of the cell it continues."""
+    from docx.text.paragraph import Paragraph as DocxParagraph
+
+    rows: list[list[str]] = []
+    for tr in table.tr_lst:
+        row: list[str] = []
+        for tc in tr.tc_lst:
+            if tc.vMerge == "continue":
+                column = len(row)
+                above = rows[-1][column] if rows and column < len(rows[-1]) else ""
+                text = above
+            else:
+                text = "\n".join(DocxParagraph(p, None).text for p in tc.p_lst).strip()
+            row += [text] * tc.grid_span
+        rows.append(row)
+    return rows

@@ -153,10 +153,6 @@ def _cell_location(file: str, cell, section: str = "") -> Location:
     return Location(file, section, table=cell.table, row=cell.row, column=cell.column, column_index=cell.index, line=cell.line)
 
 
-def _row_context(cells) -> str:
-    return " | ".join(cell.text for cell in sorted(cells.values(), key=lambda c: c.column and 0) if cell.text)
-
-
 def table_findings(tables: ReportTables, facts: Facts, sections: dict[int, str]) -> list[Finding]:
     findings: list[Finding] = []
     evaluation = facts.evaluation

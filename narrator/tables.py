@@ -176,10 +176,14 @@ def _budget_rows(table: Table, header_index: int, columns: dict[str, int], file:
         initial = money(cells["initial"].text) if "initial" in cells else None
         if not name or (initial is None and all(money(c.text) is None for k, c in cells.items() if k != "name")):
             continue
+        initial = initial if initial is not None else Decimal(0)
+        adjusted = money(cells["adjusted"].text) if "adjusted" in cells else None
+        if "adjustment" in cells:
+            adjustment = money(cells["adjustment"].text) or Decimal(0)
+        else:  # a table without the adjustment column: it is what 调整预算数 adds to 年初预算数
+            adjustment = adjusted - initial if adjusted is not None else Decimal(0)
         line = BudgetLine(
-            name=name, initial=initial if initial is not None else Decimal(0),
-            adjustment=(money(cells["adjustment"].text) if "adjustment" in cells else None) or Decimal(0),
-            adjusted=money(cells["adjusted"].text) if "adjusted" in cells else None,
+            name=name, initial=initial, adjustment=adjustment, adjusted=adjusted,
             actual=money(cells["actual"].text) if "actual" in cells else None,
             origin=Origin(file, f"表{table.number}", row_index + 1))
         rows.append(BudgetRow(line, cells))

@@ -301,3 +301,18 @@ def test_gb18030_text_is_read(tmp_path):
     path = tmp_path / "gbk.txt"
     path.write_bytes(SEED_002.read_text(encoding="utf-8").encode("gb18030"))
     assert codes(check_file(path)) == SEED_FINDINGS
+
+
+def test_space_separated_and_markdown_tables_are_read():
+    budget = ("七、预算信息\n"
+              "项目  年初预算数  调整数  调整预算数  实际支出数  执行率\n"
+              "预算总金额  545.57  81.6  627.17  602.24  96.30%\n\n"
+              "实际支出602.24万元。\n")
+    result = check_document(read_text(budget, "空格.txt"))
+    assert codes(result) == [("N202", "96.30%", "96.03%")]
+    assert result.findings[0].location.describe() == "表1第2行「执行率」列（文本第3行）"
+    markdown = ("| 项目 | 年初预算数 | 调整预算数 | 实际支出数 | 执行率 |\n|---|---|---|---|---|\n"
+                "| 预算总金额 | 545.57 | 627.17 | 602.24 | 96.03% |\n\n预算执行率为96.3%，实际支出602.24万元。\n")
+    result = check_document(read_text(markdown, "表.md"))
+    assert codes(result) == [("N101", "96.3%", "96.03%")]
+
