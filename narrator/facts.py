@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .evaluate import Evaluation, evaluate
 from .extract import Claim, extract, name_tokens
-from .findings import Location
+from .findings import Location, wording
 from .model import Report
 from .quantity import Quantity, format_decimal, format_percent, parse_quantity
 from .tables import Cell, ReportTables
@@ -27,7 +27,7 @@ class Fact:
     role: str  # "completion", "target", "deviation" or "difference"
     quantity: Quantity
     location: Location
-    place: str  # in words, for messages: "自评表", "预算信息表", "年度重点任务表", "输入文件"
+    place: str  # in words, for messages (templates/findings.yaml: place_*)
     aliases: tuple[frozenset[str], ...] = ()
     scope: str = ""  # the budget line a budget figure belongs to ("" for the total and non-budget facts)
     budget: bool = False
@@ -67,12 +67,12 @@ def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) ->
         def where(key, row=row):
             cell = row.cells.get(key)
             return _location(tables.file, cell, sections.get(cell.table, "") if cell else "")
-        facts += _indicator_facts(result, where, "自评表", row.cells.get("deviation"))
+        facts += _indicator_facts(result, where, wording("place_self_evaluation"), row.cells.get("deviation"))
     for row, result in zip(tables.budget, evaluation.budget):
         def where(key, row=row):
             cell = row.cells.get(key) or row.cells["name"]
             return _location(tables.file, cell, sections.get(cell.table, ""))
-        facts += _budget_facts(result, evaluation, where, "预算信息表", row.cells.get("rate"))
+        facts += _budget_facts(result, evaluation, where, wording("place_budget"), row.cells.get("rate"))
     for row, claims in zip(tables.tasks, extract(row.task.result for row in tables.tasks)):
         cell = row.cells.get("result")
         for claim in claims:
@@ -93,12 +93,12 @@ def data_facts(report: Report) -> Facts:
         def where(key, origin=origin):
             return Location(report.source, row=origin.row if origin else None,
                             column={"completion": "完成值", "target": "目标值"}.get(key, key))
-        facts += _indicator_facts(result, where, "输入文件", None)
+        facts += _indicator_facts(result, where, wording("place_data"), None)
     for result in evaluation.budget:
         def where(key, result=result):
             origin = result.line.origin
             return Location(report.source, row=origin.row if origin else None, column=BUDGET_NAMES.get(key, key))
-        facts += _budget_facts(result, evaluation, where, "输入文件", None)
+        facts += _budget_facts(result, evaluation, where, wording("place_data"), None)
     for claims, task in zip(extract(task.result for task in report.key_tasks), report.key_tasks):
         for claim in claims:
             origin = task.origin
@@ -112,7 +112,7 @@ def _scoped_lines(report: Report) -> tuple[str, ...]:
 
 
 def _claim_fact(claim: Claim, location: Location, aliases: tuple) -> Fact:
-    return Fact(claim.subject, claim.role, claim.quantity, location, "年度重点任务表",
+    return Fact(claim.subject, claim.role, claim.quantity, location, wording("place_tasks"),
                 aliases=(claim.tokens, *aliases))
 
 

@@ -12,7 +12,6 @@ import yaml
 
 from .resources import data_path
 
-SEVERITIES = {"error": "错误", "warning": "警告"}
 
 
 @dataclass(frozen=True)
@@ -54,6 +53,11 @@ def _templates() -> dict[str, str]:
         return yaml.safe_load(handle)
 
 
+def wording(key: str, **arguments: object) -> str:
+    """A phrase of templates/findings.yaml (place names, kinds, severities)."""
+    return _templates()[key].format(**arguments)
+
+
 @dataclass(frozen=True)
 class Finding:
     """One thing a reviewer should look at."""
@@ -66,6 +70,10 @@ class Finding:
     location: Location
     arguments: dict = field(default_factory=dict)
     span: tuple[int, int] | None = None  # the figure within `context`, for marking it
+
+    @property
+    def severity_name(self) -> str:
+        return wording(f"severity_{self.severity}")
 
     @property
     def message(self) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .check import CheckResult
 from .errors import InputError, message
-from .findings import SEVERITIES, Finding
+from .findings import Finding
 from .output import write_atomically
 
 MARK_OPEN, MARK_CLOSE = "〖", "〗"
@@ -39,7 +39,7 @@ def text_report(result: CheckResult) -> str:
         if finding.location.section != section:
             section = finding.location.section
             lines.append(f"【{section or message('check_no_section')}】")
-        lines.append(f"  {finding.code} {SEVERITIES[finding.severity]} {finding.location.describe()}：{finding.message}")
+        lines.append(f"  {finding.code} {finding.severity_name} {finding.location.describe()}：{finding.message}")
         lines.append(f"      {marked_context(finding)}")
     lines.append(summary(result))
     return "\n".join(lines)

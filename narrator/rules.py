@@ -16,16 +16,13 @@ from .extract import Claim
 from .facts import BUDGET_NAMES, Fact, Facts
 from .findings import (AdjustedBudgetWrong, AllMetClaimed, DeviationWrong, ExecutionRateWrong, FigureDiffers,
                        Finding, GoalShortfall, KindMismatch, Location, MetClaimedForMissed, ReasonMissing,
-                       TablesDisagree, TotalWrong)
+                       TablesDisagree, TotalWrong, wording)
 from .link import Link, dice
 from .quantity import format_decimal, format_percent, parse_quantity
 from .read import Paragraph
 from .tables import ReportTables
 
 GOAL_START = re.compile(r"对年度绩效目标\s*\d+|^（[一二三四五六七八九十]+）")
-NEGATION = ("未", "没有", "尚未", "不", "没")
-REASON_WORDS = ("原因", "未完成", "未达到", "未达成", "受疫情", "影响")
-KIND_NAMES = {"number": "数值", "qualitative": "定性描述", "text": "文字"}
 
 
 def _sentence_context(claim: Claim) -> tuple[str, tuple[int, int]]:
@@ -41,9 +38,8 @@ def _prose_location(file: str, paragraph: Paragraph, claim: Claim | None = None,
 
 def fact_name(fact: Fact) -> str:
     if fact.budget:
-        return f"“{fact.scope or '预算总金额'}”的{fact.name}"
-    return {"target": f"“{fact.name}”的目标值", "deviation": f"“{fact.name}”的偏差情况",
-            "difference": f"“{fact.name}”完成值与目标值之差"}.get(fact.role, f"“{fact.name}”")
+        return wording("fact_budget", line=fact.scope or wording("total_line"), name=fact.name)
+    return wording(f"fact_{fact.role}", name=fact.name)
 
 
 def figure_findings(file: str, paragraph: Paragraph, links: list[Link]) -> list[Finding]:
@@ -70,7 +66,7 @@ def goal_findings(file: str, paragraphs: list[Paragraph], claims: list[list[Clai
     def close():
         targets = [(p, c) for p, c in goal if c.role == "target" and c.quantity.comparator not in ("<=", "<")]
         done = [(p, c) for p, c in goal if c.role == "completion"]
-        if not targets or not done or any(word in "".join(texts) for word in REASON_WORDS):
+        if not targets or not done or any(word in "".join(texts) for word in lexicon.claim_words()["reason_words"]):
             return
         for _, target in targets:
             scored = [(dice(target.tokens, c.tokens), p, c) for p, c in done
@@ -99,7 +95,7 @@ def _phrases(text: str, phrases: list[str]):
     """Occurrences of `phrases` in `text` that are not negated (未达到目标 is not 达到目标)."""
     for phrase in sorted(phrases, key=len, reverse=True):
         for match in re.finditer(re.escape(phrase), text):
-            if not text[max(0, match.start() - 2):match.start()].endswith(NEGATION):
+            if not text[max(0, match.start() - 2):match.start()].endswith(tuple(lexicon.claim_words()["negations"])):
                 yield match
 
 
@@ -176,8 +172,8 @@ def table_findings(tables: ReportTables, facts: Facts, sections: dict[int, str])
             findings.append(KindMismatch(
                 claimed=indicator.completion.text, expected=indicator.target.text, context=context,
                 location=_cell_location(tables.file, cell, section),
-                arguments={"target": indicator.target.text, "target_kind": KIND_NAMES[indicator.target.kind],
-                           "completion_kind": KIND_NAMES[indicator.completion.kind]}))
+                arguments={"target": indicator.target.text, "target_kind": wording(f"kind_{indicator.target.kind}"),
+                           "completion_kind": wording(f"kind_{indicator.completion.kind}")}))
         if result.status is Status.MISSED and not indicator.reason.strip() and "reason" in row.cells:
             findings.append(ReasonMissing(
                 claimed=indicator.completion.text, expected=indicator.target.text, context=context,
@@ -217,7 +213,7 @@ def cross_table_findings(file: str, facts: Facts, sections: dict[int, str]) -> l
     findings = []
     budget = [fact for fact in facts.facts if fact.budget and not fact.scope]
     for fact in facts.by_role("completion"):
-        if fact.budget or fact.place != "自评表":
+        if fact.budget or fact.place != wording("place_self_evaluation"):
             continue
         for other in budget:
             if other.tokens == fact.tokens and agrees(fact.quantity, other.quantity) is False:
