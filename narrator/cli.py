@@ -4,6 +4,7 @@ Every command is also a Python function: `narrator.load.load_report`,
 `narrator.evaluate.evaluate`, `narrator.save.write_input`."""
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -134,7 +135,7 @@ def check(reports, data, output_format, annotate, jobs, force):
     stream = check_files(reports, data, jobs)
     show_bar = len(reports) > 1 and sys.stderr.isatty()
     with click.progressbar(stream, length=len(reports), label="核对中", file=sys.stderr) if show_bar \
-            else _plain(stream) as progress:
+            else contextlib.nullcontext(stream) as progress:
         for result in progress:
             results.append(result)
     for result, target in zip(results, targets):
@@ -147,17 +148,6 @@ def check(reports, data, output_format, annotate, jobs, force):
     if output_format == "json":
         click.echo(json_report(results))
     sys.exit(max((result.exit_code for result in results), default=0))
-
-
-class _plain:
-    def __init__(self, items):
-        self.items = items
-
-    def __enter__(self):
-        return self.items
-
-    def __exit__(self, *exc):
-        return False
 
 
 def _annotation_targets(reports, annotate, force) -> list:

@@ -87,8 +87,6 @@ def _anchor(document, finding: Finding) -> list:
         cell = cells[location.column_index] if location.column_index is not None else cells[0]
         for paragraph in cell.paragraphs:
             found = paragraph.text.find(finding.claimed) if finding.claimed else -1
-            if location.start is not None and location.end is not None and finding.claimed not in paragraph.text:
-                continue
             if found >= 0:
                 return _figure_runs(paragraph, found, found + len(finding.claimed))
         runs = [run for paragraph in cell.paragraphs for run in paragraph.runs]
