@@ -2,22 +2,12 @@
 says what to write instead. The CLI turns them into exit code 2, never a traceback."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-import yaml
-
-from .resources import data_path
-
-
-@lru_cache(maxsize=1)
-def _messages() -> dict[str, str]:
-    with open(data_path("templates") / "messages.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+from .resources import load_yaml
 
 
 def message(code: str, **arguments: object) -> str:
     """The user-facing sentence for `code`, from templates/messages.yaml."""
-    return _messages()[code].format(**arguments)
+    return load_yaml("templates", "messages.yaml")[code].format(**arguments)
 
 
 class NarratorError(Exception):

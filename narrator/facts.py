@@ -9,6 +9,7 @@ name when the cell holds one figure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .evaluate import Evaluation, evaluate
 from .extract import Claim, extract, name_tokens
@@ -47,11 +48,16 @@ class Facts:
     evaluation: Evaluation | None = None
     budget_lines: tuple[str, ...] = ()  # names of non-total budget lines, for scoping claims
 
+    @cached_property
+    def budget_names(self) -> frozenset[frozenset[str]]:
+        """Names of budget figures: an indicator named so (预算执行率) is scoped like one."""
+        return frozenset(fact.tokens for fact in self.facts if fact.budget)
+
     def by_role(self, role: str) -> list[Fact]:
         return [fact for fact in self.facts if fact.role == role]
 
 
-def _location(file: str, cell: Cell | None, section: str = "") -> Location:
+def cell_location(file: str, cell: Cell | None, section: str = "") -> Location:
     if cell is None:
         return Location(file, section)
     return Location(file, section, table=cell.table, row=cell.row, column=cell.column, column_index=cell.index, line=cell.line)
@@ -66,17 +72,17 @@ def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) ->
     for row, result in zip(tables.indicators, evaluation.indicators):
         def where(key, row=row):
             cell = row.cells.get(key)
-            return _location(tables.file, cell, sections.get(cell.table, "") if cell else "")
+            return cell_location(tables.file, cell, sections.get(cell.table, "") if cell else "")
         facts += _indicator_facts(result, where, wording("place_self_evaluation"), row.cells.get("deviation"))
     for row, result in zip(tables.budget, evaluation.budget):
         def where(key, row=row):
             cell = row.cells.get(key) or row.cells["name"]
-            return _location(tables.file, cell, sections.get(cell.table, ""))
+            return cell_location(tables.file, cell, sections.get(cell.table, ""))
         facts += _budget_facts(result, evaluation, where, wording("place_budget"), row.cells.get("rate"))
     for row, claims in zip(tables.tasks, extract(row.task.result for row in tables.tasks)):
         cell = row.cells.get("result")
         for claim in claims:
-            location = _location(tables.file, cell, sections.get(cell.table, "") if cell else "")
+            location = cell_location(tables.file, cell, sections.get(cell.table, "") if cell else "")
             location = Location(**{**location.__dict__, "start": claim.start, "end": claim.end})
             aliases = (name_tokens(row.task.name),) if len(claims) == 1 and row.task.name else ()
             facts.append(_claim_fact(claim, location, aliases))

@@ -6,11 +6,7 @@ The checker produces findings; reporters (text, JSON, Word comments) print them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
-
-import yaml
-
-from .resources import data_path
+from .resources import load_yaml
 
 
 
@@ -47,10 +43,8 @@ class Location:
         return result
 
 
-@lru_cache(maxsize=1)
 def _templates() -> dict[str, str]:
-    with open(data_path("templates") / "findings.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_yaml("templates", "findings.yaml")
 
 
 def wording(key: str, **arguments: object) -> str:

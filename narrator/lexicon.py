@@ -7,14 +7,11 @@ from __future__ import annotations
 from decimal import Decimal
 from functools import lru_cache
 
-import yaml
-
-from .resources import data_path
+from .resources import data_path, load_yaml
 
 
 def _yaml(name: str):
-    with open(data_path("lexicon") / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or []
+    return load_yaml("lexicon", name) or []
 
 
 def _lines(name: str) -> list[str]:

@@ -58,12 +58,11 @@ def claim_scope(claim: Claim, facts: Facts) -> str:
 
 def candidates(claim: Claim, facts: Facts) -> list[tuple[float, Fact]]:
     scope = claim_scope(claim, facts)
-    budget_names = {fact.tokens for fact in facts.facts if fact.budget}
     found, weak = [], []
     for fact in facts.by_role(claim.role):
         if not compatible_units(claim.quantity.unit, fact.quantity.unit):
             continue
-        if fact.budget or fact.tokens in budget_names:
+        if fact.budget or fact.tokens in facts.budget_names:
             if fact.scope != scope:
                 continue
         score = max(dice(claim.tokens, names) for names in fact.names())

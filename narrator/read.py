@@ -23,7 +23,6 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # 一、… / （一）… / 7、 预算信息 / # Markdown: a heading opens a section.
 _HEADING = re.compile(r"^(#{1,6}\s+|[一二三四五六七八九十]+、|\d{1,2}、\s*\S)")
-_SUBHEADING = re.compile(r"^(（[一二三四五六七八九十]+）|\d{1,2}\.对年度绩效目标)")
 # Paragraphs joined into one line by text extraction are separated by runs of spaces.
 _PARAGRAPH_GAP = re.compile(r"[ \u3000]{4,}")
 _CELL_GAP = re.compile(r"\t| {2,}|\u3000{2,}")
@@ -45,10 +44,6 @@ class Table:
     section: str = ""
     line: int | None = None
     row_lines: list[int | None] = field(default_factory=list)
-
-    @property
-    def width(self) -> int:
-        return max((len(row) for row in self.rows), default=0)
 
 
 @dataclass
@@ -262,10 +257,6 @@ class _Sections:
         if style.lower().startswith(("heading 1", "title")) or (
                 not style.lower().startswith("heading 2") and _HEADING.match(text) and len(text) <= 60):
             self.section = re.sub(r"^#{1,6}\s+", "", text).split("：")[0].strip()
-
-
-def is_subheading(text: str) -> bool:
-    return bool(_SUBHEADING.match(text))
 
 
 # ---------------------------------------------------------------- DOCX

@@ -111,6 +111,8 @@ def _figure_runs(paragraph, start: int | None, end: int | None) -> list:
 
 
 def _split_at(paragraph, offset: int) -> None:
+    from docx.text.run import Run
+
     position = 0
     for run in paragraph.runs:
         length = len(run.text)
@@ -119,8 +121,6 @@ def _split_at(paragraph, offset: int) -> None:
             tail = copy.deepcopy(run._r)
             run._r.addnext(tail)
             run.text = text[:offset - position]
-            from docx.text.run import Run
-
             Run(tail, run._parent).text = text[offset - position:]
             return
         position += length

@@ -3,7 +3,10 @@
 checkout, beside the package."""
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
+
+import yaml
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -14,6 +17,13 @@ def data_path(kind: str) -> Path:
     if installed.is_dir():
         return installed
     return _PACKAGE.parent / kind
+
+
+@lru_cache(maxsize=None)
+def load_yaml(kind: str, name: str):
+    """A YAML file of a data folder, parsed once per process."""
+    with open(data_path(kind) / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
 
 
 def example_path(suffix: str = ".yaml") -> Path:

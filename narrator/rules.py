@@ -13,7 +13,7 @@ from . import lexicon
 from .compare import agrees
 from .evaluate import Problem, Status
 from .extract import Claim
-from .facts import BUDGET_NAMES, Fact, Facts
+from .facts import BUDGET_NAMES, Fact, Facts, cell_location
 from .findings import (AdjustedBudgetWrong, AllMetClaimed, DeviationWrong, ExecutionRateWrong, FigureDiffers,
                        Finding, GoalShortfall, KindMismatch, Location, MetClaimedForMissed, ReasonMissing,
                        TablesDisagree, TotalWrong, wording)
@@ -113,7 +113,7 @@ def all_met_findings(file: str, paragraphs: list[Paragraph], facts: Facts) -> li
             sentence_end = min((i for i in (paragraph.text.find(p, match.end()) for p in "。！？") if i >= 0),
                                default=len(paragraph.text))
             findings.append(AllMetClaimed(
-                claimed=match.group(0), expected=f"{len(missed)}项未达成", location=_prose_location(
+                claimed=match.group(0), expected=wording("N103_expected", count=len(missed)), location=_prose_location(
                     file, paragraph, start=match.start(), end=match.end()),
                 context=paragraph.text[sentence_start:sentence_end + 1],
                 span=(match.start() - sentence_start, match.end() - sentence_start),
@@ -145,10 +145,6 @@ def met_for_missed_findings(file: str, paragraph: Paragraph, links: list[Link], 
     return findings
 
 
-def _cell_location(file: str, cell, section: str = "") -> Location:
-    return Location(file, section, table=cell.table, row=cell.row, column=cell.column, column_index=cell.index, line=cell.line)
-
-
 def table_findings(tables: ReportTables, facts: Facts, sections: dict[int, str]) -> list[Finding]:
     findings: list[Finding] = []
     evaluation = facts.evaluation
@@ -165,19 +161,19 @@ def table_findings(tables: ReportTables, facts: Facts, sections: dict[int, str])
             if not agrees(written, expected):
                 findings.append(DeviationWrong(
                     claimed=cell.text, expected=result.deviation_text, context=context,
-                    location=_cell_location(tables.file, cell, section),
+                    location=cell_location(tables.file, cell, section),
                     arguments={"completion": indicator.completion.text, "target": indicator.target.text}))
         if result.problem is Problem.KIND_MISMATCH:
             cell = row.cells["completion"]
             findings.append(KindMismatch(
                 claimed=indicator.completion.text, expected=indicator.target.text, context=context,
-                location=_cell_location(tables.file, cell, section),
+                location=cell_location(tables.file, cell, section),
                 arguments={"target": indicator.target.text, "target_kind": wording(f"kind_{indicator.target.kind}"),
                            "completion_kind": wording(f"kind_{indicator.completion.kind}")}))
         if result.status is Status.MISSED and not indicator.reason.strip() and "reason" in row.cells:
             findings.append(ReasonMissing(
                 claimed=indicator.completion.text, expected=indicator.target.text, context=context,
-                location=_cell_location(tables.file, row.cells["reason"], section),
+                location=cell_location(tables.file, row.cells["reason"], section),
                 arguments={"name": indicator.name}))
     for row, result in zip(tables.budget, evaluation.budget):
         line = result.line
@@ -186,7 +182,7 @@ def table_findings(tables: ReportTables, facts: Facts, sections: dict[int, str])
         if result.adjusted_mismatch:
             findings.append(AdjustedBudgetWrong(
                 claimed=row.cells["adjusted"].text, expected=format_decimal(result.computed_adjusted), context=context,
-                location=_cell_location(tables.file, row.cells["adjusted"], section),
+                location=cell_location(tables.file, row.cells["adjusted"], section),
                 arguments={"initial": format_decimal(line.initial), "adjustment": format_decimal(line.adjustment)}))
         cell = row.cells.get("rate")
         written = parse_quantity(cell.text) if cell is not None else None
@@ -194,14 +190,14 @@ def table_findings(tables: ReportTables, facts: Facts, sections: dict[int, str])
             if not agrees(written, parse_quantity(format_percent(result.execution_rate))):
                 findings.append(ExecutionRateWrong(
                     claimed=cell.text, expected=format_percent(result.execution_rate), context=context,
-                    location=_cell_location(tables.file, cell, section),
+                    location=cell_location(tables.file, cell, section),
                     arguments={"actual": format_decimal(line.actual), "adjusted": format_decimal(result.adjusted_budget)}))
         children = [r for r in tables.budget if r.line.parent == line.name]
         for column, (own, total) in result.children_mismatches().items():
             cell = row.cells.get(column) or row.cells["name"]
             findings.append(TotalWrong(
                 claimed=cell.text or format_decimal(own or Decimal(0)), expected=format_decimal(total), context=context,
-                location=_cell_location(tables.file, cell, section),
+                location=cell_location(tables.file, cell, section),
                 arguments={"name": line.name, "column": BUDGET_NAMES[column],
                            "children": "、".join(child.line.name for child in children)}))
     findings += cross_table_findings(tables.file, facts, sections)

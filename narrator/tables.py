@@ -81,7 +81,6 @@ class ReportTables:
     indicators: list[IndicatorRow] = field(default_factory=list)
     budget: list[BudgetRow] = field(default_factory=list)
     tasks: list[TaskRow] = field(default_factory=list)
-    unplaced: list[Table] = field(default_factory=list)
 
     def report(self) -> Report:
         return Report(unit_name="", year=0, indicators=[row.indicator for row in self.indicators],
@@ -99,8 +98,6 @@ def recognise(document: SourceDocument) -> ReportTables:
             result.budget += _budget_rows(table, header_index, columns, document.file)
         elif kind == "tasks":
             result.tasks += _task_rows(table, header_index, columns, document.file)
-        else:
-            result.unplaced.append(table)
     _infer_budget_structure(result.budget)
     return result
 
