@@ -18,7 +18,7 @@ from .evaluate import Status
 from .evaluate import evaluate as evaluate_report
 from .load import load_report
 from .quantity import format_decimal, format_percent
-from .save import starter_report, write_input
+from .save import TO_FILL, starter_report, write_input
 from .textable import format_table
 
 
@@ -163,6 +163,57 @@ def _annotation_targets(reports, annotate, force) -> list:
     for target in targets:
         check_output_path(target, force)
     return targets
+
+
+@main.command("import")
+@click.argument("table", metavar="目标表", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", metavar="输入.xlsx|输入.yaml", type=click.Path(dir_okay=False),
+              help="写出的输入文件（.xlsx 或 .yaml）。默认为当前文件夹下的“单位名称+年度+自评输入.xlsx”。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+def import_table(table, output, force):
+    """导入绩效目标表，生成自评输入文件：目标值照表填好，完成值留空待填。
+
+    读取 DOCX、Excel（.xlsx），或从 PDF/Word 复制出的文字（.txt）。合并单元格、
+    拆成几行的表头、全角半角符号都能识别；无法归入任何一栏的行会逐行列出。
+
+    示例：narrator import 2025年绩效目标表.docx -o 2025年自评输入.xlsx
+    """
+    from .targets import import_targets
+
+    if output:
+        _check_input_suffix(output)
+        check_output_path(output, force)
+        _refuse_same_file(table, output)
+    result = import_targets(table)
+    report = result.report
+    if not output:
+        output = message("default_import_output", unit=report.unit_name, year=report.year)
+        check_output_path(output, force)
+    path = write_input(report, output, force, keep_blank=TO_FILL)
+    levels = "，".join(f"{level} {count} 项" for level, count in result.level_counts())
+    click.echo(message("import_summary", unit=report.unit_name, year=report.year,
+                       count=len(report.indicators), levels=levels))
+    if report.budget_lines:
+        click.echo(message("import_budget", total=format_decimal(report.budget_lines[0].initial),
+                           lines=len(report.budget_lines) - 1))
+    if result.empty_levels:
+        click.echo(message("import_empty_levels", names="、".join(result.empty_levels)))
+    if result.warnings:
+        click.echo(message("import_warnings"), err=True)
+        for warning in result.warnings:
+            click.echo(f"  - {warning}", err=True)
+    click.echo(message("import_written", path=path))
+
+
+def _check_input_suffix(output) -> None:
+    suffix = Path(output).suffix.lower()
+    if suffix not in (".xlsx", ".yaml", ".yml"):
+        raise NarratorError(message("output_unknown_extension", suffix=suffix or "（无）"))
+
+
+def _refuse_same_file(source, output) -> None:
+    if Path(output).exists() and Path(output).resolve() == Path(source).resolve():
+        raise NarratorError(message("output_is_input", file=output))
 
 
 @main.command()

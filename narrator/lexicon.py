@@ -119,3 +119,12 @@ def claim_words() -> dict[str, list[str]]:
 def budget_structure() -> dict[str, list[str]]:
     """Names of total and subtotal lines of a budget table (lexicon/budget.yaml)."""
     return {key: [str(word) for word in words] for key, words in _yaml("budget.yaml").items()}
+
+
+@lru_cache(maxsize=1)
+def target_table_words() -> dict:
+    """Level names, field labels and income groups of a 绩效目标表 (lexicon/levels.yaml)."""
+    data = _yaml("levels.yaml")
+    return {"level1": frozenset(map(str, data["level1"])), "level2": frozenset(map(str, data["level2"])),
+            "fields": {str(key): str(value) for key, value in data["fields"].items()},
+            "funding": data["funding"]}

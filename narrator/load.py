@@ -16,14 +16,16 @@ from typing import Any, Iterable
 import yaml
 
 from .errors import InputError
-from .model import (BASIC_FIELDS, BUDGET_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS, LIST_FIELDS,
-                    QUANTITY_INDICATOR_FIELDS, SHEETS, TEXT_INDICATOR_FIELDS, BudgetLine, Indicator,
-                    KeyTask, Origin, Report)
+from .model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS,
+                    LIST_FIELDS, QUANTITY_INDICATOR_FIELDS, SHEETS, TEXT_INDICATOR_FIELDS, BudgetLine,
+                    FundingLine, Indicator, KeyTask, Origin, Report)
 from .quantity import format_decimal, normalize_width, parse_quantity
 from .resources import example_path
 
-TABLE_KEYS = {"绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS}
-REQUIRED = {"绩效指标": ("三级指标", "目标值"), "预算信息": ("项目", "年初预算数"), "重点任务": ("任务名称",)}
+TABLE_KEYS = {"绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS,
+              "资金来源": FUNDING_COLUMNS}
+REQUIRED = {"绩效指标": ("三级指标", "目标值"), "预算信息": ("项目", "年初预算数"), "重点任务": ("任务名称",),
+            "资金来源": ("项目", "全年预算数")}
 _HAS_FIGURE = re.compile(r"[\d≥≤><=]")
 _STARTS_WITH_FIGURE = re.compile(r"[\d≥≤><=.]")
 
@@ -218,15 +220,20 @@ def _build_report(basic: Row, lists: dict[str, list[str]], tables: dict[str, lis
         unit_name=_text(basic, "单位名称"),
         year=_year(basic),
         overview=_text(basic, "单位概况"),
+        functions=_text(basic, "主要职能"),
+        organisation=_text(basic, "机构设置及人员配置"),
+        long_term_goal=_text(basic, "中长期目标"),
         goals=lists["年度目标"],
         problems=lists["存在问题"],
         measures=lists["改进措施"],
         indicators=[_indicator(row) for row in tables["绩效指标"]],
         budget_lines=[_budget_line(row) for row in tables["预算信息"]],
         key_tasks=[_key_task(row) for row in tables["重点任务"]],
+        funding=[_funding_line(row) for row in tables["资金来源"]],
         source=file,
     )
-    _check_budget_tree(report, tables["预算信息"])
+    _check_budget_tree(report.budget_lines, tables["预算信息"])
+    _check_budget_tree(report.funding, tables["资金来源"])
     return report
 
 
@@ -248,8 +255,15 @@ def _budget_line(row: Row) -> BudgetLine:
         adjustment=_money(row, "调整数") or Decimal(0),
         adjusted=_money(row, "调整预算数"),
         actual=_money(row, "实际支出数"),
+        half_year_plan=_money(row, "半年计划执行数"),
         origin=row.origin,
     )
+
+
+def _funding_line(row: Row) -> FundingLine:
+    _require(row, REQUIRED["资金来源"])
+    return FundingLine(name=_text(row, "项目"), parent=_text(row, "上级"), amount=_money(row, "全年预算数"),
+                       origin=row.origin)
 
 
 def _key_task(row: Row) -> KeyTask:
@@ -258,13 +272,13 @@ def _key_task(row: Row) -> KeyTask:
                    content=_text(row, "主要内容"), result=_text(row, "完成情况"), origin=row.origin)
 
 
-def _check_budget_tree(report: Report, rows: list[Row]) -> None:
+def _check_budget_tree(lines: list, rows: list[Row]) -> None:
     seen: set[str] = set()
-    for line, row in zip(report.budget_lines, rows):
+    for line, row in zip(lines, rows):
         if line.name in seen:
             raise row.error("duplicate_budget_line", column="项目", name=line.name)
         seen.add(line.name)
-    for line, row in zip(report.budget_lines, rows):
+    for line, row in zip(lines, rows):
         if line.parent and line.parent not in seen:
             raise row.error("parent_unknown", column="上级", parent=line.parent)
 

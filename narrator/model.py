@@ -29,6 +29,13 @@ BUDGET_COLUMNS = {
     "调整数": "adjustment",
     "调整预算数": "adjusted",
     "实际支出数": "actual",
+    "半年计划执行数": "half_year_plan",
+}
+# 资金来源: the income rows of a 绩效目标表's 部门整体资金 (资金总额, 财政拨款 …).
+FUNDING_COLUMNS = {
+    "项目": "name",
+    "上级": "parent",
+    "全年预算数": "amount",
 }
 KEY_TASK_COLUMNS = {
     "对应职责": "duty",
@@ -40,16 +47,20 @@ BASIC_FIELDS = {
     "单位名称": "unit_name",
     "年度": "year",
     "单位概况": "overview",
+    "主要职能": "functions",
+    "机构设置及人员配置": "organisation",
+    "中长期目标": "long_term_goal",
 }
 LIST_FIELDS = {
     "年度目标": "goals",
     "存在问题": "problems",
     "改进措施": "measures",
 }
-SHEETS = {"基本信息": BASIC_FIELDS, "绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS}
+SHEETS = {"基本信息": BASIC_FIELDS, "绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS,
+          "资金来源": FUNDING_COLUMNS}
 TEXT_INDICATOR_FIELDS = ("level1", "level2", "key_work", "project", "name", "source", "reason")
 QUANTITY_INDICATOR_FIELDS = ("target", "half_year_target", "completion")
-MONEY_BUDGET_FIELDS = ("initial", "adjustment", "adjusted", "actual")
+MONEY_BUDGET_FIELDS = ("initial", "adjustment", "adjusted", "actual", "half_year_plan")
 
 
 @dataclass(frozen=True)
@@ -84,12 +95,23 @@ class BudgetLine:
     adjusted: Decimal | None = None  # 调整预算数 as the input gives it
     actual: Decimal | None = None  # 实际支出数
     parent: str = ""
+    half_year_plan: Decimal | None = None  # 半年计划执行数, from the 绩效目标表
     origin: Origin | None = field(default=None, compare=False, repr=False)
 
     @property
     def adjusted_budget(self) -> Decimal:
         """调整预算数: the input's figure, or 年初预算数 + 调整数 when it gives none."""
         return self.adjusted if self.adjusted is not None else self.initial + self.adjustment
+
+
+@dataclass
+class FundingLine:
+    """An income row of the 绩效目标表 (资金总额, 财政拨款, 一般公共预算资金 …), 万元."""
+
+    name: str
+    amount: Decimal  # 全年预算数
+    parent: str = ""
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -106,10 +128,14 @@ class Report:
     unit_name: str
     year: int
     overview: str = ""
+    functions: str = ""  # 单位主要职能
+    organisation: str = ""  # 机构设置及人员配置
+    long_term_goal: str = ""  # 中长期目标
     goals: list[str] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
     key_tasks: list[KeyTask] = field(default_factory=list)
+    funding: list[FundingLine] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
     source: str = field(default="", compare=False)

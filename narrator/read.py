@@ -262,6 +262,11 @@ class _Sections:
 # ---------------------------------------------------------------- DOCX
 
 def _read_docx(path: Path) -> SourceDocument:
+    return docx_blocks(open_docx(path), str(path))
+
+
+def open_docx(path: Path):
+    """The python-docx Document of `path`; a damaged, encrypted or oversized file raises InputError."""
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -284,7 +289,7 @@ def _read_docx(path: Path) -> SourceDocument:
         raise InputError("report_corrupt", file=path, reason=str(error) or type(error).__name__) from None
     except Exception as error:  # lxml syntax errors and the like: a damaged body
         raise InputError("report_corrupt", file=path, reason=str(error) or type(error).__name__) from None
-    return docx_blocks(document, str(path))
+    return document
 
 
 def docx_blocks(document, file: str = "") -> SourceDocument:

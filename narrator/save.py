@@ -9,13 +9,14 @@ from typing import Any
 import yaml
 
 from .errors import InputError
-from .model import (BASIC_FIELDS, BUDGET_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS, LIST_FIELDS,
-                    Report)
+from .model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS,
+                    LIST_FIELDS, Report)
 from .output import write_atomically
 from .quantity import Quantity, format_decimal
 
 TABLES = (("绩效指标", "indicators", INDICATOR_COLUMNS), ("预算信息", "budget_lines", BUDGET_COLUMNS),
-          ("重点任务", "key_tasks", KEY_TASK_COLUMNS))
+          ("重点任务", "key_tasks", KEY_TASK_COLUMNS), ("资金来源", "funding", FUNDING_COLUMNS))
+OPTIONAL_TABLES = ("资金来源",)  # written only when the report has rows for them
 FIXED_TIME = "2000-01-01T00:00:00"
 
 
@@ -25,8 +26,13 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def report_to_mapping(report: Report) -> dict[str, Any]:
-    """The report with the input's Chinese keys; empty optional cells left out."""
+# The cells a user fills in after `narrator import`: written empty so the YAML shows where.
+TO_FILL = ("完成值", "完成值来源", "原因分析", "实际支出数")
+
+
+def report_to_mapping(report: Report, keep_blank: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The report with the input's Chinese keys; empty optional cells left out,
+    except the columns in `keep_blank`, written as empty strings."""
     data: dict[str, Any] = {}
     for key, name in BASIC_FIELDS.items():
         value = getattr(report, name)
@@ -43,13 +49,17 @@ def report_to_mapping(report: Report) -> dict[str, Any]:
                 value = _cell(getattr(item, field_name))
                 if value not in ("", None) and not (field_name == "adjustment" and value == 0):
                     row[column] = value
+                elif column in keep_blank and value in ("", None):
+                    row[column] = ""
             rows.append(row)
-        data[key] = rows
+        if rows or key not in OPTIONAL_TABLES:
+            data[key] = rows
     return data
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data):  # one figure used twice is written twice, never as &id001
+        return True
 
 
 def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal):
@@ -61,8 +71,8 @@ def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal):
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
-def write_yaml(report: Report, path: str | Path, force: bool = False) -> Path:
-    text = yaml.dump(report_to_mapping(report), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+def write_yaml(report: Report, path: str | Path, force: bool = False, keep_blank: tuple[str, ...] = ()) -> Path:
+    text = yaml.dump(report_to_mapping(report, keep_blank), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
     return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), force)
 
 
@@ -91,6 +101,8 @@ def _fill_workbook(report: Report):
     basic.column_dimensions["A"].width = 12
     basic.column_dimensions["B"].width = 100
     for key, name, columns in TABLES:
+        if key in OPTIONAL_TABLES and not getattr(report, name):
+            continue
         sheet = workbook.create_sheet(key)
         sheet.append(list(columns))
         for item in getattr(report, name):
@@ -120,11 +132,12 @@ def starter_report(example: Report) -> Report:
                   problems=example.problems[:1], measures=example.measures[:1])
 
 
-def write_input(report: Report, path: str | Path, force: bool = False) -> Path:
-    """Write `report` as .yaml/.yml or .xlsx according to the suffix of `path`."""
+def write_input(report: Report, path: str | Path, force: bool = False, keep_blank: tuple[str, ...] = ()) -> Path:
+    """Write `report` as .yaml/.yml or .xlsx according to the suffix of `path`
+    (a workbook always has every column, so `keep_blank` only matters for YAML)."""
     suffix = Path(path).suffix.lower()
     if suffix in (".yaml", ".yml"):
-        return write_yaml(report, path, force)
+        return write_yaml(report, path, force, keep_blank)
     if suffix == ".xlsx":
         return write_workbook(report, path, force)
     raise InputError("output_unknown_extension", file=path, suffix=suffix or "（无）")

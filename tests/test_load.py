@@ -126,7 +126,7 @@ def test_budget_number_expected_and_unknown_parent(tmp_path):
     path = _yaml(tmp_path, "单位名称: 甲\n年度: 2023\n预算信息:\n  - {项目: 合计, 年初预算数: 一百}\n")
     assert "「年初预算数」列：“年初预算数”应当是数字（单位：万元），这里是“一百”" in _error(path)
     path = _yaml(tmp_path, "单位名称: 甲\n年度: 2023\n预算信息:\n  - {项目: 基本支出, 上级: 总额, 年初预算数: 1}\n")
-    assert "上级项目“总额”在预算信息中不存在" in _error(path)
+    assert "「预算信息」第 1 条" in _error(path) and "上级项目“总额”在这张表中不存在" in _error(path)
 
 
 def test_workbook_missing_sheet_and_column(example_xlsx, tmp_path):

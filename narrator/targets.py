@@ -1,0 +1,580 @@
+"""Import a 绩效目标表 (整体预算绩效目标表) into the input format.
+
+The table arrives as a DOCX, an Excel sheet or text copied out of a DOCX or PDF.
+Every source becomes a list of rows of cells where an empty cell is blank or the
+continuation of a merged cell; one parser then walks the rows:
+
+- field rows (单位名称, 单位主要职能, 机构设置及人员配置, 中长期目标, 年度目标),
+  whose label may be broken over lines (“单位 / 主要职能”);
+- 部门整体资金: income rows (资金总额, 财政拨款 / 小计 …) and expenditure rows
+  (基本支出, 项目支出 and the items) with 半年计划执行数 and 全年预算数;
+- indicator segments, each under a header row (一级指标 … 三级指标 半年指标值 全年指标值).
+
+Positions in copied text are unreliable (merged cells lose their leading blanks, a
+merged cell's text lands in the middle row of its span), so an indicator row is
+read from the right: the last cells are the values, the one before is the 三级指标,
+and the cells before that are levels. Level cells are recognised by name where the
+name is standard (lexicon/levels.yaml) and otherwise fill the deepest free levels,
+because a cell that starts a new group starts new groups below it too.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from . import lexicon
+from .errors import InputError, message
+from .model import BudgetLine, FundingLine, Indicator, Origin, Report
+from .quantity import format_decimal, normalize_width, parse_quantity
+
+TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+LEVEL_HEADERS = {"一级指标": "level1", "二级指标": "level2", "重点工作": "key_work", "对应项目": "project"}
+DEPTH = ("level1", "level2", "key_work", "project")
+_TAG = re.compile(r"<[^>]+>")
+_ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．]|[①-⑳])")
+_GOAL_ITEM = re.compile(r"(?:(?<=[；;。：:\s])|^)(\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]是)")
+_YEAR_LINE = re.compile(r"^(19|20|21)(\d\d)\s*年度?$")
+_NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
+_PROSE_MARKS = re.compile(r"[，。；：,;]")
+
+
+@dataclass
+class SourceRow:
+    """One row of the source: cells (\"\" = blank or merged) and where it is."""
+
+    cells: list[str]
+    place: str
+    split: bool  # cells come from a real table (tab, DOCX, Excel), not one text line
+
+
+@dataclass
+class ImportResult:
+    report: Report
+    warnings: list[str] = field(default_factory=list)
+    empty_levels: list[str] = field(default_factory=list)
+
+    def level_counts(self) -> list[tuple[str, int]]:
+        counts = Counter(indicator.level1 or "（未注明）" for indicator in self.report.indicators)
+        return list(counts.items())
+
+
+def import_targets(path: str | Path) -> ImportResult:
+    """Read a 绩效目标表 (.docx, .xlsx or text) into a Report with every completion blank."""
+    path = Path(path)
+    return parse_rows(read_rows(path), str(path))
+
+
+# ---------------------------------------------------------------- sources
+
+def read_rows(path: Path) -> list[SourceRow]:
+    from .read import DOCX_SUFFIXES, MAX_TEXT_BYTES, OLE_SIGNATURE, decode
+
+    if not path.is_file():
+        raise InputError("file_missing", file=path)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        raise InputError("target_pdf", file=path)
+    if suffix == ".xls":
+        raise InputError("old_excel", file=path)
+    if path.stat().st_size == 0:
+        raise InputError("report_empty", file=path)
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head == OLE_SIGNATURE:
+        raise InputError("report_encrypted" if suffix in DOCX_SUFFIXES | {".xlsx"} else "report_old_word", file=path)
+    if suffix in DOCX_SUFFIXES:
+        return _docx_rows(path)
+    if suffix in (".xlsx", ".xlsm"):
+        return _workbook_rows(path)
+    if suffix in TEXT_SUFFIXES:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise InputError("report_too_large", file=path, size=f"{size / 1048576:.1f} MB",
+                             limit=f"{MAX_TEXT_BYTES / 1048576:.1f} MB")
+        return text_rows(decode(path.read_bytes(), path))
+    raise InputError("target_unknown_extension", file=path, suffix=path.suffix)
+
+
+def text_rows(text: str) -> list[SourceRow]:
+    """A line with tabs (or Markdown pipes) is a row of cells; any other line is one cell."""
+    rows = []
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
+        place = message("place_line", line=number)
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+            if re.fullmatch(r"\|(\s*:?-{2,}:?\s*\|)+", stripped):
+                continue
+            rows.append(SourceRow([_clean(c) for c in stripped[1:-1].split("|")], place, True))
+        elif "\t" in line.strip("\n"):
+            rows.append(SourceRow([_clean(c) for c in line.split("\t")], place, True))
+        else:
+            rows.append(SourceRow([_clean(line)], place, False))
+    return rows
+
+
+def _docx_rows(path: Path) -> list[SourceRow]:
+    """Paragraphs as one-cell rows; table cells by grid column, a merge's continuation blank."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    from .read import open_docx
+
+    document = open_docx(path)
+    rows: list[SourceRow] = []
+    tables = paragraphs = 0
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:p"):
+            paragraphs += 1
+            text = Paragraph(element, None).text
+            rows.append(SourceRow([_clean(text)], message("place_paragraph", number=paragraphs), False))
+        elif element.tag == qn("w:tbl"):
+            tables += 1
+            for number, tr in enumerate(element.tr_lst, start=1):
+                cells: list[str] = []
+                for tc in tr.tc_lst:
+                    text = "" if tc.vMerge == "continue" else \
+                        " ".join(Paragraph(p, None).text.strip() for p in tc.p_lst).strip()
+                    cells += [_clean(text)] + [""] * (tc.grid_span - 1)
+                rows.append(SourceRow(cells, message("place_table_row", table=tables, row=number), True))
+    return rows
+
+
+def _workbook_rows(path: Path) -> list[SourceRow]:
+    import zipfile
+
+    import openpyxl
+
+    from .load import _cell_value
+
+    try:
+        workbook = openpyxl.load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise InputError("target_workbook", file=path, reason=str(error) or type(error).__name__) from None
+    rows: list[SourceRow] = []
+    for sheet in workbook.worksheets:
+        for cells in sheet.iter_rows():
+            values = []
+            for cell in cells:
+                value = _cell_value(cell)
+                values.append(_clean(format_decimal(value) if isinstance(value, Decimal) else
+                                     "" if value is None else str(value)))
+            rows.append(SourceRow(values, message("place_sheet_row", sheet=sheet.title, row=cells[0].row), True))
+    return rows
+
+
+def _clean(text: str) -> str:
+    """Cell text without HTML tags (some exports keep <p>), non-breaking spaces or outer blanks."""
+    text = _TAG.sub("", text).replace("&nbsp;", " ").replace("\xa0", " ")
+    return text.strip()
+
+
+def _key(text: str) -> str:
+    """Text compared as a label: half-width, without any blanks."""
+    return re.sub(r"\s+", "", normalize_width(text))
+
+
+# ---------------------------------------------------------------- parsing
+
+@dataclass
+class _Segment:
+    """One indicator table: the level columns its header has, and how many values."""
+
+    levels: list[str]
+    values: int
+    start: int  # index of its first indicator in the result
+    state: dict[str, str] = field(default_factory=dict)
+    first_level1: str = ""
+    level_row_depth: int = -1  # depth set by the previous level-only row, -1 after an indicator row
+    pending_empty: dict[str, str] = field(default_factory=dict)  # level set by a level-only row, still without indicators
+
+
+class _Parser:
+    def __init__(self, file: str):
+        self.file = file
+        self.words = lexicon.target_table_words()
+        self.fields: dict[str, list[str]] = {}
+        self.year: int | None = None
+        self.indicators: list[Indicator] = []
+        self.funding: list[FundingLine] = []
+        self.expenses: list[BudgetLine] = []
+        self.warnings: list[str] = []
+        self.lost: list[str] = []
+        self.empty_levels: list[str] = []
+        self.segment: _Segment | None = None
+        self.mode = ""  # "", or the field being read: unit_name, functions …, budget, indicators
+        self.budget_side = "income"
+        self.group = ""
+
+    # -- dispatch
+
+    def run(self, rows: list[SourceRow]) -> None:
+        index = 0
+        while index < len(rows):
+            row = rows[index]
+            if not any(row.cells):
+                index += 1
+                continue
+            label, rest, used = self._label(rows, index)
+            if label:
+                self._close_segment()
+                self.mode = label
+                if label != "budget":
+                    self.fields.setdefault(label, [])
+                self._content(rest, row, cells_only=True)
+                index += used
+                continue
+            header = self._header(row)
+            if header is not None:
+                self._close_segment()
+                self.mode = "indicators"
+                self.segment = _Segment(header[0], header[1], len(self.indicators))
+                index += 1
+                continue
+            self._content(self._cells(row, table_mode=self.mode in ("budget", "indicators")), row)
+            index += 1
+        self._close_segment()
+
+    def _content(self, cells: list[str], row: SourceRow, cells_only: bool = False) -> None:
+        cells = [cell for cell in cells if cell]
+        if not cells:
+            return
+        if self.mode == "indicators":
+            self._indicator_row(cells, row)
+        elif self.mode == "budget":
+            self._budget_row(cells, row)
+        elif self.mode:
+            self.fields[self.mode].extend(cells)
+        elif _YEAR_LINE.match(_key(" ".join(cells))):
+            self.year = int(_key(" ".join(cells))[:4])
+        elif not any("绩效目标表" in cell for cell in cells):
+            self._unplaced(row, cells)
+
+    def _unplaced(self, row: SourceRow, cells: list[str]) -> None:
+        self.warnings.append(message("import_unplaced", place=row.place, text=" ".join(cells)))
+
+    # -- labels and headers
+
+    def _label(self, rows: list[SourceRow], index: int) -> tuple[str, list[str], int]:
+        """(field, the row's other cells, rows used) when row `index` starts a field, else ("", [], 1).
+        A label broken over several one-cell lines (“单位 / 主要职能”) is joined first."""
+        labels = self.words["fields"]
+        row = rows[index]
+        cells = [cell for cell in row.cells if cell]
+        first = _key(cells[0])
+        if first in labels:
+            return labels[first], cells[1:], 1
+        if not row.split:
+            for label, name in labels.items():
+                match = re.match(r"(\S+?)\s+(.*)$", cells[0])
+                if match and _key(match.group(1)) == label:
+                    return name, [match.group(2)], 1
+        if not row.split and any(label.startswith(first) and label != first for label in labels):
+            joined, used = first, 1
+            following = index + 1
+            while following < len(rows) and used < 6:
+                nxt = rows[following]
+                if not any(nxt.cells):
+                    following += 1
+                    continue
+                if nxt.split:
+                    break
+                candidate = joined + _key(nxt.cells[0])
+                if candidate in labels:
+                    return labels[candidate], [], following - index + 1
+                if not any(label.startswith(candidate) for label in labels):
+                    break
+                joined, used, following = candidate, used + 1, following + 1
+        return "", [], 1
+
+    def _header(self, row: SourceRow) -> tuple[list[str], int] | None:
+        keys = [_key(cell) for cell in self._cells(row, table_mode=True) if cell]
+        if "三级指标" not in keys or not {"一级指标", "二级指标"} & set(keys):
+            return None
+        levels = [LEVEL_HEADERS[key] for key in keys if key in LEVEL_HEADERS]
+        return levels, 2 if "半年指标值" in keys else 1
+
+    def _cells(self, row: SourceRow, table_mode: bool) -> list[str]:
+        """A table row's cells; a one-cell text line inside a table is split at its blanks,
+        and a unit split from its number (“≥450 亿元”) is joined back."""
+        if row.split or not table_mode:
+            return list(row.cells)
+        cells: list[str] = []
+        for token in row.cells[0].split():
+            if cells and _is_unit(token) and _is_bare_number(cells[-1]):
+                cells[-1] += token
+            else:
+                cells.append(token)
+        return cells
+
+    # -- indicators
+
+    def _indicator_row(self, cells: list[str], row: SourceRow) -> None:
+        segment = self.segment
+        count = segment.values
+        if len(cells) > count and all(_is_value(cell, self.words) for cell in cells[-count:]):
+            values, name, before = cells[-count:], cells[-count - 1], cells[:-count - 1]
+        elif count == 2 and len(cells) == 2 and parse_quantity(cells[1]).is_number:
+            values, name, before = ["", cells[1]], cells[0], []
+            self.warnings.append(message("import_one_value", place=row.place, name=name, value=cells[1]))
+        else:
+            if any(parse_quantity(cell).is_number for cell in cells):
+                self.lost.append(f"{row.place}：{' '.join(cells)}")
+                return
+            self._levels(cells, row, indicator=False)
+            return
+        self._levels(before, row, indicator=True, name=name)
+        full = _value_text(values[-1])
+        half = _value_text(values[0]) if count == 2 else ""
+        state = segment.state
+        segment.pending_empty.clear()
+        self.indicators.append(Indicator(
+            name=name, target=parse_quantity(full), half_year_target=parse_quantity(half),
+            level1=state.get("level1", ""), level2=state.get("level2", ""), key_work=state.get("key_work", ""),
+            project=state.get("project", ""), origin=Origin(self.file, row.place)))
+
+    def _levels(self, cells: list[str], row: SourceRow, indicator: bool, name: str = "") -> None:
+        """Place level cells: standard names by name, the others into the free levels —
+        the deepest ones on an indicator row, the next ones down on a level-only row."""
+        segment = self.segment
+        known = {"level1": self.words["level1"], "level2": self.words["level2"]}
+        assigned: dict[str, str] = {}
+        rest: list[str] = []
+        for cell in cells:
+            kind = next((level for level in ("level1", "level2") if level in segment.levels
+                         and _key(cell) in known[level] and level not in assigned), None)
+            if kind:
+                assigned[kind] = cell
+            else:
+                rest.append(cell)
+        deepest = max((DEPTH.index(level) for level in assigned), default=-1)
+        free = [level for level in segment.levels if level not in assigned and DEPTH.index(level) > deepest
+                and level != "level1"]
+        if not indicator and segment.level_row_depth >= 0 and not assigned:
+            free = [level for level in free if DEPTH.index(level) > segment.level_row_depth] or free
+        if len(rest) > len(free) and "level1" in segment.levels and "level1" not in assigned and deepest < 0:
+            free = ["level1"] + free
+        extra = rest[:max(0, len(rest) - len(free))]
+        rest = rest[len(extra):]
+        if extra:
+            self.warnings.append(message("import_extra_cells", place=row.place, name=name or "（无）",
+                                         text=" ".join(extra)))
+        chosen = free[-len(rest):] if indicator and rest else free[:len(rest)]
+        assigned.update(zip(chosen, rest))
+        self._set_levels(assigned, row)
+        if indicator:
+            segment.level_row_depth = -1
+        elif assigned:
+            segment.level_row_depth = max(DEPTH.index(level) for level in assigned)
+
+    def _set_levels(self, assigned: dict[str, str], row: SourceRow) -> None:
+        """Set the levels a row names. A real change clears the deeper levels it does not name
+        (a new 二级指标 opens new 重点工作); a wrapped name or a segment's first 一级指标 does not."""
+        segment = self.segment
+        state = segment.state
+        changed: list[int] = []
+        for level, value in sorted(assigned.items(), key=lambda item: DEPTH.index(item[0])):
+            previous = state.get(level, "")
+            joined = previous + value
+            if level in ("level1", "level2") and previous and previous != value and \
+                    _key(joined) in self.words[level] and _key(previous) not in self.words[level]:
+                # A name wrapped over two rows of its merged cell: 计划 / 制定.
+                for indicator in self.indicators[segment.start:]:
+                    if getattr(indicator, level) == previous:
+                        setattr(indicator, level, joined)
+                state[level] = joined
+            elif level == "level1" and not previous:
+                # The text of a merged cell often sits in the middle of its span:
+                # the rows above belong to it, and their deeper levels stay.
+                segment.first_level1 = segment.first_level1 or value
+                state[level] = value
+            else:
+                self._note_empty(level)
+                state[level] = value
+                segment.pending_empty[level] = f"{value}（{row.place}）"
+                changed.append(DEPTH.index(level))
+        if changed:
+            for level in DEPTH[min(changed) + 1:]:
+                if level not in assigned and level in state:
+                    self._note_empty(level)
+                    state.pop(level)
+
+    def _note_empty(self, level: str) -> None:
+        """A level set by a level-only row and replaced before any indicator: an empty sub-row (经济效益)."""
+        pending = self.segment.pending_empty.pop(level, None)
+        if pending:
+            self.empty_levels.append(pending)
+
+    def _close_segment(self) -> None:
+        segment = self.segment
+        if segment is None:
+            return
+        for level in list(segment.pending_empty):
+            self._note_empty(level)
+        for indicator in self.indicators[segment.start:]:
+            if not indicator.level1:
+                indicator.level1 = segment.first_level1
+            if not indicator.level1:
+                self.warnings.append(message("import_no_level1", place=indicator.origin.sheet,
+                                             name=indicator.name))
+        self.segment = None
+
+    # -- 部门整体资金
+
+    def _budget_row(self, cells: list[str], row: SourceRow) -> None:
+        names: list[str] = []
+        numbers: list[Decimal] = []
+        for cell in cells:
+            key = _key(cell)
+            if key == "收入":
+                self.budget_side = "income"
+            elif key == "支出" or "半年" in key or "计划执行数" in key:
+                self.budget_side = "expense"
+            elif key in ("全年", "预算数", "全年预算数", "（万元）", "(万元)"):
+                continue
+            elif _NUMBER.fullmatch(key):
+                numbers.append(Decimal(key.replace(",", "")))
+            else:
+                names.append(cell)
+        groups = self.words["funding"]["groups"]
+        if not numbers:
+            if len(names) == 1 and names[0] in groups:
+                self.group = names[0]
+            elif names:
+                self._unplaced(row, cells)
+            return
+        if names[-1:] == ["小计"]:
+            names = names[:-1] or [self.group]
+        if not names or not names[-1]:
+            self._unplaced(row, cells)
+            return
+        name = names[-1]
+        if len(names) > 1:
+            self._unplaced(row, names[:-1])
+        origin = Origin(self.file, row.place)
+        if self.budget_side == "income":
+            if name in groups:
+                self.group = name
+            self.funding.append(FundingLine(name=name, amount=numbers[-1], origin=origin))
+        else:
+            half = numbers[-2] if len(numbers) >= 2 else None
+            self.expenses.append(BudgetLine(name=name, initial=numbers[-1], half_year_plan=half, origin=origin))
+
+    # -- result
+
+    def report(self) -> ImportResult:
+        if self.lost:
+            raise InputError("target_lost_indicators", file=self.file, count=len(self.lost),
+                             rows="\n".join(f"  - {line}" for line in self.lost))
+        if not self.indicators:
+            raise InputError("target_no_indicators", file=self.file)
+        unit = " ".join(self.fields.get("unit_name", [])).strip()
+        if not unit:
+            raise InputError("target_no_unit", file=self.file)
+        if self.year is None:
+            raise InputError("target_no_year", file=self.file)
+        funding = self._funding_tree()
+        report = Report(
+            unit_name=unit, year=self.year,
+            functions=_join_prose(self.fields.get("functions", [])),
+            organisation=_join_prose(self.fields.get("organisation", [])),
+            long_term_goal=_join_prose(self.fields.get("long_term_goal", [])),
+            goals=_goal_items(_join_prose(self.fields.get("goals", []))),
+            indicators=self.indicators, budget_lines=self._expense_tree(funding), funding=funding,
+            source=self.file)
+        return ImportResult(report, self.warnings, self.empty_levels)
+
+    def _funding_tree(self) -> list[FundingLine]:
+        total = self.words["funding"]["total"]
+        groups = self.words["funding"]["groups"]
+        names = {line.name for line in self.funding}
+        for line in self.funding:
+            group = next((g for g, members in groups.items() if line.name in members and g in names), "")
+            line.parent = "" if line.name == total else group or (total if total in names else "")
+        for parent in self.funding:
+            children = [line for line in self.funding if line.parent == parent.name]
+            if children and sum(c.amount for c in children) != parent.amount:
+                self.warnings.append(message(
+                    "import_sum_differs", name=parent.name, written=format_decimal(parent.amount),
+                    total=format_decimal(sum(c.amount for c in children)),
+                    parts="、".join(c.name for c in children)))
+        return self.funding
+
+    def _expense_tree(self, funding: list[FundingLine]) -> list[BudgetLine]:
+        """The expenditure rows under a 预算总金额 line whose 年初预算数 is the table's 资金总额."""
+        if not self.expenses:
+            return []
+        structure = lexicon.budget_structure()
+        subtotals = set(structure["subtotals"])
+        names = {line.name for line in self.expenses}
+        project = "项目支出" if "项目支出" in names else ""
+        total_name = structure["totals"][0]
+        for line in self.expenses:
+            line.parent = total_name if line.name in subtotals else project or total_name
+        top = [line for line in self.expenses if line.parent == total_name]
+        top_sum = sum(line.initial for line in top)
+        written = next((line.amount for line in funding if line.name == self.words["funding"]["total"]), None)
+        if written is not None and written != top_sum:
+            self.warnings.append(message("import_expense_differs", parts="、".join(line.name for line in top),
+                                         total=format_decimal(top_sum), written=format_decimal(written)))
+        total = BudgetLine(name=total_name, initial=written if written is not None else top_sum)
+        return [total] + self.expenses
+
+
+def parse_rows(rows: list[SourceRow], file: str = "") -> ImportResult:
+    parser = _Parser(file)
+    parser.run(rows)
+    return parser.report()
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _is_unit(token: str) -> bool:
+    return token in lexicon.unit_kinds()
+
+
+def _is_bare_number(token: str) -> bool:
+    return bool(re.fullmatch(r"[≥≤><=＝＞＜]*\s*-?\d+(\.\d+)?", normalize_width(token)))
+
+
+def _is_value(cell: str, words: dict) -> bool:
+    """A target value: a figure, a qualitative word, or a short phrase that is not a level name."""
+    quantity = parse_quantity(_value_text(cell))
+    if quantity.kind in ("number", "qualitative"):
+        return True
+    key = _key(cell)
+    return len(key) <= 8 and not _PROSE_MARKS.search(key) and key not in words["level1"] \
+        and key not in words["level2"] and not key.endswith("指标")
+
+
+def _value_text(cell: str) -> str:
+    """A value as the input writes it: half-width signs, no blanks inside a figure (“≥450 亿元”)."""
+    text = normalize_width(cell).strip()
+    squeezed = re.sub(r"\s+", "", text)
+    return squeezed if parse_quantity(squeezed).is_number else text
+
+
+def _join_prose(lines: list[str]) -> str:
+    """Lines of a wrapped paragraph joined; a line that starts an enumerated item starts a new line."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if not line:
+            continue
+        if text and _ENUMERATOR.match(line):
+            text += "\n"
+        text += line
+    return text
+
+
+def _goal_items(text: str) -> list[str]:
+    """年度目标 split at its numbered items (1. 2. … or 一是 二是 …); the lead-in stays first."""
+    if not text:
+        return []
+    starts = [match.start(1) for match in _GOAL_ITEM.finditer(text)]
+    if len(starts) < 2:
+        return [text]
+    pieces = [text[:starts[0]]] + [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+    return [piece.strip().rstrip("；;").strip() for piece in pieces if piece.strip()]
