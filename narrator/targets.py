@@ -293,6 +293,8 @@ class _Parser:
         keys = [_key(cell) for cell in self._cells(row, table_mode=True) if cell]
         if "三级指标" not in keys or not {"一级指标", "二级指标"} & set(keys):
             return None
+        if any("完成值" in key or "偏差" in key for key in keys):
+            return None  # a self-evaluation table (自评表), not a target table
         levels = [LEVEL_HEADERS[key] for key in keys if key in LEVEL_HEADERS]
         return levels, 2 if "半年指标值" in keys else 1
 
