@@ -48,6 +48,7 @@ class SourceRow:
     cells: list[str]
     place: str
     split: bool  # cells come from a real table (tab, DOCX, Excel), not one text line
+    paragraph: bool = False  # a DOCX paragraph: text outside any table
 
 
 @dataclass
@@ -129,7 +130,7 @@ def _docx_rows(path: Path) -> list[SourceRow]:
         if element.tag == qn("w:p"):
             paragraphs += 1
             text = Paragraph(element, None).text
-            rows.append(SourceRow([_clean(text)], message("place_paragraph", number=paragraphs), False))
+            rows.append(SourceRow([_clean(text)], message("place_paragraph", number=paragraphs), False, True))
         elif element.tag == qn("w:tbl"):
             tables += 1
             for number, tr in enumerate(element.tr_lst, start=1):
@@ -226,6 +227,9 @@ class _Parser:
                 self._content(rest, row, cells_only=True)
                 index += used
                 continue
+            if row.paragraph and self.mode in ("budget", "indicators"):
+                self._close_segment()  # a paragraph after the table (填报说明 …) is not a row of it
+                self.mode = ""
             header = self._header(row)
             if header is not None:
                 self._close_segment()

@@ -181,6 +181,7 @@ def _seed_docx(number: str, path: Path) -> Path:
                 table.cell(r, c).text = text
     table.cell(0, 1).merge(table.cell(0, width - 1))
     _merge_level1_runs(rows, lambda top, bottom: table.cell(top, 0).merge(table.cell(bottom, 0)))
+    document.add_paragraph("注：指标值由单位填报。")
     document.save(path)
     return path
 
@@ -216,6 +217,8 @@ def test_docx_with_merged_cells_reads_like_the_text(imported, tmp_path):
     assert _summary(result.report) == _summary(imported["003"].report)
     assert result.report.unit_name == "常州市科学技术局" and result.report.year == 2024
     assert [b.initial for b in result.report.budget_lines] == [b.initial for b in imported["003"].report.budget_lines]
+    # The note after the table is not read as a level of the last indicators.
+    assert result.warnings[:1] == ["第 3 段：无法归入目标表的任何一栏，未导入：“注：指标值由单位填报。”"]
 
 
 def test_workbook_with_merged_cells_reads_like_the_text(imported, tmp_path):
