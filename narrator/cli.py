@@ -216,6 +216,36 @@ def _refuse_same_file(source, output) -> None:
         raise NarratorError(message("output_is_input", file=output))
 
 
+@main.command("mine")
+@click.argument("corpus", nargs=-1, required=True, metavar="语料…", type=click.Path())
+@click.option("-o", "--output", metavar="词表.yaml", type=click.Path(dir_okay=False), default=None,
+              help="写出的句式词表。默认为 narrator 自带的 lexicon/patterns.yaml（起草时使用）。")
+@click.option("--force", is_flag=True, help="即使词表文件已被手工修改也覆盖它。")
+def mine_corpus(corpus, output, force):
+    """从往年的自评报告中学习措辞：数值陈述的句式、量词搭配、存在问题和改进措施的句子。
+
+    语料可以是 .docx、.txt、.md 文件或包含它们的文件夹。无法读取或没有正文的文件会逐个
+    列出并跳过。结果按出现次数排序写入词表，起草报告时选用其中的动词、量词和句式。
+
+    示例：narrator mine corpus/ 往年报告/ -o lexicon/patterns.yaml
+    """
+    from .mine import write_patterns
+    from .mine import mine as mine_reports
+    from .resources import data_path
+
+    output = output or str(data_path("lexicon") / "patterns.yaml")
+    result = mine_reports(list(corpus))
+    for warning in result.warnings:
+        click.echo(f"警告：{warning}", err=True)
+    patterns = result.patterns()
+    path = write_patterns(result, output, force)
+    click.echo(message("mine_stats", documents=len(result.documents),
+                       skipped=len(result.warnings), sentences=result.sentences,
+                       figures=result.figures, recognised=result.recognised))
+    click.echo(message("mine_kinds", **{kind: len(entries) for kind, entries in patterns.items()}))
+    click.echo(message("mine_written", path=path))
+
+
 @main.command()
 @click.argument("output", metavar="文件.xlsx|文件.yaml", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")

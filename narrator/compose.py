@@ -12,6 +12,7 @@ table; every other non-blank line is a body paragraph."""
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -22,9 +23,10 @@ import yaml
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
+from . import lexicon
 from .errors import NarratorError, message
 from .evaluate import Evaluation, IndicatorResult, Status
-from .model import Indicator, KeyTask
+from .model import Indicator, KeyTask, Report
 from .quantity import Quantity, format_decimal, format_percent, rescale
 from .resources import data_path
 
@@ -97,10 +99,14 @@ def strip_end(text: str) -> str:
 
 class Wording:
     """Seeded choice among phrasings: the same seed and key give the same word,
-    and one choice never shifts another (each is seeded by its own key)."""
+    and one choice never shifts another (each is seeded by its own key).
 
-    def __init__(self, seed: int):
+    Verbs and sentence frames come first from what `narrator mine` learned from prior
+    reports (lexicon/patterns.yaml), then from the hand-made lexicon/phrasing.yaml."""
+
+    def __init__(self, seed: int, patterns: str | Path | None = None):
         self.seed = seed
+        self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
 
     def choose(self, key: str, options: list[str]) -> str:
         return random.Random(f"{self.seed}|{key}").choice(options)
@@ -110,12 +116,74 @@ class Wording:
         return self.choose(f"{word}|{key}", options)
 
     def verb(self, indicator: Indicator) -> str:
-        """The verb that goes before an indicator's name, from lexicon/phrasing.yaml."""
+        """The verb that goes before an indicator's name: one the corpus uses with the same
+        object and measure word (会议 in 场 ← 举办), else one lexicon/phrasing.yaml gives the unit."""
         if any(indicator.name.startswith(verb) for verb in phrasing()["leading_verbs"]):
             return ""
         unit = indicator.completion.unit or indicator.target.unit
+        mined: dict[str, int] = {}
+        for pattern in self._matching(indicator.name, unit):
+            verb = pattern["verb"]
+            if verb and verb not in indicator.name:
+                mined[verb] = mined.get(verb, 0) + pattern["count"]
+        if mined:
+            best = max(mined.values())
+            return self.choose(f"verb|{indicator.name}", [v for v, count in mined.items() if count == best])
         options = phrasing()["unit_verbs"].get(unit)
         return self.choose(f"verb|{indicator.name}", options) if options else ""
+
+    def _matching(self, name: str, unit: str) -> list[dict]:
+        """Mined statements about the same thing in the same measure: the indicator's name
+        ends with the object's head word and the units are one (场 = 场次)."""
+        return [p for p in self.patterns.get("statements", [])
+                if p["head"] and len(p["head"]) >= 2 and name.endswith(p["head"]) and unit
+                and (p["measure"] == unit or lexicon.same_unit(p["measure"], unit))]
+
+    def statement(self, indicator: Indicator) -> str:
+        """A completion said the way the corpus says it: a mined frame with one figure, whose
+        object's head ends the indicator's name (全年举办{对象}{数值}{量词} → 全年举办科技镇长团各类会议6场).
+        "" when no frame fits; the caller then writes verb + name + value."""
+        unit = indicator.completion.unit
+        candidates = []
+        for pattern in self._matching(indicator.name, unit):
+            frame = pattern["frame"]
+            if not pattern.get("generic") or frame.count("{") != (3 if "{量词}" in frame or "{单位}" in frame else 2):
+                continue
+            if re.search(r"[超约近逾余]\{", frame):
+                continue
+            obj = indicator.name
+            verb = pattern["verb"]
+            literal = re.sub(r"\{.+?\}", "", frame)
+            if verb and frame.find(verb + "{") >= 0 and obj.startswith(verb):
+                obj = obj[len(verb):]
+            elif any(obj.startswith(v) for v in phrasing()["leading_verbs"]) or (verb and verb in obj):
+                continue
+            if any(len(word) >= 2 and word in obj for word in re.findall(r"[\u4e00-\u9fff]{2,}", literal)):
+                continue
+            candidates.append((pattern["count"], frame, obj))
+        if not candidates:
+            return ""
+        best = max(count for count, _, _ in candidates)
+        frame, obj = self.choose(f"frame|{indicator.name}", [(f, o) for c, f, o in candidates if c == best])
+        value = quantity_text(indicator.completion)
+        number = value[:-len(unit)] if unit and value.endswith(unit) else value
+        return (frame.replace("{对象}", obj).replace("{数值}", number).replace("{量词}", unit)
+                .replace("{单位}", unit).replace("{比率}", value))
+
+    def sentences(self, kind: str, report: Report, limit: int) -> list[str]:
+        """Mined 存在问题 / 改进措施 sentences, most frequent first, slots filled from the report.
+        A sentence with a slot the report cannot fill is not used."""
+        values = {"单位": report.unit_name, "年度": str(report.year)}
+        chosen = []
+        for entry in self.patterns.get(kind, []):
+            if all(slot in values for slot in entry["slots"]):
+                text = entry["sentence"]
+                for slot in entry["slots"]:
+                    text = text.replace("{" + slot + "}", values[slot])
+                chosen.append(text)
+            if len(chosen) == limit:
+                break
+        return chosen
 
 
 class Missing:
@@ -279,11 +347,14 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     return env
 
 
-def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | Path | None = None) -> Document:
-    """The whole report as headings, paragraphs and tables."""
+def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | Path | None = None,
+            patterns: str | Path | None = None) -> Document:
+    """The whole report as headings, paragraphs and tables; `patterns` is a file
+    `narrator mine` wrote (default lexicon/patterns.yaml)."""
     report = evaluation.report
     missing = Missing()
-    wording = Wording(seed)
+    wording = Wording(seed, patterns)
+    limit = phrasing()["mined_sentences"]
     by_category: dict[str, list[IndicatorResult]] = {"duty": [], "process": [], "effect": []}
     for result in evaluation.indicators:
         by_category[_category(result.indicator)].append(result)
@@ -294,7 +365,9 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "process": by_category["process"], "effect": by_category["effect"],
         "evidence": _evidence(evaluation), "total": evaluation.total_budget,
         "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
-        "vary": wording.vary, "verb": wording.verb, "missing": missing,
+        "vary": wording.vary, "verb": wording.verb, "statement": wording.statement, "missing": missing,
+        "mined_problems": wording.sentences("problems", report, limit),
+        "mined_improvements": wording.sentences("improvements", report, limit),
         "reason": lambda result: reason_text(result, missing),
     }
     try:

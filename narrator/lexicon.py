@@ -128,3 +128,17 @@ def target_table_words() -> dict:
     return {"level1": frozenset(map(str, data["level1"])), "level2": frozenset(map(str, data["level2"])),
             "fields": {str(key): str(value) for key, value in data["fields"].items()},
             "funding": data["funding"]}
+
+
+@lru_cache(maxsize=4)
+def mined_patterns(path: str | None = None) -> dict:
+    """What `narrator mine` learned (lexicon/patterns.yaml, or the file given); empty when absent."""
+    import yaml
+
+    from pathlib import Path
+
+    file = Path(path) if path else data_path("lexicon") / "patterns.yaml"
+    if not file.is_file():
+        return {}
+    with open(file, encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
