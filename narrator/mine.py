@@ -120,7 +120,8 @@ def mine(paths: list[str | Path]) -> MineResult:
         result.documents.append(str(path))
         _mine_document(document.paragraphs, path.name, result)
     if not result.documents:
-        raise InputError("mine_nothing", file="、".join(map(str, paths)))
+        skipped = "\n".join(f"  - {warning}" for warning in result.warnings) or "  - （没有文件）"
+        raise InputError("mine_nothing", file="、".join(map(str, paths)), skipped=skipped)
     return result
 
 
@@ -323,8 +324,11 @@ def _measures(statements: list[Statement]) -> dict:
             verbs.setdefault(statement.measure, Counter())[statement.verb] += 1
         if statement.head:
             heads.setdefault(statement.measure, Counter())[statement.head] += 1
+    seen = list(dict.fromkeys(statement.measure for statement in statements if statement.measure in verbs or
+                              statement.measure in heads))
+    total = {m: sum(verbs.get(m, Counter()).values()) + sum(heads.get(m, Counter()).values()) for m in seen}
     measures = {}
-    for measure in sorted(set(verbs) | set(heads), key=lambda m: -sum((verbs.get(m, Counter()) + heads.get(m, Counter())).values())):
+    for measure in sorted(seen, key=lambda m: (-total[m], seen.index(m))):
         measures[measure] = {"verbs": _ranked_counter(verbs.get(measure, Counter())),
                              "heads": _ranked_counter(heads.get(measure, Counter()))}
     return measures
