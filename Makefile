@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test bench system-deps clean
+.PHONY: demo test bench lexicon system-deps clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,9 +28,14 @@ demo: $(STAMP)
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
 
+# Relearn lexicon/patterns.yaml from every report under corpus/ (add your own there).
+lexicon: $(STAMP)
+	$(BIN)/narrator mine corpus -o lexicon/patterns.yaml
+
 bench: $(STAMP)
 	$(BIN)/python bench/draft.py
 	$(BIN)/python bench/check.py
+	$(BIN)/python bench/mine.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info out

@@ -49,9 +49,11 @@ def main():
               help="措辞选择的随机种子。同样的输入和种子总是得到完全相同的报告。")
 @click.option("--templates", "templates", metavar="目录", type=click.Path(file_okay=False, exists=True),
               help="自定义模板所在目录；其中的同名文件替换 narrator 自带的模板。")
+@click.option("--patterns", metavar="词表.yaml", type=click.Path(dir_okay=False, exists=True),
+              help="narrator mine 学到的句式词表。默认为自带的 lexicon/patterns.yaml。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成同名 PDF。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
-def draft(input_file, output, output_format, seed, templates, pdf, force):
+def draft(input_file, output, output_format, seed, templates, patterns, pdf, force):
     """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。
 
     不给输入文件时，起草随程序附带的示例（苏州市生产力促进中心 2022 年度）。
@@ -66,7 +68,7 @@ def draft(input_file, output, output_format, seed, templates, pdf, force):
         check_output_path(output, force)
         if pdf:
             check_output_path(Path(output).with_suffix(".pdf"), force)
-    document = compose(evaluate_report(report), seed=seed, templates=templates)
+    document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns)
     if output_format == "md":
         click.echo(markdown(document))
     else:

@@ -82,16 +82,15 @@ class MineResult:
 # ---------------------------------------------------------------- corpus
 
 def corpus_files(paths: list[str | Path], warnings: list[str]) -> list[Path]:
-    """The files to read: each file given, and every report file under each folder, sorted."""
+    """The files to read: each file given, and every .docx/.txt/.md file under each folder, sorted."""
     files: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith((".", "~$")):
-                    if child.suffix.lower() in CORPUS_SUFFIXES:
-                        files.append(child)
-                    else:
-                        warnings.append(message("mine_skip_suffix", file=child))
+                # In a folder only report files count; other files (inputs, pictures) are not corpus.
+                if child.is_file() and not child.name.startswith((".", "~$")) \
+                        and child.suffix.lower() in CORPUS_SUFFIXES:
+                    files.append(child)
         elif path.is_file():
             if path.suffix.lower() in CORPUS_SUFFIXES:
                 files.append(path)

@@ -150,15 +150,18 @@ def test_unreadable_files_are_skipped_and_an_unusable_corpus_is_an_error(tmp_pat
     (folder / "空.txt").write_bytes(b"")
     (folder / "坏.docx").write_bytes(b"PK\x03\x04broken")
     (folder / "目标表.txt").write_text(seed_text("000"), encoding="utf-8")
-    (folder / "说明.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "示例输入.xlsx").write_bytes(b"PK")  # not a report: a folder's other files are not corpus
+    pdf = tmp_path / "说明.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
     output = tmp_path / "patterns.yaml"
-    result = CliRunner().invoke(main, ["mine", str(folder), "-o", str(output)])
+    result = CliRunner().invoke(main, ["mine", str(folder), str(pdf), "-o", str(output)])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert "语料中没有一份可用的报告正文" in result.output
     for name in ("空.txt", "坏.docx", "目标表.txt", "说明.pdf"):
         assert name in result.output
+    assert "示例输入.xlsx" not in result.output
     assert not output.exists()
     (folder / "002.txt").write_text(seed_text("002"), encoding="utf-8")
-    result = CliRunner().invoke(main, ["mine", str(folder), "-o", str(output)])
+    result = CliRunner().invoke(main, ["mine", str(folder), str(pdf), "-o", str(output)])
     assert result.exit_code == 0
     assert "读取报告 1 份（跳过 4 个文件）" in result.output
