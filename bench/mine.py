@@ -7,47 +7,37 @@
 Issue 5 asks for the time `narrator mine` takes on the corpus; issue 6 names no goal."""
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus" / "seeds"
-RUNS = 7
+
+from draft import RUNS, median_time  # noqa: E402  (bench/draft.py: median of RUNS timed calls)
 
 from narrator.mine import mine  # noqa: E402
 from narrator.targets import import_targets  # noqa: E402
 
 
-def median_seconds(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     mine([SEEDS])  # warm-up: jieba's dictionary and narrator's domain words
-    library = median_seconds(lambda: mine([SEEDS]))
+    library = median_time(lambda: mine([SEEDS]))
     print(f"mine corpus/seeds (library, warm):  median {library * 1000:.1f} ms over {RUNS} runs")
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "patterns.yaml"
         command = [sys.executable, "-m", "narrator", "mine", str(SEEDS), "-o", str(output), "--force"]
-        cli = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), runs=5)
-        print(f"narrator mine corpus/seeds (CLI):   median {cli:.2f} s over 5 runs")
+        cli = median_time(lambda: subprocess.run(command, check=True, capture_output=True))
+        print(f"narrator mine corpus/seeds (CLI):   median {cli:.2f} s over {RUNS} runs")
         for seed in sorted(SEEDS.glob("00[013]_*.txt")):
-            took = median_seconds(lambda: import_targets(seed))
+            took = median_time(lambda: import_targets(seed))
             print(f"import {seed.name} (library):   median {took * 1000:.1f} ms over {RUNS} runs")
         target = Path(folder) / "输入.xlsx"
         command = [sys.executable, "-m", "narrator", "import", str(next(SEEDS.glob("000_*.txt"))),
                    "-o", str(target), "--force"]
-        cli = median_seconds(lambda: subprocess.run(command, check=True, capture_output=True), runs=5)
-        print(f"narrator import 000 (CLI):           median {cli:.2f} s over 5 runs")
+        cli = median_time(lambda: subprocess.run(command, check=True, capture_output=True))
+        print(f"narrator import 000 (CLI):           median {cli:.2f} s over {RUNS} runs")
 
 
 if __name__ == "__main__":
