@@ -192,7 +192,7 @@ def import_table(table, output, force):
         output = message("default_import_output", unit=report.unit_name, year=report.year)
         check_output_path(output, force)
     path = write_input(report, output, force, keep_blank=TO_FILL)
-    levels = "，".join(f"{level} {count} 项" for level, count in result.level_counts())
+    levels = "，".join(message("level_count", level=level, count=count) for level, count in result.level_counts())
     click.echo(message("import_summary", unit=report.unit_name, year=report.year,
                        count=len(report.indicators), levels=levels))
     if report.budget_lines:
@@ -210,7 +210,7 @@ def import_table(table, output, force):
 def _check_input_suffix(output) -> None:
     suffix = Path(output).suffix.lower()
     if suffix not in (".xlsx", ".yaml", ".yml"):
-        raise NarratorError(message("output_unknown_extension", suffix=suffix or "（无）"))
+        raise NarratorError(message("output_unknown_extension", suffix=suffix or message("nothing")))
 
 
 def _refuse_same_file(source, output) -> None:
@@ -238,7 +238,7 @@ def mine_corpus(corpus, output, force):
     output = output or str(data_path("lexicon") / "patterns.yaml")
     result = mine_reports(list(corpus))
     for warning in result.warnings:
-        click.echo(f"警告：{warning}", err=True)
+        click.echo(message("warning", text=warning), err=True)
     patterns = result.patterns()
     path = write_patterns(result, output, force)
     click.echo(message("mine_stats", documents=len(result.documents),

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from .resources import data_path, load_yaml
 
@@ -127,16 +130,12 @@ def target_table_words() -> dict:
     data = _yaml("levels.yaml")
     return {"level1": frozenset(map(str, data["level1"])), "level2": frozenset(map(str, data["level2"])),
             "fields": {str(key): str(value) for key, value in data["fields"].items()},
-            "funding": data["funding"]}
+            "funding": data["funding"], "title": str(data["title"]), "budget": data["budget"]}
 
 
 @lru_cache(maxsize=4)
 def mined_patterns(path: str | None = None) -> dict:
     """What `narrator mine` learned (lexicon/patterns.yaml, or the file given); empty when absent."""
-    import yaml
-
-    from pathlib import Path
-
     file = Path(path) if path else data_path("lexicon") / "patterns.yaml"
     if not file.is_file():
         return {}

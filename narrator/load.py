@@ -185,7 +185,7 @@ def _sheet_rows(sheet, file: str, name: str, columns: dict, required: Iterable[s
                              columns="、".join(columns))
     result = []
     for cells in rows:
-        values = {title: _cell_value(cells[index]) if index < len(cells) else None
+        values = {title: cell_value(cells[index]) if index < len(cells) else None
                   for title, index in positions.items()}
         if all(value in (None, "") for value in values.values()):
             continue
@@ -193,7 +193,7 @@ def _sheet_rows(sheet, file: str, name: str, columns: dict, required: Iterable[s
     return result
 
 
-def _cell_value(cell) -> Any:
+def cell_value(cell) -> Any:
     value = cell.value
     if isinstance(value, str):
         return value

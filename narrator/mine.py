@@ -119,7 +119,7 @@ def mine(paths: list[str | Path]) -> MineResult:
         result.documents.append(str(path))
         _mine_document(document.paragraphs, path.name, result)
     if not result.documents:
-        skipped = "\n".join(f"  - {warning}" for warning in result.warnings) or "  - （没有文件）"
+        skipped = "\n".join(f"  - {warning}" for warning in result.warnings) or f"  - {message('nothing')}"
         raise InputError("mine_nothing", file="、".join(map(str, paths)), skipped=skipped)
     return result
 

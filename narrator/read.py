@@ -63,26 +63,38 @@ class SourceDocument:
 def read_document(path: str | Path) -> SourceDocument:
     """Read a DOCX or text report; unreadable input raises InputError naming the file."""
     path = Path(path)
-    if not path.is_file():
-        raise InputError("file_missing", file=path)
-    size = path.stat().st_size
-    if size == 0:
-        raise InputError("report_empty", file=path)
+    head = file_head(path)
     suffix = path.suffix.lower()
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head == OLE_SIGNATURE:
-        code = "report_encrypted" if suffix in DOCX_SUFFIXES else "report_old_word"
-        raise InputError(code, file=path)
     if suffix in DOCX_SUFFIXES or (head.startswith(b"PK") and suffix not in TEXT_SUFFIXES):
         return _read_docx(path)
     if suffix in TEXT_SUFFIXES or not suffix:
-        if size > MAX_TEXT_BYTES:
-            raise InputError("report_too_large", file=path, size=_megabytes(size), limit=_megabytes(MAX_TEXT_BYTES))
-        return read_text(decode(path.read_bytes(), path), str(path))
+        return read_text(read_text_file(path), str(path))
     if suffix == ".doc":
         raise InputError("report_old_word", file=path)
     raise InputError("report_unknown_extension", file=path, suffix=path.suffix)
+
+
+def file_head(path: Path, encrypted_suffixes: set[str] = DOCX_SUFFIXES) -> bytes:
+    """The first bytes of an existing, non-empty file that is not an OLE (encrypted or
+    old Office) file; anything else raises InputError naming the file."""
+    if not path.is_file():
+        raise InputError("file_missing", file=path)
+    if path.stat().st_size == 0:
+        raise InputError("report_empty", file=path)
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if head == OLE_SIGNATURE:
+        code = "report_encrypted" if path.suffix.lower() in encrypted_suffixes else "report_old_word"
+        raise InputError(code, file=path)
+    return head
+
+
+def read_text_file(path: Path) -> str:
+    """A text file's content, refused above MAX_TEXT_BYTES, decoded as `decode` does."""
+    size = path.stat().st_size
+    if size > MAX_TEXT_BYTES:
+        raise InputError("report_too_large", file=path, size=_megabytes(size), limit=_megabytes(MAX_TEXT_BYTES))
+    return decode(path.read_bytes(), path)
 
 
 def _megabytes(size: int) -> str:

@@ -58,7 +58,7 @@ class ImportResult:
     empty_levels: list[str] = field(default_factory=list)
 
     def level_counts(self) -> list[tuple[str, int]]:
-        counts = Counter(indicator.level1 or "（未注明）" for indicator in self.report.indicators)
+        counts = Counter(indicator.level1 or message("level_unnamed") for indicator in self.report.indicators)
         return list(counts.items())
 
 
@@ -71,31 +71,20 @@ def import_targets(path: str | Path) -> ImportResult:
 # ---------------------------------------------------------------- sources
 
 def read_rows(path: Path) -> list[SourceRow]:
-    from .read import DOCX_SUFFIXES, MAX_TEXT_BYTES, OLE_SIGNATURE, decode
+    from .read import DOCX_SUFFIXES, file_head, read_text_file
 
-    if not path.is_file():
-        raise InputError("file_missing", file=path)
     suffix = path.suffix.lower()
-    if suffix == ".pdf":
+    if suffix == ".pdf" and path.is_file():
         raise InputError("target_pdf", file=path)
-    if suffix == ".xls":
+    if suffix == ".xls" and path.is_file():
         raise InputError("old_excel", file=path)
-    if path.stat().st_size == 0:
-        raise InputError("report_empty", file=path)
-    with open(path, "rb") as handle:
-        head = handle.read(8)
-    if head == OLE_SIGNATURE:
-        raise InputError("report_encrypted" if suffix in DOCX_SUFFIXES | {".xlsx"} else "report_old_word", file=path)
+    file_head(path, DOCX_SUFFIXES | {".xlsx", ".xlsm"})
     if suffix in DOCX_SUFFIXES:
         return _docx_rows(path)
     if suffix in (".xlsx", ".xlsm"):
         return _workbook_rows(path)
     if suffix in TEXT_SUFFIXES:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise InputError("report_too_large", file=path, size=f"{size / 1048576:.1f} MB",
-                             limit=f"{MAX_TEXT_BYTES / 1048576:.1f} MB")
-        return text_rows(decode(path.read_bytes(), path))
+        return text_rows(read_text_file(path))
     raise InputError("target_unknown_extension", file=path, suffix=path.suffix)
 
 
@@ -148,7 +137,7 @@ def _workbook_rows(path: Path) -> list[SourceRow]:
 
     import openpyxl
 
-    from .load import _cell_value
+    from .load import cell_value
 
     try:
         workbook = openpyxl.load_workbook(path, data_only=True)
@@ -159,7 +148,7 @@ def _workbook_rows(path: Path) -> list[SourceRow]:
         for cells in sheet.iter_rows():
             values = []
             for cell in cells:
-                value = _cell_value(cell)
+                value = cell_value(cell)
                 values.append(_clean(format_decimal(value) if isinstance(value, Decimal) else
                                      "" if value is None else str(value)))
             rows.append(SourceRow(values, message("place_sheet_row", sheet=sheet.title, row=cells[0].row), True))
@@ -253,7 +242,7 @@ class _Parser:
             self.fields[self.mode].extend(cells)
         elif _YEAR_LINE.match(_key(" ".join(cells))):
             self.year = int(_key(" ".join(cells))[:4])
-        elif not any("绩效目标表" in cell for cell in cells):
+        elif not any(self.words["title"] in cell for cell in cells):
             self._unplaced(row, cells)
 
     def _unplaced(self, row: SourceRow, cells: list[str]) -> None:
@@ -365,7 +354,7 @@ class _Parser:
         extra = rest[:max(0, len(rest) - len(free))]
         rest = rest[len(extra):]
         if extra:
-            self.warnings.append(message("import_extra_cells", place=row.place, name=name or "（无）",
+            self.warnings.append(message("import_extra_cells", place=row.place, name=name or message("nothing"),
                                          text=" ".join(extra)))
         chosen = free[-len(rest):] if indicator and rest else free[:len(rest)]
         assigned.update(zip(chosen, rest))
@@ -432,13 +421,14 @@ class _Parser:
     def _budget_row(self, cells: list[str], row: SourceRow) -> None:
         names: list[str] = []
         numbers: list[Decimal] = []
+        budget = self.words["budget"]
         for cell in cells:
             key = _key(cell)
-            if key == "收入":
+            if key in budget["income"]:
                 self.budget_side = "income"
-            elif key == "支出" or "半年" in key or "计划执行数" in key:
+            elif key in budget["expense"] or any(word in key for word in budget["half_year"]):
                 self.budget_side = "expense"
-            elif key in ("全年", "预算数", "全年预算数", "（万元）", "(万元)"):
+            elif key in budget["headers"]:
                 continue
             elif _NUMBER.fullmatch(key):
                 numbers.append(Decimal(key.replace(",", "")))
@@ -451,7 +441,7 @@ class _Parser:
             elif names:
                 self._unplaced(row, cells)
             return
-        if names[-1:] == ["小计"]:
+        if names[-1:] == [budget["subtotal"]]:
             names = names[:-1] or [self.group]
         if not names or not names[-1]:
             self._unplaced(row, cells)
@@ -515,7 +505,7 @@ class _Parser:
         structure = lexicon.budget_structure()
         subtotals = set(structure["subtotals"])
         names = {line.name for line in self.expenses}
-        project = "项目支出" if "项目支出" in names else ""
+        project = self.words["budget"]["items_under"] if self.words["budget"]["items_under"] in names else ""
         total_name = structure["totals"][0]
         for line in self.expenses:
             line.parent = total_name if line.name in subtotals else project or total_name
