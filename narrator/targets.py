@@ -213,7 +213,7 @@ class _Parser:
                 self.mode = label
                 if label != "budget":
                     self.fields.setdefault(label, [])
-                self._content(rest, row, cells_only=True)
+                self._content(rest, row)
                 index += used
                 continue
             if row.paragraph and self.mode in ("budget", "indicators"):
@@ -230,7 +230,7 @@ class _Parser:
             index += 1
         self._close_segment()
 
-    def _content(self, cells: list[str], row: SourceRow, cells_only: bool = False) -> None:
+    def _content(self, cells: list[str], row: SourceRow) -> None:
         cells = [cell for cell in cells if cell]
         if not cells:
             return
@@ -259,11 +259,9 @@ class _Parser:
         first = _key(cells[0])
         if first in labels:
             return labels[first], cells[1:], 1
-        if not row.split:
-            for label, name in labels.items():
-                match = re.match(r"(\S+?)\s+(.*)$", cells[0])
-                if match and _key(match.group(1)) == label:
-                    return name, [match.group(2)], 1
+        match = re.match(r"(\S+?)\s+(.*)$", cells[0]) if not row.split else None
+        if match and _key(match.group(1)) in labels:  # “单位名称 苏州市生产力促进中心”
+            return labels[_key(match.group(1))], [match.group(2)], 1
         if not row.split and any(label.startswith(first) and label != first for label in labels):
             joined, used = first, 1
             following = index + 1
