@@ -27,9 +27,10 @@ from . import lexicon
 from .errors import InputError, NarratorError, message
 from .output import write_atomically
 from .quantity import Quantity, find_quantities
+from .read import DOCX_SUFFIXES, TEXT_SUFFIXES, read_document
 from .resources import load_yaml
 
-CORPUS_SUFFIXES = {".txt", ".md", ".text", ".docx", ".docm"}
+CORPUS_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES  # what read_document reads
 MARKER = "# narrator-mine sha256:"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _CLAUSE_BREAK = "，,；;：:（()）！？!?。"
@@ -103,8 +104,6 @@ def corpus_files(paths: list[str | Path], warnings: list[str]) -> list[Path]:
 
 def mine(paths: list[str | Path]) -> MineResult:
     """Mine the reports under `paths`; a corpus with no usable prose raises InputError."""
-    from .read import read_document
-
     lexicon.load_dictionary()
     result = MineResult()
     for path in corpus_files(paths, result.warnings):

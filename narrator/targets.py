@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from . import lexicon
+from . import lexicon, read
 from .errors import InputError, message
 from .model import BudgetLine, FundingLine, Indicator, Origin, Report
 from .quantity import format_decimal, normalize_width, parse_quantity
 
-TEXT_SUFFIXES = {".txt", ".md", ".text", ""}
+TEXT_SUFFIXES = read.TEXT_SUFFIXES | {""}  # a copied table saved without a suffix too
 LEVEL_HEADERS = {"一级指标": "level1", "二级指标": "level2", "重点工作": "key_work", "对应项目": "project"}
 DEPTH = ("level1", "level2", "key_work", "project")
 _TAG = re.compile(r"<[^>]+>")
@@ -71,20 +71,18 @@ def import_targets(path: str | Path) -> ImportResult:
 # ---------------------------------------------------------------- sources
 
 def read_rows(path: Path) -> list[SourceRow]:
-    from .read import DOCX_SUFFIXES, file_head, read_text_file
-
     suffix = path.suffix.lower()
     if suffix == ".pdf" and path.is_file():
         raise InputError("target_pdf", file=path)
     if suffix == ".xls" and path.is_file():
         raise InputError("old_excel", file=path)
-    file_head(path, DOCX_SUFFIXES | {".xlsx", ".xlsm"})
-    if suffix in DOCX_SUFFIXES:
+    read.file_head(path, read.DOCX_SUFFIXES | {".xlsx", ".xlsm"})
+    if suffix in read.DOCX_SUFFIXES:
         return _docx_rows(path)
     if suffix in (".xlsx", ".xlsm"):
         return _workbook_rows(path)
     if suffix in TEXT_SUFFIXES:
-        return text_rows(read_text_file(path))
+        return text_rows(read.read_text_file(path))
     raise InputError("target_unknown_extension", file=path, suffix=path.suffix)
 
 
@@ -110,9 +108,7 @@ def _docx_rows(path: Path) -> list[SourceRow]:
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
 
-    from .read import open_docx
-
-    document = open_docx(path)
+    document = read.open_docx(path)
     rows: list[SourceRow] = []
     tables = paragraphs = 0
     for element in document.element.body.iterchildren():
