@@ -141,3 +141,9 @@ def mined_patterns(path: str | None = None) -> dict:
         return {}
     with open(file, encoding="utf-8") as handle:
         return yaml.safe_load(handle) or {}
+
+
+@lru_cache(maxsize=1)
+def wording() -> dict:
+    """How drafting words an indicator: comparator words by kind, verbs, measure heads (lexicon/wording.yaml)."""
+    return _yaml("wording.yaml")

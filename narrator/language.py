@@ -1,0 +1,216 @@
+"""The language layer of drafting: how Chinese says a number, a list, a comparison and an
+indicator's result. Every template reaches Chinese wording through here (as RosaeNLG keeps
+its language helpers apart); the words themselves are data in ``lexicon/wording.yaml``.
+
+    >>> lang = Language(seed=2022)
+    >>> lang.target_phrase(indicator)        # ≥15场 → 不少于15场; ≤0% → 不超过0%; =100% → 100%
+    >>> lang.figure(indicator, "16场")       # 组织形式多样的产学研活动16场; 全市技术合同成交额为868.78亿元
+
+No comparison symbol ever reaches a sentence; a verb is added before an indicator's name
+only when the name carries none."""
+from __future__ import annotations
+
+import random
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import cn2an
+
+from . import lexicon
+from .evaluate import IndicatorResult
+from .model import Indicator
+from .quantity import Quantity, format_decimal
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 23 → 二十三, 101 → 一百零一 (heading numbers of any size)."""
+    return cn2an.an2cn(int(n))
+
+
+def join_list(items) -> str:
+    """甲 → 甲; 甲、乙 → 甲和乙; 甲、乙、丙 → 甲、乙和丙."""
+    items = [str(item) for item in items if str(item)]
+    if len(items) <= 1:
+        return "".join(items)
+    return "、".join(items[:-1]) + "和" + items[-1]
+
+
+def quote(name: str) -> str:
+    """A name inside a list is quoted when it holds list punctuation itself (科技镇长团宣传、管理)."""
+    return f"“{name}”" if re.search(r"[、，,；;]", name) and not name.startswith("“") else name
+
+
+def name_list(names, limit: int | None = None, measure: str = "项") -> str:
+    """Names joined as a list; past `limit`, the first ones and "等N项" (甲、乙等12项)."""
+    names = [quote(str(name)) for name in names]
+    limit = limit or lexicon.wording()["list_limit"]
+    if len(names) > limit:
+        return "、".join(names[:limit - 2 if limit > 2 else 1]) + f"等{len(names)}{measure}"
+    return join_list(names)
+
+
+def strip_end(text: str) -> str:
+    """A sentence without its closing punctuation, so a template can add its own."""
+    return str(text).rstrip().rstrip("。；;，,")
+
+
+def number(value: Decimal) -> str:
+    """A figure as a table prints it: integers without ".0" (139000.0 → 139000), other values
+    with the decimals they were given (96.03, 0.8)."""
+    if value == value.to_integral_value():
+        return format_decimal(value.quantize(Decimal(1)))
+    return format_decimal(value)
+
+
+def value_text(quantity: Quantity) -> str:
+    """A value without its comparator, as prose writes it: 868.78亿元, 100%, 5.86万台套, 健全."""
+    if not quantity.is_number:
+        return quantity.text
+    return re.sub(r"^(\d+)\.0+(?=\D|$)", r"\1", quantity.format().lstrip("≥≤<>=＝"))
+
+
+def table_text(quantity: Quantity) -> str:
+    """A target or completion in a table cell: with its comparator (≥660亿元), integers without ".0"."""
+    if not quantity.is_number:
+        return quantity.text
+    return re.sub(r"(\d+)\.0+(?=\D|$)", r"\1", quantity.format())
+
+
+class Language:
+    """Seeded choice among phrasings and frames, and the wording of one indicator.
+
+    The same seed and key always give the same choice, and one choice never shifts
+    another (each is seeded by its own key)."""
+
+    def __init__(self, seed: int, patterns: str | Path | None = None):
+        self.seed = seed
+        self.words = lexicon.wording()
+        self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
+        self._frames: dict[str, int] = {}
+
+    # -------------------------------------------------------- choice
+
+    def choose(self, key: str, options: list):
+        return random.Random(f"{self.seed}|{key}").choice(list(options))
+
+    def frame(self, kind: str, count: int) -> int:
+        """Which of `count` frames the next sentence of `kind` uses. Successive sentences of one kind,
+        anywhere in the report, take the frames in turn, so two neighbours never share one; the seed
+        picks where the turn starts, so another seed gives other frames, not only other synonyms."""
+        used = self._frames.get(kind, 0)
+        self._frames[kind] = used + 1
+        start = random.Random(f"{self.seed}|frame|{kind}").randrange(count)
+        return (start + used) % count
+
+    @staticmethod
+    def name_list(names, limit: int | None = None) -> str:
+        return name_list(names, limit)
+
+    # -------------------------------------------------------- kinds and comparisons
+
+    def kind(self, indicator: Indicator) -> str:
+        """satisfaction, qualitative, money, count, ratio or time."""
+        if any(word in indicator.name for word in self.words["satisfaction_words"]):
+            return "satisfaction"
+        if not indicator.target.is_number:
+            return "qualitative"
+        return lexicon.unit_kinds().get(indicator.target.unit, "count")
+
+    @staticmethod
+    def is_ceiling(indicator: Indicator) -> bool:
+        """A target to stay under: ≤, <, or a zero target (=0%, =0小时)."""
+        target = indicator.target
+        return target.is_number and (target.comparator in ("<=", "<")
+                                     or (target.value == 0 and target.comparator in ("=", "")))
+
+    def comparator_word(self, indicator: Indicator) -> str:
+        words = self.words["comparator_words"].get(indicator.target.comparator or "=", {"default": ""})
+        return words.get(self.kind(indicator), words["default"])
+
+    def target_phrase(self, indicator: Indicator, quoted: bool = True) -> str:
+        """The target in words: 不少于15场, 不超过0%, 100%, 健全. `quoted` sets a phrase with a comparator
+        word, or a word target, in quotation marks (达到“有序推进”的预期目标)."""
+        target = indicator.target
+        if not target.is_number:
+            return f"“{target.text}”" if quoted else target.text
+        word = self.comparator_word(indicator)
+        value = value_text(target)
+        return f"“{word}{value}”" if word and quoted else f"{word}{value}"
+
+    def margin(self, result: IndicatorResult) -> str:
+        """|完成值 − 目标值| in words: 208.78亿元, 2场, 3.97个百分点."""
+        margin = result.margin
+        if margin is None:
+            return ""
+        unit = result.indicator.target.unit
+        amount = number(abs(margin))
+        return f"{amount}个百分点" if unit == "%" else f"{amount}{unit}"
+
+    # -------------------------------------------------------- an indicator's figure in a sentence
+
+    def has_leading_verb(self, name: str) -> bool:
+        if any(name.startswith(verb) for verb in self.words["name_verbs"]):
+            return True
+        import jieba.posseg
+
+        lexicon.load_dictionary()
+        first = next(iter(jieba.posseg.cut(name)), None)
+        return first is not None and first.flag == "v" and len(first.word) >= 2
+
+    def is_measure(self, name: str) -> bool:
+        """The name is itself a quantity (……数, ……额, ……率): it takes 为, never a verb."""
+        return any(name.endswith(head) for head in self.words["measure_heads"])
+
+    def figure(self, indicator: Indicator, value: str, reached: bool = False) -> str:
+        """The indicator with a value, as one clause: 组织形式多样的产学研活动16场 (the name has a verb),
+        全市技术合同成交额达868.78亿元 (the name is a measure), 举办科技镇长团各类会议6场 (a verb for
+        the name from the corpus or the unit)."""
+        name = indicator.name
+        kind = self.kind(indicator)
+        if self.is_measure(name) or kind in ("ratio", "time", "satisfaction") or self.is_ceiling(indicator):
+            return f"{name}{'达' if reached and kind not in ('time',) and not self.is_ceiling(indicator) else '为'}{value}"
+        if self.has_leading_verb(name):
+            return f"{name}{value}"
+        verb = self.verb(indicator)
+        return f"{verb}{name}{value}" if verb else f"{name}为{value}"
+
+    def verb(self, indicator: Indicator) -> str:
+        """A verb for a name without one: the one prior reports use with the same object and measure
+        word (会议 in 场 ← 举办), else one lexicon/wording.yaml gives the unit; "" when none fits."""
+        unit = indicator.completion.unit or indicator.target.unit
+        mined: dict[str, int] = {}
+        for pattern in self.patterns.get("statements", []):
+            head = pattern.get("head") or ""
+            if len(head) >= 2 and indicator.name.endswith(head) and unit and (
+                    pattern["measure"] == unit or lexicon.same_unit(pattern["measure"], unit)):
+                verb = pattern["verb"]
+                if verb and verb not in indicator.name:
+                    mined[verb] = mined.get(verb, 0) + pattern["count"]
+        if mined:
+            best = max(mined.values())
+            return self.choose(f"verb|{indicator.name}", sorted(v for v, count in mined.items() if count == best))
+        options = self.words["unit_verbs"].get(unit)
+        return self.choose(f"verb|{indicator.name}", options) if options else ""
+
+    def completion(self, result: IndicatorResult) -> str:
+        """The completion in the target's unit when it was given bare (11372 → 11372家)."""
+        completion = result.indicator.completion
+        text = value_text(completion)
+        if completion.is_number and not completion.unit and result.indicator.target.unit:
+            text += result.indicator.target.unit
+        return text
+
+    def sentences(self, kind: str, values: dict[str, str], limit: int) -> list[str]:
+        """Whole sentences `narrator mine` learned (存在问题 / 改进措施), most frequent first, with the
+        slots the report can fill; a sentence with another slot is not offered."""
+        chosen = []
+        for entry in self.patterns.get(kind, []):
+            if all(slot in values for slot in entry["slots"]) and entry["sentence"].endswith(("。", "！", "；")):
+                text = entry["sentence"]
+                for slot in entry["slots"]:
+                    text = text.replace("{" + slot + "}", values[slot])
+                chosen.append(text)
+            if len(chosen) == limit:
+                break
+        return chosen

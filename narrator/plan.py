@@ -1,0 +1,341 @@
+"""Content selection and document plan: what each narrative section says, in what order,
+and which results are said together.
+
+- §二 states honestly how many indicators were met, exceeded, missed and pending, names the
+  missed ones, then gives the highlights: the 重点任务 narratives (their figures verbatim),
+  by duty; for a duty without a task, its met and exceeded figures.
+- §四 follows the seed reports: with 年度目标, one block per goal, holding the indicators and
+  重点任务 linked to it by shared words and figures, and a final block for what links to no
+  goal; without goals, one block per duty (二级指标). Then 决策与过程管理, 效益与满意度 and
+  预算执行情况.
+- Inside a block, results of one status and kind are said in one sentence (`Message` with
+  several results); each missed indicator and each notable exceedance gets its own sentence.
+  The templates take the frames of one kind in turn (`Language.frame`), so neighbours differ.
+
+The plan holds no Chinese: the templates realise it, with `narrator.language`."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import lexicon
+from .evaluate import BudgetResult, Evaluation, IndicatorResult, Status
+from .model import KeyTask
+from .quantity import format_decimal, round_half_up
+
+
+@dataclass
+class Message:
+    """One sentence to say: its kind and the results it is about."""
+
+    kind: str  # exceeded, notable, met, met_ceiling, met_qualitative, missed, mismatch, pending
+    results: list[IndicatorResult]
+
+    @property
+    def result(self) -> IndicatorResult:
+        return self.results[0]
+
+
+@dataclass
+class Block:
+    """A part of §四: one 年度目标 (goal set), one duty, or the indicators of a category."""
+
+    title: str
+    messages: list[Message]
+    goal: str = ""
+    goal_number: int = 0
+    tasks: list[KeyTask] = field(default_factory=list)
+    category: str = "duty"  # duty, other, process or effect
+
+    @property
+    def size(self) -> int:
+        return sum(len(message.results) for message in self.messages)
+
+
+@dataclass
+class Highlight:
+    """A paragraph of §二's highlights: a duty, its task narratives or its figures."""
+
+    title: str
+    tasks: list[KeyTask]
+    results: list[IndicatorResult]
+
+
+@dataclass
+class Plan:
+    lead_in: list[str]  # goal items that only introduce the list (…重点抓好以下几方面工作：)
+    blocks: list[Block]
+    highlights: list[Highlight]
+    missed: list[IndicatorResult]  # every missed indicator, budget ones too
+    pending: list[IndicatorResult]
+    notable: list[IndicatorResult]
+    execution: IndicatorResult | None
+    adjustment: IndicatorResult | None
+    budget_indicators: list[IndicatorResult]
+
+    def item_of(self, task: KeyTask) -> int:
+        """The number of §二's paragraph that tells `task`'s narrative (0 when none does)."""
+        for number, highlight in enumerate(self.highlights, start=1):
+            if task in highlight.tasks:
+                return number
+        return 0
+
+
+# ---------------------------------------------------------------- messages
+
+def is_notable(result: IndicatorResult) -> bool:
+    """An exceedance so large that the target was likely set too low (lexicon/wording.yaml)."""
+    threshold = Decimal(str(lexicon.wording()["notable_exceedance_percent"]))
+    return result.status is Status.EXCEEDED and result.deviation is not None and result.deviation >= threshold
+
+
+def _is_ceiling(result: IndicatorResult) -> bool:
+    target = result.indicator.target
+    return target.is_number and (target.comparator in ("<=", "<") or (target.value == 0 and target.comparator in ("=", "")))
+
+
+def messages(results: list[IndicatorResult]) -> list[Message]:
+    """The sentences of one block, aggregated by status and kind, in reading order:
+    exceeded, notable exceedances, met, met ceilings, met qualitative, missed, unreadable, pending."""
+    exceeded = [r for r in results if r.status is Status.EXCEEDED and not is_notable(r)]
+    notable = [r for r in results if is_notable(r)]
+    met = [r for r in results if r.status is Status.MET and r.is_quantitative and not _is_ceiling(r)]
+    met_ceiling = [r for r in results if r.status is Status.MET and r.is_quantitative and _is_ceiling(r)]
+    met_qualitative = [r for r in results if r.status is Status.MET and not r.is_quantitative]
+    missed = [r for r in results if r.status is Status.MISSED]
+    mismatch = [r for r in results if r.status is Status.PENDING and r.problem and r.problem.name != "NO_COMPLETION"]
+    pending = [r for r in results if r.status is Status.PENDING and r not in mismatch]
+    plan: list[Message] = []
+    for kind, group in (("exceeded", exceeded), ("met", met), ("met_ceiling", met_ceiling)):
+        if group:
+            plan.append(Message(kind, group))
+    plan += [Message("notable", [r]) for r in notable]
+    if met_qualitative:
+        plan.append(Message("met_qualitative", met_qualitative))
+    plan += [Message("missed", [r]) for r in missed]
+    plan += [Message("mismatch", [r]) for r in mismatch]
+    if pending:
+        plan.append(Message("pending", pending))
+    return plan
+
+
+# ---------------------------------------------------------------- linking to goals
+
+def _words(text: str) -> set[str]:
+    import jieba
+
+    lexicon.load_dictionary()
+    stop = set(lexicon.wording()["goal_stopwords"])
+    return {word for word in jieba.lcut(lexicon.canonical_names(text))
+            if len(word) >= 2 and word not in stop and not re.fullmatch(r"[\d.%]+", word)}
+
+
+def _marker():
+    return re.compile(lexicon.wording()["goal_marker"])
+
+
+def split_goals(goals: list[str]) -> tuple[list[str], list[str]]:
+    """Lead-in lines (ending in a colon) apart from the goals; goals without their "一是" marker."""
+    lead_in, real = [], []
+    for goal in goals:
+        text = str(goal).strip()
+        if not text:
+            continue
+        if text.endswith(("：", ":")):
+            lead_in.append(text)
+        else:
+            real.append(_marker().sub("", text, count=1).strip())
+    return lead_in, real
+
+
+class GoalLinker:
+    """Scores a text against each goal: the shared content words, each weighted by how few goals
+    use it (a word every goal shares says nothing), plus one when the goal states the indicator's
+    target figure (组织形式多样的产学研活动15场 ↔ ≥15场)."""
+
+    THRESHOLD = 1.0
+
+    def __init__(self, goals: list[str]):
+        self.goals = goals
+        self.words = [_words(goal) for goal in goals]
+        counts = Counter(word for words in self.words for word in words)
+        size = len(goals)
+        self.weight = {word: math.log((1 + size) / count) for word, count in counts.items()}
+
+    def scores(self, text: str, figure: str = "") -> list[float]:
+        words = _words(text)
+        return [sum(self.weight[w] for w in words & goal_words) + (1.0 if figure and figure in goal else 0.0)
+                for goal, goal_words in zip(self.goals, self.words)]
+
+    def best(self, text: str, figure: str = "", bonus: list[float] | None = None) -> int | None:
+        scores = self.scores(text, figure)
+        if bonus:
+            scores = [s + b for s, b in zip(scores, bonus)]
+        if not scores:
+            return None
+        top = max(scores)
+        return scores.index(top) if top >= self.THRESHOLD else None
+
+
+def _figure(result: IndicatorResult) -> str:
+    target = result.indicator.target
+    if not target.is_number or target.value == 0:
+        return ""
+    return format_decimal(target.value.normalize() if target.value == target.value.to_integral_value()
+                          else target.value) + target.unit
+
+
+# ---------------------------------------------------------------- the plan
+
+def _category(result: IndicatorResult) -> str:
+    for name, levels in lexicon.wording()["categories"].items():
+        if result.indicator.level1 in levels:
+            return name
+    return "duty"
+
+
+def _duty(result: IndicatorResult) -> str:
+    indicator = result.indicator
+    return indicator.level2 or indicator.key_work or indicator.level1 or indicator.name
+
+
+def _by_duty(results: list[IndicatorResult]) -> dict[str, list[IndicatorResult]]:
+    groups: dict[str, list[IndicatorResult]] = {}
+    for result in results:
+        groups.setdefault(_duty(result), []).append(result)
+    return groups
+
+
+def make_plan(evaluation: Evaluation) -> Plan:
+    report = evaluation.report
+    names = lexicon.wording()["budget_indicators"]
+    execution = next((r for r in evaluation.indicators if r.indicator.name == names["execution"]), None)
+    adjustment = next((r for r in evaluation.indicators if r.indicator.name == names["adjustment"]), None)
+    budget_indicators = [r for r in (execution, adjustment) if r is not None]
+    by_category: dict[str, list[IndicatorResult]] = {"duty": [], "process": [], "effect": []}
+    for result in evaluation.indicators:
+        if result not in budget_indicators:
+            by_category[_category(result)].append(result)
+    duty = by_category["duty"]
+    lead_in, goals = split_goals(report.goals)
+    tasks = [task for task in report.key_tasks]
+
+    blocks: list[Block] = []
+    if goals:
+        blocks += _goal_blocks(goals, duty, tasks)
+    else:
+        for title, results in _by_duty(duty).items():
+            works = {r.indicator.key_work for r in results if r.indicator.key_work}
+            belongs = [t for t in tasks if t.duty == title or t.name in works]
+            blocks.append(Block(title, messages(results), tasks=belongs))
+    for category in ("process", "effect"):
+        if by_category[category]:
+            blocks.append(Block(category, messages(by_category[category]), category=category))
+
+    return Plan(
+        lead_in=lead_in,
+        blocks=blocks,
+        highlights=_highlights(duty, tasks),
+        missed=evaluation.by_status(Status.MISSED),
+        pending=evaluation.by_status(Status.PENDING),
+        notable=[r for r in evaluation.indicators if is_notable(r)],
+        execution=execution,
+        adjustment=adjustment,
+        budget_indicators=budget_indicators,
+    )
+
+
+def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Block]:
+    linker = GoalLinker(goals)
+    linked: list[list[IndicatorResult]] = [[] for _ in goals]
+    others: list[IndicatorResult] = []
+    for result in duty:
+        indicator = result.indicator
+        index = linker.best(f"{indicator.name} {indicator.key_work}", _figure(result))
+        (linked[index] if index is not None else others).append(result)
+    linked_tasks: list[list[KeyTask]] = [[] for _ in goals]
+    other_tasks: list[KeyTask] = []
+    for task in tasks:
+        votes = [2.0 * sum(1 for r in results if r.indicator.key_work == task.name) for results in linked]
+        index = linker.best(f"{task.name} {task.duty} {task.content}", bonus=votes)
+        (linked_tasks[index] if index is not None else other_tasks).append(task)
+    blocks = [Block(goal, messages(results), goal=goal, goal_number=number, tasks=goal_tasks)
+              for number, (goal, results, goal_tasks) in enumerate(zip(goals, linked, linked_tasks), start=1)]
+    if others or other_tasks:
+        blocks.append(Block("other", messages(others), tasks=other_tasks, category="other"))
+    return blocks
+
+
+def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highlight]:
+    """§二's paragraphs: the task narratives by duty, in the order duties first appear; a duty
+    without a task narrative shows its met and exceeded quantitative results."""
+    order: list[str] = []
+    by_duty_tasks: dict[str, list[KeyTask]] = {}
+    for task in tasks:
+        if not task.result:
+            continue
+        key = task.duty or task.name
+        if key not in by_duty_tasks:
+            order.append(key)
+            by_duty_tasks[key] = []
+        by_duty_tasks[key].append(task)
+    groups = _by_duty(duty)
+    highlights = [Highlight(title, by_duty_tasks[title], []) for title in order]
+    covered = set(order)
+    for title, results in groups.items():
+        if title in covered:
+            continue
+        works = {r.indicator.key_work for r in results}
+        if any(task.name in works for task in tasks if task.result):
+            continue
+        reached = [r for r in results if r.status in (Status.MET, Status.EXCEEDED) and r.is_quantitative]
+        if reached:
+            highlights.append(Highlight(title, [], reached))
+    return highlights
+
+
+# ---------------------------------------------------------------- the budget
+
+@dataclass
+class BudgetView:
+    """What §四's 预算执行情况 and §五 say about the budget, and whether the 自评表's
+    预算执行率 / 预算调整率 agree with the rates computed from 预算信息."""
+
+    total: BudgetResult | None
+    children: list[BudgetResult]
+    adjusted: list[BudgetResult]  # the total's direct lines with an adjustment
+    low: list[BudgetResult]  # lines without sub-lines executed below 100 %
+    execution_rate: Decimal | None
+    adjustment_rate: Decimal | None
+    execution_agrees: bool
+    adjustment_agrees: bool
+
+
+def _agrees(result: IndicatorResult | None, computed: Decimal | None) -> bool:
+    """The indicator's completion equals the computed rate (two decimals, or more if written)."""
+    if result is None or computed is None or not result.indicator.completion.is_number:
+        return True
+    written = result.indicator.completion
+    places = max(written.decimals, 2)  # rates are kept to two decimals: "0%" means 0.00 %
+    return round_half_up(computed, places) == round_half_up(written.value, places)
+
+
+def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
+    total = evaluation.total_budget
+    children = [b for b in evaluation.budget if total is not None and b.line.parent == total.line.name]
+    parents = {b.line.parent for b in evaluation.budget}
+    low = [b for b in evaluation.budget if b.line.name not in parents and b.execution_rate is not None
+           and b.execution_rate < 100 and b is not total]
+    return BudgetView(
+        total=total,
+        children=children,
+        adjusted=[b for b in children if b.line.adjustment],
+        low=low,
+        execution_rate=evaluation.budget_execution_rate,
+        adjustment_rate=evaluation.budget_adjustment_rate,
+        execution_agrees=_agrees(plan.execution, evaluation.budget_execution_rate),
+        adjustment_agrees=_agrees(plan.adjustment, evaluation.budget_adjustment_rate),
+    )
