@@ -113,6 +113,8 @@ def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | No
             format_percent(b.execution_rate) if b.execution_rate is not None else "",
         ])
     tasks = [[t.duty, t.name, t.content, t.result or missing("完成情况", t.name)] for t in report.key_tasks]
+    if not tasks:
+        tasks = [["", missing("年度重点任务"), "", ""]]
     rows = []
     for r in evaluation.indicators:
         i = r.indicator

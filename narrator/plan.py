@@ -250,11 +250,16 @@ def make_plan(evaluation: Evaluation) -> Plan:
 
 def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Block]:
     linker = GoalLinker(goals)
+    # The duty's own words (二级指标 and its 重点工作) break ties and lift an indicator whose name says little.
+    duty_text: dict[str, str] = {}
+    for result in duty:
+        duty_text[_duty(result)] = duty_text.get(_duty(result), _duty(result)) + " " + result.indicator.key_work
+    duty_scores = {title: [score / 4 for score in linker.scores(text)] for title, text in duty_text.items()}
     linked: list[list[IndicatorResult]] = [[] for _ in goals]
     others: list[IndicatorResult] = []
     for result in duty:
         indicator = result.indicator
-        index = linker.best(f"{indicator.name} {indicator.key_work}", _figure(result))
+        index = linker.best(f"{indicator.name} {indicator.key_work}", _figure(result), duty_scores[_duty(result)])
         (linked[index] if index is not None else others).append(result)
     linked_tasks: list[list[KeyTask]] = [[] for _ in goals]
     other_tasks: list[KeyTask] = []

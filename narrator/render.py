@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -41,6 +42,8 @@ TABLE_SIZE = Pt(10.5)
 PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE = "宋体", Pt(14)
 LINE_SPACING = Pt(28)
 # When a font is not installed, Word and WPS use the alternative named here.
+# Word highlight colours: what must be filled in, and sentences offered from other reports.
+PLACEHOLDER_COLOUR, SUGGESTION_COLOUR = "yellow", "lightGray"
 FONT_FALLBACKS = {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体"}
 
 
@@ -132,9 +135,19 @@ def _page(docx) -> None:
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
     section.footer_distance = Mm(28) - Mm(7)
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # GB/T 9704: "— 1 —" in 4号宋体, odd pages at the right and even pages at the left, one character in.
+    docx.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(section.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _page_number(footer, alignment) -> None:
+    footer.alignment = alignment
     footer.paragraph_format.first_line_indent = Pt(0)
+    if alignment == WD_ALIGN_PARAGRAPH.RIGHT:
+        footer.paragraph_format.right_indent = PAGE_NUMBER_SIZE
+    else:
+        footer.paragraph_format.left_indent = PAGE_NUMBER_SIZE
     set_font(footer.add_run("— "), PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
@@ -145,15 +158,68 @@ def _page(docx) -> None:
     set_font(footer.add_run(" —"), PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
 
 
+# A figure never breaks inside a cell: each column is at least as wide as its longest run of
+# digits, signs and Latin letters (about 0.6 em each at 五号 in the fonts used) plus the cell margins.
+UNBREAKABLE = re.compile(r"[0-9A-Za-z.%‰+\-−≥≤<>=/]+")
+HALF_EM = int(TABLE_SIZE.pt * 20 * 0.62)
+FULL_EM = int(TABLE_SIZE.pt * 20)
+CELL_MARGINS = 2 * 108 + 40
+
+
+def column_widths(table: Table, usable: int) -> list[int]:
+    """Widths in twips: the template's proportions, widened where a figure would not fit and
+    taken from the columns that have room to spare."""
+    weights = table.widths or (1,) * len(table.headers)
+    widths = [usable * w / sum(weights) for w in weights]
+    need = [2 * FULL_EM + CELL_MARGINS] * len(widths)  # two characters of a header word at least
+    for row in table.rows:
+        for column, value in enumerate(row[:len(need)]):
+            longest = max((len(token) for token in UNBREAKABLE.findall(value)), default=0)
+            if longest:
+                need[column] = max(need[column], longest * HALF_EM + CELL_MARGINS)
+    short = sum(max(0, n - w) for n, w in zip(need, widths))
+    spare = sum(max(0, w - n) for n, w in zip(need, widths))
+    if short and spare >= short:
+        widths = [n if n > w else w - (w - n) * short / spare for n, w in zip(need, widths)]
+    return [int(w) for w in widths]
+
+
+PLACEHOLDER = re.compile(r"(【待补充：[^】]*】)")
+
+
+def _runs_xml(text: str, bold: bool = False, highlight: str = "") -> str:
+    """Runs of a table cell; a 【待补充】 placeholder is highlighted so that nobody submits it."""
+    parts = []
+    for piece in PLACEHOLDER.split(text):
+        if not piece:
+            continue
+        marks = ("<w:b/>" if bold else "") + (f'<w:highlight w:val="{highlight or PLACEHOLDER_COLOUR}"/>'
+                                              if highlight or PLACEHOLDER.fullmatch(piece) else "")
+        properties = f"<w:rPr>{marks}</w:rPr>" if marks else ""
+        parts.append(f'<w:r>{properties}<w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
+    return "".join(parts)
+
+
+def _add_runs(paragraph, text: str, highlight: str = "") -> None:
+    """A body paragraph's text, its placeholders (or the whole of a 【参考表述】) highlighted."""
+    for piece in PLACEHOLDER.split(text):
+        if not piece:
+            continue
+        run = paragraph.add_run(piece)
+        colour = highlight or (PLACEHOLDER_COLOUR if PLACEHOLDER.fullmatch(piece) else "")
+        if colour:
+            mark = OxmlElement("w:highlight")
+            mark.set(qn("w:val"), colour)
+            run._r.get_or_add_rPr().append(mark)
+
+
 def _table(docx, table: Table) -> None:
     """Append `table` as one piece of WordprocessingML: full borders (Table Grid),
     fixed column widths, a header row that repeats on every page, and vertical
     merges (w:vMerge) for equal neighbours in `merge_columns`, within their parent
     column's group (二级 within 一级). Built as text and parsed once: python-docx's
     per-cell proxies cost a second for a 300-row table."""
-    usable = int(Mm(210 - 28 - 26).twips)
-    weights = table.widths or (1,) * len(table.headers)
-    widths = [usable * w // sum(weights) for w in weights]
+    widths = column_widths(table, int(Mm(210 - 28 - 26).twips))
     last = len(table.headers) - 1
     parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{docx.styles["Table Grid"].style_id}"/>'
              '<w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
@@ -178,8 +244,7 @@ def _table(docx, table: Table) -> None:
             parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>'
                          f'<w:jc w:val="{align}"/></w:pPr>')
             if value and merge != "continue":
-                bold = "<w:rPr><w:b/></w:rPr>" if header else ""
-                parts.append(f'<w:r>{bold}<w:t xml:space="preserve">{escape(value)}</w:t></w:r>')
+                parts.append(_runs_xml(value, bold=header))
             parts.append("</w:p></w:tc>")
         parts.append("</w:tr>")
         previous = None if header else values
@@ -218,9 +283,13 @@ def build_docx(document: Document):
     headings = {level: docx.styles[f"Heading {level}"].style_id for level in HEADING_FONTS}
     body = docx.styles["Body Text"].style_id
     for block in document.blocks:
-        if isinstance(block, (Heading, Paragraph)):
+        if isinstance(block, Heading):
             paragraph = docx.add_paragraph(block.text)
-            paragraph._p.get_or_add_pPr().style = headings[block.level] if isinstance(block, Heading) else body
+            paragraph._p.get_or_add_pPr().style = headings[block.level]
+        elif isinstance(block, Paragraph):
+            paragraph = docx.add_paragraph()
+            paragraph._p.get_or_add_pPr().style = body
+            _add_runs(paragraph, block.text, SUGGESTION_COLOUR if block.suggestion else "")
         elif isinstance(block, Table):
             _table(docx, block)
     properties = docx.core_properties
