@@ -52,15 +52,19 @@ def main():
 @click.option("--patterns", metavar="词表.yaml", type=click.Path(dir_okay=False, exists=True),
               help="narrator mine 学到的句式词表。默认为自带的 lexicon/patterns.yaml。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成同名 PDF。")
+@click.option("--no-suggestions", is_flag=True,
+              help="第五部分不写从往年报告学到的【参考表述】（只在输入没有写存在问题、改进措施时才会写）。")
+@click.option("--no-check", is_flag=True, help="写出前不用核对规则检查草稿（默认检查，发现问题时警告）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
-def draft(input_file, output, output_format, seed, templates, patterns, pdf, force):
+def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_suggestions, no_check, force):
     """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。
 
     不给输入文件时，起草随程序附带的示例（苏州市生产力促进中心 2022 年度）。
 
     示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf
     """
-    from .render import convert_to_pdf, markdown, write_docx
+    from .render import convert_to_pdf, docx_bytes, markdown, write_bytes
+    from .review import review
 
     report = load_report(input_file)
     if output_format == "docx":
@@ -68,14 +72,23 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, for
         check_output_path(output, force)
         if pdf:
             check_output_path(Path(output).with_suffix(".pdf"), force)
-    document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns)
+    document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns,
+                       suggestions=not no_suggestions)
+    data = docx_bytes(document)
+    findings = [] if no_check else review(document, data)
     if output_format == "md":
         click.echo(markdown(document))
     else:
-        path = write_docx(document, output, force)
+        path = write_bytes(data, output, force)
         click.echo(message("draft_written", path=path))
         if pdf:
             click.echo(message("pdf_written", path=convert_to_pdf(path, path.with_suffix(".pdf"), force)))
+    for warning in document.warnings:
+        click.echo(warning, err=True)
+    if findings:
+        click.echo(message("self_check_findings", count=len(findings)), err=True)
+        for finding in findings:
+            click.echo(f"  {finding.code} {finding.location.describe()}：{finding.message}", err=True)
     if document.missing:
         click.echo(message("missing_values"), err=True)
         for item in document.missing:

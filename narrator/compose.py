@@ -120,9 +120,12 @@ def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | No
         i = r.indicator
         if i.completion.is_empty:
             completion = missing("完成值", i.name)
-        elif r.problem in (Problem.KIND_MISMATCH, Problem.UNIT_MISMATCH, Problem.UNREADABLE):
-            # The table never pairs a figure target with a word (or a foreign unit): the cell asks for a value.
-            completion = missing(f"可与目标值比较的完成值（填写的是“{i.completion.text}”）", i.name)
+        elif r.problem is Problem.UNIT_MISMATCH:
+            # The table never pairs a target with a value it cannot be compared with: the cell asks for one
+            # (the prose quotes what was written).
+            completion = missing("与目标值同单位的完成值", i.name)
+        elif r.problem in (Problem.KIND_MISMATCH, Problem.UNREADABLE):
+            completion = missing("可与目标值比较的完成值", i.name)
         else:
             completion = table_text(i.completion)
         rows.append([i.level1, i.level2, i.name, table_text(i.target), completion, i.source,

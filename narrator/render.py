@@ -318,7 +318,11 @@ def docx_bytes(document: Document) -> bytes:
 
 
 def write_docx(document: Document, path: str | Path, force: bool = False) -> Path:
-    data = docx_bytes(document)
+    return write_bytes(docx_bytes(document), path, force)
+
+
+def write_bytes(data: bytes, path: str | Path, force: bool = False) -> Path:
+    """A rendered DOCX to `path`, through a temporary file renamed into place."""
     return write_atomically(path, lambda temporary: temporary.write_bytes(data), force)
 
 
