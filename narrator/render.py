@@ -174,9 +174,10 @@ def column_widths(table: Table, usable: int) -> list[int]:
     need = [2 * FULL_EM + CELL_MARGINS] * len(widths)  # two characters of a header word at least
     for row in table.rows:
         for column, value in enumerate(row[:len(need)]):
-            longest = max((len(token) for token in UNBREAKABLE.findall(value)), default=0)
+            longest = max((sum(FULL_EM if char in "≥≤" else HALF_EM for char in token)
+                           for token in UNBREAKABLE.findall(value)), default=0)
             if longest:
-                need[column] = max(need[column], longest * HALF_EM + CELL_MARGINS)
+                need[column] = max(need[column], longest + CELL_MARGINS)
     short = sum(max(0, n - w) for n, w in zip(need, widths))
     spare = sum(max(0, w - n) for n, w in zip(need, widths))
     if short and spare >= short:
