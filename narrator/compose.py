@@ -12,6 +12,7 @@ table, ``@suggestion`` a marked 【参考表述】 paragraph; every other non-bl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import lexicon
 from .errors import NarratorError, message
 from .evaluate import Evaluation, IndicatorResult, Problem, Status
-from .language import Language, chinese_number, join_list, number, quote, strip_end, table_text
+from .language import Language, chinese_number, completion_text, join_list, number, quote, strip_end, table_text
 from .plan import BudgetView, Plan, budget_view, is_notable, make_plan
 from .quantity import format_percent
 from .resources import data_path
@@ -146,14 +147,16 @@ def table_layouts(templates: str | Path | None = None) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- composing
 
+@lru_cache(maxsize=8)
 def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
+    """The sandboxed Jinja2 environment, one per templates folder, so templates compile once."""
     folders = [str(templates)] if templates else []
     folders.append(str(data_path("templates")))
     env = SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(folders)]), autoescape=False,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                                undefined=StrictUndefined)
     env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
-                       quote=quote)
+                       quote=quote, completion_text=completion_text)
     return env
 
 
@@ -171,8 +174,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     tables = _tables(evaluation, missing, templates)
     limit = lang.words["mined_sentences"] if suggestions else 0
     slots = {"单位": report.unit_name, "年度": str(report.year)}
-    env = environment(templates)
-    env.filters["completion_text"] = lang.completion
+    env = environment(str(templates) if templates else None)
     context = {
         "report": report, "ev": evaluation, "Status": Status, "plan": plan, "budget": budget, "lang": lang,
         "counts": {status.name: len(evaluation.by_status(status)) for status in Status},

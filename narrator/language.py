@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 import cn2an
@@ -70,11 +71,29 @@ def value_text(quantity: Quantity) -> str:
     return re.sub(r"^(\d+)\.0+(?=\D|$)", r"\1", quantity.format().lstrip("≥≤<>=＝"))
 
 
+def completion_text(result: IndicatorResult) -> str:
+    """The completion as prose writes it, in the target's unit when it was given bare (11372 → 11372家)."""
+    completion = result.indicator.completion
+    text = value_text(completion)
+    if completion.is_number and not completion.unit and result.indicator.target.unit:
+        text += result.indicator.target.unit
+    return text
+
+
 def table_text(quantity: Quantity) -> str:
     """A target or completion in a table cell: with its comparator (≥660亿元), integers without ".0"."""
     if not quantity.is_number:
         return quantity.text
     return re.sub(r"(\d+)\.0+(?=\D|$)", r"\1", quantity.format())
+
+
+@lru_cache(maxsize=65536)
+def _tagged_verb_first(name: str) -> bool:
+    import jieba.posseg
+
+    lexicon.load_dictionary()
+    first = next(iter(jieba.posseg.cut(name)), None)
+    return first is not None and first.flag == "v" and len(first.word) >= 2
 
 
 class Language:
@@ -150,13 +169,8 @@ class Language:
     # -------------------------------------------------------- an indicator's figure in a sentence
 
     def has_leading_verb(self, name: str) -> bool:
-        if any(name.startswith(verb) for verb in self.words["name_verbs"]):
-            return True
-        import jieba.posseg
-
-        lexicon.load_dictionary()
-        first = next(iter(jieba.posseg.cut(name)), None)
-        return first is not None and first.flag == "v" and len(first.word) >= 2
+        """The name starts with a verb: one of lexicon/wording.yaml's, or a word jieba tags as one."""
+        return any(name.startswith(verb) for verb in self.words["name_verbs"]) or _tagged_verb_first(name)
 
     def is_measure(self, name: str) -> bool:
         """The name is itself a quantity (……数, ……额, ……率): it takes 为, never a verb."""
@@ -193,13 +207,9 @@ class Language:
         options = self.words["unit_verbs"].get(unit)
         return self.choose(f"verb|{indicator.name}", options) if options else ""
 
-    def completion(self, result: IndicatorResult) -> str:
-        """The completion in the target's unit when it was given bare (11372 → 11372家)."""
-        completion = result.indicator.completion
-        text = value_text(completion)
-        if completion.is_number and not completion.unit and result.indicator.target.unit:
-            text += result.indicator.target.unit
-        return text
+    @staticmethod
+    def completion(result: IndicatorResult) -> str:
+        return completion_text(result)
 
     def sentences(self, kind: str, values: dict[str, str], limit: int) -> list[str]:
         """Whole sentences `narrator mine` learned (存在问题 / 改进措施), most frequent first, with the

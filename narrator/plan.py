@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from . import lexicon
 from .evaluate import BudgetResult, Evaluation, IndicatorResult, Status
@@ -124,13 +125,14 @@ def messages(results: list[IndicatorResult]) -> list[Message]:
 
 # ---------------------------------------------------------------- linking to goals
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
     import jieba
 
     lexicon.load_dictionary()
     stop = set(lexicon.wording()["goal_stopwords"])
-    return {word for word in jieba.lcut(lexicon.canonical_names(text))
-            if len(word) >= 2 and word not in stop and not re.fullmatch(r"[\d.%]+", word)}
+    return frozenset(word for word in jieba.lcut(lexicon.canonical_names(text))
+                     if len(word) >= 2 and word not in stop and not re.fullmatch(r"[\d.%]+", word))
 
 
 def _marker():
