@@ -239,3 +239,26 @@ def test_no_figure_breaks_across_lines_in_the_tables(seed000, tmp_path):
                for token in re.findall(r"[-≥≤]?\d[\d.]*%?", cell) if len(token) >= 4}
     assert len(figures) > 40
     assert sorted(f for f in figures if f not in text) == []
+
+
+def test_import_fill_some_values_and_draft_with_spending_left_blank(tmp_path):
+    """The documented workflow: import a 目标表, fill a few 完成值, leave 实际支出数 blank, draft."""
+    from click.testing import CliRunner
+
+    from narrator.cli import main
+    from narrator.save import write_yaml
+
+    (target_table,) = SEEDS.glob("000_*.txt")
+    imported = tmp_path / "输入.yaml"
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", str(target_table), "-o", str(imported)]).exit_code == 0
+    report = load_report(imported)
+    for indicator, value in zip(report.indicators[32:35], ("4批次", "1100项", "1350家次")):
+        indicator.completion = parse_quantity(value)
+    filled = tmp_path / "填写后.yaml"
+    write_yaml(report, filled)
+    result = runner.invoke(main, ["draft", str(filled), "-o", str(tmp_path / "报告.docx"), "--no-check"])
+    assert result.exit_code == 0, result.output
+    assert "  - 预算总金额：实际支出数" in result.output and "Traceback" not in result.output
+    prose = compose(evaluate(load_report(filled))).prose()
+    assert "实际支出【待补充：实际支出数】" in prose
