@@ -97,8 +97,8 @@ def test_every_goal_is_addressed_and_every_task_narrative_used(drafted):
     prose = document.prose()
     section_four = prose.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
     lead_in, goals = split_goals(evaluation.report.goals)
-    for number, goal in enumerate(goals, start=1):
-        assert f"对年度绩效目标{number}的分析\n预期目标：{goal.rstrip('。；')}。\n完成情况：" in section_four
+    for index, goal in enumerate(goals, start=1):
+        assert f"对年度绩效目标{index}的分析\n预期目标：{goal.rstrip('。；')}。\n完成情况：" in section_four
     for task in evaluation.report.key_tasks:
         if task.result:
             assert task.result.rstrip("。；") in prose
@@ -165,8 +165,8 @@ def test_a_rate_that_disagrees_with_the_budget_table_is_warned_and_not_judged():
 
 def _seed_indicators() -> list[Indicator]:
     indicators = list(load_report().indicators)
-    for number in ("000", "001", "003"):
-        (path,) = SEEDS.glob(f"{number}_*.txt")
+    for seed in ("000", "001", "003"):
+        (path,) = SEEDS.glob(f"{seed}_*.txt")
         indicators += import_targets(path).report.indicators
     return indicators
 
