@@ -74,7 +74,8 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
             check_output_path(Path(output).with_suffix(".pdf"), force)
     document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns,
                        suggestions=not no_suggestions)
-    data = docx_bytes(document)
+    # Rendered once: the self-review checks the very bytes that are written.
+    data = docx_bytes(document) if output_format == "docx" or not no_check else b""
     findings = [] if no_check else review(document, data)
     if output_format == "md":
         click.echo(markdown(document))

@@ -24,7 +24,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import lexicon
 from .errors import NarratorError, message
 from .evaluate import Evaluation, IndicatorResult, Problem, Status
-from .language import Language, chinese_number, completion_text, join_list, number, quote, strip_end, table_text
+from .language import (Language, chinese_number, completion_text, join_list, name_list, number, quote, strip_end,
+                       table_text)
 from .plan import BudgetView, Plan, budget_view, is_notable, make_plan
 from .quantity import format_percent
 from .resources import data_path
@@ -90,43 +91,42 @@ def reason_text(result: IndicatorResult, missing: Missing) -> str:
     超额完成工作任务 (a label, not a reason); a visible placeholder for a shortfall without a reason
     and for an exceedance so large that a reviewer will ask why (the convention is no answer there)."""
     reason = result.indicator.reason.strip()
-    convention = lexicon.wording()["exceeded_reason"]
+    convention, gaps = lexicon.wording()["exceeded_reason"], lexicon.wording()["placeholders"]
     if is_notable(result) and (not reason or reason == convention):
-        return missing("大幅超出目标的原因", result.indicator.name)
+        return missing(gaps["far_reason"], result.indicator.name)
     if reason:
         return reason
     if result.status is Status.EXCEEDED:
         return convention
     if result.status is Status.MISSED:
-        return missing("原因分析", result.indicator.name)
+        return missing(gaps["reason"], result.indicator.name)
     return ""
 
 
 def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | None = None) -> dict[str, Table]:
     report = evaluation.report
+    gaps = lexicon.wording()["placeholders"]
     budget_rows = []
     for b in evaluation.budget:
         budget_rows.append([
             b.line.name, number(b.line.initial),
             number(b.line.adjustment) if b.line.adjustment else "",
             number(b.adjusted_budget),
-            number(b.line.actual) if b.line.actual is not None else missing("实际支出数", b.line.name),
+            number(b.line.actual) if b.line.actual is not None else missing(gaps["actual"], b.line.name),
             format_percent(b.execution_rate) if b.execution_rate is not None else "",
         ])
-    tasks = [[t.duty, t.name, t.content, t.result or missing("完成情况", t.name)] for t in report.key_tasks]
+    tasks = [[t.duty, t.name, t.content, t.result or missing(gaps["task_result"], t.name)] for t in report.key_tasks]
     if not tasks:
-        tasks = [["", missing("年度重点任务"), "", ""]]
+        tasks = [["", missing(gaps["tasks"]), "", ""]]
     rows = []
     for r in evaluation.indicators:
         i = r.indicator
         if i.completion.is_empty:
-            completion = missing("完成值", i.name)
-        elif r.problem is Problem.UNIT_MISMATCH:
+            completion = missing(gaps["completion"], i.name)
+        elif r.problem in (Problem.UNIT_MISMATCH, Problem.KIND_MISMATCH, Problem.UNREADABLE):
             # The table never pairs a target with a value it cannot be compared with: the cell asks for one
             # (the prose quotes what was written).
-            completion = missing("与目标值同单位的完成值", i.name)
-        elif r.problem in (Problem.KIND_MISMATCH, Problem.UNREADABLE):
-            completion = missing("可与目标值比较的完成值", i.name)
+            completion = missing(gaps["same_unit" if r.problem is Problem.UNIT_MISMATCH else "comparable"], i.name)
         else:
             completion = table_text(i.completion)
         rows.append([i.level1, i.level2, i.name, table_text(i.target), completion, i.source,
@@ -156,7 +156,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                                undefined=StrictUndefined)
     env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
-                       quote=quote, completion_text=completion_text)
+                       quote=quote, completion_text=completion_text, names=name_list)
     return env
 
 
@@ -178,7 +178,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     context = {
         "report": report, "ev": evaluation, "Status": Status, "plan": plan, "budget": budget, "lang": lang,
         "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
-        "missing": missing, "reason": lambda result: reason_text(result, missing),
+        "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: reason_text(result, missing),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
     }

@@ -66,9 +66,14 @@ def number(value: Decimal) -> str:
 
 def value_text(quantity: Quantity) -> str:
     """A value without its comparator, as prose writes it: 868.78亿元, 100%, 5.86万台套, 健全."""
-    if not quantity.is_number:
-        return quantity.text
-    return re.sub(r"^(\d+)\.0+(?=\D|$)", r"\1", quantity.format().lstrip("≥≤<>=＝"))
+    return table_text(quantity).lstrip("≥≤<>=") if quantity.is_number else quantity.text
+
+
+def is_ceiling(indicator: Indicator) -> bool:
+    """A target to stay under: ≤, <, or a zero target (=0%, =0小时)."""
+    target = indicator.target
+    return target.is_number and (target.comparator in ("<=", "<")
+                                 or (target.value == 0 and target.comparator in ("=", "")))
 
 
 def completion_text(result: IndicatorResult) -> str:
@@ -122,10 +127,6 @@ class Language:
         start = random.Random(f"{self.seed}|frame|{kind}").randrange(count)
         return (start + used) % count
 
-    @staticmethod
-    def name_list(names, limit: int | None = None) -> str:
-        return name_list(names, limit)
-
     # -------------------------------------------------------- kinds and comparisons
 
     def kind(self, indicator: Indicator) -> str:
@@ -136,12 +137,7 @@ class Language:
             return "qualitative"
         return lexicon.unit_kinds().get(indicator.target.unit, "count")
 
-    @staticmethod
-    def is_ceiling(indicator: Indicator) -> bool:
-        """A target to stay under: ≤, <, or a zero target (=0%, =0小时)."""
-        target = indicator.target
-        return target.is_number and (target.comparator in ("<=", "<")
-                                     or (target.value == 0 and target.comparator in ("=", "")))
+    is_ceiling = staticmethod(is_ceiling)
 
     def comparator_word(self, indicator: Indicator) -> str:
         words = self.words["comparator_words"].get(indicator.target.comparator or "=", {"default": ""})
@@ -182,8 +178,10 @@ class Language:
         the name from the corpus or the unit)."""
         name = indicator.name
         kind = self.kind(indicator)
-        if self.is_measure(name) or kind in ("ratio", "time", "satisfaction") or self.is_ceiling(indicator):
-            return f"{name}{'达' if reached and kind not in ('time',) and not self.is_ceiling(indicator) else '为'}{value}"
+        if is_ceiling(indicator):
+            return f"{name}为{value}"
+        if self.is_measure(name) or kind in ("ratio", "time", "satisfaction"):
+            return f"{name}{'达' if reached and kind != 'time' else '为'}{value}"
         if self.has_leading_verb(name):
             return f"{name}{value}"
         verb = self.verb(indicator)
@@ -206,10 +204,6 @@ class Language:
             return self.choose(f"verb|{indicator.name}", sorted(v for v, count in mined.items() if count == best))
         options = self.words["unit_verbs"].get(unit)
         return self.choose(f"verb|{indicator.name}", options) if options else ""
-
-    @staticmethod
-    def completion(result: IndicatorResult) -> str:
-        return completion_text(result)
 
     def sentences(self, kind: str, values: dict[str, str], limit: int) -> list[str]:
         """Whole sentences `narrator mine` learned (存在问题 / 改进措施), most frequent first, with the

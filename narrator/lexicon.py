@@ -147,3 +147,13 @@ def mined_patterns(path: str | None = None) -> dict:
 def wording() -> dict:
     """How drafting words an indicator: comparator words by kind, verbs, measure heads (lexicon/wording.yaml)."""
     return _yaml("wording.yaml")
+
+
+@lru_cache(maxsize=1)
+def placeholder_pattern():
+    """A 【待补充：…】 placeholder as the draft writes it (lexicon/wording.yaml), for the renderer
+    to highlight and the checker to read as a value still to be written."""
+    import re
+
+    before, after = wording()["placeholder"].split("{}")
+    return re.compile(f"({re.escape(before)}[^{re.escape(after)}]*{re.escape(after)})")

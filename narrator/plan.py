@@ -25,7 +25,8 @@ from functools import lru_cache
 from . import lexicon
 from .evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from .model import KeyTask
-from .quantity import format_decimal, round_half_up
+from .language import is_ceiling, number
+from .quantity import round_half_up
 
 
 @dataclass
@@ -79,9 +80,9 @@ class Plan:
 
     def item_of(self, task: KeyTask) -> int:
         """The number of §二's paragraph that tells `task`'s narrative (0 when none does)."""
-        for number, highlight in enumerate(self.highlights, start=1):
+        for item, highlight in enumerate(self.highlights, start=1):
             if task in highlight.tasks:
-                return number
+                return item
         return 0
 
 
@@ -93,18 +94,13 @@ def is_notable(result: IndicatorResult) -> bool:
     return result.status is Status.EXCEEDED and result.deviation is not None and result.deviation >= threshold
 
 
-def _is_ceiling(result: IndicatorResult) -> bool:
-    target = result.indicator.target
-    return target.is_number and (target.comparator in ("<=", "<") or (target.value == 0 and target.comparator in ("=", "")))
-
-
 def messages(results: list[IndicatorResult]) -> list[Message]:
     """The sentences of one block, aggregated by status and kind, in reading order:
     exceeded, notable exceedances, met, met ceilings, met qualitative, missed, unreadable, pending."""
     exceeded = [r for r in results if r.status is Status.EXCEEDED and not is_notable(r)]
     notable = [r for r in results if is_notable(r)]
-    met = [r for r in results if r.status is Status.MET and r.is_quantitative and not _is_ceiling(r)]
-    met_ceiling = [r for r in results if r.status is Status.MET and r.is_quantitative and _is_ceiling(r)]
+    met = [r for r in results if r.status is Status.MET and r.is_quantitative and not is_ceiling(r.indicator)]
+    met_ceiling = [r for r in results if r.status is Status.MET and r.is_quantitative and is_ceiling(r.indicator)]
     met_qualitative = [r for r in results if r.status is Status.MET and not r.is_quantitative]
     missed = [r for r in results if r.status is Status.MISSED]
     mismatch = [r for r in results if r.status is Status.PENDING and r.problem and r.problem.name != "NO_COMPLETION"]
@@ -183,11 +179,9 @@ class GoalLinker:
 
 
 def _figure(result: IndicatorResult) -> str:
+    """The target as a goal would state it (15场, 660亿元); "" for words and zero."""
     target = result.indicator.target
-    if not target.is_number or target.value == 0:
-        return ""
-    return format_decimal(target.value.normalize() if target.value == target.value.to_integral_value()
-                          else target.value) + target.unit
+    return number(target.value) + target.unit if target.is_number and target.value != 0 else ""
 
 
 # ---------------------------------------------------------------- the plan
@@ -223,7 +217,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
             by_category[_category(result)].append(result)
     duty = by_category["duty"]
     lead_in, goals = split_goals(report.goals)
-    tasks = [task for task in report.key_tasks]
+    tasks = report.key_tasks
 
     blocks: list[Block] = []
     if goals:

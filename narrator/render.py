@@ -27,6 +27,7 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
 
+from . import lexicon
 from .compose import Document, Heading, Paragraph, Table
 from .errors import NarratorError, message
 from .output import write_atomically
@@ -185,17 +186,15 @@ def column_widths(table: Table, usable: int) -> list[int]:
     return [int(w) for w in widths]
 
 
-PLACEHOLDER = re.compile(r"(【待补充：[^】]*】)")
-
-
 def _runs_xml(text: str, bold: bool = False, highlight: str = "") -> str:
     """Runs of a table cell; a 【待补充】 placeholder is highlighted so that nobody submits it."""
     parts = []
-    for piece in PLACEHOLDER.split(text):
+    placeholder = lexicon.placeholder_pattern()
+    for piece in placeholder.split(text):
         if not piece:
             continue
         marks = ("<w:b/>" if bold else "") + (f'<w:highlight w:val="{highlight or PLACEHOLDER_COLOUR}"/>'
-                                              if highlight or PLACEHOLDER.fullmatch(piece) else "")
+                                              if highlight or placeholder.fullmatch(piece) else "")
         properties = f"<w:rPr>{marks}</w:rPr>" if marks else ""
         parts.append(f'<w:r>{properties}<w:t xml:space="preserve">{escape(piece)}</w:t></w:r>')
     return "".join(parts)
@@ -203,11 +202,12 @@ def _runs_xml(text: str, bold: bool = False, highlight: str = "") -> str:
 
 def _add_runs(paragraph, text: str, highlight: str = "") -> None:
     """A body paragraph's text, its placeholders (or the whole of a 【参考表述】) highlighted."""
-    for piece in PLACEHOLDER.split(text):
+    placeholder = lexicon.placeholder_pattern()
+    for piece in placeholder.split(text):
         if not piece:
             continue
         run = paragraph.add_run(piece)
-        colour = highlight or (PLACEHOLDER_COLOUR if PLACEHOLDER.fullmatch(piece) else "")
+        colour = highlight or (PLACEHOLDER_COLOUR if placeholder.fullmatch(piece) else "")
         if colour:
             mark = OxmlElement("w:highlight")
             mark.set(qn("w:val"), colour)

@@ -8,7 +8,6 @@ not say which lines make up a total gets its structure from lexicon/budget.yaml.
 """
 from __future__ import annotations
 
-import re
 
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -16,8 +15,6 @@ from decimal import Decimal, InvalidOperation
 from . import lexicon
 from .model import BudgetLine, Indicator, KeyTask, Origin, Report
 from .quantity import normalize_width, parse_quantity
-
-PLACEHOLDER = re.compile(r"【待补充[：:][^】]*】")
 from .read import SourceDocument, Table
 
 # Header words per column; the first match wins, so "完成值来源" is tried before "完成值".
@@ -144,7 +141,7 @@ def _indicator_rows(table: Table, header_index: int, columns: dict[str, int], fi
     for row_index in range(header_index + 1, len(table.rows)):
         cells = _cells(table, row_index, table.rows[row_index], columns, header)
         text = {key: cell.text for key, cell in cells.items()}
-        if PLACEHOLDER.fullmatch(text.get("completion", "").strip()):
+        if lexicon.placeholder_pattern().fullmatch(text.get("completion", "").strip()):
             text["completion"] = ""  # 【待补充：完成值】 is a value still to be written, not a value
         level1 = text.get("level1") or level1
         level2 = text.get("level2") or (level2 if not text.get("level1") else "")
