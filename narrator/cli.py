@@ -1,7 +1,12 @@
 """The `narrator` command: a thin layer over the library.
 
 Every command is also a Python function: `narrator.load.load_report`,
-`narrator.evaluate.evaluate`, `narrator.save.write_input`."""
+`narrator.evaluate.evaluate`, `narrator.save.write_input`. Only click is imported
+at start; each command imports what it needs, so `narrator --help` is instant.
+
+One error boundary (`_Group.main`) turns every failure into a Chinese message and
+exit code 2: a user error says what to fix, click's usage errors are put in
+Chinese, and anything unexpected writes its traceback to a log file it names."""
 from __future__ import annotations
 
 import contextlib
@@ -10,27 +15,88 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .compose import DEFAULT_SEED, compose
-from .errors import NarratorError, message
-from .output import check_output_path
-from .evaluate import Status
-from .evaluate import evaluate as evaluate_report
-from .load import load_report
-from .quantity import format_decimal, format_percent
-from .save import TO_FILL, starter_report, write_input
-from .textable import format_table
+from . import DEFAULT_SEED, __version__
 
 
 class _Group(click.Group):
-    """Turns user errors into a Chinese message and exit code 2, never a traceback."""
+    """Every failure becomes a Chinese message and exit code 2, never a traceback."""
 
-    def invoke(self, ctx):
+    def main(self, args=None, prog_name=None, **extra):
+        from .errors import NarratorError, message, write_error_log
+
         try:
-            return super().invoke(ctx)
+            result = super().main(args, prog_name or "narrator", standalone_mode=False, **extra)
+        except click.exceptions.Exit as done:
+            sys.exit(done.exit_code)
+        except click.ClickException as error:
+            click.echo(f"错误：{_usage_message(error)}", err=True)
+            sys.exit(2)
         except NarratorError as error:
             click.echo(f"错误：{error}", err=True)
             sys.exit(2)
+        except (KeyboardInterrupt, click.Abort):
+            click.echo(message("interrupted"), err=True)
+            sys.exit(130)
+        except MemoryError:
+            click.echo(f"错误：{message('out_of_memory')}", err=True)
+            sys.exit(2)
+        except Exception as error:  # a bug or an input narrator cannot handle yet: log it, never print it
+            click.echo(f"错误：{message('internal_error', kind=type(error).__name__, log=write_error_log(error))}",
+                       err=True)
+            sys.exit(2)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+def _usage_message(error: click.ClickException) -> str:
+    """click's usage errors, in Chinese."""
+    from .errors import message
+
+    context = getattr(error, "ctx", None)
+    command = context.command_path.removeprefix("narrator").strip() if context else ""
+    hint = message("usage_hint", command=command).replace("narrator  ", "narrator ")
+    if isinstance(error, click.NoSuchOption):
+        return message("usage_no_such_option", name=error.option_name, hint=hint)
+    if isinstance(error, click.MissingParameter):
+        return message("usage_missing", what=_parameter_name(error.param), hint=hint)
+    if isinstance(error, click.BadParameter):
+        return message("usage_bad_value", what=_parameter_name(error.param), value=_bad_value(error),
+                       detail=_parameter_rule(error.param), hint=hint)
+    if isinstance(error, click.BadOptionUsage):
+        return message("usage_needs_value", name=error.option_name, hint=hint)
+    text = error.format_message()
+    if text.startswith("No such command"):
+        name = text.split("'")[1] if "'" in text else text
+        return message("usage_no_such_command", name=name, commands="、".join(sorted(main.commands)))
+    if text.startswith("Got unexpected extra argument"):
+        extra = text[text.find("(") + 1:text.rfind(")")] if "(" in text else text
+        return message("usage_extra", args=extra, hint=hint)
+    return message("usage_other", detail=text, hint=hint)
+
+
+def _parameter_name(param) -> str:
+    from .errors import message
+
+    if param is None:
+        return ""
+    if isinstance(param, click.Option):
+        return message("usage_option", name="/".join(param.opts)).strip()
+    return message("usage_argument", name=param.human_readable_name).strip()
+
+
+def _bad_value(error: click.BadParameter) -> str:
+    text = error.message or ""
+    return text.split("'")[1] if text.count("'") >= 2 else text
+
+
+def _parameter_rule(param) -> str:
+    from .errors import message
+
+    kind = getattr(param, "type", None)
+    if isinstance(kind, click.Choice):
+        return message("usage_choice", choices="、".join(kind.choices))
+    if isinstance(kind, click.IntRange) and kind.min is not None:
+        return message("usage_int_min", minimum=kind.min)
+    return message("usage_integer")
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,22 +106,22 @@ def main():
 
 
 @main.command()
-@click.argument("input_file", metavar="[输入]", required=False, type=click.Path(dir_okay=False))
-@click.option("-o", "--output", metavar="报告.docx", type=click.Path(dir_okay=False),
+@click.argument("input_file", metavar="[输入]", required=False)
+@click.option("-o", "--output", metavar="报告.docx",
               help="输出的 DOCX 文件。默认为当前文件夹下的“单位名称+年度+整体支出预算绩效自评报告.docx”。")
 @click.option("--format", "output_format", type=click.Choice(["docx", "md"]), default="docx", show_default=True,
               help="docx 写出 Word 文件；md 在屏幕上显示 Markdown 预览，不写文件。")
 @click.option("--seed", type=int, default=DEFAULT_SEED, show_default=True,
               help="措辞选择的随机种子。同样的输入和种子总是得到完全相同的报告。")
-@click.option("--templates", "templates", metavar="目录", type=click.Path(file_okay=False, exists=True),
+@click.option("--templates", "templates", metavar="目录",
               help="自定义模板所在目录；其中的同名文件替换 narrator 自带的模板。")
-@click.option("--patterns", metavar="词表.yaml", type=click.Path(dir_okay=False, exists=True),
+@click.option("--patterns", metavar="词表.yaml",
               help="narrator mine 学到的句式词表。默认为自带的 lexicon/patterns.yaml。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成同名 PDF。")
 @click.option("--no-suggestions", is_flag=True,
               help="第五部分不写从往年报告学到的【参考表述】（只在输入没有写存在问题、改进措施时才会写）。")
 @click.option("--no-check", is_flag=True, help="写出前不用核对规则检查草稿（默认检查，发现问题时警告）。")
-@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（输入文件永远不会被覆盖）。")
 def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_suggestions, no_check, force):
     """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。
 
@@ -63,15 +129,23 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
 
     示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf
     """
+    from .compose import compose
+    from .errors import message
+    from .evaluate import evaluate as evaluate_report
+    from .load import load_report
+    from .output import check_output_path, safe_file_name
     from .render import convert_to_pdf, docx_bytes, markdown, write_bytes
     from .review import review
 
+    _existing_folder(templates)
+    _existing_file(patterns)
+    inputs = [input_file, patterns]
     report = load_report(input_file)
     if output_format == "docx":
-        output = output or message("default_output", unit=report.unit_name, year=report.year)
-        check_output_path(output, force)
+        output = output or safe_file_name(message("default_output", unit=report.unit_name, year=report.year))
+        check_output_path(output, force, inputs)
         if pdf:
-            check_output_path(Path(output).with_suffix(".pdf"), force)
+            check_output_path(Path(output).with_suffix(".pdf"), force, inputs)
     document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns,
                        suggestions=not no_suggestions)
     # Rendered once: the self-review checks the very bytes that are written.
@@ -80,10 +154,10 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
     if output_format == "md":
         click.echo(markdown(document))
     else:
-        path = write_bytes(data, output, force)
+        path = write_bytes(data, output, force, inputs)
         click.echo(message("draft_written", path=path))
         if pdf:
-            click.echo(message("pdf_written", path=convert_to_pdf(path, path.with_suffix(".pdf"), force)))
+            click.echo(message("pdf_written", path=convert_to_pdf(path, path.with_suffix(".pdf"), force, inputs)))
     for warning in document.warnings:
         click.echo(warning, err=True)
     if findings:
@@ -97,7 +171,7 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
 
 
 @main.command()
-@click.argument("input_file", metavar="[输入]", required=False, type=click.Path(dir_okay=False))
+@click.argument("input_file", metavar="[输入]", required=False)
 def evaluate(input_file):
     """计算每个绩效指标的偏差情况和完成状态，并核算预算信息。
 
@@ -105,6 +179,13 @@ def evaluate(input_file):
 
     示例：narrator evaluate 输入.xlsx
     """
+    from .errors import message
+    from .evaluate import Status
+    from .evaluate import evaluate as evaluate_report
+    from .load import load_report
+    from .quantity import format_decimal, format_percent
+    from .textable import format_table
+
     report = load_report(input_file)
     result = evaluate_report(report)
     click.echo(message("evaluate_header", unit=report.unit_name, year=report.year, count=len(result.indicators)))
@@ -124,16 +205,16 @@ def evaluate(input_file):
 
 
 @main.command()
-@click.argument("reports", nargs=-1, required=True, metavar="报告…", type=click.Path(dir_okay=False))
-@click.option("--data", metavar="输入.yaml|xlsx", type=click.Path(dir_okay=False),
+@click.argument("reports", nargs=-1, required=True, metavar="报告…")
+@click.option("--data", metavar="输入.yaml|xlsx",
               help="结构化输入文件，作为核对依据的表格（报告本身没有表格时使用）。")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text 按章节列出问题并标出数字；json 输出 JSON 数组，便于其他程序处理。")
-@click.option("--annotate", metavar="批注版.docx", type=click.Path(),
+@click.option("--annotate", metavar="批注版.docx",
               help="另存一份带 Word 批注的报告，批注标在有问题的数字上；原文件不会改动。核对多个报告时给一个文件夹。")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="同时核对的进程数。默认为本机 CPU 核数。")
-@click.option("--force", is_flag=True, help="批注版文件已存在时覆盖它。")
+              help="同时核对的进程数。默认为本机 CPU 核数（报告不多时逐个核对，更快）。")
+@click.option("--force", is_flag=True, help="批注版文件已存在时覆盖它（输入文件永远不会被覆盖）。")
 def check(reports, data, output_format, annotate, jobs, force):
     """核对自评报告：正文中的数字是否与表格一致，表格内的计算是否正确。
 
@@ -143,10 +224,12 @@ def check(reports, data, output_format, annotate, jobs, force):
     示例：narrator check 2022年自评报告.docx --annotate 2022年自评报告（批注）.docx
     """
     from .check import check_files
+    from .errors import message
     from .reporters import annotate as write_annotated
     from .reporters import json_report, summary, text_report
 
-    targets = _annotation_targets(reports, annotate, force)
+    inputs = [*reports, data]
+    targets = _annotation_targets(reports, annotate, force, inputs)
     results = []
     stream = check_files(reports, data, jobs)
     show_bar = len(reports) > 1 and sys.stderr.isatty()
@@ -160,32 +243,36 @@ def check(reports, data, output_format, annotate, jobs, force):
         else:
             click.echo(summary(result), err=True)
         if target is not None and not result.error:
-            click.echo(message("annotated", path=write_annotated(result.file, result, target, force)), err=True)
+            click.echo(message("annotated", path=write_annotated(result.file, result, target, force, inputs)),
+                       err=True)
     if output_format == "json":
         click.echo(json_report(results))
-    sys.exit(max((result.exit_code for result in results), default=0))
+    return max((result.exit_code for result in results), default=0)
 
 
-def _annotation_targets(reports, annotate, force) -> list:
+def _annotation_targets(reports, annotate, force, inputs) -> list:
     """Where each annotated copy goes: the path given, or a file per report in the folder given."""
+    from .errors import NarratorError, message
+    from .output import check_output_path, safe_file_name
+
     if annotate is None:
         return [None] * len(reports)
     if len(reports) == 1 and not Path(annotate).is_dir():
-        check_output_path(annotate, force)
+        check_output_path(annotate, force, inputs)
         return [Path(annotate)]
     if not Path(annotate).is_dir():
         raise NarratorError(message("annotate_needs_folder"))
-    targets = [Path(annotate) / message("annotated_name", stem=Path(report).stem) for report in reports]
+    targets = [Path(annotate) / safe_file_name(message("annotated_name", stem=Path(report).stem)) for report in reports]
     for target in targets:
-        check_output_path(target, force)
+        check_output_path(target, force, inputs)
     return targets
 
 
 @main.command("import")
-@click.argument("table", metavar="目标表", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", metavar="输入.xlsx|输入.yaml", type=click.Path(dir_okay=False),
+@click.argument("table", metavar="目标表")
+@click.option("-o", "--output", metavar="输入.xlsx|输入.yaml",
               help="写出的输入文件（.xlsx 或 .yaml）。默认为当前文件夹下的“单位名称+年度+自评输入.xlsx”。")
-@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（输入文件永远不会被覆盖）。")
 def import_table(table, output, force):
     """导入绩效目标表，生成自评输入文件：目标值照表填好，完成值留空待填。
 
@@ -194,18 +281,21 @@ def import_table(table, output, force):
 
     示例：narrator import 2025年绩效目标表.docx -o 2025年自评输入.xlsx
     """
+    from .errors import message
+    from .output import check_output_path, safe_file_name
+    from .quantity import format_decimal
+    from .save import TO_FILL, write_input
     from .targets import import_targets
 
     if output:
         _check_input_suffix(output)
-        check_output_path(output, force)
-        _refuse_same_file(table, output)
+        check_output_path(output, force, [table])
     result = import_targets(table)
     report = result.report
     if not output:
-        output = message("default_import_output", unit=report.unit_name, year=report.year)
-        check_output_path(output, force)
-    path = write_input(report, output, force, keep_blank=TO_FILL)
+        output = safe_file_name(message("default_import_output", unit=report.unit_name, year=report.year))
+        check_output_path(output, force, [table])
+    path = write_input(report, output, force, keep_blank=TO_FILL, inputs=[table])
     levels = "，".join(message("level_count", level=level, count=count) for level, count in result.level_counts())
     click.echo(message("import_summary", unit=report.unit_name, year=report.year,
                        count=len(report.indicators), levels=levels))
@@ -222,19 +312,30 @@ def import_table(table, output, force):
 
 
 def _check_input_suffix(output) -> None:
+    from .errors import NarratorError, message
+
     suffix = Path(output).suffix.lower()
     if suffix not in (".xlsx", ".yaml", ".yml"):
         raise NarratorError(message("output_unknown_extension", suffix=suffix or message("nothing")))
 
 
-def _refuse_same_file(source, output) -> None:
-    if Path(output).exists() and Path(output).resolve() == Path(source).resolve():
-        raise NarratorError(message("output_is_input", file=output))
+def _existing_folder(path) -> None:
+    from .errors import InputError
+
+    if path is not None and not Path(path).is_dir():
+        raise InputError("folder_missing" if not Path(path).exists() else "not_a_folder", file=path)
+
+
+def _existing_file(path) -> None:
+    from .errors import InputError
+
+    if path is not None and not Path(path).is_file():
+        raise InputError("file_missing" if not Path(path).exists() else "os_is_folder", file=path)
 
 
 @main.command("mine")
-@click.argument("corpus", nargs=-1, required=True, metavar="语料…", type=click.Path())
-@click.option("-o", "--output", metavar="词表.yaml", type=click.Path(dir_okay=False), default=None,
+@click.argument("corpus", nargs=-1, required=True, metavar="语料…")
+@click.option("-o", "--output", metavar="词表.yaml", default=None,
               help="写出的句式词表。默认为 narrator 自带的 lexicon/patterns.yaml（起草时使用）。")
 @click.option("--force", is_flag=True, help="即使词表文件已被手工修改也覆盖它。")
 def mine_corpus(corpus, output, force):
@@ -245,11 +346,14 @@ def mine_corpus(corpus, output, force):
 
     示例：narrator mine corpus/ 往年报告/ -o lexicon/patterns.yaml
     """
-    from .mine import write_patterns
+    from .errors import message
     from .mine import mine as mine_reports
+    from .mine import write_patterns
+    from .output import check_output_path
     from .resources import data_path
 
     output = output or str(data_path("lexicon") / "patterns.yaml")
+    check_output_path(output, True, corpus)
     result = mine_reports(list(corpus))
     for warning in result.warnings:
         click.echo(message("warning", text=warning), err=True)
@@ -263,13 +367,16 @@ def mine_corpus(corpus, output, force):
 
 
 @main.command()
-@click.argument("output", metavar="文件.xlsx|文件.yaml", type=click.Path(dir_okay=False))
+@click.argument("output", metavar="文件.xlsx|文件.yaml")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它。")
 def init(output, force):
     """生成一份空白输入文件（含表头和每张表一行示例），可在此基础上填写。
 
     示例：narrator init 2025年自评输入.xlsx
     """
+    from .load import load_report
+    from .save import starter_report, write_input
+
     path = write_input(starter_report(load_report()), output, force)
     click.echo(f"已生成输入模板：{path}")
 

@@ -30,7 +30,7 @@ from .plan import BudgetView, Plan, budget_view, is_notable, make_plan
 from .quantity import format_percent
 from .resources import data_path
 
-DEFAULT_SEED = 2022
+from . import DEFAULT_SEED
 
 
 # ---------------------------------------------------------------- the document

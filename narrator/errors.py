@@ -40,3 +40,36 @@ class InputError(NarratorError):
     def render(self) -> str:
         text = message(self.code, column=self.column, sheet=self.sheet, **self.arguments)
         return f"{self.location}：{text}" if self.location else text
+
+
+_ERRNO_CODES = {"EACCES": "os_permission", "EPERM": "os_permission", "ENOSPC": "os_no_space", "EDQUOT": "os_no_space",
+                "EROFS": "os_read_only", "ENAMETOOLONG": "os_name_too_long", "ENOENT": "os_not_found",
+                "EISDIR": "os_is_folder"}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in Chinese: 没有权限, 磁盘空间已满 …"""
+    import errno
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    code = _ERRNO_CODES.get(name)
+    return message(code) if code else message("os_other", code=name or type(error).__name__)
+
+
+def write_error_log(error: BaseException) -> str:
+    """Write the traceback of an unexpected error to a log file in the temporary folder; its path."""
+    import os
+    import tempfile
+    import time
+    import traceback
+
+    from . import __version__
+
+    name = f"narrator-error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    path = os.path.join(tempfile.gettempdir(), name)
+    import sys
+
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(f"narrator {__version__}\nargv: {sys.argv!r}\n\n")
+        handle.write("".join(traceback.format_exception(error)))
+    return path

@@ -8,24 +8,26 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
 
+from . import yamlfile
 from .errors import InputError
 from .model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS,
                     LIST_FIELDS, QUANTITY_INDICATOR_FIELDS, SHEETS, TEXT_INDICATOR_FIELDS, BudgetLine,
                     FundingLine, Indicator, KeyTask, Origin, Report)
-from .quantity import format_decimal, normalize_width, parse_quantity
+from .quantity import MAX_DIGITS, format_decimal, normalize_width, parse_quantity, sane_number
 from .resources import example_path
 
 TABLE_KEYS = {"绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS,
               "资金来源": FUNDING_COLUMNS}
 REQUIRED = {"绩效指标": ("三级指标", "目标值"), "预算信息": ("项目", "年初预算数"), "重点任务": ("任务名称",),
             "资金来源": ("项目", "全年预算数")}
+MAX_TEXT_CHARS = 20_000  # a cell of text; the longest in the seeds is under 2,000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _HAS_FIGURE = re.compile(r"[\d≥≤><=]")
 _STARTS_WITH_FIGURE = re.compile(r"[\d≥≤><=.]")
 
@@ -62,7 +64,7 @@ class _LineMap(dict):
     line = 0
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(yamlfile.Loader):
     """Safe YAML that keeps decimals exact and remembers each mapping's line."""
 
 
@@ -73,7 +75,15 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> _LineMap:
 
 
 def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
-    return Decimal(loader.construct_scalar(node).replace("_", ""))
+    text = loader.construct_scalar(node)
+    try:
+        number = Decimal(text.replace("_", ""))
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not sane_number(number):
+        raise InputError("number_out_of_range", file=loader.file, row=node.start_mark.line + 1, value=text,
+                         digits=MAX_DIGITS)
+    return number
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -81,22 +91,21 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 def _load_mapping_file(path: Path, suffix: str) -> Report:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InputError("file_unreadable", file=path, reason=_reason(error)) from None
-    try:
-        if suffix == ".json":
-            data = json.loads(text, parse_float=Decimal)
-        else:
-            data = yaml.load(text, Loader=_Loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError("yaml_syntax", file=path, row=mark.line + 1 if mark else None,
-                         reason=getattr(error, "problem", None) or str(error)) from None
-    except json.JSONDecodeError as error:
-        raise InputError("json_syntax", file=path, row=error.lineno, reason=error.msg) from None
+    text = yamlfile.read_yaml_bytes(path)
+    if suffix == ".json":
+        try:
+            data = json.loads(text, parse_float=Decimal, parse_constant=_json_constant)
+        except json.JSONDecodeError as error:
+            raise InputError("json_syntax", file=path, row=error.lineno, reason=error.msg) from None
+        except RecursionError:
+            raise InputError("yaml_too_deep", file=path, limit=yamlfile.MAX_DEPTH) from None
+    else:
+        data = yamlfile.parse(text, path, _Loader)
     return report_from_mapping(data, str(path))
+
+
+def _json_constant(name: str):
+    raise InputError("number_out_of_range", value=name, digits=MAX_DIGITS)
 
 
 def report_from_mapping(data: Any, file: str = "") -> Report:
@@ -138,17 +147,13 @@ def report_from_mapping(data: Any, file: str = "") -> Report:
 # ---------------------------------------------------------------- Excel
 
 def _load_workbook(path: Path) -> Report:
-    import zipfile
+    from .read import file_head, read_workbook
 
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise InputError("not_a_workbook", file=path, reason=_reason(error)) from None
+    file_head(path, {".xlsx", ".xlsm"})
+    workbook = read_workbook(path)
     file = str(path)
     for required in ("基本信息", "绩效指标"):
-        if required not in workbook.sheetnames:
+        if required not in workbook:
             raise InputError("sheet_missing", file=file, sheet=required, sheets="、".join(SHEETS))
     basic_rows = _sheet_rows(workbook["基本信息"], file, "基本信息", {"项目": None, "内容": None}, ("项目", "内容"))
     basic: dict[str, Any] = {}
@@ -159,55 +164,41 @@ def _load_workbook(path: Path) -> Report:
             if row.cells.get("内容") not in (None, ""):
                 lists[key].append(_text(row, "内容"))
         elif key in BASIC_FIELDS:
+            if key in basic:
+                raise row.error("duplicate_field", column="项目", key=key)
             basic[key] = row.cells.get("内容")
         elif key:
             raise row.error("unknown_key", column="项目", key=key, known="、".join(list(BASIC_FIELDS) + list(LIST_FIELDS)))
     tables = {}
     for key, columns in TABLE_KEYS.items():
-        if key in workbook.sheetnames:
+        if key in workbook:
             tables[key] = _sheet_rows(workbook[key], file, key, columns, REQUIRED[key])
         else:
             tables[key] = []
     return _build_report(Row(basic, Origin(file, "基本信息")), lists, tables, file)
 
 
-def _sheet_rows(sheet, file: str, name: str, columns: dict, required: Iterable[str]) -> list[Row]:
-    rows = sheet.iter_rows()
-    header = next(rows, ())
+def _sheet_rows(sheet_rows: list, file: str, name: str, columns: dict, required: Iterable[str]) -> list[Row]:
+    header = sheet_rows[0] if sheet_rows else None
     positions = {}
-    for cell in header:
-        title = normalize_width(str(cell.value)).strip() if cell.value is not None else ""
+    for index, value in enumerate(header.values if header else []):
+        title = normalize_width(str(value)).strip() if value is not None else ""
         if title in columns:
-            positions[title] = cell.column - 1
+            if title in positions:
+                raise InputError("column_twice", file=file, sheet=name, row=header.number, column=title)
+            positions[title] = index
     for column in required:
         if column not in positions:
-            raise InputError("column_missing", file=file, sheet=name, row=1, column=column,
-                             columns="、".join(columns))
+            raise InputError("column_missing", file=file, sheet=name, row=header.number if header else 1,
+                             column=column, columns="、".join(columns))
     result = []
-    for cells in rows:
-        values = {title: cell_value(cells[index]) if index < len(cells) else None
+    for sheet_row in sheet_rows[1:]:
+        values = {title: sheet_row.values[index] if index < len(sheet_row.values) else None
                   for title, index in positions.items()}
         if all(value in (None, "") for value in values.values()):
             continue
-        result.append(Row(values, Origin(file, name, cells[0].row)))
+        result.append(Row(values, Origin(file, name, sheet_row.number)))
     return result
-
-
-def cell_value(cell) -> Any:
-    value = cell.value
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, (int, float)):
-        number = Decimal(str(value))
-        if "%" in (cell.number_format or ""):
-            # A cell formatted as a percentage holds 0.9603 for 96.03%.
-            return format_decimal((number * 100).normalize()) + "%"
-        return number
-    if isinstance(value, (datetime, date)):
-        return value
-    return str(value)
 
 
 # ---------------------------------------------------------------- shared validation
@@ -232,6 +223,7 @@ def _build_report(basic: Row, lists: dict[str, list[str]], tables: dict[str, lis
         funding=[_funding_line(row) for row in tables["资金来源"]],
         source=file,
     )
+    _check_duplicate_indicators(report.indicators, tables["绩效指标"])
     _check_budget_tree(report.budget_lines, tables["预算信息"])
     _check_budget_tree(report.funding, tables["资金来源"])
     return report
@@ -273,14 +265,33 @@ def _key_task(row: Row) -> KeyTask:
 
 
 def _check_budget_tree(lines: list, rows: list[Row]) -> None:
-    seen: set[str] = set()
+    seen: dict[str, Row] = {}
     for line, row in zip(lines, rows):
         if line.name in seen:
             raise row.error("duplicate_budget_line", column="项目", name=line.name)
-        seen.add(line.name)
+        seen[line.name] = row
+    parents = {line.name: line.parent for line in lines if line.parent}
     for line, row in zip(lines, rows):
         if line.parent and line.parent not in seen:
             raise row.error("parent_unknown", column="上级", parent=line.parent)
+        chain = [line.name]
+        parent = parents.get(line.name)
+        while parent:
+            if parent in chain:
+                raise row.error("parent_cycle", column="上级", chain=" → ".join(chain + [parent]))
+            chain.append(parent)
+            parent = parents.get(parent)
+
+
+def _check_duplicate_indicators(indicators: list, rows: list[Row]) -> None:
+    """The same 三级指标 twice under one 二级指标: a copy-paste slip, the evaluation would count it twice."""
+    seen: dict[tuple[str, str, str], Row] = {}
+    for indicator, row in zip(indicators, rows):
+        key = (indicator.level1, indicator.level2, indicator.name)
+        if key in seen:
+            first = seen[key].origin.row or seen[key].item
+            raise row.error("duplicate_indicator", column="三级指标", name=indicator.name, first=first)
+        seen[key] = row
 
 
 def _require(row: Row, columns: Iterable[str]) -> None:
@@ -295,7 +306,19 @@ def _text(row: Row, column: str) -> str:
         return ""
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         raise row.error("text_expected", column=column, value=value)
-    return str(value).strip()
+    if isinstance(value, (list, dict)):
+        raise row.error("text_not_list", column=column)
+    text = str(value).strip()
+    _check_text(row, column, text)
+    return text
+
+
+def _check_text(row: Row, column: str, text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise row.error("text_too_long", column=column, length=len(text), limit=MAX_TEXT_CHARS)
+    bad = _CONTROL.search(text)
+    if bad:
+        raise row.error("text_control", column=column, position=bad.start() + 1, code=f"U+{ord(bad.group()):04X}")
 
 
 def _year(row: Row) -> int:
@@ -312,34 +335,37 @@ def _money(row: Row, column: str) -> Decimal | None:
     value = row.cells.get(column)
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    if isinstance(value, bool):
+    if isinstance(value, bool) or isinstance(value, (list, dict)):
         raise row.error("number_expected", column=column, value=value)
-    if isinstance(value, (int, Decimal)):
-        return Decimal(value)
-    if isinstance(value, float):
-        return Decimal(str(value))
-    try:
-        number = Decimal(normalize_width(str(value)).strip().replace(",", ""))
-    except InvalidOperation:
-        raise row.error("number_expected", column=column, value=value) from None
-    if not number.is_finite():
-        raise row.error("number_expected", column=column, value=value)
+    if isinstance(value, (int, float, Decimal)):
+        number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    else:
+        _check_text(row, column, str(value))
+        try:
+            number = Decimal(normalize_width(str(value)).strip().replace(",", ""))
+        except InvalidOperation:
+            raise row.error("number_expected", column=column, value=value) from None
+    if not sane_number(number):
+        raise row.error("number_out_of_range", column=column, value=value, digits=MAX_DIGITS)
     return number
 
 
 def _quantity(row: Row, column: str, is_target: bool):
     value = row.cells.get(column)
-    if isinstance(value, bool):
+    if isinstance(value, bool) or isinstance(value, (list, dict)):
         raise row.error("value_unparsed", column=column, value=value)
     if isinstance(value, (int, float, Decimal)):
-        value = format_decimal(Decimal(str(value)))
+        number = Decimal(str(value))
+        if not sane_number(number):
+            raise row.error("number_out_of_range", column=column, value=value, digits=MAX_DIGITS)
+        value = format_decimal(number)
+    if isinstance(value, str):
+        _check_text(row, column, value)
     quantity = parse_quantity(value)
+    if quantity.is_number and not sane_number(quantity.value):
+        raise row.error("number_out_of_range", column=column, value=quantity.text, digits=MAX_DIGITS)
     suspicious = _HAS_FIGURE.search if is_target else _STARTS_WITH_FIGURE.match
     if quantity.kind == "text" and suspicious(normalize_width(quantity.text)):
         # Figures that do not parse are typos; plain words are qualitative values.
         raise row.error("target_unparsed" if is_target else "value_unparsed", column=column, value=quantity.text)
     return quantity
-
-
-def _reason(error: BaseException) -> str:
-    return getattr(error, "strerror", None) or str(error) or type(error).__name__

@@ -379,4 +379,5 @@ def write_patterns(result: MineResult, path: str | Path, force: bool = False) ->
     if path.exists() and not force and hand_edited(path):
         raise InputError("mine_hand_edited", file=path)
     text = render(result)
-    return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), force=True)
+    return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), force=True,
+                            inputs=result.documents)

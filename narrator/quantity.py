@@ -32,6 +32,20 @@ _WIDTH_TABLE[0x3000] = 0x20
 _WIDTH_TABLE[0xFF05] = ord("%")
 
 
+MAX_DIGITS = 20  # significant digits a figure may have: 28 is Decimal's precision
+MAX_MAGNITUDE = 15  # 10^15 of any unit is beyond any budget; exponents like e-999999999 hang formatting
+
+
+def sane_number(value: Decimal) -> bool:
+    """A finite number of at most MAX_DIGITS significant digits and a plausible exponent."""
+    if not value.is_finite():
+        return False
+    if value.is_zero():
+        return True
+    digits = len(value.normalize().as_tuple().digits)
+    return digits <= MAX_DIGITS and -MAX_MAGNITUDE <= value.adjusted() <= MAX_MAGNITUDE
+
+
 def normalize_width(text: str) -> str:
     """Half-width digits, letters and signs; the same length as the input."""
     return text.translate(_WIDTH_TABLE)

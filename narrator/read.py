@@ -13,12 +13,18 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, os_reason
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx", ".docm"}
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a report's text is a few hundred KB
-MAX_DOCUMENT_XML_BYTES = 40 * 1024 * 1024  # the body of a DOCX, not its images
+MAX_PART_BYTES = 40 * 1024 * 1024  # one XML part of a DOCX or XLSX, uncompressed
+MAX_MEDIA_BYTES = 100 * 1024 * 1024  # one picture or embedded file
+MAX_PACKAGE_BYTES = 300 * 1024 * 1024  # all parts together, uncompressed
+MAX_PACKAGE_MEMBERS = 10_000
+MAX_PARAGRAPH_CHARS = 50_000  # the longest paragraph of the seeds has about 1,500
+MAX_SHEET_COLUMNS = 200
+MAX_SHEET_ROWS = 100_000
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # 一、… / （一）… / 7、 预算信息 / # Markdown: a heading opens a section.
@@ -78,13 +84,20 @@ def file_head(path: Path, encrypted_suffixes: set[str] = DOCX_SUFFIXES) -> bytes
     """The first bytes of an existing, non-empty file that is not an OLE (encrypted or
     old Office) file; anything else raises InputError naming the file."""
     if not path.is_file():
-        raise InputError("file_missing", file=path)
-    if path.stat().st_size == 0:
-        raise InputError("report_empty", file=path)
-    with open(path, "rb") as handle:
-        head = handle.read(8)
+        raise InputError("file_missing" if not path.is_dir() else "os_is_folder", file=path)
+    try:
+        if path.stat().st_size == 0:
+            raise InputError("report_empty", file=path)
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError as error:
+        raise InputError("file_unreadable", file=path, reason=os_reason(error)) from None
     if head == OLE_SIGNATURE:
-        code = "report_encrypted" if path.suffix.lower() in encrypted_suffixes else "report_old_word"
+        suffix = path.suffix.lower()
+        if suffix in {".xlsx", ".xlsm"}:
+            code = "workbook_encrypted"
+        else:
+            code = "report_encrypted" if suffix in encrypted_suffixes else "report_old_word"
         raise InputError(code, file=path)
     return head
 
@@ -93,11 +106,14 @@ def read_text_file(path: Path) -> str:
     """A text file's content, refused above MAX_TEXT_BYTES, decoded as `decode` does."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
-        raise InputError("report_too_large", file=path, size=_megabytes(size), limit=_megabytes(MAX_TEXT_BYTES))
-    return decode(path.read_bytes(), path)
+        raise InputError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_TEXT_BYTES))
+    try:
+        return decode(path.read_bytes(), path)
+    except OSError as error:
+        raise InputError("file_unreadable", file=path, reason=os_reason(error)) from None
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
@@ -280,28 +296,45 @@ def _read_docx(path: Path) -> SourceDocument:
 def open_docx(path: Path):
     """The python-docx Document of `path`; a damaged, encrypted or oversized file raises InputError."""
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if "word/document.xml" not in names:
-                raise InputError("report_not_docx", file=path)
-            if archive.getinfo("word/document.xml").file_size > MAX_DOCUMENT_XML_BYTES:
-                raise InputError("report_too_large", file=path,
-                                 size=_megabytes(archive.getinfo("word/document.xml").file_size),
-                                 limit=_megabytes(MAX_DOCUMENT_XML_BYTES))
-            if "EncryptionInfo" in names:
-                raise InputError("report_encrypted", file=path)
-    except zipfile.BadZipFile as error:
-        raise InputError("report_corrupt", file=path, reason=str(error)) from None
+    preflight_package(path, "word/document.xml", "report_not_docx")
     try:
         document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as error:
+        document.element.body  # a document.xml without <w:body> is damaged, not empty
+    except Exception as error:  # python-docx, lxml and zipfile all raise their own kinds for a damaged part
         raise InputError("report_corrupt", file=path, reason=str(error) or type(error).__name__) from None
-    except Exception as error:  # lxml syntax errors and the like: a damaged body
-        raise InputError("report_corrupt", file=path, reason=str(error) or type(error).__name__) from None
+    if document.element.body is None:
+        raise InputError("report_corrupt", file=path, reason="word/document.xml 中没有 <w:body>")
     return document
+
+
+def preflight_package(path: Path, required: str, missing_code: str, corrupt_code: str = "report_corrupt",
+                      encrypted_code: str = "report_encrypted") -> None:
+    """Refuse a DOCX or XLSX (a ZIP package) before any part is parsed: damaged, encrypted,
+    without its main part, or with parts whose declared uncompressed size is above the limits
+    (zipfile never inflates a member past the size its header declares)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise InputError(corrupt_code, file=path, reason=str(error) or type(error).__name__) from None
+    names = {member.filename for member in members}
+    if "EncryptionInfo" in names:
+        raise InputError(encrypted_code, file=path)
+    if required not in names:
+        raise InputError(missing_code, file=path)
+    if len(members) > MAX_PACKAGE_MEMBERS:
+        raise InputError("package_too_many_parts", file=path, count=len(members), limit=MAX_PACKAGE_MEMBERS)
+    total = 0
+    for member in members:
+        limit = MAX_MEDIA_BYTES if "/media/" in member.filename or "/embeddings/" in member.filename \
+            else MAX_PART_BYTES
+        if member.file_size > limit:
+            raise InputError("package_part_too_large", file=path, part=member.filename,
+                             size=megabytes(member.file_size), limit=megabytes(limit))
+        total += member.file_size
+    if total > MAX_PACKAGE_BYTES:
+        raise InputError("report_too_large", file=path, size=megabytes(total), limit=megabytes(MAX_PACKAGE_BYTES))
 
 
 def docx_blocks(document, file: str = "") -> SourceDocument:
@@ -346,6 +379,92 @@ def _table_rows(table) -> list[list[str]]:
                 text = above
             else:
                 text = "\n".join(DocxParagraph(p, None).text for p in tc.p_lst).strip()
-            row += [text] * tc.grid_span
+            row += [text] * _span(tc)
         rows.append(row)
     return rows
+
+
+def _span(tc) -> int:
+    """The columns a cell spans; a damaged gridSpan ("abc", 0, 100000) counts as one."""
+    from docx.oxml.ns import qn
+
+    tc_pr = tc.tcPr
+    span = tc_pr.find(qn("w:gridSpan")) if tc_pr is not None else None
+    value = span.get(qn("w:val")) if span is not None else None
+    return int(value) if value is not None and value.isdigit() and 0 < int(value) <= MAX_SHEET_COLUMNS else 1
+
+
+# ---------------------------------------------------------------- workbooks
+
+@dataclass
+class SheetRow:
+    number: int  # the row's number in the sheet
+    values: list  # cell values by column, as `cell_value` reads them
+
+
+def read_workbook(path: Path) -> dict[str, list[SheetRow]]:
+    """Every non-empty row of every sheet of an .xlsx, streamed (read-only) so a stray cell at
+    XFD1048576 costs nothing; at most MAX_SHEET_COLUMNS columns. A formula saved without its
+    result (a file written by a program, never opened in Excel) raises InputError naming the cell."""
+    import openpyxl
+
+    preflight_package(path, "xl/workbook.xml", "not_a_workbook_part", "not_a_workbook", "workbook_encrypted")
+    try:
+        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception as error:  # openpyxl raises KeyError, ValueError, TypeError … for damaged parts
+        raise InputError("not_a_workbook", file=path, reason=str(error) or type(error).__name__) from None
+    sheets: dict[str, list[SheetRow]] = {}
+    try:
+        for sheet, formula_sheet in zip(values.worksheets, formulas.worksheets):
+            rows: list[SheetRow] = []
+            width = min(sheet.max_column or MAX_SHEET_COLUMNS, MAX_SHEET_COLUMNS)
+            pairs = zip(sheet.iter_rows(max_col=width), formula_sheet.iter_rows(max_col=width))
+            blank = None  # openpyxl yields one shared tuple for each missing row
+            for number, (cells, formula_cells) in enumerate(pairs, start=1):
+                if cells is blank:
+                    continue
+                row = [cell_value(cell) for cell in cells]
+                if all(value in (None, "") for value in row):
+                    blank = cells
+                    continue
+                if number > MAX_SHEET_ROWS:
+                    raise InputError("sheet_too_long", file=path, sheet=sheet.title, row=number, limit=MAX_SHEET_ROWS)
+                for column, (value, formula) in enumerate(zip(row, formula_cells), start=1):
+                    if value is None and isinstance(formula.value, str) and formula.value.startswith("="):
+                        from openpyxl.utils import get_column_letter
+
+                        raise InputError("formula_not_cached", file=path, sheet=sheet.title, row=number,
+                                         cell=f"{get_column_letter(column)}{number}", formula=formula.value)
+                rows.append(SheetRow(number, row))
+            sheets[sheet.title] = rows
+    except InputError:
+        raise
+    except Exception as error:
+        raise InputError("not_a_workbook", file=path, reason=str(error) or type(error).__name__) from None
+    finally:
+        values.close()
+        formulas.close()
+    return sheets
+
+
+def cell_value(cell):
+    """A cell's value: text as written, numbers as Decimal (a percentage cell 0.9603 as "96.03%"),
+    dates as they are."""
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    from .quantity import format_decimal
+
+    value = cell.value
+    if isinstance(value, str) or isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, (int, float)):
+        number = Decimal(str(value))
+        if number.is_finite() and "%" in (cell.number_format or ""):
+            # A cell formatted as a percentage holds 0.9603 for 96.03%.
+            return format_decimal((number * 100).normalize()) + "%"
+        return number
+    if isinstance(value, (datetime, date)):
+        return value
+    return str(value)

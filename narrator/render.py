@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 import zipfile
+from typing import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -322,9 +323,9 @@ def write_docx(document: Document, path: str | Path, force: bool = False) -> Pat
     return write_bytes(docx_bytes(document), path, force)
 
 
-def write_bytes(data: bytes, path: str | Path, force: bool = False) -> Path:
-    """A rendered DOCX to `path`, through a temporary file renamed into place."""
-    return write_atomically(path, lambda temporary: temporary.write_bytes(data), force)
+def write_bytes(data: bytes, path: str | Path, force: bool = False, inputs: Iterable = ()) -> Path:
+    """A rendered DOCX to `path`, through a temporary file renamed into place; never over one of `inputs`."""
+    return write_atomically(path, lambda temporary: temporary.write_bytes(data), force, inputs)
 
 
 def markdown(document: Document) -> str:
@@ -350,7 +351,7 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_pdf(docx_path: str | Path, pdf_path: str | Path, force: bool = False) -> Path:
+def convert_to_pdf(docx_path: str | Path, pdf_path: str | Path, force: bool = False, inputs: Iterable = ()) -> Path:
     """DOCX → PDF with LibreOffice in headless mode, into a temporary folder first."""
     program = soffice()
     if program is None:
@@ -365,4 +366,4 @@ def convert_to_pdf(docx_path: str | Path, pdf_path: str | Path, force: bool = Fa
         produced = Path(work) / (docx_path.stem + ".pdf")
         if result.returncode != 0 or not produced.is_file():
             raise NarratorError(message("pdf_failed", reason=(result.stderr or result.stdout).strip()[:300]))
-        return write_atomically(pdf_path, lambda temporary: shutil.copyfile(produced, temporary), force)
+        return write_atomically(pdf_path, lambda temporary: shutil.copyfile(produced, temporary), force, inputs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from pathlib import Path
+from typing import Iterable
 
 from .check import CheckResult
 from .errors import InputError, message
@@ -59,7 +60,8 @@ def json_report(results: list[CheckResult]) -> str:
 
 # ---------------------------------------------------------------- Word comments
 
-def annotate(report: str | Path, result: CheckResult, output: str | Path, force: bool = False) -> Path:
+def annotate(report: str | Path, result: CheckResult, output: str | Path, force: bool = False,
+             inputs: Iterable = ()) -> Path:
     """Write a copy of a DOCX report with a Word comment on each finding, anchored on
     just the offending figure (its runs are split where needed). The input is not touched."""
     import docx
@@ -73,7 +75,7 @@ def annotate(report: str | Path, result: CheckResult, output: str | Path, force:
         if runs:
             document.add_comment(runs, text=f"{finding.code} {finding.message}", author=COMMENT_AUTHOR,
                                  initials=COMMENT_INITIALS)
-    return write_atomically(output, lambda path: document.save(str(path)), force)
+    return write_atomically(output, lambda path: document.save(str(path)), force, inputs=[report, *inputs])
 
 
 def _anchor(document, finding: Finding) -> list:

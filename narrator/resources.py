@@ -6,8 +6,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -22,8 +20,11 @@ def data_path(kind: str) -> Path:
 @lru_cache(maxsize=None)
 def load_yaml(kind: str, name: str):
     """A YAML file of a data folder, parsed once per process."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(data_path(kind) / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=loader)
 
 
 def example_path(suffix: str = ".yaml") -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import yaml
 
@@ -71,13 +71,14 @@ def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal):
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
-def write_yaml(report: Report, path: str | Path, force: bool = False, keep_blank: tuple[str, ...] = ()) -> Path:
+def write_yaml(report: Report, path: str | Path, force: bool = False, keep_blank: tuple[str, ...] = (),
+               inputs: Iterable = ()) -> Path:
     text = yaml.dump(report_to_mapping(report, keep_blank), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
-    return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), force)
+    return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), force, inputs)
 
 
-def write_workbook(report: Report, path: str | Path, force: bool = False) -> Path:
-    return write_atomically(path, lambda temporary: _fill_workbook(report).save(temporary), force)
+def write_workbook(report: Report, path: str | Path, force: bool = False, inputs: Iterable = ()) -> Path:
+    return write_atomically(path, lambda temporary: _save_workbook(_fill_workbook(report), temporary), force, inputs)
 
 
 def _fill_workbook(report: Report):
@@ -110,17 +111,39 @@ def _fill_workbook(report: Report):
         for index, column in enumerate(columns, start=1):
             letter = sheet.cell(row=1, column=index).column_letter
             sheet.column_dimensions[letter].width = 40 if column in ("三级指标", "完成情况", "主要内容", "原因分析") else 16
-            # Targets and values are text: keep Excel from turning "=100%" into a formula.
-            for cell in sheet[letter][1:]:
-                if isinstance(cell.value, str):
-                    cell.number_format = "@"
-                    cell.data_type = "s"
         sheet.freeze_panes = "A2"
     for sheet in workbook.worksheets:
         for cell in sheet[1]:
             cell.font = bold
             cell.alignment = Alignment(horizontal="center")
+        # Every text is text: "=100%" or a 单位名称 starting with "=", "+", "-" or "@" never becomes a formula.
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.number_format = "@"
+                    cell.data_type = "s"
     return workbook
+
+
+def _save_workbook(workbook, path: Path) -> None:
+    """Save with fixed timestamps (in the ZIP and in docProps/core.xml), so the same report
+    always gives the same bytes, as the DOCX does."""
+    import io
+    import re
+    import zipfile
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    stamp = FIXED_TIME + "Z"
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for member in source.infolist():
+            data = source.read(member.filename)
+            if member.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
+            info = zipfile.ZipInfo(member.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, data)
 
 
 def starter_report(example: Report) -> Report:
@@ -132,12 +155,13 @@ def starter_report(example: Report) -> Report:
                   problems=example.problems[:1], measures=example.measures[:1])
 
 
-def write_input(report: Report, path: str | Path, force: bool = False, keep_blank: tuple[str, ...] = ()) -> Path:
+def write_input(report: Report, path: str | Path, force: bool = False, keep_blank: tuple[str, ...] = (),
+                inputs: Iterable = ()) -> Path:
     """Write `report` as .yaml/.yml or .xlsx according to the suffix of `path`
     (a workbook always has every column, so `keep_blank` only matters for YAML)."""
     suffix = Path(path).suffix.lower()
     if suffix in (".yaml", ".yml"):
-        return write_yaml(report, path, force, keep_blank)
+        return write_yaml(report, path, force, keep_blank, inputs)
     if suffix == ".xlsx":
-        return write_workbook(report, path, force)
+        return write_workbook(report, path, force, inputs)
     raise InputError("output_unknown_extension", file=path, suffix=suffix or "（无）")

@@ -129,25 +129,12 @@ def _docx_rows(path: Path) -> list[SourceRow]:
 
 
 def _workbook_rows(path: Path) -> list[SourceRow]:
-    import zipfile
-
-    import openpyxl
-
-    from .load import cell_value
-
-    try:
-        workbook = openpyxl.load_workbook(path, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise InputError("target_workbook", file=path, reason=str(error) or type(error).__name__) from None
     rows: list[SourceRow] = []
-    for sheet in workbook.worksheets:
-        for cells in sheet.iter_rows():
-            values = []
-            for cell in cells:
-                value = cell_value(cell)
-                values.append(_clean(format_decimal(value) if isinstance(value, Decimal) else
-                                     "" if value is None else str(value)))
-            rows.append(SourceRow(values, message("place_sheet_row", sheet=sheet.title, row=cells[0].row), True))
+    for title, sheet_rows in read.read_workbook(path).items():
+        for sheet_row in sheet_rows:
+            values = [_clean(format_decimal(value) if isinstance(value, Decimal) and value.is_finite() else
+                             "" if value is None else str(value)) for value in sheet_row.values]
+            rows.append(SourceRow(values, message("place_sheet_row", sheet=title, row=sheet_row.number), True))
     return rows
 
 

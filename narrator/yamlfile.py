@@ -1,0 +1,109 @@
+"""YAML a user wrote (an input, a --patterns word list, a --templates tables.yaml).
+
+Parsed with libyaml's C loader when it is installed, after one pass over the
+parser's events that refuses what an input never needs and a hostile file uses:
+anchors and aliases (a 1 KB alias bomb expands to gigabytes), nesting deeper than
+`MAX_DEPTH` (the C composer recurses and would crash), and files above
+`MAX_YAML_BYTES`. Duplicate keys are refused too: YAML keeps the last silently.
+Every failure is an InputError naming the file and line.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import InputError
+
+MAX_YAML_BYTES = 5 * 1024 * 1024  # an input with 300 indicators is under 200 KB
+MAX_DEPTH = 20  # the deepest input is a mapping of lists of mappings: 3
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_BaseLoader):
+    """Safe loading that refuses duplicate keys; subclasses add constructors."""
+
+    file = ""
+
+    def construct_mapping(self, node, deep=False):
+        seen = {}
+        for key_node, _ in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                if key_node.value in seen:
+                    raise InputError("yaml_duplicate_key", file=self.file, row=key_node.start_mark.line + 1,
+                                     key=key_node.value, first=seen[key_node.value])
+                seen[key_node.value] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
+
+Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, Loader.construct_mapping)
+
+
+def read_yaml_bytes(path: Path) -> str:
+    """The text of a YAML file: refused above MAX_YAML_BYTES; UTF-8 (with or without BOM)
+    or UTF-16/32 with a BOM, as the YAML specification allows."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            from .read import megabytes
+
+            raise InputError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_YAML_BYTES))
+        data = path.read_bytes()
+    except OSError as error:
+        from .errors import os_reason
+
+        raise InputError("file_unreadable", file=path, reason=os_reason(error)) from None
+    for bom, encoding in ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                          (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError("yaml_encoding", file=path) from None
+
+
+def parse(text: str, file: str | Path = "", loader: type[Loader] = Loader) -> Any:
+    """Parse `text`; anything but a well-formed, alias-free, shallow document raises InputError."""
+    file = str(file)
+    _preflight(text, file, loader)
+    instance = loader(text)
+    instance.file = file
+    try:
+        return instance.get_single_data()
+    except yaml.YAMLError as error:
+        raise _syntax_error(error, file) from None
+    finally:
+        instance.dispose()
+
+
+def load_file(path: str | Path, loader: type[Loader] = Loader) -> Any:
+    path = Path(path)
+    return parse(read_yaml_bytes(path), path, loader)
+
+
+def _preflight(text: str, file: str, loader: type[Loader]) -> None:
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=loader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise InputError("yaml_alias", file=file, row=event.start_mark.line + 1)
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise InputError("yaml_too_deep", file=file, row=event.start_mark.line + 1, limit=MAX_DEPTH)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError as error:
+        raise _syntax_error(error, file) from None
+
+
+def _syntax_error(error: yaml.YAMLError, file: str) -> InputError:
+    mark = getattr(error, "problem_mark", None)
+    reason = getattr(error, "problem", None) or str(error)
+    return InputError("yaml_syntax", file=file, row=mark.line + 1 if mark else None, reason=reason)
