@@ -63,18 +63,24 @@ def check_document(document: SourceDocument, data: Report | None = None) -> Chec
     findings += rules.goal_findings(document.file, paragraphs, claims)
     findings += rules.all_met_findings(document.file, paragraphs, facts)
     findings += rules.table_findings(tables, facts, sections)
-    findings.sort(key=lambda finding: _order(document, finding))
+    positions = _positions(document)
+    findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
     return CheckResult(document.file, findings, figures, linked, len(facts.facts))
 
 
-def _order(document: SourceDocument, finding: Finding) -> tuple:
+def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:
+    """Each paragraph's and table's index among the document's blocks."""
+    return {("paragraph" if isinstance(block, Paragraph) else "table", block.number): index
+            for index, block in enumerate(document.blocks)}
+
+
+def _order(positions: dict[tuple[str, int], int], end: int, finding: Finding) -> tuple:
     location = finding.location
-    for index, block in enumerate(document.blocks):
-        if isinstance(block, Paragraph) and block.number == location.paragraph:
-            return (index, 0, location.start or 0)
-        if isinstance(block, Table) and block.number == location.table:
-            return (index, location.row or 0, location.start or 0)
-    return (len(document.blocks), 0, 0)
+    if location.paragraph is not None and ("paragraph", location.paragraph) in positions:
+        return (positions["paragraph", location.paragraph], 0, location.start or 0)
+    if location.table is not None and ("table", location.table) in positions:
+        return (positions["table", location.table], location.row or 0, location.start or 0)
+    return (end, 0, 0)
 
 
 def check_file(path: str | Path, data: str | Path | Report | None = None) -> CheckResult:

@@ -17,18 +17,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from . import lexicon
-from .errors import NarratorError, message
+from . import yamlfile
+from .errors import InputError, NarratorError, message
 from .evaluate import Evaluation, IndicatorResult, Problem, Status
 from .language import (Language, chinese_number, completion_text, join_list, name_list, number, quote, strip_end,
                        table_text)
 from .plan import BudgetView, Plan, budget_view, is_notable, make_plan
 from .quantity import format_percent
-from .resources import data_path
+from .resources import data_path, load_yaml
 
 from . import DEFAULT_SEED
 
@@ -140,19 +140,67 @@ def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | No
 def table_layouts(templates: str | Path | None = None) -> dict[str, Any]:
     """Headers, widths and merged columns of the tables, from templates/tables.yaml
     (a user's --templates folder first)."""
-    folder = Path(templates) if templates and (Path(templates) / "tables.yaml").is_file() else data_path("templates")
-    with open(folder / "tables.yaml", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    if templates and (Path(templates) / "tables.yaml").is_file():
+        return _checked_layouts(yamlfile.load_file(Path(templates) / "tables.yaml"), Path(templates) / "tables.yaml")
+    return load_yaml("templates", "tables.yaml")
+
+
+def _checked_layouts(layouts: Any, file: Path) -> dict[str, Any]:
+    """A user's tables.yaml: the three tables, each with as many headers and widths as the shipped one."""
+    shipped = load_yaml("templates", "tables.yaml")
+
+    def fail(reason: str) -> InputError:
+        return InputError("tables_malformed", file=file, reason=reason)
+
+    if not isinstance(layouts, dict):
+        raise fail("最外层应当是 budget、tasks、self_evaluation 三项")
+    for name, default in shipped.items():
+        layout = layouts.get(name)
+        if not isinstance(layout, dict):
+            raise fail(f"缺少“{name}”")
+        columns, widths, merge = layout.get("columns"), layout.get("widths"), layout.get("merge", [])
+        count = len(default["columns"])
+        if not isinstance(columns, list) or len(columns) != count or not all(isinstance(c, str) for c in columns):
+            raise fail(f"“{name}”的 columns 应当是 {count} 个表头文字")
+        if not isinstance(widths, list) or len(widths) != count or not all(
+                isinstance(w, (int, float, Decimal)) and not isinstance(w, bool) and 0 < w < 1000 for w in widths):
+            raise fail(f"“{name}”的 widths 应当是 {count} 个正数")
+        if not isinstance(merge, list) or not all(isinstance(m, int) and 0 <= m < count for m in merge):
+            raise fail(f"“{name}”的 merge 应当是 0 到 {count - 1} 之间的列号")
+    return layouts
 
 
 # ---------------------------------------------------------------- composing
+
+MAX_TEMPLATE_OUTPUT = 5_000_000  # characters; a report is about 30,000
+MAX_TEMPLATE_SECONDS = 60
+MAX_EXPONENT = 64
+MAX_REPEAT_LENGTH = 100_000
+
+
+class _BoundedEnvironment(SandboxedEnvironment):
+    """The sandbox, with `**` and `*` bounded: {{ 10**(10**10) }} or {{ "x" * 10**9 }} in a user's
+    template would otherwise hang or exhaust memory."""
+
+    intercepted_binops = frozenset(["**", "*"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, (int, float, Decimal)) and abs(right) > MAX_EXPONENT:
+            raise NarratorError(message("template_operation", operation=f"** {right}"))
+        if operator == "*":
+            for text, times in ((left, right), (right, left)):
+                if isinstance(text, (str, list, tuple)) and isinstance(times, int) \
+                        and len(text) * times > MAX_REPEAT_LENGTH:
+                    raise NarratorError(message("template_operation", operation=f"* {times}"))
+        return super().call_binop(context, operator, left, right)
+
 
 @lru_cache(maxsize=8)
 def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     """The sandboxed Jinja2 environment, one per templates folder, so templates compile once."""
     folders = [str(templates)] if templates else []
     folders.append(str(data_path("templates")))
-    env = SandboxedEnvironment(loader=ChoiceLoader([FileSystemLoader(folders)]), autoescape=False,
+    env = _BoundedEnvironment(loader=ChoiceLoader([FileSystemLoader(folders)]), autoescape=False,
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                                undefined=StrictUndefined)
     env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
@@ -183,10 +231,18 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
     }
     try:
-        text = env.get_template("report.j2").render(context)
+        text = _render(env.get_template("report.j2"), context)
+    except NarratorError:
+        raise
     except TemplateError as error:
         where, line = _template_position(error)
         raise NarratorError(message("template_error", template=where, line=line, reason=error)) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as error:
+        if not templates:
+            raise  # narrator's own templates: a bug, for the error log
+        where, line = _template_position(error)
+        reason = message("template_recursion") if isinstance(error, RecursionError) else f"{type(error).__name__}: {error}"
+        raise NarratorError(message("template_error", template=where, line=line, reason=reason)) from None
     document = _parse(text, tables, missing)
     document.warnings = _warnings(plan, budget)
     return document
@@ -205,7 +261,33 @@ def _warnings(plan: Plan, budget: BudgetView) -> list[str]:
     return warnings
 
 
-def _template_position(error: TemplateError) -> tuple[str, object]:
+def _render(template, context: dict) -> str:
+    """Render with an output limit, and a time limit where a timer signal can be used (the main thread)."""
+    import signal
+    import threading
+
+    def too_slow(signum, frame):
+        raise NarratorError(message("template_too_slow", limit=MAX_TEMPLATE_SECONDS))
+
+    timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if timed:
+        previous = signal.signal(signal.SIGALRM, too_slow)
+        signal.setitimer(signal.ITIMER_REAL, MAX_TEMPLATE_SECONDS)
+    try:
+        pieces, length = [], 0
+        for piece in template.generate(context):
+            length += len(piece)
+            if length > MAX_TEMPLATE_OUTPUT:
+                raise NarratorError(message("template_too_long", limit=MAX_TEMPLATE_OUTPUT))
+            pieces.append(piece)
+        return "".join(pieces)
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _template_position(error: BaseException) -> tuple[str, object]:
     """The template file and line an error arose in: syntax errors carry them;
     errors while rendering are found in the traceback Jinja2 rewrites."""
     if getattr(error, "lineno", None):

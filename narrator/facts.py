@@ -54,7 +54,42 @@ class Facts:
         return frozenset(fact.tokens for fact in self.facts if fact.budget)
 
     def by_role(self, role: str) -> list[Fact]:
-        return [fact for fact in self.facts if fact.role == role]
+        return self._roles.get(role, [])
+
+    @cached_property
+    def _roles(self) -> dict[str, list[Fact]]:
+        roles: dict[str, list[Fact]] = {}
+        for fact in self.facts:
+            roles.setdefault(fact.role, []).append(fact)
+        return roles
+
+    @cached_property
+    def _words(self) -> dict[tuple[str, str], list[int]]:
+        """(role, word) → positions of the facts whose name or alias has the word."""
+        index: dict[tuple[str, str], list[int]] = {}
+        for position, fact in enumerate(self.facts):
+            for word in set().union(*fact.names()):
+                index.setdefault((fact.role, word), []).append(position)
+        return index
+
+    def sharing(self, role: str, words: frozenset[str]) -> list[Fact]:
+        """The facts of `role` whose names share a word with `words`, in table order: the only ones a
+        name can score above zero against, found without scanning every fact for every claim."""
+        positions: set[int] = set()
+        for word in words:
+            positions.update(self._words.get((role, word), ()))
+        return [self.facts[position] for position in sorted(positions)]
+
+    def unit_count(self, role: str, unit: str) -> int:
+        return self._units.get((role, unit), 0)
+
+    @cached_property
+    def _units(self) -> dict[tuple[str, str], int]:
+        counts: dict[tuple[str, str], int] = {}
+        for fact in self.facts:
+            key = (fact.role, fact.quantity.unit)
+            counts[key] = counts.get(key, 0) + 1
+        return counts
 
 
 def cell_location(file: str, cell: Cell | None, section: str = "") -> Location:

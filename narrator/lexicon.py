@@ -8,8 +8,6 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .resources import data_path, load_yaml
 
 
@@ -136,11 +134,37 @@ def target_table_words() -> dict:
 @lru_cache(maxsize=4)
 def mined_patterns(path: str | None = None) -> dict:
     """What `narrator mine` learned (lexicon/patterns.yaml, or the file given); empty when absent."""
+    from .yamlfile import load_file
+
     file = Path(path) if path else data_path("lexicon") / "patterns.yaml"
     if not file.is_file():
         return {}
-    with open(file, encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+    return _checked_patterns(load_file(file) or {}, file)
+
+
+# The fields drafting reads from each kind of learned entry, and their types.
+_PATTERN_FIELDS = {"statements": {"head": str, "measure": str, "verb": str, "count": int},
+                   "problems": {"sentence": str, "slots": list}, "improvements": {"sentence": str, "slots": list}}
+
+
+def _checked_patterns(patterns, file: Path) -> dict:
+    """A word list as `narrator mine` writes it; anything else raises InputError naming what is wrong."""
+    from .errors import InputError
+
+    if not isinstance(patterns, dict):
+        raise InputError("patterns_malformed", file=file, reason="最外层应当是 statements、problems 等项目")
+    for kind, fields in _PATTERN_FIELDS.items():
+        entries = patterns.get(kind, [])
+        if not isinstance(entries, list):
+            raise InputError("patterns_malformed", file=file, reason=f"“{kind}”应当是列表")
+        for number, entry in enumerate(entries, start=1):
+            for name, kind_of in fields.items():
+                value = entry.get(name) if isinstance(entry, dict) else None
+                if not isinstance(value, kind_of) or isinstance(value, bool) or (
+                        kind_of is list and not all(isinstance(slot, str) for slot in value)):
+                    raise InputError("patterns_malformed", file=file,
+                                     reason=f"“{kind}”第 {number} 条的“{name}”缺失或类型不对")
+    return patterns
 
 
 @lru_cache(maxsize=1)

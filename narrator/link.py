@@ -10,6 +10,7 @@ candidate is clearly best, the claim is left unlinked rather than raise a false 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import lexicon
 from .compare import agrees
@@ -38,6 +39,7 @@ def dice(first: frozenset[str], second: frozenset[str]) -> float:
     return 2 * len(first & second) / (len(first) + len(second))
 
 
+@lru_cache(maxsize=4096)
 def compatible_units(claim_unit: str, fact_unit: str) -> bool:
     if claim_unit == fact_unit or lexicon.same_unit(claim_unit, fact_unit):
         return True
@@ -59,7 +61,7 @@ def claim_scope(claim: Claim, facts: Facts) -> str:
 def candidates(claim: Claim, facts: Facts) -> list[tuple[float, Fact]]:
     scope = claim_scope(claim, facts)
     found, weak = [], []
-    for fact in facts.by_role(claim.role):
+    for fact in facts.sharing(claim.role, claim.tokens):
         if not compatible_units(claim.quantity.unit, fact.quantity.unit):
             continue
         if fact.budget or fact.tokens in facts.budget_names:
@@ -82,7 +84,7 @@ def _distinctive(unit: str, facts: Facts, role: str) -> bool:
     """A count unit that only one fact of this role uses (台套, 人次), not 家 or 项."""
     if lexicon.unit_kinds().get(unit) != "count" or unit in lexicon.claim_words()["generic_units"]:
         return False
-    return sum(fact.quantity.unit == unit for fact in facts.by_role(role)) == 1
+    return facts.unit_count(role, unit) == 1
 
 
 def link(claim: Claim, facts: Facts) -> Link:

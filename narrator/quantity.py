@@ -267,6 +267,7 @@ def parse_quantity(raw: object) -> Quantity:
 # A number that is part of a date, an ordinal, a list label or a name, not a figure.
 _NOT_A_FIGURE_BEFORE = re.compile(r"(第[\d、和及至~-]*|附件|图|表|[A-Za-z])$")
 _YEAR_UNITS = {"年", "月", "日"}
+_LOOKBEHIND = 40
 
 
 def _is_date(text: str, match: re.Match[str], number: str) -> bool:
@@ -309,7 +310,9 @@ def find_quantities(text: str) -> list[Quantity]:
 
 def _skip(text: str, match: re.Match[str]) -> bool:
     start = match.start("arabic") if match.group("arabic") else match.start("chinese")
-    if _NOT_A_FIGURE_BEFORE.search(text[:start]):
+    # Only the few characters before the number matter; searching the whole prefix made a long
+    # paragraph quadratic (every figure rescanned all the text before it).
+    if _NOT_A_FIGURE_BEFORE.search(text[max(0, start - _LOOKBEHIND):start]):
         return True
     unit = match.group("unit") or ""
     if match.group("chinese"):

@@ -117,21 +117,28 @@ def megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
+# Encodings a Chinese report's text comes in; charset-normalizer picks among what the bytes allow.
+_CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936",
+                      "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
+
+
 def decode(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030; anything else is an error."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            break
+    """UTF-8 (with or without BOM) first, as almost every file is; otherwise the encoding
+    charset-normalizer finds (GB18030/GBK, Big5, UTF-16/32 with or without BOM). Anything
+    that is not Chinese text in one of those is an error, never decoded as garbage."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and "\x00" not in text:
         return text
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=sorted(_CHINESE_ENCODINGS)).best()
+    if best is not None and best.encoding in _CHINESE_ENCODINGS:
+        text = str(best)
+        if "\x00" not in text:
+            return text
     raise InputError("report_encoding", file=path)
 
 
@@ -142,14 +149,21 @@ def read_text(text: str, file: str = "") -> SourceDocument:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Paragraph | Table] = []
     state = _Sections()
-    index = 0
-    while index < len(lines):
+    index = paragraphs = tables = 0
+    # next_text[i]: the first line at or after i that is not blank (len(lines) when none), computed
+    # once so a long run of blank lines is not rescanned for every line in it.
+    next_text = [len(lines)] * (len(lines) + 1)
+    for position in range(len(lines) - 1, -1, -1):
+        next_text[position] = position if lines[position].strip() else next_text[position + 1]
+    lines.append("")
+    while index < len(lines) - 1:
         line = lines[index]
-        following = _next_nonblank(lines, index + 1)
+        following = lines[next_text[index + 1]] if index + 1 < len(lines) else ""
         if _is_cell_line(line) or (_row_cells(line) and (_row_cells(following) or _is_pipe_separator(following))):
             table, index = _text_table(lines, index)
             if table.rows:
-                table.number = sum(isinstance(b, Table) for b in blocks) + 1
+                tables += 1
+                table.number = tables
                 table.section = state.section
                 blocks.append(table)
             continue
@@ -158,20 +172,20 @@ def read_text(text: str, file: str = "") -> SourceDocument:
             if piece and not _is_markup(piece):
                 piece = re.sub(r"^#{1,6}\s+", "", piece)
                 state.see(piece)
-                number = sum(isinstance(b, Paragraph) for b in blocks) + 1
-                blocks.append(Paragraph(piece, number, state.section, line=index + 1))
+                paragraphs += 1
+                _check_length(piece, paragraphs, file)
+                blocks.append(Paragraph(piece, paragraphs, state.section, line=index + 1))
         index += 1
     return SourceDocument(file, blocks)
 
 
+def _check_length(text: str, number: int, file: str) -> None:
+    if len(text) > MAX_PARAGRAPH_CHARS:
+        raise InputError("paragraph_too_long", file=file, number=number, length=len(text), limit=MAX_PARAGRAPH_CHARS)
+
+
 def _is_markup(text: str) -> bool:
     return bool(re.fullmatch(r"\[bookmark:[^\]]*\]|[-=*_]{3,}", text))
-
-
-def _next_nonblank(lines: list[str], index: int) -> str:
-    while index < len(lines) and not lines[index].strip():
-        index += 1
-    return lines[index] if index < len(lines) else ""
 
 
 def _is_cell_line(line: str) -> bool:
@@ -355,6 +369,7 @@ def docx_blocks(document, file: str = "") -> SourceDocument:
             text = DocxParagraph(element, None).text
             if not text.strip():
                 continue
+            _check_length(text, paragraphs, file)
             style = style_names.get(element.style or "", "") if element.pPr is not None else ""
             state.see(text.strip(), style)
             blocks.append(Paragraph(text, paragraphs, state.section, style))

@@ -42,8 +42,8 @@ Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, Loader.co
 
 
 def read_yaml_bytes(path: Path) -> str:
-    """The text of a YAML file: refused above MAX_YAML_BYTES; UTF-8 (with or without BOM)
-    or UTF-16/32 with a BOM, as the YAML specification allows."""
+    """The text of a YAML file: refused above MAX_YAML_BYTES; UTF-8, or the GBK, Big5 or
+    UTF-16/32 that Windows editors save, decoded as reports are."""
     try:
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
@@ -55,17 +55,9 @@ def read_yaml_bytes(path: Path) -> str:
         from .errors import os_reason
 
         raise InputError("file_unreadable", file=path, reason=os_reason(error)) from None
-    for bom, encoding in ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-                          (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                break
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise InputError("yaml_encoding", file=path) from None
+    from .read import decode
+
+    return decode(data, path)
 
 
 def parse(text: str, file: str | Path = "", loader: type[Loader] = Loader) -> Any:
