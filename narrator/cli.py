@@ -224,13 +224,14 @@ def check(reports, data, output_format, annotate, jobs, force):
     示例：narrator check 2022年自评报告.docx --annotate 2022年自评报告（批注）.docx
     """
     from .check import check_files
-    from .errors import message
+    from .errors import NarratorError, message
     from .reporters import annotate as write_annotated
     from .reporters import json_report, summary, text_report
 
     inputs = [*reports, data]
     targets = _annotation_targets(reports, annotate, force, inputs)
     results = []
+    failed = False
     stream = check_files(reports, data, jobs)
     show_bar = len(reports) > 1 and sys.stderr.isatty()
     with click.progressbar(stream, length=len(reports), label="核对中", file=sys.stderr) if show_bar \
@@ -243,11 +244,16 @@ def check(reports, data, output_format, annotate, jobs, force):
         else:
             click.echo(summary(result), err=True)
         if target is not None and not result.error:
-            click.echo(message("annotated", path=write_annotated(result.file, result, target, force, inputs)),
-                       err=True)
+            try:
+                path = write_annotated(result.file, result, target, force, inputs)
+            except NarratorError as error:  # this report cannot be annotated; the others still are
+                click.echo(f"错误：{error}", err=True)
+                failed = True
+            else:
+                click.echo(message("annotated", path=path), err=True)
     if output_format == "json":
         click.echo(json_report(results))
-    return max((result.exit_code for result in results), default=0)
+    return 2 if failed else max((result.exit_code for result in results), default=0)
 
 
 def _annotation_targets(reports, annotate, force, inputs) -> list:

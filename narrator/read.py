@@ -137,9 +137,18 @@ def decode(data: bytes, path: Path) -> str:
     best = from_bytes(data, cp_isolation=sorted(_CHINESE_ENCODINGS)).best()
     if best is not None and best.encoding in _CHINESE_ENCODINGS:
         text = str(best)
-        if "\x00" not in text:
+        if _plausible(text):
             return text
     raise InputError("report_encoding", file=path)
+
+
+_READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u00b7\u2160-\u216b\x20-\x7e\s]")
+
+
+def _plausible(text: str) -> bool:
+    """Decoded text a report could be: Chinese, ASCII and their punctuation, almost nothing else."""
+    sample = text[:20_000]
+    return bool(sample) and len(_READABLE.findall(sample)) >= 0.95 * len(sample)
 
 
 # ---------------------------------------------------------------- text files

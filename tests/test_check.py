@@ -277,7 +277,7 @@ def _bad_files(folder: Path) -> dict[str, Path]:
     with open(files["large"], "wb") as handle:
         handle.write(("全年开展技术经纪人培训7场。\n" * 2_000_000).encode("utf-8")[:50 * 1024 * 1024])
     files["encoding"] = folder / "编码.txt"
-    files["encoding"].write_bytes("全年开展技术经纪人培训7场。".encode("utf-16-le"))
+    files["encoding"].write_bytes(b"\xff\xfe\xfd" * 100)  # no encoding makes text of these bytes
     return files
 
 
@@ -297,10 +297,20 @@ def test_bad_input_is_a_clear_error(tmp_path, seed_docx, kind, words):
     assert [p.name for p in annotated.iterdir()] == ["002（批注）.docx"]  # nothing written for the bad file
 
 
-def test_gb18030_text_is_read(tmp_path):
-    path = tmp_path / "gbk.txt"
-    path.write_bytes(SEED_002.read_text(encoding="utf-8").encode("gb18030"))
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16-le", "utf-32", "utf-16"])
+def test_text_in_other_encodings_is_read(tmp_path, encoding):
+    path = tmp_path / "encoded.txt"
+    path.write_bytes(SEED_002.read_text(encoding="utf-8").encode(encoding))
     assert codes(check_file(path)) == SEED_FINDINGS
+
+
+def test_big5_text_is_decoded_not_garbled(tmp_path):
+    from narrator.read import read_document
+
+    text = "本單位預算執行率為96.03%，完成年度目標。\n各項績效指標均已達成。\n"
+    path = tmp_path / "big5.txt"
+    path.write_bytes(text.encode("big5"))
+    assert [p.text for p in read_document(path).paragraphs] == ["本單位預算執行率為96.03%，完成年度目標。", "各項績效指標均已達成。"]
 
 
 def test_space_separated_and_markdown_tables_are_read():
