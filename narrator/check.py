@@ -9,6 +9,7 @@ becomes a result carrying its error, and the others are still checked.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Iterable, Iterator
 
 from . import rules
 from .errors import NarratorError
-from .extract import extract
+from .extract import extract, name_tokens, pipeline
 from .facts import Facts, data_facts, table_facts
 from .findings import Finding
 from .link import link
@@ -25,6 +26,9 @@ from .load import load_report
 from .model import Report
 from .read import Paragraph, SourceDocument, Table, read_document
 from .tables import recognise
+
+
+SERIAL_BELOW = 4  # reports per worker below which starting a pool costs more than it saves
 
 
 @dataclass
@@ -99,20 +103,20 @@ def _check_safely(path: str, data: Report | None) -> CheckResult:
 
 def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None
                 ) -> Iterator[CheckResult]:
-    """Check several reports, in a process pool when there are several; results come in input order."""
+    """Check several reports; results come in input order.
+
+    A batch of at least SERIAL_BELOW reports per extra worker goes through a process pool whose
+    workers are forked after spaCy's pipeline and jieba's dictionary are loaded, so no worker
+    loads them again; a smaller batch is checked here, which is faster than starting workers."""
     paths = [str(path) for path in paths]
     report = load_report(data) if data is not None else None
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) // SERIAL_BELOW or 1))
     if jobs == 1:
         for path in paths:
             yield _check_safely(path, report)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm_up) as pool:
+    pipeline()  # loaded once, before the workers are forked
+    name_tokens("预算执行率")
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield from pool.map(_check_safely, paths, [report] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))
-
-
-def _warm_up() -> None:
-    """Build the spaCy pipeline and jieba's dictionary once in each worker."""
-    from .extract import pipeline
-
-    pipeline()

@@ -52,7 +52,7 @@ def _usage_message(error: click.ClickException) -> str:
     from .errors import message
 
     context = getattr(error, "ctx", None)
-    command = context.command_path.removeprefix("narrator").strip() if context else ""
+    command = context.info_name if context is not None and context.parent is not None else ""
     hint = message("usage_hint", command=command).replace("narrator  ", "narrator ")
     if isinstance(error, click.NoSuchOption):
         return message("usage_no_such_option", name=error.option_name, hint=hint)
@@ -85,7 +85,9 @@ def _parameter_name(param) -> str:
 
 def _bad_value(error: click.BadParameter) -> str:
     text = error.message or ""
-    return text.split("'")[1] if text.count("'") >= 2 else text
+    if text.count("'") >= 2:
+        return text.split("'")[1]
+    return text.split(" is not")[0] if " is not" in text else text
 
 
 def _parameter_rule(param) -> str:

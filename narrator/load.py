@@ -318,7 +318,7 @@ def _check_text(row: Row, column: str, text: str) -> None:
         raise row.error("text_too_long", column=column, length=len(text), limit=MAX_TEXT_CHARS)
     bad = _CONTROL.search(text)
     if bad:
-        raise row.error("text_control", column=column, position=bad.start() + 1, code=f"U+{ord(bad.group()):04X}")
+        raise row.error("text_control", column=column, position=bad.start() + 1, char=f"U+{ord(bad.group()):04X}")
 
 
 def _year(row: Row) -> int:

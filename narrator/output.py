@@ -19,9 +19,9 @@ def safe_file_name(name: str) -> str:
     """A file name made from data (单位名称): no folder separators, no characters Windows refuses,
     no leading dots, at most MAX_NAME_BYTES bytes with the suffix kept."""
     stem, dot, suffix = name.rpartition(".")
-    if not dot or len(suffix) > 8:
+    if not dot or not re.fullmatch(r"[A-Za-z0-9]{1,8}", suffix):
         stem, suffix = name, ""
-    stem = _UNSAFE.sub("_", stem).strip(" .") or "_"
+    stem = _UNSAFE.sub("_", re.sub(r"\.{2,}", "", stem)).strip(" ._") or "_"
     suffix = _UNSAFE.sub("", suffix)
     limit = MAX_NAME_BYTES - len(suffix.encode()) - 1
     while len(stem.encode()) > limit:
