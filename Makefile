@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/draft.py
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/mine.py
+	$(BIN)/python bench/startup.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info out
