@@ -23,6 +23,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from draft import median_time  # noqa: E402  (bench/draft.py: median of RUNS timed calls)
+
 SEED_002 = next((ROOT / "corpus" / "seeds").glob("002_*.txt"))
 SEED_003 = next((ROOT / "corpus" / "seeds").glob("003_*.txt"))
 RUNS = 5
@@ -33,15 +37,6 @@ def median_of(command: list[str], runs: int = RUNS, cwd: str | None = None) -> f
     for _ in range(runs):
         start = time.perf_counter()
         subprocess.run(command, capture_output=True, cwd=cwd)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def median_call(function, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -72,8 +67,8 @@ def main() -> None:
                 shutil.copy(seed, path)
                 paths.append(path)
         print(f"批量（{len(paths)} 份，本机 {os.cpu_count()} 核）")
-        serial = median_call(lambda: list(check_files(paths, jobs=1)), 3)
-        pooled = median_call(lambda: list(check_files(paths, jobs=2)), 3)
+        serial = median_time(lambda: list(check_files(paths, jobs=1)))
+        pooled = median_time(lambda: list(check_files(paths, jobs=2)))
         print(f"  check_files --jobs 1          {serial:6.3f} s")
         print(f"  check_files --jobs 2          {pooled:6.3f} s   加速 {serial / pooled:.2f}×")
         whole1 = median_of(narrator + ["check", *map(str, paths), "--jobs", "1"], 3)
@@ -81,8 +76,8 @@ def main() -> None:
         print(f"  narrator check --jobs 1       {whole1:6.3f} s")
         print(f"  narrator check --jobs 2       {whole2:6.3f} s   加速 {whole1 / whole2:.2f}×（含启动）")
         few = paths[:4]
-        few1 = median_call(lambda: list(check_files(few, jobs=1)))
-        few2 = median_call(lambda: list(check_files(few, jobs=2)))
+        few1 = median_time(lambda: list(check_files(few, jobs=1)))
+        few2 = median_time(lambda: list(check_files(few, jobs=2)))
         print(f"  4 份 --jobs 1 / --jobs 2       {few1:6.3f} s / {few2:.3f} s（少量报告不开进程池）")
 
         from narrator.check import check_file
@@ -93,7 +88,7 @@ def main() -> None:
         for factor in (1, 2, 4):
             path = Path(folder) / f"big{factor}.txt"
             path.write_text(text * (30 * factor), encoding="utf-8")
-            elapsed = median_call(lambda: check_file(path), 3)
+            elapsed = median_time(lambda: check_file(path))
             base = base or elapsed
             print(f"  {path.stat().st_size / 1e6:5.2f} MB   {elapsed:6.2f} s   时间比 {elapsed / base:.2f}（大小比 {factor}）")
 
@@ -106,7 +101,7 @@ def main() -> None:
         docx_bytes(compose(evaluate(load_report())))
 
     draft()
-    print(f"起草示例（热）                   {median_call(draft):6.3f} s")
+    print(f"起草示例（热）                   {median_time(draft):6.3f} s")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 from . import rules
 from .errors import NarratorError
-from .extract import extract, name_tokens, pipeline
+from .extract import extract, pipeline
 from .facts import Facts, data_facts, table_facts
 from .findings import Finding
 from .link import link
@@ -115,8 +115,7 @@ def check_files(paths: Iterable[str | Path], data: str | Path | None = None, job
         for path in paths:
             yield _check_safely(path, report)
         return
-    pipeline()  # loaded once, before the workers are forked
-    name_tokens("预算执行率")
+    pipeline()  # spaCy and jieba's dictionary (loaded with the domain words) once, before the workers fork
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield from pool.map(_check_safely, paths, [report] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))

@@ -385,8 +385,10 @@ def init(output, force):
     from .load import load_report
     from .save import starter_report, write_input
 
+    from .errors import message
+
     path = write_input(starter_report(load_report()), output, force)
-    click.echo(f"已生成输入模板：{path}")
+    click.echo(message("init_written", path=path))
 
 
 if __name__ == "__main__":

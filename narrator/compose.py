@@ -20,8 +20,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import lexicon
-from . import yamlfile
+from . import DEFAULT_SEED, lexicon, yamlfile
 from .errors import InputError, NarratorError, message
 from .evaluate import Evaluation, IndicatorResult, Problem, Status
 from .language import (Language, chinese_number, completion_text, join_list, name_list, number, quote, strip_end,
@@ -29,8 +28,6 @@ from .language import (Language, chinese_number, completion_text, join_list, nam
 from .plan import BudgetView, Plan, budget_view, is_notable, make_plan
 from .quantity import format_percent
 from .resources import data_path, load_yaml
-
-from . import DEFAULT_SEED
 
 
 # ---------------------------------------------------------------- the document
@@ -149,24 +146,24 @@ def _checked_layouts(layouts: Any, file: Path) -> dict[str, Any]:
     """A user's tables.yaml: the three tables, each with as many headers and widths as the shipped one."""
     shipped = load_yaml("templates", "tables.yaml")
 
-    def fail(reason: str) -> InputError:
-        return InputError("tables_malformed", file=file, reason=reason)
+    def fail(reason: str, **arguments) -> InputError:
+        return InputError("tables_malformed", file=file, reason=message(reason, **arguments))
 
     if not isinstance(layouts, dict):
-        raise fail("最外层应当是 budget、tasks、self_evaluation 三项")
+        raise fail("tables_top", names="、".join(shipped))
     for name, default in shipped.items():
         layout = layouts.get(name)
         if not isinstance(layout, dict):
-            raise fail(f"缺少“{name}”")
+            raise fail("tables_missing", name=name)
         columns, widths, merge = layout.get("columns"), layout.get("widths"), layout.get("merge", [])
         count = len(default["columns"])
         if not isinstance(columns, list) or len(columns) != count or not all(isinstance(c, str) for c in columns):
-            raise fail(f"“{name}”的 columns 应当是 {count} 个表头文字")
+            raise fail("tables_columns", name=name, count=count)
         if not isinstance(widths, list) or len(widths) != count or not all(
                 isinstance(w, (int, float, Decimal)) and not isinstance(w, bool) and 0 < w < 1000 for w in widths):
-            raise fail(f"“{name}”的 widths 应当是 {count} 个正数")
+            raise fail("tables_widths", name=name, count=count)
         if not isinstance(merge, list) or not all(isinstance(m, int) and 0 <= m < count for m in merge):
-            raise fail(f"“{name}”的 merge 应当是 0 到 {count - 1} 之间的列号")
+            raise fail("tables_merge", name=name, last=count - 1)
     return layouts
 
 

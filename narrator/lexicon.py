@@ -149,21 +149,23 @@ _PATTERN_FIELDS = {"statements": {"head": str, "measure": str, "verb": str, "cou
 
 def _checked_patterns(patterns, file: Path) -> dict:
     """A word list as `narrator mine` writes it; anything else raises InputError naming what is wrong."""
-    from .errors import InputError
+    from .errors import InputError, message
+
+    def fail(reason: str, **arguments) -> InputError:
+        return InputError("patterns_malformed", file=file, reason=message(reason, **arguments))
 
     if not isinstance(patterns, dict):
-        raise InputError("patterns_malformed", file=file, reason="最外层应当是 statements、problems 等项目")
+        raise fail("patterns_top", names="、".join(_PATTERN_FIELDS))
     for kind, fields in _PATTERN_FIELDS.items():
         entries = patterns.get(kind, [])
         if not isinstance(entries, list):
-            raise InputError("patterns_malformed", file=file, reason=f"“{kind}”应当是列表")
+            raise fail("patterns_list", kind=kind)
         for number, entry in enumerate(entries, start=1):
             for name, kind_of in fields.items():
                 value = entry.get(name) if isinstance(entry, dict) else None
                 if not isinstance(value, kind_of) or isinstance(value, bool) or (
                         kind_of is list and not all(isinstance(slot, str) for slot in value)):
-                    raise InputError("patterns_malformed", file=file,
-                                     reason=f"“{kind}”第 {number} 条的“{name}”缺失或类型不对")
+                    raise fail("patterns_field", kind=kind, number=number, name=name)
     return patterns
 
 

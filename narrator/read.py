@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError, os_reason
+from .errors import InputError, message, os_reason
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx", ".docm"}
@@ -327,7 +327,7 @@ def open_docx(path: Path):
     except Exception as error:  # python-docx, lxml and zipfile all raise their own kinds for a damaged part
         raise InputError("report_corrupt", file=path, reason=str(error) or type(error).__name__) from None
     if document.element.body is None:
-        raise InputError("report_corrupt", file=path, reason="word/document.xml 中没有 <w:body>")
+        raise InputError("report_corrupt", file=path, reason=message("report_no_body"))
     return document
 
 
