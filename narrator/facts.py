@@ -64,21 +64,45 @@ class Facts:
         return roles
 
     @cached_property
+    def _distinct(self) -> tuple[list[Fact], list[int]]:
+        """The facts that differ in anything but their place (a table repeated in an annex states its
+        facts again), each first occurrence with how many times it occurs."""
+        first: dict[tuple, int] = {}
+        distinct: list[Fact] = []
+        counts: list[int] = []
+        for fact in self.facts:
+            key = (fact.name, fact.role, fact.quantity, fact.aliases, fact.scope, fact.budget, fact.status)
+            if key in first:
+                counts[first[key]] += 1
+            else:
+                first[key] = len(distinct)
+                distinct.append(fact)
+                counts.append(1)
+        return distinct, counts
+
+    @cached_property
     def _words(self) -> dict[tuple[str, str], list[int]]:
-        """(role, word) → positions of the facts whose name or alias has the word."""
+        """(role, word) → positions among the distinct facts of those whose name or alias has the word."""
         index: dict[tuple[str, str], list[int]] = {}
-        for position, fact in enumerate(self.facts):
+        for position, fact in enumerate(self._distinct[0]):
             for word in set().union(*fact.names()):
                 index.setdefault((fact.role, word), []).append(position)
         return index
 
-    def sharing(self, role: str, words: frozenset[str]) -> list[Fact]:
-        """The facts of `role` whose names share a word with `words`, in table order: the only ones a
-        name can score above zero against, found without scanning every fact for every claim."""
+    def sharing(self, role: str, words: frozenset[str]) -> list[tuple[Fact, int]]:
+        """The distinct facts of `role` whose names share a word with `words`, in table order, with
+        how often each occurs: the only ones a name can score above zero against, found without
+        scanning every fact for every claim."""
+        distinct, counts = self._distinct
         positions: set[int] = set()
         for word in words:
             positions.update(self._words.get((role, word), ()))
-        return [self.facts[position] for position in sorted(positions)]
+        return [(distinct[position], counts[position]) for position in sorted(positions)]
+
+    @cached_property
+    def scopes(self) -> tuple[str, ...]:
+        """The budget line names, each once."""
+        return tuple(dict.fromkeys(self.budget_lines))
 
     def unit_count(self, role: str, unit: str) -> int:
         return self._units.get((role, unit), 0)

@@ -51,7 +51,7 @@ def compatible_units(claim_unit: str, fact_unit: str) -> bool:
 def claim_scope(claim: Claim, facts: Facts) -> str:
     """The budget line named last in the sentence before the figure, if any."""
     best, position = "", -1
-    for name in facts.budget_lines:
+    for name in facts.scopes:
         found = claim.context.rfind(name)
         if found > position:
             best, position = name, found
@@ -61,7 +61,8 @@ def claim_scope(claim: Claim, facts: Facts) -> str:
 def candidates(claim: Claim, facts: Facts) -> list[tuple[float, Fact]]:
     scope = claim_scope(claim, facts)
     found, weak = [], []
-    for fact in facts.sharing(claim.role, claim.tokens):
+    weak_count = 0  # the same fact stated twice (a repeated table) is not one weak candidate
+    for fact, occurrences in facts.sharing(claim.role, claim.tokens):
         if not compatible_units(claim.quantity.unit, fact.quantity.unit):
             continue
         if fact.budget or fact.tokens in facts.budget_names:
@@ -72,7 +73,8 @@ def candidates(claim: Claim, facts: Facts) -> list[tuple[float, Fact]]:
             found.append((score, fact))
         elif score > 0:
             weak.append((score, fact))
-    if not found and len(weak) == 1 and _distinctive(claim.quantity.unit, facts, claim.role):
+            weak_count += occurrences
+    if not found and weak_count == 1 and _distinctive(claim.quantity.unit, facts, claim.role):
         # 平台集聚各类研发资源58000台套 and 集聚仪器资源 ≥58000台套: the only target counted
         # in 台套, sharing a word, is the one the sentence means.
         found = weak

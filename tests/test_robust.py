@@ -154,6 +154,11 @@ def test_workbooks_are_byte_identical(tmp_path):
     first = write_input(load_report(), tmp_path / "一.xlsx")
     second = write_input(load_report(), tmp_path / "二.xlsx")
     assert first.read_bytes() == second.read_bytes()
+    # Not only within one second: no clock reading is written at all.
+    with zipfile.ZipFile(first) as archive:
+        assert {member.date_time for member in archive.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode()
+    assert "2000-01-01T00:00:00Z</dcterms:modified>" in core and "2000-01-01T00:00:00Z</dcterms:created>" in core
 
 
 # ---------------------------------------------------------------- bounded resources
