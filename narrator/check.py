@@ -20,7 +20,7 @@ from . import rules
 from .errors import NarratorError
 from .extract import extract, pipeline
 from .facts import Facts, data_facts, table_facts
-from .findings import Finding
+from .findings import Finding, Location, NothingToCheckAgainst
 from .link import link
 from .load import load_report
 from .model import Report
@@ -39,6 +39,10 @@ class CheckResult:
     linked: int = 0  # of which linked to a fact of the tables or the input
     facts: int = 0
     error: str = ""  # the reason the file could not be checked
+
+    @property
+    def unlinked(self) -> int:
+        return self.figures - self.linked
 
     @property
     def exit_code(self) -> int:
@@ -67,6 +71,9 @@ def check_document(document: SourceDocument, data: Report | None = None) -> Chec
     findings += rules.goal_findings(document.file, paragraphs, claims)
     findings += rules.all_met_findings(document.file, paragraphs, facts)
     findings += rules.table_findings(tables, facts, sections)
+    if figures and not facts.facts:
+        # Nothing was read to check the prose against: say so, never a clean bill.
+        findings.append(NothingToCheckAgainst("", "", "", Location(document.file), {"count": figures}))
     positions = _positions(document)
     findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
     return CheckResult(document.file, findings, figures, linked, len(facts.facts))

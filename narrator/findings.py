@@ -131,4 +131,10 @@ class ReasonMissing(Finding):
     severity = "warning"
 
 
+# Coverage
+class NothingToCheckAgainst(Finding):
+    code = "N501"
+    severity = "warning"
+
+
 FINDING_CLASSES = {cls.code: cls for cls in Finding.__subclasses__()}

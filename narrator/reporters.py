@@ -29,7 +29,7 @@ def summary(result: CheckResult) -> str:
     if result.error:
         return message("check_file_error", file=result.file, reason=result.error)
     return message("check_summary", file=result.file, figures=result.figures, linked=result.linked,
-                   count=len(result.findings))
+                   unlinked=result.unlinked, count=len(result.findings))
 
 
 def text_report(result: CheckResult) -> str:
@@ -47,14 +47,13 @@ def text_report(result: CheckResult) -> str:
 
 
 def json_report(results: list[CheckResult]) -> str:
-    """One JSON array of every finding of every file (code, severity, message, claimed,
-    expected, context, location); a file that could not be read appears as an error entry."""
-    items = []
-    for result in results:
-        if result.error:
-            items.append({"code": "E001", "severity": "error", "message": result.error, "claimed": "",
-                          "expected": "", "context": "", "location": {"file": result.file}})
-        items += [finding.as_dict() for finding in result.findings]
+    """One JSON array with an object per report: its file, the coverage counts (figures found in
+    the prose, linked to a table fact, not linked; facts read from the tables), the reason it
+    could not be read ("" when it was) and its findings (code, severity, message, claimed,
+    expected, context, location)."""
+    items = [{"file": result.file, "figures": result.figures, "linked": result.linked,
+              "unlinked": result.unlinked, "facts": result.facts, "error": result.error,
+              "findings": [finding.as_dict() for finding in result.findings]} for result in results]
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 

@@ -212,9 +212,12 @@ def test_cli_text_json_and_exit_codes(seed_docx, tmp_path):
     assert result.exit_code == 1
     assert "【四、部门（单位）整体支出绩效实现情况】" in result.output
     assert "提供科技服务类别〖24800项〗。" in result.output
-    assert "正文数字 61 个，与表格对应 55 个，发现问题 2 处。" in result.output
+    assert "正文数字 61 个，与表格对应 55 个，未对应 6 个，发现问题 2 处。" in result.output
     result = runner.invoke(main, ["check", str(seed_docx), "--format", "json"])
-    items = json.loads(result.stdout)
+    (report,) = json.loads(result.stdout)
+    assert {key: report[key] for key in ("file", "figures", "linked", "unlinked", "facts", "error")} == {
+        "file": str(seed_docx), "figures": 61, "linked": 55, "unlinked": 6, "facts": 194, "error": ""}
+    items = report["findings"]
     assert [item["code"] for item in items] == ["N103", "N102"]
     assert set(items[1]) >= {"code", "severity", "message", "claimed", "expected", "context", "location"}
     assert items[1]["location"] == {"file": str(seed_docx), "section": "四、部门（单位）整体支出绩效实现情况",
@@ -247,7 +250,7 @@ def test_data_is_the_table_of_record_for_a_report_without_tables(tmp_path):
     result = CliRunner().invoke(main, ["check", str(prose), "--data", str(ROOT / "corpus" / "example.yaml"),
                                        "--format", "json"])
     assert result.exit_code == 1
-    (item,) = json.loads(result.stdout)
+    ((item,),) = [report["findings"] for report in json.loads(result.stdout)]
     assert (item["code"], item["claimed"], item["expected"]) == ("N101", "868.87亿元", "868.78亿元")
 
 
@@ -293,7 +296,7 @@ def test_bad_input_is_a_clear_error(tmp_path, seed_docx, kind, words):
     assert result.exit_code == 2
     assert words in result.output and str(path) in result.output
     assert "Traceback" not in result.output
-    assert "正文数字 61 个，与表格对应 55 个，发现问题 2 处" in result.output  # the other file is still checked
+    assert "正文数字 61 个，与表格对应 55 个，未对应 6 个，发现问题 2 处" in result.output  # the other file is still checked
     assert [p.name for p in annotated.iterdir()] == ["002（批注）.docx"]  # nothing written for the bad file
 
 
@@ -326,3 +329,15 @@ def test_space_separated_and_markdown_tables_are_read():
     result = check_document(read_text(markdown, "表.md"))
     assert codes(result) == [("N101", "96.3%", "96.03%")]
 
+
+
+def test_a_report_with_no_table_read_is_never_a_clean_bill(tmp_path):
+    prose = tmp_path / "正文.txt"
+    prose.write_text("全市技术合同成交额868.78亿元，培育技术经纪人843人。\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(prose)])
+    assert result.exit_code == 1
+    assert "N501 警告" in result.output
+    assert "未识别出表格，正文中的 2 个数字无法核对。" in result.output
+    assert "正文数字 2 个，与表格对应 0 个，未对应 2 个，发现问题 1 处。" in result.output
+    with_data = CliRunner().invoke(main, ["check", str(prose), "--data", str(ROOT / "corpus" / "example.yaml")])
+    assert with_data.exit_code == 0 and "N501" not in with_data.output
