@@ -40,8 +40,10 @@ def text_report(result: CheckResult) -> str:
         if finding.location.section != section:
             section = finding.location.section
             lines.append(f"【{section or message('check_no_section')}】")
-        lines.append(f"  {finding.code} {finding.severity_name} {finding.location.describe()}：{finding.message}")
-        lines.append(f"      {marked_context(finding)}")
+        place = finding.location.describe() or message("check_whole_report")
+        lines.append(f"  {finding.code} {finding.severity_name} {place}：{finding.message}")
+        if finding.context:
+            lines.append(f"      {marked_context(finding)}")
     lines.append(summary(result))
     return "\n".join(lines)
 

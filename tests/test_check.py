@@ -336,7 +336,7 @@ def test_a_report_with_no_table_read_is_never_a_clean_bill(tmp_path):
     prose.write_text("全市技术合同成交额868.78亿元，培育技术经纪人843人。\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(prose)])
     assert result.exit_code == 1
-    assert "N501 警告" in result.output
+    assert "N501 警告 全文：未识别出表格" in result.output
     assert "未识别出表格，正文中的 2 个数字无法核对。" in result.output
     assert "正文数字 2 个，与表格对应 0 个，未对应 2 个，发现问题 1 处。" in result.output
     with_data = CliRunner().invoke(main, ["check", str(prose), "--data", str(ROOT / "corpus" / "example.yaml")])
