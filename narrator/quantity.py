@@ -46,9 +46,14 @@ def sane_number(value: Decimal) -> bool:
     return digits <= MAX_DIGITS and -MAX_MAGNITUDE <= value.adjusted() <= MAX_MAGNITUDE
 
 
+_WIDE_DECIMAL_POINT = re.compile(r"(?<=\d)．(?=\d)")
+
+
 def normalize_width(text: str) -> str:
-    """Half-width digits, letters and signs; the same length as the input."""
-    return text.translate(_WIDTH_TABLE)
+    """Half-width digits, letters and signs, and a full-width decimal point between digits
+    (２３３４８．３１ → 23348.31); the same length as the input."""
+    text = text.translate(_WIDTH_TABLE)
+    return _WIDE_DECIMAL_POINT.sub(".", text) if "．" in text else text
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError, message, os_reason
@@ -151,11 +152,33 @@ def _plausible(text: str) -> bool:
     return bool(sample) and len(_READABLE.findall(sample)) >= 0.95 * len(sample)
 
 
+# ---------------------------------------------------------------- normalisation
+
+@lru_cache(maxsize=1)
+def _traditional_to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as Simplified (OpenCC t2s), character for character, so offsets into
+    the text still point at the same figures (a Word comment is anchored by them)."""
+    if text.isascii():
+        return text
+    converter = _traditional_to_simplified()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    pieces = [converter.convert(character) for character in text]
+    return "".join(piece if len(piece) == 1 else character for piece, character in zip(pieces, text))
+
+
 # ---------------------------------------------------------------- text files
 
 def read_text(text: str, file: str = "") -> SourceDocument:
     """Split extracted text into paragraphs and tables."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = simplified(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Paragraph | Table] = []
     state = _Sections()
     index = paragraphs = tables = 0
@@ -375,7 +398,7 @@ def docx_blocks(document, file: str = "") -> SourceDocument:
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
             paragraphs += 1
-            text = DocxParagraph(element, None).text
+            text = simplified(DocxParagraph(element, None).text)
             if not text.strip():
                 continue
             _check_length(text, paragraphs, file)
@@ -402,7 +425,7 @@ def _table_rows(table) -> list[list[str]]:
                 above = rows[-1][column] if rows and column < len(rows[-1]) else ""
                 text = above
             else:
-                text = "\n".join(DocxParagraph(p, None).text for p in tc.p_lst).strip()
+                text = simplified("\n".join(DocxParagraph(p, None).text for p in tc.p_lst).strip())
             row += [text] * _span(tc)
         rows.append(row)
     return rows

@@ -141,7 +141,7 @@ def _workbook_rows(path: Path) -> list[SourceRow]:
 def _clean(text: str) -> str:
     """Cell text without HTML tags (some exports keep <p>), non-breaking spaces or outer blanks."""
     text = _TAG.sub("", text).replace("&nbsp;", " ").replace("\xa0", " ")
-    return text.strip()
+    return read.simplified(text.strip())
 
 
 def _key(text: str) -> str:

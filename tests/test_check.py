@@ -18,7 +18,7 @@ from narrator.compare import agrees
 from narrator.extract import extract
 from narrator.facts import table_facts
 from narrator.link import link
-from narrator.quantity import find_quantities, parse_quantity
+from narrator.quantity import find_quantities, normalize_width, parse_quantity
 from narrator.read import docx_blocks, read_document, read_text
 from narrator.tables import recognise
 
@@ -313,7 +313,8 @@ def test_big5_text_is_decoded_not_garbled(tmp_path):
     text = "本單位預算執行率為96.03%，完成年度目標。\n各項績效指標均已達成。\n"
     path = tmp_path / "big5.txt"
     path.write_bytes(text.encode("big5"))
-    assert [p.text for p in read_document(path).paragraphs] == ["本單位預算執行率為96.03%，完成年度目標。", "各項績效指標均已達成。"]
+    # Decoded as Big5, then read in Simplified characters.
+    assert [p.text for p in read_document(path).paragraphs] == ["本单位预算执行率为96.03%，完成年度目标。", "各项绩效指标均已达成。"]
 
 
 def test_space_separated_and_markdown_tables_are_read():
@@ -341,3 +342,29 @@ def test_a_report_with_no_table_read_is_never_a_clean_bill(tmp_path):
     assert "正文数字 2 个，与表格对应 0 个，未对应 2 个，发现问题 1 处。" in result.output
     with_data = CliRunner().invoke(main, ["check", str(prose), "--data", str(ROOT / "corpus" / "example.yaml")])
     assert with_data.exit_code == 0 and "N501" not in with_data.output
+
+
+def _full_width(text: str) -> str:
+    """Digits, decimal points and percent signs as a full-width typesetting writes them."""
+    return text.translate({**{ord(d): ord(d) + 0xFEE0 for d in "0123456789"}, ord("."): "．", ord("%"): "％"})
+
+
+@pytest.mark.parametrize("variant", ["traditional", "full_width"])
+def test_seed_002_in_traditional_characters_or_full_width_figures_reads_the_same(tmp_path, variant):
+    import opencc
+
+    text = SEED_002.read_text(encoding="utf-8")
+    text = opencc.OpenCC("s2t").convert(text) if variant == "traditional" else _full_width(text)
+    assert text != SEED_002.read_text(encoding="utf-8")
+    path = tmp_path / f"{variant}.txt"
+    path.write_text(text, encoding="utf-8")
+    original, result = check_file(SEED_002), check_file(path)
+    # Findings quote the report as written (２４８００项); as figures they are the seed's.
+    assert [(code, normalize_width(claimed), normalize_width(expected)) for code, claimed, expected in codes(result)] \
+        == SEED_FINDINGS
+    assert (result.figures, result.linked, result.facts) == (original.figures, original.linked, original.facts)
+
+
+def test_a_full_width_decimal_point_is_one_figure():
+    claims = [claim.quantity.format() for claim in extract(["全市技术合同成交额２３３４８．３１亿元，同比增长１２．５％。"])[0]]
+    assert claims == ["23348.31亿元", "12.5%"]

@@ -333,3 +333,16 @@ def test_import_is_deterministic(tmp_path):
     for path in (first, second):
         assert CliRunner().invoke(main, ["import", str(_seed_path("003")), "-o", str(path)]).exit_code == 0
     assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize("number", sorted(COUNTS))
+def test_traditional_characters_import_like_the_original(imported, tmp_path, number):
+    import opencc
+
+    path = tmp_path / "繁體.txt"
+    path.write_text(opencc.OpenCC("s2t").convert(seed_text(number)), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != seed_text(number)
+    result = import_targets(path)
+    assert result.level_counts() == COUNTS[number]
+    assert _summary(result.report) == _summary(imported[number].report)
+    assert result.report.unit_name == imported[number].report.unit_name
