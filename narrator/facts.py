@@ -119,7 +119,8 @@ class Facts:
 def cell_location(file: str, cell: Cell | None, section: str = "") -> Location:
     if cell is None:
         return Location(file, section)
-    return Location(file, section, table=cell.table, row=cell.row, column=cell.column, column_index=cell.index, line=cell.line)
+    return Location(file, section, table=cell.table, row=cell.row, column=cell.column, column_index=cell.index,
+                    line=cell.line, page=cell.page)
 
 
 def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) -> Facts:

@@ -20,6 +20,7 @@ class Location:
     column: str = ""
     column_index: int | None = None  # 0-based, for finding the cell again
     line: int | None = None  # line of a text file
+    page: int | None = None  # page of a PDF
     start: int | None = None  # character offsets of the figure within the paragraph or cell
     end: int | None = None
 
@@ -32,11 +33,13 @@ class Location:
             text = ""
         if self.line is not None:
             text += f"（文本第{self.line}行）"
+        if self.page is not None:
+            text += f"（PDF第{self.page}页）"
         return text
 
     def as_dict(self) -> dict:
         result = {"file": self.file, "section": self.section}
-        for key in ("paragraph", "table", "row", "column", "line", "start", "end"):
+        for key in ("paragraph", "table", "row", "column", "line", "page", "start", "end"):
             value = getattr(self, key)
             if value not in (None, ""):
                 result[key] = value

@@ -27,10 +27,10 @@ from . import lexicon
 from .errors import InputError, NarratorError, message
 from .output import write_atomically
 from .quantity import Quantity, find_quantities
-from .read import DOCX_SUFFIXES, TEXT_SUFFIXES, read_document
+from .read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, read_document
 from .resources import load_yaml
 
-CORPUS_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES  # what read_document reads
+CORPUS_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES  # what read_document reads
 MARKER = "# narrator-mine sha256:"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _CLAUSE_BREAK = "，,；;：:（()）！？!?。"

@@ -18,6 +18,9 @@ from .errors import InputError, message, os_reason
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx", ".docm"}
+PDF_SUFFIXES = {".pdf"}
+MAX_PDF_BYTES = 100 * 1024 * 1024
+MAX_PDF_PAGES = 500
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a report's text is a few hundred KB
 MAX_PART_BYTES = 40 * 1024 * 1024  # one XML part of a DOCX or XLSX, uncompressed
 MAX_MEDIA_BYTES = 100 * 1024 * 1024  # one picture or embedded file
@@ -42,6 +45,7 @@ class Paragraph:
     section: str = ""
     style: str = ""
     line: int | None = None  # line in a text file
+    page: int | None = None  # page of a PDF
 
 
 @dataclass
@@ -51,6 +55,7 @@ class Table:
     section: str = ""
     line: int | None = None
     row_lines: list[int | None] = field(default_factory=list)
+    row_pages: list[int | None] = field(default_factory=list)  # page of each row in a PDF
 
 
 @dataclass
@@ -68,10 +73,12 @@ class SourceDocument:
 
 
 def read_document(path: str | Path) -> SourceDocument:
-    """Read a DOCX or text report; unreadable input raises InputError naming the file."""
+    """Read a DOCX, PDF or text report; unreadable input raises InputError naming the file."""
     path = Path(path)
     head = file_head(path)
     suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES or head.startswith(b"%PDF"):
+        return read_pdf(path)
     if suffix in DOCX_SUFFIXES or (head.startswith(b"PK") and suffix not in TEXT_SUFFIXES):
         return _read_docx(path)
     if suffix in TEXT_SUFFIXES or not suffix:
@@ -515,3 +522,199 @@ def cell_value(cell):
     if isinstance(value, (datetime, date)):
         return value
     return str(value)
+
+
+# ---------------------------------------------------------------- PDF
+
+_LIST_START = re.compile(r"^(\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]+、)")
+_PAGE_NUMBER = re.compile(r"^[—\-－–\s]*(第\s*)?\d+(\s*页)?[—\-－–\s]*$|^\d+\s*/\s*\d+$")
+
+
+def read_pdf(path: Path, repeat_merged: bool = True) -> SourceDocument:
+    """Paragraphs and tables of a PDF with pdfplumber: ruled tables from their lines, the text
+    outside them as lines joined into paragraphs (a new paragraph where a line is indented, the
+    line before it ends short, or the font size changes), page numbers dropped, a table that
+    runs over a page break (its header repeated or not) read as one table. A merged cell repeats
+    its text in each row it covers, as a DOCX is read, unless `repeat_merged` is False (the
+    target-table importer reads a merge's continuation as blank, as in a workbook)."""
+    import pdfplumber
+
+    size = path.stat().st_size
+    if size > MAX_PDF_BYTES:
+        raise InputError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_PDF_BYTES))
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as error:  # pdfminer raises its own kinds for damaged and encrypted files
+        code = "pdf_encrypted" if "password" in type(error).__name__.lower() else "pdf_corrupt"
+        raise InputError(code, file=path, reason=str(error) or type(error).__name__) from None
+    try:
+        if len(pdf.pages) > MAX_PDF_PAGES:
+            raise InputError("pdf_too_many_pages", file=path, pages=len(pdf.pages), limit=MAX_PDF_PAGES)
+        items = []
+        for number, page in enumerate(pdf.pages, start=1):
+            # Ruling lines are lines or thin rectangles; a filled area (a highlight, a shaded cell)
+            # is not one, or a highlighted placeholder would split a cell into two columns.
+            tables = page.filter(_not_a_filled_area).find_tables()
+            boxes = [table.bbox for table in tables]
+            text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+            for line in text_page.extract_text_lines(return_chars=True):
+                text = _close_cjk_gaps(simplified(line["text"]).strip())
+                if text and not _PAGE_NUMBER.match(text):
+                    chars = line["chars"]
+                    items.append((number, line["top"], "line", {
+                        "text": text, "x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
+                        "size": round(max(c["size"] for c in chars), 1),
+                        "bold": any("bold" in c.get("fontname", "").lower() for c in chars)}))
+            for table in tables:
+                items.append((number, table.bbox[1], "table", {"cells": table.extract(), "bottom": table.bbox[3],
+                                                                  "x1": table.bbox[2]}))
+    except InputError:
+        raise
+    except Exception as error:
+        raise InputError("pdf_corrupt", file=path, reason=str(error) or type(error).__name__) from None
+    finally:
+        pdf.close()
+    items.sort(key=lambda item: (item[0], item[1]))
+    return SourceDocument(str(path), _pdf_blocks(items, str(path), repeat_merged))
+
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])[ \u00a0]+|[ \u00a0]+(?=[{_CJK}])")
+
+
+def _close_cjk_gaps(text: str) -> str:
+    """The space a PDF shows between Chinese and Latin letters or digits ("指标 54 项") is
+    typesetting, not text: it is not in the DOCX the PDF came from."""
+    return _CJK_GAP.sub("", text)
+
+
+def _not_a_filled_area(obj: dict) -> bool:
+    return obj.get("object_type") != "rect" or min(obj["width"], obj["height"]) <= 2
+
+
+def _inside(obj: dict, boxes: list) -> bool:
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _pdf_blocks(items: list, file: str, repeat_merged: bool = True) -> list[Paragraph | Table]:
+    lines = [payload for _, _, kind, payload in items if kind == "line"]
+    if lines:
+        sizes = [line["size"] for line in lines]
+        body_size = max(set(sizes), key=sizes.count)
+        # The text area: continuation lines start at its left edge (a first line may be indented,
+        # a title centred), full lines end at its right edge.
+        left = min(line["x0"] for line in lines if line["size"] == body_size)
+        right = max([line["x1"] for line in lines if line["size"] == body_size]
+                    + [payload["x1"] - body_size for _, _, kind, payload in items if kind == "table"])
+        steps = [b["top"] - a["top"] for (pa, _, ka, a), (pb, _, kb, b) in zip(items, items[1:])
+                 if ka == kb == "line" and pa == pb and a["size"] == b["size"] == body_size and b["top"] > a["top"]]
+        pitch = sorted(steps)[len(steps) // 2] if steps else body_size * 1.5
+    blocks: list[Paragraph | Table] = []
+    state = _Sections()
+    paragraphs = tables = 0
+    current: list[str] = []
+    start_page = last_page = 0
+    last_line: dict = {}
+    previous = None
+
+    def flush() -> None:
+        nonlocal paragraphs, current
+        if current:
+            text = "".join(current)
+            paragraphs += 1
+            _check_length(text, paragraphs, file)
+            state.see(text)
+            blocks.append(Paragraph(text, paragraphs, state.section, page=start_page))
+            current = []
+
+    # The lowest text or table on any page: where the body of a page ends. A table segment that
+    # reaches it was cut by the page break, and may have a row broken across the two pages.
+    page_bottom = max((payload["bottom"] for _, _, _, payload in items), default=0)
+    if not lines:
+        pitch = 15.0
+    previous_bottom = 0.0
+    for page, _, kind, payload in items:
+        if kind == "table":
+            flush()
+            cells = payload["cells"]
+            last = blocks[-1] if blocks else None
+            joins = isinstance(last, Table) and previous == "table" and last.row_pages[-1] != page
+            header = _pdf_table_rows(cells[:1]) if cells else []
+            repeated = bool(joins and header and header[0] == last.rows[0])
+            rows = _pdf_table_rows(cells, last.rows[-1] if joins and repeat_merged else None,
+                                   skip=1 if repeated else 0, repeat_merged=repeat_merged)
+            # Cut by the page: it ends within a line of the page's bottom (a row that would not fit
+            # whole either moved to the next page or was broken there; the cells tell which).
+            previous, cut, previous_bottom = "table", previous_bottom >= page_bottom - pitch, payload["bottom"]
+            if not rows:
+                continue
+            if joins and (repeated or len(rows[0]) == len(last.rows[0])):
+                if cut and _continues_row(rows[0], last.rows[-1]):
+                    # The last row was broken by the page: its cells go on at the top of this page.
+                    last.rows[-1] = [before + after for before, after in zip(last.rows[-1], rows[0])]
+                    rows = rows[1:]
+                last.rows += rows
+                last.row_pages += [page] * len(rows)
+            else:
+                tables += 1
+                blocks.append(Table(rows, tables, state.section, row_pages=[page] * len(rows)))
+            continue
+        line = payload
+        size = char = line["size"]
+        starts_new = (
+            not current or previous != "line"
+            or line["x0"] > left + 0.8 * char  # first-line indent
+            or (page == last_page and line["top"] - last_line["top"] > 1.35 * pitch)  # space between paragraphs
+            or abs(size - last_line["size"]) > 0.5 or line["bold"] != last_line["bold"]
+            or last_line["x1"] < right - 4 * char  # the line before ended well short of the margin
+            or (last_line["x1"] < right - 1.5 * char and _LIST_START.match(line["text"]) is not None)
+            # A numbered heading stands on a line of its own; "27、28期…" running on is not one.
+            or (_HEADING.match(line["text"]) is not None and line["x1"] < right - 4 * char)
+        )
+        if starts_new:
+            flush()
+            start_page = page
+        last_page = page
+        current.append(line["text"])
+        last_line = line
+        previous = "line"
+    flush()
+    return blocks
+
+
+def _continues_row(row: list[str], above: list[str]) -> bool:
+    """A row at the top of a page that finishes the row the page break cut: each of its filled
+    cells goes on from a filled cell above, and at most half as many cells are filled (the ones
+    whose text ran over); a new row fills its own cells."""
+    filled = [index for index, text in enumerate(row) if text]
+    return bool(filled) and len(row) == len(above) and all(above[index] for index in filled) \
+        and 2 * len(filled) <= sum(1 for text in above if text)
+
+
+def _pdf_table_rows(cells: list[list[str | None]], carry: list[str] | None = None,
+                    skip: int = 0, repeat_merged: bool = True) -> list[list[str]]:
+    """A pdfplumber table as text rows. A cell merged with the one above (None) repeats its text,
+    as a DOCX vertical merge reads; a merge continued from the previous page (an empty first cell
+    with merged cells below) repeats `carry`, that page's last row. Text wrapped inside a cell is
+    joined without the line breaks; a column with no cell at all (a stray ruling line) is dropped. The first `skip` rows (a header repeated on a new page) are left out."""
+    width = max((len(row) for row in cells), default=0)
+    cells = [list(row) + [None] * (width - len(row)) for row in cells]
+    keep = [index for index in range(width) if any(row[index] is not None for row in cells)]
+    cells = [[row[index] for index in keep] for row in cells][skip:]
+    rows: list[list[str]] = []
+    for number, raw in enumerate(cells):
+        row = []
+        for index, cell in enumerate(raw):
+            below = cells[number + 1][index] if number + 1 < len(cells) else ""
+            if cell is None:
+                above = rows[-1][index] if rows and index < len(rows[-1]) and repeat_merged else ""
+                row.append(above)
+            elif cell == "" and below is None and not rows and carry and index < len(carry):
+                row.append(carry[index])
+            else:
+                row.append(simplified(re.sub(r"\s*\n\s*", "", cell).strip()))
+        if any(row):
+            rows.append(row)
+    return rows

@@ -232,7 +232,9 @@ def _table(docx, table: Table) -> None:
     previous: list[str] | None = None
     for row_index, values in enumerate([table.headers, *table.rows]):
         header = row_index == 0
-        parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' if header else "<w:tr>")
+        # No row is broken across a page: a reader (and a PDF of the report) sees each row whole.
+        parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' if header
+                     else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         for column, value in enumerate(values):
             merge = ""
             if not header and column in table.merge_columns and value:

@@ -33,7 +33,8 @@ def _prose_location(file: str, paragraph: Paragraph, claim: Claim | None = None,
                     end: int | None = None) -> Location:
     if claim is not None:
         start, end = claim.start, claim.end
-    return Location(file, paragraph.section, paragraph=paragraph.number, line=paragraph.line, start=start, end=end)
+    return Location(file, paragraph.section, paragraph=paragraph.number, line=paragraph.line, page=paragraph.page,
+                    start=start, end=end)
 
 
 def fact_name(fact: Fact) -> str:

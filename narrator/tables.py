@@ -54,6 +54,7 @@ class Cell:
     column: str
     line: int | None = None  # in a text file
     index: int = 0  # 0-based column
+    page: int | None = None  # in a PDF
 
 
 @dataclass
@@ -131,7 +132,9 @@ def _classify(table: Table) -> tuple[int, dict[str, int], str]:
 
 def _cells(table: Table, row_index: int, row: list[str], columns: dict[str, int], header: list[str]) -> dict[str, Cell]:
     line = table.row_lines[row_index] if row_index < len(table.row_lines) else None
-    return {key: Cell(row[index] if index < len(row) else "", table.number, row_index + 1, header[index], line, index)
+    page = table.row_pages[row_index] if row_index < len(table.row_pages) else None
+    return {key: Cell(row[index] if index < len(row) else "", table.number, row_index + 1, header[index], line, index,
+                      page)
             for key, index in columns.items() if index < len(header)}
 
 

@@ -72,13 +72,13 @@ def import_targets(path: str | Path) -> ImportResult:
 
 def read_rows(path: Path) -> list[SourceRow]:
     suffix = path.suffix.lower()
-    if suffix == ".pdf" and path.is_file():
-        raise InputError("target_pdf", file=path)
     if suffix == ".xls" and path.is_file():
         raise InputError("old_excel", file=path)
     read.file_head(path, read.DOCX_SUFFIXES | {".xlsx", ".xlsm"})
     if suffix in read.DOCX_SUFFIXES:
         return _docx_rows(path)
+    if suffix in read.PDF_SUFFIXES:
+        return _pdf_rows(path)
     if suffix in (".xlsx", ".xlsm"):
         return _workbook_rows(path)
     if suffix in TEXT_SUFFIXES:
@@ -125,6 +125,20 @@ def _docx_rows(path: Path) -> list[SourceRow]:
                         " ".join(Paragraph(p, None).text.strip() for p in tc.p_lst).strip()
                     cells += [_clean(text)] + [""] * (tc.grid_span - 1)
                 rows.append(SourceRow(cells, message("place_table_row", table=tables, row=number), True))
+    return rows
+
+
+def _pdf_rows(path: Path) -> list[SourceRow]:
+    """A PDF's text lines and ruled tables, as the DOCX reader gives them (merges blank)."""
+    rows: list[SourceRow] = []
+    for block in read.read_pdf(path, repeat_merged=False).blocks:
+        if isinstance(block, read.Paragraph):
+            rows.append(SourceRow([_clean(block.text)], message("place_page_paragraph", page=block.page,
+                                                                 number=block.number), False, True))
+        else:
+            for number, (cells, page) in enumerate(zip(block.rows, block.row_pages), start=1):
+                rows.append(SourceRow([_clean(cell) for cell in cells],
+                                      message("place_page_table_row", page=page, table=block.number, row=number), True))
     return rows
 
 

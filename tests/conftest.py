@@ -59,9 +59,10 @@ def example_xlsx() -> Path:
     return ROOT / "corpus" / "example.xlsx"
 
 
-def seed_002_docx(path: Path) -> Path:
+def seed_002_docx(path: Path, ruled: bool = False) -> Path:
     """Seed 002 as the DOCX a unit would send: its prose as paragraphs (headings by their
-    numbering) and its three tables as real Word tables, built from the seed text alone."""
+    numbering) and its three tables as real Word tables, built from the seed text alone;
+    `ruled` gives the tables their grid lines, as a printed report has them."""
     import docx
 
     text = seed_text("002")
@@ -80,7 +81,7 @@ def seed_002_docx(path: Path) -> Path:
             # The header's first cell ("\t" then 对应部门主要职责) was broken in two by the extraction.
             rows = [[cell for cell in rows[0] if cell] + rows[1]] + rows[2:]
         width = max(len(row) for row in rows)
-        table = document.add_table(rows=len(rows), cols=width)
+        table = document.add_table(rows=len(rows), cols=width, style="Table Grid" if ruled else None)
         for row, cells in zip(table.rows, rows):
             for cell, value in zip(row.cells, cells + [""] * (width - len(cells))):
                 cell.text = value

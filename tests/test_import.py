@@ -162,9 +162,10 @@ def _merge_level1_runs(rows: list[list[str]], merge) -> None:
                 merge(index, end)
 
 
-def _seed_docx(number: str, path: Path) -> Path:
+def _seed_docx(number: str, path: Path, ruled: bool = False) -> Path:
     """The seed as a Word file: text lines as paragraphs, tab rows as one table with real
-    vertical merges in the 一级指标 column and a horizontal merge for 单位名称."""
+    vertical merges in the 一级指标 column and a horizontal merge for 单位名称; `ruled` draws
+    the table's grid lines, as the printed form has them."""
     document = docx.Document()
     rows: list[list[str]] = []
     for line in seed_text(number).split("\n"):
@@ -174,7 +175,7 @@ def _seed_docx(number: str, path: Path) -> Path:
             document.add_paragraph(line.strip().lstrip("# "))
     width = max(len(row) for row in rows)
     rows = [row + [""] * (width - len(row)) for row in rows]
-    table = document.add_table(rows=len(rows), cols=width)
+    table = document.add_table(rows=len(rows), cols=width, style="Table Grid" if ruled else None)
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             if text:
@@ -292,8 +293,8 @@ def test_unreadable_and_empty_files(tmp_path):
     empty.write_bytes(b"")
     assert "文件是空的" in _run_failing(tmp_path, empty)
     pdf = tmp_path / "目标表.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    assert "不直接读取 PDF" in _run_failing(tmp_path, pdf)
+    pdf.write_bytes(b"%PDF-1.4")  # a PDF is read now; this one has nothing after its header
+    assert "PDF 文件已损坏，无法读取" in _run_failing(tmp_path, pdf)
 
 
 def test_truncated_table_and_lost_indicator_rows(tmp_path):

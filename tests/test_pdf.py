@@ -1,0 +1,119 @@
+"""PDF (issue 12): the reports reviewers receive. Each PDF here is a real document converted by
+LibreOffice — the drafted example, seed 002 as a unit's DOCX with ruled tables (rows broken
+across pages, as Word allows by default), the target tables of seeds 000 and 003 — and each
+must read as its DOCX does: the same paragraphs, tables, figures, links and findings."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from narrator.check import check_file
+from narrator.cli import main
+from narrator.read import read_document
+from narrator.render import convert_to_pdf, soffice
+from narrator.targets import import_targets
+
+from conftest import seed_002_docx
+from test_import import COUNTS, _seed_docx, _summary
+
+pytestmark = pytest.mark.skipif(soffice() is None and not os.environ.get("CI"),
+                                reason="LibreOffice 未安装（CI 中必须安装）")
+
+SEED_FINDINGS = [("N103", "全面完成", "3项未达成"), ("N102", "24800项", "24900项")]
+
+
+def _as_pdf(source: Path) -> Path:
+    return convert_to_pdf(source, source.with_suffix(".pdf"))
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("pdf")
+
+
+@pytest.fixture(scope="module")
+def drafted(folder) -> tuple[Path, Path]:
+    path = folder / "示例.docx"
+    assert CliRunner().invoke(main, ["draft", "-o", str(path), "--no-check"]).exit_code == 0
+    return path, _as_pdf(path)
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(folder) -> tuple[Path, Path]:
+    path = seed_002_docx(folder / "002.docx", ruled=True)
+    return path, _as_pdf(path)
+
+
+def _same_reading(docx_path: Path, pdf_path: Path) -> None:
+    original, converted = read_document(docx_path), read_document(pdf_path)
+    # A PDF keeps no space between Chinese and a figure ("指标 54 项" is typesetting).
+    assert [p.text.replace(" ", "") for p in converted.paragraphs] == \
+        [p.text.replace(" ", "") for p in original.paragraphs]
+    assert [t.rows for t in converted.tables] == [t.rows for t in original.tables]
+
+
+def _codes(result):
+    return [(f.code, f.claimed, f.expected) for f in result.findings]
+
+
+def test_drafted_report_reads_as_its_docx(drafted):
+    docx_path, pdf_path = drafted
+    _same_reading(docx_path, pdf_path)
+    original, converted = check_file(docx_path), check_file(pdf_path)
+    assert (converted.figures, converted.linked, converted.facts) == (original.figures, original.linked,
+                                                                      original.facts) == (107, 77, 194)
+    assert converted.findings == original.findings == []
+    assert [t.row_pages[0] for t in read_document(pdf_path).tables] == [10, 10, 11]
+
+
+def test_a_planted_wrong_figure_is_found_in_the_pdf_with_its_page(drafted, folder):
+    document = docx.Document(str(drafted[0]))
+    (paragraph,) = [p for p in document.paragraphs if "成交额868.78亿元" in p.text]
+    for run in paragraph.runs:
+        run.text = run.text.replace("868.78亿元", "868.87亿元")
+    planted = folder / "改错.docx"
+    document.save(str(planted))
+    original, converted = check_file(planted), check_file(_as_pdf(planted))
+    assert _codes(converted) == _codes(original) == [("N101", "868.87亿元", "868.78亿元")]
+    assert converted.findings[0].context == original.findings[0].context
+    # A DOCX counts its empty paragraphs too; a PDF has none, so the page is what places it.
+    assert converted.findings[0].location.page == 1
+    assert "（PDF第1页）" in converted.findings[0].location.describe()
+
+
+def test_seed_002_with_rows_broken_across_pages_reads_as_its_docx(seed_pdf):
+    docx_path, pdf_path = seed_pdf
+    _same_reading(docx_path, pdf_path)
+    result = check_file(pdf_path)
+    assert _codes(result) == SEED_FINDINGS
+    assert (result.figures, result.linked, result.facts) == (61, 55, 194)
+    assert [f.location.page for f in result.findings] == [2, 3]
+    code = CliRunner().invoke(main, ["check", str(pdf_path)])
+    assert code.exit_code == 1 and "正文数字 61 个，与表格对应 55 个，未对应 6 个，发现问题 2 处。" in code.output
+
+
+@pytest.mark.parametrize("number", ["000", "003"])
+def test_target_tables_import_from_pdf_as_from_docx(folder, number):
+    docx_path = _seed_docx(number, folder / f"目标表{number}.docx", ruled=True)
+    from_pdf, from_docx = import_targets(_as_pdf(docx_path)), import_targets(docx_path)
+    assert from_pdf.level_counts() == COUNTS[number]
+    assert _summary(from_pdf.report) == _summary(from_docx.report)
+    assert (from_pdf.report.unit_name, from_pdf.report.year) == (from_docx.report.unit_name, from_docx.report.year)
+    assert [b.initial for b in from_pdf.report.budget_lines] == [b.initial for b in from_docx.report.budget_lines]
+
+
+def test_mine_reads_pdf_reports(seed_pdf, folder):
+    output = folder / "词表.yaml"
+    result = CliRunner().invoke(main, ["mine", str(seed_pdf[1]), "-o", str(output)])
+    assert result.exit_code == 0 and "读取报告 1 份（跳过 0 个文件）" in result.output
+
+
+def test_a_damaged_pdf_is_a_clear_error(folder):
+    path = folder / "损坏.pdf"
+    path.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 100)
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 2 and f"文件 {path}：PDF 文件已损坏，无法读取" in result.output
