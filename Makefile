@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/check.py
 	$(BIN)/python bench/mine.py
 	$(BIN)/python bench/startup.py
+	$(BIN)/python bench/read.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info out
