@@ -138,7 +138,7 @@ def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) ->
         def where(key, row=row):
             cell = row.cells.get(key) or row.cells["name"]
             return cell_location(tables.file, cell, sections.get(cell.table, ""))
-        facts += _budget_facts(result, evaluation, where, wording("place_budget"), row.cells.get("rate"))
+        facts += _budget_facts(result, evaluation, where, wording("place_budget"), row.cells.get("rate"), set(row.cells))
     for row, claims in zip(tables.tasks, extract(row.task.result for row in tables.tasks)):
         cell = row.cells.get("result")
         for claim in claims:
@@ -202,11 +202,16 @@ def _indicator_facts(result, where, place: str, deviation_cell: Cell | None) -> 
     return facts
 
 
-def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: Cell | None) -> list[Fact]:
+def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: Cell | None,
+                  columns: set[str] | None = None) -> list[Fact]:
+    """The figures of one budget line; with `columns` (those its table has), only what the table
+    states or its columns determine: a table of 全年预算数 and 全年执行数 says nothing of 年初预算数."""
     line = result.line
     scope = line.name if line.parent else ""
     values = {"initial": line.initial, "adjustment": line.adjustment, "adjusted": result.adjusted_budget,
               "actual": line.actual}
+    if columns is not None and "initial" not in columns:
+        values["initial"] = values["adjustment"] = None
     facts = [Fact(BUDGET_NAMES[key], "completion", parse_quantity(format_decimal(value) + "万元"), where(key), place,
                   scope=scope, budget=True)
              for key, value in values.items() if value is not None]
@@ -215,7 +220,8 @@ def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: 
         rate = parse_quantity(format_percent(result.execution_rate))
     if rate.is_number:
         facts.append(Fact(BUDGET_NAMES["rate"], "completion", rate, where("rate"), place, scope=scope, budget=True))
-    if not line.parent and evaluation.budget_adjustment_rate is not None and result is evaluation.total_budget:
+    if not line.parent and evaluation.budget_adjustment_rate is not None and result is evaluation.total_budget \
+            and values["initial"] is not None:
         facts.append(Fact("预算调整率", "completion", parse_quantity(format_percent(evaluation.budget_adjustment_rate)),
                           where("adjustment"), place, budget=True))
     return facts

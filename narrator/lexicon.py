@@ -90,6 +90,14 @@ def load_dictionary() -> None:
 
 
 @lru_cache(maxsize=1)
+def column_words() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Header words of the report's tables, per table and column, in the order they are tried
+    (lexicon/columns.yaml)."""
+    return {table: {column: tuple(map(str, words)) for column, words in columns.items()}
+            for table, columns in _yaml("columns.yaml").items()}
+
+
+@lru_cache(maxsize=1)
 def synonym_groups() -> list[list[str]]:
     """Groups of names for the same fact; the first of each group is canonical."""
     return [[str(word) for word in group] for group in _yaml("synonyms.yaml")]

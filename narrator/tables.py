@@ -17,33 +17,6 @@ from .model import BudgetLine, Indicator, KeyTask, Origin, Report
 from .quantity import normalize_width, parse_quantity
 from .read import SourceDocument, Table
 
-# Header words per column; the first match wins, so "完成值来源" is tried before "完成值".
-SELF_EVALUATION_HEADERS = {
-    "source": ("来源",),
-    "level1": ("一级指标", "类别"),
-    "level2": ("二级指标",),
-    "name": ("三级指标", "指标名称"),
-    "half_year_target": ("半年",),
-    "target": ("目标值", "指标值", "年度指标值"),
-    "completion": ("完成值", "实际完成"),
-    "deviation": ("偏差",),
-    "reason": ("原因",),
-}
-BUDGET_HEADERS = {
-    "initial": ("年初",),
-    "adjusted": ("调整预算", "调整后预算", "全年预算"),
-    "adjustment": ("追加", "调整数", "结转"),
-    "actual": ("实际支出", "执行数", "支出数"),
-    "rate": ("执行率",),
-}
-TASK_HEADERS = {
-    "duty": ("职责",),
-    "name": ("任务名称", "重点任务"),
-    "content": ("主要内容",),
-    "result": ("完成情况",),
-}
-
-
 @dataclass
 class Cell:
     """A cell's text and where it stands: table number, row (1-based, header = 1), column header."""
@@ -117,14 +90,16 @@ def _columns(header: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str,
 
 def _classify(table: Table) -> tuple[int, dict[str, int], str]:
     for index, row in enumerate(table.rows[:4]):
-        columns = _columns(row, SELF_EVALUATION_HEADERS)
+        headers = lexicon.column_words()
+        columns = _columns(row, headers["self_evaluation"])
         if {"name", "target", "completion"} <= columns.keys():
             return index, columns, "self_evaluation"
-        columns = _columns(row, BUDGET_HEADERS)
-        if "initial" in columns and ({"adjusted", "actual"} & columns.keys()):
+        columns = _columns(row, headers["budget"])
+        if ("initial" in columns and ({"adjusted", "actual"} & columns.keys())) or {"adjusted", "actual"} <= columns.keys():
+            # 年初预算数 with 调整预算数 or 实际支出数; or, as other provinces write it, 全年预算数 with 全年执行数.
             columns.setdefault("name", 0)
             return index, columns, "budget"
-        columns = _columns(row, TASK_HEADERS)
+        columns = _columns(row, headers["tasks"])
         if {"name", "result"} <= columns.keys():
             return index, columns, "tasks"
     return -1, {}, ""
@@ -179,8 +154,10 @@ def _budget_rows(table: Table, header_index: int, columns: dict[str, int], file:
         initial = money(cells["initial"].text) if "initial" in cells else None
         if not name or (initial is None and all(money(c.text) is None for k, c in cells.items() if k != "name")):
             continue
-        initial = initial if initial is not None else Decimal(0)
         adjusted = money(cells["adjusted"].text) if "adjusted" in cells else None
+        if "initial" not in cells:  # only 全年预算数: the budget as it stood, nothing said of the start of the year
+            initial = adjusted
+        initial = initial if initial is not None else Decimal(0)
         if "adjustment" in cells:
             adjustment = money(cells["adjustment"].text) or Decimal(0)
         else:  # a table without the adjustment column: it is what 调整预算数 adds to 年初预算数

@@ -141,6 +141,8 @@ def hostile_files(folder: Path) -> list[Path]:
         "UTF32.txt": seed.encode("utf-32"),
         "乱码.txt": b"\xff\xfe\xfd" * 500,
         "NUL.txt": seed.encode() + b"\x00" * 100,
+        "损坏.pdf": b"%PDF-1.7\n" + os.urandom(3000),
+        "无页.pdf": b"%PDF-1.4\n%%EOF\n",
     }
     paths = []
     for name, data in files.items():
@@ -185,7 +187,7 @@ def test_hostile_files_through_every_command(tmp_path):
     files = hostile_files(inputs)
     before = _digest(inputs)
     models = [p for p in files if p.suffix in (".yaml", ".xlsx")]
-    reports = [p for p in files if p.suffix in (".docx", ".txt", ".xlsx")]
+    reports = [p for p in files if p.suffix in (".docx", ".txt", ".xlsx", ".pdf")]
     runs = [["evaluate", str(path)] for path in models]
     runs += [["draft", str(path), "--no-check"] for path in models[:6]]
     runs += [["import", str(path), "-o", "导入.yaml", "--force"] for path in reports]
