@@ -36,7 +36,8 @@ DEPTH = ("level1", "level2", "key_work", "project")
 _TAG = re.compile(r"<[^>]+>")
 _ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．]|[①-⑳])")
 _GOAL_ITEM = re.compile(r"(?:(?<=[；;。：:\s])|^)(\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]是)")
-_YEAR_LINE = re.compile(r"^(19|20|21)(\d\d)\s*年度?$")
+_YEAR_LINE = re.compile(r"^[(（]?((19|20|21)\d\d)\s*年度?[)）]?$")
+_YEAR_IN_TITLE = re.compile(r"((19|20|21)\d\d)\s*年度?")
 _NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
 _PROSE_MARKS = re.compile(r"[，。；：,;]")
 
@@ -235,11 +236,20 @@ class _Parser:
             self._indicator_row(cells, row)
         elif self.mode == "budget":
             self._budget_row(cells, row)
+        elif self.mode == "unit_name" and self.fields["unit_name"]:
+            # The unit has one name: what follows it is not more of the name.
+            self.mode = ""
+            self._content(cells, row)
         elif self.mode:
             self.fields[self.mode].extend(cells)
         elif _YEAR_LINE.match(_key(" ".join(cells))):
-            self.year = int(_key(" ".join(cells))[:4])
-        elif not any(self.words["title"] in cell for cell in cells):
+            self.year = int(_YEAR_LINE.match(_key(" ".join(cells))).group(1))
+        elif any(self.words["title"] in cell for cell in cells):
+            # The title may carry the year: “2024年度苏州市……绩效目标表”, “……目标表（2021年度）”.
+            found = _YEAR_IN_TITLE.search(_key(" ".join(cells)))
+            if found and self.year is None:
+                self.year = int(found.group(1))
+        else:
             self._unplaced(row, cells)
 
     def _unplaced(self, row: SourceRow, cells: list[str]) -> None:

@@ -347,3 +347,35 @@ def test_traditional_characters_import_like_the_original(imported, tmp_path, num
     assert result.level_counts() == COUNTS[number]
     assert _summary(result.report) == _summary(imported[number].report)
     assert result.report.unit_name == imported[number].report.unit_name
+
+
+@pytest.mark.parametrize("number", ["000", "003"])
+def test_other_provinces_labels_and_years(imported, tmp_path, number):
+    """The unit labelled 部门（单位）名称, the year in brackets after the title or inside it."""
+    text = seed_text(number)
+    year = str(imported[number].report.year)
+    variants = {
+        "部门（单位）名称": text.replace("单位名称", "部门（单位）名称", 1),
+        "（年度）": text.replace(f"\n{year}年度\n", f"\n（{year}年度）\n", 1),
+        "表题中的年度": text.replace(f"\n{year}年度\n", "\n", 1).replace("部门整体预算绩效目标表",
+                                                                     f"{year}年度部门整体预算绩效目标表", 1),
+    }
+    for name, variant in variants.items():
+        assert variant != text, name
+        path = tmp_path / f"{name}.txt"
+        path.write_text(variant, encoding="utf-8")
+        result = import_targets(path)
+        assert (result.report.unit_name, result.report.year) == (imported[number].report.unit_name,
+                                                                 imported[number].report.year), name
+        assert _summary(result.report) == _summary(imported[number].report), name
+
+
+def test_the_unit_name_stops_at_its_own_cell(imported, tmp_path):
+    text = seed_text("000").replace("单位名称\t\t苏州市科技服务中心\t\t\t\n", "单位名称\t\t苏州市科技服务中心\t\t\t\n（盖章）\n", 1)
+    assert "（盖章）" in text
+    path = tmp_path / "盖章.txt"
+    path.write_text(text, encoding="utf-8")
+    result = import_targets(path)
+    assert result.report.unit_name == "苏州市科技服务中心"
+    assert any("（盖章）" in warning for warning in result.warnings)
+    assert _summary(result.report) == _summary(imported["000"].report)
