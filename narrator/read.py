@@ -200,6 +200,9 @@ def read_text(text: str, file: str = "") -> SourceDocument:
         following = lines[next_text[index + 1]] if index + 1 < len(lines) else ""
         if _is_cell_line(line) or (_row_cells(line) and (_row_cells(following) or _is_pipe_separator(following))):
             table, index = _text_table(lines, index)
+        else:
+            table = None
+        if table is not None:
             if table.rows:
                 tables += 1
                 table.number = tables
@@ -235,8 +238,11 @@ def _is_cell_line(line: str) -> bool:
 def _row_cells(line: str) -> list[str] | None:
     """Cells of a tab/space-separated or pipe row, or None when the line is prose."""
     stripped = line.strip()
-    if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-        cells = [c.strip() for c in stripped[1:-1].split("|")]
+    if stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.count("|") >= 3):
+        # Pipe rows with or without the outer pipes ("a | b | c", "| a | b |"), ragged or not.
+        # The outer pipes, when a row has them, are taken off for the whole table (`_text_table`):
+        # "| a | b |" is bordered, "| a | b" starts with an empty cell.
+        cells = [c.strip() for c in stripped.split("|")]
         return None if all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else cells
     if "\t" in line.strip("\t") and line.count("\t") >= 2:
         return [c.strip() for c in line.split("\t")]
@@ -293,7 +299,23 @@ def _text_table(lines: list[str], index: int) -> tuple[Table, int]:
             rows.append(cells)
             row_lines.append(index + 1)
             index += 1
+        _strip_pipe_borders(rows, [lines[number - 1].strip() for number in row_lines])
     return Table(rows, 0, line=start + 1, row_lines=row_lines), index
+
+
+def _strip_pipe_borders(rows: list[list[str]], texts: list[str]) -> None:
+    """Outer pipes are borders when every pipe row of the table has them ("| a | b |"); when only
+    some rows start (or end) with one, those rows start (or end) with an empty cell."""
+    piped = [(row, text) for row, text in zip(rows, texts) if "|" in text]
+    if not piped:
+        return
+    leading = all(text.startswith("|") for _, text in piped)
+    trailing = all(text.endswith("|") for _, text in piped)
+    for row, _ in piped:
+        if trailing and row:
+            del row[-1]
+        if leading and row:
+            del row[0]
 
 
 def _join_split_header(rows: list[list[str]], row_lines: list[int | None]) -> None:

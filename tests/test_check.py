@@ -396,3 +396,30 @@ def test_other_provinces_headers_are_read(seed_docx):
     # and no 预算调整率), so nothing is compared with figures it does not state.
     assert (original.facts, result.facts) == (194, 177)
     assert (result.figures, result.linked) == (61, 55)
+
+
+def _as_pipes(document, bordered: bool) -> str:
+    """Seed 002 (read from its DOCX) written back as text with its tables as pipe rows, with the
+    outer pipes ("| a | b |") or without ("a | b"), as web pages and PDF converters give them."""
+    from narrator.read import Table
+
+    lines = []
+    for block in document.blocks:
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = " | ".join(cell.replace("\n", "") for cell in row)
+                lines.append(f"| {cells} |" if bordered else cells)
+        else:
+            lines.append(block.text)
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("bordered", [True, False])
+def test_seed_002_tables_as_pipe_rows(seed_docx, tmp_path, bordered):
+    document = read_document(seed_docx)
+    path = tmp_path / "pipes.txt"
+    path.write_text(_as_pipes(document, bordered), encoding="utf-8")
+    assert [t.rows for t in read_document(path).tables] == [t.rows for t in document.tables]
+    result, original = check_file(path), check_file(seed_docx)
+    assert codes(result) == SEED_FINDINGS
+    assert (result.figures, result.linked, result.facts) == (original.figures, original.linked, original.facts)
