@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -373,11 +374,8 @@ def open_docx(path: Path):
     import docx
 
     preflight_package(path, "word/document.xml", "report_not_docx")
-    try:
+    with _damaged(path, "report_corrupt"):
         document = docx.Document(str(path))
-        document.element.body  # a document.xml without <w:body> is damaged, not empty
-    except Exception as error:  # python-docx, lxml and zipfile all raise their own kinds for a damaged part
-        raise InputError("report_corrupt", file=path, reason=str(error) or type(error).__name__) from None
     if document.element.body is None:
         raise InputError("report_corrupt", file=path, reason=message("report_no_body"))
     return document
@@ -485,42 +483,42 @@ def read_workbook(path: Path) -> dict[str, list[SheetRow]]:
     import openpyxl
 
     preflight_package(path, "xl/workbook.xml", "not_a_workbook_part", "not_a_workbook", "workbook_encrypted")
-    try:
+    with _damaged(path, "not_a_workbook"):
         values = openpyxl.load_workbook(path, read_only=True, data_only=True)
         formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    except Exception as error:  # openpyxl raises KeyError, ValueError, TypeError … for damaged parts
-        raise InputError("not_a_workbook", file=path, reason=str(error) or type(error).__name__) from None
-    sheets: dict[str, list[SheetRow]] = {}
     try:
-        for sheet, formula_sheet in zip(values.worksheets, formulas.worksheets):
-            rows: list[SheetRow] = []
-            width = min(sheet.max_column or MAX_SHEET_COLUMNS, MAX_SHEET_COLUMNS)
-            pairs = zip(sheet.iter_rows(max_col=width), formula_sheet.iter_rows(max_col=width))
-            blank = None  # openpyxl yields one shared tuple for each missing row
-            for number, (cells, formula_cells) in enumerate(pairs, start=1):
-                if cells is blank:
-                    continue
-                row = [cell_value(cell) for cell in cells]
-                if all(value in (None, "") for value in row):
-                    blank = cells
-                    continue
-                if number > MAX_SHEET_ROWS:
-                    raise InputError("sheet_too_long", file=path, sheet=sheet.title, row=number, limit=MAX_SHEET_ROWS)
-                for column, (value, formula) in enumerate(zip(row, formula_cells), start=1):
-                    if value is None and isinstance(formula.value, str) and formula.value.startswith("="):
-                        from openpyxl.utils import get_column_letter
-
-                        raise InputError("formula_not_cached", file=path, sheet=sheet.title, row=number,
-                                         cell=f"{get_column_letter(column)}{number}", formula=formula.value)
-                rows.append(SheetRow(number, row))
-            sheets[sheet.title] = rows
-    except InputError:
-        raise
-    except Exception as error:
-        raise InputError("not_a_workbook", file=path, reason=str(error) or type(error).__name__) from None
+        with _damaged(path, "not_a_workbook"):
+            return _sheets(path, values, formulas)
     finally:
         values.close()
         formulas.close()
+
+
+def _sheets(path: Path, values, formulas) -> dict[str, list[SheetRow]]:
+    """The non-empty rows of each sheet of a workbook opened twice: for values and for formulas."""
+    sheets: dict[str, list[SheetRow]] = {}
+    for sheet, formula_sheet in zip(values.worksheets, formulas.worksheets):
+        rows: list[SheetRow] = []
+        width = min(sheet.max_column or MAX_SHEET_COLUMNS, MAX_SHEET_COLUMNS)
+        pairs = zip(sheet.iter_rows(max_col=width), formula_sheet.iter_rows(max_col=width))
+        blank = None  # openpyxl yields one shared tuple for each missing row
+        for number, (cells, formula_cells) in enumerate(pairs, start=1):
+            if cells is blank:
+                continue
+            row = [cell_value(cell) for cell in cells]
+            if all(value in (None, "") for value in row):
+                blank = cells
+                continue
+            if number > MAX_SHEET_ROWS:
+                raise InputError("sheet_too_long", file=path, sheet=sheet.title, row=number, limit=MAX_SHEET_ROWS)
+            for column, (value, formula) in enumerate(zip(row, formula_cells), start=1):
+                if value is None and isinstance(formula.value, str) and formula.value.startswith("="):
+                    from openpyxl.utils import get_column_letter
+
+                    raise InputError("formula_not_cached", file=path, sheet=sheet.title, row=number,
+                                     cell=f"{get_column_letter(column)}{number}", formula=formula.value)
+            rows.append(SheetRow(number, row))
+        sheets[sheet.title] = rows
     return sheets
 
 
@@ -569,31 +567,29 @@ def read_pdf(path: Path, repeat_merged: bool = True) -> SourceDocument:
     except Exception as error:  # pdfminer raises its own kinds for damaged and encrypted files
         code = "pdf_encrypted" if "password" in type(error).__name__.lower() else "pdf_corrupt"
         raise InputError(code, file=path, reason=str(error) or type(error).__name__) from None
+    # pdfplumber reads pages lazily: a damaged page fails below, inside `_damaged`.
     try:
-        if len(pdf.pages) > MAX_PDF_PAGES:
-            raise InputError("pdf_too_many_pages", file=path, pages=len(pdf.pages), limit=MAX_PDF_PAGES)
-        items = []
-        for number, page in enumerate(pdf.pages, start=1):
-            # Ruling lines are lines or thin rectangles; a filled area (a highlight, a shaded cell)
-            # is not one, or a highlighted placeholder would split a cell into two columns.
-            tables = page.filter(_not_a_filled_area).find_tables()
-            boxes = [table.bbox for table in tables]
-            text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-            for line in text_page.extract_text_lines(return_chars=True):
-                text = _close_cjk_gaps(simplified(line["text"]).strip())
-                if text and not _PAGE_NUMBER.match(text):
-                    chars = line["chars"]
-                    items.append((number, line["top"], "line", {
-                        "text": text, "x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
-                        "size": round(max(c["size"] for c in chars), 1),
-                        "bold": any("bold" in c.get("fontname", "").lower() for c in chars)}))
-            for table in tables:
-                items.append((number, table.bbox[1], "table", {"cells": table.extract(), "bottom": table.bbox[3],
-                                                                  "x1": table.bbox[2]}))
-    except InputError:
-        raise
-    except Exception as error:
-        raise InputError("pdf_corrupt", file=path, reason=str(error) or type(error).__name__) from None
+        with _damaged(path, "pdf_corrupt"):
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise InputError("pdf_too_many_pages", file=path, pages=len(pdf.pages), limit=MAX_PDF_PAGES)
+            items = []
+            for number, page in enumerate(pdf.pages, start=1):
+                # Ruling lines are lines or thin rectangles; a filled area (a highlight, a shaded cell)
+                # is not one, or a highlighted placeholder would split a cell into two columns.
+                tables = page.filter(_not_a_filled_area).find_tables()
+                boxes = [table.bbox for table in tables]
+                text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+                for line in text_page.extract_text_lines(return_chars=True):
+                    text = _close_cjk_gaps(simplified(line["text"]).strip())
+                    if text and not _PAGE_NUMBER.match(text):
+                        chars = line["chars"]
+                        items.append((number, line["top"], "line", {
+                            "text": text, "x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
+                            "size": round(max(c["size"] for c in chars), 1),
+                            "bold": any("bold" in c.get("fontname", "").lower() for c in chars)}))
+                for table in tables:
+                    items.append((number, table.bbox[1], "table", {"cells": table.extract(), "bottom": table.bbox[3],
+                                                                      "x1": table.bbox[2]}))
     finally:
         pdf.close()
     items.sort(key=lambda item: (item[0], item[1]))
@@ -608,6 +604,18 @@ def _close_cjk_gaps(text: str) -> str:
     """The space a PDF shows between Chinese and Latin letters or digits ("指标 54 项") is
     typesetting, not text: it is not in the DOCX the PDF came from."""
     return _CJK_GAP.sub("", text)
+
+
+@contextmanager
+def _damaged(path: Path, code: str):
+    """Any failure of a third-party reader inside becomes InputError `code` naming the file:
+    pdfminer, openpyxl and lxml each raise their own kinds for a damaged part."""
+    try:
+        yield
+    except InputError:
+        raise
+    except Exception as error:
+        raise InputError(code, file=path, reason=str(error) or type(error).__name__) from None
 
 
 def _not_a_filled_area(obj: dict) -> bool:
