@@ -410,8 +410,10 @@ def preflight_package(path: Path, required: str, missing_code: str, corrupt_code
         raise InputError("report_too_large", file=path, size=megabytes(total), limit=megabytes(MAX_PACKAGE_BYTES))
 
 
-def docx_blocks(document, file: str = "") -> SourceDocument:
-    """Paragraphs and tables of a python-docx Document, in body order.
+def docx_blocks(document, file: str = "", repeat_merged: bool = True) -> SourceDocument:
+    """Paragraphs and tables of a python-docx Document, in body order. A merged cell repeats its
+    text over the rows and columns it covers, unless `repeat_merged` is False (the target-table
+    importer reads a merge's continuation as blank, as in a workbook).
 
     Reads the body XML directly: python-docx's style and cell proxies look styles and
     merged cells up one at a time, which made reading most of the time of a check."""
@@ -434,13 +436,14 @@ def docx_blocks(document, file: str = "") -> SourceDocument:
             blocks.append(Paragraph(text, paragraphs, state.section, style))
         elif element.tag == qn("w:tbl"):
             tables += 1
-            blocks.append(Table(_table_rows(element), tables, state.section))
+            blocks.append(Table(_table_rows(element, repeat_merged), tables, state.section))
     return SourceDocument(file, blocks)
 
 
-def _table_rows(table) -> list[list[str]]:
+def _table_rows(table, repeat_merged: bool = True) -> list[list[str]]:
     """Cell texts by grid column; a horizontally merged cell is repeated across its span,
-    a vertically merged one repeats the text of the cell it continues."""
+    a vertically merged one repeats the text of the cell it continues (both blank without
+    `repeat_merged`)."""
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     rows: list[list[str]] = []
@@ -449,11 +452,12 @@ def _table_rows(table) -> list[list[str]]:
         for tc in tr.tc_lst:
             if tc.vMerge == "continue":
                 column = len(row)
-                above = rows[-1][column] if rows and column < len(rows[-1]) else ""
+                above = rows[-1][column] if rows and column < len(rows[-1]) and repeat_merged else ""
                 text = above
             else:
                 text = simplified("\n".join(DocxParagraph(p, None).text for p in tc.p_lst).strip())
-            row += [text] * _span(tc)
+            span = _span(tc)
+            row += [text] * span if repeat_merged else [text] + [""] * (span - 1)
         rows.append(row)
     return rows
 

@@ -106,40 +106,31 @@ def text_rows(text: str) -> list[SourceRow]:
 
 def _docx_rows(path: Path) -> list[SourceRow]:
     """Paragraphs as one-cell rows; table cells by grid column, a merge's continuation blank."""
-    from docx.oxml.ns import qn
-    from docx.text.paragraph import Paragraph
-
-    document = read.open_docx(path)
-    rows: list[SourceRow] = []
-    tables = paragraphs = 0
-    for element in document.element.body.iterchildren():
-        if element.tag == qn("w:p"):
-            paragraphs += 1
-            text = Paragraph(element, None).text
-            rows.append(SourceRow([_clean(text)], message("place_paragraph", number=paragraphs), False, True))
-        elif element.tag == qn("w:tbl"):
-            tables += 1
-            for number, tr in enumerate(element.tr_lst, start=1):
-                cells: list[str] = []
-                for tc in tr.tc_lst:
-                    text = "" if tc.vMerge == "continue" else \
-                        " ".join(Paragraph(p, None).text.strip() for p in tc.p_lst).strip()
-                    cells += [_clean(text)] + [""] * (tc.grid_span - 1)
-                rows.append(SourceRow(cells, message("place_table_row", table=tables, row=number), True))
-    return rows
+    document = read.docx_blocks(read.open_docx(path), str(path), repeat_merged=False)
+    return _source_rows(document, lambda block: message("place_paragraph", number=block.number),
+                        lambda block, number: message("place_table_row", table=block.number, row=number))
 
 
 def _pdf_rows(path: Path) -> list[SourceRow]:
     """A PDF's text lines and ruled tables, as the DOCX reader gives them (merges blank)."""
+    document = read.read_pdf(path, repeat_merged=False)
+    return _source_rows(
+        document, lambda block: message("place_page_paragraph", page=block.page, number=block.number),
+        lambda block, number: message("place_page_table_row", page=block.row_pages[number - 1], table=block.number,
+                                      row=number))
+
+
+def _source_rows(document: read.SourceDocument, paragraph_place, row_place) -> list[SourceRow]:
+    """The blocks `read` gives as the importer's rows: a paragraph is one cell, a table row its cells
+    (a cell's lines joined by a space)."""
     rows: list[SourceRow] = []
-    for block in read.read_pdf(path, repeat_merged=False).blocks:
+    for block in document.blocks:
         if isinstance(block, read.Paragraph):
-            rows.append(SourceRow([_clean(block.text)], message("place_page_paragraph", page=block.page,
-                                                                 number=block.number), False, True))
+            rows.append(SourceRow([_clean(block.text)], paragraph_place(block), False, True))
         else:
-            for number, (cells, page) in enumerate(zip(block.rows, block.row_pages), start=1):
-                rows.append(SourceRow([_clean(cell) for cell in cells],
-                                      message("place_page_table_row", page=page, table=block.number, row=number), True))
+            for number, cells in enumerate(block.rows, start=1):
+                rows.append(SourceRow([_clean(re.sub(r"\s*\n\s*", " ", cell)) for cell in cells],
+                                      row_place(block, number), True))
     return rows
 
 
