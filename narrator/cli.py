@@ -29,22 +29,28 @@ class _Group(click.Group):
         except click.exceptions.Exit as done:
             sys.exit(done.exit_code)
         except click.ClickException as error:
-            click.echo(f"错误：{_usage_message(error)}", err=True)
+            _error_line(_usage_message(error))
             sys.exit(2)
         except NarratorError as error:
-            click.echo(f"错误：{error}", err=True)
+            _error_line(str(error))
             sys.exit(2)
         except (KeyboardInterrupt, click.Abort):
             click.echo(message("interrupted"), err=True)
             sys.exit(130)
         except MemoryError:
-            click.echo(f"错误：{message('out_of_memory')}", err=True)
+            _error_line(message("out_of_memory"))
             sys.exit(2)
         except Exception as error:  # a bug or an input narrator cannot handle yet: log it, never print it
-            click.echo(f"错误：{message('internal_error', kind=type(error).__name__, log=write_error_log(error))}",
-                       err=True)
+            _error_line(message("internal_error", kind=type(error).__name__, log=write_error_log(error)))
             sys.exit(2)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _error_line(text: str) -> None:
+    """One failure, as the user sees it on standard error: 错误：…"""
+    from .errors import message
+
+    click.echo(message("error_line", text=text), err=True)
 
 
 def _usage_message(error: click.ClickException) -> str:
@@ -249,7 +255,7 @@ def check(reports, data, output_format, annotate, jobs, force):
             try:
                 path = write_annotated(result.file, result, target, force, inputs)
             except NarratorError as error:  # this report cannot be annotated; the others still are
-                click.echo(f"错误：{error}", err=True)
+                _error_line(str(error))
                 failed = True
             else:
                 click.echo(message("annotated", path=path), err=True)

@@ -26,15 +26,16 @@ class Location:
 
     def describe(self) -> str:
         if self.table is not None:
-            text = f"表{self.table}第{self.row}行" + (f"「{self.column}」列" if self.column else "")
+            text = wording("where_table", table=self.table, row=self.row)
+            text += wording("where_column", column=self.column) if self.column else ""
         elif self.paragraph is not None:
-            text = f"第{self.paragraph}段"
+            text = wording("where_paragraph", paragraph=self.paragraph)
         else:
             text = ""
         if self.line is not None:
-            text += f"（文本第{self.line}行）"
+            text += wording("where_line", line=self.line)
         if self.page is not None:
-            text += f"（PDF第{self.page}页）"
+            text += wording("where_page", page=self.page)
         return text
 
     def as_dict(self) -> dict:

@@ -34,7 +34,12 @@ def join_list(items) -> str:
     items = [str(item) for item in items if str(item)]
     if len(items) <= 1:
         return "".join(items)
-    return "、".join(items[:-1]) + "和" + items[-1]
+    words = _connectives()
+    return words["list_separator"].join(items[:-1]) + words["list_last"] + items[-1]
+
+
+def _connectives() -> dict[str, str]:
+    return lexicon.wording()["connectives"]
 
 
 def quote(name: str) -> str:
@@ -42,12 +47,14 @@ def quote(name: str) -> str:
     return f"“{name}”" if re.search(r"[、，,；;]", name) and not name.startswith("“") else name
 
 
-def name_list(names, limit: int | None = None, measure: str = "项") -> str:
+def name_list(names, limit: int | None = None, measure: str | None = None) -> str:
     """Names joined as a list; past `limit`, the first ones and "等N项" (甲、乙等12项)."""
     names = [quote(str(name)) for name in names]
     limit = limit or lexicon.wording()["list_limit"]
     if len(names) > limit:
-        return "、".join(names[:limit - 2 if limit > 2 else 1]) + f"等{len(names)}{measure}"
+        words = _connectives()
+        more = words["list_more"].format(count=len(names), measure=measure or words["list_measure"])
+        return words["list_separator"].join(names[:limit - 2 if limit > 2 else 1]) + more
     return join_list(names)
 
 
@@ -160,7 +167,7 @@ class Language:
             return ""
         unit = result.indicator.target.unit
         amount = number(abs(margin))
-        return f"{amount}个百分点" if unit == "%" else f"{amount}{unit}"
+        return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{unit}"
 
     # -------------------------------------------------------- an indicator's figure in a sentence
 
@@ -178,14 +185,15 @@ class Language:
         the name from the corpus or the unit)."""
         name = indicator.name
         kind = self.kind(indicator)
+        copula = _connectives()["copula"]
         if is_ceiling(indicator):
-            return f"{name}为{value}"
+            return f"{name}{copula}{value}"
         if self.is_measure(name) or kind in ("ratio", "time", "satisfaction"):
-            return f"{name}{'达' if reached and kind != 'time' else '为'}{value}"
+            return f"{name}{_connectives()['reached'] if reached and kind != 'time' else copula}{value}"
         if self.has_leading_verb(name):
             return f"{name}{value}"
         verb = self.verb(indicator)
-        return f"{verb}{name}{value}" if verb else f"{name}为{value}"
+        return f"{verb}{name}{value}" if verb else f"{name}{copula}{value}"
 
     def verb(self, indicator: Indicator) -> str:
         """A verb for a name without one: the one prior reports use with the same object and measure

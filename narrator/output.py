@@ -33,7 +33,10 @@ def check_output_path(path: str | Path, force: bool = False, inputs: Iterable[st
     """Fail early, before any work, when `path` cannot or must not be written."""
     path = Path(path)
     if path.is_dir():
-        raise InputError("output_is_folder", file=path, example=path / f"输出{path.suffix or '.docx'}")
+        from .errors import message
+
+        raise InputError("output_is_folder", file=path,
+                         example=path / (message("example_output_name") + (path.suffix or ".docx")))
     if not path.parent.resolve().is_dir():
         raise InputError("output_folder_missing", file=path)
     if path.exists():
