@@ -18,14 +18,15 @@ from typing import Iterable, Iterator
 
 from . import rules
 from .errors import NarratorError
-from .extract import extract, pipeline
-from .facts import Facts, data_facts, table_facts
-from .findings import Finding, Location, NothingToCheckAgainst
+from .extract import extract, name_tokens, pipeline
+from .facts import Facts, cell_location, data_facts, table_facts
+from .findings import Finding, Location, wording
 from .link import link
 from .load import load_report
 from .model import Report
-from .read import Paragraph, SourceDocument, Table, read_document
-from .tables import recognise
+from .read import Paragraph, SourceDocument, read_document
+from .rules import CheckedReport, Passage
+from .tables import recognise, unit_name
 
 
 SERIAL_BELOW = 4  # reports per worker below which starting a pool costs more than it saves
@@ -37,8 +38,9 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     figures: int = 0  # figures found in the prose
     linked: int = 0  # of which linked to a fact of the tables or the input
-    facts: int = 0
+    facts: int = 0  # figures read from the tables (and their deviations and differences); counts of indicators aside
     error: str = ""  # the reason the file could not be checked
+    report: CheckedReport | None = field(default=None, repr=False, compare=False)  # for --explain
 
     @property
     def unlinked(self) -> int:
@@ -50,6 +52,18 @@ class CheckResult:
 
 
 def check_document(document: SourceDocument, data: Report | None = None) -> CheckResult:
+    report = checked_report(document, data)
+    findings = rules.run(report)
+    positions = _positions(document)
+    findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
+    prose = report.prose
+    return CheckResult(document.file, findings, report.figures, sum(item.linked for p in prose for item in p.links),
+                       sum(fact.role != "count" for fact in report.facts.facts), report=report)
+
+
+def checked_report(document: SourceDocument, data: Report | None = None) -> CheckedReport:
+    """What the rules see: the document's passages (paragraphs, then 年度重点任务 完成情况 cells)
+    with their claims linked to the facts of its tables (and of --data)."""
     tables = recognise(document)
     sections = {block.number: block.section for block in document.tables}
     facts = table_facts(tables, sections)
@@ -58,25 +72,27 @@ def check_document(document: SourceDocument, data: Report | None = None) -> Chec
         facts = Facts(facts.facts + extra.facts,
                       facts.evaluation if tables.indicators or tables.budget else extra.evaluation,
                       facts.budget_lines + extra.budget_lines)
+    facts.own_words = name_tokens(unit_name(document) or (data.unit_name if data is not None else ""))
     paragraphs = document.paragraphs
-    claims = extract(paragraph.text for paragraph in paragraphs)
-    findings: list[Finding] = []
-    figures = linked = 0
+    rows = [row for row in tables.tasks if "result" in row.cells]
+    cells = [row.cells["result"] for row in rows]
+    texts = [paragraph.text for paragraph in paragraphs] + [cell.text for cell in cells]
+    claims = extract(texts)
+    passages = []
     for paragraph, paragraph_claims in zip(paragraphs, claims):
-        links = [link(claim, facts) for claim in paragraph_claims]
-        figures += len(links)
-        linked += sum(item.linked for item in links)
-        findings += rules.figure_findings(document.file, paragraph, links)
-        findings += rules.met_for_missed_findings(document.file, paragraph, links, facts)
-    findings += rules.goal_findings(document.file, paragraphs, claims)
-    findings += rules.all_met_findings(document.file, paragraphs, facts)
-    findings += rules.table_findings(tables, facts, sections)
-    if figures and not facts.facts:
-        # Nothing was read to check the prose against: say so, never a clean bill.
-        findings.append(NothingToCheckAgainst("", "", "", Location(document.file), {"count": figures}))
-    positions = _positions(document)
-    findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
-    return CheckResult(document.file, findings, figures, linked, len(facts.facts))
+        location = Location(document.file, paragraph.section, paragraph=paragraph.number, line=paragraph.line,
+                            page=paragraph.page)
+        passages.append(Passage(paragraph.text, paragraph_claims, [link(c, facts) for c in paragraph_claims],
+                                location, paragraph))
+    tasks = wording("place_tasks")
+    for row, cell, cell_claims in zip(rows, cells, claims[len(paragraphs):]):
+        # A figure in a task cell is checked against the other tables, not against the task table itself;
+        # the cell's only figure is also about the task the row names.
+        aliases = (name_tokens(row.task.name),) if len(cell_claims) == 1 and row.task.name else ()
+        links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
+        passages.append(Passage(cell.text, cell_claims, links,
+                                cell_location(document.file, cell, sections.get(cell.table, ""))))
+    return CheckedReport(document.file, passages, tables, facts, sections)
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:
@@ -101,15 +117,18 @@ def check_file(path: str | Path, data: str | Path | Report | None = None) -> Che
     return check_document(read_document(path), data)
 
 
-def _check_safely(path: str, data: Report | None) -> CheckResult:
+def _check_safely(path: str, data: Report | None, explain: bool = False) -> CheckResult:
     try:
-        return check_file(path, data)
+        result = check_file(path, data)
     except NarratorError as error:
         return CheckResult(str(path), error=str(error))
+    if not explain:
+        result.report = None  # not sent back from a worker when nobody asks what each figure was linked to
+    return result
 
 
-def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None
-                ) -> Iterator[CheckResult]:
+def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None,
+                explain: bool = False) -> Iterator[CheckResult]:
     """Check several reports; results come in input order.
 
     A batch of at least SERIAL_BELOW reports per extra worker goes through a process pool whose
@@ -120,9 +139,9 @@ def check_files(paths: Iterable[str | Path], data: str | Path | None = None, job
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) // SERIAL_BELOW or 1))
     if jobs == 1:
         for path in paths:
-            yield _check_safely(path, report)
+            yield _check_safely(path, report, explain)
         return
     pipeline()  # spaCy and jieba's dictionary (loaded with the domain words) once, before the workers fork
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(_check_safely, paths, [report] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))
+        yield from pool.map(_check_safely, paths, [report] * len(paths), [explain] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))

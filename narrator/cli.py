@@ -223,10 +223,12 @@ def evaluate(input_file):
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="同时核对的进程数。默认为本机 CPU 核数（报告不多时逐个核对，更快）。")
 @click.option("--force", is_flag=True, help="批注版文件已存在时覆盖它（输入文件永远不会被覆盖）。")
-def check(reports, data, output_format, annotate, jobs, force):
-    """核对自评报告：正文中的数字是否与表格一致，表格内的计算是否正确。
+@click.option("--explain", is_flag=True,
+              help="逐个列出正文和年度重点任务表中的数字：对应到了表格中的哪个数字，或为什么没有对应。")
+def check(reports, data, output_format, annotate, jobs, force, explain):
+    """核对自评报告：正文中的数字是否与表格一致，正文和表格内的计算是否正确。
 
-    读取 DOCX 或文本（.txt、.md）报告。没有发现问题时退出码为 0，发现问题为 1，
+    读取 DOCX、PDF 或文本（.txt、.md）报告。没有发现问题时退出码为 0，发现问题为 1，
     文件无法读取为 2（其他文件照常核对）。
 
     示例：narrator check 2022年自评报告.docx --annotate 2022年自评报告（批注）.docx
@@ -234,13 +236,13 @@ def check(reports, data, output_format, annotate, jobs, force):
     from .check import check_files
     from .errors import NarratorError, message
     from .reporters import annotate as write_annotated
-    from .reporters import json_report, summary, text_report
+    from .reporters import explain_report, json_report, summary, text_report
 
     inputs = [*reports, data]
     targets = _annotation_targets(reports, annotate, force, inputs)
     results = []
     failed = False
-    stream = check_files(reports, data, jobs)
+    stream = check_files(reports, data, jobs, explain)
     show_bar = len(reports) > 1 and sys.stderr.isatty()
     with click.progressbar(stream, length=len(reports), label="核对中", file=sys.stderr) if show_bar \
             else contextlib.nullcontext(stream) as progress:
@@ -249,6 +251,8 @@ def check(reports, data, output_format, annotate, jobs, force):
     for result, target in zip(results, targets):
         if output_format == "text":
             click.echo(text_report(result))
+            if explain and not result.error:
+                click.echo(explain_report(result))
         else:
             click.echo(summary(result), err=True)
         if target is not None and not result.error:
@@ -260,7 +264,7 @@ def check(reports, data, output_format, annotate, jobs, force):
             else:
                 click.echo(message("annotated", path=path), err=True)
     if output_format == "json":
-        click.echo(json_report(results))
+        click.echo(json_report(results, explain))
     return 2 if failed else max((result.exit_code for result in results), default=0)
 
 

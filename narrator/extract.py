@@ -10,7 +10,7 @@ its role (a completion value, a target, a deviation or a difference).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
@@ -28,7 +28,7 @@ class Claim:
     subject: str  # the phrase the figure is about, as written
     tokens: frozenset[str]  # content words of the subject, synonyms made canonical
     context: str  # the sentence up to the figure
-    role: str  # "completion", "target", "deviation" or "difference"
+    role: str  # "completion", "target", "deviation", "difference", "growth" (同比增长 …) or "count"
     sentence: str
     sentence_start: int
 
@@ -95,12 +95,21 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         inherited = claims[-1] if claims and claims[-1].sentence_start == sentence_start else None
         if not tokens and inherited is not None:
             subject, tokens = inherited.subject, inherited.tokens
+        if not tokens:
+            # 预算执行率未达到目标（目标为100%）: the figure is about what the sentence named before it.
+            earlier = LIST_LABEL.sub("", text[sentence_start:clause_start])
+            subject, tokens = earlier, name_tokens(earlier)
+        clause = text[_last_break(text, sentence_start, quantity.start):quantity.start]
+        role = _role(text, quantity, clause)
+        count = _indicator_count(text, quantity, clause, after, text[sentence_start:sentence_end])
+        if count:
+            subject, tokens, role = count, frozenset({count}), "count"
         claims.append(Claim(
-            quantity=quantity,
+            quantity=_signed(quantity, clause),
             subject=subject.strip(),
             tokens=tokens,
             context=text[sentence_start:quantity.start],
-            role=_role(text, quantity, text[_last_break(text, sentence_start, quantity.start):quantity.start]),
+            role=role,
             sentence=text[sentence_start:sentence_end],
             sentence_start=sentence_start,
         ))
@@ -125,16 +134,51 @@ def _role(text: str, quantity: Quantity, clause: str) -> str:
     """What the figure states, from the words of its clause and the passage label before it."""
     words = lexicon.claim_words()
     stripped = clause.strip()
-    if "比" in stripped and stripped.endswith(tuple(words["difference_markers"])):
+    if "比" in stripped and stripped.endswith(tuple(words["difference_markers"])) \
+            and any(word in stripped for word in words["difference_objects"]):
         return "difference"
     if quantity.unit == "%" and stripped.rstrip("为了达是").endswith(tuple(words["deviation_markers"])):
         return "deviation"
+    if any(marker in stripped for marker in words["growth_markers"]) and not stripped.endswith(("至", "到")):
+        return "growth"
     if any(marker in stripped for marker in words["target_markers"]):
         return "target"
     labels = PASSAGE_LABEL.findall(text[:quantity.start])
     if labels and labels[-1] in words["target_passages"]:
         return "target"
     return "completion"
+
+
+def count_key(status: str, levels: Iterable[str] = ()) -> str:
+    """The name under which a count of indicators is linked: #count:missed, #count:total:效益+满意度."""
+    key = f"#count:{status}"
+    return key + ":" + "+".join(sorted(levels)) if levels else key
+
+
+def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sentence: str) -> str:
+    """The count key when the figure states how many indicators were set, met, exceeded or missed."""
+    if quantity.unit not in lexicon.claim_words()["count_units"] or "指标" not in sentence or "等" in clause:
+        return ""
+    qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
+    for words in (clause, after):
+        for status, phrases in lexicon.indicator_counts().items():
+            if any(phrase in words for phrase in phrases):
+                if status != "total":
+                    return count_key(status)
+                if qualified:
+                    return ""
+                return count_key(status, [name for name in lexicon.level_names() if name in words])
+    return ""
+
+
+def _signed(quantity: Quantity, clause: str) -> Quantity:
+    """追减3.25万元 states an adjustment of −3.25 万元 (追加追减81.6万元 does not)."""
+    words = lexicon.claim_words()
+    clause = clause.rstrip()
+    decrease = next((word for word in words["decrease_words"] if clause.endswith(word)), "")
+    if quantity.is_number and decrease and not clause[:-len(decrease)].endswith(tuple(words["increase_words"])):
+        return replace(quantity, value=-quantity.value)
+    return quantity
 
 
 @lru_cache(maxsize=8192)
@@ -145,7 +189,8 @@ def name_tokens(name: str) -> frozenset[str]:
     lexicon.load_dictionary()
     ignore = _ignored()
     words = jieba.lcut(lexicon.canonical_names(name))
-    return frozenset(w for w in words if w.strip() and w not in ignore and not _is_punctuation(w))
+    return frozenset(w for w in words if w.strip() and w not in ignore and not _is_punctuation(w)
+                     and not w.isdigit())
 
 
 @lru_cache(maxsize=1)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import combinations
 
-from .evaluate import Evaluation, evaluate
-from .extract import Claim, extract, name_tokens
+from . import lexicon
+from .evaluate import Evaluation, Status, evaluate
+from .extract import Claim, count_key, extract, name_tokens
 from .findings import Location, wording
 from .model import Report
 from .quantity import Quantity, format_decimal, format_percent, parse_quantity
@@ -47,6 +49,7 @@ class Facts:
     facts: list[Fact] = field(default_factory=list)
     evaluation: Evaluation | None = None
     budget_lines: tuple[str, ...] = ()  # names of non-total budget lines, for scoping claims
+    own_words: frozenset[str] = frozenset()  # the words of the report's own unit name, which name nothing
 
     @cached_property
     def budget_names(self) -> frozenset[frozenset[str]]:
@@ -104,15 +107,19 @@ class Facts:
         """The budget line names, each once."""
         return tuple(dict.fromkeys(self.budget_lines))
 
-    def unit_count(self, role: str, unit: str) -> int:
-        return self._units.get((role, unit), 0)
+    def scope_words(self, scope: str) -> frozenset[str]:
+        return name_tokens(scope)
+
+    def unit_count(self, role: str, unit: str, exclude_place: str = "") -> int:
+        """How many facts of `role` are counted in `unit`, those of `exclude_place` left out."""
+        return self._units.get((role, unit), 0) - self._units.get((role, unit, exclude_place), 0)
 
     @cached_property
-    def _units(self) -> dict[tuple[str, str], int]:
-        counts: dict[tuple[str, str], int] = {}
+    def _units(self) -> dict[tuple[str, ...], int]:
+        counts: dict[tuple[str, ...], int] = {}
         for fact in self.facts:
-            key = (fact.role, fact.quantity.unit)
-            counts[key] = counts.get(key, 0) + 1
+            for key in ((fact.role, fact.quantity.unit), (fact.role, fact.quantity.unit, fact.place)):
+                counts[key] = counts.get(key, 0) + 1
         return counts
 
 
@@ -146,6 +153,10 @@ def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) ->
             location = Location(**{**location.__dict__, "start": claim.start, "end": claim.end})
             aliases = (name_tokens(row.task.name),) if len(claims) == 1 and row.task.name else ()
             facts.append(_claim_fact(claim, location, aliases))
+    if tables.indicators:
+        first = tables.indicators[0].cells["name"]
+        facts += count_facts(evaluation, Location(tables.file, sections.get(first.table, ""), table=first.table),
+                             wording("place_self_evaluation"))
     return Facts(facts, evaluation, _scoped_lines(report))
 
 
@@ -170,7 +181,33 @@ def data_facts(report: Report) -> Facts:
             origin = task.origin
             location = Location(report.source, row=origin.row if origin else None, column="完成情况")
             facts.append(_claim_fact(claim, location, (name_tokens(task.name),) if len(claims) == 1 else ()))
+    if report.indicators:
+        facts += count_facts(evaluation, Location(report.source), wording("place_data"))
     return Facts(facts, evaluation, _scoped_lines(report))
+
+
+def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[Fact]:
+    """How many indicators there are, met (达成 or 超额完成), exceeded and missed; and how many
+    in each set of 一级指标 (效益和满意度指标共9项), for the sentences that count them."""
+    results = evaluation.indicators
+    met = [r for r in results if r.status in (Status.MET, Status.EXCEEDED)]
+    counts = {"total": (len(results), ""), "met": (len(met), ""),
+              "exceeded": (len(evaluation.by_status(Status.EXCEEDED)), ""),
+              "missed": (len(evaluation.by_status(Status.MISSED)), "")}
+    facts = [_count_fact(count_key(status), wording(f"count_{status}"), number, location, place)
+             for status, (number, _) in counts.items()]
+    known = set(lexicon.level_names())
+    levels = sorted({r.indicator.level1.removesuffix("指标") for r in results} & known)
+    for size in range(1, min(len(levels), 4) + 1):
+        for group in combinations(levels, size):
+            number = sum(1 for r in results if r.indicator.level1.removesuffix("指标") in group)
+            facts.append(_count_fact(count_key("total", group), wording("count_group", levels="、".join(group)),
+                                     number, location, place))
+    return facts
+
+
+def _count_fact(key: str, name: str, number: int, location: Location, place: str) -> Fact:
+    return Fact(name, "count", parse_quantity(f"{number}项"), location, place, aliases=(frozenset({key}),))
 
 
 def _scoped_lines(report: Report) -> tuple[str, ...]:

@@ -1,13 +1,12 @@
-"""Findings: each kind is a tiny class with a code, a severity and a message template
-(the wording lives in templates/findings.yaml), after pyflakes' messages.py.
+"""Findings and where they are: what a rule reports, worded by its code from
+templates/findings.yaml (after pyflakes' messages.py, with the wording as data).
 
-The checker produces findings; reporters (text, JSON, Word comments) print them.
+The rules (narrator/rules.py) produce findings; reporters (text, JSON, Word comments) print them.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from .resources import load_yaml
-
 
 
 @dataclass(frozen=True)
@@ -58,16 +57,17 @@ def wording(key: str, **arguments: object) -> str:
 
 @dataclass(frozen=True)
 class Finding:
-    """One thing a reviewer should look at."""
+    """One thing a reviewer should look at. A rule (narrator/rules.py) states what it saw; the
+    rule list stamps the rule's code and severity on it."""
 
-    code = ""
-    severity = "error"
     claimed: str
     expected: str
     context: str
     location: Location
     arguments: dict = field(default_factory=dict)
     span: tuple[int, int] | None = None  # the figure within `context`, for marking it
+    code: str = ""
+    severity: str = "error"
 
     @property
     def severity_name(self) -> str:
@@ -80,65 +80,3 @@ class Finding:
     def as_dict(self) -> dict:
         return {"code": self.code, "severity": self.severity, "message": self.message, "claimed": self.claimed,
                 "expected": self.expected, "context": self.context, "location": self.location.as_dict()}
-
-
-# Prose against the tables
-class FigureDiffers(Finding):
-    code = "N101"
-
-
-class GoalShortfall(Finding):
-    code = "N102"
-    severity = "warning"
-
-
-class AllMetClaimed(Finding):
-    code = "N103"
-    severity = "warning"
-
-
-class MetClaimedForMissed(Finding):
-    code = "N104"
-    severity = "warning"
-
-
-# Inside a table
-class DeviationWrong(Finding):
-    code = "N201"
-
-
-class ExecutionRateWrong(Finding):
-    code = "N202"
-
-
-class AdjustedBudgetWrong(Finding):
-    code = "N203"
-
-
-class TotalWrong(Finding):
-    code = "N204"
-
-
-# Across tables
-class TablesDisagree(Finding):
-    code = "N301"
-
-
-# Meaning
-class KindMismatch(Finding):
-    code = "N401"
-    severity = "warning"
-
-
-class ReasonMissing(Finding):
-    code = "N402"
-    severity = "warning"
-
-
-# Coverage
-class NothingToCheckAgainst(Finding):
-    code = "N501"
-    severity = "warning"
-
-
-FINDING_CLASSES = {cls.code: cls for cls in Finding.__subclasses__()}

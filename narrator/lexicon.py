@@ -121,7 +121,29 @@ def canonical_names(text: str) -> str:
 @lru_cache(maxsize=1)
 def claim_words() -> dict[str, list[str]]:
     """Words the checker uses to tell what a figure is about (lexicon/claims.yaml)."""
-    return {key: [str(word) for word in words] for key, words in _yaml("claims.yaml").items()}
+    return {key: [str(word) for word in words] for key, words in _yaml("claims.yaml").items()
+            if isinstance(words, list)}
+
+
+@lru_cache(maxsize=1)
+def indicator_counts() -> dict[str, tuple[str, ...]]:
+    """Phrases that state how many indicators were set, met, exceeded or missed, longest first
+    within each status (lexicon/claims.yaml: indicator_counts)."""
+    return {str(status): tuple(sorted(map(str, phrases), key=len, reverse=True))
+            for status, phrases in _yaml("claims.yaml")["indicator_counts"].items()}
+
+
+@lru_cache(maxsize=1)
+def arithmetic_words() -> dict[str, list[str]]:
+    """Words of the arithmetic written in prose (lexicon/claims.yaml: arithmetic)."""
+    return {str(key): [str(word) for word in words] for key, words in _yaml("claims.yaml")["arithmetic"].items()}
+
+
+@lru_cache(maxsize=1)
+def level_names() -> tuple[str, ...]:
+    """一级指标 names without their 指标 suffix (产出, 效益 …), longest first."""
+    names = {name.removesuffix("指标") for name in target_table_words()["level1"]}
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,8 @@ from typing import Iterable
 
 from .check import CheckResult
 from .errors import InputError, message
-from .findings import Finding
+from .findings import Finding, wording
+from .rules import fact_statement
 from .output import write_atomically
 
 MARK_OPEN, MARK_CLOSE = "〖", "〗"
@@ -48,14 +49,46 @@ def text_report(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
-def json_report(results: list[CheckResult]) -> str:
+def explanations(result: CheckResult) -> list[dict]:
+    """Each figure of the prose and of the task cells: where it is, as written, and what it was
+    linked to or why it was not (templates/findings.yaml: explain_*)."""
+    items = []
+    for passage in result.report.passages if result.report is not None else []:
+        for item in passage.links:
+            claim = item.claim
+            if item.agreed is not None:
+                text = wording("explain_agreed", fact=fact_statement(item.agreed, "fact_reference"))
+            elif item.facts:
+                text = wording("explain_differs", facts=wording("list_separator").join(
+                    fact_statement(fact, "fact_reference") for fact in item.facts))
+            else:
+                text = wording(f"explain_{item.reason}", units=item.detail, name=item.detail)
+            location = passage.at(claim.start, claim.end)
+            items.append({"figure": claim.quantity.text, "subject": claim.subject, "role": claim.role,
+                          "linked": item.linked, "explanation": text, "location": location.as_dict(),
+                          "place": location.describe()})
+    return items
+
+
+def explain_report(result: CheckResult) -> str:
+    lines = [message("explain_heading", file=result.file)]
+    lines += [f"  {item['place']} “{item['figure']}”：{item['explanation']}" for item in explanations(result)]
+    return "\n".join(lines)
+
+
+def json_report(results: list[CheckResult], explain: bool = False) -> str:
     """One JSON array with an object per report: its file, the coverage counts (figures found in
     the prose, linked to a table fact, not linked; facts read from the tables), the reason it
     could not be read ("" when it was) and its findings (code, severity, message, claimed,
-    expected, context, location)."""
-    items = [{"file": result.file, "figures": result.figures, "linked": result.linked,
-              "unlinked": result.unlinked, "facts": result.facts, "error": result.error,
-              "findings": [finding.as_dict() for finding in result.findings]} for result in results]
+    expected, context, location); with `explain`, each figure's link or reason ("explain")."""
+    items = []
+    for result in results:
+        item = {"file": result.file, "figures": result.figures, "linked": result.linked,
+                "unlinked": result.unlinked, "facts": result.facts, "error": result.error,
+                "findings": [finding.as_dict() for finding in result.findings]}
+        if explain:
+            item["explain"] = explanations(result)
+        items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2)
 
 

@@ -1,22 +1,27 @@
-"""The rules: each turns what was read, linked and computed into findings.
+"""The rules, as one list: each takes what was read from one report (`CheckedReport`: its
+passages with their claims and links, its tables and facts) and yields findings.
 
-prose vs table (N101), goals (N102), meaning (N103, N104, N401, N402), inside a
-table (N201–N204) and across tables (N301). A rule only reports what it can show:
-the figure as written, what the table or the arithmetic gives, and where.
+A rule is a function registered with `@rule(code, severity)`; `RULES` runs them in order
+and stamps each finding with its rule's code and severity. Its wording is the code's entry
+in templates/findings.yaml. A rule only reports what it can show: the figure as written,
+what the table or the arithmetic gives, and where.
+
+Codes: prose against the tables (N101–N104), arithmetic written in prose (N105–N107),
+inside a table (N201–N204), across tables (N301), meaning (N401, N402), coverage (N501).
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Callable, Iterable, Iterator
 
-from . import lexicon
+from . import arithmetic, lexicon
 from .compare import agrees
 from .evaluate import Problem, Status
 from .extract import Claim
 from .facts import BUDGET_NAMES, Fact, Facts, cell_location
-from .findings import (AdjustedBudgetWrong, AllMetClaimed, DeviationWrong, ExecutionRateWrong, FigureDiffers,
-                       Finding, GoalShortfall, KindMismatch, Location, MetClaimedForMissed, ReasonMissing,
-                       TablesDisagree, TotalWrong, wording)
+from .findings import Finding, Location, wording
 from .link import Link, dice
 from .quantity import format_decimal, format_percent, parse_quantity
 from .read import Paragraph
@@ -25,16 +30,65 @@ from .tables import ReportTables
 GOAL_START = re.compile(r"对年度绩效目标\s*\d+|^（[一二三四五六七八九十]+）")
 
 
+@dataclass
+class Passage:
+    """A paragraph of the prose, or a 完成情况 cell of the 年度重点任务 table, with its claims."""
+
+    text: str
+    claims: list[Claim]
+    links: list[Link]
+    location: Location  # the paragraph or cell, without offsets
+    paragraph: Paragraph | None = None  # None for a table cell
+
+    def at(self, start: int, end: int) -> Location:
+        return replace(self.location, start=start, end=end)
+
+
+@dataclass
+class CheckedReport:
+    """What the rules see of one report."""
+
+    file: str
+    passages: list[Passage]  # the paragraphs first, in order, then the task cells
+    tables: ReportTables
+    facts: Facts
+    sections: dict[int, str]
+
+    @property
+    def prose(self) -> list[Passage]:
+        return [passage for passage in self.passages if passage.paragraph is not None]
+
+    @property
+    def figures(self) -> int:
+        return sum(len(passage.links) for passage in self.prose)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str  # "error" or "warning"
+    check: Callable[[CheckedReport], Iterable[Finding]]
+
+
+RULES: list[Rule] = []
+
+
+def rule(code: str, severity: str = "error"):
+    """Register a rule: a function of a CheckedReport that yields findings."""
+    def register(function: Callable[[CheckedReport], Iterable[Finding]]):
+        RULES.append(Rule(code, severity, function))
+        return function
+    return register
+
+
+def run(report: CheckedReport, rules: Iterable[Rule] | None = None) -> list[Finding]:
+    """Every rule's findings on `report`, each stamped with its rule's code and severity."""
+    return [replace(finding, code=item.code, severity=item.severity)
+            for item in (RULES if rules is None else rules) for finding in item.check(report)]
+
+
 def _sentence_context(claim: Claim) -> tuple[str, tuple[int, int]]:
     return claim.sentence, (claim.start - claim.sentence_start, claim.end - claim.sentence_start)
-
-
-def _prose_location(file: str, paragraph: Paragraph, claim: Claim | None = None, start: int | None = None,
-                    end: int | None = None) -> Location:
-    if claim is not None:
-        start, end = claim.start, claim.end
-    return Location(file, paragraph.section, paragraph=paragraph.number, line=paragraph.line, page=paragraph.page,
-                    start=start, end=end)
 
 
 def fact_name(fact: Fact) -> str:
@@ -43,25 +97,35 @@ def fact_name(fact: Fact) -> str:
     return wording(f"fact_{fact.role}", name=fact.name)
 
 
-def figure_findings(file: str, paragraph: Paragraph, links: list[Link]) -> list[Finding]:
-    findings = []
-    for item in links:
-        if item.fact is None:
-            continue
-        context, span = _sentence_context(item.claim)
-        fact = item.fact
-        findings.append(FigureDiffers(
-            claimed=item.claim.quantity.text, expected=fact.quantity.text, context=context,
-            location=_prose_location(file, paragraph, item.claim), span=span,
-            arguments={"fact_place": fact.place + fact.location.describe(), "fact_name": fact_name(fact)}))
-    return findings
+def fact_statement(fact: Fact, key: str = "fact_statement") -> str:
+    """表3第29行「指标完成值」列的“预算执行率”是 96.03% (key fact_reference: …（96.03%）)."""
+    return wording(key, fact_place=fact.place + fact.location.describe(), fact_name=fact_name(fact),
+                   expected=fact.quantity.text)
 
 
-def goal_findings(file: str, paragraphs: list[Paragraph], claims: list[list[Claim]]) -> list[Finding]:
+# Prose (and task cells) against the tables
+
+@rule("N101")
+def figure_differs(report: CheckedReport) -> Iterator[Finding]:
+    """A figure that disagrees with every table fact it can speak of (all of them named)."""
+    for passage in report.passages:
+        where = wording("where_prose" if passage.paragraph is not None else "where_task_cell")
+        for item in passage.links:
+            if not item.facts:
+                continue
+            context, span = _sentence_context(item.claim)
+            yield Finding(
+                claimed=item.claim.quantity.text, expected=" / ".join(f.quantity.text for f in item.facts),
+                context=context, location=passage.at(item.claim.start, item.claim.end), span=span,
+                arguments={"where": where, "statements": wording("list_separator").join(
+                    fact_statement(fact) for fact in item.facts)})
+
+
+@rule("N102", "warning")
+def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
     """Within one annual goal's analysis (预期目标 … 完成情况 …), a completion figure
     below the target figure it answers, with no word of why."""
-    findings: list[Finding] = []
-    goal: list[tuple[Paragraph, Claim]] = []
+    goal: list[tuple[Passage, Claim]] = []
     texts: list[str] = []
 
     def close():
@@ -75,21 +139,19 @@ def goal_findings(file: str, paragraphs: list[Paragraph], claims: list[list[Clai
             scored = [item for item in scored if item[0] >= 0.5]
             if not scored:
                 continue
-            _, paragraph, completion = max(scored, key=lambda item: item[0])
+            _, passage, completion = max(scored, key=lambda item: item[0])
             if completion.quantity.value < target.quantity.value:
                 context, span = _sentence_context(completion)
-                findings.append(GoalShortfall(
-                    claimed=completion.quantity.text, expected=target.quantity.text, context=context,
-                    location=_prose_location(file, paragraph, completion), span=span))
+                yield Finding(claimed=completion.quantity.text, expected=target.quantity.text, context=context,
+                              location=passage.at(completion.start, completion.end), span=span)
 
-    for paragraph, paragraph_claims in zip(paragraphs, claims):
-        if GOAL_START.search(paragraph.text[:30]):
-            close()
+    for passage in report.prose:
+        if GOAL_START.search(passage.text[:30]):
+            yield from close()
             goal, texts = [], []
-        texts.append(paragraph.text)
-        goal += [(paragraph, claim) for claim in paragraph_claims]
-    close()
-    return findings
+        texts.append(passage.text)
+        goal += [(passage, claim) for claim in passage.claims]
+    yield from close()
 
 
 def _phrases(text: str, phrases: list[str]):
@@ -100,123 +162,216 @@ def _phrases(text: str, phrases: list[str]):
                 yield match
 
 
-def all_met_findings(file: str, paragraphs: list[Paragraph], facts: Facts) -> list[Finding]:
-    if facts.evaluation is None:
-        return []
-    missed = facts.evaluation.by_status(Status.MISSED)
+@rule("N103", "warning")
+def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
+    """The prose says every goal was met while the self-evaluation table shows some missed."""
+    if report.facts.evaluation is None:
+        return
+    missed = report.facts.evaluation.by_status(Status.MISSED)
     if not missed:
-        return []
+        return
     names = "、".join(result.indicator.name for result in missed)
-    findings = []
-    for paragraph in paragraphs:
-        for match in _phrases(paragraph.text, lexicon.claim_words()["all_met_phrases"]):
-            sentence_start = max(paragraph.text.rfind(p, 0, match.start()) for p in "。！？") + 1
-            sentence_end = min((i for i in (paragraph.text.find(p, match.end()) for p in "。！？") if i >= 0),
-                               default=len(paragraph.text))
-            findings.append(AllMetClaimed(
-                claimed=match.group(0), expected=wording("N103_expected", count=len(missed)), location=_prose_location(
-                    file, paragraph, start=match.start(), end=match.end()),
-                context=paragraph.text[sentence_start:sentence_end + 1],
+    for passage in report.prose:
+        text = passage.text
+        for match in _phrases(text, lexicon.claim_words()["all_met_phrases"]):
+            sentence_start = max(text.rfind(p, 0, match.start()) for p in "。！？") + 1
+            sentence_end = min((i for i in (text.find(p, match.end()) for p in "。！？") if i >= 0), default=len(text))
+            yield Finding(
+                claimed=match.group(0), expected=wording("N103_expected", count=len(missed)),
+                location=passage.at(match.start(), match.end()), context=text[sentence_start:sentence_end + 1],
                 span=(match.start() - sentence_start, match.end() - sentence_start),
-                arguments={"count": len(missed), "names": names}))
-    return findings
+                arguments={"count": len(missed), "names": names})
 
 
-def met_for_missed_findings(file: str, paragraph: Paragraph, links: list[Link], facts: Facts) -> list[Finding]:
+@rule("N104", "warning")
+def met_claimed_for_missed(report: CheckedReport) -> Iterator[Finding]:
     """A sentence says 完成/达到目标 of an indicator whose table row shows it missed."""
-    findings = []
-    seen = set()
-    for item in links:
-        fact = item.agreed
-        if fact is None or fact.status != Status.MISSED.value or fact.role != "completion":
-            continue
-        sentence = item.claim.sentence
-        for match in _phrases(sentence, lexicon.claim_words()["met_phrases"]):
-            if (item.claim.sentence_start, match.start()) in seen:
+    for passage in report.prose:
+        seen = set()
+        for item in passage.links:
+            fact = item.agreed
+            if fact is None or fact.status != Status.MISSED.value or fact.role != "completion":
                 continue
-            seen.add((item.claim.sentence_start, match.start()))
-            target = next((f for f in facts.by_role("target") if f.name == fact.name), None)
-            start = item.claim.sentence_start + match.start()
-            findings.append(MetClaimedForMissed(
-                claimed=match.group(0), expected=Status.MISSED.value, context=sentence,
-                location=_prose_location(file, paragraph, start=start, end=start + len(match.group(0))),
-                span=(match.start(), match.end()),
-                arguments={"name": fact.name, "value": fact.quantity.text,
-                           "target": target.quantity.text if target else "—"}))
-    return findings
+            sentence = item.claim.sentence
+            for match in _phrases(sentence, lexicon.claim_words()["met_phrases"]):
+                if (item.claim.sentence_start, match.start()) in seen:
+                    continue
+                seen.add((item.claim.sentence_start, match.start()))
+                target = next((f for f in report.facts.by_role("target") if f.name == fact.name), None)
+                start = item.claim.sentence_start + match.start()
+                yield Finding(
+                    claimed=match.group(0), expected=Status.MISSED.value, context=sentence,
+                    location=passage.at(start, start + len(match.group(0))), span=(match.start(), match.end()),
+                    arguments={"name": fact.name, "value": fact.quantity.text,
+                               "target": target.quantity.text if target else "—"})
 
 
-def table_findings(tables: ReportTables, facts: Facts, sections: dict[int, str]) -> list[Finding]:
-    findings: list[Finding] = []
-    evaluation = facts.evaluation
-    if evaluation is None:
-        return findings
-    for row, result in zip(tables.indicators, evaluation.indicators):
-        indicator = result.indicator
-        context = " | ".join(c.text for c in row.cells.values())
+# Arithmetic written in prose
+
+def _statement_finding(passage: Passage, statement: arithmetic.Statement, arguments: dict) -> Finding:
+    sentence_start = statement.claims[0].sentence_start
+    end = max(claim.end for claim in statement.claims)
+    sentence_end = max(claim.sentence_start + len(claim.sentence) for claim in statement.claims)
+    start = statement.claims[0].start
+    return Finding(claimed=statement.claimed.text, expected=statement.expected, context=passage.text[
+        sentence_start:sentence_end], location=passage.at(start, end),
+        span=(start - sentence_start, end - sentence_start), arguments=arguments)
+
+
+@rule("N105")
+def parts_exceed_total(report: CheckedReport) -> Iterator[Finding]:
+    """共…其中…: the parts listed add up to more than the total stated."""
+    for passage in report.passages:
+        for statement in arithmetic.totals(passage.claims):
+            yield _statement_finding(passage, statement, {"parts": statement.terms})
+
+
+@rule("N106")
+def rate_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """A rate stated with its two figures (预算200万元…支出179.43万元…执行率89.7%) that neither gives."""
+    for passage in report.passages:
+        for statement in arithmetic.rates(passage.claims):
+            yield _statement_finding(passage, statement, {"terms": statement.terms})
+
+
+@rule("N107")
+def shares_exceed_whole(report: CheckedReport) -> Iterator[Finding]:
+    """Shares of one whole (分别占…) that add up to more than 100 %."""
+    for passage in report.passages:
+        for statement in arithmetic.shares(passage.claims):
+            yield _statement_finding(passage, statement, {"terms": statement.terms})
+
+
+# Inside a table
+
+def _row_context(row) -> str:
+    return " | ".join(cell.text for cell in row.cells.values())
+
+
+def _section(report: CheckedReport, row) -> str:
+    return report.sections.get(row.cells["name"].table, "")
+
+
+@rule("N201")
+def deviation_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """偏差情况 ≠ (完成值 − 目标值) ÷ 目标值."""
+    if report.facts.evaluation is None:
+        return
+    for row, result in zip(report.tables.indicators, report.facts.evaluation.indicators):
         cell = row.cells.get("deviation")
-        section = sections.get(row.cells["name"].table, "")
         written = parse_quantity(cell.text) if cell is not None else None
-        if written is not None and written.is_number and result.deviation is not None:
-            expected = parse_quantity(result.deviation_text)
-            if not agrees(written, expected):
-                findings.append(DeviationWrong(
-                    claimed=cell.text, expected=result.deviation_text, context=context,
-                    location=cell_location(tables.file, cell, section),
-                    arguments={"completion": indicator.completion.text, "target": indicator.target.text}))
-        if result.problem is Problem.KIND_MISMATCH:
-            cell = row.cells["completion"]
-            findings.append(KindMismatch(
-                claimed=indicator.completion.text, expected=indicator.target.text, context=context,
-                location=cell_location(tables.file, cell, section),
-                arguments={"target": indicator.target.text, "target_kind": wording(f"kind_{indicator.target.kind}"),
-                           "completion_kind": wording(f"kind_{indicator.completion.kind}")}))
-        if result.status is Status.MISSED and not indicator.reason.strip() and "reason" in row.cells:
-            findings.append(ReasonMissing(
-                claimed=indicator.completion.text, expected=indicator.target.text, context=context,
-                location=cell_location(tables.file, row.cells["reason"], section),
-                arguments={"name": indicator.name}))
-    for row, result in zip(tables.budget, evaluation.budget):
-        line = result.line
-        context = " | ".join(c.text for c in row.cells.values())
-        section = sections.get(row.cells["name"].table, "")
-        if result.adjusted_mismatch:
-            findings.append(AdjustedBudgetWrong(
-                claimed=row.cells["adjusted"].text, expected=format_decimal(result.computed_adjusted), context=context,
-                location=cell_location(tables.file, row.cells["adjusted"], section),
-                arguments={"initial": format_decimal(line.initial), "adjustment": format_decimal(line.adjustment)}))
+        if written is None or not written.is_number or result.deviation is None:
+            continue
+        if not agrees(written, parse_quantity(result.deviation_text)):
+            indicator = result.indicator
+            yield Finding(claimed=cell.text, expected=result.deviation_text, context=_row_context(row),
+                          location=cell_location(report.file, cell, _section(report, row)),
+                          arguments={"completion": indicator.completion.text, "target": indicator.target.text})
+
+
+@rule("N202")
+def execution_rate_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """执行率 ≠ 实际支出数 ÷ 调整预算数."""
+    if report.facts.evaluation is None:
+        return
+    for row, result in zip(report.tables.budget, report.facts.evaluation.budget):
         cell = row.cells.get("rate")
         written = parse_quantity(cell.text) if cell is not None else None
-        if written is not None and written.is_number and result.execution_rate is not None:
-            if not agrees(written, parse_quantity(format_percent(result.execution_rate))):
-                findings.append(ExecutionRateWrong(
-                    claimed=cell.text, expected=format_percent(result.execution_rate), context=context,
-                    location=cell_location(tables.file, cell, section),
-                    arguments={"actual": format_decimal(line.actual), "adjusted": format_decimal(result.adjusted_budget)}))
-        children = [r for r in tables.budget if r.line.parent == line.name]
+        if written is None or not written.is_number or result.execution_rate is None:
+            continue
+        if not agrees(written, parse_quantity(format_percent(result.execution_rate))):
+            yield Finding(claimed=cell.text, expected=format_percent(result.execution_rate),
+                          context=_row_context(row), location=cell_location(report.file, cell, _section(report, row)),
+                          arguments={"actual": format_decimal(result.line.actual),
+                                     "adjusted": format_decimal(result.adjusted_budget)})
+
+
+@rule("N203")
+def adjusted_budget_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """调整预算数 ≠ 年初预算数 + 调整数."""
+    if report.facts.evaluation is None:
+        return
+    for row, result in zip(report.tables.budget, report.facts.evaluation.budget):
+        if result.adjusted_mismatch:
+            line = result.line
+            yield Finding(claimed=row.cells["adjusted"].text, expected=format_decimal(result.computed_adjusted),
+                          context=_row_context(row),
+                          location=cell_location(report.file, row.cells["adjusted"], _section(report, row)),
+                          arguments={"initial": format_decimal(line.initial),
+                                     "adjustment": format_decimal(line.adjustment)})
+
+
+@rule("N204")
+def total_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """A total line ≠ the sum of the lines under it, column by column."""
+    if report.facts.evaluation is None:
+        return
+    for row, result in zip(report.tables.budget, report.facts.evaluation.budget):
+        line = result.line
+        children = [r for r in report.tables.budget if r.line.parent == line.name]
         for column, (own, total) in result.children_mismatches().items():
             cell = row.cells.get(column) or row.cells["name"]
-            findings.append(TotalWrong(
-                claimed=cell.text or format_decimal(own or Decimal(0)), expected=format_decimal(total), context=context,
-                location=cell_location(tables.file, cell, section),
-                arguments={"name": line.name, "column": BUDGET_NAMES[column],
-                           "children": "、".join(child.line.name for child in children)}))
-    findings += cross_table_findings(tables.file, facts, sections)
-    return findings
+            yield Finding(claimed=cell.text or format_decimal(own or Decimal(0)), expected=format_decimal(total),
+                          context=_row_context(row),
+                          location=cell_location(report.file, cell, _section(report, row)),
+                          arguments={"name": line.name, "column": BUDGET_NAMES[column],
+                                     "children": "、".join(child.line.name for child in children)})
 
 
-def cross_table_findings(file: str, facts: Facts, sections: dict[int, str]) -> list[Finding]:
+# Across tables
+
+@rule("N301")
+def tables_disagree(report: CheckedReport) -> Iterator[Finding]:
     """The same quantity in two tables (预算执行率 in the self-evaluation table and the budget table)."""
-    findings = []
+    facts = report.facts
     budget = [fact for fact in facts.facts if fact.budget and not fact.scope]
     for fact in facts.by_role("completion"):
         if fact.budget or fact.place != wording("place_self_evaluation"):
             continue
         for other in budget:
             if other.tokens == fact.tokens and agrees(fact.quantity, other.quantity) is False:
-                findings.append(TablesDisagree(
-                    claimed=fact.quantity.text, expected=other.quantity.text, context=fact.name,
-                    location=fact.location,
-                    arguments={"table": fact.place, "name": fact.name,
-                               "other": other.place + other.location.describe()}))
-    return findings
+                yield Finding(claimed=fact.quantity.text, expected=other.quantity.text, context=fact.name,
+                              location=fact.location,
+                              arguments={"table": fact.place, "name": fact.name,
+                                         "other": other.place + other.location.describe()})
+
+
+# Meaning
+
+@rule("N401", "warning")
+def kind_mismatch(report: CheckedReport) -> Iterator[Finding]:
+    """A number against a qualitative target (or the reverse): completion cannot be judged."""
+    if report.facts.evaluation is None:
+        return
+    for row, result in zip(report.tables.indicators, report.facts.evaluation.indicators):
+        if result.problem is not Problem.KIND_MISMATCH:
+            continue
+        indicator = result.indicator
+        yield Finding(claimed=indicator.completion.text, expected=indicator.target.text, context=_row_context(row),
+                      location=cell_location(report.file, row.cells["completion"], _section(report, row)),
+                      arguments={"target": indicator.target.text,
+                                 "target_kind": wording(f"kind_{indicator.target.kind}"),
+                                 "completion_kind": wording(f"kind_{indicator.completion.kind}")})
+
+
+@rule("N402", "warning")
+def reason_missing(report: CheckedReport) -> Iterator[Finding]:
+    """A missed indicator with an empty 原因分析."""
+    if report.facts.evaluation is None:
+        return
+    for row, result in zip(report.tables.indicators, report.facts.evaluation.indicators):
+        indicator = result.indicator
+        if result.status is Status.MISSED and not indicator.reason.strip() and "reason" in row.cells:
+            yield Finding(claimed=indicator.completion.text, expected=indicator.target.text,
+                          context=_row_context(row),
+                          location=cell_location(report.file, row.cells["reason"], _section(report, row)),
+                          arguments={"name": indicator.name})
+
+
+# Coverage
+
+@rule("N501", "warning")
+def nothing_to_check_against(report: CheckedReport) -> Iterator[Finding]:
+    """Figures in the prose but no table read: say so, never a clean bill."""
+    if report.figures and not report.facts.facts:
+        yield Finding("", "", "", Location(report.file), {"count": report.figures})

@@ -8,7 +8,7 @@ not say which lines make up a total gets its structure from lexicon/budget.yaml.
 """
 from __future__ import annotations
 
-
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -61,6 +61,26 @@ class ReportTables:
         return Report(unit_name="", year=0, indicators=[row.indicator for row in self.indicators],
                       budget_lines=[row.line for row in self.budget], key_tasks=[row.task for row in self.tasks],
                       source=self.file)
+
+
+def unit_name(document: SourceDocument, within: int = 15) -> str:
+    """The reporting unit's name, from a label near the top (一、预算部门名称：苏州市生产力促进中心;
+    单位名称 in a table), or "" when the report does not state it."""
+    labels = [label for label, field_name in lexicon.target_table_words()["fields"].items()
+              if field_name == "unit_name"]
+    pattern = re.compile("(?:" + "|".join(map(re.escape, sorted(labels, key=len, reverse=True)))
+                         + r")(?:名称)?\s*[：:]\s*(\S[^，。；\n]{1,40})")
+    for paragraph in document.paragraphs[:within]:
+        match = pattern.search(paragraph.text)
+        if match:
+            return match.group(1).strip()
+    for table in document.tables[:2]:
+        for row in table.rows[:3]:
+            cells = [cell.replace(" ", "") for cell in row]
+            for index, cell in enumerate(cells[:-1]):
+                if cell in labels and cells[index + 1]:
+                    return row[index + 1].strip()
+    return ""
 
 
 def recognise(document: SourceDocument) -> ReportTables:

@@ -116,7 +116,7 @@ def test_drafted_example_checks_clean(tmp_path):
     assert CliRunner().invoke(main, ["draft", "-o", str(output)]).exit_code == 0
     result = check_file(output)
     assert result.findings == []
-    assert result.figures == 107 and result.linked == 77
+    assert result.figures == 107 and result.linked == 97
 
 
 # ---------------------------------------------------------------- mutation

@@ -1,0 +1,173 @@
+"""Arithmetic written in prose: the statements whose figures must agree with each other.
+
+- a total and its listed parts: 本项目共完成预算资金89.97万元。其中：30万元…；30万元…；29.99万元…
+  (the parts may not add up to more than the total; they need not be exhaustive);
+- a rate stated with its two figures: 入统企业数11472家，完成统计企业11372家，占比99.13%
+  (the rate must be one figure divided by the other, at the precision written);
+- shares of one whole: 分别占…45%、35%、30% (together at most 100 %).
+
+Each finder takes the claims of one passage (a paragraph or a table cell) and returns the
+statements that do not hold, with the arithmetic written out; the rules (narrator/rules.py)
+turn them into findings. The words are in lexicon/claims.yaml (arithmetic).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+
+from . import lexicon
+from .compare import agrees, step
+from .extract import CLAUSE_BREAKS, Claim
+from .quantity import Quantity, format_decimal, format_percent
+
+SIDE_ROLES = ("growth", "deviation", "difference")  # figures that are not amounts of something
+
+
+@dataclass(frozen=True)
+class Statement:
+    claims: tuple[Claim, ...]  # every figure involved, in order
+    claimed: Quantity  # the figure stated (the total, the rate, the last share)
+    expected: str  # what the other figures give
+    terms: str  # the arithmetic written out: 30 + 30 + 29.99 = 89.99万元
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, tuple[str, ...]]:
+    return {key: tuple(map(str, words)) for key, words in lexicon.arithmetic_words().items()}
+
+
+def clause_before(claim: Claim) -> str:
+    """The clause that leads up to the figure."""
+    context = claim.context
+    position = max(context.rfind(mark) for mark in CLAUSE_BREAKS)
+    return context[position + 1:]
+
+
+def _in_brackets(claim: Claim) -> bool:
+    context = claim.context
+    return context.count("（") + context.count("(") > context.count("）") + context.count(")")
+
+
+def _sentence_index(claims: list[Claim]) -> dict[int, int]:
+    return {start: index for index, start in enumerate(sorted({claim.sentence_start for claim in claims}))}
+
+
+def _column(claim: Claim) -> str:
+    """The budget column a money figure names (实际支出 → 实际支出数), or ""."""
+    return next((column for column in _words()["budget_columns"] if column in claim.tokens), "")
+
+
+def _amount(claim: Claim, unit: str) -> Decimal | None:
+    return claim.quantity.in_unit(unit) if claim.quantity.is_number else None
+
+
+def _number(value: Decimal) -> str:
+    return format_decimal(value.normalize() if value == value.to_integral() else value)
+
+
+def totals(claims: list[Claim]) -> list[Statement]:
+    """Totals (共 / 合计 …) followed by 其中 and parts that add up to more than the total."""
+    words = _words()
+    sentences = _sentence_index(claims)
+    statements = []
+    for index, total in enumerate(claims):
+        clause = clause_before(total)
+        if not any(word in clause for word in words["total_words"]) or total.role in SIDE_ROLES \
+                or not total.quantity.is_number or total.quantity.approximation or _in_brackets(total):
+            continue
+        parts: list[Claim] = []
+        opened = None  # the sentence where 其中 opens the parts
+        for part in claims[index + 1:]:
+            after_total = part.context[total.end - part.sentence_start:] if part.sentence_start == total.sentence_start \
+                else part.context
+            if opened is None:
+                if words["parts_word"][0] not in after_total:
+                    if sentences[part.sentence_start] > sentences[total.sentence_start] + 1:
+                        break
+                    continue
+                if sentences[part.sentence_start] > sentences[total.sentence_start] + 1:
+                    break
+                opened = part.sentence_start
+            elif part.sentence_start != opened:
+                break
+            if any(word in clause_before(part) for word in words["total_words"]):
+                break
+            value = _amount(part, total.quantity.unit)
+            if value is None or part.role != total.role or _in_brackets(part) or part.quantity.approximation:
+                continue
+            parts.append(part)
+        if len(parts) < 2:
+            continue
+        columns = {_column(part) for part in parts}
+        if (_column(total) and columns - {_column(total), ""}) or (not _column(total) and len(columns - {""}) > 1):
+            continue  # parts from two budget columns (调整预算数 and 实际支出) are not parts of one total
+        amounts = [_amount(part, total.quantity.unit) for part in parts]
+        whole = sum(amounts, Decimal(0))
+        if whole > total.quantity.value + step(total.quantity) / 2:
+            unit = total.quantity.unit
+            statements.append(Statement(
+                (total, *parts), total.quantity, _number(whole) + unit,
+                " + ".join(_number(amount) for amount in amounts) + f" = {_number(whole)}{unit}"))
+    return statements
+
+
+def _ratio_quantity(value: Decimal) -> Quantity:
+    return Quantity(raw=format_percent(value), kind="number", value=value, unit="%")
+
+
+def rates(claims: list[Claim]) -> list[Statement]:
+    """A rate (执行率, 占比 …) after exactly two figures of one unit in its sentence that neither
+    divides into it: 预算200万元…支出179.43万元…执行率89.7%."""
+    words = _words()
+    statements = []
+    for index, rate in enumerate(claims):
+        if rate.quantity.unit != "%" or rate.role not in ("completion",) or not rate.quantity.is_number \
+                or rate.quantity.approximation or rate.quantity.comparator:
+            continue
+        if not any(word in clause_before(rate) for word in words["rate_words"]):
+            continue
+        earlier = []
+        for claim in reversed(claims[:index]):
+            if claim.sentence_start != rate.sentence_start or claim.quantity.unit == "%":
+                break
+            earlier.insert(0, claim)
+        same = [claim for claim in earlier if claim.quantity.unit == earlier[-1].quantity.unit] if earlier else []
+        if len(earlier) != 2 or len(same) != 2 or not all(c.quantity.is_number for c in same) \
+                or any(c.quantity.approximation or c.role in SIDE_ROLES for c in same) \
+                or any(word in clause_before(c) for c in same for word in words["rate_skip_words"]):
+            continue
+        first, second = same[0].quantity.value, same[1].quantity.value
+        if not first or not second:
+            continue
+        forward, backward = second / first * 100, first / second * 100
+        if agrees(rate.quantity, _ratio_quantity(forward)) or agrees(rate.quantity, _ratio_quantity(backward)):
+            continue
+        places = rate.quantity.decimals
+        statements.append(Statement(
+            (*same, rate), rate.quantity, format_percent(forward, places),
+            f"{same[1].quantity.text} ÷ {same[0].quantity.text} = {format_percent(forward, places)}"))
+    return statements
+
+
+def shares(claims: list[Claim]) -> list[Statement]:
+    """Percentages listed with 分别 in a sentence about shares (占, 比重 …) that add up to more than 100 %."""
+    words = _words()
+    statements = []
+    for sentence_start in dict.fromkeys(claim.sentence_start for claim in claims):
+        sentence = next(claim.sentence for claim in claims if claim.sentence_start == sentence_start)
+        position = sentence.find(words["shares_word"][0])
+        if position < 0 or not any(word in sentence for word in words["share_words"]):
+            continue
+        listed = [claim for claim in claims if claim.sentence_start == sentence_start
+                  and claim.start - sentence_start > position and claim.quantity.unit == "%"
+                  and claim.quantity.is_number and claim.role not in SIDE_ROLES and not claim.quantity.comparator]
+        if len(listed) < 2 or any(claim.quantity.approximation for claim in listed):
+            continue
+        whole = sum((claim.quantity.value for claim in listed), Decimal(0))
+        slack = sum((step(claim.quantity) for claim in listed), Decimal(0)) / 2
+        if whole > 100 + slack:
+            statements.append(Statement(
+                tuple(listed), listed[-1].quantity, "100%",
+                " + ".join(claim.quantity.text for claim in listed) + f" = {_number(whole)}%"))
+    return statements
