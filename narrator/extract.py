@@ -89,6 +89,10 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         clause_start = max(_last_break(text, sentence_start, quantity.start), previous_end, sentence_start)
         before = LIST_LABEL.sub("", text[clause_start:quantity.start].lstrip("、 "))
         after = text[quantity.end:min(_next_break(text, quantity.end, sentence_end), following_start)]
+        clause = text[_last_break(text, sentence_start, quantity.start):quantity.start]
+        role = _role(text, quantity, clause)
+        if role == "growth":  # 成交额868.78亿元，同比增长38.9%: the growth of 成交额
+            before = _growth_words().sub("", before)
         subject, tokens = before, name_tokens(before)
         if not tokens:
             subject, tokens = after, name_tokens(after)
@@ -99,8 +103,6 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             # 预算执行率未达到目标（目标为100%）: the figure is about what the sentence named before it.
             earlier = LIST_LABEL.sub("", text[sentence_start:clause_start])
             subject, tokens = earlier, name_tokens(earlier)
-        clause = text[_last_break(text, sentence_start, quantity.start):quantity.start]
-        role = _role(text, quantity, clause)
         count = _indicator_count(text, quantity, clause, after, text[sentence_start:sentence_end])
         if count:
             subject, tokens, role = count, frozenset({count}), "count"
@@ -149,6 +151,12 @@ def _role(text: str, quantity: Quantity, clause: str) -> str:
     return "completion"
 
 
+@lru_cache(maxsize=1)
+def _growth_words() -> re.Pattern[str]:
+    words = sorted(lexicon.claim_words()["growth_markers"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
 def count_key(status: str, levels: Iterable[str] = ()) -> str:
     """The name under which a count of indicators is linked: #count:missed, #count:total:效益+满意度."""
     key = f"#count:{status}"
@@ -188,7 +196,7 @@ def name_tokens(name: str) -> frozenset[str]:
 
     lexicon.load_dictionary()
     ignore = _ignored()
-    words = jieba.lcut(lexicon.canonical_names(name))
+    words = jieba.lcut_for_search(lexicon.canonical_names(name))
     return frozenset(w for w in words if w.strip() and w not in ignore and not _is_punctuation(w)
                      and not w.isdigit())
 

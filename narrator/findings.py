@@ -24,7 +24,9 @@ class Location:
     end: int | None = None
 
     def describe(self) -> str:
-        if self.table is not None:
+        if self.table is not None and self.row is None:
+            text = wording("where_whole_table", table=self.table)
+        elif self.table is not None:
             text = wording("where_table", table=self.table, row=self.row)
             text += wording("where_column", column=self.column) if self.column else ""
         elif self.paragraph is not None:

@@ -6,12 +6,10 @@ words (jieba with the domain dictionary, synonyms made canonical, the report's o
 name left out) reaches `THRESHOLD`. Budget figures also need the right line: 其中基本支出…
 执行率95.99% speaks of 基本支出, not of the total. Similar names stay different facts.
 
-The decision: a candidate as good as the best that agrees settles the claim; a claim that
+The decision: a candidate that agrees settles the claim (the best such); a claim that
 disagrees with every candidate is wrong, and the finding names them all (candidates that
-agree with each other within their written precision count as one). Only when the best
-candidate disagrees while a weaker one agrees, and the best ones differ among themselves,
-is the claim left unlinked as ambiguous. A claim that is not linked keeps the reason
-(`REASONS`), for `narrator check --explain`.
+agree with each other within their written precision count as one). A claim that is not
+linked keeps the reason (`REASONS`), for `narrator check --explain`.
 """
 from __future__ import annotations
 
@@ -24,11 +22,9 @@ from .extract import Claim
 from .facts import Fact, Facts
 
 THRESHOLD = 0.6
-TIE = 0.05  # candidates this close to the best are as good as the best
-NEAR = 0.2  # a candidate this close to the best that agrees settles the claim
 
 # Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
-REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "ambiguous")
+REASONS = ("no_candidate", "other_unit", "other_line", "weak_name")
 
 
 @dataclass(frozen=True)
@@ -147,14 +143,8 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     found, reason, detail = candidates(claim, facts, exclude_place, aliases)
     if not found:
         return Link(claim, reason=reason, detail=detail)
-    best = found[0][0]
     absolute = claim.role in ("deviation", "difference")
-    agreeing = [(score, fact) for score, fact in found if agrees(claim.quantity, fact.quantity, absolute)]
-    if agreeing and agreeing[0][0] >= best - NEAR:
-        return Link(claim, agreed=agreeing[0][1])
-    if not agreeing:
-        return Link(claim, facts=tuple(_distinct_values([fact for _, fact in found])))
-    top = _distinct_values([fact for score, fact in found if score >= best - TIE])
-    if len(top) != 1:
-        return Link(claim, reason="ambiguous")  # equally good facts that say different things
-    return Link(claim, facts=(top[0],))
+    agreeing = next((fact for _, fact in found if agrees(claim.quantity, fact.quantity, absolute)), None)
+    if agreeing is not None:
+        return Link(claim, agreed=agreeing)
+    return Link(claim, facts=tuple(_distinct_values([fact for _, fact in found])))

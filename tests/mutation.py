@@ -4,8 +4,9 @@ finding points at it.
 Every figure of the prose, and every figure of a 年度重点任务 完成情况 cell, is changed in turn:
 its first non-zero digit goes up by one (9 becomes 8, an all-zero number becomes 1), so
 868.78亿元 becomes 968.78亿元 and 96.03% becomes 86.03%. A mutant is caught when `check` reports
-a finding on that paragraph (or cell) whose span covers the changed figure and which the
-original report does not have.
+a finding the original report does not have that points at the changed figure: located on
+its paragraph (or cell) with a span covering it, or naming it as the table fact a sentence
+disagrees with (a task cell changed under a sentence of the prose that repeats it).
 """
 from __future__ import annotations
 
@@ -58,6 +59,11 @@ def _covers(finding, start: int, end: int) -> bool:
     return location.start is not None and location.start < end and start < (location.end or location.start + 1)
 
 
+def _names_cell(finding, cell) -> bool:
+    where = f"表{cell.table}第{cell.row}行"
+    return where in finding.message
+
+
 def mutants(document: SourceDocument) -> list[Mutant]:
     """Each figure of the prose and of the task cells, changed alone, and whether it was caught."""
     baseline = {_key(finding) for finding in check_document(document).findings}
@@ -91,8 +97,10 @@ def mutants(document: SourceDocument) -> list[Mutant]:
             blocks = [Table(**{**block.__dict__, "rows": rows}) if block is table else block
                       for block in document.blocks]
             findings = [f for f in check_document(SourceDocument(document.file, blocks)).findings
-                        if _key(f) not in baseline and f.location.table == cell.table and f.location.row == cell.row
-                        and _covers(f, claim.start, claim.start + len(changed))]
+                        if _key(f) not in baseline and (
+                            f.location.table == cell.table and f.location.row == cell.row
+                            and _covers(f, claim.start, claim.start + len(changed))
+                            or changed in f.expected.split(" / ") and _names_cell(f, cell))]
             results.append(Mutant(f"table {cell.table} row {cell.row} column {cell.index + 1}", claim.quantity.text,
                                   changed, bool(findings), tuple(f.code for f in findings)))
     return results
