@@ -1,7 +1,7 @@
 """Claims: every figure in the prose, with what it is about.
 
-A spaCy pipeline does the work: ``spacy.blank("zh")`` segmenting with jieba
-(narrator's domain dictionary loaded), a sentencizer, and the ``narrator_figures``
+A spaCy pipeline does the work: ``spacy.blank("zh")`` with a tokenizer that cuts at
+sentence marks and figures, a sentencizer, and the ``narrator_figures``
 component, which marks each figure `find_quantities` recognises as a span in
 ``doc.spans["figures"]`` and attaches a `Claim`: the quantity, the phrase it is
 about (成交额868.78亿元 → 成交额; 全年累计组织16场…产学研活动 → 产学研活动), and
@@ -18,6 +18,7 @@ from . import lexicon
 from .quantity import Quantity, find_quantities
 
 CLAUSE_BREAKS = "，,；;：:（()）！？!?。\n"
+SENTENCE_ENDS = "。！？!?"
 LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
 PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
 
@@ -53,16 +54,50 @@ def pipeline():
         Span.set_extension("claim", default=None)
     if "narrator_figures" not in Language.factories:
         Language.component("narrator_figures", func=_figures_component)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    nlp.add_pipe("sentencizer", config={"punct_chars": ["。", "！", "？", "!", "?"]})
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = _PieceTokenizer(nlp.vocab)
+    nlp.add_pipe("sentencizer", config={"punct_chars": list(SENTENCE_ENDS)})
     nlp.add_pipe("narrator_figures")
     return nlp
+
+
+class _PieceTokenizer:
+    """Tokens for what the pipeline needs: each sentence-ending mark, each figure, and the runs
+    of text between them. Segmenting whole paragraphs into words would be wasted work (a
+    jieba pass over every paragraph); words are cut, by jieba, only where they matter: in the
+    phrase each figure is about (`name_tokens`)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        cuts = {0, len(text)}
+        for position, character in enumerate(text):
+            if character in SENTENCE_ENDS:
+                cuts.update((position, position + 1))
+        for quantity in _figures(text):
+            cuts.update((quantity.start, quantity.end))
+        bounds = sorted(cuts)
+        words = [text[start:end] for start, end in zip(bounds, bounds[1:]) if end > start]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs):
+        return self
 
 
 def _figures_component(doc):
     spans = []
     for claim in claims_in(doc.text, [(s.start_char, s.end_char) for s in doc.sents]):
-        span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        span = doc.char_span(claim.start, claim.end)
         if span is None:
             continue
         span._.claim = claim
@@ -72,14 +107,25 @@ def _figures_component(doc):
 
 
 def extract(texts: Iterable[str]) -> list[list[Claim]]:
-    """Claims of each text (a paragraph, a table cell), through the spaCy pipeline."""
-    return [[span._.claim for span in doc.spans["figures"]] for doc in pipeline().pipe(texts)]
+    """Claims of each text (a paragraph, a table cell), through the spaCy pipeline; a text
+    without a figure (a heading, most table cells) does not go through it."""
+    texts = list(texts)
+    result: list[list[Claim]] = [[] for _ in texts]
+    wanted = [index for index, text in enumerate(texts) if _figures(text)]
+    for index, doc in zip(wanted, pipeline().pipe(texts[index] for index in wanted)):
+        result[index] = [span._.claim for span in doc.spans["figures"]]
+    return result
+
+
+@lru_cache(maxsize=4096)
+def _figures(text: str) -> tuple[Quantity, ...]:
+    """The figures of a text: numbers with a unit or scale (目标1, 第2点 are labels, not figures)."""
+    return tuple(q for q in find_quantities(text) if q.unit or q.scale)
 
 
 def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
     """The claims of one paragraph, given its sentence boundaries."""
-    # A number without unit or scale (目标1, 第2点) is a label, not a figure to check.
-    quantities = [q for q in find_quantities(text) if q.unit or q.scale]
+    quantities = _figures(text)
     claims: list[Claim] = []
     for index, quantity in enumerate(quantities):
         sentence_start, sentence_end = next(((s, e) for s, e in sentences if s <= quantity.start < e),
