@@ -252,70 +252,73 @@ def _section(report: CheckedReport, row) -> str:
     return report.sections.get(row.cells["name"].table, "")
 
 
+def _indicator_rows(report: CheckedReport):
+    """Each 自评表 row with its evaluation (none when no table was read)."""
+    evaluation = report.facts.evaluation
+    return zip(report.tables.indicators, evaluation.indicators) if evaluation is not None else ()
+
+
+def _budget_rows(report: CheckedReport):
+    """Each 预算信息表 row with its evaluation (none when no table was read)."""
+    evaluation = report.facts.evaluation
+    return zip(report.tables.budget, evaluation.budget) if evaluation is not None else ()
+
+
+def _cell_finding(report: CheckedReport, row, cell, claimed: str, expected: str, arguments: dict) -> Finding:
+    """A finding on one cell of a table row, with the row as its context."""
+    return Finding(claimed=claimed, expected=expected, context=_row_context(row),
+                   location=cell_location(report.file, cell, _section(report, row)), arguments=arguments)
+
+
 @rule("N201")
 def deviation_wrong(report: CheckedReport) -> Iterator[Finding]:
     """偏差情况 ≠ (完成值 − 目标值) ÷ 目标值."""
-    if report.facts.evaluation is None:
-        return
-    for row, result in zip(report.tables.indicators, report.facts.evaluation.indicators):
+    for row, result in _indicator_rows(report):
         cell = row.cells.get("deviation")
         written = parse_quantity(cell.text) if cell is not None else None
         if written is None or not written.is_number or result.deviation is None:
             continue
         if not agrees(written, parse_quantity(result.deviation_text)):
             indicator = result.indicator
-            yield Finding(claimed=cell.text, expected=result.deviation_text, context=_row_context(row),
-                          location=cell_location(report.file, cell, _section(report, row)),
-                          arguments={"completion": indicator.completion.text, "target": indicator.target.text})
+            yield _cell_finding(report, row, cell, cell.text, result.deviation_text,
+                                {"completion": indicator.completion.text, "target": indicator.target.text})
 
 
 @rule("N202")
 def execution_rate_wrong(report: CheckedReport) -> Iterator[Finding]:
     """执行率 ≠ 实际支出数 ÷ 调整预算数."""
-    if report.facts.evaluation is None:
-        return
-    for row, result in zip(report.tables.budget, report.facts.evaluation.budget):
+    for row, result in _budget_rows(report):
         cell = row.cells.get("rate")
         written = parse_quantity(cell.text) if cell is not None else None
         if written is None or not written.is_number or result.execution_rate is None:
             continue
         if not agrees(written, parse_quantity(format_percent(result.execution_rate))):
-            yield Finding(claimed=cell.text, expected=format_percent(result.execution_rate),
-                          context=_row_context(row), location=cell_location(report.file, cell, _section(report, row)),
-                          arguments={"actual": format_decimal(result.line.actual),
-                                     "adjusted": format_decimal(result.adjusted_budget)})
+            yield _cell_finding(report, row, cell, cell.text, format_percent(result.execution_rate),
+                                {"actual": format_decimal(result.line.actual),
+                                 "adjusted": format_decimal(result.adjusted_budget)})
 
 
 @rule("N203")
 def adjusted_budget_wrong(report: CheckedReport) -> Iterator[Finding]:
     """调整预算数 ≠ 年初预算数 + 调整数."""
-    if report.facts.evaluation is None:
-        return
-    for row, result in zip(report.tables.budget, report.facts.evaluation.budget):
+    for row, result in _budget_rows(report):
         if result.adjusted_mismatch:
-            line = result.line
-            yield Finding(claimed=row.cells["adjusted"].text, expected=format_decimal(result.computed_adjusted),
-                          context=_row_context(row),
-                          location=cell_location(report.file, row.cells["adjusted"], _section(report, row)),
-                          arguments={"initial": format_decimal(line.initial),
-                                     "adjustment": format_decimal(line.adjustment)})
+            cell, line = row.cells["adjusted"], result.line
+            yield _cell_finding(report, row, cell, cell.text, format_decimal(result.computed_adjusted),
+                                {"initial": format_decimal(line.initial), "adjustment": format_decimal(line.adjustment)})
 
 
 @rule("N204")
 def total_wrong(report: CheckedReport) -> Iterator[Finding]:
     """A total line ≠ the sum of the lines under it, column by column."""
-    if report.facts.evaluation is None:
-        return
-    for row, result in zip(report.tables.budget, report.facts.evaluation.budget):
+    for row, result in _budget_rows(report):
         line = result.line
         children = [r for r in report.tables.budget if r.line.parent == line.name]
         for column, (own, total) in result.children_mismatches().items():
             cell = row.cells.get(column) or row.cells["name"]
-            yield Finding(claimed=cell.text or format_decimal(own or Decimal(0)), expected=format_decimal(total),
-                          context=_row_context(row),
-                          location=cell_location(report.file, cell, _section(report, row)),
-                          arguments={"name": line.name, "column": BUDGET_NAMES[column],
-                                     "children": "、".join(child.line.name for child in children)})
+            yield _cell_finding(report, row, cell, cell.text or format_decimal(own or Decimal(0)),
+                                format_decimal(total), {"name": line.name, "column": BUDGET_NAMES[column],
+                                                        "children": "、".join(c.line.name for c in children)})
 
 
 # Across tables
@@ -341,31 +344,23 @@ def tables_disagree(report: CheckedReport) -> Iterator[Finding]:
 @rule("N401", "warning")
 def kind_mismatch(report: CheckedReport) -> Iterator[Finding]:
     """A number against a qualitative target (or the reverse): completion cannot be judged."""
-    if report.facts.evaluation is None:
-        return
-    for row, result in zip(report.tables.indicators, report.facts.evaluation.indicators):
+    for row, result in _indicator_rows(report):
         if result.problem is not Problem.KIND_MISMATCH:
             continue
         indicator = result.indicator
-        yield Finding(claimed=indicator.completion.text, expected=indicator.target.text, context=_row_context(row),
-                      location=cell_location(report.file, row.cells["completion"], _section(report, row)),
-                      arguments={"target": indicator.target.text,
-                                 "target_kind": wording(f"kind_{indicator.target.kind}"),
-                                 "completion_kind": wording(f"kind_{indicator.completion.kind}")})
+        yield _cell_finding(report, row, row.cells["completion"], indicator.completion.text, indicator.target.text,
+                            {"target": indicator.target.text, "target_kind": wording(f"kind_{indicator.target.kind}"),
+                             "completion_kind": wording(f"kind_{indicator.completion.kind}")})
 
 
 @rule("N402", "warning")
 def reason_missing(report: CheckedReport) -> Iterator[Finding]:
     """A missed indicator with an empty 原因分析."""
-    if report.facts.evaluation is None:
-        return
-    for row, result in zip(report.tables.indicators, report.facts.evaluation.indicators):
+    for row, result in _indicator_rows(report):
         indicator = result.indicator
         if result.status is Status.MISSED and not indicator.reason.strip() and "reason" in row.cells:
-            yield Finding(claimed=indicator.completion.text, expected=indicator.target.text,
-                          context=_row_context(row),
-                          location=cell_location(report.file, row.cells["reason"], _section(report, row)),
-                          arguments={"name": indicator.name})
+            yield _cell_finding(report, row, row.cells["reason"], indicator.completion.text, indicator.target.text,
+                                {"name": indicator.name})
 
 
 # Coverage

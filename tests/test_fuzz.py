@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import json
 import os
 import resource
 import subprocess
@@ -19,7 +18,6 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

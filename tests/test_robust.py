@@ -3,7 +3,6 @@ lost data or a silent wrong answer before (issue 16). Each asserts the exact Chi
 message a user gets, exit code 2, and that the input is untouched."""
 from __future__ import annotations
 
-import io
 import os
 import zipfile
 from pathlib import Path
@@ -11,7 +10,6 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-import yaml
 from click.testing import CliRunner
 
 from narrator.cli import main
