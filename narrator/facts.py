@@ -225,6 +225,9 @@ def _indicator_facts(result, where, place: str, deviation_cell: Cell | None) -> 
     if indicator.completion.is_number:
         facts.append(Fact(indicator.name, "completion", indicator.completion, where("completion"), place,
                           status=result.status.value))
+        if indicator.completion.unit == "%" and any(word in indicator.name for word in _growth_names()):
+            # 营业收入增长率 10%: what a sentence says as 营业收入同比增长10%.
+            facts.append(Fact(indicator.name, "growth", indicator.completion, where("completion"), place))
     if indicator.target.is_number:
         facts.append(Fact(indicator.name, "target", indicator.target, where("target"), place))
     written = parse_quantity(deviation_cell.text) if deviation_cell is not None else parse_quantity("")
@@ -237,6 +240,10 @@ def _indicator_facts(result, where, place: str, deviation_cell: Cell | None) -> 
         difference = parse_quantity(format_decimal(abs(result.margin)) + indicator.target.unit)
         facts.append(Fact(indicator.name, "difference", difference, where("completion"), place))
     return facts
+
+
+def _growth_names() -> list[str]:
+    return lexicon.claim_words()["growth_indicator_words"]
 
 
 def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: Cell | None,

@@ -198,3 +198,12 @@ def test_explain_says_what_each_figure_was_linked_to_or_why_not(tmp_path):
     (report,) = json.loads(result.stdout)
     assert len([item for item in report["explain"] if item["location"].get("paragraph")]) == report["figures"] == 61
     assert sum(item["linked"] for item in report["explain"] if item["location"].get("paragraph")) == report["linked"]
+
+
+def test_a_growth_rate_indicator_is_what_a_growth_sentence_states():
+    # The 自评表 row 研发资源共享服务用户补助 (=100%, 100%) renamed as a growth rate.
+    text = SEED.replace("\t研发资源共享服务用户补助\n", "\t研发资源共享服务用户补助增长率\n", 1)
+    assert text != SEED
+    assert new_findings(with_paragraph("研发资源共享服务用户补助同比增长100%。", text)) == []
+    (finding,) = new_findings(with_paragraph("研发资源共享服务用户补助同比增长90%。", text))
+    assert (finding.code, finding.claimed, finding.expected) == ("N101", "90%", "100%")
