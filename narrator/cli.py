@@ -18,8 +18,52 @@ import click
 from . import DEFAULT_SEED, __version__
 
 
+class _Formatter(click.HelpFormatter):
+    """click's help in Chinese: the usage prefix and the section headings."""
+
+    HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, "用法：" if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{self.HEADINGS.get(heading, heading)}：\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+def _chinese_help_option(option):
+    if option is not None:
+        option.help = "显示本帮助并退出。"
+    return option
+
+
+class _Command(click.Command):
+    context_class = _Context
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[选项]")
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx):
+        return _chinese_help_option(super().get_help_option(ctx))
+
+
 class _Group(click.Group):
     """Every failure becomes a Chinese message and exit code 2, never a traceback."""
+
+    context_class = _Context
+    command_class = _Command
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("options_metavar", "[选项]")
+        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
+        super().__init__(*args, **kwargs)
+
+    def get_help_option(self, ctx):
+        return _chinese_help_option(super().get_help_option(ctx))
 
     def main(self, args=None, prog_name=None, **extra):
         from .errors import NarratorError, message, write_error_log
@@ -108,7 +152,7 @@ def _parameter_rule(param) -> str:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="narrator", message="%(prog)s %(version)s")
+@click.version_option(__version__, "--version", "-V", prog_name="narrator", message="%(prog)s %(version)s", help="显示版本号并退出。")
 def main():
     """narrator：预算绩效自评报告的起草与核对工具。"""
 
