@@ -18,16 +18,25 @@ import click
 from . import DEFAULT_SEED, __version__
 
 
+def _help_words(key: str) -> str:
+    """click's own help words in Chinese (templates/messages.yaml: help_*), read only when help is shown."""
+    from .errors import message
+
+    return message(f"help_{key}")
+
+
 class _Formatter(click.HelpFormatter):
     """click's help in Chinese: the usage prefix and the section headings."""
 
-    HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
-
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, "用法：" if prefix is None else prefix)
+        args = args.replace("[OPTIONS]", _help_words("options_metavar"))
+        args = args.replace("COMMAND [ARGS]...", _help_words("commands_metavar"))
+        super().write_usage(prog, args, _help_words("usage") if prefix is None else prefix)
 
     def write_heading(self, heading: str) -> None:
-        self.write(f"{'':>{self.current_indent}}{self.HEADINGS.get(heading, heading)}：\n")
+        words = {"Options": "options", "Commands": "commands", "Arguments": "arguments"}
+        heading = _help_words(words[heading]) if heading in words else heading
+        self.write(f"{'':>{self.current_indent}}{heading}{_help_words('heading_end')}\n")
 
 
 class _Context(click.Context):
@@ -36,16 +45,12 @@ class _Context(click.Context):
 
 def _chinese_help_option(option):
     if option is not None:
-        option.help = "显示本帮助并退出。"
+        option.help = _help_words("option")
     return option
 
 
 class _Command(click.Command):
     context_class = _Context
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[选项]")
-        super().__init__(*args, **kwargs)
 
     def get_help_option(self, ctx):
         return _chinese_help_option(super().get_help_option(ctx))
@@ -57,10 +62,11 @@ class _Group(click.Group):
     context_class = _Context
     command_class = _Command
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("options_metavar", "[选项]")
-        kwargs.setdefault("subcommand_metavar", "命令 [参数]...")
-        super().__init__(*args, **kwargs)
+    def format_options(self, ctx, formatter):
+        for param in self.params:
+            if param.name == "version":
+                param.help = _help_words("version")
+        super().format_options(ctx, formatter)
 
     def get_help_option(self, ctx):
         return _chinese_help_option(super().get_help_option(ctx))
@@ -152,7 +158,7 @@ def _parameter_rule(param) -> str:
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", "-V", prog_name="narrator", message="%(prog)s %(version)s", help="显示版本号并退出。")
+@click.version_option(__version__, "--version", "-V", prog_name="narrator", message="%(prog)s %(version)s")
 def main():
     """narrator：预算绩效自评报告的起草与核对工具。"""
 
