@@ -147,6 +147,20 @@ def level_names() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def any_level_name() -> frozenset[str]:
+    """一级 and 二级指标 names, with and without their 指标 suffix."""
+    words = target_table_words()
+    names = {str(name) for name in [*words["level1"], *words["level2"]]}
+    return frozenset(names | {name.removesuffix("指标") for name in names})
+
+
+@lru_cache(maxsize=1)
+def column_kinds() -> dict:
+    """What each column of the report's tables holds, and which are often blank (lexicon/layout.yaml)."""
+    return _yaml("layout.yaml")
+
+
+@lru_cache(maxsize=1)
 def budget_structure() -> dict[str, list[str]]:
     """Names of total and subtotal lines of a budget table (lexicon/budget.yaml)."""
     return {key: [str(word) for word in words] for key, words in _yaml("budget.yaml").items()}

@@ -199,10 +199,12 @@ def read_text(text: str, file: str = "") -> SourceDocument:
     while index < len(lines) - 1:
         line = lines[index]
         following = lines[next_text[index + 1]] if index + 1 < len(lines) else ""
-        if _is_cell_line(line) or (_row_cells(line) and (_row_cells(following) or _is_pipe_separator(following))):
+        table = None
+        found = _loose_table(lines, index) if line.strip() and "\t" not in line and "|" not in line else None
+        if found is not None:
+            table, index = found
+        elif _is_cell_line(line) or (_row_cells(line) and (_row_cells(following) or _is_pipe_separator(following))):
             table, index = _text_table(lines, index)
-        else:
-            table = None
         if table is not None:
             if table.rows:
                 tables += 1
@@ -302,6 +304,77 @@ def _text_table(lines: list[str], index: int) -> tuple[Table, int]:
             index += 1
         _strip_pipe_borders(rows, [lines[number - 1].strip() for number in row_lines])
     return Table(rows, 0, line=start + 1, row_lines=row_lines), index
+
+
+_LOOSE_GAP = re.compile(r"[ \u3000\t]+")
+_HEADER_LINES = 8  # a header wrapped over more lines than this is not looked for
+_HEADER_CHARS = 300
+
+
+def _pieces(text: str) -> list[str]:
+    return [piece for piece in _LOOSE_GAP.split(text.strip()) if piece]
+
+
+def _block(lines: list[str], index: int, limit: int | None = None) -> list[str]:
+    """The lines from `index` up to the next blank line (at most `limit`)."""
+    end = index
+    while end < len(lines) and lines[end].strip() and (limit is None or end - index < limit):
+        end += 1
+    return lines[index:end]
+
+
+def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
+    """A table whose cells are separated by single spaces or line breaks only, as text copied from a
+    PDF or a web page gives it, found by its header (`layout.header_columns`). Its rows are:
+    - one per line, when the header is one line with more lines right under it;
+    - one per block of lines between blank lines otherwise; a cell wrapped over several lines is
+      joined back without a space, as is a header wrapped over several lines;
+    - one cell per line, when the header has one cell per line.
+    Empty cells left no trace, so each row is aligned to the columns (`layout.align_rows`)."""
+    from . import layout
+
+    block = _block(lines, index, _HEADER_LINES)
+    if len(block[0]) > _HEADER_CHARS or not layout.may_be_header("".join(block)):
+        return None
+    first = _pieces(block[0])
+    joined = _pieces("".join(line.strip() for line in block)) if sum(map(len, block)) <= _HEADER_CHARS else []
+    per_line = len(block) >= 3 and all(len(_pieces(line)) == 1 for line in block)
+    if per_line:
+        header, columns, mode = [line.strip() for line in block], layout.header_columns([line.strip() for line in block]), "cells"
+    else:
+        columns, header, mode = layout.header_columns(first), first, "lines"
+        wider = layout.header_columns(joined) if len(block) > 1 and joined else None
+        if wider is not None and (columns is None or layout.known(wider) > layout.known(columns)):
+            columns, header, mode = wider, joined, "blocks"
+    if columns is None or len(header) < 3:
+        return None
+    start, index = index, index + (1 if mode == "lines" else len(_block(lines, index)))
+    if mode == "lines" and not lines[index].strip():
+        mode = "blocks"
+    rows, row_lines = [], []
+    while index < len(lines):
+        if mode == "lines":
+            if not lines[index].strip():
+                break
+            row_block = [lines[index]]
+        else:
+            while index < len(lines) and not lines[index].strip():
+                index += 1
+            row_block = _block(lines, index)
+            if not row_block:
+                break
+        if _HEADING.match(row_block[0].strip()):
+            break
+        pieces = [line.strip() for line in row_block] if mode == "cells" else \
+            _pieces("".join(line.strip() for line in row_block))
+        if not layout.fits(pieces, columns):
+            break
+        rows.append(pieces)
+        row_lines.append(index + 1)
+        index += len(row_block)
+    if not rows:
+        return None
+    return Table(layout.align_rows(header, columns, rows), 0, line=start + 1, row_lines=[start + 1, *row_lines]), index
 
 
 def _strip_pipe_borders(rows: list[list[str]], texts: list[str]) -> None:

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 from . import lexicon
 from .model import BudgetLine, Indicator, KeyTask, Origin, Report
 from .quantity import normalize_width, parse_quantity
+from .layout import match_columns
 from .read import SourceDocument, Table
 
 @dataclass
@@ -97,29 +98,18 @@ def recognise(document: SourceDocument) -> ReportTables:
     return result
 
 
-def _columns(header: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    columns: dict[str, int] = {}
-    for index, text in enumerate(header):
-        text = normalize_width(text).replace(" ", "")
-        for key, words in wanted.items():
-            if key not in columns and any(word in text for word in words):
-                columns[key] = index
-                break
-    return columns
-
-
 def _classify(table: Table) -> tuple[int, dict[str, int], str]:
     for index, row in enumerate(table.rows[:4]):
         headers = lexicon.column_words()
-        columns = _columns(row, headers["self_evaluation"])
+        columns = match_columns(row, headers["self_evaluation"])
         if {"name", "target", "completion"} <= columns.keys():
             return index, columns, "self_evaluation"
-        columns = _columns(row, headers["budget"])
+        columns = match_columns(row, headers["budget"])
         if ("initial" in columns and ({"adjusted", "actual"} & columns.keys())) or {"adjusted", "actual"} <= columns.keys():
             # 年初预算数 with 调整预算数 or 实际支出数; or, as other provinces write it, 全年预算数 with 全年执行数.
             columns.setdefault("name", 0)
             return index, columns, "budget"
-        columns = _columns(row, headers["tasks"])
+        columns = match_columns(row, headers["tasks"])
         if {"name", "result"} <= columns.keys():
             return index, columns, "tasks"
     return -1, {}, ""
