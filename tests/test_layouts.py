@@ -83,3 +83,23 @@ def test_prose_around_a_loose_table_stays_prose():
     assert [p.text for p in document.paragraphs][1:] == ["全年实际支出 602.24万元，执行率 96.3%。", "三、存在的问题"]
     result = check_document(document)
     assert [(f.code, f.claimed, f.expected) for f in result.findings] == [("N101", "96.3%", "96.03%")]
+
+
+@pytest.mark.parametrize("layout", ["spaces", "single"])
+@pytest.mark.parametrize("number", ["000", "003"])
+def test_target_tables_copied_as_text_import_the_same_indicators(tmp_path, layout, number):
+    from narrator import read
+    from narrator.targets import import_targets
+
+    from test_import import COUNTS, _seed_docx, _seed_path, _summary
+
+    original = import_targets(_seed_path(number))
+    source = _seed_docx(number, tmp_path / "目标表.docx")
+    # As a PDF shows a merged cell: once.
+    document = read.docx_blocks(read.open_docx(source), str(source), repeat_merged=False)
+    path = tmp_path / f"{layout}.txt"
+    path.write_text(as_text(document, layout), encoding="utf-8")
+    result = import_targets(path)
+    assert result.level_counts() == COUNTS[number]
+    assert _summary(result.report) == _summary(original.report)
+    assert (result.report.unit_name, result.report.year) == (original.report.unit_name, original.report.year)
