@@ -24,9 +24,10 @@ from .findings import Finding, Location, wording
 from .link import link
 from .load import load_report
 from .model import Report
+from .projectform import read_sheet
 from .read import Paragraph, SourceDocument, read_document
 from .rules import CheckedReport, Passage
-from .tables import recognise, unit_name
+from .tables import IndicatorRow, recognise, unit_name
 
 
 SERIAL_BELOW = 4  # reports per worker below which starting a pool costs more than it saves
@@ -65,6 +66,12 @@ def checked_report(document: SourceDocument, data: Report | None = None) -> Chec
     """What the rules see: the document's passages (paragraphs, then 年度重点任务 完成情况 cells)
     with their claims linked to the facts of its tables (and of --data)."""
     tables = recognise(document)
+    sheet = read_sheet(document)
+    if sheet is not None:
+        # The form's indicators are facts like a 自评表's, unless its table was read as one already.
+        seen = {(row.cells["name"].table, row.cells["name"].row) for row in tables.indicators if "name" in row.cells}
+        tables.indicators += [IndicatorRow(row.indicator, row.cells) for row in sheet.indicators
+                              if (row.cells["name"].table, row.cells["name"].row) not in seen]
     sections = {block.number: block.section for block in document.tables}
     facts = table_facts(tables, sections)
     if data is not None:
@@ -92,7 +99,7 @@ def checked_report(document: SourceDocument, data: Report | None = None) -> Chec
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
-    return CheckedReport(document.file, passages, tables, facts, sections)
+    return CheckedReport(document.file, passages, tables, facts, sections, sheet)
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:

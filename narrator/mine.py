@@ -30,7 +30,7 @@ from .quantity import Quantity, find_quantities
 from .read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, read_document
 from .resources import load_yaml
 
-CORPUS_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES  # what read_document reads
+CORPUS_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES  # what read_document reads that has prose
 MARKER = "# narrator-mine sha256:"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _CLAUSE_BREAK = "，,；;：:（()）！？!?。"

@@ -20,6 +20,7 @@ from .errors import InputError, message, os_reason
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx", ".docm"}
 PDF_SUFFIXES = {".pdf"}
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 500
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a report's text is a few hundred KB
@@ -74,12 +75,14 @@ class SourceDocument:
 
 
 def read_document(path: str | Path) -> SourceDocument:
-    """Read a DOCX, PDF or text report; unreadable input raises InputError naming the file."""
+    """Read a DOCX, PDF, workbook or text report; unreadable input raises InputError naming the file."""
     path = Path(path)
-    head = file_head(path)
+    head = file_head(path, DOCX_SUFFIXES | WORKBOOK_SUFFIXES)
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES or head.startswith(b"%PDF"):
         return read_pdf(path)
+    if suffix in WORKBOOK_SUFFIXES:
+        return read_workbook_document(path)
     if suffix in DOCX_SUFFIXES or (head.startswith(b"PK") and suffix not in TEXT_SUFFIXES):
         return _read_docx(path)
     if suffix in TEXT_SUFFIXES or not suffix:
@@ -631,6 +634,24 @@ def _sheets(path: Path, values, formulas) -> dict[str, list[SheetRow]]:
     return sheets
 
 
+def read_workbook_document(path: Path) -> SourceDocument:
+    """A workbook as a report: each sheet one table, its rows as the sheet numbers them (blank rows
+    kept empty, so 表N第M行 is the sheet's row M), numbers written plainly, merged cells blank."""
+    from decimal import Decimal
+
+    from .quantity import format_decimal
+
+    blocks: list[Paragraph | Table] = []
+    for number, (title, sheet_rows) in enumerate(read_workbook(path).items(), start=1):
+        rows: list[list[str]] = []
+        for sheet_row in sheet_rows:
+            rows += [[] for _ in range(sheet_row.number - 1 - len(rows))]
+            rows.append([simplified(format_decimal(value) if isinstance(value, Decimal) and value.is_finite() else
+                                    "" if value is None else str(value).strip()) for value in sheet_row.values])
+        blocks.append(Table(rows, number, title))
+    return SourceDocument(str(path), blocks)
+
+
 def cell_value(cell):
     """A cell's value: text as written, numbers as Decimal (a percentage cell 0.9603 as "96.03%"),
     dates as they are."""
@@ -697,8 +718,8 @@ def read_pdf(path: Path, repeat_merged: bool = True) -> SourceDocument:
                             "size": round(max(c["size"] for c in chars), 1),
                             "bold": any("bold" in c.get("fontname", "").lower() for c in chars)}))
                 for table in tables:
-                    items.append((number, table.bbox[1], "table", {"cells": table.extract(), "bottom": table.bbox[3],
-                                                                      "x1": table.bbox[2]}))
+                    items.append((number, table.bbox[1], "table", {"cells": _spans_marked(table),
+                                                                      "bottom": table.bbox[3], "x1": table.bbox[2]}))
     finally:
         pdf.close()
     items.sort(key=lambda item: (item[0], item[1]))
@@ -832,22 +853,49 @@ def _continues_row(row: list[str], above: list[str]) -> bool:
         and 2 * len(filled) <= sum(1 for text in above if text)
 
 
+_SPANNED = "\x00spanned"  # a cell covered by the one on its left (a horizontal merge)
+
+
+def _spans_marked(table) -> list[list[str | None]]:
+    """pdfplumber's cells, where None means "covered by a merged cell": a covered cell is marked
+    `_SPANNED` when the nearest cell on its left reaches over it (merged across), and stays None
+    when merged with the cell above."""
+    cells = table.extract()
+    boxes = [row.cells for row in table.rows]
+    lefts: dict[int, float] = {}
+    for row in boxes:
+        for index, box in enumerate(row):
+            if box is not None:
+                lefts[index] = min(lefts.get(index, box[0]), box[0])
+    for row_cells, row_boxes in zip(cells, boxes):
+        reach = None  # the right edge of the last real cell on the left
+        for index, box in enumerate(row_boxes):
+            if box is not None:
+                reach = box[2]
+            elif reach is not None and index in lefts and reach > lefts[index] + 1 and index < len(row_cells):
+                row_cells[index] = _SPANNED
+    return cells
+
+
 def _pdf_table_rows(cells: list[list[str | None]], carry: list[str] | None = None,
                     skip: int = 0, repeat_merged: bool = True) -> list[list[str]]:
     """A pdfplumber table as text rows. A cell merged with the one above (None) repeats its text,
-    as a DOCX vertical merge reads; a merge continued from the previous page (an empty first cell
+    as a DOCX vertical merge reads, and one merged with the cell on its left (`_SPANNED`) repeats
+    that, as a DOCX horizontal merge reads; a merge continued from the previous page (an empty first cell
     with merged cells below) repeats `carry`, that page's last row. Text wrapped inside a cell is
     joined without the line breaks; a column with no cell at all (a stray ruling line) is dropped. The first `skip` rows (a header repeated on a new page) are left out."""
     width = max((len(row) for row in cells), default=0)
     cells = [list(row) + [None] * (width - len(row)) for row in cells]
-    keep = [index for index in range(width) if any(row[index] is not None for row in cells)]
+    keep = [index for index in range(width) if any(row[index] not in (None, _SPANNED) for row in cells)]
     cells = [[row[index] for index in keep] for row in cells][skip:]
     rows: list[list[str]] = []
     for number, raw in enumerate(cells):
         row = []
         for index, cell in enumerate(raw):
             below = cells[number + 1][index] if number + 1 < len(cells) else ""
-            if cell is None:
+            if cell == _SPANNED:
+                row.append(row[-1] if row and repeat_merged else "")
+            elif cell is None:
                 above = rows[-1][index] if rows and index < len(rows[-1]) and repeat_merged else ""
                 row.append(above)
             elif cell == "" and below is None and not rows and carry and index < len(carry):

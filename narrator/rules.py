@@ -7,7 +7,8 @@ in templates/findings.yaml. A rule only reports what it can show: the figure as 
 what the table or the arithmetic gives, and where.
 
 Codes: prose against the tables (N101–N104), arithmetic written in prose (N105–N107),
-inside a table (N201–N204), across tables (N301), meaning (N401, N402), coverage (N501).
+inside a table (N201–N204), across tables (N301), meaning (N401, N402), coverage (N501), scores of a
+form with 分值 and 得分 (N601–N608, under the rule set of lexicon/scoring/).
 """
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
-from . import arithmetic, lexicon
+from . import arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
 from .extract import Claim
 from .facts import BUDGET_NAMES, Fact, Facts, cell_location
 from .findings import Finding, Location, wording
 from .link import Link, dice
-from .quantity import format_decimal, format_percent, parse_quantity
+from .quantity import format_decimal, format_percent, parse_quantity, round_half_up
+from .projectform import ScoreSheet, score
 from .read import Paragraph
 from .tables import ReportTables
 
@@ -53,6 +55,8 @@ class CheckedReport:
     tables: ReportTables
     facts: Facts
     sections: dict[int, str]
+    sheet: ScoreSheet | None = None  # a form with 分值 and 得分 (项目支出绩效自评表)
+    rule_set: str = scoring.DEFAULT_RULES  # lexicon/scoring/<rule_set>.yaml
 
     @property
     def prose(self) -> list[Passage]:
@@ -370,3 +374,202 @@ def nothing_to_check_against(report: CheckedReport) -> Iterator[Finding]:
     """Figures in the prose but no table read: say so, never a clean bill."""
     if report.figures and not report.facts.facts:
         yield Finding("", "", "", Location(report.file), {"count": report.figures})
+
+
+# Scores (a form with 分值 and 得分: the national 项目支出绩效自评表)
+
+def _sheet_cell_finding(report: CheckedReport, cell, claimed: str, expected: str, arguments: dict,
+                        context: str = "") -> Finding:
+    return Finding(claimed=claimed, expected=expected, context=context or cell.text,
+                   location=cell_location(report.file, cell, report.sections.get(cell.table, "")), arguments=arguments)
+
+
+def _scored_rows(report: CheckedReport):
+    """(row, weight, score, expected) for each indicator and funding row with a 分值 and a 得分."""
+    if report.sheet is None:
+        return
+    rules_ = scoring.rule_set(report.rule_set)
+    for row in report.sheet.funding:
+        weight, written = score(row.cells.get("weight")), score(row.cells.get("score"))
+        if weight is None or written is None:
+            continue
+        budget, actual = row.amount("budget"), row.amount("actual")
+        if budget and actual is not None:
+            rate = actual / budget * 100
+        else:
+            stated = parse_quantity(row.cells["rate"].text) if "rate" in row.cells else None
+            if stated is None or not stated.is_number:
+                continue
+            rate = stated.value
+        yield row.name, row.cells, weight, written, scoring.execution_score(rate, weight, rules_), None
+    for row in report.sheet.indicators:
+        weight, written = score(row.cells.get("weight")), score(row.cells.get("score"))
+        if weight is None or written is None:
+            continue
+        yield (row.indicator.name, row.cells, weight, written, scoring.indicator_score(row.indicator, weight, rules_),
+               row.indicator)
+
+
+def _score_text(value: Decimal) -> str:
+    """A score as the forms write it: at most two decimals, no trailing zeros (8.97, 12, 4.17)."""
+    text = format_decimal(value, scoring.SCORE_PLACES)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _expected_text(expected: scoring.Expected) -> str:
+    if expected.exact:
+        return _score_text(expected.low)
+    return wording("score_band", low=_score_text(expected.low), high=_score_text(expected.high))
+
+
+@rule("N601")
+def score_not_by_rule(report: CheckedReport) -> Iterator[Finding]:
+    """A 得分 the rule set does not give (执行率 × 分值; 完成值 ÷ 指标值 × 分值 …)."""
+    for name, cells, weight, written, expected, indicator in _scored_rows(report):
+        places = scoring.places_of(cells["score"].text)
+        if expected is None or written > weight or expected.admits(written, places):
+            continue
+        if indicator is not None and expected.status is Status.MISSED and written == weight and weight:
+            continue  # N603 says it better
+        yield _sheet_cell_finding(report, cells["score"], cells["score"].text, _expected_text(expected),
+                                  {"name": name, "rule": wording(expected.rule), "weight": format_decimal(weight)})
+
+
+@rule("N602")
+def score_above_weight(report: CheckedReport) -> Iterator[Finding]:
+    """A 得分 above its 分值."""
+    for name, cells, weight, written, _, _ in _scored_rows(report):
+        if written > weight:
+            yield _sheet_cell_finding(report, cells["score"], cells["score"].text, format_decimal(weight),
+                                      {"name": name})
+
+
+@rule("N603")
+def full_score_for_a_missed_target(report: CheckedReport) -> Iterator[Finding]:
+    """Full marks for an indicator whose 实际完成值 does not reach its 年度指标值."""
+    for name, cells, weight, written, expected, indicator in _scored_rows(report):
+        if indicator is not None and expected is not None and expected.status is Status.MISSED \
+                and written == weight and weight:
+            places = scoring.places_of(cells["score"].text)
+            yield _sheet_cell_finding(report, cells["score"], cells["score"].text, _expected_text(expected),
+                                      {"name": name, "target": indicator.target.text,
+                                       "completion": indicator.completion.text, "rule": wording(expected.rule)})
+
+
+@rule("N604")
+def funding_parts_differ(report: CheckedReport) -> Iterator[Finding]:
+    """年度资金总额 ≠ the sum of its parts (当年财政拨款, 上年结转资金, 其他资金), column by column."""
+    sheet = report.sheet
+    total = sheet.funding_total if sheet is not None else None
+    if total is None:
+        return
+    parts = [row for row in sheet.funding if not row.total]
+    for key in ("initial", "budget", "actual"):
+        amounts = [(row.name, row.amount(key)) for row in parts if row.amount(key) is not None]
+        own = total.amount(key)
+        if not amounts or own is None:
+            continue
+        added = sum((amount for _, amount in amounts), Decimal(0))
+        if added != own:
+            cell = total.cells[key]
+            yield _sheet_cell_finding(report, cell, cell.text, format_decimal(added),
+                                      {"column": cell.column, "parts": "、".join(name for name, _ in amounts)})
+
+
+@rule("N605")
+def weights_do_not_add_up(report: CheckedReport) -> Iterator[Finding]:
+    """The 分值 of the rows do not add up to the 总分's 分值 (100 in the national rules)."""
+    sheet = report.sheet
+    if sheet is None:
+        return
+    weights = [score(row.cells.get("weight")) for row in sheet.indicators]
+    total = sheet.funding_total
+    weights.append(score(total.cells.get("weight")) if total is not None else None)
+    weights = [weight for weight in weights if weight is not None]
+    if not weights:
+        return
+    added = sum(weights, Decimal(0))
+    stated = score(sheet.total_weight)
+    expected = stated if stated is not None else scoring.rule_set(report.rule_set).total
+    if added != expected:
+        cell = sheet.total_weight
+        yield Finding(claimed=format_decimal(added), expected=format_decimal(expected),
+                      context=cell.text if cell is not None else "",
+                      location=cell_location(report.file, cell, report.sections.get(cell.table, "") if cell else ""),
+                      arguments={"count": len(weights)})
+
+
+def _sheet_total(sheet: ScoreSheet) -> tuple[Decimal, int] | None:
+    """The sum of the written 得分 (the 年度资金总额 row and the indicators) and how many there are."""
+    scores = [score(row.cells.get("score")) for row in sheet.indicators]
+    total = sheet.funding_total
+    scores.append(score(total.cells.get("score")) if total is not None else None)
+    scores = [value for value in scores if value is not None]
+    return (sum(scores, Decimal(0)), len(scores)) if scores else None
+
+
+@rule("N606")
+def total_not_the_sum(report: CheckedReport) -> Iterator[Finding]:
+    """The 总分's 得分 ≠ the sum of the rows' 得分."""
+    sheet = report.sheet
+    written = score(sheet.total_score) if sheet is not None else None
+    summed = _sheet_total(sheet) if written is not None else None
+    if summed is None:
+        return
+    places = scoring.places_of(sheet.total_score.text)
+    if round_half_up(summed[0], places) != written:
+        yield _sheet_cell_finding(report, sheet.total_score, sheet.total_score.text, format_decimal(summed[0]),
+                                  {"count": summed[1]})
+
+
+def _sheet_grade(report: CheckedReport) -> tuple[str, Decimal] | None:
+    sheet = report.sheet
+    total = score(sheet.total_score) if sheet is not None else None
+    return (scoring.grade(total, scoring.rule_set(report.rule_set)), total) if total is not None else None
+
+
+@rule("N607")
+def grade_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """The grade ≠ the grade the 总分 earns (优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below)."""
+    graded = _sheet_grade(report)
+    cell = report.sheet.grade if report.sheet is not None else None
+    if graded is None or cell is None or not cell.text.strip():
+        return
+    if cell.text.strip() != graded[0]:
+        yield _sheet_cell_finding(report, cell, cell.text.strip(), graded[0],
+                                  {"total": format_decimal(graded[1]), "rules": scoring.rule_set(report.rule_set).name})
+
+
+@rule("N608")
+def prose_score_differs(report: CheckedReport) -> Iterator[Finding]:
+    """The prose's 自评得分 or 自评等级 ≠ the form's."""
+    graded = _sheet_grade(report)
+    if graded is None:
+        return
+    grade_, total = graded
+    if report.sheet.grade is not None and report.sheet.grade.text.strip():
+        grade_ = report.sheet.grade.text.strip()
+    score_pattern, grade_pattern = _prose_score_patterns()
+    for passage in report.prose:
+        for match in score_pattern.finditer(passage.text):
+            written = Decimal(match.group("value"))
+            if round_half_up(total, scoring.places_of(match.group("value"))) != written:
+                yield Finding(claimed=match.group("value"), expected=format_decimal(total), context=passage.text,
+                              location=passage.at(*match.span("value")), span=match.span("value"),
+                              arguments={"what": wording("score_what_total")})
+        for match in grade_pattern.finditer(passage.text):
+            if match.group("value") != grade_:
+                yield Finding(claimed=match.group("value"), expected=grade_, context=passage.text,
+                              location=passage.at(*match.span("value")), span=match.span("value"),
+                              arguments={"what": wording("score_what_grade")})
+
+
+def _prose_score_patterns():
+    words = projectform.prose_words()
+    copula = "|".join(map(re.escape, words["copulas"]))
+    grades = "|".join(re.escape(name) for name, _ in scoring.rule_set().grades)
+    def alternatives(key: str) -> str:
+        return "|".join(map(re.escape, words[key]))
+
+    return (re.compile(rf"(?:{alternatives('score')})(?:{copula})?\s*(?P<value>\d+(?:\.\d+)?)\s*分"),
+            re.compile(rf"(?:{alternatives('grade')})(?:{copula})?\s*[“\"「]?(?P<value>{grades})(?![\u4e00-\u9fff])"))

@@ -373,7 +373,7 @@ def test_a_full_width_decimal_point_is_one_figure():
 def _national_layout(document):
     """Seed 002's tables with the headers and columns of the national forms and other provinces:
     全年预算数 / 全年执行数 / 执行率 without 年初预算数, 年度指标值 / 实际完成值 / 偏差原因分析及改进措施,
-    and 分值 / 得分 columns that are read but not used."""
+    and 分值 / 得分 columns left blank (a form that is not scored; scores are tests/test_scoring.py's)."""
     from narrator.read import SourceDocument, Table
 
     budget, tasks, evaluation = document.tables
@@ -381,7 +381,7 @@ def _national_layout(document):
     budget_rows += [[row[0], row[3], row[4], row[5]] for row in budget.rows[1:]]
     evaluation_rows = [["", "一级指标", "三级指标", "年度指标值", "实际完成值", "完成值来源", "偏差情况",
                         "偏差原因分析及改进措施", "分值", "得分"]]
-    evaluation_rows += [row + ["10", "10"] for row in evaluation.rows[1:]]
+    evaluation_rows += [row + ["", ""] for row in evaluation.rows[1:]]
     blocks = [Table(budget_rows, 1, budget.section) if block is budget else
               Table(evaluation_rows, 3, evaluation.section) if block is evaluation else block
               for block in document.blocks]
