@@ -230,12 +230,17 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
 
 @main.command()
 @click.argument("input_file", metavar="[输入]", required=False)
-def evaluate(input_file):
+@click.option("--rules", "rule_set", metavar="规则", default="national", show_default=True,
+              help="打分表的评分规则：lexicon/scoring/ 下的文件名（不含 .yaml）。")
+def evaluate(input_file, rule_set):
     """计算每个绩效指标的偏差情况和完成状态，并核算预算信息。
+
+    给出带分值、得分的自评表（项目支出绩效自评表，DOCX、PDF、文本或 Excel）时，按评分规则
+    计算每一行的得分、总分和等级，并与表中所填的对照。
 
     不给输入文件时，使用随程序附带的示例（苏州市生产力促进中心 2022 年度）。
 
-    示例：narrator evaluate 输入.xlsx
+    示例：narrator evaluate 输入.xlsx；narrator evaluate 项目自评表.pdf
     """
     from .errors import message
     from .evaluate import Status
@@ -244,6 +249,10 @@ def evaluate(input_file):
     from .quantity import format_decimal, format_percent
     from .textable import format_table
 
+    sheet = _score_sheet(input_file)
+    if sheet is not None:
+        _print_scores(sheet, rule_set)
+        return
     report = load_report(input_file)
     result = evaluate_report(report)
     click.echo(message("evaluate_header", unit=report.unit_name, year=report.year, count=len(result.indicators)))
@@ -260,6 +269,68 @@ def evaluate(input_file):
             click.echo(message("adjustment_rate", rate=format_percent(result.budget_adjustment_rate)))
     click.echo("，".join(message("status_count", status=status.value, count=len(result.by_status(status)))
                         for status in Status))
+
+
+def _score_sheet(input_file):
+    """The scored form in `input_file`, when it is a report or form rather than an input: a DOCX,
+    PDF or text file, or a workbook that is not narrator's input but holds a form with 分值 and 得分."""
+    from pathlib import Path
+
+    from .errors import InputError
+    from .projectform import read_sheet
+    from .read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES, read_document
+
+    if input_file is None:
+        return None
+    suffix = Path(input_file).suffix.lower()
+    if suffix in DOCX_SUFFIXES | PDF_SUFFIXES | TEXT_SUFFIXES:
+        sheet = read_sheet(read_document(input_file))
+        if sheet is None:
+            raise InputError("scores_not_found", file=input_file)
+        return sheet
+    if suffix in WORKBOOK_SUFFIXES:
+        from .load import load_report
+
+        try:
+            load_report(input_file)
+        except InputError:
+            sheet = read_sheet(read_document(input_file))
+            if sheet is None:
+                raise
+            return sheet
+    return None
+
+
+def _print_scores(sheet, rule_set: str) -> None:
+    from .errors import message
+    from .scoring import grade, rule_set as load_rule_set, score_rows, score_text
+    from .projectform import score
+    from .textable import format_table
+
+    rules = load_rule_set(rule_set)
+    rows = score_rows(sheet, rules)
+    click.echo(message("scores_header", name=sheet.labels.get("project") or sheet.labels.get("unit") or sheet.file,
+                       rules=rules.name, count=len(rows)))
+    table = []
+    for row in rows:
+        expected = row.expected
+        ruled = "—" if expected is None else score_text(expected.low) if expected.exact else \
+            message("scores_band", low=score_text(expected.low), high=score_text(expected.high))
+        verdict = {True: message("scores_agree"), False: message("scores_differ"), None: "—"}[row.agrees]
+        table.append([row.name, score_text(row.weight), row.cells["score"].text if "score" in row.cells else "—",
+                      ruled, verdict])
+    click.echo(format_table(message("scores_columns").split("|"), table))
+    settled = [row.settled for row in rows]
+    written_total = score(sheet.total_score)
+    if all(value is not None for value in settled) and settled:
+        total = sum(settled)
+        click.echo(message("scores_total", weight=score_text(sum(row.weight for row in rows)),
+                           written=sheet.total_score.text if sheet.total_score is not None else "—",
+                           total=score_text(total), grade=grade(total, rules),
+                           written_grade=sheet.grade.text.strip() if sheet.grade is not None else "—"))
+    else:
+        click.echo(message("scores_total_unknown",
+                           written=sheet.total_score.text if written_total is not None else "—"))
 
 
 @main.command()

@@ -384,76 +384,55 @@ def _sheet_cell_finding(report: CheckedReport, cell, claimed: str, expected: str
                    location=cell_location(report.file, cell, report.sections.get(cell.table, "")), arguments=arguments)
 
 
-def _scored_rows(report: CheckedReport):
-    """(row, weight, score, expected) for each indicator and funding row with a 分值 and a 得分."""
+def _scored_rows(report: CheckedReport) -> list[scoring.RowScore]:
+    """The form's rows with both a 分值 and an 得分."""
     if report.sheet is None:
-        return
-    rules_ = scoring.rule_set(report.rule_set)
-    for row in report.sheet.funding:
-        weight, written = score(row.cells.get("weight")), score(row.cells.get("score"))
-        if weight is None or written is None:
-            continue
-        budget, actual = row.amount("budget"), row.amount("actual")
-        if budget and actual is not None:
-            rate = actual / budget * 100
-        else:
-            stated = parse_quantity(row.cells["rate"].text) if "rate" in row.cells else None
-            if stated is None or not stated.is_number:
-                continue
-            rate = stated.value
-        yield row.name, row.cells, weight, written, scoring.execution_score(rate, weight, rules_), None
-    for row in report.sheet.indicators:
-        weight, written = score(row.cells.get("weight")), score(row.cells.get("score"))
-        if weight is None or written is None:
-            continue
-        yield (row.indicator.name, row.cells, weight, written, scoring.indicator_score(row.indicator, weight, rules_),
-               row.indicator)
-
-
-def _score_text(value: Decimal) -> str:
-    """A score as the forms write it: at most two decimals, no trailing zeros (8.97, 12, 4.17)."""
-    text = format_decimal(value, scoring.SCORE_PLACES)
-    return text.rstrip("0").rstrip(".") if "." in text else text
+        return []
+    return [row for row in scoring.score_rows(report.sheet, scoring.rule_set(report.rule_set))
+            if row.written is not None]
 
 
 def _expected_text(expected: scoring.Expected) -> str:
     if expected.exact:
-        return _score_text(expected.low)
-    return wording("score_band", low=_score_text(expected.low), high=_score_text(expected.high))
+        return scoring.score_text(expected.low)
+    return wording("score_band", low=scoring.score_text(expected.low), high=scoring.score_text(expected.high))
 
 
 @rule("N601")
 def score_not_by_rule(report: CheckedReport) -> Iterator[Finding]:
     """A 得分 the rule set does not give (执行率 × 分值; 完成值 ÷ 指标值 × 分值 …)."""
-    for name, cells, weight, written, expected, indicator in _scored_rows(report):
-        places = scoring.places_of(cells["score"].text)
-        if expected is None or written > weight or expected.admits(written, places):
-            continue
-        if indicator is not None and expected.status is Status.MISSED and written == weight and weight:
-            continue  # N603 says it better
-        yield _sheet_cell_finding(report, cells["score"], cells["score"].text, _expected_text(expected),
-                                  {"name": name, "rule": wording(expected.rule), "weight": format_decimal(weight)})
+    for row in _scored_rows(report):
+        if row.agrees is not False or row.written > row.weight or _full_for_missed(row):
+            continue  # N602 and N603 say it better
+        yield _sheet_cell_finding(report, row.cells["score"], row.cells["score"].text, _expected_text(row.expected),
+                                  {"name": row.name, "rule": wording(row.expected.rule),
+                                   "weight": format_decimal(row.weight)})
+
+
+def _full_for_missed(row: scoring.RowScore) -> bool:
+    return row.indicator is not None and row.expected is not None and row.expected.status is Status.MISSED \
+        and row.written == row.weight and bool(row.weight)
 
 
 @rule("N602")
 def score_above_weight(report: CheckedReport) -> Iterator[Finding]:
     """A 得分 above its 分值."""
-    for name, cells, weight, written, _, _ in _scored_rows(report):
-        if written > weight:
-            yield _sheet_cell_finding(report, cells["score"], cells["score"].text, format_decimal(weight),
-                                      {"name": name})
+    for row in _scored_rows(report):
+        if row.written > row.weight:
+            yield _sheet_cell_finding(report, row.cells["score"], row.cells["score"].text,
+                                      format_decimal(row.weight), {"name": row.name})
 
 
 @rule("N603")
 def full_score_for_a_missed_target(report: CheckedReport) -> Iterator[Finding]:
     """Full marks for an indicator whose 实际完成值 does not reach its 年度指标值."""
-    for name, cells, weight, written, expected, indicator in _scored_rows(report):
-        if indicator is not None and expected is not None and expected.status is Status.MISSED \
-                and written == weight and weight:
-            places = scoring.places_of(cells["score"].text)
-            yield _sheet_cell_finding(report, cells["score"], cells["score"].text, _expected_text(expected),
-                                      {"name": name, "target": indicator.target.text,
-                                       "completion": indicator.completion.text, "rule": wording(expected.rule)})
+    for row in _scored_rows(report):
+        if _full_for_missed(row) and row.agrees is False:
+            indicator = row.indicator
+            yield _sheet_cell_finding(report, row.cells["score"], row.cells["score"].text,
+                                      _expected_text(row.expected),
+                                      {"name": row.name, "target": indicator.target.text,
+                                       "completion": indicator.completion.text, "rule": wording(row.expected.rule)})
 
 
 @rule("N604")

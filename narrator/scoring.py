@@ -20,7 +20,8 @@ from functools import lru_cache
 from .errors import InputError
 from .evaluate import Status, evaluate_indicator
 from .model import Indicator
-from .quantity import HUNDRED, ZERO, round_half_up
+from .projectform import ScoreSheet, score
+from .quantity import HUNDRED, ZERO, format_decimal, parse_quantity, round_half_up
 from .resources import data_path, load_yaml
 
 DEFAULT_RULES = "national"
@@ -127,6 +128,12 @@ def _qualitative(indicator: Indicator, weight: Decimal, rules: RuleSet, status: 
     return Expected(band[0] / HUNDRED * weight, band[1] / HUNDRED * weight, rule, status)
 
 
+def score_text(value: Decimal) -> str:
+    """A score as the forms write it: at most two decimals, no trailing zeros (8.97, 12, 4.17)."""
+    text = format_decimal(value, SCORE_PLACES)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def grade(total: Decimal, rules: RuleSet) -> str:
     for name, minimum in rules.grades:
         if total >= minimum:
@@ -144,3 +151,63 @@ def places_of(text: str) -> int:
     """Decimals written in a score ("8.97" → 2)."""
     text = text.strip()
     return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+@dataclass(frozen=True)
+class RowScore:
+    """One scored row of a form: its 分值 and 得分 as written, and what the rules give."""
+
+    name: str
+    cells: dict  # the row's cells by column key (weight, score …)
+    weight: Decimal | None
+    written: Decimal | None
+    expected: Expected | None  # None when the row cannot be judged (no completion, no amounts)
+    indicator: Indicator | None = None  # None for the 资金 rows
+
+    @property
+    def places(self) -> int:
+        return places_of(self.cells["score"].text) if "score" in self.cells else SCORE_PLACES
+
+    @property
+    def agrees(self) -> bool | None:
+        if self.expected is None or self.written is None:
+            return None
+        return self.expected.admits(self.written, self.places)
+
+    @property
+    def settled(self) -> Decimal | None:
+        """The score the rules give: the written one when they admit it, else the rule's (within a band,
+        the band's nearest end)."""
+        if self.expected is None:
+            return self.written
+        if self.agrees:
+            return self.written
+        if self.expected.exact or self.written is None:
+            return self.expected.low if self.expected.exact else None
+        return min(max(self.written, self.expected.low), self.expected.high)
+
+
+def score_rows(sheet: ScoreSheet, rules: RuleSet) -> list[RowScore]:
+    """The 资金 rows with a 分值 (年度资金总额 in the national form), then the indicators."""
+    rows: list[RowScore] = []
+    for row in sheet.funding:
+        weight, written = score(row.cells.get("weight")), score(row.cells.get("score"))
+        if weight is None:
+            continue
+        budget, actual = row.amount("budget"), row.amount("actual")
+        stated = parse_quantity(row.cells["rate"].text) if "rate" in row.cells else None
+        if budget and actual is not None:
+            rate = actual / budget * HUNDRED
+        elif stated is not None and stated.is_number:
+            rate = stated.value
+        else:
+            rate = None
+        rows.append(RowScore(row.name, row.cells, weight, written,
+                             execution_score(rate, weight, rules) if rate is not None else None))
+    for row in sheet.indicators:
+        weight, written = score(row.cells.get("weight")), score(row.cells.get("score"))
+        if weight is None:
+            continue
+        rows.append(RowScore(row.indicator.name, row.cells, weight, written,
+                             indicator_score(row.indicator, weight, rules), row.indicator))
+    return rows

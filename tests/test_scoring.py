@@ -113,3 +113,44 @@ def test_the_form_as_pdf_reads_as_its_docx(tmp_path):
     result = check_file(convert_to_pdf(planted, tmp_path / "错.pdf"))
     assert [(f.code, f.claimed, f.expected, f.location.page) for f in result.findings] == \
         [("N606", "96.43", "97.43", 2)]  # the 总分 row is on the second page
+
+
+def test_evaluate_prints_each_row_the_total_and_the_grade(tmp_path):
+    from click.testing import CliRunner
+
+    from narrator.cli import main
+
+    path = forms.write_docx(forms.changed(forms.rows(), ("发放创新券金额", 7, "15"), ("科技服务机构活跃度", 7, "10")),
+                            tmp_path / "自评表.docx")
+    result = CliRunner().invoke(main, ["evaluate", str(path)])
+    assert result.exit_code == 0
+    lines = [" ".join(line.split()) for line in result.output.splitlines()]
+    assert lines[0] == "科技创新券补助 评分规则：全国项目支出绩效自评表 计分 8 行"
+    assert lines[3:] == [
+        "年度资金总额 10 8.97 8.97 相符",
+        "支持企业数 20 20 20 相符",
+        "发放创新券金额 15 15 13.46 不符",
+        "兑现审核合规率 10 10 10 相符",
+        "兑现办理时限 5 5 5 相符",
+        "带动企业研发投入 15 15 15 相符",
+        "科技服务机构活跃度 15 10 12–15 不符",  # a band: 达成 scores 80–100 % of 15
+        "企业满意度 10 10 10 相符",
+        # 8.97 + 20 + 13.46 + 10 + 5 + 15 + 12 + 10: each row as the rules give it.
+        "分值合计 100；表中总分 97.43，按规则 94.43，等级 优（表中 优）",
+    ]
+
+
+def test_evaluate_says_what_is_missing(tmp_path):
+    form = forms.write_text(forms.rows(), tmp_path / "自评表.txt")
+    from click.testing import CliRunner
+
+    from narrator.cli import main
+
+    from conftest import SEEDS
+
+    (seed,) = SEEDS.glob("002_*.txt")
+    result = CliRunner().invoke(main, ["evaluate", str(seed)])
+    assert result.exit_code == 2
+    assert "没有找到带“分值”“得分”的自评表" in result.output
+    unknown = CliRunner().invoke(main, ["evaluate", "--rules", "jiangsu", str(form)])
+    assert unknown.exit_code == 2 and "没有名为“jiangsu”的评分规则。可用的有：national" in unknown.output
