@@ -10,7 +10,6 @@ and its rows (年度资金总额, 其中：当年财政拨款, 上年结转资�
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -117,7 +116,7 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
                             None)
                 if name is not None:
                     sheet.funding.append(FundingRow(
-                        re.sub(r"^其中[:：]", "", _plain(name)), {key: _cell(table, number, index, header)
+                        _part_name(_plain(name), words), {key: _cell(table, number, index, header)
                                                             for key, index in funding.items()},
                         _has(name, words["funding"]["total"])))
             elif indicators is not None:
@@ -137,6 +136,13 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     if not sheet.indicators and not sheet.funding:
         return None
     return sheet
+
+
+def _part_name(text: str, words: dict) -> str:
+    """其中：当年财政拨款 → 当年财政拨款."""
+    for prefix in words["funding"]["part_prefix"]:
+        text = text.removeprefix(normalize_width(prefix))
+    return text
 
 
 def _labels(sheet: ScoreSheet, cells: list[str], words: dict) -> None:

@@ -550,5 +550,6 @@ def _prose_score_patterns():
     def alternatives(key: str) -> str:
         return "|".join(map(re.escape, words[key]))
 
-    return (re.compile(rf"(?:{alternatives('score')})(?:{copula})?\s*(?P<value>\d+(?:\.\d+)?)\s*分"),
+    value = r"(?P<value>\d+(?:\.\d+)?)"
+    return (re.compile(rf"(?:{alternatives('score')})(?:{copula})?\s*{value}\s*(?:{alternatives('unit')})"),
             re.compile(rf"(?:{alternatives('grade')})(?:{copula})?\s*[“\"「]?(?P<value>{grades})(?![\u4e00-\u9fff])"))
