@@ -90,12 +90,18 @@ def _cell(table: Table, row: int, index: int, header: list[str]) -> Cell:
 def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     """The scored form of a document, or None when it has no 分值/得分 columns."""
     words = _words()
+    scored = words["indicator_columns"]["weight"] + words["indicator_columns"]["score"]
+    first = next((number for number, table in enumerate(document.tables)
+                  if any(word in cell for row in table.rows for cell in row for word in scored)), None)
+    if first is None:
+        return None  # most reports: no 分值 or 得分 anywhere, nothing to walk
+    tables = document.tables[first:]  # a form cut by a page break goes on in the next table
     sheet = ScoreSheet(document.file)
     funding: dict[str, int] | None = None
     indicators: dict[str, int] | None = None
     header: list[str] = []
     level1 = level2 = ""
-    for table in document.tables:
+    for table in tables:
         for number, cells in enumerate(table.rows):
             _labels(sheet, cells, words)
             _grade(sheet, table, number, cells, words)
@@ -108,7 +114,7 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
                 funding, indicators, header = found, None, cells
                 continue
             if any(_plain(cell) in words["total"] for cell in cells):
-                _total(sheet, table, number, header, indicators or {}, words)
+                _total(sheet, table, number, header, indicators or {})
                 indicators = funding = None
                 continue
             if funding is not None:
@@ -161,8 +167,7 @@ def _is_label(text: str, words: dict) -> bool:
     return any(text in labels for labels in words["labels"].values())
 
 
-def _total(sheet: ScoreSheet, table: Table, number: int, header: list[str], indicators: dict[str, int],
-           words: dict) -> None:
+def _total(sheet: ScoreSheet, table: Table, number: int, header: list[str], indicators: dict[str, int]) -> None:
     """The 总分 row: its 分值 and 得分 under the indicator header's columns; else the numbers in it, in order."""
     if "weight" in indicators or "score" in indicators:
         if "weight" in indicators:

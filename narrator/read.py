@@ -343,7 +343,8 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
     joined = _pieces("".join(line.strip() for line in block)) if sum(map(len, block)) <= _HEADER_CHARS else []
     per_line = len(block) >= 3 and all(len(_pieces(line)) == 1 for line in block)
     if per_line:
-        header, columns, mode = [line.strip() for line in block], layout.header_columns([line.strip() for line in block]), "cells"
+        header = [line.strip() for line in block]
+        columns, mode = layout.header_columns(header), "cells"
     else:
         columns, header, mode = layout.header_columns(first), first, "lines"
         wider = layout.header_columns(joined) if len(block) > 1 and joined else None
@@ -637,19 +638,25 @@ def _sheets(path: Path, values, formulas) -> dict[str, list[SheetRow]]:
 def read_workbook_document(path: Path) -> SourceDocument:
     """A workbook as a report: each sheet one table, its rows as the sheet numbers them (blank rows
     kept empty, so 表N第M行 is the sheet's row M), numbers written plainly, merged cells blank."""
-    from decimal import Decimal
-
-    from .quantity import format_decimal
-
     blocks: list[Paragraph | Table] = []
     for number, (title, sheet_rows) in enumerate(read_workbook(path).items(), start=1):
         rows: list[list[str]] = []
         for sheet_row in sheet_rows:
             rows += [[] for _ in range(sheet_row.number - 1 - len(rows))]
-            rows.append([simplified(format_decimal(value) if isinstance(value, Decimal) and value.is_finite() else
-                                    "" if value is None else str(value).strip()) for value in sheet_row.values])
+            rows.append([simplified(cell_text(value).strip()) for value in sheet_row.values])
         blocks.append(Table(rows, number, title))
     return SourceDocument(str(path), blocks)
+
+
+def cell_text(value) -> str:
+    """A workbook value as text: a number written plainly (no exponent), None as blank."""
+    from decimal import Decimal
+
+    from .quantity import format_decimal
+
+    if isinstance(value, Decimal) and value.is_finite():
+        return format_decimal(value)
+    return "" if value is None else str(value)
 
 
 def cell_value(cell):

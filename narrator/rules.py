@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
@@ -459,12 +460,7 @@ def funding_parts_differ(report: CheckedReport) -> Iterator[Finding]:
 def weights_do_not_add_up(report: CheckedReport) -> Iterator[Finding]:
     """The 分值 of the rows do not add up to the 总分's 分值 (100 in the national rules)."""
     sheet = report.sheet
-    if sheet is None:
-        return
-    weights = [score(row.cells.get("weight")) for row in sheet.indicators]
-    total = sheet.funding_total
-    weights.append(score(total.cells.get("weight")) if total is not None else None)
-    weights = [weight for weight in weights if weight is not None]
+    weights = _sheet_values(sheet, "weight") if sheet is not None else []
     if not weights:
         return
     added = sum(weights, Decimal(0))
@@ -478,13 +474,11 @@ def weights_do_not_add_up(report: CheckedReport) -> Iterator[Finding]:
                       arguments={"count": len(weights)})
 
 
-def _sheet_total(sheet: ScoreSheet) -> tuple[Decimal, int] | None:
-    """The sum of the written 得分 (the 年度资金总额 row and the indicators) and how many there are."""
-    scores = [score(row.cells.get("score")) for row in sheet.indicators]
+def _sheet_values(sheet: ScoreSheet, key: str) -> list[Decimal]:
+    """The 分值 (key "weight") or 得分 ("score") written on the indicator rows and the 年度资金总额 row."""
     total = sheet.funding_total
-    scores.append(score(total.cells.get("score")) if total is not None else None)
-    scores = [value for value in scores if value is not None]
-    return (sum(scores, Decimal(0)), len(scores)) if scores else None
+    cells = [row.cells.get(key) for row in sheet.indicators] + [total.cells.get(key) if total is not None else None]
+    return [value for value in map(score, cells) if value is not None]
 
 
 @rule("N606")
@@ -492,13 +486,13 @@ def total_not_the_sum(report: CheckedReport) -> Iterator[Finding]:
     """The 总分's 得分 ≠ the sum of the rows' 得分."""
     sheet = report.sheet
     written = score(sheet.total_score) if sheet is not None else None
-    summed = _sheet_total(sheet) if written is not None else None
-    if summed is None:
+    scores = _sheet_values(sheet, "score") if written is not None else []
+    if not scores:
         return
-    places = scoring.places_of(sheet.total_score.text)
-    if round_half_up(summed[0], places) != written:
-        yield _sheet_cell_finding(report, sheet.total_score, sheet.total_score.text, format_decimal(summed[0]),
-                                  {"count": summed[1]})
+    summed = sum(scores, Decimal(0))
+    if round_half_up(summed, scoring.places_of(sheet.total_score.text)) != written:
+        yield _sheet_cell_finding(report, sheet.total_score, sheet.total_score.text, format_decimal(summed),
+                                  {"count": len(scores)})
 
 
 def _sheet_grade(report: CheckedReport) -> tuple[str, Decimal] | None:
@@ -528,7 +522,7 @@ def prose_score_differs(report: CheckedReport) -> Iterator[Finding]:
     grade_, total = graded
     if report.sheet.grade is not None and report.sheet.grade.text.strip():
         grade_ = report.sheet.grade.text.strip()
-    score_pattern, grade_pattern = _prose_score_patterns()
+    score_pattern, grade_pattern = _prose_score_patterns(report.rule_set)
     for passage in report.prose:
         for match in score_pattern.finditer(passage.text):
             written = Decimal(match.group("value"))
@@ -543,10 +537,11 @@ def prose_score_differs(report: CheckedReport) -> Iterator[Finding]:
                               arguments={"what": wording("score_what_grade")})
 
 
-def _prose_score_patterns():
+@lru_cache(maxsize=1)
+def _prose_score_patterns(rule_set: str):
     words = projectform.prose_words()
     copula = "|".join(map(re.escape, words["copulas"]))
-    grades = "|".join(re.escape(name) for name, _ in scoring.rule_set().grades)
+    grades = "|".join(re.escape(name) for name, _ in scoring.rule_set(rule_set).grades)
     def alternatives(key: str) -> str:
         return "|".join(map(re.escape, words[key]))
 

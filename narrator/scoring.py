@@ -141,12 +141,6 @@ def grade(total: Decimal, rules: RuleSet) -> str:
     return rules.grades[-1][0]
 
 
-def level_weight(level1: str, rules: RuleSet) -> Decimal | None:
-    """The default weight of a 一级指标 (产出指标 → 产出's 50), or None when the rule set has none."""
-    name = level1.strip().removesuffix("指标")
-    return rules.level_weights.get(name)
-
-
 def places_of(text: str) -> int:
     """Decimals written in a score ("8.97" → 2)."""
     text = text.strip()

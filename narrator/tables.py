@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from . import lexicon
+from .layout import match_columns
 from .model import BudgetLine, Indicator, KeyTask, Origin, Report
 from .quantity import normalize_width, parse_quantity
-from .layout import match_columns
 from .read import SourceDocument, Table
 
 @dataclass

@@ -138,8 +138,7 @@ def _workbook_rows(path: Path) -> list[SourceRow]:
     rows: list[SourceRow] = []
     for title, sheet_rows in read.read_workbook(path).items():
         for sheet_row in sheet_rows:
-            values = [_clean(format_decimal(value) if isinstance(value, Decimal) and value.is_finite() else
-                             "" if value is None else str(value)) for value in sheet_row.values]
+            values = [_clean(read.cell_text(value)) for value in sheet_row.values]
             rows.append(SourceRow(values, message("place_sheet_row", sheet=title, row=sheet_row.number), True))
     return rows
 
