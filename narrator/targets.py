@@ -39,6 +39,7 @@ _GOAL_ITEM = re.compile(r"(?:(?<=[；;。：:\s])|^)(\d{1,2}[.、．](?!\d)|[一
 _YEAR_LINE = re.compile(r"^[(（]?((19|20|21)\d\d)\s*年度?[)）]?$")
 _YEAR_IN_TITLE = re.compile(r"((19|20|21)\d\d)\s*年度?")
 _NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
+_LABEL_TOKENS = 4  # a label broken by spaces into at most this many pieces
 _PROSE_MARKS = re.compile(r"[，。；：,;]")
 
 
@@ -88,20 +89,64 @@ def read_rows(path: Path) -> list[SourceRow]:
 
 
 def text_rows(text: str) -> list[SourceRow]:
-    """A line with tabs (or Markdown pipes) is a row of cells; any other line is one cell."""
+    """A line with tabs (or Markdown pipes) is a row of cells; any other line is one cell.
+    Text copied out of a PDF may put a blank line between the table's rows (`_text_layout`):
+    then the lines between two blank lines are one row, either its cells one per line or one
+    line wrapped over several."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    layout = _text_layout(lines)
     rows = []
-    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
-        place = message("place_line", line=number)
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        place = message("place_line", line=number + 1)
         stripped = line.strip()
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-            if re.fullmatch(r"\|(\s*:?-{2,}:?\s*\|)+", stripped):
-                continue
-            rows.append(SourceRow([_clean(c) for c in stripped[1:-1].split("|")], place, True))
+            if not re.fullmatch(r"\|(\s*:?-{2,}:?\s*\|)+", stripped):
+                rows.append(SourceRow([_clean(c) for c in stripped[1:-1].split("|")], place, True))
         elif "\t" in line.strip("\n"):
             rows.append(SourceRow([_clean(c) for c in line.split("\t")], place, True))
+        elif layout and stripped:
+            block = _text_block(lines, number, layout == "cells")
+            if layout == "cells" and len(block) > 1:
+                rows.append(SourceRow([_clean(c) for c in block], place, True))
+            else:
+                rows.append(SourceRow([_clean("".join(c.strip() for c in block))], place, False))
+            number += len(block)
+            continue
         else:
             rows.append(SourceRow([_clean(line)], place, False))
+        number += 1
     return rows
+
+
+def _text_layout(lines: list[str]) -> str:
+    """How a text's table rows are laid out when a blank line stands between them: "cells" when the
+    indicator header has one cell per line, "blocks" when it is one line with a blank line under it
+    (a row's text may be wrapped over several lines); "" when each line is a row."""
+    words = set(LEVEL_HEADERS) | {"三级指标"}
+    for index, line in enumerate(lines):
+        if "三级指标" not in line or "\t" in line or "|" in line:
+            continue
+        if _key(line) == "三级指标":
+            block = [_key(text) for text in lines[max(0, index - 4):index + 6]]
+            if sum(text in words for text in block) >= 3:
+                return "cells"
+        elif sum(word in line for word in words) >= 3:
+            return "blocks" if index + 1 < len(lines) and not lines[index + 1].strip() else ""
+    return ""
+
+
+def _text_block(lines: list[str], index: int, cells: bool) -> list[str]:
+    """The lines from `index` to the next blank line: one row. A row wrapped over lines ("blocks")
+    starts with a line of several cells (“单位 主要职能 （一）受……”); a line of one piece is a row of
+    its own, as seed 001 writes a 重点工作 right above its first indicator (“负责高企管理服务”)."""
+    end = index + 1
+    while end < len(lines) and lines[end].strip():
+        end += 1
+    if not cells and len(lines[index].split()) < 2:
+        return lines[index:index + 1]
+    return lines[index:end]
 
 
 def _docx_rows(path: Path) -> list[SourceRow]:
@@ -112,21 +157,25 @@ def _docx_rows(path: Path) -> list[SourceRow]:
 
 
 def _pdf_rows(path: Path) -> list[SourceRow]:
-    """A PDF's text lines and ruled tables, as the DOCX reader gives them (merges blank)."""
+    """A PDF's text lines and ruled tables, as the DOCX reader gives them (merges blank).
+    A PDF without ruled tables (a text table printed as it was typed) is read as its lines are
+    in a text file: a short line is a row whose cells the spaces separate."""
     document = read.read_pdf(path, repeat_merged=False)
     return _source_rows(
         document, lambda block: message("place_page_paragraph", page=block.page, number=block.number),
         lambda block, number: message("place_page_table_row", page=block.row_pages[number - 1], table=block.number,
-                                      row=number))
+                                      row=number),
+        paragraphs_are_lines=not document.tables)
 
 
-def _source_rows(document: read.SourceDocument, paragraph_place, row_place) -> list[SourceRow]:
+def _source_rows(document: read.SourceDocument, paragraph_place, row_place,
+                 paragraphs_are_lines: bool = False) -> list[SourceRow]:
     """The blocks `read` gives as the importer's rows: a paragraph is one cell, a table row its cells
     (a cell's lines joined by a space)."""
     rows: list[SourceRow] = []
     for block in document.blocks:
         if isinstance(block, read.Paragraph):
-            rows.append(SourceRow([_clean(block.text)], paragraph_place(block), False, True))
+            rows.append(SourceRow([_clean(block.text)], paragraph_place(block), False, not paragraphs_are_lines))
         else:
             for number, cells in enumerate(block.rows, start=1):
                 rows.append(SourceRow([_clean(re.sub(r"\s*\n\s*", " ", cell)) for cell in cells],
@@ -256,9 +305,15 @@ class _Parser:
         first = _key(cells[0])
         if first in labels:
             return labels[first], cells[1:], 1
-        match = re.match(r"(\S+?)\s+(.*)$", cells[0]) if not row.split else None
-        if match and _key(match.group(1)) in labels:  # “单位名称 苏州市生产力促进中心”
-            return labels[_key(match.group(1))], [match.group(2)], 1
+        if not row.split:
+            # “单位名称 苏州市生产力促进中心”, or a label with spaces in it: “单位 主要职能 （一）……”,
+            # “部门整体 资金(万 元) 收入 全年 预算数”. The budget's header words are cells of their own.
+            tokens = cells[0].split()
+            for count in range(min(len(tokens) - 1, _LABEL_TOKENS), 0, -1):
+                key = _key("".join(tokens[:count]))
+                if key in labels:
+                    rest = tokens[count:] if labels[key] == "budget" else [" ".join(tokens[count:])]
+                    return labels[key], rest, 1
         if not row.split and any(label.startswith(first) and label != first for label in labels):
             joined, used = first, 1
             following = index + 1

@@ -304,3 +304,16 @@ def test_draft_without_arguments_writes_the_example_beside_the_user(tmp_path, mo
     assert result.output.splitlines()[0] == f"已生成自评报告：{written}"
     assert [p.name for p in tmp_path.iterdir()] == [written.name]
     assert docx.Document(written).paragraphs[0].text == "苏州市生产力促进中心"
+
+
+def test_a_written_rate_against_a_computed_zero_is_stated_not_crashed():
+    """Found by test_fuzz: with no adjustment in the budget the computed 预算调整率 is 0.00 %, and a
+    自评表 that says 14.96 % is stated as disagreeing with it (the zero was turned into the integer 0
+    before, which could not be formatted)."""
+    report = load_report()
+    total = report.budget_lines[0]
+    total.adjustment, total.adjusted = Decimal("0"), total.initial
+    for line in report.budget_lines[1:]:
+        line.adjustment, line.adjusted = Decimal("0"), line.initial
+    text = "\n".join(block.text for block in compose(evaluate(report)).blocks if isinstance(block, Paragraph))
+    assert "自评表中预算调整率为14.96%，与预算信息表算出的0.00%不一致，【待补充：核对后的预算调整率】。" in text

@@ -1,7 +1,8 @@
 """PDF (issue 12): the reports reviewers receive. Each PDF here is a real document converted by
 LibreOffice — the drafted example, seed 002 as a unit's DOCX with ruled tables (rows broken
-across pages, as Word allows by default), the target tables of seeds 000 and 003 — and each
-must read as its DOCX does: the same paragraphs, tables, figures, links and findings."""
+across pages, as Word allows by default), the target tables of seeds 000 and 003, and seed 001
+printed from its text (a table of spaced text lines, no ruling) — and each must read as its
+source does: the same paragraphs, tables, figures, links, findings and imported indicators."""
 from __future__ import annotations
 
 import os
@@ -18,7 +19,7 @@ from narrator.render import convert_to_pdf, soffice
 from narrator.targets import import_targets
 
 from conftest import seed_002_docx
-from test_import import COUNTS, _seed_docx, _summary
+from test_import import COUNTS, _seed_docx, _seed_path, _summary
 
 pytestmark = pytest.mark.skipif(soffice() is None and not os.environ.get("CI"),
                                 reason="LibreOffice 未安装（CI 中必须安装）")
@@ -104,6 +105,22 @@ def test_target_tables_import_from_pdf_as_from_docx(folder, number):
     assert _summary(from_pdf.report) == _summary(from_docx.report)
     assert (from_pdf.report.unit_name, from_pdf.report.year) == (from_docx.report.unit_name, from_docx.report.year)
     assert [b.initial for b in from_pdf.report.budget_lines] == [b.initial for b in from_docx.report.budget_lines]
+
+
+def test_a_text_table_printed_to_pdf_imports_as_its_text(folder):
+    """Seed 001's target table is spaced text, not a ruled table: printed to PDF, its cells are
+    told apart by the width of the gaps (a space, 0.5 em) from the typesetter's gap between a
+    figure and a Chinese letter (0.2 em), which is not text."""
+    text = folder / "目标表001.txt"
+    text.write_bytes(_seed_path("001").read_bytes())
+    from_pdf, from_text = import_targets(_as_pdf(text)), import_targets(text)
+    assert from_pdf.level_counts() == COUNTS["001"]
+    assert _summary(from_pdf.report) == _summary(from_text.report)
+    assert (from_pdf.report.unit_name, from_pdf.report.year) == ("苏州市生产力促进中心", 2025)
+    assert [(b.name, b.initial, b.half_year_plan) for b in from_pdf.report.budget_lines] == \
+        [(b.name, b.initial, b.half_year_plan) for b in from_text.report.budget_lines]
+    assert [(f.name, f.amount) for f in from_pdf.report.funding] == [(f.name, f.amount) for f in from_text.report.funding]
+    assert from_pdf.warnings == from_text.warnings == []
 
 
 def test_mine_reads_pdf_reports(seed_pdf, folder):
