@@ -180,15 +180,22 @@ def main():
               help="第五部分不写从往年报告学到的【参考表述】（只在输入没有写存在问题、改进措施时才会写）。")
 @click.option("--no-check", is_flag=True, help="写出前不用核对规则检查草稿（默认检查，发现问题时警告）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（输入文件永远不会被覆盖）。")
-def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_suggestions, no_check, force):
+@click.option("--form", "form", type=click.Choice(["整体", "项目"]), default="整体", show_default=True,
+              help="整体：部门（单位）整体支出自评报告；项目：项目支出自评报告和带分值、得分、等级的项目支出绩效自评表。")
+@click.option("--rules", "rule_set", metavar="规则", default="national", show_default=True,
+              help="项目支出自评表的评分规则：lexicon/scoring/ 下的文件名（不含 .yaml）。")
+def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_suggestions, no_check, force, form,
+          rule_set):
     """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。
 
-    不给输入文件时，起草随程序附带的示例（苏州市生产力促进中心 2022 年度）。
+    不给输入文件时，起草随程序附带的示例（苏州市生产力促进中心 2022 年度；--form 项目 时为示例项目）。
 
-    示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf
+    示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf；narrator draft 项目.yaml --form 项目
     """
-    from .compose import compose
-    from .errors import message
+    from .compose import compose, compose_project
+    from .errors import InputError, message
+    from .resources import example_path
+    from .scoring import rule_set as scoring_rules
     from .evaluate import evaluate as evaluate_report
     from .load import load_report
     from .output import check_output_path, safe_file_name
@@ -198,14 +205,23 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
     _existing_folder(templates)
     _existing_file(patterns)
     inputs = [input_file, patterns]
-    report = load_report(input_file)
+    project = form == "项目"
+    rules = scoring_rules(rule_set) if project else None
+    report = load_report(input_file if input_file or not project else example_path(".yaml", project=True))
+    if project and not report.project_name:
+        raise InputError("project_name_missing", file=report.source)
     if output_format == "docx":
-        output = output or safe_file_name(message("default_output", unit=report.unit_name, year=report.year))
+        output = output or safe_file_name(
+            message("default_project_output", project=report.project_name, year=report.year) if project
+            else message("default_output", unit=report.unit_name, year=report.year))
         check_output_path(output, force, inputs)
         if pdf:
             check_output_path(Path(output).with_suffix(".pdf"), force, inputs)
-    document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns,
-                       suggestions=not no_suggestions)
+    if project:
+        document = compose_project(evaluate_report(report), rules, seed=seed, templates=templates)
+    else:
+        document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns,
+                           suggestions=not no_suggestions)
     # Rendered once: the self-review checks the very bytes that are written.
     data = docx_bytes(document) if output_format == "docx" or not no_check else b""
     findings = [] if no_check else review(document, data)

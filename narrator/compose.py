@@ -25,7 +25,11 @@ from .errors import InputError, NarratorError, message
 from .evaluate import Evaluation, IndicatorResult, Problem, Status
 from .language import (Language, chinese_number, completion_text, join_list, name_list, number, quote, strip_end,
                        table_text)
-from .plan import BudgetView, Plan, budget_view, is_notable, make_plan
+from .model import Report
+from .plan import BudgetView, Plan, budget_view, is_notable, make_plan, messages
+from .projectform import written_words
+from .project import IndicatorScore, ProjectScores, score_project
+from .scoring import RuleSet, score_text
 from .quantity import format_percent
 from .resources import data_path, load_yaml
 
@@ -143,15 +147,19 @@ def table_layouts(templates: str | Path | None = None) -> dict[str, Any]:
 
 
 def _checked_layouts(layouts: Any, file: Path) -> dict[str, Any]:
-    """A user's tables.yaml: the three tables, each with as many headers and widths as the shipped one."""
+    """A user's tables.yaml: each table it names with as many headers and widths as the shipped one;
+    a table it leaves out keeps the shipped layout (a file written before the project form was added).
+    None of them: the file is not a tables.yaml."""
     shipped = load_yaml("templates", "tables.yaml")
 
     def fail(reason: str, **arguments) -> InputError:
         return InputError("tables_malformed", file=file, reason=message(reason, **arguments))
 
-    if not isinstance(layouts, dict):
+    if not isinstance(layouts, dict) or not set(layouts) & set(shipped):
         raise fail("tables_top", names="、".join(shipped))
     for name, default in shipped.items():
+        if name not in layouts:
+            continue
         layout = layouts.get(name)
         if not isinstance(layout, dict):
             raise fail("tables_missing", name=name)
@@ -164,7 +172,7 @@ def _checked_layouts(layouts: Any, file: Path) -> dict[str, Any]:
             raise fail("tables_widths", name=name, count=count)
         if not isinstance(merge, list) or not all(isinstance(m, int) and 0 <= m < count for m in merge):
             raise fail("tables_merge", name=name, last=count - 1)
-    return layouts
+    return {name: {**default, **layouts.get(name, {})} for name, default in shipped.items()}
 
 
 # ---------------------------------------------------------------- composing
@@ -227,8 +235,17 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
     }
+    document = _render_document(env, "report.j2", context, tables, missing, templates)
+    document.warnings = _warnings(plan, budget)
+    return document
+
+
+def _render_document(env, name: str, context: dict, tables: dict[str, Table], missing: Missing,
+                     templates: str | Path | None) -> Document:
+    """Render template `name` and parse it into a Document; an error in a user's template is
+    a NarratorError naming the template and line."""
     try:
-        text = _render(env.get_template("report.j2"), context)
+        text = _render(env.get_template(name), context)
     except NarratorError:
         raise
     except TemplateError as error:
@@ -240,9 +257,97 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         where, line = _template_position(error)
         reason = message("template_recursion") if isinstance(error, RecursionError) else f"{type(error).__name__}: {error}"
         raise NarratorError(message("template_error", template=where, line=line, reason=reason)) from None
-    document = _parse(text, tables, missing)
-    document.warnings = _warnings(plan, budget)
+    return _parse(text, tables, missing)
+
+
+def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_SEED,
+                    templates: str | Path | None = None) -> Document:
+    """A project's self-evaluation (draft --form 项目): the short report of templates/project.j2 and
+    the 项目支出绩效自评表 with the scores `rules` give (narrator/project.py)."""
+    report = evaluation.report
+    missing = Missing()
+    lang = Language(seed)
+    scores = score_project(evaluation, rules)
+    tables = _project_tables(report, scores, missing, table_layouts(templates))
+    results = evaluation.indicators
+    levels = list(dict.fromkeys(r.indicator.level1 for r in results))
+    context = {
+        "report": report, "ev": evaluation, "Status": Status, "lang": lang, "scores": scores, "rules": rules,
+        "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
+        "levels": [(level, messages([r for r in results if r.indicator.level1 == level])) for level in levels],
+        "missed": evaluation.by_status(Status.MISSED), "missing": missing, "gaps": lang.words["placeholders"],
+        "reason": lambda result: reason_text(result, missing), "score": score_text,
+    }
+    document = _render_document(environment(str(templates) if templates else None), "project.j2", context, tables,
+                                missing, templates)
+    if scores.total_weight != rules.total:
+        document.warnings.append(message("project_weights_differ", weight=score_text(scores.total_weight),
+                                         total=score_text(rules.total), rules=rules.name))
     return document
+
+
+def _project_tables(report: Report, scores: ProjectScores, missing: Missing,
+                    layouts: dict[str, Any]) -> dict[str, Table]:
+    """The 项目支出绩效自评表 as three joined tables: 基本情况, 项目资金 and 绩效指标 with 总分 and 自评等级.
+    Labels and headers are templates/tables.yaml's; the 总分 and 自评等级 words lexicon/project_form.yaml's,
+    the words `check` reads the form by."""
+    words = written_words()
+    gaps = lexicon.wording()["placeholders"]
+    basic_layout, funding_layout, indicator_layout = (layouts[name] for name in
+                                                      ("project_basic", "project_funding", "project_indicators"))
+    blank = funding_layout["not_scored"]
+    funding = []
+    for number_in_list, row in enumerate(scores.funding):
+        line, result = row.result.line, row.result
+        name = line.name if row.total or number_in_list != 1 else words["part_prefix"] + line.name
+        funding.append([
+            name, number(line.initial), number(result.adjusted_budget),
+            number(line.actual) if line.actual is not None else missing(gaps["actual"], line.name),
+            score_text(row.weight) if row.weight is not None else blank,
+            format_percent(result.execution_rate) if result.execution_rate is not None else "",
+            (score_text(row.score) if row.score is not None else missing(gaps["score"], line.name)) if row.total
+            else blank])
+    indicators = []
+    for row in scores.indicators:
+        r, i = row.result, row.result.indicator
+        if i.completion.is_empty:
+            completion = missing(gaps["completion"], i.name)
+        elif r.problem in (Problem.UNIT_MISMATCH, Problem.KIND_MISMATCH, Problem.UNREADABLE):
+            completion = missing(gaps["same_unit" if r.problem is Problem.UNIT_MISMATCH else "comparable"], i.name)
+        else:
+            completion = table_text(i.completion)
+        indicators.append([
+            i.level1, i.level2, i.name, table_text(i.target), completion,
+            score_text(row.weight) if row.weight is not None else missing(gaps["weight"], i.name),
+            score_text(row.score) if row.score is not None else missing(_score_gap(row, gaps), i.name),
+            reason_text(r, missing) if r.status is Status.MISSED else ""])
+    total = scores.total
+    width = len(indicator_layout["columns"])
+    total_row = [""] * width
+    total_row[0], total_row[5] = words["total"], score_text(scores.total_weight)
+    total_row[6] = score_text(total) if total is not None else missing(gaps["total_score"])
+    grade_row = [""] * width
+    grade_row[0] = words["grade"]
+    grade_row[1] = scores.grade if scores.grade is not None else missing(gaps["grade"])
+    fields = ("department", "unit_name", "project_goal", "project_result")
+    basic = [[label, getattr(report, field_name) or missing(label)]
+             for label, field_name in zip(basic_layout["labels"], fields)]
+    name = report.project_name or missing(basic_layout["columns"][0])
+    return {"project_basic": Table("project_basic", [basic_layout["columns"][0], name], basic, (),
+                                   tuple(basic_layout["widths"])),
+            "project_funding": Table("project_funding", funding_layout["columns"], funding, (),
+                                     tuple(funding_layout["widths"])),
+            "project_indicators": Table("project_indicators", indicator_layout["columns"],
+                                        indicators + [total_row, grade_row], tuple(indicator_layout["merge"]),
+                                        tuple(indicator_layout["widths"]))}
+
+
+def _score_gap(row: IndicatorScore, gaps: dict[str, str]) -> str:
+    """What an unscored row asks for: a qualitative indicator short of its target, the band the rules allow."""
+    expected = row.expected
+    if expected is None or expected.exact:
+        return gaps["score"]
+    return gaps["score_band"].format(low=score_text(expected.low), high=score_text(expected.high))
 
 
 def _warnings(plan: Plan, budget: BudgetView) -> list[str]:

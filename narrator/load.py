@@ -214,6 +214,10 @@ def _build_report(basic: Row, lists: dict[str, list[str]], tables: dict[str, lis
         functions=_text(basic, "主要职能"),
         organisation=_text(basic, "机构设置及人员配置"),
         long_term_goal=_text(basic, "中长期目标"),
+        project_name=_text(basic, "项目名称"),
+        department=_text(basic, "主管部门"),
+        project_goal=_text(basic, "年度总体目标"),
+        project_result=_text(basic, "实际完成情况"),
         goals=lists["年度目标"],
         problems=lists["存在问题"],
         measures=lists["改进措施"],
@@ -235,7 +239,7 @@ def _indicator(row: Row) -> Indicator:
     fields: dict[str, Any] = {name: _text(row, names[name]) for name in TEXT_INDICATOR_FIELDS}
     for name in QUANTITY_INDICATOR_FIELDS:
         fields[name] = _quantity(row, names[name], is_target=name != "completion")
-    return Indicator(origin=row.origin, **fields)
+    return Indicator(origin=row.origin, weight=_money(row, "分值"), **fields)
 
 
 def _budget_line(row: Row) -> BudgetLine:

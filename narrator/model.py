@@ -21,6 +21,7 @@ INDICATOR_COLUMNS = {
     "完成值": "completion",
     "完成值来源": "source",
     "原因分析": "reason",
+    "分值": "weight",
 }
 BUDGET_COLUMNS = {
     "项目": "name",
@@ -50,6 +51,11 @@ BASIC_FIELDS = {
     "主要职能": "functions",
     "机构设置及人员配置": "organisation",
     "中长期目标": "long_term_goal",
+    # A project's self-evaluation (draft --form 项目): 单位名称 is its 实施单位.
+    "项目名称": "project_name",
+    "主管部门": "department",
+    "年度总体目标": "project_goal",
+    "实际完成情况": "project_result",
 }
 LIST_FIELDS = {
     "年度目标": "goals",
@@ -84,6 +90,7 @@ class Indicator:
     completion: Quantity = field(default_factory=lambda: parse_quantity(""))
     source: str = ""
     reason: str = ""
+    weight: Decimal | None = None  # 分值, on a scored form
     origin: Origin | None = field(default=None, compare=False, repr=False)
 
 
@@ -131,6 +138,10 @@ class Report:
     functions: str = ""  # 单位主要职能
     organisation: str = ""  # 机构设置及人员配置
     long_term_goal: str = ""  # 中长期目标
+    project_name: str = ""  # 项目名称: set for a project's self-evaluation
+    department: str = ""  # 主管部门
+    project_goal: str = ""  # 年度总体目标（预期目标）
+    project_result: str = ""  # 年度总体目标的实际完成情况
     goals: list[str] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)

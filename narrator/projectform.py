@@ -34,6 +34,13 @@ def prose_words() -> dict[str, tuple[str, ...]]:
     return _words()["prose"]
 
 
+def written_words() -> dict[str, str]:
+    """The words a drafted form writes, the first of each list: 总分, 自评等级, 其中：."""
+    words = _words()
+    return {"total": words["total"][0], "grade": words["grade"][0],
+            "part_prefix": words["funding"]["part_prefix"][0]}
+
+
 @dataclass
 class FundingRow:
     name: str
@@ -97,6 +104,9 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
         return None  # most reports: no 分值 or 得分 anywhere, nothing to walk
     tables = document.tables[first:]  # a form cut by a page break goes on in the next table
     sheet = ScoreSheet(document.file)
+    for table in document.tables[:first]:  # 项目名称 / 主管部门 / 实施单位 in a table of their own above
+        for cells in table.rows:
+            _labels(sheet, cells, words)
     funding: dict[str, int] | None = None
     indicators: dict[str, int] | None = None
     header: list[str] = []

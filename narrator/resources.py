@@ -27,6 +27,7 @@ def load_yaml(kind: str, name: str):
         return yaml.load(handle, Loader=loader)
 
 
-def example_path(suffix: str = ".yaml") -> Path:
-    """The shipped example input (seed 002 transcribed), as YAML or workbook."""
-    return data_path("corpus") / f"example{suffix}"
+def example_path(suffix: str = ".yaml", project: bool = False) -> Path:
+    """The shipped example input (seed 002 transcribed), as YAML or workbook; with `project`, the
+    example project for `draft --form 项目`."""
+    return data_path("corpus") / f"{'project_example' if project else 'example'}{suffix}"
