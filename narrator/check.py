@@ -27,6 +27,8 @@ from .model import Report
 from .projectform import read_sheet
 from .read import Paragraph, SourceDocument, read_document
 from .rules import CheckedReport, Passage
+from .scoring import DEFAULT_RULES
+from .scoring import rule_set as scoring_rules
 from .tables import IndicatorRow, recognise, unit_name
 
 
@@ -52,8 +54,10 @@ class CheckResult:
         return 2 if self.error else (1 if self.findings else 0)
 
 
-def check_document(document: SourceDocument, data: Report | None = None) -> CheckResult:
-    report = checked_report(document, data)
+def check_document(document: SourceDocument, data: Report | None = None,
+                   rule_set: str = DEFAULT_RULES) -> CheckResult:
+    """Check a document; a scored form is checked by the rule set `rule_set` (lexicon/scoring/)."""
+    report = checked_report(document, data, rule_set)
     findings = rules.run(report)
     positions = _positions(document)
     findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
@@ -62,7 +66,8 @@ def check_document(document: SourceDocument, data: Report | None = None) -> Chec
                        sum(fact.role != "count" for fact in report.facts.facts), report=report)
 
 
-def checked_report(document: SourceDocument, data: Report | None = None) -> CheckedReport:
+def checked_report(document: SourceDocument, data: Report | None = None,
+                   rule_set: str = DEFAULT_RULES) -> CheckedReport:
     """What the rules see: the document's passages (paragraphs, then 年度重点任务 完成情况 cells)
     with their claims linked to the facts of its tables (and of --data)."""
     tables = recognise(document)
@@ -99,7 +104,7 @@ def checked_report(document: SourceDocument, data: Report | None = None) -> Chec
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
-    return CheckedReport(document.file, passages, tables, facts, sections, sheet)
+    return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set)
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:
@@ -117,16 +122,18 @@ def _order(positions: dict[tuple[str, int], int], end: int, finding: Finding) ->
     return (end, 0, 0)
 
 
-def check_file(path: str | Path, data: str | Path | Report | None = None) -> CheckResult:
+def check_file(path: str | Path, data: str | Path | Report | None = None,
+               rule_set: str = DEFAULT_RULES) -> CheckResult:
     """Check one report. Raises NarratorError when it cannot be read."""
     if data is not None and not isinstance(data, Report):
         data = load_report(data)
-    return check_document(read_document(path), data)
+    return check_document(read_document(path), data, rule_set)
 
 
-def _check_safely(path: str, data: Report | None, explain: bool = False) -> CheckResult:
+def _check_safely(path: str, data: Report | None, explain: bool = False,
+                  rule_set: str = DEFAULT_RULES) -> CheckResult:
     try:
-        result = check_file(path, data)
+        result = check_file(path, data, rule_set)
     except NarratorError as error:
         return CheckResult(str(path), error=str(error))
     if not explain:
@@ -135,20 +142,22 @@ def _check_safely(path: str, data: Report | None, explain: bool = False) -> Chec
 
 
 def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None,
-                explain: bool = False) -> Iterator[CheckResult]:
+                explain: bool = False, rule_set: str = DEFAULT_RULES) -> Iterator[CheckResult]:
     """Check several reports; results come in input order.
 
     A batch of at least SERIAL_BELOW reports per extra worker goes through a process pool whose
     workers are forked after spaCy's pipeline and jieba's dictionary are loaded, so no worker
     loads them again; a smaller batch is checked here, which is faster than starting workers."""
     paths = [str(path) for path in paths]
+    scoring_rules(rule_set)  # an unknown name is an error before any report is read
     report = load_report(data) if data is not None else None
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) // SERIAL_BELOW or 1))
     if jobs == 1:
         for path in paths:
-            yield _check_safely(path, report, explain)
+            yield _check_safely(path, report, explain, rule_set)
         return
     pipeline()  # spaCy and jieba's dictionary (loaded with the domain words) once, before the workers fork
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        yield from pool.map(_check_safely, paths, [report] * len(paths), [explain] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))
+        yield from pool.map(_check_safely, paths, [report] * len(paths), [explain] * len(paths),
+                            [rule_set] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))

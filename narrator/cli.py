@@ -362,7 +362,9 @@ def _print_scores(sheet, rule_set: str) -> None:
 @click.option("--force", is_flag=True, help="批注版文件已存在时覆盖它（输入文件永远不会被覆盖）。")
 @click.option("--explain", is_flag=True,
               help="逐个列出正文和年度重点任务表中的数字：对应到了表格中的哪个数字，或为什么没有对应。")
-def check(reports, data, output_format, annotate, jobs, force, explain):
+@click.option("--rules", "rule_set", metavar="规则", default="national", show_default=True,
+              help="带分值、得分的自评表按哪套评分规则核对：lexicon/scoring/ 下的文件名（不含 .yaml）。")
+def check(reports, data, output_format, annotate, jobs, force, explain, rule_set):
     """核对自评报告：正文中的数字是否与表格一致，正文和表格内的计算是否正确。
 
     读取 DOCX、PDF 或文本（.txt、.md）报告。没有发现问题时退出码为 0，发现问题为 1，
@@ -379,7 +381,7 @@ def check(reports, data, output_format, annotate, jobs, force, explain):
     targets = _annotation_targets(reports, annotate, force, inputs)
     results = []
     failed = False
-    stream = check_files(reports, data, jobs, explain)
+    stream = check_files(reports, data, jobs, explain, rule_set)
     show_bar = len(reports) > 1 and sys.stderr.isatty()
     with click.progressbar(stream, length=len(reports), label="核对中", file=sys.stderr) if show_bar \
             else contextlib.nullcontext(stream) as progress:

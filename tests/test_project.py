@@ -149,3 +149,12 @@ def test_a_project_without_a_name_is_a_clear_error(tmp_path):
 def test_unknown_rules_are_a_clear_error(tmp_path, name):
     result = CliRunner().invoke(main, ["draft", "--form", "项目", "--rules", name, "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 2 and "national" in result.output and "Traceback" not in result.output
+
+
+def test_check_takes_the_rule_set_by_name(tmp_path):
+    _, path = _drafted(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", str(path), "--rules", "national"])
+    assert result.exit_code == 0 and "发现问题 0 处" in result.output
+    result = runner.invoke(main, ["check", str(path), "--rules", "no_such_rules"])
+    assert result.exit_code == 2 and "national" in result.output and "Traceback" not in result.output
