@@ -104,6 +104,17 @@ def reason_text(result: IndicatorResult, missing: Missing) -> str:
     return ""
 
 
+def completion_cell(result: IndicatorResult, missing: Missing) -> str:
+    """完成值 as a table shows it. The table never pairs a target with a value it cannot be compared
+    with: the cell asks for one (the prose quotes what was written)."""
+    indicator, gaps = result.indicator, lexicon.wording()["placeholders"]
+    if indicator.completion.is_empty:
+        return missing(gaps["completion"], indicator.name)
+    if result.problem in (Problem.UNIT_MISMATCH, Problem.KIND_MISMATCH, Problem.UNREADABLE):
+        return missing(gaps["same_unit" if result.problem is Problem.UNIT_MISMATCH else "comparable"], indicator.name)
+    return table_text(indicator.completion)
+
+
 def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | None = None) -> dict[str, Table]:
     report = evaluation.report
     gaps = lexicon.wording()["placeholders"]
@@ -122,15 +133,7 @@ def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | No
     rows = []
     for r in evaluation.indicators:
         i = r.indicator
-        if i.completion.is_empty:
-            completion = missing(gaps["completion"], i.name)
-        elif r.problem in (Problem.UNIT_MISMATCH, Problem.KIND_MISMATCH, Problem.UNREADABLE):
-            # The table never pairs a target with a value it cannot be compared with: the cell asks for one
-            # (the prose quotes what was written).
-            completion = missing(gaps["same_unit" if r.problem is Problem.UNIT_MISMATCH else "comparable"], i.name)
-        else:
-            completion = table_text(i.completion)
-        rows.append([i.level1, i.level2, i.name, table_text(i.target), completion, i.source,
+        rows.append([i.level1, i.level2, i.name, table_text(i.target), completion_cell(r, missing), i.source,
                      r.deviation_text, reason_text(r, missing)])
     layouts = table_layouts(templates)
     return {name: Table(name, layouts[name]["columns"], data, tuple(layouts[name]["merge"]),
@@ -310,14 +313,8 @@ def _project_tables(report: Report, scores: ProjectScores, missing: Missing,
     indicators = []
     for row in scores.indicators:
         r, i = row.result, row.result.indicator
-        if i.completion.is_empty:
-            completion = missing(gaps["completion"], i.name)
-        elif r.problem in (Problem.UNIT_MISMATCH, Problem.KIND_MISMATCH, Problem.UNREADABLE):
-            completion = missing(gaps["same_unit" if r.problem is Problem.UNIT_MISMATCH else "comparable"], i.name)
-        else:
-            completion = table_text(i.completion)
         indicators.append([
-            i.level1, i.level2, i.name, table_text(i.target), completion,
+            i.level1, i.level2, i.name, table_text(i.target), completion_cell(r, missing),
             score_text(row.weight) if row.weight is not None else missing(gaps["weight"], i.name),
             score_text(row.score) if row.score is not None else missing(_score_gap(row, gaps), i.name),
             reason_text(r, missing) if r.status is Status.MISSED else ""])
