@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from conftest import seed_002_docx  # noqa: E402  (the fixture the tests build from the seed)
+from draft import median_time  # noqa: E402  (bench/draft.py: median of timed calls)
 
 from narrator.check import check_file, check_files  # noqa: E402
 from narrator.extract import pipeline  # noqa: E402
@@ -57,15 +58,6 @@ def _scaled(source: Path, target: Path, times: int) -> Path:
     return target
 
 
-def _median_time(function, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
@@ -92,8 +84,8 @@ def main() -> None:
         big = _scaled(source, folder / "big.docx", SCALE)
         big_text = _text(big)
         check_file(big)
-        small_time = _median_time(lambda: check_file(source))
-        big_time = _median_time(lambda: check_file(big), 3)
+        small_time = median_time(lambda: check_file(source))
+        big_time = median_time(lambda: check_file(big), 3)
         print(f"{SCALE} × the prose: {len(big_text) / len(text):.1f} × the text, check {big_time:.2f} s against "
               f"{small_time * 1000:.1f} ms: {big_time / small_time:.1f} × the time (goal ≤ 55 ×)")
 
@@ -102,10 +94,10 @@ def main() -> None:
             copy = folder / f"report{index:02d}.docx"
             shutil.copy(source, copy)
             copies.append(copy)
-        batch = _median_time(lambda: list(check_files(copies)), 3) / COPIES
+        batch = median_time(lambda: list(check_files(copies)), 3) / COPIES
         print(f"batch of {COPIES}: {batch * 1000:.1f} ms per report (median, pool start included)")
 
-        cli = _median_time(lambda: subprocess.run([sys.executable, "-m", "narrator", "check", str(source)],
+        cli = median_time(lambda: subprocess.run([sys.executable, "-m", "narrator", "check", str(source)],
                                                   capture_output=True, check=False), 5)
         print(f"single-report CLI run: {cli:.2f} s (median; interpreter, spaCy and jieba loading included)")
 

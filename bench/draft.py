@@ -45,9 +45,9 @@ def synthetic(size: int = 300):
     return report
 
 
-def median_time(function) -> float:
+def median_time(function, runs: int = RUNS) -> float:
     times = []
-    for _ in range(RUNS):
+    for _ in range(runs):
         start = time.perf_counter()
         function()
         times.append(time.perf_counter() - start)

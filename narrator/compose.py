@@ -300,9 +300,10 @@ def _project_tables(report: Report, scores: ProjectScores, missing: Missing,
                                                       ("project_basic", "project_funding", "project_indicators"))
     blank = funding_layout["not_scored"]
     funding = []
-    for number_in_list, row in enumerate(scores.funding):
+    first_part = next((row for row in scores.funding if not row.total), None)  # written 其中：当年财政拨款
+    for row in scores.funding:
         line, result = row.result.line, row.result
-        name = line.name if row.total or number_in_list != 1 else words["part_prefix"] + line.name
+        name = words["part_prefix"] + line.name if row is first_part else line.name
         funding.append([
             name, number(line.initial), number(result.adjusted_budget),
             number(line.actual) if line.actual is not None else missing(gaps["actual"], line.name),

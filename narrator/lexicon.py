@@ -172,7 +172,8 @@ def target_table_words() -> dict:
     data = _yaml("levels.yaml")
     return {"level1": frozenset(map(str, data["level1"])), "level2": frozenset(map(str, data["level2"])),
             "fields": {str(key): str(value) for key, value in data["fields"].items()},
-            "funding": data["funding"], "title": str(data["title"]), "budget": data["budget"]}
+            "funding": data["funding"], "title": str(data["title"]), "budget": data["budget"],
+            "headers": data["headers"]}
 
 
 @lru_cache(maxsize=4)

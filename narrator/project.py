@@ -27,9 +27,13 @@ ZERO = Decimal(0)
 @dataclass(frozen=True)
 class FundingScore:
     result: BudgetResult
-    total: bool  # 年度资金总额, not one of its parts
     weight: Decimal | None  # on the total only
     score: Decimal | None
+
+    @property
+    def total(self) -> bool:
+        """年度资金总额, not one of its parts."""
+        return not self.result.line.parent
 
 
 @dataclass(frozen=True)
@@ -54,14 +58,13 @@ class ProjectScores:
         return next((row for row in self.funding if row.total), None)
 
     @property
-    def total_weight(self) -> Decimal:
-        execution = self.execution
-        weights = [row.weight for row in self.indicators if row.weight is not None]
-        return sum(weights, ZERO) + (execution.weight if execution and execution.weight is not None else ZERO)
-
-    @property
     def indicator_weight(self) -> Decimal:
         return sum((row.weight for row in self.indicators if row.weight is not None), ZERO)
+
+    @property
+    def total_weight(self) -> Decimal:
+        execution = self.execution
+        return self.indicator_weight + (execution.weight if execution is not None else ZERO)
 
     @property
     def indicator_total(self) -> Decimal | None:
@@ -104,14 +107,14 @@ def score_project(evaluation: Evaluation, rules: RuleSet) -> ProjectScores:
 
 def _funding(result: BudgetResult, rules: RuleSet) -> FundingScore:
     if result.line.parent:
-        return FundingScore(result, False, None, None)
+        return FundingScore(result, None, None)
     weight = rules.execution_weight
     budget, actual = result.adjusted_budget, result.line.actual
     if actual is None or not budget:
-        return FundingScore(result, True, weight, None)
+        return FundingScore(result, weight, None)
     # The exact rate, as the checker recomputes it from the amounts (179.43 / 200 → 8.97, not 8.972).
     expected = execution_score(actual / budget * HUNDRED, weight, rules)
-    return FundingScore(result, True, weight, round_half_up(expected.low, SCORE_PLACES))
+    return FundingScore(result, weight, round_half_up(expected.low, SCORE_PLACES))
 
 
 def _settled(expected: Expected | None) -> Decimal | None:

@@ -31,7 +31,6 @@ from .model import BudgetLine, FundingLine, Indicator, Origin, Report
 from .quantity import format_decimal, normalize_width, parse_quantity
 
 TEXT_SUFFIXES = read.TEXT_SUFFIXES | {""}  # a copied table saved without a suffix too
-LEVEL_HEADERS = {"一级指标": "level1", "二级指标": "level2", "重点工作": "key_work", "对应项目": "project"}
 DEPTH = ("level1", "level2", "key_work", "project")
 _TAG = re.compile(r"<[^>]+>")
 _ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．]|[①-⑳])")
@@ -124,11 +123,13 @@ def _text_layout(lines: list[str]) -> str:
     """How a text's table rows are laid out when a blank line stands between them: "cells" when the
     indicator header has one cell per line, "blocks" when it is one line with a blank line under it
     (a row's text may be wrapped over several lines); "" when each line is a row."""
-    words = set(LEVEL_HEADERS) | {"三级指标"}
+    headers = lexicon.target_table_words()["headers"]
+    name = headers["name"]
+    words = set(headers["levels"]) | {name}
     for index, line in enumerate(lines):
-        if "三级指标" not in line or "\t" in line or "|" in line:
+        if name not in line or "\t" in line or "|" in line:
             continue
-        if _key(line) == "三级指标":
+        if _key(line) == name:
             block = [_key(text) for text in lines[max(0, index - 4):index + 6]]
             if sum(text in words for text in block) >= 3:
                 return "cells"
@@ -333,13 +334,14 @@ class _Parser:
         return "", [], 1
 
     def _header(self, row: SourceRow) -> tuple[list[str], int] | None:
+        headers = self.words["headers"]
         keys = [_key(cell) for cell in self._cells(row, table_mode=True) if cell]
-        if "三级指标" not in keys or not {"一级指标", "二级指标"} & set(keys):
+        levels = [headers["levels"][key] for key in keys if key in headers["levels"]]
+        if headers["name"] not in keys or not {"level1", "level2"} & set(levels):
             return None
-        if any("完成值" in key or "偏差" in key for key in keys):
+        if any(word in key for key in keys for word in headers["self_evaluation"]):
             return None  # a self-evaluation table (自评表), not a target table
-        levels = [LEVEL_HEADERS[key] for key in keys if key in LEVEL_HEADERS]
-        return levels, 2 if "半年指标值" in keys else 1
+        return levels, 2 if headers["half_year"] in keys else 1
 
     def _cells(self, row: SourceRow, table_mode: bool) -> list[str]:
         """A table row's cells; a one-cell text line inside a table is split at its blanks,
