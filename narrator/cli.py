@@ -183,9 +183,11 @@ def main():
 @click.option("--form", "form", type=click.Choice(["整体", "项目"]), default="整体", show_default=True,
               help="整体：部门（单位）整体支出自评报告；项目：项目支出自评报告和带分值、得分、等级的项目支出绩效自评表。")
 @click.option("--rules", "rule_set", metavar="规则", default="national", show_default=True,
-              help="项目支出自评表的评分规则：lexicon/scoring/ 下的文件名（不含 .yaml）。")
+              help="评分规则（--form 项目 或 --scoring 时）：lexicon/scoring/ 下的文件名（不含 .yaml）。")
+@click.option("--scoring", is_flag=True,
+              help="部门整体自评表加上分值、得分两栏和总分、自评等级（分值取输入的“分值”一栏，没有的留待补充）。")
 def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_suggestions, no_check, force, form,
-          rule_set):
+          rule_set, scoring):
     """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。
 
     不给输入文件时，起草随程序附带的示例（苏州市生产力促进中心 2022 年度；--form 项目 时为示例项目）。
@@ -206,7 +208,7 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
     _existing_file(patterns)
     inputs = [input_file, patterns]
     project = form == "项目"
-    rules = scoring_rules(rule_set) if project else None
+    rules = scoring_rules(rule_set) if project or scoring else None
     report = load_report(input_file if input_file or not project else example_path(".yaml", project=True))
     if project and not report.project_name:
         raise InputError("project_name_missing", file=report.source)
@@ -221,10 +223,10 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
         document = compose_project(evaluate_report(report), rules, seed=seed, templates=templates)
     else:
         document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns,
-                           suggestions=not no_suggestions)
+                           suggestions=not no_suggestions, rules=rules)
     # Rendered once: the self-review checks the very bytes that are written.
     data = docx_bytes(document) if output_format == "docx" or not no_check else b""
-    findings = [] if no_check else review(document, data)
+    findings = [] if no_check else review(document, data, rule_set)
     if output_format == "md":
         click.echo(markdown(document))
     else:

@@ -28,7 +28,7 @@ from .language import (Language, chinese_number, completion_text, join_list, nam
 from .model import Report
 from .plan import BudgetView, Plan, budget_view, is_notable, make_plan, messages
 from .projectform import written_words
-from .project import IndicatorScore, ProjectScores, score_project
+from .project import IndicatorScore, ProjectScores, score_indicators, score_project
 from .scoring import RuleSet, score_text
 from .quantity import format_percent
 from .resources import data_path, load_yaml
@@ -115,7 +115,8 @@ def completion_cell(result: IndicatorResult, missing: Missing) -> str:
     return table_text(indicator.completion)
 
 
-def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | None = None) -> dict[str, Table]:
+def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | None = None,
+            scores: ProjectScores | None = None) -> dict[str, Table]:
     report = evaluation.report
     gaps = lexicon.wording()["placeholders"]
     budget_rows = []
@@ -131,14 +132,43 @@ def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | No
     if not tasks:
         tasks = [["", missing(gaps["tasks"]), "", ""]]
     rows = []
-    for r in evaluation.indicators:
-        i = r.indicator
-        rows.append([i.level1, i.level2, i.name, table_text(i.target), completion_cell(r, missing), i.source,
-                     r.deviation_text, reason_text(r, missing)])
     layouts = table_layouts(templates)
-    return {name: Table(name, layouts[name]["columns"], data, tuple(layouts[name]["merge"]),
-                        tuple(layouts[name]["widths"]))
-            for name, data in (("budget", budget_rows), ("tasks", tasks), ("self_evaluation", rows))}
+    layout = layouts["self_evaluation_scored" if scores is not None else "self_evaluation"]
+    for index, r in enumerate(evaluation.indicators):
+        i = r.indicator
+        row = [i.level1, i.level2, i.name, table_text(i.target), completion_cell(r, missing)]
+        if scores is not None:
+            row += _score_cells(scores.indicators[index], missing, gaps)
+        rows.append(row + [i.source, r.deviation_text, reason_text(r, missing)])
+    if scores is not None:
+        rows += _total_rows(scores, len(layout["columns"]), SCORED_COLUMNS, missing, gaps)
+    tables = {name: Table(name, layouts[name]["columns"], data, tuple(layouts[name]["merge"]),
+                          tuple(layouts[name]["widths"]))
+              for name, data in (("budget", budget_rows), ("tasks", tasks))}
+    tables["self_evaluation"] = Table("self_evaluation", layout["columns"], rows, tuple(layout["merge"]),
+                                      tuple(layout["widths"]))
+    return tables
+
+
+def _score_cells(row: IndicatorScore, missing: Missing, gaps: dict[str, str]) -> list[str]:
+    """分值 and 得分 of an indicator's row: computed, or asked for."""
+    name = row.result.indicator.name
+    return [score_text(row.weight) if row.weight is not None else missing(gaps["weight"], name),
+            score_text(row.score) if row.score is not None else missing(_score_gap(row, gaps), name)]
+
+
+def _total_rows(scores: ProjectScores, width: int, columns: tuple[int, int], missing: Missing,
+                gaps: dict[str, str]) -> list[list[str]]:
+    """The 总分 row (the weights' and scores' sums under `columns`) and the 自评等级 row."""
+    words = written_words()
+    total_row, grade_row = [""] * width, [""] * width
+    total_row[0] = words["total"]
+    total_row[columns[0]] = (missing(gaps["weight"], words["total"]) if any(row.weight is None for row in scores.indicators)
+                             else score_text(scores.total_weight))
+    total_row[columns[1]] = score_text(scores.total) if scores.total is not None else missing(gaps["total_score"])
+    grade_row[0] = words["grade"]
+    grade_row[1] = scores.grade if scores.grade is not None else missing(gaps["grade"])
+    return [total_row, grade_row]
 
 
 def table_layouts(templates: str | Path | None = None) -> dict[str, Any]:
@@ -180,6 +210,7 @@ def _checked_layouts(layouts: Any, file: Path) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- composing
 
+SCORED_COLUMNS = (5, 6)  # 分值 and 得分 follow 完成值 in both scored tables (templates/tables.yaml)
 MAX_TEMPLATE_OUTPUT = 5_000_000  # characters; a report is about 30,000
 MAX_TEMPLATE_SECONDS = 60
 MAX_EXPONENT = 64
@@ -217,17 +248,19 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
 
 
 def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | Path | None = None,
-            patterns: str | Path | None = None, suggestions: bool = True) -> Document:
+            patterns: str | Path | None = None, suggestions: bool = True, rules: RuleSet | None = None) -> Document:
     """The whole report as headings, paragraphs and tables; `patterns` is a file
     `narrator mine` wrote (default lexicon/patterns.yaml). With `suggestions`, §五 offers
     sentences learned from prior reports as marked 【参考表述】 paragraphs when the input
-    has no 存在问题 / 改进措施 of its own."""
+    has no 存在问题 / 改进措施 of its own. With `rules` (draft --scoring), the 自评表 carries
+    分值 and 得分 columns, the 总分 and the 自评等级 by that rule set, and §九 states them."""
     report = evaluation.report
     missing = Missing()
     lang = Language(seed, patterns)
     plan = make_plan(evaluation)
     budget = budget_view(evaluation, plan)
-    tables = _tables(evaluation, missing, templates)
+    scores = score_indicators(evaluation, rules) if rules is not None else None
+    tables = _tables(evaluation, missing, templates, scores)
     limit = lang.words["mined_sentences"] if suggestions else 0
     slots = {"单位": report.unit_name, "年度": str(report.year)}
     env = environment(str(templates) if templates else None)
@@ -237,9 +270,12 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: reason_text(result, missing),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
+        "scores": scores, "rules": rules, "score": score_text,
     }
     document = _render_document(env, "report.j2", context, tables, missing, templates)
     document.warnings = _warnings(plan, budget)
+    if scores is not None:
+        document.warnings += _weight_warnings(scores, rules)
     return document
 
 
@@ -283,10 +319,17 @@ def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_
     }
     document = _render_document(environment(str(templates) if templates else None), "project.j2", context, tables,
                                 missing, templates)
-    if scores.total_weight != rules.total:
-        document.warnings.append(message("project_weights_differ", weight=score_text(scores.total_weight),
-                                         total=score_text(rules.total), rules=rules.name))
+    document.warnings += _weight_warnings(scores, rules)
     return document
+
+
+def _weight_warnings(scores: ProjectScores, rules: RuleSet) -> list[str]:
+    """The weights given add up to other than the rule set's total (only when every weight is given:
+    a missing one is already asked for in the table)."""
+    if any(row.weight is None for row in scores.indicators) or scores.total_weight == rules.total:
+        return []
+    return [message("project_weights_differ", weight=score_text(scores.total_weight),
+                    total=score_text(rules.total), rules=rules.name)]
 
 
 def _project_tables(report: Report, scores: ProjectScores, missing: Missing,
@@ -314,19 +357,10 @@ def _project_tables(report: Report, scores: ProjectScores, missing: Missing,
     indicators = []
     for row in scores.indicators:
         r, i = row.result, row.result.indicator
-        indicators.append([
-            i.level1, i.level2, i.name, table_text(i.target), completion_cell(r, missing),
-            score_text(row.weight) if row.weight is not None else missing(gaps["weight"], i.name),
-            score_text(row.score) if row.score is not None else missing(_score_gap(row, gaps), i.name),
-            reason_text(r, missing) if r.status is Status.MISSED else ""])
-    total = scores.total
-    width = len(indicator_layout["columns"])
-    total_row = [""] * width
-    total_row[0], total_row[5] = words["total"], score_text(scores.total_weight)
-    total_row[6] = score_text(total) if total is not None else missing(gaps["total_score"])
-    grade_row = [""] * width
-    grade_row[0] = words["grade"]
-    grade_row[1] = scores.grade if scores.grade is not None else missing(gaps["grade"])
+        indicators.append([i.level1, i.level2, i.name, table_text(i.target), completion_cell(r, missing)]
+                          + _score_cells(row, missing, gaps)
+                          + [reason_text(r, missing) if r.status is Status.MISSED else ""])
+    indicators += _total_rows(scores, len(indicator_layout["columns"]), SCORED_COLUMNS, missing, gaps)
     fields = ("department", "unit_name", "project_goal", "project_result")
     basic = [[label, getattr(report, field_name) or missing(label)]
              for label, field_name in zip(basic_layout["labels"], fields)]
@@ -336,7 +370,7 @@ def _project_tables(report: Report, scores: ProjectScores, missing: Missing,
             "project_funding": Table("project_funding", funding_layout["columns"], funding, (),
                                      tuple(funding_layout["widths"])),
             "project_indicators": Table("project_indicators", indicator_layout["columns"],
-                                        indicators + [total_row, grade_row], tuple(indicator_layout["merge"]),
+                                        indicators, tuple(indicator_layout["merge"]),
                                         tuple(indicator_layout["widths"]))}
 
 

@@ -73,9 +73,11 @@ class ProjectScores:
 
     @property
     def total(self) -> Decimal | None:
-        execution = self.execution
         indicators = self.indicator_total
-        if indicators is None or execution is None or execution.score is None:
+        if indicators is None or not self.funding:
+            return indicators  # 部门整体: an execution rate that is scored is one of its indicators
+        execution = self.execution
+        if execution is None or execution.score is None:
             return None
         return execution.score + indicators
 
@@ -96,13 +98,26 @@ def level_of(level1: str, rules: RuleSet) -> str:
 def score_project(evaluation: Evaluation, rules: RuleSet) -> ProjectScores:
     funding = [_funding(result, rules) for result in evaluation.budget]
     weights, shared = _weights(evaluation.indicators, rules)
-    indicators = []
-    for result in evaluation.indicators:
+    return ProjectScores(rules, funding, _indicator_scores(evaluation.indicators, weights, rules), shared)
+
+
+def score_indicators(evaluation: Evaluation, rules: RuleSet) -> ProjectScores:
+    """The 分值/得分 columns of the 部门整体 自评表 (draft --scoring): the input's 分值 only. The rule
+    set's default weights are a project form's (产出 50 …); a unit's levels (决策, 过程, 履职 …) have
+    none, so a missing 分值 is asked for, and the total is the sum of the indicators' scores."""
+    weights = {id(result): result.indicator.weight for result in evaluation.indicators}
+    return ProjectScores(rules, [], _indicator_scores(evaluation.indicators, weights, rules))
+
+
+def _indicator_scores(results: list[IndicatorResult], weights: dict[int, Decimal | None],
+                      rules: RuleSet) -> list[IndicatorScore]:
+    scores = []
+    for result in results:
         weight = weights[id(result)]
         expected = indicator_score(result.indicator, weight, rules) if weight is not None else None
-        indicators.append(IndicatorScore(result, level_of(result.indicator.level1, rules), weight,
-                                         result.indicator.weight is not None, expected, _settled(expected)))
-    return ProjectScores(rules, funding, indicators, shared)
+        scores.append(IndicatorScore(result, level_of(result.indicator.level1, rules), weight,
+                                     result.indicator.weight is not None, expected, _settled(expected)))
+    return scores
 
 
 def _funding(result: BudgetResult, rules: RuleSet) -> FundingScore:

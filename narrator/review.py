@@ -14,12 +14,14 @@ from .check import check_file
 from .compose import Document
 from .findings import Finding
 from .render import docx_bytes
+from .scoring import DEFAULT_RULES
 
 
-def review(document: Document, data: bytes | None = None) -> list[Finding]:
-    """The checker's findings on `document` rendered as DOCX (`data`, when already rendered)."""
+def review(document: Document, data: bytes | None = None, rule_set: str = DEFAULT_RULES) -> list[Finding]:
+    """The checker's findings on `document` rendered as DOCX (`data`, when already rendered); its
+    scores are checked by the rule set that computed them."""
     data = data if data is not None else docx_bytes(document)
     with tempfile.TemporaryDirectory(prefix="narrator-review-") as folder:
         path = Path(folder) / "draft.docx"
         path.write_bytes(data)
-        return check_file(path).findings
+        return check_file(path, rule_set=rule_set).findings

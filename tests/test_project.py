@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from narrator.check import check_file
 from narrator.cli import main
-from narrator.compose import Paragraph, Table, compose_project
+from narrator.compose import Paragraph, Table, compose, compose_project
 from narrator.evaluate import evaluate
 from narrator.load import load_report
 from narrator.project import score_project
@@ -158,3 +158,72 @@ def test_check_takes_the_rule_set_by_name(tmp_path):
     assert result.exit_code == 0 and "发现问题 0 处" in result.output
     result = runner.invoke(main, ["check", str(path), "--rules", "no_such_rules"])
     assert result.exit_code == 2 and "national" in result.output and "Traceback" not in result.output
+
+
+# draft --scoring: the 部门整体 自评表 with 分值 and 得分 (issue 14). The example unit's input has no 分值;
+# these tests give its 54 indicators 2 points each for the first 46 and 1 for the last 8 (100 in all).
+
+def _weighted(tmp_path, weights=True):
+    data = yaml.safe_load(example_path(".yaml").read_text(encoding="utf-8"))
+    if weights:
+        for number, row in enumerate(data["绩效指标"]):
+            row["分值"] = 2 if number < 46 else 1
+    path = tmp_path / "输入.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_scoring_adds_weights_and_scores_to_the_unit_table(tmp_path):
+    """Three of the 54 fall short (national rules): 预算调整率 target =0 %, actual 14.96 % → 0 of 2
+    (a zero target: reached or nothing); 预算执行率 96.03 ÷ 100 × 2 = 1.9206 → 1.92; 非税收入预算完成率
+    66.22 ÷ 100 × 2 = 1.3244 → 1.32. Total 100 − 2 − 0.08 − 0.68 = 97.24, grade 优 (≥ 90)."""
+    document = compose(evaluate(load_report(_weighted(tmp_path))), rules=RULES)
+    table = _table(document, "self_evaluation")
+    assert table.headers[5:7] == ["分值", "得分"] and len(table.rows) == 56
+    short = {row[2]: row[5:7] for row in table.rows[:-2] if row[5:7] != [row[5], row[5]]}
+    assert short == {"预算调整率": ["2", "0"], "预算执行率": ["2", "1.92"], "非税收入预算完成率": ["2", "1.32"]}
+    assert table.rows[-2][:1] + table.rows[-2][5:7] == ["总分", "100", "97.24"]
+    assert table.rows[-1][:2] == ["自评等级", "优"]
+    assert ("按照全国项目支出绩效自评表的评分规则，苏州市生产力促进中心2022年度部门整体自评得分97.24分"
+            "（分值合计100分），自评等级为优。") in _prose(document)
+    assert document.warnings == compose(evaluate(load_report(_weighted(tmp_path)))).warnings  # no weight warning
+
+
+def test_a_scored_unit_table_checks_clean_and_a_wrong_score_is_found(tmp_path):
+    document = compose(evaluate(load_report(_weighted(tmp_path))), rules=RULES)
+    path = tmp_path / "整体.docx"
+    path.write_bytes(docx_bytes(document))
+    assert check_file(path).findings == []
+    sheet = read_sheet(read_document(path))
+    assert len(sheet.indicators) == 54 and (sheet.total_score.text, sheet.grade.text) == ("97.24", "优")
+    # Planted: 非税收入预算完成率 given its full 2 points though 66.22 % of the target was reached.
+    import docx
+    word = docx.Document(str(path))
+    (row,) = [row for row in word.tables[-1].rows if row.cells[2].text == "非税收入预算完成率"]
+    row.cells[6].paragraphs[0].runs[0].text = "2"
+    wrong = tmp_path / "改错.docx"
+    word.save(str(wrong))
+    codes = [(f.code, f.message) for f in check_file(wrong).findings]
+    assert codes == [("N603", "“非税收入预算完成率”未达到年度指标值（指标值 =100%，实际完成 66.22%），却给了满分“2”；"
+                               "按“实际完成值 ÷ 年度指标值 × 分值，不超过分值”应为 1.32。"),
+                     ("N606", "总分写“97.24”，而各行得分之和为 97.92（54 行）。")]
+
+
+def test_scoring_without_weights_asks_for_them(tmp_path):
+    document = compose(evaluate(load_report(_weighted(tmp_path, weights=False))), rules=RULES)
+    table = _table(document, "self_evaluation")
+    assert table.rows[0][5:7] == ["【待补充：分值】", "【待补充：得分】"]
+    assert table.rows[-2][5:7] == ["【待补充：分值】", "【待补充：总分】"]
+    assert "表中尚有54项指标的分值或得分待补充，自评得分【待补充：总分】，自评等级【待补充：自评等级】。" in _prose(document)
+    assert "工作计划制定健全性：分值" in document.missing
+
+
+def test_cli_scoring_switch(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["draft", str(_weighted(tmp_path)), "--scoring", "--format", "md"])
+    assert result.exit_code == 0, result.output
+    assert "| 总分 |  |  |  |  | 100 | 97.24 |  |  |  |" in result.output
+    assert "核对" not in result.output  # the self-review found nothing
+    plain = runner.invoke(main, ["draft", str(_weighted(tmp_path)), "--format", "md"])
+    assert "| 分值 |" not in plain.output
