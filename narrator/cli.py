@@ -432,33 +432,45 @@ def _annotation_targets(reports, annotate, force, inputs) -> list:
 @click.option("-o", "--output", metavar="输入.xlsx|输入.yaml",
               help="写出的输入文件（.xlsx 或 .yaml）。默认为当前文件夹下的“单位名称+年度+自评输入.xlsx”。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（输入文件永远不会被覆盖）。")
-def import_table(table, output, force):
+@click.option("--form", "form", type=click.Choice(["整体", "项目"]), default="整体", show_default=True,
+              help="整体：部门（单位）整体绩效目标表；项目：项目支出绩效目标表（或上年的项目支出绩效自评表），"
+                   "生成 draft --form 项目 的输入。")
+def import_table(table, output, force, form):
     """导入绩效目标表，生成自评输入文件：目标值照表填好，完成值留空待填。
 
-    读取 DOCX、Excel（.xlsx），或从 PDF/Word 复制出的文字（.txt）。合并单元格、
+    读取 DOCX、PDF、Excel（.xlsx），或从 PDF/Word 复制出的文字（.txt）。合并单元格、
     拆成几行的表头、全角半角符号都能识别；无法归入任何一栏的行会逐行列出。
 
-    示例：narrator import 2025年绩效目标表.docx -o 2025年自评输入.xlsx
+    示例：narrator import 2025年绩效目标表.docx -o 2025年自评输入.xlsx；narrator import 项目目标表.docx --form 项目
     """
     from .errors import message
     from .output import check_output_path, safe_file_name
     from .quantity import format_decimal
     from .save import TO_FILL, write_input
-    from .targets import import_targets
+    from .targets import import_project_targets, import_targets
 
+    project = form == "项目"
     if output:
         _check_input_suffix(output)
         check_output_path(output, force, [table])
-    result = import_targets(table)
+    result = import_project_targets(table) if project else import_targets(table)
     report = result.report
     if not output:
-        output = safe_file_name(message("default_import_output", unit=report.unit_name, year=report.year))
+        output = safe_file_name(
+            message("default_project_import_output", project=report.project_name, year=report.year) if project
+            else message("default_import_output", unit=report.unit_name, year=report.year))
         check_output_path(output, force, [table])
     path = write_input(report, output, force, keep_blank=TO_FILL, inputs=[table])
     levels = "，".join(message("level_count", level=level, count=count) for level, count in result.level_counts())
-    click.echo(message("import_summary", unit=report.unit_name, year=report.year,
-                       count=len(report.indicators), levels=levels))
-    if report.budget_lines:
+    if project:
+        click.echo(message("import_project_summary", project=report.project_name, unit=report.unit_name,
+                           year=report.year, count=len(report.indicators), levels=levels))
+    else:
+        click.echo(message("import_summary", unit=report.unit_name, year=report.year,
+                           count=len(report.indicators), levels=levels))
+    if project and report.budget_lines:
+        click.echo(message("import_project_budget", total=format_decimal(report.budget_lines[0].initial)))
+    elif report.budget_lines:
         click.echo(message("import_budget", total=format_decimal(report.budget_lines[0].initial),
                            lines=len(report.budget_lines) - 1))
     if result.empty_levels:
@@ -467,7 +479,7 @@ def import_table(table, output, force):
         click.echo(message("import_warnings"), err=True)
         for warning in result.warnings:
             click.echo(f"  - {warning}", err=True)
-    click.echo(message("import_written", path=path))
+    click.echo(message("import_project_written" if project else "import_written", path=path))
 
 
 def _check_input_suffix(output) -> None:
@@ -540,6 +552,25 @@ def init(output, force):
 
     path = write_input(starter_report(load_report()), output, force)
     click.echo(message("init_written", path=path))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="监听的地址。默认只有本机可以访问；其他地址必须同时设置 --token。")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="监听的端口。")
+@click.option("--token", metavar="口令", help="访问口令：每个请求都要带上（打开 http://地址/?token=口令 一次即可）。")
+def serve(host, port, token):
+    """启动网页：在浏览器中起草和核对报告（http://127.0.0.1:8000/）。
+
+    示例：narrator serve；narrator serve --host 0.0.0.0 --port 8080 --token 口令
+    """
+    from .errors import NarratorError, message
+    from .web import serve as run_server
+
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        raise NarratorError(message("serve_token_required", host=host))
+    click.echo(message("serve_started", url=f"http://{host}:{port}/"))
+    run_server(host, port, token)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ and its rows (年度资金总额, 其中：当年财政拨款, 上年结转资�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -17,9 +18,12 @@ from functools import lru_cache
 from .layout import match_columns
 from .model import Indicator, Origin
 from .quantity import normalize_width, parse_quantity
-from .read import SourceDocument, Table
+from .read import Paragraph, SourceDocument, Table
 from .resources import load_yaml
 from .tables import Cell, money
+
+
+_YEAR = re.compile(r"((?:19|20|21)\d\d)年度?")
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +71,9 @@ class ScoreSheet:
     total_weight: Cell | None = None
     total_score: Cell | None = None
     grade: Cell | None = None
+    goal: str = ""  # 年度总体目标（预期目标）
+    result: str = ""  # its 实际完成情况, on a self-evaluation form
+    year: int | None = None  # read_targets only: the year in the title
 
     @property
     def funding_total(self) -> FundingRow | None:
@@ -102,39 +109,82 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
                   if any(word in cell for row in table.rows for cell in row for word in scored)), None)
     if first is None:
         return None  # most reports: no 分值 or 得分 anywhere, nothing to walk
-    tables = document.tables[first:]  # a form cut by a page break goes on in the next table
     sheet = ScoreSheet(document.file)
     for table in document.tables[:first]:  # 项目名称 / 主管部门 / 实施单位 in a table of their own above
         for cells in table.rows:
             _labels(sheet, cells, words)
+    _walk(sheet, document.tables[first:], scored=True)  # a form cut by a page break goes on in the next table
+    if not sheet.indicators and not sheet.funding:
+        return None
+    return sheet
+
+
+def read_targets(document: SourceDocument) -> ScoreSheet | None:
+    """A project's target form (项目支出绩效目标表) — or its self-evaluation form, whose targets are the
+    same — for `narrator import --form 项目`: labels, 年度总体目标, 资金 rows and indicators with their
+    指标值 (and 分值 when the form has them); the year from the title. None when it has no indicator header."""
+    sheet = ScoreSheet(document.file)
+    # Text copied with single spaces is a table only from a header on: the rows above it (项目名称 …) are
+    # paragraphs, read here as space-separated cells.
+    rows = [block if isinstance(block, Table) else
+            Table([block.text.split()], 0, block.section, block.line, [block.line], [block.page])
+            for block in document.blocks]
+    _walk(sheet, rows, scored=False)
+    if not sheet.indicators:
+        return None
+    for block in document.blocks:
+        texts = [block.text] if isinstance(block, Paragraph) else [cell for row in block.rows for cell in row]
+        found = next((match for text in texts if (match := _YEAR.search(_plain(text)))), None)
+        if found:
+            sheet.year = int(found.group(1))
+            break
+    return sheet
+
+
+def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
+    """Read the form's rows in order. A header starts a part: the 资金 header (全年预算数, 全年执行数 …)
+    or the indicator header (三级指标, 指标值 …); on a scored form a header must name 分值 or 得分. A target
+    form's 资金 rows have no header: 年度资金总额 | 200, the first figure after the name."""
+    words = _words()
     funding: dict[str, int] | None = None
     indicators: dict[str, int] | None = None
     header: list[str] = []
     level1 = level2 = ""
+    goal_column: int | None = None
     for table in tables:
         for number, cells in enumerate(table.rows):
             _labels(sheet, cells, words)
             _grade(sheet, table, number, cells, words)
+            goal_column = _goals(sheet, cells, words, goal_column)
             found = match_columns(cells, words["indicator_columns"])
-            if {"name", "target", "completion"} <= found.keys() and ({"weight", "score"} & found.keys()):
+            if {"name", "target"} <= found.keys() and (not scored or {"weight", "score"} & found.keys()) \
+                    and (not scored or "completion" in found):
                 indicators, funding, header, level1, level2 = found, None, cells, "", ""
                 continue
             found = match_columns(cells, words["funding_columns"])
-            if {"budget", "actual"} <= found.keys() and ({"weight", "score"} & found.keys()):
+            if {"budget", "actual"} <= found.keys() and (not scored or {"weight", "score"} & found.keys()):
                 funding, indicators, header = found, None, cells
                 continue
             if any(_plain(cell) in words["total"] for cell in cells):
                 _total(sheet, table, number, header, indicators or {})
                 indicators = funding = None
                 continue
-            if funding is not None:
-                name = next((cell for cell in cells if _has(cell, words["funding"]["total"] + words["funding"]["parts"])),
-                            None)
-                if name is not None:
-                    sheet.funding.append(FundingRow(
-                        _part_name(_plain(name), words), {key: _cell(table, number, index, header)
-                                                            for key, index in funding.items()},
-                        _has(name, words["funding"]["total"])))
+            name = next((cell for cell in cells if _has(cell, words["funding"]["total"] + words["funding"]["parts"])),
+                        None)
+            if funding is not None or (not scored and indicators is None and name is not None):
+                if name is None:
+                    continue
+                if funding is not None:
+                    row_cells = {key: _cell(table, number, index, header) for key, index in funding.items()}
+                else:  # 年度资金总额 | 200: the first figure after the name
+                    after = cells.index(name) + 1
+                    amount = next((index for index in range(after, len(cells)) if money(cells[index]) is not None),
+                                  None)
+                    if amount is None:
+                        continue
+                    row_cells = {"budget": _cell(table, number, amount, [""] * len(cells))}
+                sheet.funding.append(FundingRow(_part_name(_plain(name), words), row_cells,
+                                                _has(name, words["funding"]["total"])))
             elif indicators is not None:
                 text = {key: cells[index].strip() if index < len(cells) else "" for key, index in indicators.items()}
                 if text.get("level1") and text["level1"] != level1:
@@ -146,19 +196,40 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
                                       level1=level1, level2=level2,
                                       completion=parse_quantity(text.get("completion", "")),
                                       reason=text.get("reason", ""),
-                                      origin=Origin(document.file, f"表{table.number}", number + 1))
+                                      origin=Origin(sheet.file, f"表{table.number}", number + 1))
                 sheet.indicators.append(ScoredIndicator(
                     indicator, {key: _cell(table, number, index, header) for key, index in indicators.items()}))
-    if not sheet.indicators and not sheet.funding:
+
+
+def _goals(sheet: ScoreSheet, cells: list[str], words: dict, column: int | None) -> int | None:
+    """年度总体目标 and its 实际完成情况: "年度总体目标 | 预期目标 | 实际完成情况" over a row of values
+    (the self-evaluation form), or "年度总体目标 | text" (the target form). Returns the column the next
+    row's goal is in, after such a header."""
+    plain = [_plain(cell) for cell in cells]
+    if column is not None:
+        if column < len(cells) and not sheet.goal:
+            sheet.goal = cells[column].strip()
+            result = next((i for i in range(column + 1, len(cells)) if plain[i] and plain[i] != plain[column]), None)
+            if result is not None and not sheet.result:
+                sheet.result = cells[result].strip()
         return None
-    return sheet
+    label = next((i for i, text in enumerate(plain) if text in words["goal"]["labels"]), None)
+    if label is None or sheet.goal:
+        return None
+    rest = [i for i in range(label + 1, len(cells)) if plain[i] and plain[i] != plain[label]]
+    expected = next((i for i in rest if plain[i] in words["goal"]["expected"]), None)
+    if expected is not None:
+        return expected
+    if rest:
+        sheet.goal = cells[rest[0]].strip()
+    return None
 
 
 def _part_name(text: str, words: dict) -> str:
     """其中：当年财政拨款 → 当年财政拨款."""
     for prefix in words["funding"]["part_prefix"]:
         text = text.removeprefix(normalize_width(prefix))
-    return text
+    return text.rstrip(":")  # 年度资金总额：
 
 
 def _labels(sheet: ScoreSheet, cells: list[str], words: dict) -> None:

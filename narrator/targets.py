@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from . import lexicon, read
+from . import lexicon, projectform, read
 from .errors import InputError, message
 from .model import BudgetLine, FundingLine, Indicator, Origin, Report
 from .quantity import format_decimal, normalize_width, parse_quantity
@@ -67,6 +67,54 @@ def import_targets(path: str | Path) -> ImportResult:
     """Read a 绩效目标表 (.docx, .xlsx or text) into a Report with every completion blank."""
     path = Path(path)
     return parse_rows(read_rows(path), str(path))
+
+
+def import_project_targets(path: str | Path) -> ImportResult:
+    """Read a project's 绩效目标表 — or last year's 项目支出绩效自评表, whose targets are the same — into
+    the input of `draft --form 项目` (.docx, .pdf, .xlsx or text, through `read`): 项目名称, 主管部门,
+    实施单位 (the input's 单位名称), 年度总体目标, the 资金 rows and the indicators with their 指标值 and 分值;
+    completions blank."""
+    path = Path(path)
+    if path.suffix.lower() == ".xls" and path.is_file():
+        raise InputError("old_excel", file=path)
+    sheet = projectform.read_targets(read.read_document(path))
+    if sheet is None:
+        raise InputError("project_target_no_indicators", file=path)
+    for key, code in (("project", "project_target_no_name"), ("unit", "project_target_no_unit")):
+        if not sheet.labels.get(key):
+            raise InputError(code, file=path)
+    if sheet.year is None:
+        raise InputError("target_no_year", file=path)
+    indicators = [Indicator(name=row.indicator.name, target=row.indicator.target, level1=row.indicator.level1,
+                            level2=row.indicator.level2, weight=projectform.score(row.cells.get("weight")),
+                            origin=row.indicator.origin)
+                  for row in sheet.indicators]
+    budget, warnings = _project_budget(sheet)
+    report = Report(unit_name=sheet.labels["unit"], year=sheet.year, project_name=sheet.labels["project"],
+                    department=sheet.labels.get("department", ""), project_goal=sheet.goal,
+                    indicators=indicators, budget_lines=budget, source=str(path))
+    return ImportResult(report, warnings)
+
+
+def _project_budget(sheet: projectform.ScoreSheet) -> tuple[list[BudgetLine], list[str]]:
+    """The 资金 rows as budget lines: 年度资金总额 and its parts under it, each with its 年初预算数 (a
+    target form's one amount); a self-evaluation form's 全年预算数 where it differs."""
+    lines, warnings = [], []
+    total = next((row for row in sheet.funding if row.total), None)
+    for row in sheet.funding:
+        initial = row.amount("initial")
+        budget = row.amount("budget")
+        if initial is None and budget is None:
+            continue
+        lines.append(BudgetLine(name=row.name, parent="" if row.total or total is None else total.name,
+                                initial=initial if initial is not None else budget,
+                                adjusted=budget if initial is not None and budget != initial else None))
+    parts = [line for line in lines if line.parent]
+    if lines and parts and not lines[0].parent and sum(line.initial for line in parts) != lines[0].initial:
+        warnings.append(message("import_sum_differs", name=lines[0].name, written=format_decimal(lines[0].initial),
+                                total=format_decimal(sum(line.initial for line in parts)),
+                                parts="、".join(line.name for line in parts)))
+    return lines, warnings
 
 
 # ---------------------------------------------------------------- sources

@@ -123,3 +123,57 @@ def write_xlsx(table: list[list[str]], path: Path) -> Path:
             cell.data_type = "s"  # "=100%" is text on the form, not a formula
     book.save(path)
     return path
+
+
+TARGET_TITLE = "项目支出绩效目标表"
+
+
+def target_rows() -> list[list[str]]:
+    """The same project's 绩效目标表 as most provinces lay out a one-year project's targets (the national
+    申报表 of 财预〔2015〕88号 without its 中期 half): 项目名称; 主管部门 / 实施单位; 项目资金 as label and
+    amount (年度资金总额, 其中：财政拨款, 其他资金); 年度总体目标 as one text; the indicators with 指标值
+    and 分值. Merged cells repeat their text, as Word shows them."""
+    funds = "项目资金（万元）"
+    kpi = "绩效指标"
+    goal = "发放科技创新券，支持300家以上中小企业购买研发服务"
+    return [
+        ["项目名称", *["科技创新券补助"] * 5],
+        ["主管部门及代码", "常州市科学技术局", "常州市科学技术局", "实施单位", "常州市科技服务中心", "常州市科技服务中心"],
+        [funds, "年度资金总额：", "年度资金总额：", "200", "200", "200"],
+        [funds, "其中：财政拨款", "其中：财政拨款", "200", "200", "200"],
+        [funds, "其他资金", "其他资金", "0", "0", "0"],
+        ["年度总体目标", *[goal] * 5],
+        [kpi, "一级指标", "二级指标", "三级指标", "指标值", "分值"],
+        [kpi, "产出指标", "数量指标", "支持企业数", "≥300家", "20"],
+        [kpi, "产出指标", "数量指标", "发放创新券金额", "≥200万元", "15"],
+        [kpi, "产出指标", "质量指标", "兑现审核合规率", "=100%", "10"],
+        [kpi, "产出指标", "时效指标", "兑现办理时限", "≤15个工作日", "5"],
+        [kpi, "效益指标", "经济效益指标", "带动企业研发投入", "≥2亿元", "15"],
+        [kpi, "效益指标", "社会效益指标", "科技服务机构活跃度", "显著提升", "15"],
+        [kpi, "满意度指标", "服务对象满意度指标", "企业满意度", "≥90%", "10"],
+    ]
+
+
+def write_target_docx(path: Path) -> Path:
+    """The target form as one ruled table in Word, equal neighbours in a row merged across (but for the
+    indicator rows and the amounts)."""
+    import docx
+
+    table = target_rows()
+    width = len(table[0])
+    document = docx.Document()
+    document.add_paragraph(TARGET_TITLE)
+    document.add_paragraph(YEAR)
+    grid = document.add_table(rows=len(table), cols=width)
+    grid.style = "Table Grid"
+    for r, row in enumerate(table):
+        start = 0
+        while start < width:
+            end = start
+            while end + 1 < width and row[end + 1] == row[start] and row[start] and row[0] != "绩效指标":
+                end += 1
+            cell = grid.cell(r, start) if end == start else grid.cell(r, start).merge(grid.cell(r, end))
+            cell.text = row[start]
+            start = end + 1
+    document.save(path)
+    return path
