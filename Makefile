@@ -3,11 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The PDF test needs LibreOffice, a CJK font and pdftotext from Debian's packages.
-SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk poppler-utils
+# The PDF tests need LibreOffice, a CJK font and pdftotext from Debian's packages; the web tests Chromium.
+SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test bench lexicon system-deps clean
+.PHONY: demo test bench lexicon serve system-deps clean
 
 $(STAMP): setup.cfg pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,11 @@ $(STAMP): setup.cfg pyproject.toml
 	touch $(STAMP)
 
 system-deps:
-	@if command -v soffice >/dev/null && command -v pdftotext >/dev/null && fc-list :lang=zh | grep -q .; then :; \
+	@if command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v chromium >/dev/null \
+	  && fc-list :lang=zh | grep -q .; then :; \
 	elif command -v apt-get >/dev/null; then \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
-	else echo "提示：未能安装 LibreOffice，PDF 测试将跳过。"; fi
+	else echo "提示：未能安装 LibreOffice 和 Chromium，PDF 和网页测试将跳过。"; fi
 
 demo: $(STAMP)
 	mkdir -p out
@@ -27,6 +28,10 @@ demo: $(STAMP)
 
 test: $(STAMP) system-deps
 	$(BIN)/python -m pytest -q
+
+# The web pages on http://127.0.0.1:8000/ (narrator serve --help for the host, port and token).
+serve: $(STAMP)
+	$(BIN)/narrator serve
 
 # Relearn lexicon/patterns.yaml from every report under corpus/ (add your own there).
 lexicon: $(STAMP)
@@ -38,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/mine.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/read.py
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info out

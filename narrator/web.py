@@ -1,0 +1,628 @@
+"""`narrator serve`: the web pages and the JSON API — one more thin layer over the library, like
+cli.py: it calls the same functions (load, import, evaluate, compose, render, check, annotate) and
+prints their results as pages (templates/web/) instead of terminal lines.
+
+Safety: uploads are written under their cleaned names into a temporary folder that is deleted when
+the request (or, for a batch, its job) ends; no path from the user reaches the file system. A
+request larger than MAX_REQUEST_BYTES, or with more than MAX_FILES files, is refused with 413
+before it is read. Outputs (DOCX, PDF, workbooks) stay in memory for DOWNLOAD_SECONDS under a
+random key. Served on another host than 127.0.0.1, every request must carry the token
+(`?token=`, once, sets a cookie; or the header `X-Narrator-Token`).
+"""
+import io
+import re
+import secrets
+import shutil
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from . import DEFAULT_SEED
+from .errors import NarratorError, message
+from .resources import data_path
+
+MAX_REQUEST_BYTES = 50 * 1024 * 1024
+MAX_FILES = 50
+DOWNLOAD_SECONDS = 3600
+MAX_DOWNLOADS = 200
+TOKEN_COOKIE = "narrator_token"
+TOKEN_HEADER = "x-narrator-token"
+INPUT_SUFFIXES = {".yaml", ".yml", ".json"}
+_GAP = re.compile(r"【待补充：[^】]*】")
+_YEAR = re.compile(r"((?:19|20|21)\d\d)\s*年")
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class WebError(Exception):
+    """A bad request, shown as the Chinese error page (or JSON for the API)."""
+
+    def __init__(self, text: str, status: int = 400):
+        super().__init__(text)
+        self.status = status
+
+
+# ---------------------------------------------------------------- what the server keeps
+
+@dataclass
+class Download:
+    name: str
+    media_type: str
+    data: bytes
+    created: float = field(default_factory=time.monotonic)
+
+
+class Downloads:
+    """Outputs kept in memory for a while under a random key; the oldest go first."""
+
+    def __init__(self):
+        self._items: OrderedDict[str, Download] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def add(self, name: str, media_type: str, data: bytes) -> str:
+        key = secrets.token_urlsafe(16)
+        with self._lock:
+            self._items[key] = Download(name, media_type, data)
+            now = time.monotonic()
+            while self._items and (len(self._items) > MAX_DOWNLOADS or
+                                   now - next(iter(self._items.values())).created > DOWNLOAD_SECONDS):
+                self._items.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> Download | None:
+        with self._lock:
+            item = self._items.get(key)
+        if item is None or time.monotonic() - item.created > DOWNLOAD_SECONDS:
+            return None
+        return item
+
+
+@dataclass
+class Job:
+    """A batch of reports checked in a thread; the page polls its progress."""
+    names: list[str]
+    done: int = 0
+    results: list[dict] = field(default_factory=list)
+    summary: str = ""  # key of the summary workbook, when done
+    finished: bool = False
+
+
+# ---------------------------------------------------------------- uploads
+
+class Uploads:
+    """The uploaded files of one request in a temporary folder, under their cleaned names."""
+
+    def __init__(self, files: list[tuple[str, bytes]]):
+        from .output import safe_file_name
+
+        self.folder = Path(tempfile.mkdtemp(prefix="narrator-web-"))
+        self.paths: list[Path] = []
+        for number, (name, data) in enumerate(files, start=1):
+            name = safe_file_name(Path(name.replace("\\", "/")).name) or f"文件{number}"
+            path = self.folder / f"{number}" / name
+            path.parent.mkdir()
+            path.write_bytes(data)
+            self.paths.append(path)
+
+    def clean(self, text: str) -> str:
+        """A message without the temporary folder in it."""
+        return re.sub(re.escape(str(self.folder)) + r"/\d+/", "", text)
+
+    def close(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- the work, as the CLI does it
+
+def draft_upload(path: Path, form: str = "整体", seed: int = DEFAULT_SEED, scoring: bool = False,
+                 rule_set: str = "national"):
+    """Draft from an input (.yaml, .json, an input workbook) or a 目标表 to import (anything else, or a
+    workbook without a 绩效指标 sheet). Returns (document, docx bytes, the imported input or None, the
+    file name the CLI would write)."""
+    from .compose import compose, compose_project
+    from .evaluate import evaluate
+    from .load import load_report
+    from .output import safe_file_name
+    from .render import docx_bytes
+    from .scoring import rule_set as scoring_rules
+    from .targets import import_project_targets, import_targets
+
+    project = form == "项目"
+    if _is_input(path):
+        report, imported = load_report(path), None
+    else:
+        imported = (import_project_targets(path) if project else import_targets(path)).report
+        report = imported
+    rules = scoring_rules(rule_set) if project or scoring else None
+    if project:
+        if not report.project_name:
+            from .errors import InputError
+            raise InputError("project_name_missing", file=path.name)
+        document = compose_project(evaluate(report), rules, seed=seed)
+    else:
+        document = compose(evaluate(report), seed=seed, rules=rules)
+    name = (message("default_project_output", project=report.project_name, year=report.year) if project
+            else message("default_output", unit=report.unit_name, year=report.year))
+    return document, docx_bytes(document), imported, safe_file_name(name)
+
+
+def _is_input(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    if suffix in INPUT_SUFFIXES:
+        return True
+    if suffix in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(path, read_only=True)
+        except Exception:  # noqa: BLE001 — the reader gives the clear error
+            return True
+        try:
+            return "绩效指标" in book.sheetnames
+        finally:
+            book.close()
+    return False
+
+
+def input_workbook(report) -> bytes:
+    """An imported 目标表 as the input workbook `narrator import` writes."""
+    from .save import write_workbook
+
+    with tempfile.TemporaryDirectory(prefix="narrator-web-") as folder:
+        path = write_workbook(report, Path(folder) / "输入.xlsx")
+        return path.read_bytes()
+
+
+def check_upload(path: Path, rule_set: str = "national"):
+    """(CheckResult, source document or None); a file that cannot be read gives a result with its error."""
+    from .check import CheckResult, check_document
+    from .read import read_document
+
+    try:
+        document = read_document(path)
+        return check_document(document, rule_set=rule_set), document
+    except NarratorError as error:
+        return CheckResult(file=str(path), error=str(error)), None
+
+
+def annotated_bytes(path: Path, result) -> bytes | None:
+    from .reporters import annotate
+
+    if path.suffix.lower() not in (".docx", ".docm") or result.error:
+        return None
+    output = path.with_name("批注-" + path.stem + ".docx")
+    annotate(path, result, output, force=True)
+    try:
+        return output.read_bytes()
+    finally:
+        output.unlink(missing_ok=True)
+
+
+def report_view(document, result) -> list[dict]:
+    """The report's blocks for the page, each finding's figure marked where it stands and its message
+    beside it: paragraphs as runs of (text, finding index or None), tables as rows of such cells."""
+    from .read import Paragraph
+
+    numbered = {id(finding): number for number, finding in enumerate(result.findings, start=1)}
+    by_paragraph: dict[int, list] = {}
+    by_cell: dict[tuple[int, int, int | None], list] = {}
+    unplaced = []
+    for finding in result.findings:
+        where = finding.location
+        if where.paragraph is not None:
+            by_paragraph.setdefault(where.paragraph, []).append(finding)
+        elif where.table is not None and where.row is not None:
+            by_cell.setdefault((where.table, where.row, where.column_index), []).append(finding)
+        else:
+            unplaced.append(finding)
+    blocks = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            found = by_paragraph.get(block.number, [])
+            marks = [(f.location.start, f.location.end, numbered[id(f)]) for f in found
+                     if f.location.start is not None]
+            blocks.append({"kind": "paragraph", "runs": _runs(block.text, marks),
+                           "notes": [numbered[id(f)] for f in found]})
+        else:
+            rows = []
+            notes = []
+            for r, cells in enumerate(block.rows, start=1):
+                row = []
+                for c, text in enumerate(cells):
+                    found = by_cell.get((block.number, r, c), [])
+                    if c == 0:
+                        found = found + by_cell.get((block.number, r, None), [])
+                    marks = []
+                    for f in found:
+                        start = text.find(f.claimed) if f.claimed else -1
+                        marks.append((start, start + len(f.claimed), numbered[id(f)]) if start >= 0
+                                     else (0, len(text), numbered[id(f)]))
+                        notes.append(numbered[id(f)])
+                    row.append(_runs(text, marks))
+                rows.append(row)
+            blocks.append({"kind": "table", "rows": rows, "notes": notes})
+    if unplaced:
+        blocks.insert(0, {"kind": "paragraph", "runs": [], "notes": [numbered[id(f)] for f in unplaced]})
+    return blocks
+
+
+def _runs(text: str, marks: list[tuple[int, int, int]]) -> list[tuple[str, int | None]]:
+    """Split `text` at the marked spans (the first of overlapping spans wins)."""
+    runs, at = [], 0
+    for start, end, number in sorted(marks):
+        if start < at or start < 0:
+            continue
+        if start > at:
+            runs.append((text[at:start], None))
+        runs.append((text[start:end] or "▲", number))
+        at = end
+    if at < len(text):
+        runs.append((text[at:], None))
+    return runs
+
+
+def draft_view(document) -> tuple[list[dict], list[str]]:
+    """The drafted report's blocks with each 【待补充：…】 placeholder numbered, for links from the list."""
+    from .compose import Heading, Paragraph
+
+    counter = [0]
+    gaps: list[str] = []
+
+    def pieces(text: str) -> list[tuple[str, int | None]]:
+        out, at = [], 0
+        for match in _GAP.finditer(text):
+            if match.start() > at:
+                out.append((text[at:match.start()], None))
+            counter[0] += 1
+            gaps.append(match.group())
+            out.append((match.group(), counter[0]))
+            at = match.end()
+        if at < len(text):
+            out.append((text[at:], None))
+        return out
+
+    blocks = []
+    for block in document.blocks:
+        if isinstance(block, Heading):
+            blocks.append({"kind": "heading", "level": block.level, "text": block.text})
+        elif isinstance(block, Paragraph):
+            blocks.append({"kind": "paragraph", "runs": pieces(block.text), "suggestion": block.suggestion})
+        else:
+            blocks.append({"kind": "table", "headers": block.headers,
+                           "rows": [[pieces(cell) for cell in row] for row in block.rows]})
+    return blocks, gaps
+
+
+def report_year(document) -> str:
+    from .read import Paragraph
+
+    for block in document.blocks[:10]:
+        if isinstance(block, Paragraph):
+            found = _YEAR.search(block.text)
+            if found:
+                return found.group(1)
+    return ""
+
+
+def summary_workbook(rows: list[dict]) -> bytes:
+    """One row per report: file, unit, year, coverage, findings by code — written with pandas."""
+    import pandas as pd
+
+    codes = sorted({code for row in rows for code in row["codes"]})
+    labels = message("web_summary_columns").split("|")
+    table = pd.DataFrame([[row["name"], row["unit"], row["year"], row["figures"], row["linked"], row["unlinked"],
+                           row["count"], row["error"], *(row["codes"].get(code, 0) for code in codes)]
+                          for row in rows], columns=[*labels, *codes])
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        table.to_excel(writer, index=False, sheet_name=message("web_summary_sheet"))
+    return _fixed_time(buffer.getvalue())
+
+
+def _fixed_time(data: bytes) -> bytes:
+    """The same workbook bytes for the same rows: openpyxl stamps the time it saved."""
+    import openpyxl
+
+    from .save import FIXED_TIME
+    from datetime import datetime
+
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book.properties.created = book.properties.modified = datetime.fromisoformat(FIXED_TIME)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- the application
+
+def pages() -> Environment:
+    return Environment(loader=FileSystemLoader(str(data_path("templates") / "web")),
+                       autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
+
+
+def create_app(token: str | None = None) -> FastAPI:
+    """The FastAPI application; `token` (when given) is required on every request."""
+    from .render import soffice
+    from .scoring import rule_set_names
+
+    app = FastAPI(title="narrator", docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.downloads = Downloads()
+    app.state.jobs = {}
+    env = pages()
+
+    def page(template: str, status: int = 200, **context) -> HTMLResponse:
+        return HTMLResponse(env.get_template(template).render(**context), status_code=status)
+
+    def failed(request: Request, text: str, status: int = 400):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"错误": text}, status_code=status)
+        return page("error.html", status, message=text)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        if token is not None:
+            given = (request.headers.get(TOKEN_HEADER) or request.query_params.get("token")
+                     or request.cookies.get(TOKEN_COOKIE))
+            if not given or not secrets.compare_digest(given, token):
+                return failed(request, message("web_token_required"), 401)
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > MAX_REQUEST_BYTES:
+            return failed(request, message("web_too_large", limit=MAX_REQUEST_BYTES // (1024 * 1024)), 413)
+        response = await call_next(request)
+        if token is not None and request.query_params.get("token") == token:
+            response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
+        return response
+
+    async def uploaded(request: Request, again: bool = False) -> tuple[list[tuple[str, bytes]], dict[str, str]]:
+        """The request's files (field `file`, one or more) and its other fields; with `again`, the field
+        `again` may name an input uploaded before (kept in memory, to draft it with another seed)."""
+        try:
+            form = await request.form(max_files=MAX_FILES, max_fields=50)
+        except Exception as error:  # noqa: BLE001 — python-multipart's limits and malformed bodies
+            if "Too many files" in str(error):
+                raise WebError(message("web_too_many_files", limit=MAX_FILES), 413) from None
+            raise WebError(message("web_bad_request")) from None
+        files, fields = [], {}
+        for key, value in form.multi_items():
+            if hasattr(value, "read"):
+                if key == "file" and value.filename:
+                    files.append((value.filename, await value.read()))
+            else:
+                fields[key] = str(value)
+        if not files and again and fields.get("again"):
+            item = request.app.state.downloads.get(fields["again"])
+            if item is None:
+                raise WebError(message("web_download_gone"), 404)
+            files = [(item.name, item.data)]
+        if not files:
+            raise WebError(message("web_no_file"))
+        if len(files) > MAX_FILES:
+            raise WebError(message("web_too_many_files", limit=MAX_FILES), 413)
+        return files, fields
+
+    def options(fields: dict[str, str]) -> tuple[str, int, bool, str]:
+        form = fields.get("form", "整体")
+        if form not in ("整体", "项目"):
+            raise WebError(message("web_bad_option", name="form"))
+        seed = fields.get("seed", "") or str(DEFAULT_SEED)
+        if not re.fullmatch(r"\d{1,9}", seed):
+            raise WebError(message("web_bad_seed"))
+        rules = fields.get("rules", "national")
+        if rules not in rule_set_names():
+            raise WebError(message("scoring_rules_unknown", name=rules, known="、".join(rule_set_names())))
+        return form, int(seed), fields.get("scoring") in ("1", "on", "true"), rules
+
+    def run(uploads: Uploads, work):
+        try:
+            return work()
+        except NarratorError as error:
+            raise WebError(uploads.clean(str(error))) from None
+
+    # ------------------------------------------------------------ pages
+
+    @app.get("/", response_class=HTMLResponse)
+    def home():
+        return page("home.html")
+
+    @app.get("/draft", response_class=HTMLResponse)
+    def draft_form():
+        return page("draft.html", rules=rule_set_names(), seed=DEFAULT_SEED)
+
+    @app.post("/draft", response_class=HTMLResponse)
+    async def draft_page(request: Request):
+        files, fields = await uploaded(request, again=True)
+        form, seed, scoring, rules = options(fields)
+        uploads = Uploads(files[:1])
+        try:
+            path = uploads.paths[0]
+            document, data, imported, name = await _in_thread(
+                lambda: run(uploads, lambda: draft_upload(path, form, seed, scoring, rules)))
+        finally:
+            uploads.close()
+        downloads = request.app.state.downloads
+        docx_key = downloads.add(name, DOCX_TYPE, data)
+        input_key = (downloads.add(Path(name).stem + "（输入）.xlsx", XLSX_TYPE,
+                                   await _in_thread(lambda: input_workbook(imported)))
+                     if imported is not None else None)
+        blocks, gaps = draft_view(document)
+        again = fields.get("again") or downloads.add(files[0][0], "application/octet-stream", files[0][1])
+        return page("drafted.html", document=document, blocks=blocks, gaps=gaps, docx=docx_key, again=again,
+                    pdf=docx_key if soffice() else None, imported=input_key, name=name, seed=seed, form=form,
+                    scoring=scoring, rules=rules, warnings=document.warnings, source=path.name)
+
+    @app.get("/check", response_class=HTMLResponse)
+    def check_form():
+        return page("check.html", rules=rule_set_names())
+
+    @app.post("/check")
+    async def check_page(request: Request):
+        files, fields = await uploaded(request)
+        rules = options({"rules": fields.get("rules", "national")})[3]
+        uploads = Uploads(files)
+        if len(files) == 1:
+            try:
+                path = uploads.paths[0]
+                result, document = await _in_thread(lambda: check_upload(path, rules))
+                annotated = await _in_thread(lambda: annotated_bytes(path, result))
+            finally:
+                uploads.close()
+            if result.error:
+                raise WebError(uploads.clean(result.error))
+            key = (request.app.state.downloads.add("批注-" + path.name, DOCX_TYPE, annotated)
+                   if annotated is not None else None)
+            return page("checked.html", name=path.name, result=result, blocks=report_view(document, result),
+                        annotated=key)
+        job_id = uuid.uuid4().hex
+        job = Job([path.name for path in uploads.paths])
+        request.app.state.jobs[job_id] = job
+        threading.Thread(target=_check_batch, args=(job, uploads, rules, request.app.state.downloads),
+                         daemon=True).start()
+        return RedirectResponse(f"/check/jobs/{job_id}", status_code=303)
+
+    @app.get("/check/jobs/{job_id}", response_class=HTMLResponse)
+    def job_page(request: Request, job_id: str):
+        job = request.app.state.jobs.get(job_id)
+        if job is None:
+            raise WebError(message("web_job_unknown"), 404)
+        return page("batch.html", job=job, job_id=job_id)
+
+    @app.get("/check/jobs/{job_id}/progress")
+    def job_progress(request: Request, job_id: str):
+        job = request.app.state.jobs.get(job_id)
+        if job is None:
+            raise WebError(message("web_job_unknown"), 404)
+        return {"done": job.done, "total": len(job.names), "finished": job.finished}
+
+    @app.get("/download/{key}")
+    def download(request: Request, key: str, format: str = "docx"):
+        item = request.app.state.downloads.get(key)
+        if item is None:
+            raise WebError(message("web_download_gone"), 404)
+        data, name, media_type = item.data, item.name, item.media_type
+        if format == "pdf":
+            data, name, media_type = _pdf(item), str(Path(item.name).with_suffix(".pdf")), "application/pdf"
+        return Response(data, media_type=media_type,
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+    # ------------------------------------------------------------ the JSON API
+
+    @app.post("/api/draft")
+    async def api_draft(request: Request):
+        files, fields = await uploaded(request)
+        form, seed, scoring, rules = options(fields)
+        uploads = Uploads(files[:1])
+        try:
+            path = uploads.paths[0]
+            document, data, _, name = await _in_thread(
+                lambda: run(uploads, lambda: draft_upload(path, form, seed, scoring, rules)))
+        finally:
+            uploads.close()
+        return Response(data, media_type=DOCX_TYPE,
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+    @app.post("/api/check")
+    async def api_check(request: Request):
+        from .reporters import json_report
+
+        files, fields = await uploaded(request)
+        rules = options({"rules": fields.get("rules", "national")})[3]
+        uploads = Uploads(files)
+        try:
+            results = await _in_thread(lambda: [check_upload(path, rules)[0] for path in uploads.paths])
+        finally:
+            uploads.close()
+        for result, path in zip(results, uploads.paths):
+            result.file, result.error = path.name, uploads.clean(result.error)
+        return Response(json_report(results), media_type="application/json")
+
+    @app.post("/api/import")
+    async def api_import(request: Request):
+        from .targets import import_project_targets, import_targets
+
+        files, fields = await uploaded(request)
+        form = options(fields)[0]
+        uploads = Uploads(files[:1])
+        try:
+            path = uploads.paths[0]
+            importer = import_project_targets if form == "项目" else import_targets
+            report = await _in_thread(lambda: run(uploads, lambda: importer(path).report))
+            data = await _in_thread(lambda: input_workbook(report))
+        finally:
+            uploads.close()
+        name = f"{Path(path.name).stem}（输入）.xlsx"
+        return Response(data, media_type=XLSX_TYPE,
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+    @app.exception_handler(WebError)
+    async def web_error(request: Request, error: WebError):
+        return failed(request, str(error), error.status)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, error: Exception):
+        from .errors import write_error_log
+
+        return failed(request, message("internal_error", kind=type(error).__name__, log=write_error_log(error)), 500)
+
+    @app.exception_handler(404)
+    async def not_found(request: Request, exc):
+        return failed(request, message("web_not_found"), 404)
+
+    return app
+
+
+async def _in_thread(function):
+    """Run the library's blocking work off the event loop, so that other requests go on."""
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(function)
+
+
+def _pdf(item: Download) -> bytes:
+    from .render import convert_to_pdf, soffice
+
+    if soffice() is None:
+        raise WebError(message("soffice_missing"), 404)
+    with tempfile.TemporaryDirectory(prefix="narrator-web-") as folder:
+        source = Path(folder) / "report.docx"
+        source.write_bytes(item.data)
+        try:
+            return convert_to_pdf(source, Path(folder) / "report.pdf").read_bytes()
+        except NarratorError as error:
+            raise WebError(str(error), 500) from None
+
+
+def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads) -> None:
+    from .tables import unit_name
+
+    rows = []
+    try:
+        for path in uploads.paths:
+            result, document = check_upload(path, rules)
+            annotated = annotated_bytes(path, result) if not result.error else None
+            row = {"name": path.name, "unit": unit_name(document) if document else "",
+                   "year": report_year(document) if document else "", "figures": result.figures,
+                   "linked": result.linked, "unlinked": result.unlinked, "count": len(result.findings),
+                   "error": uploads.clean(result.error), "codes": dict(Counter(f.code for f in result.findings)),
+                   "annotated": downloads.add("批注-" + path.name, DOCX_TYPE, annotated) if annotated else None}
+            rows.append(row)
+            job.results.append(row)
+            job.done += 1
+        job.summary = downloads.add(message("web_summary_file"), XLSX_TYPE, summary_workbook(rows))
+    finally:
+        uploads.close()
+        job.finished = True
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+    import uvicorn
+
+    uvicorn.run(create_app(token), host=host, port=port, log_level="warning")
