@@ -437,9 +437,9 @@ def create_app(token: str | None = None) -> FastAPI:
     def draft_form():
         return page("draft.html", rules=rule_set_names(), seed=DEFAULT_SEED)
 
-    @app.post("/draft", response_class=HTMLResponse)
-    async def draft_page(request: Request):
-        files, fields = await uploaded(request, again=True)
+    async def drafted(request: Request, again: bool = False):
+        """The upload drafted as the form's options ask: (fields, file, document, docx, imported, name)."""
+        files, fields = await uploaded(request, again)
         form, seed, scoring, rules = options(fields)
         uploads = Uploads(files[:1])
         try:
@@ -448,16 +448,22 @@ def create_app(token: str | None = None) -> FastAPI:
                 lambda: run(uploads, lambda: draft_upload(path, form, seed, scoring, rules)))
         finally:
             uploads.close()
+        return fields, files[0], document, data, imported, name
+
+    @app.post("/draft", response_class=HTMLResponse)
+    async def draft_page(request: Request):
+        fields, upload, document, data, imported, name = await drafted(request, again=True)
+        form, seed, scoring, rules = options(fields)
         downloads = request.app.state.downloads
         docx_key = downloads.add(name, DOCX_TYPE, data)
         input_key = (downloads.add(Path(name).stem + "（输入）.xlsx", XLSX_TYPE,
                                    await _in_thread(lambda: input_workbook(imported)))
                      if imported is not None else None)
         blocks, gaps = draft_view(document)
-        again = fields.get("again") or downloads.add(files[0][0], "application/octet-stream", files[0][1])
+        again = fields.get("again") or downloads.add(upload[0], "application/octet-stream", upload[1])
         return page("drafted.html", document=document, blocks=blocks, gaps=gaps, docx=docx_key, again=again,
                     pdf=docx_key if soffice() else None, imported=input_key, name=name, seed=seed, form=form,
-                    scoring=scoring, rules=rules, warnings=document.warnings, source=path.name)
+                    scoring=scoring, rules=rules, warnings=document.warnings, source=Path(upload[0]).name)
 
     @app.get("/check", response_class=HTMLResponse)
     def check_form():
@@ -510,24 +516,14 @@ def create_app(token: str | None = None) -> FastAPI:
         data, name, media_type = item.data, item.name, item.media_type
         if format == "pdf":
             data, name, media_type = _pdf(item), str(Path(item.name).with_suffix(".pdf")), "application/pdf"
-        return Response(data, media_type=media_type,
-                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+        return attachment(data, media_type, name)
 
     # ------------------------------------------------------------ the JSON API
 
     @app.post("/api/draft")
     async def api_draft(request: Request):
-        files, fields = await uploaded(request)
-        form, seed, scoring, rules = options(fields)
-        uploads = Uploads(files[:1])
-        try:
-            path = uploads.paths[0]
-            document, data, _, name = await _in_thread(
-                lambda: run(uploads, lambda: draft_upload(path, form, seed, scoring, rules)))
-        finally:
-            uploads.close()
-        return Response(data, media_type=DOCX_TYPE,
-                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+        *_, data, _, name = await drafted(request)
+        return attachment(data, DOCX_TYPE, name)
 
     @app.post("/api/check")
     async def api_check(request: Request):
@@ -558,9 +554,7 @@ def create_app(token: str | None = None) -> FastAPI:
             data = await _in_thread(lambda: input_workbook(report))
         finally:
             uploads.close()
-        name = f"{Path(path.name).stem}（输入）.xlsx"
-        return Response(data, media_type=XLSX_TYPE,
-                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+        return attachment(data, XLSX_TYPE, f"{Path(path.name).stem}（输入）.xlsx")
 
     @app.exception_handler(WebError)
     async def web_error(request: Request, error: WebError):
@@ -577,6 +571,12 @@ def create_app(token: str | None = None) -> FastAPI:
         return failed(request, message("web_not_found"), 404)
 
     return app
+
+
+def attachment(data: bytes, media_type: str, name: str) -> Response:
+    """A download, its Chinese file name given as RFC 6266 asks (filename*=UTF-8'')."""
+    return Response(data, media_type=media_type,
+                    headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
 
 async def _in_thread(function):

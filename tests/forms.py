@@ -82,24 +82,31 @@ def write_docx(table: list[list[str]], path: Path, prose: list[str] | None = Non
     """A Word file with the form as one ruled table: equal neighbouring labels and texts in a row merged
     across, outside the indicator rows (never two equal figures, such as a 分值 and an 得分 of 20, nor a
     target and a completion that read alike)."""
+    return _word(TITLE, table, path, _mergeable, prose or conclusion(table))
+
+
+def _word(title: str, table: list[list[str]], path: Path, mergeable, prose: list[str]) -> Path:
+    """`table` as one ruled Word table under `title` and the year, equal neighbours in a row merged where
+    `mergeable` allows (never in the indicator rows), then the `prose` paragraphs."""
     import docx
 
+    width = len(table[0])
     document = docx.Document()
-    document.add_paragraph(TITLE)
+    document.add_paragraph(title)
     document.add_paragraph(YEAR)
-    grid = document.add_table(rows=len(table), cols=WIDTH)
+    grid = document.add_table(rows=len(table), cols=width)
     grid.style = "Table Grid"
     for r, row in enumerate(table):
         start = 0
-        while start < WIDTH:
+        while start < width:
             end = start
-            while end + 1 < WIDTH and row[end + 1] == row[start] and row[start] \
-                    and _mergeable(row[start]) and row[0] != "绩效指标":
+            while end + 1 < width and row[end + 1] == row[start] and row[start] \
+                    and mergeable(row[start]) and row[0] != "绩效指标":
                 end += 1
             cell = grid.cell(r, start) if end == start else grid.cell(r, start).merge(grid.cell(r, end))
             cell.text = row[start]
             start = end + 1
-    for text in prose or conclusion(table):
+    for text in prose:
         document.add_paragraph(text)
     document.save(path)
     return path
@@ -156,24 +163,5 @@ def target_rows() -> list[list[str]]:
 
 def write_target_docx(path: Path) -> Path:
     """The target form as one ruled table in Word, equal neighbours in a row merged across (but for the
-    indicator rows and the amounts)."""
-    import docx
-
-    table = target_rows()
-    width = len(table[0])
-    document = docx.Document()
-    document.add_paragraph(TARGET_TITLE)
-    document.add_paragraph(YEAR)
-    grid = document.add_table(rows=len(table), cols=width)
-    grid.style = "Table Grid"
-    for r, row in enumerate(table):
-        start = 0
-        while start < width:
-            end = start
-            while end + 1 < width and row[end + 1] == row[start] and row[start] and row[0] != "绩效指标":
-                end += 1
-            cell = grid.cell(r, start) if end == start else grid.cell(r, start).merge(grid.cell(r, end))
-            cell.text = row[start]
-            start = end + 1
-    document.save(path)
-    return path
+    indicator rows)."""
+    return _word(TARGET_TITLE, target_rows(), path, lambda text: True, [])

@@ -248,3 +248,18 @@ def test_twenty_concurrent_checks_of_seed_002(server, files):
 def test_serve_refuses_another_host_without_a_token():
     result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0"])
     assert result.exit_code == 2 and "--token" in result.output
+
+
+def test_the_draft_page_offers_a_pdf(server):
+    """With LibreOffice present (CI installs it), the drafted page links a PDF of the same DOCX."""
+    import re
+
+    from narrator.render import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice 未安装")
+    page = _post(server, "/draft", [example_path(".yaml")])
+    (link,) = re.findall(r'id="download-pdf" href="([^"]+)"', page.text)
+    response = httpx.get(server.url + link.replace("&amp;", "&"), timeout=300)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    assert "filename*=UTF-8''" in response.headers["content-disposition"]
