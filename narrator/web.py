@@ -34,6 +34,7 @@ MAX_REQUEST_BYTES = 50 * 1024 * 1024
 MAX_FILES = 50
 DOWNLOAD_SECONDS = 3600
 MAX_DOWNLOADS = 200
+MAX_JOBS = 100  # batches whose results are kept for their pages
 TOKEN_COOKIE = "narrator_token"
 TOKEN_HEADER = "x-narrator-token"
 INPUT_SUFFIXES = {".yaml", ".yml", ".json"}
@@ -94,6 +95,29 @@ class Job:
     results: list[dict] = field(default_factory=list)
     summary: str = ""  # key of the summary workbook, when done
     finished: bool = False
+
+
+class BodyLimit:
+    """Counts the request body as it arrives, so that a body sent without a Content-Length (chunked)
+    is refused with 413 as soon as it passes the limit, not after it is stored."""
+
+    def __init__(self, app, limit: int = MAX_REQUEST_BYTES):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            event = await receive()
+            seen += len(event.get("body", b""))
+            if seen > self.limit:
+                raise WebError(message("web_too_large", limit=self.limit // (1024 * 1024)), 413)
+            return event
+
+        await self.app(scope, counted, send)
 
 
 # ---------------------------------------------------------------- uploads
@@ -355,6 +379,7 @@ def create_app(token: str | None = None) -> FastAPI:
     from .scoring import rule_set_names
 
     app = FastAPI(title="narrator", docs_url=None, redoc_url=None, openapi_url=None)
+    app.add_middleware(BodyLimit)
     app.state.downloads = Downloads()
     app.state.jobs = {}
     env = pages()
@@ -387,6 +412,8 @@ def create_app(token: str | None = None) -> FastAPI:
         `again` may name an input uploaded before (kept in memory, to draft it with another seed)."""
         try:
             form = await request.form(max_files=MAX_FILES, max_fields=50)
+        except WebError:
+            raise  # BodyLimit: too large
         except Exception as error:  # noqa: BLE001 — python-multipart's limits and malformed bodies
             if "Too many files" in str(error):
                 raise WebError(message("web_too_many_files", limit=MAX_FILES), 413) from None
@@ -489,7 +516,10 @@ def create_app(token: str | None = None) -> FastAPI:
                         annotated=key)
         job_id = uuid.uuid4().hex
         job = Job([path.name for path in uploads.paths])
-        request.app.state.jobs[job_id] = job
+        jobs = request.app.state.jobs
+        for old in [key for key, kept in jobs.items() if kept.finished][:max(0, len(jobs) - MAX_JOBS)]:
+            del jobs[old]  # the oldest finished batches go (a dict keeps the order they came in)
+        jobs[job_id] = job
         threading.Thread(target=_check_batch, args=(job, uploads, rules, request.app.state.downloads),
                          daemon=True).start()
         return RedirectResponse(f"/check/jobs/{job_id}", status_code=303)

@@ -223,6 +223,19 @@ def test_limits_and_tokens(files, tmp_path):
         big.write_bytes(b"0" * (50 * 1024 * 1024 + 1))
         refused = _post(guarded, "/api/check?token=" + "口令abc".encode().hex(), [big])
         assert refused.status_code == 413 and refused.json() == {"错误": "上传的内容太大：一次最多 50 MB。请分批上传。"}
+        # Sent in chunks, without a Content-Length: refused once the limit is passed.
+        boundary = "narratorboundary"
+        def chunks():
+            yield (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"大.txt\"\r\n"
+                   "Content-Type: text/plain\r\n\r\n").encode()
+            for _ in range(51):
+                yield b"0" * (1024 * 1024)
+            yield f"\r\n--{boundary}--\r\n".encode()
+        chunked = httpx.post(guarded.url + "/api/check", content=chunks(), timeout=120,
+                             headers={"Content-Type": f"multipart/form-data; boundary={boundary}",
+                                      "X-Narrator-Token": "口令abc".encode().hex()})
+        assert "content-length" not in chunked.request.headers
+        assert chunked.status_code == 413 and "50 MB" in chunked.json()["错误"]
     finally:
         guarded.stop()
 
