@@ -462,7 +462,7 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.get("/draft", response_class=HTMLResponse)
     def draft_form():
-        return page("draft.html", rules=rule_set_names(), seed=DEFAULT_SEED)
+        return page("draft.html", rules=rule_choices(), seed=DEFAULT_SEED)
 
     async def drafted(request: Request, again: bool = False):
         """The upload drafted as the form's options ask: (fields, file, document, docx, imported, name)."""
@@ -494,7 +494,7 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.get("/check", response_class=HTMLResponse)
     def check_form():
-        return page("check.html", rules=rule_set_names())
+        return page("check.html", rules=rule_choices())
 
     @app.post("/check")
     async def check_page(request: Request):
@@ -601,6 +601,13 @@ def create_app(token: str | None = None) -> FastAPI:
         return failed(request, message("web_not_found"), 404)
 
     return app
+
+
+def rule_choices() -> list[tuple[str, str]]:
+    """The rule sets for a page's list: (file name, the name it gives itself)."""
+    from .scoring import rule_set, rule_set_names
+
+    return [(key, rule_set(key).name) for key in rule_set_names()]
 
 
 def attachment(data: bytes, media_type: str, name: str) -> Response:
