@@ -195,12 +195,12 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
     示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf；narrator draft 项目.yaml --form 项目
     """
     from .compose import compose, compose_project
-    from .errors import InputError, message
+    from .errors import message
     from .resources import example_path
     from .scoring import rule_set as scoring_rules
     from .evaluate import evaluate as evaluate_report
     from .load import load_report
-    from .output import check_output_path, safe_file_name
+    from .output import check_output_path, draft_file_name
     from .render import convert_to_pdf, docx_bytes, markdown, write_bytes
     from .review import review
 
@@ -210,12 +210,8 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
     project = form == "项目"
     rules = scoring_rules(rule_set) if project or scoring else None
     report = load_report(input_file if input_file or not project else example_path(".yaml", project=True))
-    if project and not report.project_name:
-        raise InputError("project_name_missing", file=report.source)
     if output_format == "docx":
-        output = output or safe_file_name(
-            message("default_project_output", project=report.project_name, year=report.year) if project
-            else message("default_output", unit=report.unit_name, year=report.year))
+        output = output or draft_file_name(report, project)
         check_output_path(output, force, inputs)
         if pdf:
             check_output_path(Path(output).with_suffix(".pdf"), force, inputs)

@@ -163,8 +163,8 @@ def _total_rows(scores: ProjectScores, width: int, columns: tuple[int, int], mis
     words = written_words()
     total_row, grade_row = [""] * width, [""] * width
     total_row[0] = words["total"]
-    total_row[columns[0]] = (missing(gaps["weight"], words["total"]) if any(row.weight is None for row in scores.indicators)
-                             else score_text(scores.total_weight))
+    total_row[columns[0]] = (score_text(scores.total_weight) if scores.weights_complete
+                             else missing(gaps["weight"], words["total"]))
     total_row[columns[1]] = score_text(scores.total) if scores.total is not None else missing(gaps["total_score"])
     grade_row[0] = words["grade"]
     grade_row[1] = scores.grade if scores.grade is not None else missing(gaps["grade"])
@@ -304,6 +304,8 @@ def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_
     """A project's self-evaluation (draft --form 项目): the short report of templates/project.j2 and
     the 项目支出绩效自评表 with the scores `rules` give (narrator/project.py)."""
     report = evaluation.report
+    if not report.project_name:
+        raise InputError("project_name_missing", file=report.source)
     missing = Missing()
     lang = Language(seed)
     scores = score_project(evaluation, rules)
@@ -326,7 +328,7 @@ def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_
 def _weight_warnings(scores: ProjectScores, rules: RuleSet) -> list[str]:
     """The weights given add up to other than the rule set's total (only when every weight is given:
     a missing one is already asked for in the table)."""
-    if any(row.weight is None for row in scores.indicators) or scores.total_weight == rules.total:
+    if not scores.weights_complete or scores.total_weight == rules.total:
         return []
     return [message("project_weights_differ", weight=score_text(scores.total_weight),
                     total=score_text(rules.total), rules=rules.name)]

@@ -24,6 +24,7 @@ from .resources import example_path
 
 TABLE_KEYS = {"绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS,
               "资金来源": FUNDING_COLUMNS}
+REQUIRED_SHEETS = ("基本信息", "绩效指标")  # an input workbook has these; a 目标表 workbook does not
 REQUIRED = {"绩效指标": ("三级指标", "目标值"), "预算信息": ("项目", "年初预算数"), "重点任务": ("任务名称",),
             "资金来源": ("项目", "全年预算数")}
 MAX_TEXT_CHARS = 20_000  # a cell of text; the longest in the seeds is under 2,000
@@ -152,7 +153,7 @@ def _load_workbook(path: Path) -> Report:
     file_head(path, {".xlsx", ".xlsm"})
     workbook = read_workbook(path)
     file = str(path)
-    for required in ("基本信息", "绩效指标"):
+    for required in REQUIRED_SHEETS:
         if required not in workbook:
             raise InputError("sheet_missing", file=file, sheet=required, sheets="、".join(SHEETS))
     basic_rows = _sheet_rows(workbook["基本信息"], file, "基本信息", {"项目": None, "内容": None}, ("项目", "内容"))

@@ -29,6 +29,14 @@ def safe_file_name(name: str) -> str:
     return f"{stem}.{suffix}" if suffix else stem
 
 
+def draft_file_name(report, project: bool = False) -> str:
+    """The DOCX a draft is written to when no name is given: 单位名称+年度 (项目名称+年度 for a project)."""
+    from .errors import message
+
+    return safe_file_name(message("default_project_output", project=report.project_name, year=report.year)
+                          if project else message("default_output", unit=report.unit_name, year=report.year))
+
+
 def check_output_path(path: str | Path, force: bool = False, inputs: Iterable[str | Path | None] = ()) -> Path:
     """Fail early, before any work, when `path` cannot or must not be written."""
     path = Path(path)

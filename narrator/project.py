@@ -67,6 +67,11 @@ class ProjectScores:
         return self.indicator_weight + (execution.weight if execution is not None else ZERO)
 
     @property
+    def weights_complete(self) -> bool:
+        """Every indicator has a 分值 (the input's, or a share of its level's)."""
+        return all(row.weight is not None for row in self.indicators)
+
+    @property
     def indicator_total(self) -> Decimal | None:
         scores = [row.score for row in self.indicators]
         return None if any(score is None for score in scores) else sum(scores, ZERO)

@@ -10,20 +10,16 @@ and its rows (年度资金总额, 其中：当年财政拨款, 上年结转资�
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from .layout import match_columns
 from .model import Indicator, Origin
-from .quantity import normalize_width, parse_quantity
+from .quantity import normalize_width, parse_quantity, year_in
 from .read import Paragraph, SourceDocument, Table
 from .resources import load_yaml
 from .tables import Cell, money
-
-
-_YEAR = re.compile(r"((?:19|20|21)\d\d)年度?")
 
 
 @lru_cache(maxsize=1)
@@ -134,9 +130,9 @@ def read_targets(document: SourceDocument) -> ScoreSheet | None:
         return None
     for block in document.blocks:
         texts = [block.text] if isinstance(block, Paragraph) else [cell for row in block.rows for cell in row]
-        found = next((match for text in texts if (match := _YEAR.search(_plain(text)))), None)
+        found = next((year for text in texts if (year := year_in(_plain(text)))), None)
         if found:
-            sheet.year = int(found.group(1))
+            sheet.year = found
             break
     return sheet
 
@@ -157,8 +153,8 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
             _grade(sheet, table, number, cells, words)
             goal_column = _goals(sheet, cells, words, goal_column)
             found = match_columns(cells, words["indicator_columns"])
-            if {"name", "target"} <= found.keys() and (not scored or {"weight", "score"} & found.keys()) \
-                    and (not scored or "completion" in found):
+            if {"name", "target"} <= found.keys() and (
+                    not scored or ("completion" in found and {"weight", "score"} & found.keys())):
                 indicators, funding, header, level1, level2 = found, None, cells, "", ""
                 continue
             found = match_columns(cells, words["funding_columns"])

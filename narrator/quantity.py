@@ -331,3 +331,12 @@ def _skip(text: str, match: re.Match[str]) -> bool:
     if not unit and end < len(text) and text[end] in "-—－" :
         return True  # ranges of years such as 2018-2021
     return False
+
+
+_YEAR = re.compile(r"((?:19|20|21)\d\d)\s*年度?")
+
+
+def year_in(text: str) -> int | None:
+    """The first year written in `text` with 年 after it: “（2023年度）”, “2024年度苏州市……目标表”."""
+    found = _YEAR.search(text)
+    return int(found.group(1)) if found else None

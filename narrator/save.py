@@ -125,7 +125,21 @@ def _fill_workbook(report: Report):
     return workbook
 
 
-def _save_workbook(workbook, path: Path) -> None:
+def input_workbook_bytes(report: Report) -> bytes:
+    """The input workbook of `report` as bytes (the web page's download): as write_workbook writes it."""
+    return workbook_bytes(_fill_workbook(report))
+
+
+def workbook_bytes(workbook) -> bytes:
+    """Any openpyxl workbook as bytes, with the fixed timestamps of _save_workbook."""
+    import io
+
+    buffer = io.BytesIO()
+    _save_workbook(workbook, buffer)
+    return buffer.getvalue()
+
+
+def _save_workbook(workbook, path) -> None:
     """Save with fixed timestamps (in the ZIP and in docProps/core.xml), so the same report
     always gives the same bytes, as the DOCX does."""
     import io

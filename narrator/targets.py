@@ -28,7 +28,7 @@ from pathlib import Path
 from . import lexicon, projectform, read
 from .errors import InputError, message
 from .model import BudgetLine, FundingLine, Indicator, Origin, Report
-from .quantity import format_decimal, normalize_width, parse_quantity
+from .quantity import format_decimal, normalize_width, parse_quantity, year_in
 
 TEXT_SUFFIXES = read.TEXT_SUFFIXES | {""}  # a copied table saved without a suffix too
 DEPTH = ("level1", "level2", "key_work", "project")
@@ -36,7 +36,6 @@ _TAG = re.compile(r"<[^>]+>")
 _ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．]|[①-⑳])")
 _GOAL_ITEM = re.compile(r"(?:(?<=[；;。：:\s])|^)(\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]是)")
 _YEAR_LINE = re.compile(r"^[(（]?((19|20|21)\d\d)\s*年度?[)）]?$")
-_YEAR_IN_TITLE = re.compile(r"((19|20|21)\d\d)\s*年度?")
 _NUMBER = re.compile(r"-?\d[\d,]*(\.\d+)?")
 _LABEL_TOKENS = 4  # a label broken by spaces into at most this many pieces
 _PROSE_MARKS = re.compile(r"[，。；：,;]")
@@ -334,9 +333,9 @@ class _Parser:
             self.year = int(_YEAR_LINE.match(_key(" ".join(cells))).group(1))
         elif any(self.words["title"] in cell for cell in cells):
             # The title may carry the year: “2024年度苏州市……绩效目标表”, “……目标表（2021年度）”.
-            found = _YEAR_IN_TITLE.search(_key(" ".join(cells)))
+            found = year_in(_key(" ".join(cells)))
             if found and self.year is None:
-                self.year = int(found.group(1))
+                self.year = found
         else:
             self._unplaced(row, cells)
 

@@ -29,6 +29,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from . import DEFAULT_SEED
 from .errors import NarratorError, message
 from .resources import data_path
+from .save import input_workbook_bytes
 
 MAX_REQUEST_BYTES = 50 * 1024 * 1024
 MAX_FILES = 50
@@ -38,8 +39,6 @@ MAX_JOBS = 100  # batches whose results are kept for their pages
 TOKEN_COOKIE = "narrator_token"
 TOKEN_HEADER = "x-narrator-token"
 INPUT_SUFFIXES = {".yaml", ".yml", ".json"}
-_GAP = re.compile(r"【待补充：[^】]*】")
-_YEAR = re.compile(r"((?:19|20|21)\d\d)\s*年")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -131,7 +130,7 @@ class Uploads:
         self.folder = Path(tempfile.mkdtemp(prefix="narrator-web-"))
         self.paths: list[Path] = []
         for number, (name, data) in enumerate(files, start=1):
-            name = safe_file_name(Path(name.replace("\\", "/")).name) or f"文件{number}"
+            name = safe_file_name(Path(name.replace("\\", "/")).name)
             path = self.folder / f"{number}" / name
             path.parent.mkdir()
             path.write_bytes(data)
@@ -155,7 +154,7 @@ def draft_upload(path: Path, form: str = "整体", seed: int = DEFAULT_SEED, sco
     from .compose import compose, compose_project
     from .evaluate import evaluate
     from .load import load_report
-    from .output import safe_file_name
+    from .output import draft_file_name
     from .render import docx_bytes
     from .scoring import rule_set as scoring_rules
     from .targets import import_project_targets, import_targets
@@ -168,15 +167,10 @@ def draft_upload(path: Path, form: str = "整体", seed: int = DEFAULT_SEED, sco
         report = imported
     rules = scoring_rules(rule_set) if project or scoring else None
     if project:
-        if not report.project_name:
-            from .errors import InputError
-            raise InputError("project_name_missing", file=path.name)
         document = compose_project(evaluate(report), rules, seed=seed)
     else:
         document = compose(evaluate(report), seed=seed, rules=rules)
-    name = (message("default_project_output", project=report.project_name, year=report.year) if project
-            else message("default_output", unit=report.unit_name, year=report.year))
-    return document, docx_bytes(document), imported, safe_file_name(name)
+    return document, docx_bytes(document), imported, draft_file_name(report, project)
 
 
 def _is_input(path: Path) -> bool:
@@ -186,24 +180,17 @@ def _is_input(path: Path) -> bool:
     if suffix in (".xlsx", ".xlsm"):
         import openpyxl
 
+        from .load import REQUIRED_SHEETS
+
         try:
             book = openpyxl.load_workbook(path, read_only=True)
         except Exception:  # noqa: BLE001 — the reader gives the clear error
             return True
         try:
-            return "绩效指标" in book.sheetnames
+            return set(REQUIRED_SHEETS) <= set(book.sheetnames)
         finally:
             book.close()
     return False
-
-
-def input_workbook(report) -> bytes:
-    """An imported 目标表 as the input workbook `narrator import` writes."""
-    from .save import write_workbook
-
-    with tempfile.TemporaryDirectory(prefix="narrator-web-") as folder:
-        path = write_workbook(report, Path(folder) / "输入.xlsx")
-        return path.read_bytes()
 
 
 def check_upload(path: Path, rule_set: str = "national"):
@@ -223,7 +210,7 @@ def annotated_bytes(path: Path, result) -> bytes | None:
 
     if path.suffix.lower() not in (".docx", ".docm") or result.error:
         return None
-    output = path.with_name("批注-" + path.stem + ".docx")
+    output = path.with_name(annotated_name(path))
     annotate(path, result, output, force=True)
     try:
         return output.read_bytes()
@@ -298,12 +285,14 @@ def draft_view(document) -> tuple[list[dict], list[str]]:
     """The drafted report's blocks with each 【待补充：…】 placeholder numbered, for links from the list."""
     from .compose import Heading, Paragraph
 
+    from .lexicon import placeholder_pattern
+
     counter = [0]
     gaps: list[str] = []
 
     def pieces(text: str) -> list[tuple[str, int | None]]:
         out, at = [], 0
-        for match in _GAP.finditer(text):
+        for match in placeholder_pattern().finditer(text):
             if match.start() > at:
                 out.append((text[at:match.start()], None))
             counter[0] += 1
@@ -327,14 +316,17 @@ def draft_view(document) -> tuple[list[dict], list[str]]:
 
 
 def report_year(document) -> str:
+    """The year in the report's first paragraphs (its title, “（2022年度）”), or ""."""
+    from .quantity import year_in
     from .read import Paragraph
 
-    for block in document.blocks[:10]:
-        if isinstance(block, Paragraph):
-            found = _YEAR.search(block.text)
-            if found:
-                return found.group(1)
-    return ""
+    return next((str(year) for block in document.blocks[:10]
+                 if isinstance(block, Paragraph) and (year := year_in(block.text))), "")
+
+
+def annotated_name(path: Path) -> str:
+    """The annotated copy's name, as `check --annotate` would call it."""
+    return message("annotated_name", stem=path.stem)
 
 
 def summary_workbook(rows: list[dict]) -> bytes:
@@ -346,24 +338,14 @@ def summary_workbook(rows: list[dict]) -> bytes:
     table = pd.DataFrame([[row["name"], row["unit"], row["year"], row["figures"], row["linked"], row["unlinked"],
                            row["count"], row["error"], *(row["codes"].get(code, 0) for code in codes)]
                           for row in rows], columns=[*labels, *codes])
+    import openpyxl
+
+    from .save import workbook_bytes
+
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         table.to_excel(writer, index=False, sheet_name=message("web_summary_sheet"))
-    return _fixed_time(buffer.getvalue())
-
-
-def _fixed_time(data: bytes) -> bytes:
-    """The same workbook bytes for the same rows: openpyxl stamps the time it saved."""
-    import openpyxl
-
-    from .save import FIXED_TIME
-    from datetime import datetime
-
-    book = openpyxl.load_workbook(io.BytesIO(data))
-    book.properties.created = book.properties.modified = datetime.fromisoformat(FIXED_TIME)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(openpyxl.load_workbook(buffer))  # fixed timestamps: the same rows, the same bytes
 
 
 # ---------------------------------------------------------------- the application
@@ -483,8 +465,8 @@ def create_app(token: str | None = None) -> FastAPI:
         form, seed, scoring, rules = options(fields)
         downloads = request.app.state.downloads
         docx_key = downloads.add(name, DOCX_TYPE, data)
-        input_key = (downloads.add(Path(name).stem + "（输入）.xlsx", XLSX_TYPE,
-                                   await _in_thread(lambda: input_workbook(imported)))
+        input_key = (downloads.add(message("web_input_name", stem=Path(name).stem), XLSX_TYPE,
+                                   await _in_thread(lambda: input_workbook_bytes(imported)))
                      if imported is not None else None)
         blocks, gaps = draft_view(document)
         again = fields.get("again") or downloads.add(upload[0], "application/octet-stream", upload[1])
@@ -510,7 +492,7 @@ def create_app(token: str | None = None) -> FastAPI:
                 uploads.close()
             if result.error:
                 raise WebError(uploads.clean(result.error))
-            key = (request.app.state.downloads.add("批注-" + path.name, DOCX_TYPE, annotated)
+            key = (request.app.state.downloads.add(annotated_name(path), DOCX_TYPE, annotated)
                    if annotated is not None else None)
             return page("checked.html", name=path.name, result=result, blocks=report_view(document, result),
                         annotated=key)
@@ -581,10 +563,10 @@ def create_app(token: str | None = None) -> FastAPI:
             path = uploads.paths[0]
             importer = import_project_targets if form == "项目" else import_targets
             report = await _in_thread(lambda: run(uploads, lambda: importer(path).report))
-            data = await _in_thread(lambda: input_workbook(report))
+            data = await _in_thread(lambda: input_workbook_bytes(report))
         finally:
             uploads.close()
-        return attachment(data, XLSX_TYPE, f"{Path(path.name).stem}（输入）.xlsx")
+        return attachment(data, XLSX_TYPE, message("web_input_name", stem=Path(path.name).stem))
 
     @app.exception_handler(WebError)
     async def web_error(request: Request, error: WebError):
@@ -649,7 +631,7 @@ def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads) -
                    "year": report_year(document) if document else "", "figures": result.figures,
                    "linked": result.linked, "unlinked": result.unlinked, "count": len(result.findings),
                    "error": uploads.clean(result.error), "codes": dict(Counter(f.code for f in result.findings)),
-                   "annotated": downloads.add("批注-" + path.name, DOCX_TYPE, annotated) if annotated else None}
+                   "annotated": downloads.add(annotated_name(path), DOCX_TYPE, annotated) if annotated else None}
             rows.append(row)
             job.results.append(row)
             job.done += 1
