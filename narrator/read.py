@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import InputError, message, os_reason
+from .pdfpage import pdfium_pages
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx", ".docm"}
@@ -709,28 +710,35 @@ def read_pdf(path: Path, repeat_merged: bool = True) -> SourceDocument:
         with _damaged(path, "pdf_corrupt"):
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise InputError("pdf_too_many_pages", file=path, pages=len(pdf.pages), limit=MAX_PDF_PAGES)
-            items = []
-            for number, page in enumerate(pdf.pages, start=1):
-                # Ruling lines are lines or thin rectangles; a filled area (a highlight, a shaded cell)
-                # is not one, or a highlighted placeholder would split a cell into two columns.
-                tables = page.filter(_not_a_filled_area).find_tables()
-                boxes = [table.bbox for table in tables]
-                text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
-                for line in text_page.extract_text_lines(return_chars=True, x_tolerance_ratio=_WORD_GAP):
-                    text = simplified(line["text"]).strip()
-                    if text and not _PAGE_NUMBER.match(text):
-                        chars = line["chars"]
-                        items.append((number, line["top"], "line", {
-                            "text": text, "x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
-                            "size": round(max(c["size"] for c in chars), 1),
-                            "bold": any("bold" in c.get("fontname", "").lower() for c in chars)}))
-                for table in tables:
-                    items.append((number, table.bbox[1], "table", {"cells": _spans_marked(table),
-                                                                      "bottom": table.bbox[3], "x1": table.bbox[2]}))
+            with pdfium_pages(pdf, path) as pages:
+                items = _pdf_items(pages)
     finally:
         pdf.close()
     items.sort(key=lambda item: (item[0], item[1]))
     return SourceDocument(str(path), _pdf_blocks(items, str(path), repeat_merged))
+
+
+def _pdf_items(pages) -> list[tuple]:
+    """(page, top, kind, payload) for each text line and ruled table of the pages."""
+    items = []
+    for number, page in enumerate(pages, start=1):
+        # Ruling lines are lines or thin rectangles; a filled area (a highlight, a shaded cell)
+        # is not one, or a highlighted placeholder would split a cell into two columns.
+        tables = page.filter(_not_a_filled_area).find_tables()
+        boxes = [table.bbox for table in tables]
+        text_page = page.filter(lambda obj: obj.get("object_type") != "char" or not _inside(obj, boxes))
+        for line in text_page.extract_text_lines(return_chars=True, x_tolerance_ratio=_WORD_GAP):
+            text = simplified(line["text"]).strip()
+            if text and not _PAGE_NUMBER.match(text):
+                chars = line["chars"]
+                items.append((number, line["top"], "line", {
+                    "text": text, "x0": line["x0"], "x1": line["x1"], "top": line["top"], "bottom": line["bottom"],
+                    "size": round(max(c["size"] for c in chars), 1),
+                    "bold": any("bold" in c.get("fontname", "").lower() for c in chars)}))
+        for table in tables:
+            items.append((number, table.bbox[1], "table", {"cells": _spans_marked(table),
+                                                              "bottom": table.bbox[3], "x1": table.bbox[2]}))
+    return items
 
 
 # A gap between two letters is a space only when it is wider than this share of the font size.
