@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .layout import match_columns
 from .model import Indicator, Origin
-from .quantity import normalize_width, parse_quantity, year_in
+from .quantity import half_width_figures, normalize_width, parse_quantity, year_in
 from .read import Paragraph, SourceDocument, Table
 from .resources import load_yaml
 from .tables import Cell, money
@@ -118,14 +118,18 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
 def read_targets(document: SourceDocument) -> ScoreSheet | None:
     """A project's target form (项目支出绩效目标表) — or its self-evaluation form, whose targets are the
     same — for `narrator import --form 项目`: labels, 年度总体目标, 资金 rows and indicators with their
-    指标值 (and 分值 when the form has them); the year from the title. None when it has no indicator header."""
-    sheet = ScoreSheet(document.file)
-    # Text copied with single spaces is a table only from a header on: the rows above it (项目名称 …) are
-    # paragraphs, read here as space-separated cells.
-    rows = [block if isinstance(block, Table) else
-            Table([block.text.split()], 0, block.section, block.line, [block.line], [block.page])
-            for block in document.blocks]
-    _walk(sheet, rows, scored=False)
+    指标值 (and 分值 when the form has them); the year from the title. None when it has no indicator header.
+    What it reads goes into a draft, so its figures are half-width (《２０２４年度…》 → 《2024年度…》)."""
+    sheet = None
+    for rows in (_line_rows, _block_rows):
+        reading = ScoreSheet(document.file)
+        _walk(reading, [Table([[half_width_figures(cell) for cell in row] for row in table.rows], table.number,
+                              table.section, table.line, table.row_lines, table.row_pages)
+                        for table in rows(document)], scored=False)
+        sheet = sheet or reading
+        if reading.indicators and {"project", "unit"} <= reading.labels.keys():
+            sheet = reading
+            break
     if not sheet.indicators:
         return None
     for block in document.blocks:
@@ -135,6 +139,49 @@ def read_targets(document: SourceDocument) -> ScoreSheet | None:
             sheet.year = found
             break
     return sheet
+
+
+def _line_rows(document: SourceDocument) -> list[Table]:
+    """Text copied with spaces is a table only from a header on: the rows above it (项目名称 …) are
+    paragraphs, read here as space-separated cells. A cell wrapped over lines when copied from a PDF
+    (年度总体目标 …支持30 / 0家以上…) goes on in the next line: a line right below a labelled row that
+    names nothing the form's rows begin with."""
+    words = _words()
+    known = [word for key in ("labels", "funding_columns", "indicator_columns")
+             for values in words[key].values() for word in values]
+    known += [*words["goal"]["labels"], *words["funding"]["total"], *words["funding"]["parts"]]
+    tables: list[Table] = []
+    texts: list[str] = []
+    for block in document.blocks:
+        last = tables[-1] if tables else None
+        if isinstance(block, Table):
+            tables.append(block)
+        elif (last is not None and last.number == 0 and block.line is not None and last.row_lines[-1] == block.line - 1
+              and any(_is_label(_plain(cell), words) or _plain(cell) in words["goal"]["labels"] for cell in last.rows[0])
+              and not any(_has(cell, tuple(known)) for cell in block.text.split())):
+            texts[-1] += block.text
+            last.rows[0] = texts[-1].split()
+            last.row_lines[-1] = block.line
+        else:
+            tables.append(Table([block.text.split()], 0, block.section, block.line, [block.line], [block.page]))
+            texts.append(block.text)
+    return tables
+
+
+def _block_rows(document: SourceDocument) -> list[Table]:
+    """Text copied one cell per line, a blank line between rows: the lines of a text file that follow
+    each other are the cells of one row."""
+    tables: list[Table] = []
+    for block in document.blocks:
+        last = tables[-1] if tables else None
+        if isinstance(block, Table):
+            tables.append(block)
+        elif last is not None and last.number == 0 and block.line is not None and last.row_lines[-1] == block.line - 1:
+            last.rows[-1].append(block.text)
+            last.row_lines[-1] = block.line
+        else:
+            tables.append(Table([[block.text]], 0, block.section, block.line, [block.line], [block.page]))
+    return tables
 
 
 def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:

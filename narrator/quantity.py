@@ -56,6 +56,19 @@ def normalize_width(text: str) -> str:
     return _WIDE_DECIMAL_POINT.sub(".", text) if "．" in text else text
 
 
+# Figures and Latin letters only: the full-width brackets, colon and semicolon of Chinese text stay.
+_FIGURE_WIDTH_TABLE = {cp: cp - 0xFEE0 for cp in [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]}
+_FIGURE_WIDTH_TABLE[0xFF05] = ord("%")
+
+
+def half_width_figures(text: str) -> str:
+    """Text a draft takes over (an imported indicator's name) with half-width digits, Latin letters,
+    percent signs and decimal points, as Chinese official writing has them (《２０２４年度…》 →
+    《2024年度…》); its punctuation stays full-width."""
+    text = text.translate(_FIGURE_WIDTH_TABLE)
+    return _WIDE_DECIMAL_POINT.sub(".", text) if "．" in text else text
+
+
 def round_half_up(value: Decimal, places: int) -> Decimal:
     """Round as the tables do: ROUND_HALF_UP to `places` decimals."""
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)

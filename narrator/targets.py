@@ -28,7 +28,7 @@ from pathlib import Path
 from . import lexicon, projectform, read
 from .errors import InputError, message
 from .model import BudgetLine, FundingLine, Indicator, Origin, Report
-from .quantity import format_decimal, normalize_width, parse_quantity, year_in
+from .quantity import format_decimal, half_width_figures, normalize_width, parse_quantity, year_in
 
 TEXT_SUFFIXES = read.TEXT_SUFFIXES | {""}  # a copied table saved without a suffix too
 DEPTH = ("level1", "level2", "key_work", "project")
@@ -243,7 +243,7 @@ def _workbook_rows(path: Path) -> list[SourceRow]:
 def _clean(text: str) -> str:
     """Cell text without HTML tags (some exports keep <p>), non-breaking spaces or outer blanks."""
     text = _TAG.sub("", text).replace("&nbsp;", " ").replace("\xa0", " ")
-    return read.simplified(text.strip())
+    return half_width_figures(read.simplified(text.strip()))
 
 
 def _key(text: str) -> str:

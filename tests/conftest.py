@@ -15,6 +15,11 @@ def seed_text(number: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def full_width(text: str) -> str:
+    """Digits, decimal points and percent signs as a full-width typesetting writes them."""
+    return text.translate({**{ord(d): ord(d) + 0xFEE0 for d in "0123456789"}, ord("."): "．", ord("%"): "％"})
+
+
 def seed_rows(text: str, start: str, end: str | None = None) -> list[list[str]]:
     """Rows of a table in seed-002 layout between the headings `start` and `end`."""
     section = text.split(start, 1)[1]

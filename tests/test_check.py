@@ -11,7 +11,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEEDS, ROOT, seed_002_docx
+from conftest import SEEDS, ROOT, full_width, seed_002_docx
 from narrator.check import check_document, check_file, check_files
 from narrator.cli import main
 from narrator.compare import agrees
@@ -344,17 +344,12 @@ def test_a_report_with_no_table_read_is_never_a_clean_bill(tmp_path):
     assert with_data.exit_code == 0 and "N501" not in with_data.output
 
 
-def _full_width(text: str) -> str:
-    """Digits, decimal points and percent signs as a full-width typesetting writes them."""
-    return text.translate({**{ord(d): ord(d) + 0xFEE0 for d in "0123456789"}, ord("."): "．", ord("%"): "％"})
-
-
 @pytest.mark.parametrize("variant", ["traditional", "full_width"])
 def test_seed_002_in_traditional_characters_or_full_width_figures_reads_the_same(tmp_path, variant):
     import opencc
 
     text = SEED_002.read_text(encoding="utf-8")
-    text = opencc.OpenCC("s2t").convert(text) if variant == "traditional" else _full_width(text)
+    text = opencc.OpenCC("s2t").convert(text) if variant == "traditional" else full_width(text)
     assert text != SEED_002.read_text(encoding="utf-8")
     path = tmp_path / f"{variant}.txt"
     path.write_text(text, encoding="utf-8")
@@ -363,6 +358,46 @@ def test_seed_002_in_traditional_characters_or_full_width_figures_reads_the_same
     assert [(code, normalize_width(claimed), normalize_width(expected)) for code, claimed, expected in codes(result)] \
         == SEED_FINDINGS
     assert (result.figures, result.linked, result.facts) == (original.figures, original.linked, original.facts)
+
+
+def _variant_docx(source: Path, path: Path, variant: str) -> Path:
+    """A DOCX with every run of its paragraphs and table cells in Traditional characters or with
+    full-width figures, its layout kept."""
+    import opencc
+
+    convert = opencc.OpenCC("s2t").convert if variant == "traditional" else full_width
+    document = docx.Document(str(source))
+    cells = [cell for table in document.tables for row in table.rows for cell in row.cells]
+    for paragraph in [*document.paragraphs, *(p for cell in cells for p in cell.paragraphs)]:
+        for run in paragraph.runs:
+            run.text = convert(run.text)
+    document.save(str(path))
+    return path
+
+
+def _body(path: Path) -> str:
+    return "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+
+
+@pytest.mark.parametrize("variant", ["traditional", "full_width"])
+def test_the_drafted_example_in_traditional_characters_or_full_width_figures_checks_the_same(tmp_path, variant):
+    """The drafted example as a DOCX, with 868.78亿元 planted as 868.87亿元 in its prose."""
+    drafted = tmp_path / "示例.docx"
+    assert CliRunner().invoke(main, ["draft", "-o", str(drafted), "--no-check"]).exit_code == 0
+    document = docx.Document(str(drafted))
+    (paragraph,) = [p for p in document.paragraphs if "成交额868.78亿元" in p.text]
+    for run in paragraph.runs:
+        run.text = run.text.replace("868.78亿元", "868.87亿元")
+    planted = tmp_path / "改错.docx"
+    document.save(str(planted))
+    for source, findings in ((drafted, []), (planted, [("N101", "868.87亿元", "868.78亿元")])):
+        variant_path = _variant_docx(source, tmp_path / f"{variant}-{source.name}", variant)
+        assert _body(variant_path) != _body(source)
+        original, result = check_file(source), check_file(variant_path)
+        assert [(code, normalize_width(claimed), normalize_width(expected))
+                for code, claimed, expected in codes(result)] == codes(original) == findings
+        assert (result.figures, result.linked, result.facts) == (original.figures, original.linked,
+                                                                 original.facts) == (107, 97, 194)
 
 
 def test_a_full_width_decimal_point_is_one_figure():

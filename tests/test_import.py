@@ -22,7 +22,7 @@ from narrator.evaluate import evaluate
 from narrator.load import load_report
 from narrator.targets import import_targets, parse_rows, text_rows
 
-from conftest import SEEDS, seed_text
+from conftest import SEEDS, full_width, seed_text
 
 COUNTS = {
     "000": [("决策", 6), ("过程", 26), ("履职", 34), ("效益指标", 3), ("满意度指标", 1)],
@@ -336,17 +336,23 @@ def test_import_is_deterministic(tmp_path):
     assert first.read_bytes() == second.read_bytes()
 
 
+@pytest.mark.parametrize("variant", ["traditional", "full_width"])
 @pytest.mark.parametrize("number", sorted(COUNTS))
-def test_traditional_characters_import_like_the_original(imported, tmp_path, number):
+def test_traditional_characters_or_full_width_figures_import_like_the_original(imported, tmp_path, number, variant):
+    """Names come in with half-width figures (《２０２４年度…》 → 《2024年度…》), as the original has them."""
     import opencc
 
-    path = tmp_path / "繁體.txt"
-    path.write_text(opencc.OpenCC("s2t").convert(seed_text(number)), encoding="utf-8")
+    path = tmp_path / f"{variant}.txt"
+    path.write_text(opencc.OpenCC("s2t").convert(seed_text(number)) if variant == "traditional"
+                    else full_width(seed_text(number)), encoding="utf-8")
     assert path.read_text(encoding="utf-8") != seed_text(number)
     result = import_targets(path)
     assert result.level_counts() == COUNTS[number]
     assert _summary(result.report) == _summary(imported[number].report)
-    assert result.report.unit_name == imported[number].report.unit_name
+    assert (result.report.unit_name, result.report.year) == (imported[number].report.unit_name,
+                                                             imported[number].report.year)
+    assert [(b.name, b.initial) for b in result.report.budget_lines] == \
+        [(b.name, b.initial) for b in imported[number].report.budget_lines]
 
 
 @pytest.mark.parametrize("number", ["000", "003"])

@@ -15,13 +15,13 @@ from click.testing import CliRunner
 
 from narrator.cli import main
 from narrator.load import load_report
-from narrator.read import read_document
 from narrator.render import convert_to_pdf, soffice
 from narrator.resources import example_path
 from narrator.targets import import_project_targets
 
 import forms
-from layouts import as_text
+from conftest import full_width
+from layouts import LAYOUTS, as_text
 
 EXAMPLE = load_report(example_path(".yaml", project=True))
 INDICATORS = [(i.level1, i.level2, i.name, i.target.text, i.weight) for i in EXAMPLE.indicators]
@@ -57,11 +57,23 @@ def test_a_project_target_form_imports(target_docx):
     assert import_project_targets(target_docx).warnings == []
 
 
-@pytest.mark.parametrize("layout", ["spaces", "single"])
-def test_the_target_form_copied_as_text_imports_alike(target_docx, tmp_path, layout):
-    path = tmp_path / "项目目标表.txt"
-    path.write_text(as_text(read_document(target_docx), layout), encoding="utf-8")
-    assert _funding(_imported(path)) == TARGET_FUNDING
+@pytest.mark.parametrize("variant", ["simplified", "traditional", "full_width"])
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_target_form_copied_as_text_imports_alike(target_docx, tmp_path, layout, variant):
+    """Each text layout of tests/layouts.py: in "blocks" the goal is wrapped over three lines
+    (…支持30 / 0家以上中小企业购买研发 / 服务) and must read whole; in "cells" each cell is a line.
+    Traditional characters and full-width figures import as the original (names with half-width figures)."""
+    import opencc
+
+    from narrator import read
+
+    convert = {"simplified": str, "traditional": opencc.OpenCC("s2t").convert, "full_width": full_width}[variant]
+    # A merged cell repeated in each row it covers (as Word copies it), or once (as a PDF shows it).
+    for repeat_merged in (True, False):
+        document = read.docx_blocks(read.open_docx(target_docx), str(target_docx), repeat_merged=repeat_merged)
+        path = tmp_path / f"项目目标表{repeat_merged}.txt"
+        path.write_text(convert(as_text(document, layout)), encoding="utf-8")
+        assert _funding(_imported(path)) == TARGET_FUNDING
 
 
 @needs_office
