@@ -9,6 +9,7 @@ A page PDFium cannot place the way pdfminer does (a rotated page) keeps pdfplumb
 from __future__ import annotations
 
 import ctypes
+import math
 import threading
 from contextlib import contextmanager
 from typing import Iterator
@@ -99,7 +100,11 @@ def _chars(page, place: _Place) -> list[dict]:
             code = pdfium.FPDFText_GetUnicode(handle, index)
             if not code:
                 continue
-            size = round(pdfium.FPDFText_GetFontSize(handle, index), 4)
+            pdfium.FPDFText_GetMatrix(handle, index, matrix)
+            # The size the letter is drawn at: Tf's size scaled by the text and page matrices
+            # ("/F1 1 Tf 12 0 0 12 x y Tm" is 12 points), as pdfminer measures it.
+            scale = abs(matrix.d) if matrix.b == matrix.c == 0 else math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            size = round(pdfium.FPDFText_GetFontSize(handle, index) * scale, 4)
             key = (ctypes.cast(pdfium.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value, size)
             if key not in fonts:
                 pdfium.FPDFText_GetFontInfo(handle, index, name, len(name), flags)
@@ -109,7 +114,6 @@ def _chars(page, place: _Place) -> list[dict]:
             fontname, low = fonts[key]
             pdfium.FPDFText_GetLooseCharBox(handle, index, box)
             pdfium.FPDFText_GetCharOrigin(handle, index, x, y)
-            pdfium.FPDFText_GetMatrix(handle, index, matrix)
             bottom = y.value + low
             char = place.box("char", box.left, bottom, box.right, bottom + size)
             char.update(text=chr(code), size=size, fontname=fontname, adv=box.right - box.left,

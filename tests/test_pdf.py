@@ -187,3 +187,43 @@ def test_pdfs_read_from_several_threads_at_once(seed_pdf):
         readings = list(pool.map(lambda _: read_document(seed_pdf[1]), range(8)))
     assert all(reading.blocks == readings[0].blocks for reading in readings)
     assert len(readings[0].tables) == 3
+
+
+def _one_page_pdf(content: bytes) -> bytes:
+    """A one-page PDF drawing `content` with Helvetica-Bold as /F1."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R"
+               b" /Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold >>"]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    start = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return data + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+
+
+def test_letters_scaled_by_the_text_or_page_matrix_have_their_drawn_size(folder, monkeypatch):
+    """Twelve points three ways — 12 Tf; 1 Tf with a Tm of 12; 6 Tf on a page scaled by 2 — as
+    pdfminer measures them, and the same lines, rectangle and reading."""
+    path = folder / "字号.pdf"
+    path.write_bytes(_one_page_pdf(
+        b"BT /F1 12 Tf 1 0 0 1 72 700 Tm (Size 12) Tj ET BT /F1 1 Tf 12 0 0 12 72 680 Tm (Scaled 12) Tj ET "
+        b"q 2 0 0 2 0 0 cm BT /F1 6 Tf 36 320 Td (Page 12) Tj ET Q 0 0 m 100 0 l S 72 600 200 20 re f"))
+    import pdfplumber
+
+    with pdfplumber.open(path) as own, pdfplumber.open(path) as pdf, pdfpage.pdfium_pages(pdf, path) as pages:
+        (page,) = list(pages)
+        assert isinstance(page, pdfpage.PdfiumPage)
+        assert [(c["text"], c["size"], round(c["x0"], 2)) for c in page.chars] == \
+            [(c["text"], c["size"], round(c["x0"], 2)) for c in own.pages[0].chars]
+        assert {c["size"] for c in page.chars} == {12}
+        shapes = [[(o["object_type"], o["x0"], o["top"], o["x1"], o["bottom"]) for o in p.lines + p.rects]
+                  for p in (page, own.pages[0])]
+        assert shapes[0] == shapes[1] == [("line", 0, 792, 100, 792), ("rect", 72, 172, 272, 192)]
+    # Three lines of one size, none indented or far short of the others: one paragraph, read alike.
+    assert [p.text for p in read_document(path).paragraphs] == ["Size 12Scaled 12Page 12"] == \
+        [p.text for p in _read_by_pdfminer(monkeypatch, path).paragraphs]
