@@ -63,9 +63,18 @@ class ImportResult:
 
 
 def import_targets(path: str | Path) -> ImportResult:
-    """Read a 绩效目标表 (.docx, .xlsx or text) into a Report with every completion blank."""
+    """Read a 绩效目标表 (.docx, .xlsx or text) into a Report with every completion blank.
+    Text whose rows are wrapped over lines ("blocks") is read both ways a row's one-piece first line
+    may be meant (`text_rows`), and the reading that leaves fewer lines unplaced is kept."""
     path = Path(path)
-    return parse_rows(read_rows(path), str(path))
+    result = parse_rows(read_rows(path), str(path))
+    if result.warnings and path.suffix.lower() in TEXT_SUFFIXES:
+        wrapped = text_rows(read.read_text_file(path), wrapped_first_cells=True)
+        if wrapped is not None:
+            other = parse_rows(wrapped, str(path))
+            if len(other.warnings) < len(result.warnings):
+                return other
+    return result
 
 
 def import_project_targets(path: str | Path) -> ImportResult:
@@ -134,13 +143,17 @@ def read_rows(path: Path) -> list[SourceRow]:
     raise InputError("target_unknown_extension", file=path, suffix=path.suffix)
 
 
-def text_rows(text: str) -> list[SourceRow]:
+def text_rows(text: str, wrapped_first_cells: bool = False) -> list[SourceRow] | None:
     """A line with tabs (or Markdown pipes) is a row of cells; any other line is one cell.
     Text copied out of a PDF may put a blank line between the table's rows (`_text_layout`):
     then the lines between two blank lines are one row, either its cells one per line or one
-    line wrapped over several."""
+    line wrapped over several. With `wrapped_first_cells`, a "blocks" row whose first line is one
+    piece is that row's first cell wrapped (“苏州市双创中心众创空间运 / 营服务 56.5 113”), not a row
+    of its own (None when the text is not in "blocks")."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     layout = _text_layout(lines)
+    if wrapped_first_cells and layout != "blocks":
+        return None
     rows = []
     number = 0
     while number < len(lines):
@@ -153,7 +166,7 @@ def text_rows(text: str) -> list[SourceRow]:
         elif "\t" in line.strip("\n"):
             rows.append(SourceRow([_clean(c) for c in line.split("\t")], place, True))
         elif layout and stripped:
-            block = _text_block(lines, number, layout == "cells")
+            block = _text_block(lines, number, layout == "cells" or wrapped_first_cells)
             if layout == "cells" and len(block) > 1:
                 rows.append(SourceRow([_clean(c) for c in block], place, True))
             else:
