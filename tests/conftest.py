@@ -20,6 +20,18 @@ def full_width(text: str) -> str:
     return text.translate({**{ord(d): ord(d) + 0xFEE0 for d in "0123456789"}, ord("."): "．", ord("%"): "％"})
 
 
+def plant_wrong_figure(source: Path, path: Path) -> Path:
+    """A copy of the drafted example with 成交额868.78亿元 written 868.87亿元 in its prose."""
+    import docx
+
+    document = docx.Document(str(source))
+    (paragraph,) = [p for p in document.paragraphs if "成交额868.78亿元" in p.text]
+    for run in paragraph.runs:
+        run.text = run.text.replace("868.78亿元", "868.87亿元")
+    document.save(str(path))
+    return path
+
+
 def seed_rows(text: str, start: str, end: str | None = None) -> list[list[str]]:
     """Rows of a table in seed-002 layout between the headings `start` and `end`."""
     section = text.split(start, 1)[1]

@@ -11,7 +11,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from conftest import SEEDS, ROOT, full_width, seed_002_docx
+from conftest import SEEDS, ROOT, full_width, plant_wrong_figure, seed_002_docx
 from narrator.check import check_document, check_file, check_files
 from narrator.cli import main
 from narrator.compare import agrees
@@ -384,12 +384,7 @@ def test_the_drafted_example_in_traditional_characters_or_full_width_figures_che
     """The drafted example as a DOCX, with 868.78亿元 planted as 868.87亿元 in its prose."""
     drafted = tmp_path / "示例.docx"
     assert CliRunner().invoke(main, ["draft", "-o", str(drafted), "--no-check"]).exit_code == 0
-    document = docx.Document(str(drafted))
-    (paragraph,) = [p for p in document.paragraphs if "成交额868.78亿元" in p.text]
-    for run in paragraph.runs:
-        run.text = run.text.replace("868.78亿元", "868.87亿元")
-    planted = tmp_path / "改错.docx"
-    document.save(str(planted))
+    planted = plant_wrong_figure(drafted, tmp_path / "改错.docx")
     for source, findings in ((drafted, []), (planted, [("N101", "868.87亿元", "868.78亿元")])):
         variant_path = _variant_docx(source, tmp_path / f"{variant}-{source.name}", variant)
         assert _body(variant_path) != _body(source)

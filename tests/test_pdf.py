@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import docx
 import pytest
 from click.testing import CliRunner
 
@@ -19,7 +18,7 @@ from narrator.read import read_document
 from narrator.render import convert_to_pdf, soffice
 from narrator.targets import import_targets
 
-from conftest import seed_002_docx
+from conftest import plant_wrong_figure, seed_002_docx
 from test_import import COUNTS, _seed_docx, _seed_path, _summary
 
 pytestmark = pytest.mark.skipif(soffice() is None and not os.environ.get("CI"),
@@ -73,12 +72,7 @@ def test_drafted_report_reads_as_its_docx(drafted):
 
 
 def test_a_planted_wrong_figure_is_found_in_the_pdf_with_its_page(drafted, folder):
-    document = docx.Document(str(drafted[0]))
-    (paragraph,) = [p for p in document.paragraphs if "成交额868.78亿元" in p.text]
-    for run in paragraph.runs:
-        run.text = run.text.replace("868.78亿元", "868.87亿元")
-    planted = folder / "改错.docx"
-    document.save(str(planted))
+    planted = plant_wrong_figure(drafted[0], folder / "改错.docx")
     original, converted = check_file(planted), check_file(_as_pdf(planted))
     assert _codes(converted) == _codes(original) == [("N101", "868.87亿元", "868.78亿元")]
     assert converted.findings[0].context == original.findings[0].context

@@ -24,7 +24,7 @@ from narrator.reporters import json_report
 from narrator.resources import example_path
 from narrator.web import MAX_FILES
 
-from conftest import seed_002_docx
+from conftest import plant_wrong_figure, seed_002_docx
 from webserver import Server
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -44,12 +44,7 @@ def files(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("web")
     drafted = folder / "示例自评报告.docx"
     assert CliRunner().invoke(main, ["draft", "-o", str(drafted), "--no-check"]).exit_code == 0
-    document = docx.Document(str(drafted))
-    (paragraph,) = [p for p in document.paragraphs if "成交额868.78亿元" in p.text]
-    for run in paragraph.runs:
-        run.text = run.text.replace("868.78亿元", "868.87亿元")
-    planted = folder / "改错报告.docx"
-    document.save(str(planted))
+    planted = plant_wrong_figure(drafted, folder / "改错报告.docx")
     return {"drafted": drafted, "planted": planted, "seed": seed_002_docx(folder / "002.docx"), "folder": folder}
 
 
