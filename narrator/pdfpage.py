@@ -91,7 +91,7 @@ def _chars(page, place: _Place) -> list[dict]:
     box, matrix = pdfium.FS_RECTF(), pdfium.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
     name, flags, descent = ctypes.create_string_buffer(256), ctypes.c_int(), ctypes.c_float()
-    fonts: dict[int, tuple[str, float]] = {}
+    fonts: dict[tuple[int | None, float], tuple[str, float]] = {}  # (text object, size): name, descent
     chars = []
     try:
         for index in range(pdfium.FPDFText_CountChars(handle)):
@@ -103,7 +103,8 @@ def _chars(page, place: _Place) -> list[dict]:
             pdfium.FPDFText_GetMatrix(handle, index, matrix)
             # The size the letter is drawn at: Tf's size scaled by the text and page matrices
             # ("/F1 1 Tf 12 0 0 12 x y Tm" is 12 points), as pdfminer measures it.
-            scale = abs(matrix.d) if matrix.b == matrix.c == 0 else math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
+            a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+            scale = abs(d) if b == c == 0 else math.sqrt(abs(a * d - b * c))
             size = round(pdfium.FPDFText_GetFontSize(handle, index) * scale, 4)
             key = (ctypes.cast(pdfium.FPDFText_GetTextObject(handle, index), ctypes.c_void_p).value, size)
             if key not in fonts:
@@ -117,14 +118,14 @@ def _chars(page, place: _Place) -> list[dict]:
             bottom = y.value + low
             char = place.box("char", box.left, bottom, box.right, bottom + size)
             char.update(text=chr(code), size=size, fontname=fontname, adv=box.right - box.left,
-                        upright=0 < matrix.a * matrix.d and matrix.b * matrix.c <= 0)
+                        upright=0 < a * d and b * c <= 0)
             chars.append(char)
     finally:
         text_page.close()
     return chars
 
 
-_MOVE, _LINE = 2, 0  # FPDF_SEGMENT_MOVETO, FPDF_SEGMENT_LINETO
+_MOVE = 2  # FPDF_SEGMENT_MOVETO
 
 
 def _paths(page, place: _Place) -> Iterator[tuple[str, dict]]:
@@ -157,11 +158,10 @@ def _paths(page, place: _Place) -> Iterator[tuple[str, dict]]:
                 a, b, c, d, e, f = own
                 point = (x.value * a + y.value * c + e, x.value * b + y.value * d + f)
                 if pdfium.FPDFPathSegment_GetType(segment) == _MOVE and subpath:
-                    yield _shape(subpath, place, painted)
+                    yield from _shape(subpath, place, painted)
                     subpath = []
                 subpath.append(point)
-            if subpath:
-                yield _shape(subpath, place, painted)
+            yield from _shape(subpath, place, painted)
 
     objects = (pdfium.FPDFPage_GetObject(page, index) for index in range(pdfium.FPDFPage_CountObjects(page)))
     yield from walk(objects, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
@@ -179,20 +179,23 @@ def _compose(first: tuple, then: tuple) -> tuple:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _shape(points: list[tuple[float, float]], place: _Place, painted: dict) -> tuple[str, dict]:
+def _shape(points: list[tuple[float, float]], place: _Place, painted: dict) -> Iterator[tuple[str, dict]]:
+    """The subpath as a line, rectangle or curve; nothing for a lone point (a move to nowhere)."""
+    if len(points) < 2:
+        return
     corners = points[:-1] if len(points) == 5 and points[0] == points[-1] else points
     xs = [point[0] for point in points]
     ys = [point[1] for point in points]
-    if len(points) == 2 and (xs[0] == xs[1] or ys[0] == ys[1]):
+    if len(points) == 2:
         kind = "line"
     elif len(corners) == 4 and _axis_rectangle(corners):
         kind = "rect"
     else:
-        kind = "curve" if len(points) > 2 else "line"
+        kind = "curve"
     item = place.box(kind, min(xs), min(ys), max(xs), max(ys))
     item.update(painted)
     item["pts"] = [(round(px, _PLACES), round(place.height - py, _PLACES)) for px, py in points]
-    return kind, item
+    yield kind, item
 
 
 def _axis_rectangle(corners: list[tuple[float, float]]) -> bool:
