@@ -17,22 +17,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import seed_002_docx  # noqa: E402  (the fixture the tests build from the seed)
 from draft import median_time  # noqa: E402  (bench/draft.py: median of RUNS timed calls)
 
-from narrator import pdfpage  # noqa: E402
 from narrator.compose import compose  # noqa: E402
 from narrator.evaluate import evaluate  # noqa: E402
 from narrator.load import load_report  # noqa: E402
-from narrator.read import read_document  # noqa: E402
+from narrator.read import read_document, read_pdf  # noqa: E402
 from narrator.render import convert_to_pdf, write_docx  # noqa: E402
-
-
-def by_pdfminer(path: Path) -> float:
-    """The median time with pdfplumber's own page objects."""
-    own = pdfpage._page
-    pdfpage._page = lambda page, document: page
-    try:
-        return median_time(lambda: read_document(path))
-    finally:
-        pdfpage._page = own
 
 
 def joined(first: Path, second: Path, pages: int, path: Path) -> Path:
@@ -56,7 +45,7 @@ def main() -> None:
         pdfs["20 页（示例 + 种子 002）"] = joined(pdfs["起草示例"], pdfs["种子 002"], 20, folder / "twenty.pdf")
         for name, pdf_path in pdfs.items():
             pages = _pages(pdf_path)
-            fast, slow = median_time(lambda: read_document(pdf_path)), by_pdfminer(pdf_path)
+            fast, slow = median_time(lambda: read_document(pdf_path)), median_time(lambda: read_pdf(pdf_path, pdfium=False))
             print(f"{name} PDF（{pages} 页）：{fast:.3f} s，折合每 20 页 {fast / pages * 20:.2f} s；"
                   f"pdfminer 读对象 {slow:.3f} s，快 {slow / fast:.1f} 倍")
         text = next((ROOT / "corpus" / "seeds").glob("002_*.txt"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -688,13 +688,15 @@ _LIST_START = re.compile(r"^(\d{1,2}[.、．](?!\d)|[（(][一二三四五六七
 _PAGE_NUMBER = re.compile(r"^[—\-－–\s]*(第\s*)?\d+(\s*页)?[—\-－–\s]*$|^\d+\s*/\s*\d+$")
 
 
-def read_pdf(path: Path, repeat_merged: bool = True) -> SourceDocument:
+def read_pdf(path: Path, repeat_merged: bool = True, pdfium: bool = True) -> SourceDocument:
     """Paragraphs and tables of a PDF with pdfplumber: ruled tables from their lines, the text
     outside them as lines joined into paragraphs (a new paragraph where a line is indented, the
     line before it ends short, or the font size changes), page numbers dropped, a table that
     runs over a page break (its header repeated or not) read as one table. A merged cell repeats
     its text in each row it covers, as a DOCX is read, unless `repeat_merged` is False (the
-    target-table importer reads a merge's continuation as blank, as in a workbook)."""
+    target-table importer reads a merge's continuation as blank, as in a workbook). The letters and
+    lines come from PDFium (`pdfpage`); with `pdfium` False, from pdfplumber's own pdfminer objects
+    (slower; kept to compare against)."""
     import pdfplumber
 
     size = path.stat().st_size
@@ -710,7 +712,7 @@ def read_pdf(path: Path, repeat_merged: bool = True) -> SourceDocument:
         with _damaged(path, "pdf_corrupt"):
             if len(pdf.pages) > MAX_PDF_PAGES:
                 raise InputError("pdf_too_many_pages", file=path, pages=len(pdf.pages), limit=MAX_PDF_PAGES)
-            with pdfium_pages(pdf, path) as pages:
+            with pdfium_pages(pdf, path) if pdfium else nullcontext(pdf.pages) as pages:
                 items = _pdf_items(pages)
     finally:
         pdf.close()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -67,11 +68,11 @@ def import_targets(path: str | Path) -> ImportResult:
     Text whose rows are wrapped over lines ("blocks") is read both ways a row's one-piece first line
     may be meant (`text_rows`), and the reading that leaves fewer lines unplaced is kept."""
     path = Path(path)
-    result = parse_rows(read_rows(path), str(path))
-    if result.warnings and path.suffix.lower() in TEXT_SUFFIXES:
-        wrapped = text_rows(read.read_text_file(path), wrapped_first_cells=True)
-        if wrapped is not None:
-            other = parse_rows(wrapped, str(path))
+    readings = read_rows(path)
+    result = parse_rows(next(readings), str(path))
+    if result.warnings:
+        for rows in readings:
+            other = parse_rows(rows, str(path))
             if len(other.warnings) < len(result.warnings):
                 return other
     return result
@@ -127,20 +128,27 @@ def _project_budget(sheet: projectform.ScoreSheet) -> tuple[list[BudgetLine], li
 
 # ---------------------------------------------------------------- sources
 
-def read_rows(path: Path) -> list[SourceRow]:
+def read_rows(path: Path) -> Iterator[list[SourceRow]]:
+    """The source's rows; for text in "blocks", its second reading after (`text_rows`), made only
+    when asked for."""
     suffix = path.suffix.lower()
     if suffix == ".xls" and path.is_file():
         raise InputError("old_excel", file=path)
     read.file_head(path, read.DOCX_SUFFIXES | {".xlsx", ".xlsm"})
     if suffix in read.DOCX_SUFFIXES:
-        return _docx_rows(path)
-    if suffix in read.PDF_SUFFIXES:
-        return _pdf_rows(path)
-    if suffix in (".xlsx", ".xlsm"):
-        return _workbook_rows(path)
-    if suffix in TEXT_SUFFIXES:
-        return text_rows(read.read_text_file(path))
-    raise InputError("target_unknown_extension", file=path, suffix=path.suffix)
+        yield _docx_rows(path)
+    elif suffix in read.PDF_SUFFIXES:
+        yield _pdf_rows(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        yield _workbook_rows(path)
+    elif suffix in TEXT_SUFFIXES:
+        text = read.read_text_file(path)
+        yield text_rows(text)
+        wrapped = text_rows(text, wrapped_first_cells=True)
+        if wrapped is not None:
+            yield wrapped
+    else:
+        raise InputError("target_unknown_extension", file=path, suffix=path.suffix)
 
 
 def text_rows(text: str, wrapped_first_cells: bool = False) -> list[SourceRow] | None:

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from narrator import pdfpage
 from narrator.check import check_file
 from narrator.cli import main
-from narrator.read import read_document
+from narrator.read import read_document, read_pdf
 from narrator.render import convert_to_pdf, soffice
 from narrator.targets import import_targets
 
@@ -131,26 +131,19 @@ def test_a_damaged_pdf_is_a_clear_error(folder):
     assert result.exit_code == 2 and f"文件 {path}：PDF 文件已损坏，无法读取" in result.output
 
 
-def _read_by_pdfminer(monkeypatch, path: Path):
-    """The reading with pdfplumber's own page objects (pdfminer), as narrator read PDFs before."""
-    with monkeypatch.context() as patch:
-        patch.setattr(pdfpage, "_page", lambda page, document: page)
-        return read_document(path)
-
-
 @pytest.mark.parametrize("source", ["drafted", "seed_pdf"])
-def test_pdfium_objects_read_as_pdfminer_objects_do(request, monkeypatch, source):
+def test_pdfium_objects_read_as_pdfminer_objects_do(request, source):
     """PDFium reads the objects (4–5 times faster); pdfplumber still finds the lines and tables.
     The only difference: PDFium folds a space glyph it judges redundant ("7、 预算信息")."""
     pdf_path = request.getfixturevalue(source)[1]
-    fast, slow = read_document(pdf_path), _read_by_pdfminer(monkeypatch, pdf_path)
+    fast, slow = read_document(pdf_path), read_pdf(pdf_path, pdfium=False)
     assert [(t.rows, t.row_pages) for t in fast.tables] == [(t.rows, t.row_pages) for t in slow.tables]
     assert [(p.text.replace(" ", ""), p.page) for p in fast.paragraphs] == \
         [(p.text.replace(" ", ""), p.page) for p in slow.paragraphs]
     assert len(fast.paragraphs) == {"drafted": 72, "seed_pdf": 55}[source]
 
 
-def test_rotated_pages_and_moved_media_boxes(drafted, folder, monkeypatch):
+def test_rotated_pages_and_moved_media_boxes(drafted, folder):
     """A media box that does not start at the origin is placed as pdfminer places it; a rotated
     page keeps pdfplumber's own objects."""
     import pypdfium2
@@ -169,7 +162,7 @@ def test_rotated_pages_and_moved_media_boxes(drafted, folder, monkeypatch):
     with pdfplumber.open(odd) as pdf, pdfpage.pdfium_pages(pdf, odd) as pages:
         kinds = [type(page).__name__ for page in pages]
     assert kinds.count("PdfiumPage") == 13 and kinds[2] == "Page"
-    assert read_document(odd).blocks == _read_by_pdfminer(monkeypatch, odd).blocks
+    assert read_document(odd).blocks == read_pdf(odd, pdfium=False).blocks
     assert [t.row_pages[0] for t in read_document(odd).tables] == [10, 10, 11]
 
 
@@ -200,7 +193,7 @@ def _one_page_pdf(content: bytes) -> bytes:
     return data + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
 
 
-def test_letters_scaled_by_the_text_or_page_matrix_have_their_drawn_size(folder, monkeypatch):
+def test_letters_scaled_by_the_text_or_page_matrix_have_their_drawn_size(folder):
     """Twelve points three ways — 12 Tf; 1 Tf with a Tm of 12; 6 Tf on a page scaled by 2 — as
     pdfminer measures them, and the same lines, rectangle and reading."""
     path = folder / "字号.pdf"
@@ -220,4 +213,4 @@ def test_letters_scaled_by_the_text_or_page_matrix_have_their_drawn_size(folder,
         assert shapes[0] == shapes[1] == [("line", 0, 792, 100, 792), ("rect", 72, 172, 272, 192)]
     # Three lines of one size, none indented or far short of the others: one paragraph, read alike.
     assert [p.text for p in read_document(path).paragraphs] == ["Size 12Scaled 12Page 12"] == \
-        [p.text for p in _read_by_pdfminer(monkeypatch, path).paragraphs]
+        [p.text for p in read_pdf(path, pdfium=False).paragraphs]
