@@ -3,17 +3,27 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Every package at the version of the lock (made from setup.cfg by `make lock`): a new machine installs
+# exactly what the tests passed with. The build tools come from the lock too (no build isolation).
+LOCK := requirements.lock
+UV_VERSION := 0.13.9
 # The PDF tests need LibreOffice, a CJK font and pdftotext from Debian's packages; the web tests Chromium.
 SYSTEM_PACKAGES := libreoffice-writer-nogui fonts-noto-cjk poppler-utils chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test bench lexicon serve system-deps clean
+.PHONY: demo test bench lexicon serve system-deps clean lock
 
-$(STAMP): setup.cfg pyproject.toml
+$(STAMP): setup.cfg pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c $(LOCK) setuptools wheel
+	$(BIN)/python -m pip install --quiet --no-build-isolation -c $(LOCK) -e '.[test]'
 	touch $(STAMP)
+
+# Refresh the lock from setup.cfg (newest releases that fit it); commit it once `make test` passes.
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet uv==$(UV_VERSION)
+	.venv-lock/bin/uv pip compile setup.cfg --extra test --universal --python-version 3.11 --upgrade -o $(LOCK)
 
 system-deps:
 	@if command -v soffice >/dev/null && command -v pdftotext >/dev/null && command -v chromium >/dev/null \
@@ -46,4 +56,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/serve.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info out
+	rm -rf $(VENV) .venv-lock build dist *.egg-info out

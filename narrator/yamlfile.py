@@ -95,7 +95,13 @@ def _preflight(text: str, file: str, loader: type[Loader]) -> None:
         raise _syntax_error(error, file) from None
 
 
+# libyaml (PyYAML 6.0.4 on) refuses deep flow nesting itself, before the parser's events reach our count.
+_DEPTH_PROBLEMS = ("nesting depth",)
+
+
 def _syntax_error(error: yaml.YAMLError, file: str) -> InputError:
     mark = getattr(error, "problem_mark", None)
     reason = getattr(error, "problem", None) or str(error)
+    if any(problem in reason for problem in _DEPTH_PROBLEMS):
+        return InputError("yaml_too_deep", file=file, row=mark.line + 1 if mark else None, limit=MAX_DEPTH)
     return InputError("yaml_syntax", file=file, row=mark.line + 1 if mark else None, reason=reason)

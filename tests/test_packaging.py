@@ -44,3 +44,46 @@ def test_installed_wheel_runs_outside_the_checkout(wheel, tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "苏州市生产力促进中心  2022年度  绩效指标 54 项"
+
+
+def _lock() -> dict[str, str]:
+    """requirements.lock: package name → pinned version (the lines whose marker fits this Python)."""
+    from packaging.markers import Marker
+
+    pins = {}
+    for line in (ROOT / "requirements.lock").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith((" ", "#")):
+            continue
+        requirement, _, marker = line.partition(";")
+        if marker.strip() and not Marker(marker.strip()).evaluate():
+            continue
+        name, _, version = requirement.strip().partition("==")
+        pins[_canonical(name)] = version
+    return pins
+
+
+def _canonical(name: str) -> str:
+    import re
+
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _declared() -> list[str]:
+    """The names of setup.cfg's install_requires and test extra."""
+    import configparser
+    import re
+
+    config = configparser.ConfigParser()
+    config.read(ROOT / "setup.cfg", encoding="utf-8")
+    lines = config["options"]["install_requires"].split() + config["options.extras_require"]["test"].split()
+    return sorted({_canonical(re.split(r"[<>=!~\[; ]", line)[0]) for line in lines if line.strip()})
+
+
+def test_every_declared_dependency_is_pinned_and_installed_at_its_pin():
+    from importlib.metadata import version
+
+    pins = _lock()
+    declared = _declared()
+    assert "pyyaml" in declared and "spacy" in declared
+    assert [name for name in declared if name not in pins] == []
+    assert {name: version(name) for name in declared} == {name: pins[name] for name in declared}

@@ -190,7 +190,11 @@ def test_yaml_anchor_bomb_is_refused(tmp_path):
 def test_deep_nesting_is_refused_not_a_crash(tmp_path):
     path = tmp_path / "深.yaml"
     path.write_text("单位名称: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
-    assert "内容嵌套超过 20 层" in error_of(path)
+    assert error_of(path) == f"文件 {path}，第 1 行：内容嵌套超过 20 层。输入文件最多只有三层（项目 → 列表 → 列名: 值），请检查缩进或括号。"
+    code, output = run("draft", str(path), "-o", str(tmp_path / "out.docx"))
+    assert code == 2
+    assert "内容嵌套超过 20 层" in output and "Traceback" not in output
+    assert not (tmp_path / "out.docx").exists()
 
 
 def _docx_with_part(tmp_path: Path, seed_docx: Path, part: str, size: int) -> Path:
