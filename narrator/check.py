@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from . import rules
 from .errors import NarratorError
 from .extract import extract, name_tokens, pipeline
-from .facts import Facts, cell_location, data_facts, table_facts
+from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, table_facts
 from .findings import Finding, Location, wording
 from .link import link
 from .load import load_report
@@ -63,7 +63,7 @@ def check_document(document: SourceDocument, data: Report | None = None,
     findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
     prose = report.prose
     return CheckResult(document.file, findings, report.figures, sum(item.linked for p in prose for item in p.links),
-                       sum(fact.role != "count" for fact in report.facts.facts), report=report)
+                       sum(fact.role not in ("count", *DERIVED_ROLES) for fact in report.facts.facts), report=report)
 
 
 def checked_report(document: SourceDocument, data: Report | None = None,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
-from . import lexicon
+from . import lexicon, statements
 from .quantity import Quantity, find_quantities
 
 CLAUSE_BREAKS = "，,；;：:（()）！？!?。\n"
@@ -29,9 +29,11 @@ class Claim:
     subject: str  # the phrase the figure is about, as written
     tokens: frozenset[str]  # content words of the subject, synonyms made canonical
     context: str  # the sentence up to the figure
-    role: str  # "completion", "target", "deviation", "difference", "growth" (同比增长 …) or "count"
+    role: str  # one of narrator/statements.py's roles: "completion", "target", "ratio", "points" …
     sentence: str
     sentence_start: int
+    alternatives: tuple[str, ...] = ()  # other roles the words leave open (占比52.7%: a share or a value)
+    named: bool = True  # the subject is named by the figure's own clause, not inherited from the one before
 
     @property
     def start(self) -> int:
@@ -136,12 +138,18 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         before = LIST_LABEL.sub("", text[clause_start:quantity.start].lstrip("、 "))
         after = text[quantity.end:min(_next_break(text, quantity.end, sentence_end), following_start)]
         clause = text[_last_break(text, sentence_start, quantity.start):quantity.start]
-        role = _role(text, quantity, clause)
-        if role == "growth":  # 成交额868.78亿元，同比增长38.9%: the growth of 成交额
-            before = _growth_words().sub("", before)
+        labels = PASSAGE_LABEL.findall(text[:quantity.start])
+        passage = "target" if labels and labels[-1] in lexicon.claim_words()["target_passages"] else ""
+        role = statements.role_of(text[sentence_start:quantity.start], quantity, passage)
+        if role.name != "completion":
+            # 成交额868.78亿元，完成目标（660亿元）的131.6%: the ratio of 成交额; the role words name nothing.
+            before = statements.strip_role_words(before)
+        else:
+            before = statements.strip_linking(before)  # 结转结余率为0%: 为 names nothing (jieba would cut 率为)
         subject, tokens = before, name_tokens(before)
         if not tokens:
             subject, tokens = after, name_tokens(after)
+        named = bool(tokens)
         inherited = claims[-1] if claims and claims[-1].sentence_start == sentence_start else None
         if not tokens and inherited is not None:
             subject, tokens = inherited.subject, inherited.tokens
@@ -151,15 +159,17 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             subject, tokens = earlier, name_tokens(earlier)
         count = _indicator_count(text, quantity, clause, after, text[sentence_start:sentence_end])
         if count:
-            subject, tokens, role = count, frozenset({count}), "count"
+            subject, tokens, role = count, frozenset({count}), statements.Role("count")
         claims.append(Claim(
             quantity=_signed(quantity, clause),
             subject=subject.strip(),
             tokens=tokens,
             context=text[sentence_start:quantity.start],
-            role=role,
+            role=role.name,
             sentence=text[sentence_start:sentence_end],
             sentence_start=sentence_start,
+            alternatives=role.alternatives,
+            named=named,
         ))
     return claims
 
@@ -176,31 +186,6 @@ def _next_break(text: str, start: int, end: int) -> int:
         if text[position] in CLAUSE_BREAKS:
             return position
     return end
-
-
-def _role(text: str, quantity: Quantity, clause: str) -> str:
-    """What the figure states, from the words of its clause and the passage label before it."""
-    words = lexicon.claim_words()
-    stripped = clause.strip()
-    if "比" in stripped and stripped.endswith(tuple(words["difference_markers"])) \
-            and any(word in stripped for word in words["difference_objects"]):
-        return "difference"
-    if quantity.unit == "%" and stripped.rstrip("为了达是").endswith(tuple(words["deviation_markers"])):
-        return "deviation"
-    if any(marker in stripped for marker in words["growth_markers"]) and not stripped.endswith(("至", "到")):
-        return "growth"
-    if any(marker in stripped for marker in words["target_markers"]):
-        return "target"
-    labels = PASSAGE_LABEL.findall(text[:quantity.start])
-    if labels and labels[-1] in words["target_passages"]:
-        return "target"
-    return "completion"
-
-
-@lru_cache(maxsize=1)
-def _growth_words() -> re.Pattern[str]:
-    words = sorted(lexicon.claim_words()["growth_markers"], key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
 
 
 def count_key(status: str, levels: Iterable[str] = ()) -> str:

@@ -9,6 +9,7 @@ name when the cell holds one figure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from itertools import combinations
 
@@ -19,6 +20,10 @@ from .findings import Location, wording
 from .model import Report
 from .quantity import Quantity, format_decimal, format_percent, parse_quantity
 from .tables import Cell, ReportTables
+
+# Facts computed from others for what a sentence may say of them (a ratio, percentage points, a share …);
+# CheckResult.facts counts the figures read from the tables without these.
+DERIVED_ROLES = ("ratio", "multiple", "points", "remainder", "share")
 
 BUDGET_NAMES = {"initial": "年初预算数", "adjustment": "调整数", "adjusted": "调整预算数",
                 "actual": "实际支出数", "rate": "执行率"}
@@ -35,6 +40,7 @@ class Fact:
     scope: str = ""  # the budget line a budget figure belongs to ("" for the total and non-budget facts)
     budget: bool = False
     status: str = ""  # an indicator's 达成/未达成 …, for the meaning rules
+    whole: str = ""  # a share's whole: the budget line it is a part of ("" for the total)
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -215,7 +221,9 @@ def _scoped_lines(report: Report) -> tuple[str, ...]:
 
 
 def _claim_fact(claim: Claim, location: Location, aliases: tuple) -> Fact:
-    return Fact(claim.subject, claim.role, claim.quantity, location, wording("place_tasks"),
+    # A figure the words leave open (占比99.13%) stands in a table as what it first is: a value.
+    role = claim.alternatives[0] if claim.alternatives else claim.role
+    return Fact(claim.subject, role, claim.quantity, location, wording("place_tasks"),
                 aliases=(claim.tokens, *aliases))
 
 
@@ -239,6 +247,28 @@ def _indicator_facts(result, where, place: str, deviation_cell: Cell | None) -> 
     if result.margin is not None:
         difference = parse_quantity(format_decimal(abs(result.margin)) + indicator.target.unit)
         facts.append(Fact(indicator.name, "difference", difference, where("completion"), place))
+        facts += _target_relations(result, where("completion"), place)
+    return facts
+
+
+def _computed(value: Decimal, unit: str) -> Quantity:
+    """A figure computed from others, exact (compared at the precision a sentence writes it), shown to
+    two places."""
+    return Quantity(raw=format_decimal(value, 2) + unit, kind="number", value=value, unit=unit, decimals=2,
+                    resolution=Decimal("0.01"))
+
+
+def _target_relations(result, location: Location, place: str) -> list[Fact]:
+    """What a sentence may say of a completion value against its target: the ratio (完成目标的131.6%),
+    the multiple (为目标的2.81倍) and, for rates, the percentage points (低于目标3.97个百分点)."""
+    indicator, completion = result.indicator, result.completion_value
+    target = indicator.target.value
+    facts = []
+    if target:
+        facts.append(Fact(indicator.name, "ratio", _computed(completion / target * 100, "%"), location, place))
+        facts.append(Fact(indicator.name, "multiple", _computed(completion / target, "倍"), location, place))
+    if lexicon.unit_kinds().get(indicator.target.unit) == "ratio":
+        facts.append(Fact(indicator.name, "points", _computed(abs(result.margin), "个百分点"), location, place))
     return facts
 
 
@@ -268,4 +298,28 @@ def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: 
             and values["initial"] is not None:
         facts.append(Fact("预算调整率", "completion", parse_quantity(format_percent(evaluation.budget_adjustment_rate)),
                           where("adjustment"), place, budget=True))
+    if line.actual is not None and values["adjusted"] is not None:
+        # 未支出24.93万元, 结余, 调整后预算与实际支出的差额: 调整预算数 − 实际支出数.
+        facts.append(Fact(wording("fact_unspent"), "remainder", _computed(values["adjusted"] - line.actual, "万元"),
+                          where("actual"), place, scope=scope, budget=True))
+    facts += _shares(result, evaluation, where, place, scope, values)
+    return facts
+
+
+def _shares(result, evaluation: Evaluation, where, place: str, scope: str, values: dict) -> list[Fact]:
+    """A line's part of its parent line and of the total, in 实际支出数 and 调整预算数 (基本支出占实际支出的95.86%)."""
+    line = result.line
+    if not line.parent:
+        return []
+    parents = {other.line.name: other for other in evaluation.budget}
+    wholes = [(line.parent, parents.get(line.parent)), ("", evaluation.total_budget)]
+    facts = []
+    for whole_name, whole in wholes:
+        if whole is None or (whole_name and whole is evaluation.total_budget):
+            continue
+        for key, part, total in (("actual", line.actual, whole.line.actual),
+                                 ("adjusted", values["adjusted"], whole.adjusted_budget)):
+            if part is not None and total:
+                facts.append(Fact(BUDGET_NAMES[key], "share", _computed(part / total * 100, "%"), where(key), place,
+                                  scope=scope, budget=True, whole=whole_name))
     return facts

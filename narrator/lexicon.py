@@ -126,6 +126,12 @@ def claim_words() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def statement_words() -> dict[str, list[str]]:
+    """What a figure says: the role words of lexicon/statements.yaml (narrator/statements.py)."""
+    return {str(key): [str(word) for word in words] for key, words in _yaml("statements.yaml").items()}
+
+
+@lru_cache(maxsize=1)
 def indicator_counts() -> dict[str, tuple[str, ...]]:
     """Phrases that state how many indicators were set, met, exceeded or missed, longest first
     within each status (lexicon/claims.yaml: indicator_counts)."""

@@ -13,18 +13,23 @@ linked keeps the reason (`REASONS`), for `narrator check --explain`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import lexicon
+from . import lexicon, statements
 from .compare import agrees
-from .extract import Claim
-from .facts import Fact, Facts
+from .extract import Claim, name_tokens
+from .facts import BUDGET_NAMES, Fact, Facts
+from .findings import wording
 
 THRESHOLD = 0.6
 
+CERTAIN_SCORE = 2.0  # a candidate settled by something other than its name (a unit only it uses)
+CERTAIN = 0.8  # a name this close (or one name's words all within the other's) is surely the same subject
+
 # Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
-REASONS = ("no_candidate", "other_unit", "other_line", "weak_name")
+REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
+           "unknown_role", "no_whole")
 
 
 @dataclass(frozen=True)
@@ -99,15 +104,16 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
             if scope:  # 基本支出追加84.85万元: the line is settled; the rest of the words name the column
                 own_names = tuple(own - facts.scope_words(scope) for own in names)
         score = max(dice(own, other) for own in own_names for other in fact.names())
-        if score >= THRESHOLD:
+        if score >= THRESHOLD or any(len(own) >= 2 and own <= other for own in own_names for other in fact.names()):
+            # 组织产学研活动16场: every word of the claim's name is in 组织形式多样的产学研活动.
             found.append((score, fact))
         elif score > 0:
             weak.append((score, fact))
             weak_count += occurrences
     if not found and weak_count == 1 and _distinctive(claim.quantity.unit, facts, claim.role, exclude_place):
         # 平台集聚各类研发资源58000台套 and 集聚仪器资源 ≥58000台套: the only target counted
-        # in 台套, sharing a word, is the one the sentence means.
-        found = weak
+        # in 台套, sharing a word, is the one the sentence means (certain: CERTAIN_SCORE).
+        found = [(CERTAIN_SCORE, fact) for _, fact in weak]
     found.sort(key=lambda pair: -pair[0])
     if found:
         return found, "", ""
@@ -136,15 +142,115 @@ def _distinct_values(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[frozenset[str], ...] = ()) -> Link:
-    """The fact `claim` agrees with, the facts it disagrees with, or why it is not linked.
-    `exclude_place`: facts of that place are not candidates (a task cell is not checked against
-    the task table itself); `aliases`: other names of what the claim is about."""
-    found, reason, detail = candidates(claim, facts, exclude_place, aliases)
+ABSOLUTE_ROLES = ("deviation", "difference", "points")  # written without a sign: 比目标少22.7亿元
+
+
+def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...]) -> bool:
+    """Is the claim surely about `fact`? Its name shares enough words to be a candidate; to call the
+    figure wrong, one name must hold the other's words, or nearly all of them (认定高新技术企业 is not
+    拥有高新技术企业数). A figure whose subject is settled by its budget line or by counting is."""
+    if fact.role in ("count", "remainder", "share"):
+        return True
+    for own in names:
+        for other in fact.names():
+            if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
+                return True
+    return False
+
+
+def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[frozenset[str], ...]) -> Link:
+    """The link of one reading of the claim (its role as parsed)."""
+    if claim.role == "other":
+        return Link(claim, reason="unknown_role")
+    if claim.role == "remainder":
+        found, reason, detail = _remainder_candidates(claim, facts)
+    elif claim.role == "share":
+        found, reason, detail = _share_candidates(claim, facts)
+    else:
+        found, reason, detail = candidates(claim, facts, exclude_place, aliases)
     if not found:
         return Link(claim, reason=reason, detail=detail)
-    absolute = claim.role in ("deviation", "difference")
+    absolute = claim.role in ABSOLUTE_ROLES
     agreeing = next((fact for _, fact in found if agrees(claim.quantity, fact.quantity, absolute)), None)
     if agreeing is not None:
         return Link(claim, agreed=agreeing)
-    return Link(claim, facts=tuple(_distinct_values([fact for _, fact in found])))
+    names = (claim_tokens(claim, facts), *aliases)
+    certain = [fact for score, fact in found if score == CERTAIN_SCORE or _certain(claim, fact, names)]
+    if not certain:
+        return Link(claim, reason="uncertain_name", detail=found[0][1].name)
+    return Link(claim, facts=tuple(_distinct_values(certain)))
+
+
+def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[frozenset[str], ...] = ()) -> Link:
+    """The fact `claim` agrees with, the facts it disagrees with, or why it is not linked.
+    `exclude_place`: facts of that place are not candidates (a task cell is not checked against
+    the task table itself); `aliases`: other names of what the claim is about.
+
+    A claim whose words leave its role open (占比52.7%: a share, or an indicator named 占比) is read
+    each way: any reading that agrees settles it; one that disagrees is not an error, since the
+    checker cannot be sure what the figure says."""
+    first = _reading(claim, facts, exclude_place, aliases)
+    if first.agreed is not None or not claim.alternatives:
+        return first
+    readings = [first]
+    for role in claim.alternatives:
+        other = _reading(replace(claim, role=role, alternatives=()), facts, exclude_place, aliases)
+        if other.agreed is not None:
+            return other
+        readings.append(other)
+    disagreeing = [reading for reading in readings if reading.facts]
+    if len(disagreeing) == 1:
+        return disagreeing[0]  # the one reading the tables can speak to
+    if disagreeing:
+        return Link(claim, reason="uncertain_role", detail=wording(f"role_{claim.role}"))
+    return first
+
+
+def _words(key: str) -> frozenset[str]:
+    return frozenset(statements.words()[key])
+
+
+def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
+    """未支出24.93万元 is the remainder of the budget line the sentence names (the total when it names
+    none); 科技创新专项资金未支出364.01万元 names a fund that is no line of the table: not linked."""
+    scope = claim_scope(claim, facts)
+    if claim.named:
+        rest = claim_tokens(claim, facts) - facts.scope_words(scope) if scope else claim_tokens(claim, facts)
+        if rest - _whole_tokens():
+            return [], "no_candidate", ""
+    found = [(1.0, fact) for fact in facts.by_role("remainder") if fact.scope == scope]
+    return found, ("" if found else "no_candidate"), ""
+
+
+@lru_cache(maxsize=1)
+def _whole_tokens() -> frozenset[str]:
+    return frozenset().union(*(name_tokens(word) for word in statements.words()["budget_whole_words"]))
+
+
+def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
+    """基本支出577.3万元，占实际支出的95.86%: the part is the line named before 占, the whole the line
+    named after it (the total when none is), the column 调整预算数 when the whole is called 预算."""
+    sentence_before = claim.context
+    cut = max(sentence_before.rfind(word) for word in ("占",))
+    if cut < 0:
+        return [], "no_whole", ""
+    part = _last_line(sentence_before[:cut], facts)
+    whole_words = sentence_before[cut + 1:]
+    whole = _last_line(whole_words, facts)
+    rest = name_tokens(whole_words) - (facts.scope_words(whole) if whole else frozenset()) - _whole_tokens()
+    if not part or rest:
+        return [], "no_whole", ""
+    column = "adjusted" if any(word in whole_words for word in statements.words()["share_budget_words"]) else "actual"
+    found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
+             and fact.name == BUDGET_NAMES[column]]
+    return found, ("" if found else "no_whole"), ""
+
+
+def _last_line(text: str, facts: Facts) -> str:
+    best, position = "", -1
+    for name in facts.scopes:
+        found = text.rfind(name)
+        if found > position:
+            best, position = name, found
+    return best
+

@@ -97,6 +97,8 @@ def _sentence_context(claim: Claim) -> tuple[str, tuple[int, int]]:
 
 
 def fact_name(fact: Fact) -> str:
+    if fact.role == "share":
+        return wording("fact_share", line=fact.scope, whole=fact.whole or wording("total_line"), name=fact.name)
     if fact.budget:
         return wording("fact_budget", line=fact.scope or wording("total_line"), name=fact.name)
     return wording(f"fact_{fact.role}", name=fact.name)

@@ -1,0 +1,168 @@
+"""What a figure in a sentence says: its role.
+
+One sentence often carries several figures in different roles:
+
+    技术合同成交额868.78亿元，完成年度目标（660亿元）的131.6%，比目标多208.78亿元。
+                 value              target     ratio          gap
+
+The roles, and what verifies each (narrator/facts.py computes the facts, Decimal):
+
+- ``completion``: the subject's value (完成值, a budget column);
+- ``target``: its target (目标（X）, 目标值X, 预期X);
+- ``difference``: the gap to target in the subject's unit (比目标多X, 差X, 超出目标X场);
+- ``deviation``: the gap as a percentage of the target (超额完成29.7%, 超出目标31.63%);
+- ``ratio``: completion ÷ target (完成目标的131.6%, 完成率106.67%);
+- ``multiple``: completion ÷ target as a multiple (为目标的2.81倍);
+- ``points``: the gap between a rate and its target in percentage points (低于目标值3.97个百分点);
+- ``share``: a part over its whole (占实际支出的95.86%);
+- ``remainder``: what a budget line left unspent (未支出, 结余, 差额 = 调整预算数 − 实际支出数);
+- ``growth``: a change on last year (同比增长38.9%), verified only against a growth indicator;
+- ``count``: how many indicators (共设置54项, 履职类指标14项, 其中12项达到) — narrator/extract.py;
+- ``other``: a figure whose role cannot be told (提高2个百分点 with no object): never linked.
+
+A role the words leave open carries alternatives: 研发人员占比52.7% is a share or the value
+of an indicator named 占比; the figure is accepted when any reading agrees, and is an error
+only when its one reading disagrees. The words are in lexicon/statements.yaml.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .quantity import Quantity
+
+CLAUSE_MARKS = "，,；;：:。！？!?\n"
+
+
+@dataclass(frozen=True)
+class Role:
+    name: str
+    alternatives: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, tuple[str, ...]]:
+    """lexicon/statements.yaml, each list longest first."""
+    data = lexicon.statement_words()
+    return {key: tuple(sorted(map(str, value), key=len, reverse=True)) for key, value in data.items()}
+
+
+ROLE_KEYS = ("target_words", "target_markers", "ratio_words", "completion_rate_words", "comparison_words",
+             "gap_markers", "gap_words", "deviation_markers", "share_words", "remainder_words", "growth_markers",
+             "linking")
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words that state a role rather than name a subject: those of two characters or more
+    anywhere, and single characters (比, 多, 占 …) only at the end, where they are the role's."""
+    found = {word for key in ROLE_KEYS for word in words()[key]}
+    longer = sorted((word for word in found if len(word) > 1), key=len, reverse=True)
+    single = "".join(sorted(word for word in found if len(word) == 1))
+    return (re.compile("|".join(map(re.escape, longer))), re.compile(f"[{re.escape(single)}]+$"))
+
+
+def strip_role_words(text: str) -> str:
+    """The subject words of a clause: 完成年度目标的 → ""; 科技创新专项资金未支出 → 科技创新专项资金."""
+    longer, single = _role_words()
+    previous = None
+    while previous != text:
+        previous = text
+        text = single.sub("", longer.sub("", text).rstrip("的 "))
+    return text
+
+
+def strip_linking(text: str) -> str:
+    """The clause without the linking word before its figure: 结转结余率为 → 结转结余率."""
+    return text.rstrip("".join(words()["linking"]) + " ")
+
+
+def _without_brackets(text: str) -> str:
+    """The text with closed bracket groups taken out: 完成年度目标（660亿元）的 → 完成年度目标的."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = re.sub(r"[（(][^（()）]*[）)]", "", text)
+    return text
+
+
+def _open_bracket(text: str) -> int:
+    """The position of the bracket the end of `text` is inside, or −1."""
+    depth, position = 0, -1
+    for index in range(len(text) - 1, -1, -1):
+        character = text[index]
+        if character in "）)":
+            depth += 1
+        elif character in "（(":
+            if depth == 0:
+                return index
+            depth -= 1
+    return position
+
+
+def _last_clause(text: str) -> str:
+    cut = max(text.rfind(mark) for mark in CLAUSE_MARKS)
+    return text[cut + 1:]
+
+
+def _has(text: str, key: str) -> bool:
+    return any(word in text for word in words()[key])
+
+
+def _ends(text: str, key: str) -> bool:
+    return text.endswith(words()[key])
+
+
+def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") -> Role:
+    """The role of `quantity`, from the sentence up to it (`sentence_before`) and the role of the
+    passage it stands in (预期目标：… is about targets)."""
+    opened = _open_bracket(sentence_before)
+    if opened >= 0:
+        inside = sentence_before[opened + 1:]
+        outside = _last_clause(_without_brackets(sentence_before[:opened])).rstrip()
+        if _ends(outside, "target_words") or inside.lstrip().startswith(words()["target_words"]):
+            return Role("target")
+        clause = _last_clause(inside)
+    else:
+        clause = _last_clause(_without_brackets(sentence_before))
+    clause = clause.strip()
+    bare = clause.rstrip("".join(words()["linking"]))
+    unit = quantity.unit
+    kinds = lexicon.unit_kinds()
+    target_named = _has(clause, "target_words")
+    if kinds.get(unit) == "ratio" and unit != "%" and unit != "‰":  # 个百分点
+        if target_named:
+            return Role("points")
+        if _has(clause, "growth_markers"):
+            return Role("growth")
+        return Role("other")
+    if kinds.get(unit) == "multiple":
+        return Role("multiple") if target_named else Role("other")
+    if unit == "%":
+        if target_named and _ends(bare, "ratio_words"):
+            return Role("ratio")
+        if _ends(bare, "completion_rate_words") and not strip_role_words(bare).strip():
+            return Role("ratio")
+        if _ends(bare, "deviation_markers"):
+            return Role("deviation")
+        if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
+            return Role("deviation", ("points",))
+        if _has(clause, "share_words"):
+            return Role("share", ("completion",))
+    if unit != "%":
+        if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
+            return Role("difference")
+        if _ends(bare, "gap_words"):
+            return Role("difference")
+    if _has(clause, "growth_markers") and not _ends(clause, "reaching_words"):
+        return Role("growth")
+    if unit != "%":
+        if kinds.get(unit) == "money" and _has(clause, "remainder_words") and not target_named:
+            return Role("remainder")
+    if _has(clause, "target_markers"):
+        return Role("target")
+    if passage_role == "target":
+        return Role("target")
+    return Role("completion")
