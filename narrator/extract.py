@@ -141,6 +141,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         labels = PASSAGE_LABEL.findall(text[:quantity.start])
         passage = "target" if labels and labels[-1] in lexicon.claim_words()["target_passages"] else ""
         role = statements.role_of(text[sentence_start:quantity.start], quantity, passage)
+        written = before
         if role.name != "completion":
             # 成交额868.78亿元，完成目标（660亿元）的131.6%: the ratio of 成交额; the role words name nothing.
             before = statements.strip_role_words(before)
@@ -152,12 +153,15 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         named = bool(tokens)
         inherited = claims[-1] if claims and claims[-1].sentence_start == sentence_start else None
         if not tokens and inherited is not None:
-            subject, tokens = inherited.subject, inherited.tokens
+            # 占比99.13% is a share of what the sentence named before it, and is called 占比.
+            subject = written if role.name == "share" and written.strip() else inherited.subject
+            tokens = inherited.tokens
         if not tokens:
             # 预算执行率未达到目标（目标为100%）: the figure is about what the sentence named before it.
             earlier = LIST_LABEL.sub("", text[sentence_start:clause_start])
             subject, tokens = earlier, name_tokens(earlier)
-        count = _indicator_count(text, quantity, clause, after, text[sentence_start:sentence_end])
+        count = _indicator_count(text, quantity, clause, after, text[sentence_start:sentence_end],
+                                 text[sentence_start:quantity.start])
         if count:
             subject, tokens, role = count, frozenset({count}), statements.Role("count")
         claims.append(Claim(
@@ -194,20 +198,47 @@ def count_key(status: str, levels: Iterable[str] = ()) -> str:
     return key + ":" + "+".join(sorted(levels)) if levels else key
 
 
-def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sentence: str) -> str:
-    """The count key when the figure states how many indicators were set, met, exceeded or missed."""
+def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sentence: str,
+                     before: str = "") -> str:
+    """The count key when the figure states how many indicators were set, met, exceeded or missed;
+    within the categories the sentence names before it (履职类指标14项；过程类指标25项，其中23项达到)."""
     if quantity.unit not in lexicon.claim_words()["count_units"] or "指标" not in sentence or "等" in clause:
         return ""
     qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
+    scope, scope_end = level_scope(before)
     for words in (clause, after):
         for status, phrases in lexicon.indicator_counts().items():
             if any(phrase in words for phrase in phrases):
                 if status != "total":
-                    return count_key(status)
+                    return count_key(status, scope)
                 if qualified:
                     return ""
-                return count_key(status, [name for name in lexicon.level_names() if name in words])
+                return count_key(status, [name for name in lexicon.level_names() if name in words] or scope)
+    if scope and not before[scope_end:].strip(" 共有为计").strip() and not qualified:
+        return count_key("total", scope)  # 履职类指标14项
     return ""
+
+
+@lru_cache(maxsize=1)
+def _scope_pattern() -> re.Pattern[str]:
+    levels = "|".join(map(re.escape, lexicon.level_names()))
+    words = lexicon.claim_words()
+    joins = "".join(words["scope_joins"])
+    ends = "|".join(map(re.escape, sorted(words["scope_ends"], key=len, reverse=True)))
+    return re.compile(f"((?:{levels})(?:[{joins}](?:{levels}))*)(?:{ends})")
+
+
+def level_scope(before: str) -> tuple[tuple[str, ...], int]:
+    """The categories of indicators (一级指标) that the last part of a sentence (after its last ；)
+    is about, and where their naming ends: 过程类指标25项，其中23项 → (过程,); 效益和满意度指标 → (效益, 满意度)."""
+    part_start = max(before.rfind(mark) for mark in "；;。") + 1
+    found = None
+    for found in _scope_pattern().finditer(before, part_start):
+        pass
+    if found is None:
+        return (), 0
+    names = [name for name in lexicon.level_names() if name in found.group(1)]
+    return tuple(sorted(names)), found.end()
 
 
 def _signed(quantity: Quantity, clause: str) -> Quantity:

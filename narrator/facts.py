@@ -204,11 +204,16 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
              for status, (number, _) in counts.items()]
     known = set(lexicon.level_names())
     levels = sorted({r.indicator.level1.removesuffix("指标") for r in results} & known)
+    statuses = {"total": None, "met": (Status.MET, Status.EXCEEDED), "exceeded": (Status.EXCEEDED,),
+                "missed": (Status.MISSED,)}
     for size in range(1, min(len(levels), 4) + 1):
         for group in combinations(levels, size):
-            number = sum(1 for r in results if r.indicator.level1.removesuffix("指标") in group)
-            facts.append(_count_fact(count_key("total", group), wording("count_group", levels="、".join(group)),
-                                     number, location, place))
+            within = [r for r in results if r.indicator.level1.removesuffix("指标") in group]
+            for status, kinds in statuses.items():
+                number = sum(1 for r in within if kinds is None or r.status in kinds)
+                facts.append(_count_fact(count_key(status, group), wording(
+                    "count_group" if status == "total" else f"count_group_{status}", levels="、".join(group)),
+                    number, location, place))
     return facts
 
 

@@ -151,6 +151,9 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...]) -> boo
     拥有高新技术企业数). A figure whose subject is settled by its budget line or by counting is."""
     if fact.role in ("count", "remainder", "share"):
         return True
+    for word in statements.words()["distinguishing_words"]:
+        if (word in claim.subject) != (word in fact.name):
+            return False
     for own in names:
         for other in fact.names():
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):

@@ -57,10 +57,10 @@ def explanations(result: CheckResult) -> list[dict]:
         for item in passage.links:
             claim = item.claim
             if item.agreed is not None:
-                text = wording("explain_agreed", fact=fact_statement(item.agreed, "fact_reference"))
+                text = wording("explain_agreed", fact=fact_statement(item.agreed, "fact_reference", item.claim))
             elif item.facts:
                 text = wording("explain_differs", facts=wording("list_separator").join(
-                    fact_statement(fact, "fact_reference") for fact in item.facts))
+                    fact_statement(fact, "fact_reference", item.claim) for fact in item.facts))
             else:
                 text = wording(f"explain_{item.reason}", units=item.detail, name=item.detail)
             location = passage.at(claim.start, claim.end)

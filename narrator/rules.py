@@ -21,8 +21,8 @@ from typing import Callable, Iterable, Iterator
 from . import arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
-from .extract import Claim
-from .facts import BUDGET_NAMES, Fact, Facts, cell_location
+from .extract import Claim, level_scope
+from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location
 from .findings import Finding, Location, wording
 from .link import Link, dice
 from .quantity import format_decimal, format_percent, parse_quantity, round_half_up
@@ -104,10 +104,18 @@ def fact_name(fact: Fact) -> str:
     return wording(f"fact_{fact.role}", name=fact.name)
 
 
-def fact_statement(fact: Fact, key: str = "fact_statement") -> str:
+def fact_value(fact: Fact, claim: Claim | None = None) -> str:
+    """The fact's figure; one computed for a sentence (a ratio, percentage points …) at the precision
+    the sentence writes (77.3% against 77.30%: “77.3%”)."""
+    if claim is None or fact.role not in DERIVED_ROLES or not fact.quantity.is_number:
+        return fact.quantity.text
+    return format_decimal(fact.quantity.value, claim.quantity.decimals) + fact.quantity.unit
+
+
+def fact_statement(fact: Fact, key: str = "fact_statement", claim: Claim | None = None) -> str:
     """表3第29行「指标完成值」列的“预算执行率”是 96.03% (key fact_reference: …（96.03%）)."""
     return wording(key, fact_place=fact.place + fact.location.describe(), fact_name=fact_name(fact),
-                   expected=fact.quantity.text)
+                   expected=fact_value(fact, claim))
 
 
 # Prose (and task cells) against the tables
@@ -122,10 +130,10 @@ def figure_differs(report: CheckedReport) -> Iterator[Finding]:
                 continue
             context, span = _sentence_context(item.claim)
             yield Finding(
-                claimed=item.claim.quantity.text, expected=" / ".join(f.quantity.text for f in item.facts),
+                claimed=item.claim.quantity.text, expected=" / ".join(fact_value(f, item.claim) for f in item.facts),
                 context=context, location=passage.at(item.claim.start, item.claim.end), span=span,
                 arguments={"where": where, "statements": wording("list_separator").join(
-                    fact_statement(fact) for fact in item.facts)})
+                    fact_statement(fact, claim=item.claim) for fact in item.facts)})
 
 
 @rule("N102", "warning")
@@ -161,12 +169,19 @@ def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
     yield from close()
 
 
+RATIO_OBJECT = re.compile(r"\s*(?:[（(][^（()）]*[）)])?\s*的")
+
+
 def _phrases(text: str, phrases: list[str]):
-    """Occurrences of `phrases` in `text` that are not negated (未达到目标 is not 达到目标)."""
+    """Occurrences of `phrases` in `text` that are not negated (未达到目标 is not 达到目标) and do not
+    name the base of a ratio (完成目标（100亿元）的77.3% says how much, not that it was met)."""
     for phrase in sorted(phrases, key=len, reverse=True):
         for match in re.finditer(re.escape(phrase), text):
-            if not text[max(0, match.start() - 2):match.start()].endswith(tuple(lexicon.claim_words()["negations"])):
-                yield match
+            if text[max(0, match.start() - 2):match.start()].endswith(tuple(lexicon.claim_words()["negations"])):
+                continue
+            if RATIO_OBJECT.match(text, match.end()):
+                continue
+            yield match
 
 
 @rule("N103", "warning")
@@ -174,20 +189,25 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
     """The prose says every goal was met while the self-evaluation table shows some missed."""
     if report.facts.evaluation is None:
         return
-    missed = report.facts.evaluation.by_status(Status.MISSED)
-    if not missed:
+    all_missed = report.facts.evaluation.by_status(Status.MISSED)
+    if not all_missed:
         return
-    names = "、".join(result.indicator.name for result in missed)
     for passage in report.prose:
         text = passage.text
         for match in _phrases(text, lexicon.claim_words()["all_met_phrases"]):
             sentence_start = max(text.rfind(p, 0, match.start()) for p in "。！？") + 1
             sentence_end = min((i for i in (text.find(p, match.end()) for p in "。！？") if i >= 0), default=len(text))
+            # 效益类指标2项，全部达到: 全部 within 效益 only.
+            scope, _ = level_scope(text[sentence_start:match.start()])
+            missed = [result for result in all_missed
+                      if not scope or result.indicator.level1.removesuffix("指标") in scope]
+            if not missed:
+                continue
             yield Finding(
                 claimed=match.group(0), expected=wording("N103_expected", count=len(missed)),
                 location=passage.at(match.start(), match.end()), context=text[sentence_start:sentence_end + 1],
                 span=(match.start() - sentence_start, match.end() - sentence_start),
-                arguments={"count": len(missed), "names": names})
+                arguments={"count": len(missed), "names": "、".join(result.indicator.name for result in missed)})
 
 
 @rule("N104", "warning")

@@ -151,6 +151,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("deviation", ("points",))
         if _has(clause, "share_words"):
             return Role("share", ("completion",))
+        if _has(clause, "proportion_words"):  # 产值比重为52.7%: an indicator named so, or a share
+            return Role("completion", ("share",))
     if unit != "%":
         if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
             return Role("difference")

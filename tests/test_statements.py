@@ -1,0 +1,125 @@
+"""What a figure in a sentence says (narrator/statements.py), and checking it by computing that.
+
+The report text (tests/data/statements_report.txt) states the figures of tests/data/statements_unit.yaml
+the way the report quoted in the issue did — targets in brackets, completion ratios, percentage points,
+multiples, category counts, an unspent remainder — all correct: it draws no finding. Each single figure
+changed draws exactly one finding, on that figure, with the value the arithmetic gives."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from narrator.check import check_document, check_file
+from narrator.extract import extract
+from narrator.load import load_report
+from narrator.read import read_document
+from narrator.reporters import explanations
+
+DATA = Path(__file__).parent / "data"
+REPORT = DATA / "statements_report.txt"
+UNIT = DATA / "statements_unit.yaml"
+
+
+def roles(sentence: str) -> list[tuple[str, str]]:
+    (claims,) = extract([sentence])
+    return [(claim.quantity.text, claim.role) for claim in claims]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("带动企业研发投入增量77.3亿元，完成目标（100亿元）的77.3%，差距22.7亿元。",
+     [("77.3亿元", "completion"), ("100亿元", "target"), ("77.3%", "ratio"), ("22.7亿元", "difference")]),
+    ("比重为52.7%，低于目标值（53.1%）0.4个百分点。",
+     [("52.7%", "completion"), ("53.1%", "target"), ("0.4个百分点", "points")]),
+    ("举办科技合作与交流活动10场，为年度目标（5场）的2倍。",
+     [("10场", "completion"), ("5场", "target"), ("2倍", "multiple")]),
+    ("目标值为15场，实际完成16场，完成率106.67%。",
+     [("15场", "target"), ("16场", "completion"), ("106.67%", "ratio")]),
+    ("非税收入预算完成率66.22%，较目标低33.78个百分点。", [("66.22%", "completion"), ("33.78个百分点", "points")]),
+    ("组织产学研活动16场，超出目标1场；技术合同成交额比目标多208.78亿元，超出目标31.63%。",
+     [("16场", "completion"), ("1场", "difference"), ("208.78亿元", "difference"), ("31.63%", "deviation")]),
+    ("调整后预算与实际支出的差额为518.69万元，科技创新专项资金未支出364.01万元。",
+     [("518.69万元", "remainder"), ("364.01万元", "remainder")]),
+    ("基本支出2615.2万元，占实际支出的1.00%；成交额同比增长38.9%，研发投入强度提高0.2个百分点。",
+     [("2615.2万元", "completion"), ("1.00%", "share"), ("38.9%", "growth"), ("0.2个百分点", "growth")]),
+    ("结转结余率为0%，预算偏差率实际为12%。", [("0%", "completion"), ("12%", "completion")]),
+])
+def test_each_figure_gets_its_role(sentence, expected):
+    assert roles(sentence) == expected
+
+
+def test_a_correct_report_in_another_hand_draws_no_finding():
+    result = check_file(REPORT, UNIT)
+    assert result.findings == []
+    assert (result.figures, result.linked) == (37, 35)
+    unlinked = {item["figure"]: item["explanation"] for item in explanations(result) if not item["linked"]}
+    # A fund that is no line of the budget table, and a line named with no column: not guessed.
+    assert unlinked == {"364.01万元": "未对应：表格中没有名称相近的数字",
+                        "2615.2万元": "未对应：名称不够接近（最接近的是“”）"}
+
+
+def test_each_role_is_verified_by_what_it_claims():
+    result = check_file(REPORT, UNIT)
+    agreed = {item["figure"]: item["explanation"] for item in explanations(result) if item["linked"]}
+    assert agreed["77.3%"] == "与输入文件的“带动企业研发投入增量”完成值占目标值的比例（77.3%）一致"
+    assert agreed["0.4个百分点"] == ("与输入文件的“高新技术产业产值占规上工业总产值比重”完成值与目标值相差的百分点"
+                                   "（0.4个百分点）一致")
+    assert agreed["2倍"] == "与输入文件的“举办科技合作与交流活动”完成值与目标值之比（2倍）一致"
+    assert agreed["518.69万元"] == "与输入文件的“预算总金额”的未支出数（调整预算数 − 实际支出数）（518.69万元）一致"
+    assert agreed["1.00%"] == "与输入文件的“基本支出”占“预算总金额”实际支出数的比重（1.00%）一致"
+    assert agreed["4项"] == "与输入文件的履职类指标数（4项）一致"
+
+
+EDITS = [
+    ("的77.3%", "的73.3%", "73.3%", "77.3%"),  # completion ratio
+    ("差距22.7亿元", "差距27.7亿元", "27.7亿元", "22.7亿元"),  # gap
+    ("0.4个百分点", "0.6个百分点", "0.6个百分点", "0.4个百分点"),  # percentage points
+    ("（5场）的2倍", "（5场）的3倍", "3倍", "2倍"),  # multiple
+    ("履职类指标4项", "履职类指标5项", "5项", "4项"),  # count within a category
+    ("2项达到或超过目标值，2项未达到；", "2项达到或超过目标值，1项未达到；", "1项", "2项"),  # scoped status count
+    ("518.69万元", "581.69万元", "581.69万元", "518.69万元"),  # unspent remainder
+    ("占实际支出的1.00%", "占实际支出的1.20%", "1.20%", "1.00%"),  # share
+    ("7.12个百分点", "7.21个百分点", "7.21个百分点", "7.12个百分点"),
+    ("101.1%", "110.1%", "110.1%", "101.1%"),
+    ("比目标多717家", "比目标多771家", "771家", "717家"),
+    ("目标值（53.1%）", "目标值（55.1%）", "55.1%", ">=53.1%"),  # target in brackets
+    ("效益类指标2项", "效益类指标3项", "3项", "2项"),
+    ("调整396.84万元", "调整369.84万元", "369.84万元", "396.84万元"),
+]
+
+
+@pytest.mark.parametrize("old, new, claimed, expected", EDITS)
+def test_a_single_wrong_figure_draws_one_finding_on_it(tmp_path, old, new, claimed, expected):
+    text = REPORT.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "报告.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    (finding,) = check_file(path, UNIT).findings
+    assert (finding.code, finding.claimed, finding.expected) == ("N101", claimed, expected)
+    line = text.replace(old, new).splitlines()[finding.location.line - 1]
+    assert line[finding.location.start:finding.location.end] == claimed
+
+
+def test_all_met_is_read_within_the_category_it_names(tmp_path):
+    text = REPORT.read_text(encoding="utf-8")
+    path = tmp_path / "报告.txt"
+    # 履职 has two missed indicators: 全部达到 of 履职 is wrong, of 效益 it is right.
+    path.write_text(text.replace("效益类指标2项，全部达到目标值", "履职类指标全部达到目标值"), encoding="utf-8")
+    (finding,) = check_file(path, UNIT).findings
+    assert finding.code == "N103"
+    assert finding.message == ("正文称“全部达到”，但自评表中有 2 项指标未达成：带动企业研发投入增量、"
+                               "高新技术产业产值占规上工业总产值比重。")
+
+
+def test_a_figure_named_only_in_part_like_an_indicator_is_not_called_wrong(tmp_path):
+    """认定高新技术企业6444家 shares words with 拥有高新技术企业数 (15717家) but is another count."""
+    data = load_report(UNIT)
+    data.key_tasks = []
+    path = tmp_path / "报告.txt"
+    path.write_text("全年认定高新技术企业6444家，全市拥有高新技术企业15717家。\n", encoding="utf-8")
+    result = check_document(read_document(path), data)
+    assert result.findings == []
+    first, second = explanations(result)
+    assert (first["figure"], first["linked"]) == ("6444家", False)
+    assert first["explanation"] == "未对应：与“拥有高新技术企业数”的数值不一致，但名称只是部分相同，不能确定说的是它"
+    assert (second["figure"], second["linked"]) == ("15717家", True)
