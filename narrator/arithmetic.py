@@ -122,7 +122,7 @@ def rates(claims: list[Claim]) -> list[Statement]:
     words = _words()
     statements = []
     for index, rate in enumerate(claims):
-        if rate.quantity.unit != "%" or rate.role not in ("completion", "share") or not rate.quantity.is_number \
+        if rate.quantity.unit != "%" or rate.role not in ("completion", "share", "ratio") or not rate.quantity.is_number \
                 or rate.quantity.approximation or rate.quantity.comparator:
             continue
         if not any(word in clause_before(rate) for word in words["rate_words"]):

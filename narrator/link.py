@@ -243,6 +243,8 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     rest = name_tokens(whole_words) - (facts.scope_words(whole) if whole else frozenset()) - _whole_tokens()
     if not part or rest:
         return [], "no_whole", ""
+    if any(word in whole_words for word in statements.words()["share_initial_words"]):
+        return [], "no_whole", ""  # 占年初预算的: no share of 年初预算数 is computed
     column = "adjusted" if any(word in whole_words for word in statements.words()["share_budget_words"]) else "actual"
     found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
              and fact.name == BUDGET_NAMES[column]]

@@ -49,7 +49,8 @@ def words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(map(str, value), key=len, reverse=True)) for key, value in data.items()}
 
 
-ROLE_KEYS = ("target_words", "target_markers", "ratio_words", "completion_rate_words", "comparison_words",
+ROLE_KEYS = ("target_words", "target_markers", "ratio_words", "completion_rate_words", "deviation_rate_words",
+             "excess_words", "comparison_words",
              "gap_markers", "gap_words", "deviation_markers", "share_words", "remainder_words", "growth_markers",
              "linking")
 
@@ -139,14 +140,19 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("growth")
         return Role("other")
     if kinds.get(unit) == "multiple":
+        if target_named and _has(clause, "excess_words"):
+            return Role("other")  # 超出目标1.5倍: 1.5 times over, or 1.5 times the target? Writers use both.
         return Role("multiple") if target_named else Role("other")
     if unit == "%":
         if target_named and _ends(bare, "ratio_words"):
-            return Role("ratio")
+            # 完成目标的131.6%; 超额完成目标的31.6% is the excess, as a share of the target
+            return Role("deviation", ("ratio",)) if _has(clause, "excess_words") else Role("ratio")
         if _ends(bare, "completion_rate_words") and not strip_role_words(bare).strip():
             return Role("ratio")
         if _ends(bare, "deviation_markers"):
             return Role("deviation")
+        if _ends(bare, "deviation_rate_words") and not strip_role_words(bare).strip():
+            return Role("deviation")  # 偏差率31.63%, but 预算偏差率为4.5% is an indicator's value
         if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
             return Role("deviation", ("points",))
         if _has(clause, "share_words"):
