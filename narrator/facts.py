@@ -199,13 +199,14 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
     met = [r for r in results if r.status in (Status.MET, Status.EXCEEDED)]
     counts = {"total": (len(results), ""), "met": (len(met), ""),
               "exceeded": (len(evaluation.by_status(Status.EXCEEDED)), ""),
-              "missed": (len(evaluation.by_status(Status.MISSED)), "")}
+              "missed": (len(evaluation.by_status(Status.MISSED)), ""),
+              "pending": (len(evaluation.by_status(Status.PENDING)), "")}
     facts = [_count_fact(count_key(status), wording(f"count_{status}"), number, location, place)
              for status, (number, _) in counts.items()]
     known = set(lexicon.level_names())
     levels = sorted({r.indicator.level1.removesuffix("指标") for r in results} & known)
     statuses = {"total": None, "met": (Status.MET, Status.EXCEEDED), "exceeded": (Status.EXCEEDED,),
-                "missed": (Status.MISSED,)}
+                "missed": (Status.MISSED,), "pending": (Status.PENDING,)}
     for size in range(1, min(len(levels), 4) + 1):
         for group in combinations(levels, size):
             within = [r for r in results if r.indicator.level1.removesuffix("指标") in group]

@@ -123,3 +123,43 @@ def test_a_figure_named_only_in_part_like_an_indicator_is_not_called_wrong(tmp_p
     assert (first["figure"], first["linked"]) == ("6444家", False)
     assert first["explanation"] == "未对应：与“拥有高新技术企业数”的数值不一致，但名称只是部分相同，不能确定说的是它"
     assert (second["figure"], second["linked"]) == ("15717家", True)
+
+
+# ---------------------------------------------------------------- both directions
+
+DRAFTS = {
+    # input, --form, the figures left unlinked (lists of named indicators counted with 等N项, which are not
+    # totals of a category; 机构设置's staff numbers; a project's funding lines named without a column)
+    "example": (None, None, [("第15段", "4年"), ("第28段", "不低于200项"), ("第40段", "410亿元"), ("第40段", "24900项"),
+                             ("第40段", "18000项"), ("第43段", "100家"), ("第49段", "29项"), ("第49段", "7项"),
+                             ("第49段", "18项"), ("第51段", "8项")]),
+    "seed000_filled": (DATA / "seed000_filled.yaml", None, [
+        ("第7段", "7项"), ("第16段", "8个"), ("第16段", "43名"), ("第16段", "4名"), ("第16段", "42名"), ("第16段", "4名"),
+        ("第25段", "两个月"), ("第35段", "30项"), ("第35段", "8项"), ("第35段", "18项")]),
+    "unmet": (DATA / "unmet.yaml", None, [("第20段", "1项")]),
+    "project": (None, "项目", [("第6段", "200万元"), ("第6段", "0万元"), ("第6段", "0万元")]),
+}
+
+
+@pytest.mark.parametrize("name", DRAFTS)
+def test_every_drafted_figure_parses_back_to_the_statement_it_realises(tmp_path, name):
+    """Each figure narrator writes, read back by the checker, gets the role the draft wrote it in and agrees
+    with the fact of that role: a target with the target, 比目标多 with the gap, 超出目标 with the deviation,
+    个百分点 with the points, an indicator count with the count."""
+    from click.testing import CliRunner
+
+    from narrator.cli import main
+
+    source, form, unlinked = DRAFTS[name]
+    output = tmp_path / f"{name}.docx"
+    arguments = ["draft", *([str(source)] if source else []), *(["--form", form] if form else []), "-o", str(output)]
+    assert CliRunner().invoke(main, arguments).exit_code == 0
+    result = check_file(output)
+    assert result.findings == []
+    readings = [(item.claim, item.agreed) for passage in result.report.prose for item in passage.links]
+    assert [(claim.quantity.text, claim.role, fact.role) for claim, fact in readings
+            if fact is not None and fact.role != claim.role] == []
+    assert [(item["place"], item["figure"]) for item in explanations(result)
+            if not item["linked"] and not item["place"].startswith("表")] == unlinked
+    roles = {claim.role for claim, fact in readings if fact is not None}
+    assert {"completion", "target", "deviation", "difference", "count"} <= roles
