@@ -428,9 +428,9 @@ def _annotation_targets(reports, annotate, force, inputs) -> list:
 @click.option("-o", "--output", metavar="输入.xlsx|输入.yaml",
               help="写出的输入文件（.xlsx 或 .yaml）。默认为当前文件夹下的“单位名称+年度+自评输入.xlsx”。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（输入文件永远不会被覆盖）。")
-@click.option("--form", "form", type=click.Choice(["整体", "项目"]), default="整体", show_default=True,
-              help="整体：部门（单位）整体绩效目标表；项目：项目支出绩效目标表（或上年的项目支出绩效自评表），"
-                   "生成 draft --form 项目 的输入。")
+@click.option("--form", "form", type=click.Choice(["整体", "项目"]), default=None,
+              help="不给时按表中的栏目自动识别。整体：部门（单位）整体绩效目标表；项目：项目支出绩效目标表"
+                   "（或上年的项目支出绩效自评表），生成 draft --form 项目 的输入。")
 def import_table(table, output, force, form):
     """导入绩效目标表，生成自评输入文件：目标值照表填好，完成值留空待填。
 
@@ -443,13 +443,15 @@ def import_table(table, output, force, form):
     from .output import check_output_path, safe_file_name
     from .quantity import format_decimal
     from .save import TO_FILL, write_input
-    from .targets import import_project_targets, import_targets
+    from .targets import import_table as import_any
 
-    project = form == "项目"
     if output:
         _check_input_suffix(output)
         check_output_path(output, force, [table])
-    result = import_project_targets(table) if project else import_targets(table)
+    recognised, result = import_any(table, form)
+    project = recognised == "项目"
+    if form is None and project:
+        click.echo(message("import_form_recognised", form=message(f"form_{recognised}")))
     report = result.report
     if not output:
         output = safe_file_name(

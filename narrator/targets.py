@@ -78,6 +78,30 @@ def import_targets(path: str | Path) -> ImportResult:
     return result
 
 
+FORMS = ("整体", "项目")
+
+
+def import_table(path: str | Path, form: str | None = None) -> tuple[str, ImportResult]:
+    """Import a 绩效目标表 of either form, recognised from its labels unless `form` names it: a table
+    that names its 项目名称 (with its indicators) is a project's, any other a 部门（单位）整体 table.
+    Returns the form and the import.
+
+        >>> form, result = import_table("项目支出绩效目标申报表.txt")   # ("项目", …)
+    """
+    if form is None:
+        form = detect_form(path)
+    return form, (import_project_targets(path) if form == "项目" else import_targets(path))
+
+
+def detect_form(path: str | Path) -> str:
+    """项目 when the document reads as a project's target form (项目名称 and indicators), else 整体."""
+    path = Path(path)
+    if path.suffix.lower() == ".xls" and path.is_file():
+        raise InputError("old_excel", file=path)
+    sheet = projectform.read_targets(read.read_document(path))
+    return "项目" if sheet is not None and sheet.labels.get("project") else "整体"
+
+
 def import_project_targets(path: str | Path) -> ImportResult:
     """Read a project's 绩效目标表 — or last year's 项目支出绩效自评表, whose targets are the same — into
     the input of `draft --form 项目` (.docx, .pdf, .xlsx or text, through `read`): 项目名称, 主管部门,

@@ -128,3 +128,26 @@ def test_a_unit_target_table_is_not_a_project_form(tmp_path):
 def test_the_target_form_as_a_workbook_imports_alike(tmp_path):
     path = forms.write_xlsx(forms.target_rows(), tmp_path / "项目目标表.xlsx")
     assert _funding(_imported(path)) == TARGET_FUNDING
+
+
+def test_the_form_is_recognised_without_being_named(target_docx):
+    """A project's target form (here Anhui's 项目支出绩效目标申报表, copied from its public page) is read as
+    a project's without --form 项目; a 部门整体 target table (seed 000) stays a 部门整体 one."""
+    from pathlib import Path
+
+    from conftest import SEEDS
+    from narrator.targets import detect_form
+
+    anhui = Path(__file__).parent / "data" / "realworld" / "T05_ah_jinzhai_kaifaqu_wuye_xiangmu_mubiao_2021.txt"
+    assert detect_form(anhui) == "项目"
+    assert detect_form(target_docx) == "项目"
+    (seed,) = SEEDS.glob("000_*.txt")
+    assert detect_form(seed) == "整体"
+
+
+def test_import_without_form_writes_a_project_input(target_docx, tmp_path):
+    output = tmp_path / "导入.yaml"
+    result = CliRunner().invoke(main, ["import", str(target_docx), "-o", str(output)])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "按栏目识别为项目支出绩效目标表（如不对，请用 --form 指定）。"
+    assert load_report(output) == _imported(target_docx)
