@@ -23,7 +23,7 @@ from .tables import Cell, ReportTables
 
 # Facts computed from others for what a sentence may say of them (a ratio, percentage points, a share …);
 # CheckResult.facts counts the figures read from the tables without these.
-DERIVED_ROLES = ("ratio", "multiple", "points", "remainder", "share")
+DERIVED_ROLES = ("ratio", "multiple", "points", "remainder", "share", "column_gap")
 
 BUDGET_NAMES = {"initial": "年初预算数", "adjustment": "调整数", "adjusted": "调整预算数",
                 "actual": "实际支出数", "rate": "执行率"}
@@ -309,7 +309,17 @@ def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: 
         facts.append(Fact(wording("fact_unspent"), "remainder", _computed(values["adjusted"] - line.actual, "万元"),
                           where("actual"), place, scope=scope, budget=True))
     facts += _shares(result, evaluation, where, place, scope, values)
+    columns = [(key, values[key]) for key in ("initial", "adjusted", "actual") if values.get(key) is not None]
+    for (first, one), (second, other) in combinations(columns, 2):
+        # 调整后预算较年初预算增加81.6万元: the difference of two columns of one line.
+        facts.append(Fact(column_pair(first, second), "column_gap", _computed(abs(one - other), "万元"),
+                          where(second), place, scope=scope, budget=True))
     return facts
+
+
+def column_pair(first: str, second: str) -> str:
+    """The name of the difference of two budget columns, the same whichever is said first."""
+    return "−".join(sorted((first, second)))
 
 
 def _shares(result, evaluation: Evaluation, where, place: str, scope: str, values: dict) -> list[Fact]:

@@ -128,7 +128,15 @@ def claim_words() -> dict[str, list[str]]:
 @lru_cache(maxsize=1)
 def statement_words() -> dict[str, list[str]]:
     """What a figure says: the role words of lexicon/statements.yaml (narrator/statements.py)."""
-    return {str(key): [str(word) for word in words] for key, words in _yaml("statements.yaml").items()}
+    return {str(key): [str(word) for word in words] for key, words in _yaml("statements.yaml").items()
+            if isinstance(words, list)}
+
+
+@lru_cache(maxsize=1)
+def budget_column_words() -> dict[str, tuple[str, ...]]:
+    """Budget column → the words that name it in a sentence, longest first (lexicon/statements.yaml)."""
+    return {str(column): tuple(sorted(map(str, words), key=len, reverse=True))
+            for column, words in _yaml("statements.yaml")["budget_columns"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import lexicon, statements
 from .compare import agrees
 from .extract import Claim, name_tokens
-from .facts import BUDGET_NAMES, Fact, Facts
+from .facts import BUDGET_NAMES, Fact, Facts, column_pair
 from .findings import wording
 
 THRESHOLD = 0.6
@@ -142,14 +142,14 @@ def _distinct_values(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-ABSOLUTE_ROLES = ("deviation", "difference", "points")  # written without a sign: 比目标少22.7亿元
+ABSOLUTE_ROLES = ("deviation", "difference", "points", "column_gap")  # written without a sign: 比目标少22.7亿元
 
 
 def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...]) -> bool:
     """Is the claim surely about `fact`? Its name shares enough words to be a candidate; to call the
     figure wrong, one name must hold the other's words, or nearly all of them (认定高新技术企业 is not
     拥有高新技术企业数). A figure whose subject is settled by its budget line or by counting is."""
-    if fact.role in ("count", "remainder", "share"):
+    if fact.role in ("count", "remainder", "share", "column_gap"):
         return True
     for word in statements.words()["distinguishing_words"]:
         if (word in claim.subject) != (word in fact.name):
@@ -169,6 +169,8 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
         found, reason, detail = _remainder_candidates(claim, facts)
     elif claim.role == "share":
         found, reason, detail = _share_candidates(claim, facts)
+    elif claim.role == "column_gap":
+        found, reason, detail = _column_gap_candidates(claim, facts)
     else:
         found, reason, detail = candidates(claim, facts, exclude_place, aliases)
     if not found:
@@ -249,6 +251,20 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
              and fact.name == BUDGET_NAMES[column]]
     return found, ("" if found else "no_whole"), ""
+
+
+def _column_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
+    """调整后预算627.17万元，较年初预算增加81.6万元: the difference of the column said before the comparison
+    and the column compared with, on the line the sentence names (the total when none)."""
+    context = claim.context
+    cut = max(context.rfind(word) for word in statements.words()["comparison_words"])
+    first, second = statements.column_named(context[:cut]), statements.compared_column(context)
+    if not first or not second or first == second:
+        return [], "unknown_role", ""
+    scope = claim_scope(claim, facts)
+    found = [(1.0, fact) for fact in facts.by_role("column_gap")
+             if fact.scope == scope and fact.name == column_pair(first, second)]
+    return found, ("" if found else "no_candidate"), ""
 
 
 def _last_line(text: str, facts: Facts) -> str:

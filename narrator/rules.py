@@ -97,6 +97,10 @@ def _sentence_context(claim: Claim) -> tuple[str, tuple[int, int]]:
 
 
 def fact_name(fact: Fact) -> str:
+    if fact.role == "column_gap":
+        first, second = fact.name.split("−")
+        return wording("fact_column_gap", line=fact.scope or wording("total_line"), first=BUDGET_NAMES[first],
+                       second=BUDGET_NAMES[second])
     if fact.role == "share":
         return wording("fact_share", line=fact.scope, whole=fact.whole or wording("total_line"), name=fact.name)
     if fact.budget:

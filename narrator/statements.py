@@ -75,6 +75,23 @@ def strip_role_words(text: str) -> str:
     return text
 
 
+def column_named(text: str) -> str:
+    """The budget column a phrase names (调整后预算 → adjusted), the last one named, or ""."""
+    best, position = "", -1
+    for column, names in lexicon.budget_column_words().items():
+        for name in names:
+            found = text.rfind(name)
+            if found > position:
+                best, position = column, found
+    return best
+
+
+def compared_column(clause: str) -> str:
+    """The budget column a clause compares with (较年初预算增加 → initial), or ""."""
+    cut = max(clause.rfind(word) for word in words()["comparison_words"])
+    return column_named(clause[cut + 1:]) if cut >= 0 else ""
+
+
 def strip_linking(text: str) -> str:
     """The clause without the linking word before its figure: 结转结余率为 → 结转结余率."""
     return text.rstrip("".join(words()["linking"]) + " ")
@@ -160,6 +177,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         if _has(clause, "proportion_words"):  # 产值比重为52.7%: an indicator named so, or a share
             return Role("completion", ("share",))
     if unit != "%":
+        if kinds.get(unit) == "money" and compared_column(clause) and _ends(bare, "gap_markers"):
+            return Role("column_gap")  # 调整后预算较年初预算增加81.6万元
         if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
             return Role("difference")
         if _ends(bare, "gap_words"):

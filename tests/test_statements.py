@@ -163,3 +163,39 @@ def test_every_drafted_figure_parses_back_to_the_statement_it_realises(tmp_path,
             if not item["linked"] and not item["place"].startswith("表")] == unlinked
     roles = {claim.role for claim, fact in readings if fact is not None}
     assert {"completion", "target", "deviation", "difference", "count"} <= roles
+
+
+# ---------------------------------------------------------------- budget columns compared, gaps said other ways
+
+EXAMPLE_TEXT = DATA / "statements_example.txt"  # about corpus/example.yaml (seed 002's data)
+
+
+def test_columns_compared_and_gaps_said_other_ways_check_clean():
+    from narrator.resources import example_path
+
+    result = check_file(EXAMPLE_TEXT, example_path(".yaml"))
+    assert result.findings == []
+    agreed = {item["figure"]: item["explanation"] for item in explanations(result) if item["linked"]}
+    assert agreed["81.6万元"] == "与输入文件的“预算总金额”的年初预算数与调整预算数之差（81.6万元）一致"
+    assert agreed["24.93万元"] == "与输入文件的“预算总金额”的调整预算数与实际支出数之差（24.93万元）一致"
+    assert agreed["208.78亿元"] == "与输入文件的“全市技术合同成交额”完成值与目标值之差（208.78亿元）一致"
+    assert agreed["2场"] == "与输入文件的“技术经纪人培训”完成值与目标值之差（2场）一致"
+    assert agreed["140%"] == "与输入文件的“技术经纪人培训”完成值占目标值的比例（140%）一致"
+
+
+@pytest.mark.parametrize("old, new, claimed, expected", [
+    ("增加81.6万元", "增加86.1万元", "86.1万元", "81.6万元"),
+    ("少24.93万元", "少29.43万元", "29.43万元", "24.93万元"),
+    ("超过目标值208.78亿元", "超过目标值280.78亿元", "280.78亿元", "208.78亿元"),
+    ("1.32倍", "1.23倍", "1.23倍", "1.32倍"),
+    ("完成率108.3%", "完成率103.8%", "103.8%", "108.3%"),
+])
+def test_a_wrong_column_difference_or_gap_is_found(tmp_path, old, new, claimed, expected):
+    from narrator.resources import example_path
+
+    text = EXAMPLE_TEXT.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path = tmp_path / "报告.txt"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    (finding,) = check_file(path, example_path(".yaml")).findings
+    assert (finding.code, finding.claimed, finding.expected) == ("N101", claimed, expected)
