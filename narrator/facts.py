@@ -25,6 +25,8 @@ from .tables import Cell, ReportTables
 # CheckResult.facts counts the figures read from the tables without these.
 DERIVED_ROLES = ("ratio", "multiple", "points", "remainder", "share", "column_gap")
 
+OWN_BUDGET = "="  # a share's whole when it is the line's own 调整预算数
+
 BUDGET_NAMES = {"initial": "年初预算数", "adjustment": "调整数", "adjusted": "调整预算数",
                 "actual": "实际支出数", "rate": "执行率"}
 
@@ -325,8 +327,13 @@ def column_pair(first: str, second: str) -> str:
 def _shares(result, evaluation: Evaluation, where, place: str, scope: str, values: dict) -> list[Fact]:
     """A line's part of its parent line and of the total, in 实际支出数 and 调整预算数 (基本支出占实际支出的95.86%)."""
     line = result.line
+    own = []
+    if line.actual is not None and values["adjusted"]:
+        # 实际支出602.24万元，占调整后预算的96.03%: the line's spending in its own budget (its 执行率).
+        own.append(Fact(BUDGET_NAMES["adjusted"], "share", _computed(line.actual / values["adjusted"] * 100, "%"),
+                        where("rate"), place, scope=scope, budget=True, whole=OWN_BUDGET))
     if not line.parent:
-        return []
+        return own
     parents = {other.line.name: other for other in evaluation.budget}
     wholes = [(line.parent, parents.get(line.parent)), ("", evaluation.total_budget)]
     facts = []
@@ -338,4 +345,4 @@ def _shares(result, evaluation: Evaluation, where, place: str, scope: str, value
             if part is not None and total:
                 facts.append(Fact(BUDGET_NAMES[key], "share", _computed(part / total * 100, "%"), where(key), place,
                                   scope=scope, budget=True, whole=whole_name))
-    return facts
+    return own + facts

@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import lexicon, statements
 from .compare import agrees
 from .extract import Claim, name_tokens
-from .facts import BUDGET_NAMES, Fact, Facts, column_pair
+from .facts import BUDGET_NAMES, OWN_BUDGET, Fact, Facts, column_pair
 from .findings import wording
 
 THRESHOLD = 0.6
@@ -243,11 +243,13 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     whole_words = sentence_before[cut + 1:]
     whole = _last_line(whole_words, facts)
     rest = name_tokens(whole_words) - (facts.scope_words(whole) if whole else frozenset()) - _whole_tokens()
-    if not part or rest:
+    if rest or (not part and (whole or statements.column_named(sentence_before[:cut]) != "actual")):
         return [], "no_whole", ""
     if any(word in whole_words for word in statements.words()["share_initial_words"]):
         return [], "no_whole", ""  # 占年初预算的: no share of 年初预算数 is computed
     column = "adjusted" if any(word in whole_words for word in statements.words()["share_budget_words"]) else "actual"
+    if not whole and column == "adjusted" and statements.column_named(sentence_before[:cut]) == "actual":
+        whole = OWN_BUDGET  # 实际支出602.24万元，占调整后预算的96.03%: the line's own budget
     found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
              and fact.name == BUDGET_NAMES[column]]
     return found, ("" if found else "no_whole"), ""

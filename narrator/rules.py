@@ -22,7 +22,7 @@ from . import arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
 from .extract import Claim, level_scope
-from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location
+from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, cell_location
 from .findings import Finding, Location, wording
 from .link import Link, dice
 from .quantity import format_decimal, format_percent, parse_quantity, round_half_up
@@ -101,6 +101,8 @@ def fact_name(fact: Fact) -> str:
         first, second = fact.name.split("−")
         return wording("fact_column_gap", line=fact.scope or wording("total_line"), first=BUDGET_NAMES[first],
                        second=BUDGET_NAMES[second])
+    if fact.role == "share" and fact.whole == OWN_BUDGET:
+        return wording("fact_own_share", line=fact.scope or wording("total_line"))
     if fact.role == "share":
         return wording("fact_share", line=fact.scope, whole=fact.whole or wording("total_line"), name=fact.name)
     if fact.budget:

@@ -181,6 +181,8 @@ def test_columns_compared_and_gaps_said_other_ways_check_clean():
     assert agreed["208.78亿元"] == "与输入文件的“全市技术合同成交额”完成值与目标值之差（208.78亿元）一致"
     assert agreed["2场"] == "与输入文件的“技术经纪人培训”完成值与目标值之差（2场）一致"
     assert agreed["140%"] == "与输入文件的“技术经纪人培训”完成值占目标值的比例（140%）一致"
+    shares = [item["explanation"] for item in explanations(result) if item["figure"] == "96.03%"]
+    assert shares[1] == "与输入文件的“预算总金额”实际支出数占调整预算数的比重（96.03%）一致"
 
 
 @pytest.mark.parametrize("old, new, claimed, expected", [
@@ -189,6 +191,7 @@ def test_columns_compared_and_gaps_said_other_ways_check_clean():
     ("超过目标值208.78亿元", "超过目标值280.78亿元", "280.78亿元", "208.78亿元"),
     ("1.32倍", "1.23倍", "1.23倍", "1.32倍"),
     ("完成率108.3%", "完成率103.8%", "103.8%", "108.3%"),
+    ("占调整后预算的96.03%", "占调整后预算的93.06%", "93.06%", "96.03%"),
 ])
 def test_a_wrong_column_difference_or_gap_is_found(tmp_path, old, new, claimed, expected):
     from narrator.resources import example_path
