@@ -7,9 +7,13 @@ name left out) reaches `THRESHOLD`. Budget figures also need the right line: 其
 执行率95.99% speaks of 基本支出, not of the total. Similar names stay different facts.
 
 The decision: a candidate that agrees settles the claim (the best such); a claim that
-disagrees with every candidate is wrong, and the finding names them all (candidates that
-agree with each other within their written precision count as one). A claim that is not
-linked keeps the reason (`REASONS`), for `narrator check --explain`.
+disagrees with every candidate is wrong only when the checker is sure what it speaks of (the
+name is certain, `_certain`, and only one reading of its role finds candidates), and the
+finding names them all (candidates that agree with each other within their written precision
+count as one). Figures of computed roles (a ratio, percentage points, a budget remainder, a
+share, the difference of two budget columns) are linked to facts computed for them
+(narrator/facts.py). A claim that is not linked keeps the reason (`REASONS`), for
+`narrator check --explain`.
 """
 from __future__ import annotations
 
@@ -209,10 +213,6 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     if disagreeing:
         return Link(claim, reason="uncertain_role", detail=wording(f"role_{claim.role}"))
     return first
-
-
-def _words(key: str) -> frozenset[str]:
-    return frozenset(statements.words()[key])
 
 
 def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
