@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from . import lexicon
@@ -221,7 +221,12 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
 
 
 def _count_fact(key: str, name: str, number: int, location: Location, place: str) -> Fact:
-    return Fact(name, "count", parse_quantity(f"{number}项"), location, place, aliases=(frozenset({key}),))
+    return Fact(name, "count", _count_quantity(number), location, place, aliases=(frozenset({key}),))
+
+
+@lru_cache(maxsize=256)
+def _count_quantity(number: int) -> Quantity:
+    return parse_quantity(f"{number}项")
 
 
 def _scoped_lines(report: Report) -> tuple[str, ...]:
