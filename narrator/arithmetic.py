@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .compare import agrees, step
-from .extract import CLAUSE_BREAKS, Claim
+from .extract import CLAUSE_BREAKS, Claim, level_scope
 from .quantity import Quantity, format_decimal, format_percent
 
 SIDE_ROLES = ("growth", "deviation", "difference")  # figures that are not amounts of something
@@ -97,6 +97,9 @@ def totals(claims: list[Claim]) -> list[Statement]:
             if value is None or part.role != total.role or _in_brackets(part) or part.quantity.approximation:
                 continue
             parts.append(part)
+        named = [part for part in parts if level_scope(clause_before(part))[0]]
+        # 其中决策指标6个……过程指标26个，完成23个: the categories are the parts, not 完成23个.
+        parts = named if len(named) >= 2 else _complete(parts, total)
         if len(parts) < 2:
             continue
         columns = {_column(part) for part in parts}
@@ -112,13 +115,24 @@ def totals(claims: list[Claim]) -> list[Statement]:
     return statements
 
 
+def _complete(parts: list[Claim], total: Claim) -> list[Claim]:
+    """The parts up to where they add up to the total: a figure after a complete list is not one of
+    its parts (产出指标4个、效益指标2个、满意度指标1个，7个指标分值合计90分)."""
+    whole = Decimal(0)
+    for count, part in enumerate(parts, 1):
+        whole += _amount(part, total.quantity.unit)
+        if count >= 2 and abs(whole - total.quantity.value) <= step(total.quantity) / 2:
+            return parts[:count]
+    return parts
+
+
 def _ratio_quantity(value: Decimal) -> Quantity:
     return Quantity(raw=format_percent(value), kind="number", value=value, unit="%")
 
 
 def rates(claims: list[Claim]) -> list[Statement]:
     """A rate (执行率, 占比 …) after exactly two figures of one unit in its sentence that neither
-    divides into it: 预算200万元…支出179.43万元…执行率89.7%."""
+    divides into, nor is the part of the two together: 预算200万元…支出179.43万元…执行率89.7%."""
     words = _words()
     statements = []
     for index, rate in enumerate(claims):
@@ -141,12 +155,17 @@ def rates(claims: list[Claim]) -> list[Statement]:
         if not first or not second:
             continue
         forward, backward = second / first * 100, first / second * 100
-        if agrees(rate.quantity, _ratio_quantity(forward)) or agrees(rate.quantity, _ratio_quantity(backward)):
+        # 51个指标完成，3个未完成，完成率94.44%: a part of the two together is a reading too.
+        readings = (forward, backward, first / (first + second) * 100, second / (first + second) * 100)
+        if any(agrees(rate.quantity, _ratio_quantity(value)) for value in readings):
             continue
         places = rate.quantity.decimals
+        # Shown the way that comes closest to what was written (22名 ÷ 25名 for 完成率88.0%).
+        numerator, denominator, value = min(((same[1], same[0], forward), (same[0], same[1], backward)),
+                                            key=lambda reading: abs(reading[2] - rate.quantity.value))
         statements.append(Statement(
-            (*same, rate), rate.quantity, format_percent(forward, places),
-            f"{same[1].quantity.text} ÷ {same[0].quantity.text} = {format_percent(forward, places)}"))
+            (*same, rate), rate.quantity, format_percent(value, places),
+            f"{numerator.quantity.text} ÷ {denominator.quantity.text} = {format_percent(value, places)}"))
     return statements
 
 

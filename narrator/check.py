@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 from . import rules
 from .errors import NarratorError
-from .extract import extract, name_tokens, pipeline
+from .extract import extract, heading_levels, name_tokens, pipeline, under_heading
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, table_facts
 from .findings import Finding, Location, wording
 from .link import link
@@ -91,7 +91,13 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     texts = [paragraph.text for paragraph in paragraphs] + [cell.text for cell in cells]
     claims = extract(texts)
     passages = []
+    levels: tuple[str, ...] = ()
+    section = None
     for paragraph, paragraph_claims in zip(paragraphs, claims):
+        heading = heading_levels(paragraph.text)
+        if heading is not None or paragraph.section != section:
+            levels, section = heading or (), paragraph.section
+        paragraph_claims = under_heading(paragraph_claims, levels)
         location = Location(document.file, paragraph.section, paragraph=paragraph.number, line=paragraph.line,
                             page=paragraph.page)
         passages.append(Passage(paragraph.text, paragraph_claims, [link(c, facts) for c in paragraph_claims],

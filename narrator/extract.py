@@ -20,6 +20,7 @@ from .quantity import Quantity, find_quantities
 CLAUSE_BREAKS = "，,；;：:（()）！？!?。\n"
 SENTENCE_ENDS = "。！？!?"
 LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
+HEADING_LENGTH = 30  # a line this short with no figure and no full stop is a heading
 PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
 
 
@@ -142,14 +143,20 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         passage = "target" if labels and labels[-1] in lexicon.claim_words()["target_passages"] else ""
         role = statements.role_of(text[sentence_start:quantity.start], quantity, passage)
         written = before
-        if role.name != "completion":
+        if role.name != "completion" and not (role.name == "growth" and role.alternatives):
             # 成交额868.78亿元，完成目标（660亿元）的131.6%: the ratio of 成交额; the role words name nothing.
+            # (全年净增高新技术企业1236家 keeps 净增: it may be the indicator's own name.)
             before = statements.strip_role_words(before)
         else:
             before = statements.strip_linking(before)  # 结转结余率为0%: 为 names nothing (jieba would cut 率为)
         subject, tokens = before, name_tokens(before)
         if not tokens:
             subject, tokens = after, name_tokens(after)
+        if not tokens and clause_start > max(previous_end, sentence_start):
+            # ……的131.6%，受理成果转化项目完成目标（200项）: named between the last figure and the bracket.
+            between = statements.strip_role_words(text[max(previous_end, sentence_start):clause_start]
+                                                  .strip(CLAUSE_BREAKS + "、 的"))
+            subject, tokens = between, name_tokens(between)
         named = bool(tokens)
         inherited = claims[-1] if claims and claims[-1].sentence_start == sentence_start else None
         if not tokens and inherited is not None:
@@ -160,8 +167,11 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             # 预算执行率未达到目标（目标为100%）: the figure is about what the sentence named before it.
             earlier = LIST_LABEL.sub("", text[sentence_start:clause_start])
             subject, tokens = earlier, name_tokens(earlier)
-        count = _indicator_count(text, quantity, clause, after, text[sentence_start:sentence_end],
-                                 text[sentence_start:quantity.start])
+        own = text[clause_start:quantity.start]
+        if index and clause_start == previous_end:
+            own = own[own.find("、") + 1:]  # 22项达到、3项未达到: 达到 is the 22's
+        count = _indicator_count(text, quantity, own, after,
+                                 text[sentence_start:sentence_end], sentence_start)
         if count:
             subject, tokens, role = count, frozenset({count}), statements.Role("count")
         claims.append(Claim(
@@ -192,30 +202,36 @@ def _next_break(text: str, start: int, end: int) -> int:
     return end
 
 
-def count_key(status: str, levels: Iterable[str] = ()) -> str:
-    """The name under which a count of indicators is linked: #count:missed, #count:total:效益+满意度."""
+def count_key(status: str, levels: Iterable[str] = (), kind: str = "") -> str:
+    """The name under which a count of indicators is linked: #count:missed, #count:total:效益+满意度,
+    #count:met:过程:quantitative (定量指标13项中10项达到)."""
     key = f"#count:{status}"
-    return key + ":" + "+".join(sorted(levels)) if levels else key
+    if levels or kind:
+        key += ":" + "+".join(sorted(levels))
+    return key + ":" + kind if kind else key
 
 
 def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sentence: str,
-                     before: str = "") -> str:
+                     sentence_start: int) -> str:
     """The count key when the figure states how many indicators were set, met, exceeded or missed;
     within the categories the sentence names before it (履职类指标14项；过程类指标25项，其中23项达到)."""
     if quantity.unit not in lexicon.claim_words()["count_units"] or "指标" not in sentence or "等" in clause:
         return ""
     qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
-    scope, scope_end = level_scope(before)
+    before = text[sentence_start:quantity.start]
+    scope, kind, scope_end = indicator_scope(text, sentence_start, quantity.start)
     for words in (clause, after):
         for status, phrases in lexicon.indicator_counts().items():
             if any(phrase in words for phrase in phrases):
                 if status != "total":
-                    return count_key(status, scope)
+                    return count_key(status, scope, kind)
                 if qualified:
                     return ""
-                return count_key(status, [name for name in lexicon.level_names() if name in words] or scope)
-    if scope and not before[scope_end:].strip(" 共有为计").strip() and not qualified:
-        return count_key("total", scope)  # 履职类指标14项
+                return count_key(status, [name for name in lexicon.level_names() if name in words] or scope, kind)
+    if after.startswith(tuple(lexicon.claim_words()["met_after_count"])):
+        return count_key("met", scope, kind)  # 其中22项达到、3项未达到
+    if (scope or kind) and not before[scope_end:].strip(" 共有为计中").strip() and not qualified:
+        return count_key("total", scope, kind)  # 履职类指标14项; 定量指标13项
     return ""
 
 
@@ -239,6 +255,64 @@ def level_scope(before: str) -> tuple[tuple[str, ...], int]:
         return (), 0
     names = [name for name in lexicon.level_names() if name in found.group(1)]
     return tuple(sorted(names)), found.end()
+
+
+@lru_cache(maxsize=1)
+def _kind_pattern() -> re.Pattern[str]:
+    kinds = "|".join(map(re.escape, lexicon.indicator_kinds()))
+    ends = "|".join(map(re.escape, sorted(lexicon.claim_words()["scope_ends"], key=len, reverse=True)))
+    return re.compile(f"({kinds})(?:{ends})")
+
+
+def indicator_kind(before: str) -> tuple[str, int]:
+    """Whether the last part of a sentence (after its last ；) counts only the qualitative or the
+    quantitative indicators, and where that naming ends: 定量指标13项中10项 → ("quantitative", …)."""
+    part_start = max(before.rfind(mark) for mark in "；;。") + 1
+    found = None
+    for found in _kind_pattern().finditer(before, part_start):
+        pass
+    if found is None:
+        return "", 0
+    return lexicon.indicator_kinds()[found.group(1)], found.end()
+
+
+def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tuple[str, ...], str, int]:
+    """The indicators a count or a 全部达到 at `position` is about: the categories and the kind the
+    sentence names before it, and where that naming ends (from the sentence's start). A kind named
+    alone keeps the category of the paragraph's earlier sentence: （五）履职类指标14项中……。定性指标3项均达到."""
+    before = text[sentence_start:position]
+    levels, level_end = level_scope(before)
+    kind, kind_end = indicator_kind(before)
+    if kind and not levels:
+        found = None
+        for found in _scope_pattern().finditer(text, 0, sentence_start):
+            pass
+        levels = tuple(sorted(name for name in lexicon.level_names() if found and name in found.group(1)))
+    return levels, kind, max(level_end, kind_end)
+
+
+def heading_levels(text: str) -> tuple[str, ...] | None:
+    """The categories a heading names ((二)过程类指标 → (过程,); 三、预算执行情况 → ()), or None when
+    the text is no heading (a short line without a figure or a full stop)."""
+    text = text.strip()
+    if len(text) > HEADING_LENGTH or "。" in text or _figures(LIST_LABEL.sub("", text)):
+        return None
+    named = "".join(found.group(1) for found in _scope_pattern().finditer(text))  # 过程类指标, not 履职目标
+    return tuple(sorted(name for name in lexicon.level_names() if name in named))
+
+
+def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:
+    """A count the sentence does not scope is about the categories of the heading it stands under:
+    （二）过程类指标 … 未达到的3项指标全部集中在预算执行环节 counts 过程 only."""
+    if not levels:
+        return claims
+    scoped = []
+    for claim in claims:
+        if claim.role == "count" and claim.subject.count(":") == 1:
+            key = count_key(claim.subject.split(":")[1], levels)
+            claim = replace(claim, subject=key, tokens=frozenset({key}))
+        scoped.append(claim)
+    return scoped
 
 
 def _signed(quantity: Quantity, clause: str) -> Quantity:

@@ -195,28 +195,26 @@ def data_facts(report: Report) -> Facts:
 
 
 def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[Fact]:
-    """How many indicators there are, met (达成 or 超额完成), exceeded and missed; and how many
-    in each set of 一级指标 (效益和满意度指标共9项), for the sentences that count them."""
+    """How many indicators there are, met (达成 or 超额完成), exceeded, missed and pending; in all, in
+    each set of 一级指标 (效益和满意度指标共9项), and among the qualitative or the quantitative ones of
+    one 一级指标 (定量指标13项中10项达到), for the sentences that count them."""
     results = evaluation.indicators
-    met = [r for r in results if r.status in (Status.MET, Status.EXCEEDED)]
-    counts = {"total": (len(results), ""), "met": (len(met), ""),
-              "exceeded": (len(evaluation.by_status(Status.EXCEEDED)), ""),
-              "missed": (len(evaluation.by_status(Status.MISSED)), ""),
-              "pending": (len(evaluation.by_status(Status.PENDING)), "")}
-    facts = [_count_fact(count_key(status), wording(f"count_{status}"), number, location, place)
-             for status, (number, _) in counts.items()]
-    known = set(lexicon.level_names())
-    levels = sorted({r.indicator.level1.removesuffix("指标") for r in results} & known)
     statuses = {"total": None, "met": (Status.MET, Status.EXCEEDED), "exceeded": (Status.EXCEEDED,),
                 "missed": (Status.MISSED,), "pending": (Status.PENDING,)}
-    for size in range(1, min(len(levels), 4) + 1):
-        for group in combinations(levels, size):
-            within = [r for r in results if r.indicator.level1.removesuffix("指标") in group]
-            for status, kinds in statuses.items():
-                number = sum(1 for r in within if kinds is None or r.status in kinds)
-                facts.append(_count_fact(count_key(status, group), wording(
-                    "count_group" if status == "total" else f"count_group_{status}", levels="、".join(group)),
-                    number, location, place))
+    levels = sorted({r.indicator.level1.removesuffix("指标") for r in results} & set(lexicon.level_names()))
+    groups = [group for size in range(min(len(levels), 4) + 1) for group in combinations(levels, size)]
+    kinds = {kind: word for word, kind in lexicon.indicator_kinds().items()}
+    facts = []
+    for group in groups:
+        for kind in ("", *kinds) if len(group) <= 1 else ("",):
+            within = [r for r in results if (not group or r.indicator.level1.removesuffix("指标") in group)
+                      and (not kind or r.is_quantitative == (kind == "quantitative"))]
+            label = ("、".join(group) + "类" if group else "") + kinds.get(kind, "")
+            for status, wanted in statuses.items():
+                number = sum(1 for r in within if wanted is None or r.status in wanted)
+                key = ("count_group" if status == "total" else f"count_group_{status}") if label else f"count_{status}"
+                facts.append(_count_fact(count_key(status, group, kind), wording(key, levels=label),
+                                         number, location, place))
     return facts
 
 

@@ -148,6 +148,12 @@ def indicator_counts() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def indicator_kinds() -> dict[str, str]:
+    """定性/定量 and which indicators they count (lexicon/claims.yaml: indicator_kinds)."""
+    return {str(word): str(kind) for word, kind in _yaml("claims.yaml")["indicator_kinds"].items()}
+
+
+@lru_cache(maxsize=1)
 def arithmetic_words() -> dict[str, list[str]]:
     """Words of the arithmetic written in prose (lexicon/claims.yaml: arithmetic)."""
     return {str(key): [str(word) for word in words] for key, words in _yaml("claims.yaml")["arithmetic"].items()}

@@ -17,18 +17,20 @@ share, the difference of two budget columns) are linked to facts computed for th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lexicon, statements
 from .compare import agrees
-from .extract import Claim, name_tokens
+from .extract import CLAUSE_BREAKS, Claim, name_tokens
 from .facts import BUDGET_NAMES, OWN_BUDGET, Fact, Facts, column_pair
 from .findings import wording
 
 THRESHOLD = 0.6
 
 CERTAIN_SCORE = 2.0  # a candidate settled by something other than its name (a unit only it uses)
+FOREIGN = "#foreign"  # the scope of a figure about a part of a budget line that the table does not hold
 CERTAIN = 0.8  # a name this close (or one name's words all within the other's) is surely the same subject
 
 # Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
@@ -69,12 +71,24 @@ def compatible_units(claim_unit: str, fact_unit: str) -> bool:
 
 
 def claim_scope(claim: Claim, facts: Facts) -> str:
-    """The budget line named last in the sentence before the figure, if any."""
+    """The budget line named last in the sentence before the figure, if any; FOREIGN when a part of it
+    that is no line of the table is named after it (项目支出……，其中双创中心物业管理费调整后预算217.25万元)."""
+    return _last_line(claim.context, facts)
+
+
+def _last_line(text: str, facts: Facts) -> str:
     best, position = "", -1
     for name in facts.scopes:
-        found = claim.context.rfind(name)
+        found = text.rfind(name)
         if found > position:
             best, position = name, found
+    after = text[position + len(best):] if best else text
+    for marker in statements.words()["part_markers"] if best else ():
+        found = after.rfind(marker)
+        if found >= 0:
+            named = re.split(f"[0-9{CLAUSE_BREAKS}]", after[found + len(marker):].lstrip("：:"), maxsplit=1)[0]
+            if name_tokens(named) - _whole_tokens():
+                return FOREIGN
     return best
 
 
@@ -88,6 +102,8 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
     """The facts the claim may speak of, best first, or the reason there are none and its detail.
     `aliases`: other names of what the claim is about (the task of a cell with one figure)."""
     scope = claim_scope(claim, facts)
+    if scope == FOREIGN:
+        return [], "other_line", ""
     names = (claim_tokens(claim, facts), *aliases)
     found, weak = [], []
     weak_count = 0  # the same fact stated twice (a repeated table) is not one weak candidate
@@ -184,10 +200,11 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
     if agreeing is not None:
         return Link(claim, agreed=agreeing)
     names = (claim_tokens(claim, facts), *aliases)
-    certain = [fact for score, fact in found if score == CERTAIN_SCORE or _certain(claim, fact, names)]
+    certain = [(score, fact) for score, fact in found if score == CERTAIN_SCORE or _certain(claim, fact, names)]
     if not certain:
         return Link(claim, reason="uncertain_name", detail=found[0][1].name)
-    return Link(claim, facts=tuple(_distinct_values(certain)))
+    best = max(score for score, _ in certain)  # 预算执行率 itself, not also 政府采购执行率
+    return Link(claim, facts=tuple(_distinct_values([fact for score, fact in certain if score == best])))
 
 
 def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[frozenset[str], ...] = ()) -> Link:
@@ -239,16 +256,20 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     cut = max(sentence_before.rfind(word) for word in ("占",))
     if cut < 0:
         return [], "no_whole", ""
-    part = _last_line(sentence_before[:cut], facts)
+    # The part is named in the same part of the sentence: ……占实际支出的2.85%；项目支出实际支出66935.51万元，
+    # 占实际支出的97.15% is not a share of 基本支出 when 项目支出 is no line of the table.
+    own = sentence_before[:cut]
+    own = own[max(own.rfind(mark) for mark in "；;") + 1:]
+    part = _last_line(own, facts)
     whole_words = sentence_before[cut + 1:]
     whole = _last_line(whole_words, facts)
     rest = name_tokens(whole_words) - (facts.scope_words(whole) if whole else frozenset()) - _whole_tokens()
-    if rest or (not part and (whole or statements.column_named(sentence_before[:cut]) != "actual")):
+    if rest or (not part and (whole or statements.column_named(own) != "actual")):
         return [], "no_whole", ""
     if any(word in whole_words for word in statements.words()["share_initial_words"]):
         return [], "no_whole", ""  # 占年初预算的: no share of 年初预算数 is computed
     column = "adjusted" if any(word in whole_words for word in statements.words()["share_budget_words"]) else "actual"
-    if not whole and column == "adjusted" and statements.column_named(sentence_before[:cut]) == "actual":
+    if not whole and column == "adjusted" and statements.column_named(own) == "actual":
         whole = OWN_BUDGET  # 实际支出602.24万元，占调整后预算的96.03%: the line's own budget
     found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
              and fact.name == BUDGET_NAMES[column]]
@@ -267,13 +288,4 @@ def _column_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float
     found = [(1.0, fact) for fact in facts.by_role("column_gap")
              if fact.scope == scope and fact.name == column_pair(first, second)]
     return found, ("" if found else "no_candidate"), ""
-
-
-def _last_line(text: str, facts: Facts) -> str:
-    best, position = "", -1
-    for name in facts.scopes:
-        found = text.rfind(name)
-        if found > position:
-            best, position = name, found
-    return best
 

@@ -21,7 +21,7 @@ from typing import Callable, Iterable, Iterator
 from . import arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
-from .extract import Claim, level_scope
+from .extract import CLAUSE_BREAKS, Claim, indicator_scope
 from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, cell_location
 from .findings import Finding, Location, wording
 from .link import Link, dice
@@ -161,6 +161,9 @@ def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
             if not scored:
                 continue
             _, passage, completion = max(scored, key=lambda item: item[0])
+            agreed = next((item.agreed for item in passage.links if item.claim is completion), None)
+            if agreed is not None and agreed.status in (Status.MET.value, Status.EXCEEDED.value):
+                continue  # 兑现办理时限12个工作日，比目标（15个工作日）缩短: less is better, the table says met
             if completion.quantity.value < target.quantity.value:
                 context, span = _sentence_context(completion)
                 yield Finding(claimed=completion.quantity.text, expected=target.quantity.text, context=context,
@@ -203,10 +206,14 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
         for match in _phrases(text, lexicon.claim_words()["all_met_phrases"]):
             sentence_start = max(text.rfind(p, 0, match.start()) for p in "。！？") + 1
             sentence_end = min((i for i in (text.find(p, match.end()) for p in "。！？") if i >= 0), default=len(text))
-            # 效益类指标2项，全部达到: 全部 within 效益 only.
-            scope, _ = level_scope(text[sentence_start:match.start()])
+            # 效益类指标2项，全部达到: 全部 within 效益 only; 其余22个过程指标均已完成: not all of them.
+            part = text[max(sentence_start, *(text.rfind(mark, 0, match.start()) + 1 for mark in "；;")):match.start()]
+            if any(word in part for word in lexicon.claim_words()["partial_words"]):
+                continue
+            scope, kind, _ = indicator_scope(text, sentence_start, match.start())
             missed = [result for result in all_missed
-                      if not scope or result.indicator.level1.removesuffix("指标") in scope]
+                      if (not scope or result.indicator.level1.removesuffix("指标") in scope)
+                      and (not kind or result.is_quantitative == (kind == "quantitative"))]
             if not missed:
                 continue
             yield Finding(
@@ -226,9 +233,14 @@ def met_claimed_for_missed(report: CheckedReport) -> Iterator[Finding]:
             if fact is None or fact.status != Status.MISSED.value or fact.role != "completion":
                 continue
             sentence = item.claim.sentence
+            counted = [claim.end - claim.sentence_start for claim in passage.claims
+                       if claim.role == "count" and claim.sentence_start == item.claim.sentence_start]
             for match in _phrases(sentence, lexicon.claim_words()["met_phrases"]):
                 if (item.claim.sentence_start, match.start()) in seen:
                     continue
+                clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in CLAUSE_BREAKS) + 1
+                if any(clause_start <= end <= match.start() for end in counted):
+                    continue  # 其中22项达到目标，3项未达到：预算调整率14.96%……: a count is met, not the indicator
                 seen.add((item.claim.sentence_start, match.start()))
                 target = next((f for f in report.facts.by_role("target") if f.name == fact.name), None)
                 start = item.claim.sentence_start + match.start()

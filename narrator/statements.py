@@ -184,7 +184,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         if _ends(bare, "gap_words"):
             return Role("difference")
     if _has(clause, "growth_markers") and not _ends(clause, "reaching_words"):
-        return Role("growth")
+        # 同比增长38.9% is a change on last year; 全年净增高新技术企业1236家 may be the year's own figure.
+        return Role("growth") if _has(clause, "last_year_words") else Role("growth", ("completion",))
     if unit != "%":
         if kinds.get(unit) == "money" and _has(clause, "remainder_words") and not target_named:
             return Role("remainder")
