@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 
 from . import rules
 from .errors import NarratorError
-from .extract import extract, heading_levels, name_tokens, pipeline, under_heading
+from .extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, table_facts
 from .findings import Finding, Location, wording
 from .link import link
@@ -89,7 +89,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     rows = [row for row in tables.tasks if "result" in row.cells]
     cells = [row.cells["result"] for row in rows]
     texts = [paragraph.text for paragraph in paragraphs] + [cell.text for cell in cells]
-    claims = extract(texts)
+    named = sorted({fact.name for fact in facts.facts if not fact.budget and any(c.isdigit() for c in fact.name)})
+    claims = [outside_names(text, text_claims, named) for text, text_claims in zip(texts, extract(texts))]
     passages = []
     levels: tuple[str, ...] = ()
     section = None

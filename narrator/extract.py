@@ -291,6 +291,15 @@ def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tupl
     return levels, kind, max(level_end, kind_end)
 
 
+def outside_names(text: str, claims: list[Claim], names: Iterable[str]) -> list[Claim]:
+    """The claims that are not part of an indicator's name quoted in the text (净增高新技术企业超600家
+    names an indicator; its 超600家 is no figure of the report)."""
+    spans = [(found.start(), found.end()) for name in names for found in re.finditer(re.escape(name), text)]
+    if not spans:
+        return claims
+    return [claim for claim in claims if not any(start <= claim.start and claim.end <= end for start, end in spans)]
+
+
 def heading_levels(text: str) -> tuple[str, ...] | None:
     """The categories a heading names ((二)过程类指标 → (过程,); 三、预算执行情况 → ()), or None when
     the text is no heading (a short line without a figure or a full stop)."""

@@ -211,3 +211,13 @@ def _infer_budget_structure(rows: list[BudgetRow]) -> None:
             row.line.parent, subtotal = root.name, row.line.name
         else:
             row.line.parent = subtotal or root.name
+    # 基本支出 followed by the projects one by one, with no 项目支出 line: when the projects do not add
+    # up to 基本支出 but all the lines add up to the total, they stand beside it under the total.
+    lines = [row.line for row in rows[1:]]
+    for parent in [name for name in dict.fromkeys(line.parent for line in lines) if name != root.name]:
+        parent_line = next(line for line in lines if line.name == parent)
+        children = [line for line in lines if line.parent == parent]
+        if sum(line.initial for line in children) != parent_line.initial \
+                and sum(line.initial for line in lines if line.parent in (root.name, parent)) == root.initial:
+            for line in children:
+                line.parent = root.name

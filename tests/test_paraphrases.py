@@ -150,3 +150,17 @@ def test_each_edit_of_the_held_out_report_is_found(name, errors):
     assert errors[0][1] == manifest[name]["wrong"]
     result = check_file(CHANGZHOU / name, CHANGZHOU / "unit.yaml")
     assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
+
+
+def test_the_draft_of_the_held_out_unit_checks_clean():
+    """Its budget lists 基本支出 and then eighteen projects under the total, with no 项目支出 line: read
+    back from the DOCX, the projects stand beside 基本支出 (they add up to the total, not to 基本支出).
+    An indicator named with a figure (净增高新技术企业超600家) is a name in the prose, not a figure."""
+    from narrator.compose import compose
+    from narrator.evaluate import evaluate
+    from narrator.load import load_report
+    from narrator.review import review
+
+    document = compose(evaluate(load_report(CHANGZHOU / "unit.yaml")))
+    assert "净增高新技术企业超600家" in document.prose()
+    assert review(document) == []
