@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import rules
+from .across import refuse_other
 from .errors import NarratorError
 from .extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, table_facts
@@ -29,7 +30,8 @@ from .read import Paragraph, SourceDocument, read_document
 from .rules import CheckedReport, Passage
 from .scoring import DEFAULT_RULES
 from .scoring import rule_set as scoring_rules
-from .tables import IndicatorRow, recognise, unit_name
+from .tables import IndicatorRow, document_year, recognise, unit_name
+from .targets import import_table
 
 
 SERIAL_BELOW = 4  # reports per worker below which starting a pool costs more than it saves
@@ -55,9 +57,10 @@ class CheckResult:
 
 
 def check_document(document: SourceDocument, data: Report | None = None,
-                   rule_set: str = DEFAULT_RULES) -> CheckResult:
-    """Check a document; a scored form is checked by the rule set `rule_set` (lexicon/scoring/)."""
-    report = checked_report(document, data, rule_set)
+                   rule_set: str = DEFAULT_RULES, approved: Report | None = None) -> CheckResult:
+    """Check a document; a scored form is checked by the rule set `rule_set` (lexicon/scoring/);
+    its indicators against the approved target table `approved` (of the same unit and year) when given."""
+    report = checked_report(document, data, rule_set, approved)
     findings = rules.run(report)
     positions = _positions(document)
     findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
@@ -67,7 +70,7 @@ def check_document(document: SourceDocument, data: Report | None = None,
 
 
 def checked_report(document: SourceDocument, data: Report | None = None,
-                   rule_set: str = DEFAULT_RULES) -> CheckedReport:
+                   rule_set: str = DEFAULT_RULES, approved: Report | None = None) -> CheckedReport:
     """What the rules see: the document's passages (paragraphs, then 年度重点任务 完成情况 cells)
     with their claims linked to the facts of its tables (and of --data)."""
     tables = recognise(document)
@@ -84,7 +87,11 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         facts = Facts(facts.facts + extra.facts,
                       facts.evaluation if tables.indicators or tables.budget else extra.evaluation,
                       facts.budget_lines + extra.budget_lines)
-    facts.own_words = name_tokens(unit_name(document) or (data.unit_name if data is not None else ""))
+    unit = unit_name(document) or (data.unit_name if data is not None else "")
+    if approved is not None:
+        year = document_year(document) or (data.year if data is not None else None)
+        refuse_other(approved, document.file, unit, year)
+    facts.own_words = name_tokens(unit)
     paragraphs = document.paragraphs
     rows = [row for row in tables.tasks if "result" in row.cells]
     cells = [row.cells["result"] for row in rows]
@@ -111,7 +118,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
-    return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set)
+    return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved)
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:
@@ -130,17 +137,20 @@ def _order(positions: dict[tuple[str, int], int], end: int, finding: Finding) ->
 
 
 def check_file(path: str | Path, data: str | Path | Report | None = None,
-               rule_set: str = DEFAULT_RULES) -> CheckResult:
-    """Check one report. Raises NarratorError when it cannot be read."""
+               rule_set: str = DEFAULT_RULES, approved: str | Path | Report | None = None) -> CheckResult:
+    """Check one report (against the approved target table `approved`, a path or an imported Report,
+    when given). Raises NarratorError when it cannot be read."""
     if data is not None and not isinstance(data, Report):
         data = load_report(data)
-    return check_document(read_document(path), data, rule_set)
+    if approved is not None and not isinstance(approved, Report):
+        approved = import_table(approved)[1].report
+    return check_document(read_document(path), data, rule_set, approved)
 
 
 def _check_safely(path: str, data: Report | None, explain: bool = False,
-                  rule_set: str = DEFAULT_RULES) -> CheckResult:
+                  rule_set: str = DEFAULT_RULES, approved: Report | None = None) -> CheckResult:
     try:
-        result = check_file(path, data, rule_set)
+        result = check_file(path, data, rule_set, approved)
     except NarratorError as error:
         return CheckResult(str(path), error=str(error))
     if not explain:
@@ -149,7 +159,8 @@ def _check_safely(path: str, data: Report | None, explain: bool = False,
 
 
 def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None,
-                explain: bool = False, rule_set: str = DEFAULT_RULES) -> Iterator[CheckResult]:
+                explain: bool = False, rule_set: str = DEFAULT_RULES,
+                targets: str | Path | None = None) -> Iterator[CheckResult]:
     """Check several reports; results come in input order.
 
     A batch of at least SERIAL_BELOW reports per extra worker goes through a process pool whose
@@ -158,13 +169,14 @@ def check_files(paths: Iterable[str | Path], data: str | Path | None = None, job
     paths = [str(path) for path in paths]
     scoring_rules(rule_set)  # an unknown name is an error before any report is read
     report = load_report(data) if data is not None else None
+    approved = import_table(targets)[1].report if targets is not None else None
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) // SERIAL_BELOW or 1))
     if jobs == 1:
         for path in paths:
-            yield _check_safely(path, report, explain, rule_set)
+            yield _check_safely(path, report, explain, rule_set, approved)
         return
     pipeline()  # spaCy and jieba's dictionary (loaded with the domain words) once, before the workers fork
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield from pool.map(_check_safely, paths, [report] * len(paths), [explain] * len(paths),
-                            [rule_set] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))
+                            [rule_set] * len(paths), [approved] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))

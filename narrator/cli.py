@@ -362,7 +362,10 @@ def _print_scores(sheet, rule_set: str) -> None:
               help="逐个列出正文和年度重点任务表中的数字：对应到了表格中的哪个数字，或为什么没有对应。")
 @click.option("--rules", "rule_set", metavar="规则", default="national", show_default=True,
               help="带分值、得分的自评表按哪套评分规则核对：lexicon/scoring/ 下的文件名（不含 .yaml）。")
-def check(reports, data, output_format, annotate, jobs, force, explain, rule_set):
+@click.option("--targets", metavar="绩效目标表",
+              help="批复的绩效目标表（DOCX、PDF、XLSX 或文本）：与自评表逐项比较，指标是否被删除、增加、改名，"
+                   "目标值、比较方式或计量单位是否被改动。须是同一单位、同一年度的表。")
+def check(reports, data, output_format, annotate, jobs, force, explain, rule_set, targets):
     """核对自评报告：正文中的数字是否与表格一致，正文和表格内的计算是否正确。
 
     读取 DOCX、PDF 或文本（.txt、.md）报告。没有发现问题时退出码为 0，发现问题为 1，
@@ -375,17 +378,17 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
     from .reporters import annotate as write_annotated
     from .reporters import explain_report, json_report, summary, text_report
 
-    inputs = [*reports, data]
-    targets = _annotation_targets(reports, annotate, force, inputs)
+    inputs = [*reports, data, targets]
+    annotated = _annotation_targets(reports, annotate, force, inputs)
     results = []
     failed = False
-    stream = check_files(reports, data, jobs, explain, rule_set)
+    stream = check_files(reports, data, jobs, explain, rule_set, targets)
     show_bar = len(reports) > 1 and sys.stderr.isatty()
     with click.progressbar(stream, length=len(reports), label="核对中", file=sys.stderr) if show_bar \
             else contextlib.nullcontext(stream) as progress:
         for result in progress:
             results.append(result)
-    for result, target in zip(results, targets):
+    for result, target in zip(results, annotated):
         if output_format == "text":
             click.echo(text_report(result))
             if explain and not result.error:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Iterable
 
+from . import across
 from .check import CheckResult
 from .errors import InputError, message
 from .findings import Finding, wording
@@ -70,9 +71,34 @@ def explanations(result: CheckResult) -> list[dict]:
     return items
 
 
+def target_comparison(result: CheckResult) -> list[dict]:
+    """With check --targets: each indicator of the approved target table beside the self-evaluation's,
+    its target in both (— where one has none) and whether it was kept, changed, dropped or added."""
+    report = result.report
+    if report is None or report.approved is None or report.facts.evaluation is None:
+        return []
+    reported = [item.indicator for item in report.facts.evaluation.indicators]
+    changes = {(id(change.approved), id(change.reported)): change.kind for change in report.changes}
+    items = []
+    for approved, written in across.pair(reported, report.approved.indicators):
+        kinds = [kind for (first, second), kind in changes.items() if first == id(approved) and second == id(written)]
+        items.append({"name": (approved or written).name,
+                      "approved": approved.target.text if approved is not None else "—",
+                      "reported": written.target.text if written is not None else "—",
+                      "reported_name": written.name if written is not None else "—",
+                      "change": wording("list_separator").join(
+                          wording(f"change_{kind}", name=written.name if written is not None else "") for kind in kinds)
+                      or wording("change_none")})
+    return items
+
+
 def explain_report(result: CheckResult) -> str:
     lines = [message("explain_heading", file=result.file)]
     lines += [f"  {item['place']} “{item['figure']}”：{item['explanation']}" for item in explanations(result)]
+    compared = target_comparison(result)
+    if compared:
+        lines.append(message("explain_targets_heading"))
+        lines += [message("explain_target_line", **item) for item in compared]
     return "\n".join(lines)
 
 
@@ -88,6 +114,7 @@ def json_report(results: list[CheckResult], explain: bool = False) -> str:
                 "findings": [finding.as_dict() for finding in result.findings]}
         if explain:
             item["explain"] = explanations(result)
+            item["targets"] = target_comparison(result)
         items.append(item)
     return json.dumps(items, ensure_ascii=False, indent=2)
 

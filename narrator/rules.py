@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from decimal import Decimal
+from functools import cached_property, lru_cache
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import arithmetic, lexicon, projectform, scoring
+from . import across, arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
 from .extract import CLAUSE_BREAKS, Claim, indicator_scope
 from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, cell_location
 from .findings import Finding, Location, wording
 from .link import Link, dice
+from .model import Indicator, Report
 from .quantity import format_decimal, format_percent, parse_quantity, round_half_up
 from .projectform import ScoreSheet, score
 from .read import Paragraph
@@ -58,6 +60,15 @@ class CheckedReport:
     sections: dict[int, str]
     sheet: ScoreSheet | None = None  # a form with 分值 and 得分 (项目支出绩效自评表)
     rule_set: str = scoring.DEFAULT_RULES  # lexicon/scoring/<rule_set>.yaml
+    approved: Report | None = None  # the approved 绩效目标表 of the unit and year (check --targets)
+
+    @cached_property
+    def changes(self) -> list[across.Difference]:
+        """How the self-evaluation's indicators differ from the approved target table's."""
+        if self.approved is None or self.facts.evaluation is None:
+            return []
+        reported = [result.indicator for result in self.facts.evaluation.indicators]
+        return across.differences(reported, self.approved.indicators)
 
     @property
     def prose(self) -> list[Passage]:
@@ -588,3 +599,80 @@ def _prose_score_patterns(rule_set: str):
     value = r"(?P<value>\d+(?:\.\d+)?)"
     return (re.compile(rf"(?:{alternatives('score')})(?:{copula})?\s*{value}\s*(?:{alternatives('unit')})"),
             re.compile(rf"(?:{alternatives('grade')})(?:{copula})?\s*[“\"「]?(?P<value>{grades})(?![\u4e00-\u9fff])"))
+
+
+# Against the approved target table (check --targets)
+
+def _origin(indicator: Indicator | None) -> str:
+    """Where the indicator stands in its document: 目标表.docx 第12行."""
+    origin = indicator.origin if indicator is not None else None
+    if origin is None:
+        return ""
+    return wording("origin_place", file=Path(origin.file).name, sheet=origin.sheet,
+                   row=wording("origin_row", row=origin.row) if origin.row else "")
+
+
+def _change_findings(report: CheckedReport, kinds: tuple[str, ...]) -> Iterator[Finding]:
+    rows = {id(result.indicator): row for row, result in _indicator_rows(report)}
+    for change in report.changes:
+        if change.kind not in kinds:
+            continue
+        before, after = change.approved, change.reported
+        row = rows.get(id(after)) if after is not None else None
+        cell = (row.cells.get("target") or row.cells.get("name")) if row is not None else None
+        location = cell_location(report.file, cell, _section(report, row) if row is not None else "")
+        name = (after or before).name
+        if change.kind == "renamed":
+            claimed, expected = after.name, before.name
+        elif change.kind == "dropped":
+            claimed, expected = "—", before.target.text
+        elif change.kind == "added":
+            claimed, expected = after.target.text, "—"
+        else:
+            claimed, expected = after.target.text, before.target.text
+        direction = ""
+        if change.kind == "target" and before.target.is_number and after.target.is_number:
+            value = after.target.in_unit(before.target.unit)
+            direction = wording("target_lowered" if value < before.target.value else "target_raised")
+        yield Finding(claimed=claimed, expected=expected, context=_row_context(row) if row is not None else name,
+                      location=location,
+                      arguments={"name": name, "approved": _origin(before), "reported": _origin(after),
+                                 "unit": before.target.unit if before is not None else "",
+                                 "reported_unit": after.target.unit if after is not None else "",
+                                 "direction": direction})
+
+
+@rule("N701")
+def indicator_dropped(report: CheckedReport) -> Iterator[Finding]:
+    """An indicator of the approved target table that the self-evaluation leaves out."""
+    yield from _change_findings(report, ("dropped",))
+
+
+@rule("N702", "warning")
+def indicator_added(report: CheckedReport) -> Iterator[Finding]:
+    """An indicator of the self-evaluation that the approved table does not have."""
+    yield from _change_findings(report, ("added",))
+
+
+@rule("N703")
+def target_changed(report: CheckedReport) -> Iterator[Finding]:
+    """A target value other than the approved one (≥1100亿元 written =1000亿元)."""
+    yield from _change_findings(report, ("target",))
+
+
+@rule("N704")
+def comparator_changed(report: CheckedReport) -> Iterator[Finding]:
+    """The same target value with another comparator (≥100% written =100%)."""
+    yield from _change_findings(report, ("comparator",))
+
+
+@rule("N705")
+def unit_changed(report: CheckedReport) -> Iterator[Finding]:
+    """A target in a unit that cannot be the approved one's (家 written 项)."""
+    yield from _change_findings(report, ("unit",))
+
+
+@rule("N706", "warning")
+def indicator_renamed(report: CheckedReport) -> Iterator[Finding]:
+    """An approved indicator under another name in the self-evaluation."""
+    yield from _change_findings(report, ("renamed",))

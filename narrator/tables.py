@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 from . import lexicon
 from .layout import match_columns
 from .model import BudgetLine, Indicator, KeyTask, Origin, Report
-from .quantity import normalize_width, parse_quantity
+from .quantity import normalize_width, parse_quantity, year_in
 from .read import SourceDocument, Table
 
 @dataclass
@@ -62,6 +62,11 @@ class ReportTables:
         return Report(unit_name="", year=0, indicators=[row.indicator for row in self.indicators],
                       budget_lines=[row.line for row in self.budget], key_tasks=[row.task for row in self.tasks],
                       source=self.file)
+
+
+def document_year(document: SourceDocument, within: int = 10) -> int | None:
+    """The year in the report's first paragraphs (its title, “（2022年度）”), or None."""
+    return next((year for paragraph in document.paragraphs[:within] if (year := year_in(paragraph.text))), None)
 
 
 def unit_name(document: SourceDocument, within: int = 15) -> str:

@@ -317,11 +317,10 @@ def draft_view(document) -> tuple[list[dict], list[str]]:
 
 def report_year(document) -> str:
     """The year in the report's first paragraphs (its title, “（2022年度）”), or ""."""
-    from .quantity import year_in
-    from .read import Paragraph
+    from .tables import document_year
 
-    return next((str(year) for block in document.blocks[:10]
-                 if isinstance(block, Paragraph) and (year := year_in(block.text))), "")
+    year = document_year(document)
+    return str(year) if year else ""
 
 
 def annotated_name(path: Path) -> str:
