@@ -17,9 +17,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .errors import InputError
+from pathlib import Path
+
+from .errors import InputError, NarratorError
 from .model import Indicator, Report
 from .quantity import Quantity
+from .read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES
 
 RENAMED = 80  # rapidfuzz ratio from which two names are one indicator renamed (新增省双创人才 / 新增省“双创人才”)
 SAME_UNIT = 85  # unit names this close are one unit (常州市科学技术局 / 常州市科技局 is not decided by this alone)
@@ -111,3 +114,40 @@ def refuse_other(approved: Report, file: str, unit: str, year: int | None) -> No
     if year and approved.year and year != approved.year:
         raise InputError("targets_other_year", file=targets_file, year=approved.year, report=file,
                          report_year=year)
+
+
+def source(approved: Report | None) -> str:
+    """The file an imported target table came from ("" for none)."""
+    if approved is None:
+        return ""
+    return next((indicator.origin.file for indicator in approved.indicators if indicator.origin), "")
+
+
+def load_targets(path: str | Path) -> tuple[Report | tuple[Report, ...], list[str]]:
+    """The approved target table of a file, or those of every readable file of a folder (for a batch:
+    each report is compared with its own unit's and year's); with the reasons files of the folder
+    were not read as target tables (a folder may hold other papers)."""
+    from .targets import import_table
+
+    path = Path(path)
+    if not path.is_dir():
+        return import_table(path)[1].report, []
+    readable = DOCX_SUFFIXES | PDF_SUFFIXES | TEXT_SUFFIXES | WORKBOOK_SUFFIXES
+    tables, skipped = [], []
+    for file in sorted(path.iterdir()):
+        if file.suffix.lower() not in readable or file.name.startswith(("~$", ".")):
+            continue
+        try:
+            tables.append(import_table(file)[1].report)
+        except NarratorError as error:
+            skipped.append(str(error))
+    return tuple(tables), skipped
+
+
+def partner(tables: tuple[Report, ...], unit: str, year: int | None) -> Report | None:
+    """The target table of the report's unit and year among `tables`, or None (the unit named the
+    same way first, then one whose name holds the other's or is close)."""
+    if not unit:
+        return None
+    fitting = [table for table in tables if same_unit(unit, table.unit_name) and (year is None or table.year == year)]
+    return next((table for table in fitting if _plain(table.unit_name) == _plain(unit)), fitting[0] if fitting else None)

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import rules
-from .across import refuse_other
+from . import across, rules
 from .errors import NarratorError
 from .extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, table_facts
@@ -46,6 +45,7 @@ class CheckResult:
     facts: int = 0  # figures read from the tables (and their deviations and differences); counts of indicators aside
     error: str = ""  # the reason the file could not be checked
     report: CheckedReport | None = field(default=None, repr=False, compare=False)  # for --explain
+    targets: str = ""  # the approved target table compared with (check --targets)
 
     @property
     def unlinked(self) -> int:
@@ -57,20 +57,22 @@ class CheckResult:
 
 
 def check_document(document: SourceDocument, data: Report | None = None,
-                   rule_set: str = DEFAULT_RULES, approved: Report | None = None) -> CheckResult:
+                   rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None) -> CheckResult:
     """Check a document; a scored form is checked by the rule set `rule_set` (lexicon/scoring/);
-    its indicators against the approved target table `approved` (of the same unit and year) when given."""
+    its indicators against the approved target table `approved` (of the same unit and year) when given,
+    or against the one of its unit and year among several."""
     report = checked_report(document, data, rule_set, approved)
     findings = rules.run(report)
     positions = _positions(document)
     findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
     prose = report.prose
     return CheckResult(document.file, findings, report.figures, sum(item.linked for p in prose for item in p.links),
-                       sum(fact.role not in ("count", *DERIVED_ROLES) for fact in report.facts.facts), report=report)
+                       sum(fact.role not in ("count", *DERIVED_ROLES) for fact in report.facts.facts), report=report,
+                       targets=across.source(report.approved))
 
 
 def checked_report(document: SourceDocument, data: Report | None = None,
-                   rule_set: str = DEFAULT_RULES, approved: Report | None = None) -> CheckedReport:
+                   rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None) -> CheckedReport:
     """What the rules see: the document's passages (paragraphs, then 年度重点任务 完成情况 cells)
     with their claims linked to the facts of its tables (and of --data)."""
     tables = recognise(document)
@@ -88,9 +90,13 @@ def checked_report(document: SourceDocument, data: Report | None = None,
                       facts.evaluation if tables.indicators or tables.budget else extra.evaluation,
                       facts.budget_lines + extra.budget_lines)
     unit = unit_name(document) or (data.unit_name if data is not None else "")
-    if approved is not None:
-        year = document_year(document) or (data.year if data is not None else None)
-        refuse_other(approved, document.file, unit, year)
+    year = document_year(document) or (data.year if data is not None else None)
+    unpaired = False
+    if isinstance(approved, tuple):  # a folder of target tables: this unit's and year's, if there is one
+        approved = across.partner(approved, unit, year)
+        unpaired = approved is None
+    elif approved is not None:
+        across.refuse_other(approved, document.file, unit, year)
     facts.own_words = name_tokens(unit)
     paragraphs = document.paragraphs
     rows = [row for row in tables.tasks if "result" in row.cells]
@@ -118,7 +124,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
-    return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved)
+    return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired)
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:
@@ -137,18 +143,19 @@ def _order(positions: dict[tuple[str, int], int], end: int, finding: Finding) ->
 
 
 def check_file(path: str | Path, data: str | Path | Report | None = None,
-               rule_set: str = DEFAULT_RULES, approved: str | Path | Report | None = None) -> CheckResult:
+               rule_set: str = DEFAULT_RULES, approved: str | Path | Report | tuple[Report, ...] | None = None
+               ) -> CheckResult:
     """Check one report (against the approved target table `approved`, a path or an imported Report,
     when given). Raises NarratorError when it cannot be read."""
     if data is not None and not isinstance(data, Report):
         data = load_report(data)
-    if approved is not None and not isinstance(approved, Report):
+    if approved is not None and not isinstance(approved, (Report, tuple)):
         approved = import_table(approved)[1].report
     return check_document(read_document(path), data, rule_set, approved)
 
 
 def _check_safely(path: str, data: Report | None, explain: bool = False,
-                  rule_set: str = DEFAULT_RULES, approved: Report | None = None) -> CheckResult:
+                  rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None) -> CheckResult:
     try:
         result = check_file(path, data, rule_set, approved)
     except NarratorError as error:
@@ -160,7 +167,7 @@ def _check_safely(path: str, data: Report | None, explain: bool = False,
 
 def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None,
                 explain: bool = False, rule_set: str = DEFAULT_RULES,
-                targets: str | Path | None = None) -> Iterator[CheckResult]:
+                targets: str | Path | Report | tuple[Report, ...] | None = None) -> Iterator[CheckResult]:
     """Check several reports; results come in input order.
 
     A batch of at least SERIAL_BELOW reports per extra worker goes through a process pool whose
@@ -169,7 +176,7 @@ def check_files(paths: Iterable[str | Path], data: str | Path | None = None, job
     paths = [str(path) for path in paths]
     scoring_rules(rule_set)  # an unknown name is an error before any report is read
     report = load_report(data) if data is not None else None
-    approved = import_table(targets)[1].report if targets is not None else None
+    approved = targets if isinstance(targets, (Report, tuple)) or targets is None else across.load_targets(targets)[0]
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) // SERIAL_BELOW or 1))
     if jobs == 1:
         for path in paths:

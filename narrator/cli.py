@@ -373,6 +373,7 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
 
     示例：narrator check 2022年自评报告.docx --annotate 2022年自评报告（批注）.docx
     """
+    from .across import load_targets, source
     from .check import check_files
     from .errors import NarratorError, message
     from .reporters import annotate as write_annotated
@@ -382,7 +383,12 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
     annotated = _annotation_targets(reports, annotate, force, inputs)
     results = []
     failed = False
-    stream = check_files(reports, data, jobs, explain, rule_set, targets)
+    approved = None
+    if targets is not None:
+        approved, skipped = load_targets(targets)
+        for reason in skipped:
+            click.echo(message("targets_skipped", reason=reason), err=True)
+    stream = check_files(reports, data, jobs, explain, rule_set, approved)
     show_bar = len(reports) > 1 and sys.stderr.isatty()
     with click.progressbar(stream, length=len(reports), label="核对中", file=sys.stderr) if show_bar \
             else contextlib.nullcontext(stream) as progress:
@@ -403,6 +409,11 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
                 failed = True
             else:
                 click.echo(message("annotated", path=path), err=True)
+    if isinstance(approved, tuple):
+        used = {result.targets for result in results}
+        unused = [source(table) for table in approved if source(table) not in used]
+        if unused:
+            click.echo(message("targets_unused", files="、".join(unused)), err=True)
     if output_format == "json":
         click.echo(json_report(results, explain))
     return 2 if failed else max((result.exit_code for result in results), default=0)

@@ -61,6 +61,7 @@ class CheckedReport:
     sheet: ScoreSheet | None = None  # a form with 分值 and 得分 (项目支出绩效自评表)
     rule_set: str = scoring.DEFAULT_RULES  # lexicon/scoring/<rule_set>.yaml
     approved: Report | None = None  # the approved 绩效目标表 of the unit and year (check --targets)
+    unpaired: bool = False  # --targets named a folder that holds no table of this unit and year
 
     @cached_property
     def changes(self) -> list[across.Difference]:
@@ -676,3 +677,10 @@ def unit_changed(report: CheckedReport) -> Iterator[Finding]:
 def indicator_renamed(report: CheckedReport) -> Iterator[Finding]:
     """An approved indicator under another name in the self-evaluation."""
     yield from _change_findings(report, ("renamed",))
+
+
+@rule("N707", "warning")
+def no_approved_table(report: CheckedReport) -> Iterator[Finding]:
+    """--targets named a folder without this unit's and year's target table: not compared."""
+    if report.unpaired:
+        yield Finding(claimed="—", expected="—", context="", location=Location(report.file))

@@ -9,6 +9,7 @@ before it is read. Outputs (DOCX, PDF, workbooks) stay in memory for DOWNLOAD_SE
 random key. Served on another host than 127.0.0.1, every request must carry the token
 (`?token=`, once, sets a cookie; or the header `X-Narrator-Token`).
 """
+import dataclasses
 import io
 import re
 import secrets
@@ -193,14 +194,15 @@ def _is_input(path: Path) -> bool:
     return False
 
 
-def check_upload(path: Path, rule_set: str = "national"):
-    """(CheckResult, source document or None); a file that cannot be read gives a result with its error."""
+def check_upload(path: Path, rule_set: str = "national", approved=None):
+    """(CheckResult, source document or None); a file that cannot be read gives a result with its error.
+    `approved`: the approved target table(s) to compare the self-evaluation with (check --targets)."""
     from .check import CheckResult, check_document
     from .read import read_document
 
     try:
         document = read_document(path)
-        return check_document(document, rule_set=rule_set), document
+        return check_document(document, rule_set=rule_set, approved=approved), document
     except NarratorError as error:
         return CheckResult(file=str(path), error=str(error)), None
 
@@ -390,7 +392,8 @@ def create_app(token: str | None = None) -> FastAPI:
 
     async def uploaded(request: Request, again: bool = False) -> tuple[list[tuple[str, bytes]], dict[str, str]]:
         """The request's files (field `file`, one or more) and its other fields; with `again`, the field
-        `again` may name an input uploaded before (kept in memory, to draft it with another seed)."""
+        `again` may name an input uploaded before (kept in memory, to draft it with another seed).
+        Approved target tables (field `targets`, optional) are kept in request.state.targets."""
         try:
             form = await request.form(max_files=MAX_FILES, max_fields=50)
         except WebError:
@@ -399,11 +402,11 @@ def create_app(token: str | None = None) -> FastAPI:
             if "Too many files" in str(error):
                 raise WebError(message("web_too_many_files", limit=MAX_FILES), 413) from None
             raise WebError(message("web_bad_request")) from None
-        files, fields = [], {}
+        files, fields, targets = [], {}, []
         for key, value in form.multi_items():
             if hasattr(value, "read"):
-                if key == "file" and value.filename:
-                    files.append((value.filename, await value.read()))
+                if key in ("file", "targets") and value.filename:
+                    (files if key == "file" else targets).append((value.filename, await value.read()))
             else:
                 fields[key] = str(value)
         if not files and again and fields.get("again"):
@@ -413,9 +416,29 @@ def create_app(token: str | None = None) -> FastAPI:
             files = [(item.name, item.data)]
         if not files:
             raise WebError(message("web_no_file"))
-        if len(files) > MAX_FILES:
+        if len(files) + len(targets) > MAX_FILES:
             raise WebError(message("web_too_many_files", limit=MAX_FILES), 413)
+        request.state.targets = targets
         return files, fields
+
+    def approved_tables(request: Request):
+        """The target tables uploaded with the reports: one (compared with every report, which must be of
+        its unit and year), several (each report meets its own), or none."""
+        from .across import load_targets
+
+        targets = getattr(request.state, "targets", [])
+        if not targets:
+            return None
+        uploads = Uploads(targets)
+        try:
+            tables = run(uploads, lambda: tuple(load_targets(path)[0] for path in uploads.paths))
+        finally:
+            uploads.close()
+        for table in tables:  # findings name the file as uploaded, not its temporary copy
+            for indicator in table.indicators:
+                if indicator.origin is not None:
+                    indicator.origin = dataclasses.replace(indicator.origin, file=uploads.clean(indicator.origin.file))
+        return tables[0] if len(tables) == 1 else tables
 
     def options(fields: dict[str, str]) -> tuple[str, int, bool, str]:
         form = fields.get("form", "整体")
@@ -481,11 +504,12 @@ def create_app(token: str | None = None) -> FastAPI:
     async def check_page(request: Request):
         files, fields = await uploaded(request)
         rules = options({"rules": fields.get("rules", "national")})[3]
+        approved = await _in_thread(lambda: approved_tables(request))
         uploads = Uploads(files)
         if len(files) == 1:
             try:
                 path = uploads.paths[0]
-                result, document = await _in_thread(lambda: check_upload(path, rules))
+                result, document = await _in_thread(lambda: check_upload(path, rules, approved))
                 annotated = await _in_thread(lambda: annotated_bytes(path, result))
             finally:
                 uploads.close()
@@ -501,7 +525,7 @@ def create_app(token: str | None = None) -> FastAPI:
         for old in [key for key, kept in jobs.items() if kept.finished][:max(0, len(jobs) - MAX_JOBS)]:
             del jobs[old]  # the oldest finished batches go (a dict keeps the order they came in)
         jobs[job_id] = job
-        threading.Thread(target=_check_batch, args=(job, uploads, rules, request.app.state.downloads),
+        threading.Thread(target=_check_batch, args=(job, uploads, rules, request.app.state.downloads, approved),
                          daemon=True).start()
         return RedirectResponse(f"/check/jobs/{job_id}", status_code=303)
 
@@ -542,9 +566,10 @@ def create_app(token: str | None = None) -> FastAPI:
 
         files, fields = await uploaded(request)
         rules = options({"rules": fields.get("rules", "national")})[3]
+        approved = await _in_thread(lambda: approved_tables(request))
         uploads = Uploads(files)
         try:
-            results = await _in_thread(lambda: [check_upload(path, rules)[0] for path in uploads.paths])
+            results = await _in_thread(lambda: [check_upload(path, rules, approved)[0] for path in uploads.paths])
         finally:
             uploads.close()
         for result, path in zip(results, uploads.paths):
@@ -618,13 +643,13 @@ def _pdf(item: Download) -> bytes:
             raise WebError(str(error), 500) from None
 
 
-def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads) -> None:
+def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads, approved=None) -> None:
     from .tables import unit_name
 
     rows = []
     try:
         for path in uploads.paths:
-            result, document = check_upload(path, rules)
+            result, document = check_upload(path, rules, approved)
             annotated = annotated_bytes(path, result) if not result.error else None
             row = {"name": path.name, "unit": unit_name(document) if document else "",
                    "year": report_year(document) if document else "", "figures": result.figures,

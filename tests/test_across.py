@@ -148,3 +148,31 @@ def test_explain_sets_each_approved_target_beside_the_reported_one(changed):
     assert compared["纪检监察工作有效性"] == ("有效", "有效", "改名为“纪检监察工作开展有效性”")
     assert compared["预算执行率"] == ("=100%", "=100%", "一致")
     assert "  服务对象满意度：批复 ≥90%，自评表 =90%（比较方式改动）" in explain_report(result).splitlines()
+
+
+def test_a_folder_of_target_tables_pairs_each_report_with_its_own(changed, tmp_path):
+    """In batch, each report meets the table of its unit and year; one with none is said to have none
+    (N707), a table no report used is named, and a file of the folder that is no target table is skipped
+    with its reason."""
+    import shutil
+
+    approved, planted = changed
+    tables = tmp_path / "目标表"
+    tables.mkdir()
+    for number in ("000", "003", "002"):  # 002 is a report, not a target table
+        shutil.copy(seed(number), tables)
+    reports = tmp_path / "报告"
+    reports.mkdir()
+    shutil.copy(planted, reports / "常州市科学技术局2024.docx")
+    shutil.copy(seed("002"), reports / "苏州市生产力促进中心2022.txt")
+    run = subprocess.run([sys.executable, "-m", "narrator", "check", *sorted(map(str, reports.iterdir())),
+                          "--targets", str(tables), "--format", "json"], capture_output=True, text=True)
+    assert run.returncode == 1
+    import json
+
+    first, second = json.loads(run.stdout)
+    assert [f["code"] for f in first["findings"] if f["code"].startswith("N7")] == ["N706", "N703", "N704", "N701"]
+    assert [f["code"] for f in second["findings"] if f["code"].startswith("N7")] == ["N707"]
+    assert "以下绩效目标表没有同一单位、同一年度的报告与之对照：" + str(tables / seed("000").name) in run.stderr
+    assert f"文件 {tables / seed('002').name}：没有找到绩效指标行" in run.stderr
+    assert "（这个文件不作为绩效目标表。）" in run.stderr

@@ -271,3 +271,35 @@ def test_the_draft_page_offers_a_pdf(server):
     response = httpx.get(server.url + link.replace("&amp;", "&"), timeout=300)
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     assert "filename*=UTF-8''" in response.headers["content-disposition"]
+
+
+def test_api_check_compares_with_an_uploaded_target_table(server, tmp_path):
+    """The approved target table goes up beside the report (field `targets`): the same N7xx findings
+    as `check --targets`; a table of another year is refused with the CLI's message."""
+    import copy
+
+    from narrator.compose import compose
+    from narrator.evaluate import evaluate
+    from narrator.quantity import parse_quantity
+    from narrator.render import docx_bytes
+    from narrator.targets import import_table
+
+    from conftest import SEEDS
+
+    (approved,) = SEEDS.glob("003_*.txt")
+    report = copy.deepcopy(import_table(approved)[1].report)
+    next(i for i in report.indicators if i.name == "服务对象满意度").target = parse_quantity("=90%")
+    path = tmp_path / "自评报告.docx"
+    path.write_bytes(docx_bytes(compose(evaluate(report))))
+    upload = [("file", (path.name, path.read_bytes())), ("targets", (approved.name, approved.read_bytes()))]
+    response = httpx.post(server.url + "/api/check", files=upload, timeout=120)
+    assert response.status_code == 200
+    (item,) = response.json()
+    assert [(f["code"], f["claimed"], f["expected"]) for f in item["findings"]] == [("N704", "=90%", "≥90%")]
+    expected = check_file(path, approved=approved).findings
+    assert [f["message"] for f in item["findings"]] == [f.message for f in expected]
+    (other,) = SEEDS.glob("001_*.txt")
+    upload = [("file", (path.name, path.read_bytes())), ("targets", (other.name, other.read_bytes()))]
+    (refused,) = httpx.post(server.url + "/api/check", files=upload, timeout=120).json()
+    assert refused["error"] == (f"文件 {other.name}：这份绩效目标表是“苏州市生产力促进中心”的，而报告 自评报告.docx "
+                                "是“常州市科学技术局”的，不作比较。请给出同一单位的绩效目标表。")
