@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from rapidfuzz import fuzz
 
@@ -24,6 +25,7 @@ from .model import Indicator, Report
 from .quantity import Quantity
 from .read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES
 
+LOW_TARGET = Decimal("0.5")  # last year's completion this far over a target carried over unchanged: set too low
 RENAMED = 80  # rapidfuzz ratio from which two names are one indicator renamed (新增省双创人才 / 新增省“双创人才”)
 SAME_UNIT = 85  # unit names this close are one unit (常州市科学技术局 / 常州市科技局 is not decided by this alone)
 KINDS = ("dropped", "added", "renamed", "target", "comparator", "unit")
@@ -116,6 +118,14 @@ def refuse_other(approved: Report, file: str, unit: str, year: int | None) -> No
                          report_year=year)
 
 
+def refuse_other_last_year(last: Report, file: str, unit: str, year: int | None) -> None:
+    """Last year's report of another unit, or not of an earlier year, is not compared."""
+    if unit and last.unit_name and not same_unit(unit, last.unit_name):
+        raise InputError("last_year_other_unit", file=last.source, unit=last.unit_name, report=file, report_unit=unit)
+    if year and last.year and last.year >= year:
+        raise InputError("last_year_not_earlier", file=last.source, year=last.year, report=file, report_year=year)
+
+
 def source(approved: Report | None) -> str:
     """The file an imported target table came from ("" for none)."""
     if approved is None:
@@ -151,3 +161,20 @@ def partner(tables: tuple[Report, ...], unit: str, year: int | None) -> Report |
         return None
     fitting = [table for table in tables if same_unit(unit, table.unit_name) and (year is None or table.year == year)]
     return next((table for table in fitting if _plain(table.unit_name) == _plain(unit)), fitting[0] if fitting else None)
+
+
+def carried_over_low(reported: list[Indicator], last: list[Indicator]) -> list[tuple[Indicator, Indicator, Decimal]]:
+    """(this year's indicator, last year's, last year's excess as a fraction of its target) for each
+    target carried over unchanged although last year's completion exceeded it by more than LOW_TARGET
+    (targets where more is better: ≥, = or none)."""
+    found = []
+    for before, now in pair(reported, last):
+        if before is None or now is None or target_change(before.target, now.target):
+            continue
+        target, completion = before.target, before.completion
+        if not (target.is_number and completion.is_number and target.value) or target.comparator in ("<=", "<"):
+            continue
+        done = completion.in_unit(target.unit)
+        if done is not None and (done - target.value) / target.value > LOW_TARGET:
+            found.append((now, before, (done - target.value) / target.value))
+    return found

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from . import across, rules
-from .errors import NarratorError
+from .errors import InputError, NarratorError
 from .extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
-from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, table_facts
+from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
 from .findings import Finding, Location, wording
 from .link import link
 from .load import load_report
@@ -57,11 +57,13 @@ class CheckResult:
 
 
 def check_document(document: SourceDocument, data: Report | None = None,
-                   rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None) -> CheckResult:
+                   rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None,
+                   last_year: Report | None = None) -> CheckResult:
     """Check a document; a scored form is checked by the rule set `rule_set` (lexicon/scoring/);
     its indicators against the approved target table `approved` (of the same unit and year) when given,
-    or against the one of its unit and year among several."""
-    report = checked_report(document, data, rule_set, approved)
+    or against the one of its unit and year among several; its changes on last year against last
+    year's report `last_year` of the same unit."""
+    report = checked_report(document, data, rule_set, approved, last_year)
     findings = rules.run(report)
     positions = _positions(document)
     findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
@@ -72,7 +74,8 @@ def check_document(document: SourceDocument, data: Report | None = None,
 
 
 def checked_report(document: SourceDocument, data: Report | None = None,
-                   rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None) -> CheckedReport:
+                   rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None,
+                   last_year: Report | None = None) -> CheckedReport:
     """What the rules see: the document's passages (paragraphs, then 年度重点任务 完成情况 cells)
     with their claims linked to the facts of its tables (and of --data)."""
     tables = recognise(document)
@@ -97,6 +100,9 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         unpaired = approved is None
     elif approved is not None:
         across.refuse_other(approved, document.file, unit, year)
+    if last_year is not None:
+        across.refuse_other_last_year(last_year, document.file, unit, year)
+        facts.facts += last_year_facts(facts.evaluation, last_year)
     facts.own_words = name_tokens(unit)
     paragraphs = document.paragraphs
     rows = [row for row in tables.tasks if "result" in row.cells]
@@ -124,7 +130,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
-    return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired)
+    return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired,
+                         last_year)
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:
@@ -143,21 +150,24 @@ def _order(positions: dict[tuple[str, int], int], end: int, finding: Finding) ->
 
 
 def check_file(path: str | Path, data: str | Path | Report | None = None,
-               rule_set: str = DEFAULT_RULES, approved: str | Path | Report | tuple[Report, ...] | None = None
-               ) -> CheckResult:
+               rule_set: str = DEFAULT_RULES, approved: str | Path | Report | tuple[Report, ...] | None = None,
+               last_year: str | Path | Report | None = None) -> CheckResult:
     """Check one report (against the approved target table `approved`, a path or an imported Report,
     when given). Raises NarratorError when it cannot be read."""
     if data is not None and not isinstance(data, Report):
         data = load_report(data)
     if approved is not None and not isinstance(approved, (Report, tuple)):
         approved = import_table(approved)[1].report
-    return check_document(read_document(path), data, rule_set, approved)
+    if last_year is not None and not isinstance(last_year, Report):
+        last_year = last_year_report(last_year)
+    return check_document(read_document(path), data, rule_set, approved, last_year)
 
 
 def _check_safely(path: str, data: Report | None, explain: bool = False,
-                  rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None) -> CheckResult:
+                  rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None,
+                  last_year: Report | None = None) -> CheckResult:
     try:
-        result = check_file(path, data, rule_set, approved)
+        result = check_file(path, data, rule_set, approved, last_year)
     except NarratorError as error:
         return CheckResult(str(path), error=str(error))
     if not explain:
@@ -165,9 +175,24 @@ def _check_safely(path: str, data: Report | None, explain: bool = False,
     return result
 
 
+def last_year_report(path: str | Path) -> Report:
+    """Last year's report of the unit, as its tables say it (its 自评表 with completion values), or an
+    input file (.yaml, .xlsx) of last year."""
+    if Path(path).suffix.lower() in (".yaml", ".yml"):
+        return load_report(path)
+    document = read_document(path)
+    report = recognise(document).report()
+    if not report.indicators:
+        raise InputError("last_year_no_table", file=path)
+    report.unit_name = report.unit_name or unit_name(document)
+    report.year = report.year or document_year(document) or 0
+    return report
+
+
 def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None,
                 explain: bool = False, rule_set: str = DEFAULT_RULES,
-                targets: str | Path | Report | tuple[Report, ...] | None = None) -> Iterator[CheckResult]:
+                targets: str | Path | Report | tuple[Report, ...] | None = None,
+                last_year: str | Path | None = None) -> Iterator[CheckResult]:
     """Check several reports; results come in input order.
 
     A batch of at least SERIAL_BELOW reports per extra worker goes through a process pool whose
@@ -177,13 +202,14 @@ def check_files(paths: Iterable[str | Path], data: str | Path | None = None, job
     scoring_rules(rule_set)  # an unknown name is an error before any report is read
     report = load_report(data) if data is not None else None
     approved = targets if isinstance(targets, (Report, tuple)) or targets is None else across.load_targets(targets)[0]
+    previous = last_year_report(last_year) if last_year is not None else None
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) // SERIAL_BELOW or 1))
     if jobs == 1:
         for path in paths:
-            yield _check_safely(path, report, explain, rule_set, approved)
+            yield _check_safely(path, report, explain, rule_set, approved, previous)
         return
     pipeline()  # spaCy and jieba's dictionary (loaded with the domain words) once, before the workers fork
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         yield from pool.map(_check_safely, paths, [report] * len(paths), [explain] * len(paths),
-                            [rule_set] * len(paths), [approved] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))
+                            [rule_set] * len(paths), [approved] * len(paths), [previous] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))

@@ -365,7 +365,10 @@ def _print_scores(sheet, rule_set: str) -> None:
 @click.option("--targets", metavar="绩效目标表",
               help="批复的绩效目标表（DOCX、PDF、XLSX 或文本）：与自评表逐项比较，指标是否被删除、增加、改名，"
                    "目标值、比较方式或计量单位是否被改动。须是同一单位、同一年度的表。")
-def check(reports, data, output_format, annotate, jobs, force, explain, rule_set, targets):
+@click.option("--last-year", "last_year", metavar="上年报告",
+              help="同一单位上一年度的自评报告（或上年的输入 .yaml）：正文中“同比增长”“较上年增加”的数字按上年的完成值核对；"
+                   "上年已大幅超额完成而今年目标未提高的指标给出提示。")
+def check(reports, data, output_format, annotate, jobs, force, explain, rule_set, targets, last_year):
     """核对自评报告：正文中的数字是否与表格一致，正文和表格内的计算是否正确。
 
     读取 DOCX、PDF 或文本（.txt、.md）报告。没有发现问题时退出码为 0，发现问题为 1，
@@ -379,7 +382,7 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
     from .reporters import annotate as write_annotated
     from .reporters import explain_report, json_report, summary, text_report
 
-    inputs = [*reports, data, targets]
+    inputs = [*reports, data, targets, last_year]
     annotated = _annotation_targets(reports, annotate, force, inputs)
     results = []
     failed = False
@@ -388,7 +391,7 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
         approved, skipped = load_targets(targets)
         for reason in skipped:
             click.echo(message("targets_skipped", reason=reason), err=True)
-    stream = check_files(reports, data, jobs, explain, rule_set, approved)
+    stream = check_files(reports, data, jobs, explain, rule_set, approved, last_year)
     show_bar = len(reports) > 1 and sys.stderr.isatty()
     with click.progressbar(stream, length=len(reports), label="核对中", file=sys.stderr) if show_bar \
             else contextlib.nullcontext(stream) as progress:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from itertools import combinations
+from pathlib import Path
 
 from . import lexicon
 from .evaluate import Evaluation, Status, evaluate
@@ -23,7 +24,7 @@ from .tables import Cell, ReportTables
 
 # Facts computed from others for what a sentence may say of them (a ratio, percentage points, a share …);
 # CheckResult.facts counts the figures read from the tables without these.
-DERIVED_ROLES = ("ratio", "multiple", "points", "remainder", "share", "column_gap")
+DERIVED_ROLES = ("ratio", "multiple", "points", "remainder", "share", "column_gap")  # and changes on last year (Fact.base)
 
 OWN_BUDGET = "="  # a share's whole when it is the line's own 调整预算数
 
@@ -43,6 +44,7 @@ class Fact:
     budget: bool = False
     status: str = ""  # an indicator's 达成/未达成 …, for the meaning rules
     whole: str = ""  # a share's whole: the budget line it is a part of ("" for the total)
+    base: str = ""  # a change on last year: last year's value it is computed from
 
     @property
     def tokens(self) -> frozenset[str]:
@@ -349,3 +351,33 @@ def _shares(result, evaluation: Evaluation, where, place: str, scope: str, value
                 facts.append(Fact(BUDGET_NAMES[key], "share", _computed(part / total * 100, "%"), where(key), place,
                                   scope=scope, budget=True, whole=whole_name))
     return own + facts
+
+
+def last_year_facts(evaluation: Evaluation | None, last: Report) -> list[Fact]:
+    """The change on last year of each indicator that both years report with a number (paired by name,
+    narrator/across.py): in percent (同比增长38.9%) and in the indicator's unit (较上年增加15家), computed
+    exactly and compared at the precision written."""
+    if evaluation is None:
+        return []
+    from .across import pair
+
+    facts = []
+    this_year = [result.indicator for result in evaluation.indicators]
+    for before, now in pair(this_year, last.indicators):
+        if before is None or now is None or not (before.completion.is_number and now.completion.is_number):
+            continue
+        previous = before.completion.in_unit(now.completion.unit)
+        if previous is None:
+            continue
+        origin = before.origin
+        location = Location(origin.file if origin else "")
+        place = wording("place_last_year", where=" ".join(filter(None, (
+            Path(origin.file).name, origin.sheet, wording("origin_row", row=origin.row) if origin.row else ""))
+            ) if origin else "")
+        change = now.completion.value - previous
+        facts.append(Fact(now.name, "growth", _computed(change, now.completion.unit), location, place,
+                          base=before.completion.text))
+        if previous:
+            facts.append(Fact(now.name, "growth", _computed(change / previous * 100, "%"), location, place,
+                              base=before.completion.text))
+    return facts

@@ -162,7 +162,8 @@ def _distinct_values(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-ABSOLUTE_ROLES = ("deviation", "difference", "points", "column_gap")  # written without a sign: 比目标少22.7亿元
+# Written without a sign: 比目标少22.7亿元; 同比下降5% (a change whose direction its word says).
+ABSOLUTE_ROLES = ("deviation", "difference", "points", "column_gap", "growth")
 
 
 def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...]) -> bool:

@@ -62,6 +62,7 @@ class CheckedReport:
     rule_set: str = scoring.DEFAULT_RULES  # lexicon/scoring/<rule_set>.yaml
     approved: Report | None = None  # the approved 绩效目标表 of the unit and year (check --targets)
     unpaired: bool = False  # --targets named a folder that holds no table of this unit and year
+    last_year: Report | None = None  # last year's report of the unit (check --last-year)
 
     @cached_property
     def changes(self) -> list[across.Difference]:
@@ -119,13 +120,15 @@ def fact_name(fact: Fact) -> str:
         return wording("fact_share", line=fact.scope, whole=fact.whole or wording("total_line"), name=fact.name)
     if fact.budget:
         return wording("fact_budget", line=fact.scope or wording("total_line"), name=fact.name)
+    if fact.base:
+        return wording("fact_last_year", name=fact.name, base=fact.base)
     return wording(f"fact_{fact.role}", name=fact.name)
 
 
 def fact_value(fact: Fact, claim: Claim | None = None) -> str:
     """The fact's figure; one computed for a sentence (a ratio, percentage points …) at the precision
     the sentence writes (77.3% against 77.30%: “77.3%”)."""
-    if claim is None or fact.role not in DERIVED_ROLES or not fact.quantity.is_number:
+    if claim is None or (fact.role not in DERIVED_ROLES and not fact.base) or not fact.quantity.is_number:
         return fact.quantity.text
     return format_decimal(fact.quantity.value, claim.quantity.decimals) + fact.quantity.unit
 
@@ -684,3 +687,22 @@ def no_approved_table(report: CheckedReport) -> Iterator[Finding]:
     """--targets named a folder without this unit's and year's target table: not compared."""
     if report.unpaired:
         yield Finding(claimed="—", expected="—", context="", location=Location(report.file))
+
+
+# Against last year's report (check --last-year)
+
+@rule("N801", "warning")
+def target_set_low(report: CheckedReport) -> Iterator[Finding]:
+    """A target carried over from last year although last year's completion far exceeded it."""
+    if report.last_year is None or report.facts.evaluation is None:
+        return
+    rows = {id(result.indicator): row for row, result in _indicator_rows(report)}
+    reported = [result.indicator for result in report.facts.evaluation.indicators]
+    for now, before, excess in across.carried_over_low(reported, report.last_year.indicators):
+        row = rows.get(id(now))
+        cell = (row.cells.get("target") or row.cells.get("name")) if row is not None else None
+        yield Finding(claimed=now.target.text, expected=before.completion.text,
+                      context=_row_context(row) if row is not None else now.name,
+                      location=cell_location(report.file, cell, _section(report, row) if row is not None else ""),
+                      arguments={"name": now.name, "completion": before.completion.text,
+                                 "excess": format_percent(excess * 100, 0), "last": _origin(before)})
