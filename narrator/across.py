@@ -178,3 +178,9 @@ def carried_over_low(reported: list[Indicator], last: list[Indicator]) -> list[t
         if done is not None and (done - target.value) / target.value > LOW_TARGET:
             found.append((now, before, (done - target.value) / target.value))
     return found
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, each with its full stop, spaces taken out (for comparing two years)."""
+    return [part for part in (re.sub(r"\s+", "", piece) for piece in re.findall(r"[^。！？!?]+[。！？!?]?", text))
+            if part]

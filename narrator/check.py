@@ -186,6 +186,8 @@ def last_year_report(path: str | Path) -> Report:
         raise InputError("last_year_no_table", file=path)
     report.unit_name = report.unit_name or unit_name(document)
     report.year = report.year or document_year(document) or 0
+    report.sentences = tuple(sentence for paragraph in document.paragraphs
+                             for sentence in across.sentences(paragraph.text) if any(c.isdigit() for c in sentence))
     return report
 
 

@@ -150,6 +150,8 @@ class Report:
     problems: list[str] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
     source: str = field(default="", compare=False)
+    # The sentences with figures of a written report read as last year's (check --last-year).
+    sentences: tuple[str, ...] = field(default=(), compare=False)
 
     def children_of(self, line: BudgetLine) -> list[BudgetLine]:
         return [child for child in self.budget_lines if child.parent == line.name]

@@ -706,3 +706,27 @@ def target_set_low(report: CheckedReport) -> Iterator[Finding]:
                       location=cell_location(report.file, cell, _section(report, row) if row is not None else ""),
                       arguments={"name": now.name, "completion": before.completion.text,
                                  "excess": format_percent(excess * 100, 0), "last": _origin(before)})
+
+
+@rule("N802", "warning")
+def last_years_figure(report: CheckedReport) -> Iterator[Finding]:
+    """A figure that disagrees with this year's table but is last year's value of the same indicator:
+    carried over from last year's report (the sentence quoted when last year's report has it word for word)."""
+    if report.last_year is None:
+        return
+    last_sentences = set(report.last_year.sentences)
+    last_values = {indicator.name: indicator.completion for indicator in report.last_year.indicators}
+    for passage in report.passages:
+        for item in passage.links:
+            names = {fact.name for fact in item.facts if fact.role == "completion"}
+            previous = [(name, last_values[name]) for name in names if name in last_values
+                        and agrees(item.claim.quantity, last_values[name]) and not last_values[name].approximation]
+            if not previous:
+                continue
+            name, value = previous[0]
+            sentence = re.sub(r"\s+", "", item.claim.sentence)
+            context, span = _sentence_context(item.claim)
+            yield Finding(claimed=item.claim.quantity.text, expected=value.text, context=context,
+                          location=passage.at(item.claim.start, item.claim.end), span=span,
+                          arguments={"name": name, "file": Path(report.last_year.source).name,
+                                     "same": wording("sentence_same") if sentence in last_sentences else ""})

@@ -96,3 +96,18 @@ def test_last_years_report_of_the_same_year_or_another_unit_is_refused(tmp_path)
     assert run.returncode == 2
     assert "上年报告是“常州市科学技术局”的，而报告" in run.stdout + run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_figure_carried_over_from_last_year_is_named_so(last_docx, tmp_path):
+    """Seed 002 with 成交额868.78亿元 written as last year's 625.47亿元 in one paragraph: the error (N101) and,
+    beside it, that the figure is last year's (N802); the unchanged report draws no N802."""
+    text = SEED_002.read_text(encoding="utf-8")
+    assert text.count("成交额868.78亿元，同比增长38.9%") == 3
+    stale = tmp_path / "2022年报告.txt"
+    stale.write_text(text.replace("成交额868.78亿元，同比增长38.9%", "成交额625.47亿元，同比增长38.9%", 1), encoding="utf-8")
+    result = check_file(stale, last_year=last_docx)
+    found = [(f.code, f.claimed, f.expected) for f in result.findings if f.code in ("N101", "N802")]
+    assert found == [("N101", "625.47亿元", "868.78亿元"), ("N802", "625.47亿元", "625.47亿元")]
+    (carried,) = [f for f in result.findings if f.code == "N802"]
+    assert carried.message == "“625.47亿元”是“全市技术合同成交额”上年的完成值（上年报告 2021年自评报告.docx），可能沿用了上年的数字。"
+    assert [f for f in check_file(SEED_002, last_year=last_docx).findings if f.code == "N802"] == []
