@@ -194,17 +194,27 @@ def _is_input(path: Path) -> bool:
     return False
 
 
-def check_upload(path: Path, rule_set: str = "national", approved=None):
+def check_upload(path: Path, rule_set: str = "national", approved=None, last_year=None):
     """(CheckResult, source document or None); a file that cannot be read gives a result with its error.
-    `approved`: the approved target table(s) to compare the self-evaluation with (check --targets)."""
+    `approved`: the approved target table(s) to compare the self-evaluation with (check --targets);
+    `last_year`: last year's report of the unit (check --last-year)."""
     from .check import CheckResult, check_document
     from .read import read_document
 
     try:
         document = read_document(path)
-        return check_document(document, rule_set=rule_set, approved=approved), document
+        return check_document(document, rule_set=rule_set, approved=approved, last_year=last_year), document
     except NarratorError as error:
         return CheckResult(file=str(path), error=str(error)), None
+
+
+def _as_uploaded(report, uploads: Uploads):
+    """A report read from an upload, its rows naming the file as uploaded, not its temporary copy."""
+    report.source = uploads.clean(report.source)
+    for indicator in report.indicators:
+        if indicator.origin is not None:
+            indicator.origin = dataclasses.replace(indicator.origin, file=uploads.clean(indicator.origin.file))
+    return report
 
 
 def annotated_bytes(path: Path, result) -> bytes | None:
@@ -402,11 +412,15 @@ def create_app(token: str | None = None) -> FastAPI:
             if "Too many files" in str(error):
                 raise WebError(message("web_too_many_files", limit=MAX_FILES), 413) from None
             raise WebError(message("web_bad_request")) from None
-        files, fields, targets = [], {}, []
+        files, fields, extra = [], {}, {}
         for key, value in form.multi_items():
             if hasattr(value, "read"):
-                if key in ("file", "targets") and value.filename:
-                    (files if key == "file" else targets).append((value.filename, await value.read()))
+                if key in ("file", "targets", "last_year") and value.filename:
+                    data = (value.filename, await value.read())
+                    if key == "file":
+                        files.append(data)
+                    else:
+                        extra.setdefault(key, []).append(data)
             else:
                 fields[key] = str(value)
         if not files and again and fields.get("again"):
@@ -416,9 +430,10 @@ def create_app(token: str | None = None) -> FastAPI:
             files = [(item.name, item.data)]
         if not files:
             raise WebError(message("web_no_file"))
-        if len(files) + len(targets) > MAX_FILES:
+        if len(files) + sum(map(len, extra.values())) > MAX_FILES:
             raise WebError(message("web_too_many_files", limit=MAX_FILES), 413)
-        request.state.targets = targets
+        request.state.targets = extra.get("targets", [])
+        request.state.last_year = extra.get("last_year", [])[:1]
         return files, fields
 
     def approved_tables(request: Request):
@@ -434,11 +449,23 @@ def create_app(token: str | None = None) -> FastAPI:
             tables = run(uploads, lambda: tuple(load_targets(path)[0] for path in uploads.paths))
         finally:
             uploads.close()
-        for table in tables:  # findings name the file as uploaded, not its temporary copy
-            for indicator in table.indicators:
-                if indicator.origin is not None:
-                    indicator.origin = dataclasses.replace(indicator.origin, file=uploads.clean(indicator.origin.file))
+        for table in tables:
+            _as_uploaded(table, uploads)
         return tables[0] if len(tables) == 1 else tables
+
+    def last_year_table(request: Request):
+        """Last year's report uploaded with the reports (field `last_year`, optional), as its tables say it."""
+        from .check import last_year_report
+
+        last = getattr(request.state, "last_year", [])
+        if not last:
+            return None
+        uploads = Uploads(last)
+        try:
+            report = run(uploads, lambda: last_year_report(uploads.paths[0]))
+        finally:
+            uploads.close()
+        return _as_uploaded(report, uploads)
 
     def options(fields: dict[str, str]) -> tuple[str, int, bool, str]:
         form = fields.get("form", "整体")
@@ -505,11 +532,12 @@ def create_app(token: str | None = None) -> FastAPI:
         files, fields = await uploaded(request)
         rules = options({"rules": fields.get("rules", "national")})[3]
         approved = await _in_thread(lambda: approved_tables(request))
+        last_year = await _in_thread(lambda: last_year_table(request))
         uploads = Uploads(files)
         if len(files) == 1:
             try:
                 path = uploads.paths[0]
-                result, document = await _in_thread(lambda: check_upload(path, rules, approved))
+                result, document = await _in_thread(lambda: check_upload(path, rules, approved, last_year))
                 annotated = await _in_thread(lambda: annotated_bytes(path, result))
             finally:
                 uploads.close()
@@ -525,7 +553,8 @@ def create_app(token: str | None = None) -> FastAPI:
         for old in [key for key, kept in jobs.items() if kept.finished][:max(0, len(jobs) - MAX_JOBS)]:
             del jobs[old]  # the oldest finished batches go (a dict keeps the order they came in)
         jobs[job_id] = job
-        threading.Thread(target=_check_batch, args=(job, uploads, rules, request.app.state.downloads, approved),
+        threading.Thread(target=_check_batch,
+                         args=(job, uploads, rules, request.app.state.downloads, approved, last_year),
                          daemon=True).start()
         return RedirectResponse(f"/check/jobs/{job_id}", status_code=303)
 
@@ -567,9 +596,11 @@ def create_app(token: str | None = None) -> FastAPI:
         files, fields = await uploaded(request)
         rules = options({"rules": fields.get("rules", "national")})[3]
         approved = await _in_thread(lambda: approved_tables(request))
+        last_year = await _in_thread(lambda: last_year_table(request))
         uploads = Uploads(files)
         try:
-            results = await _in_thread(lambda: [check_upload(path, rules, approved)[0] for path in uploads.paths])
+            results = await _in_thread(lambda: [check_upload(path, rules, approved, last_year)[0]
+                                                for path in uploads.paths])
         finally:
             uploads.close()
         for result, path in zip(results, uploads.paths):
@@ -643,13 +674,14 @@ def _pdf(item: Download) -> bytes:
             raise WebError(str(error), 500) from None
 
 
-def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads, approved=None) -> None:
+def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads, approved=None,
+                 last_year=None) -> None:
     from .tables import unit_name
 
     rows = []
     try:
         for path in uploads.paths:
-            result, document = check_upload(path, rules, approved)
+            result, document = check_upload(path, rules, approved, last_year)
             annotated = annotated_bytes(path, result) if not result.error else None
             row = {"name": path.name, "unit": unit_name(document) if document else "",
                    "year": report_year(document) if document else "", "figures": result.figures,

@@ -303,3 +303,29 @@ def test_api_check_compares_with_an_uploaded_target_table(server, tmp_path):
     (refused,) = httpx.post(server.url + "/api/check", files=upload, timeout=120).json()
     assert refused["error"] == (f"文件 {other.name}：这份绩效目标表是“苏州市生产力促进中心”的，而报告 自评报告.docx "
                                 "是“常州市科学技术局”的，不作比较。请给出同一单位的绩效目标表。")
+
+
+def test_api_check_takes_last_years_report(server, tmp_path):
+    """Last year's report goes up beside this year's (field `last_year`): a figure carried over from it is
+    named so, with the uploaded file's name."""
+    from narrator.compose import compose
+    from narrator.evaluate import evaluate
+    from narrator.load import load_report
+    from narrator.render import docx_bytes
+
+    from conftest import SEEDS
+
+    source = (Path(__file__).parent.parent / "corpus" / "example.yaml").read_text(encoding="utf-8")
+    last = tmp_path / "last.yaml"
+    last.write_text(source.replace("年度: 2022", "年度: 2021").replace('完成值: "868.78亿元"', '完成值: "625.47亿元"'),
+                    encoding="utf-8")
+    last_docx = tmp_path / "2021年自评报告.docx"
+    last_docx.write_bytes(docx_bytes(compose(evaluate(load_report(last)))))
+    (seed,) = SEEDS.glob("002_*.txt")
+    stale = tmp_path / "2022年报告.txt"
+    stale.write_text(seed.read_text(encoding="utf-8").replace("成交额868.78亿元，同比增长38.9%", "成交额625.47亿元，同比增长38.9%", 1),
+                     encoding="utf-8")
+    upload = [("file", (stale.name, stale.read_bytes())), ("last_year", (last_docx.name, last_docx.read_bytes()))]
+    (item,) = httpx.post(server.url + "/api/check", files=upload, timeout=120).json()
+    (carried,) = [f for f in item["findings"] if f["code"] == "N802"]
+    assert carried["message"] == "“625.47亿元”是“全市技术合同成交额”上年的完成值（上年报告 2021年自评报告.docx），可能沿用了上年的数字。"
