@@ -154,8 +154,9 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             subject, tokens = after, name_tokens(after)
         if not tokens and clause_start > max(previous_end, sentence_start):
             # ……的131.6%，受理成果转化项目完成目标（200项）: named between the last figure and the bracket.
-            between = statements.strip_role_words(text[max(previous_end, sentence_start):clause_start]
-                                                  .strip(CLAUSE_BREAKS + "、 的"))
+            between = text[max(previous_end, sentence_start):clause_start].strip(CLAUSE_BREAKS + "、 的")
+            # 预算调整率、结转结余率（3.14%…: the name nearest the bracket.
+            between = statements.strip_trailing_role_words(between[between.rfind("、") + 1:])
             subject, tokens = between, name_tokens(between)
         named = bool(tokens)
         inherited = claims[-1] if claims and claims[-1].sentence_start == sentence_start else None

@@ -21,7 +21,7 @@ import cn2an
 from . import lexicon
 from .evaluate import IndicatorResult
 from .model import Indicator
-from .quantity import Quantity, format_decimal
+from .quantity import Quantity, format_decimal, round_half_up
 
 
 def chinese_number(n: int) -> str:
@@ -69,6 +69,12 @@ def number(value: Decimal) -> str:
     if value == value.to_integral_value():
         return format_decimal(value.quantize(Decimal(1)))
     return format_decimal(value)
+
+
+def _trimmed(value: Decimal, places: int) -> str:
+    """`value` rounded half up to `places` decimals, without trailing zeros: 2.80 → 2.8, 150.0 → 150."""
+    text = format_decimal(round_half_up(value, places), places)
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def value_text(quantity: Quantity) -> str:
@@ -168,6 +174,19 @@ class Language:
         unit = result.indicator.target.unit
         amount = number(abs(margin))
         return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{unit}"
+
+    def against_target(self, result: IndicatorResult) -> str:
+        """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice
+        the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
+        points), a ceiling or a zero target."""
+        target, done = result.indicator.target, result.completion_value
+        if done is None or not target.is_number or not target.value or target.unit == "%" \
+                or is_ceiling(result.indicator):
+            return ""
+        ratio = done / target.value
+        if ratio >= 2:
+            return _connectives()["of_target_multiple"].format(multiple=_trimmed(ratio, 2))
+        return _connectives()["of_target_ratio"].format(ratio=_trimmed(ratio * 100, 1))
 
     # -------------------------------------------------------- an indicator's figure in a sentence
 

@@ -829,6 +829,14 @@ def _pdf_blocks(items: list, file: str, repeat_merged: bool = True) -> list[Para
                     # The last row was broken by the page: its cells go on at the top of this page.
                     last.rows[-1] = [before + after for before, after in zip(last.rows[-1], rows[0])]
                     rows = rows[1:]
+                elif repeat_merged and rows:
+                    # A group merged over the page break (its 一级/二级 printed on the page before): an empty
+                    # cell of the page's first row, left of its first text, in a column that is never empty
+                    # above (merged groups read repeated; a table of blank cells keeps its blanks).
+                    lead = next((index for index, cell in enumerate(rows[0]) if cell), 0)
+                    for index in range(lead):
+                        if all(index < len(row) and row[index] for row in last.rows[1:]):
+                            rows[0][index] = last.rows[-1][index]
                 last.rows += rows
                 last.row_pages += [page] * len(rows)
             else:

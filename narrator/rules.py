@@ -226,6 +226,14 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             if any(word in part for word in lexicon.claim_words()["partial_words"]):
                 continue
             scope, kind, _ = indicator_scope(text, sentence_start, match.start())
+            clause_start = max(sentence_start, *(text.rfind(mark, 0, match.start()) + 1 for mark in CLAUSE_BREAKS))
+            clause_end = min((i for i in (text.find(mark, match.end()) for mark in CLAUSE_BREAKS) if i >= 0),
+                             default=len(text))
+            named = text[clause_start:match.start()].strip()
+            around = named + text[match.end():clause_end]
+            if named and not scope and not kind \
+                    and not any(word in around for word in lexicon.claim_words()["all_scope_words"]):
+                continue  # 节能降耗目标责任全面完成: one thing named, not every goal
             missed = [result for result in all_missed
                       if (not scope or result.indicator.level1.removesuffix("指标") in scope)
                       and (not kind or result.is_quantitative == (kind == "quantitative"))]

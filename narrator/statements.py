@@ -34,6 +34,9 @@ from . import lexicon
 from .quantity import Quantity
 
 CLAUSE_MARKS = "，,；;：:。！？!?\n"
+# Every role a figure can have (each named in templates/findings.yaml as role_<name>).
+ROLES = ("completion", "target", "difference", "deviation", "ratio", "multiple", "points", "share", "remainder",
+         "column_gap", "growth", "count", "other")
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ def words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(map(str, value), key=len, reverse=True)) for key, value in data.items()}
 
 
-ROLE_KEYS = ("target_words", "target_markers", "ratio_words", "completion_rate_words", "deviation_rate_words",
+ROLE_KEYS = ("target_words", "target_markers", "target_ends", "ratio_words", "completion_rate_words", "deviation_rate_words",
              "excess_words", "comparison_words",
              "gap_markers", "gap_words", "deviation_markers", "share_words", "remainder_words", "growth_markers",
              "linking")
@@ -72,6 +75,18 @@ def strip_role_words(text: str) -> str:
     while previous != text:
         previous = text
         text = single.sub("", longer.sub("", text).rstrip("的 "))
+    return text
+
+
+def strip_trailing_role_words(text: str) -> str:
+    """The clause without the role words at its end only: 受理成果转化项目完成目标 → 受理成果转化项目;
+    结转结余率 keeps its 结余 (a name may hold a role word)."""
+    longer, single = _role_words()
+    ending = re.compile(f"(?:{longer.pattern})$")
+    previous = None
+    while previous != text:
+        previous = text
+        text = single.sub("", ending.sub("", text.rstrip("的 ")))
     return text
 
 
@@ -183,14 +198,17 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("difference")
         if _ends(bare, "gap_words"):
             return Role("difference")
+        if _ends(bare, "excess_words") and _has(_without_brackets(sentence_before), "target_words") \
+                and not _has(clause, "last_year_words"):
+            return Role("difference")  # 备案412个，完成目标的137.33%，多出122个: more than the target named before
     if _has(clause, "growth_markers") and not _ends(clause, "reaching_words"):
         # 同比增长38.9% is a change on last year; 全年净增高新技术企业1236家 may be the year's own figure.
         return Role("growth") if _has(clause, "last_year_words") else Role("growth", ("completion",))
     if unit != "%":
         if kinds.get(unit) == "money" and _has(clause, "remainder_words") and not target_named:
             return Role("remainder")
-    if _has(clause, "target_markers"):
-        return Role("target")
+    if _has(clause, "target_markers") or _ends(bare, "target_ends"):
+        return Role("target")  # 目标值为15场; 比目标95%低1.2个百分点
     if passage_role == "target":
         return Role("target")
     return Role("completion")

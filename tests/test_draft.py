@@ -18,6 +18,7 @@ from narrator.compose import Heading, Paragraph, Table, compose
 from narrator.evaluate import Status, evaluate
 from narrator.load import load_report
 from narrator.plan import make_plan
+from narrator.quantity import round_half_up
 from narrator.quantity import format_value, parse_quantity
 from narrator.render import docx_bytes, soffice
 
@@ -57,9 +58,12 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     prose = compose(example).prose()
     # §四 follows the seed: one block per 年度目标, its indicators said against their targets in words.
     assert "（三）对年度绩效目标3的分析\n预期目标：全市技术合同成交额达660亿元。" in prose
-    assert "全市技术合同成交额达868.78亿元，目标为不低于660亿元，比目标多208.78亿元，超出目标31.63%。" in prose
-    assert ("组织形式多样的产学研活动16场，超过年度目标（目标为不少于15场），偏差6.67%。"
+    # A quantity against its target: 完成目标的X% below twice the target, 为目标的X倍 from twice up; never "偏差".
+    assert "全市技术合同成交额达868.78亿元，目标为不低于660亿元，完成目标的131.6%，比目标多208.78亿元。" in prose
+    assert ("组织形式多样的产学研活动16场，超过年度目标（目标为不少于15场），完成目标的106.7%。"
             "组织科技合作交流活动4场，达到年度目标。") in prose
+    assert "培育技术经纪人843人，目标为不少于300人，为目标的2.81倍，比目标多543人，超出幅度较大" in prose
+    assert "偏差" not in prose.split("四、")[1].split("五、")[0]
     assert "非税收入预算完成率为66.22%，未达到目标（目标为100%），比目标低33.78个百分点，原因是受疫情影响房租收入减少。" in prose
     assert ("2022年预算总金额年初预算数545.57万元，上年度结转及当年预算追加追减81.6万元，调整预算数627.17万元，"
             "实际支出602.24万元，预算执行率96.03%，预算调整率14.96%。") in prose
@@ -97,6 +101,9 @@ def _allowed_numbers(evaluation) -> set[Decimal]:
         for value in (result.deviation, result.margin, result.completion_value):
             if value is not None:
                 allowed |= {value, abs(value)}  # a margin is said as "比目标少100项"
+        if result.completion_value is not None and i.target.is_number and i.target.value:
+            ratio = result.completion_value / i.target.value  # 完成目标的106.7%, 为目标的2.81倍
+            allowed |= {round_half_up(ratio * 100, 1).normalize(), round_half_up(ratio, 2).normalize()}
         if result.margin is not None and i.target.scale:
             texts.append(result.margin.scaleb(-4 if i.target.scale == "万" else -8).normalize().to_eng_string())
     for task in report.key_tasks:
@@ -147,7 +154,7 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
     assert "人才各类政策解答服务家次的完成值尚未填写【待补充：完成值】。" in prose
     assert "各类人才项目受理数为1100项，未达到目标（目标为不少于1200项），比目标少100项，原因是部分人才项目申报批次推迟至次年。" in prose
     # Ceilings and zero targets: "over the limit", never "not reached".
-    assert "网络故障时长的控制目标为0小时，实际为3小时，偏差100%，主要原因是【待补充：原因分析】。" in prose
+    assert "网络故障时长的控制目标为0小时，实际为3小时，比目标多3小时，主要原因是【待补充：原因分析】。" in prose
     assert "预算偏差率实际为12%，未能控制在目标以内（目标为不超过10%）；原因：【待补充：原因分析】。" in prose
     assert "物业服务完成及时性为0.5天，控制在目标以内（目标为不超过1天）。" in prose
     assert "数据总量达3150万条" in prose

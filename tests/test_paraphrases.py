@@ -31,7 +31,7 @@ def _data(name: str) -> Path:
     ("ex_s3.txt", 35, 24, []),
     ("ex_s4.txt", 41, 39, []),
     ("ex_s5.txt", 55, 48, []),
-    ("ex_s6.txt", 45, 33, []),
+    ("ex_s6.txt", 45, 34, []),
     ("pj_s1.txt", 36, 29, []),
     ("pj_s2.txt", 32, 23, []),
     ("s0_s1.txt", 55, 45, [("N102", "95.58%", "100%")]),
@@ -144,12 +144,6 @@ def test_a_held_out_report_checks_clean():
     assert reasons["97.15%"] == "未对应：占比的整体不在表格中"
 
 
-@pytest.mark.parametrize("name, errors", CHANGZHOU_EDITS.items())
-def test_each_edit_of_the_held_out_report_is_found(name, errors):
-    manifest = {item["file"]: item for item in json.loads((CHANGZHOU / "manifest.json").read_text(encoding="utf-8"))}
-    assert errors[0][1] == manifest[name]["wrong"]
-    result = check_file(CHANGZHOU / name, CHANGZHOU / "unit.yaml")
-    assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
 
 
 def test_the_draft_of_the_held_out_unit_checks_clean():
@@ -164,3 +158,44 @@ def test_the_draft_of_the_held_out_unit_checks_clean():
     document = compose(evaluate(load_report(CHANGZHOU / "unit.yaml")))
     assert "净增高新技术企业超600家" in document.prose()
     assert review(document) == []
+
+
+# A second held-out report (tests/data/statements_yuhua/: 长沙市雨花区发展和改革局 2022, from realworld R07 with
+# invented results). Measured once before it was used: 4 false errors and 1 false warning on the correct
+# body, 10 of 12 edits found. Now: the correct body draws nothing, 11 of 12 are found; the one left is
+# percentage points between two budget lines' rates (低于基本支出执行率10.63个百分点), which the checker does
+# not compute: it stays unlinked rather than guessed.
+YUHUA = Path(__file__).parent / "data" / "statements_yuhua"
+YUHUA_EDITS = {
+    "wrong01.txt": [("N101", "96.68%", "96.86%")],
+    "wrong02.txt": [("N101", "45.62万元", "46.62万元")],
+    "wrong03.txt": [("N101", "73.15%", "75.52%")],
+    "wrong04.txt": [("N101", "8.05万元", "43.23万元")],
+    "wrong05.txt": [],
+    "wrong06.txt": [("N101", "2.54倍", "2.45倍")],
+    "wrong07.txt": [("N101", "122个", "112个")],
+    "wrong08.txt": [("N101", "6项", "5项")],
+    "wrong09.txt": [("N101", "104.36%", "104.37%")],
+    "wrong10.txt": [("N101", "271.53亿元", "271.35亿元")],
+    "wrong11.txt": [("N101", "125个", "≥120个")],
+    "wrong12.txt": [("N101", "1368.42万元", "1386.42万元")],
+}
+
+
+def test_the_second_held_out_report_checks_clean():
+    result = check_file(YUHUA / "report.txt", YUHUA / "unit.yaml")
+    assert result.findings == []
+    assert (result.figures, result.linked) == (91, 82)
+    explained = {item["figure"]: item["explanation"] for item in explanations(result)}
+    # 结转结余率（3.14%，目标5%以内）: the name nearest the bracket, and 目标 right before a figure marks its target.
+    assert explained["5%"].startswith("与输入文件的“结转结余率”的目标值")
+    assert explained["10.63个百分点"] == "未对应：看不出这个数字说的是什么（与哪个数比较）"
+
+
+@pytest.mark.parametrize("folder, name, errors", [(CHANGZHOU, name, errors) for name, errors in CHANGZHOU_EDITS.items()]
+                         + [(YUHUA, name, errors) for name, errors in YUHUA_EDITS.items()])
+def test_each_edit_of_a_held_out_report_is_found(folder, name, errors):
+    manifest = {item["file"]: item for item in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))}
+    assert not errors or errors[0][1] == manifest[name]["wrong"]
+    result = check_file(folder / name, folder / "unit.yaml")
+    assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
