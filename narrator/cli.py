@@ -194,35 +194,29 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
 
     示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf；narrator draft 项目.yaml --form 项目
     """
-    from .compose import compose, compose_project
+    from .api import draft as draft_report
     from .errors import message
-    from .resources import example_path
-    from .scoring import rule_set as scoring_rules
-    from .evaluate import evaluate as evaluate_report
     from .load import load_report
     from .output import check_output_path, draft_file_name
-    from .render import convert_to_pdf, docx_bytes, markdown, write_bytes
-    from .review import review
+    from .render import convert_to_pdf, markdown, write_bytes
+    from .resources import example_path
+    from .scoring import rule_set as scoring_rules
 
     _existing_folder(templates)
     _existing_file(patterns)
     inputs = [input_file, patterns]
     project = form == "项目"
-    rules = scoring_rules(rule_set) if project or scoring else None
+    if project or scoring:
+        scoring_rules(rule_set)  # an unknown rule set is refused before anything is read
     report = load_report(input_file if input_file or not project else example_path(".yaml", project=True))
     if output_format == "docx":
         output = output or draft_file_name(report, project)
         check_output_path(output, force, inputs)
         if pdf:
             check_output_path(Path(output).with_suffix(".pdf"), force, inputs)
-    if project:
-        document = compose_project(evaluate_report(report), rules, seed=seed, templates=templates)
-    else:
-        document = compose(evaluate_report(report), seed=seed, templates=templates, patterns=patterns,
-                           suggestions=not no_suggestions, rules=rules)
-    # Rendered once: the self-review checks the very bytes that are written.
-    data = docx_bytes(document) if output_format == "docx" or not no_check else b""
-    findings = [] if no_check else review(document, data, rule_set)
+    result = draft_report(report, form, seed, templates, patterns, not no_suggestions, scoring, rule_set,
+                          check=not no_check)
+    document, data, findings = result.document, result.data, result.findings
     if output_format == "md":
         click.echo(markdown(document))
     else:

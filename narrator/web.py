@@ -39,7 +39,6 @@ MAX_DOWNLOADS = 200
 MAX_JOBS = 100  # batches whose results are kept for their pages
 TOKEN_COOKIE = "narrator_token"
 TOKEN_HEADER = "x-narrator-token"
-INPUT_SUFFIXES = {".yaml", ".yml", ".json"}
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -150,48 +149,18 @@ class Uploads:
 def draft_upload(path: Path, form: str = "整体", seed: int = DEFAULT_SEED, scoring: bool = False,
                  rule_set: str = "national"):
     """Draft from an input (.yaml, .json, an input workbook) or a 目标表 to import (anything else, or a
-    workbook without a 绩效指标 sheet). Returns (document, docx bytes, the imported input or None, the
-    file name the CLI would write)."""
-    from .compose import compose, compose_project
-    from .evaluate import evaluate
-    from .load import load_report
-    from .output import draft_file_name
-    from .render import docx_bytes
-    from .scoring import rule_set as scoring_rules
-    from .targets import import_project_targets, import_targets
+    workbook without a 绩效指标 sheet), as `narrator draft` does (self-review included)."""
+    from .api import draft
 
-    project = form == "项目"
-    if _is_input(path):
-        report, imported = load_report(path), None
-    else:
-        imported = (import_project_targets(path) if project else import_targets(path)).report
-        report = imported
-    rules = scoring_rules(rule_set) if project or scoring else None
-    if project:
-        document = compose_project(evaluate(report), rules, seed=seed)
-    else:
-        document = compose(evaluate(report), seed=seed, rules=rules)
-    return document, docx_bytes(document), imported, draft_file_name(report, project)
+    return draft(path, form, seed, scoring=scoring, rule_set=rule_set, import_tables=True)
 
 
-def _is_input(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    if suffix in INPUT_SUFFIXES:
-        return True
-    if suffix in (".xlsx", ".xlsm"):
-        import openpyxl
-
-        from .load import REQUIRED_SHEETS
-
-        try:
-            book = openpyxl.load_workbook(path, read_only=True)
-        except Exception:  # noqa: BLE001 — the reader gives the clear error
-            return True
-        try:
-            return set(REQUIRED_SHEETS) <= set(book.sheetnames)
-        finally:
-            book.close()
-    return False
+def self_review(findings) -> list[str]:
+    """The draft's self-review as the CLI words it: a count, then each finding on its place."""
+    if not findings:
+        return []
+    return [message("self_check_findings", count=len(findings)),
+            *(f"{finding.code} {finding.location.describe()}：{finding.message}" for finding in findings)]
 
 
 def check_upload(path: Path, rule_set: str = "national", approved=None, last_year=None):
@@ -502,15 +471,15 @@ def create_app(token: str | None = None) -> FastAPI:
         uploads = Uploads(files[:1])
         try:
             path = uploads.paths[0]
-            document, data, imported, name = await _in_thread(
-                lambda: run(uploads, lambda: draft_upload(path, form, seed, scoring, rules)))
+            result = await _in_thread(lambda: run(uploads, lambda: draft_upload(path, form, seed, scoring, rules)))
         finally:
             uploads.close()
-        return fields, files[0], document, data, imported, name
+        return fields, files[0], result
 
     @app.post("/draft", response_class=HTMLResponse)
     async def draft_page(request: Request):
-        fields, upload, document, data, imported, name = await drafted(request, again=True)
+        fields, upload, result = await drafted(request, again=True)
+        document, data, imported, name = result.document, result.data, result.imported, result.name
         form, seed, scoring, rules = options(fields)
         downloads = request.app.state.downloads
         docx_key = downloads.add(name, DOCX_TYPE, data)
@@ -521,7 +490,8 @@ def create_app(token: str | None = None) -> FastAPI:
         again = fields.get("again") or downloads.add(upload[0], "application/octet-stream", upload[1])
         return page("drafted.html", document=document, blocks=blocks, gaps=gaps, docx=docx_key, again=again,
                     pdf=docx_key if soffice() else None, imported=input_key, name=name, seed=seed, form=form,
-                    scoring=scoring, rules=rules, warnings=document.warnings, source=Path(upload[0]).name)
+                    scoring=scoring, rules=rules, warnings=document.warnings + self_review(result.findings),
+                    source=Path(upload[0]).name)
 
     @app.get("/check", response_class=HTMLResponse)
     def check_form():
@@ -586,8 +556,8 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.post("/api/draft")
     async def api_draft(request: Request):
-        *_, data, _, name = await drafted(request)
-        return attachment(data, DOCX_TYPE, name)
+        *_, result = await drafted(request)
+        return attachment(result.data, DOCX_TYPE, result.name)
 
     @app.post("/api/check")
     async def api_check(request: Request):

@@ -87,3 +87,23 @@ def test_every_declared_dependency_is_pinned_and_installed_at_its_pin():
     assert "pyyaml" in declared and "spacy" in declared
     assert [name for name in declared if name not in pins] == []
     assert {name: version(name) for name in declared} == {name: pins[name] for name in declared}
+
+
+def test_the_library_drafts_checks_and_imports_as_the_cli_does(tmp_path):
+    """narrator.api is what the CLI and the web call: the same bytes as `narrator draft`, the same findings
+    as `narrator check`, the same import as `narrator import`."""
+    from click.testing import CliRunner
+
+    import narrator
+    from narrator.api import check, draft, import_targets
+    from narrator.cli import main
+
+    written = tmp_path / "示例.docx"
+    assert CliRunner().invoke(main, ["draft", "-o", str(written)]).exit_code == 0
+    result = narrator.draft(ROOT / "corpus" / "example.yaml")
+    assert narrator.draft is draft
+    assert result.data == written.read_bytes()
+    assert result.findings == [] and result.name == "苏州市生产力促进中心2022年度整体支出预算绩效自评报告.docx"
+    assert check(written).findings == []
+    (seed,) = (ROOT / "corpus" / "seeds").glob("003_*.txt")
+    assert len(import_targets(seed).report.indicators) == 35
