@@ -24,7 +24,7 @@ from .tables import Cell, ReportTables
 
 # Facts computed from others for what a sentence may say of them (a ratio, percentage points, a share …);
 # CheckResult.facts counts the figures read from the tables without these.
-DERIVED_ROLES = ("ratio", "multiple", "points", "remainder", "share", "column_gap")  # and changes on last year (Fact.base)
+DERIVED_ROLES = ("ratio", "multiple", "points", "rate_gap", "remainder", "share", "column_gap")  # and changes on last year (Fact.base)
 
 OWN_BUDGET = "="  # a share's whole when it is the line's own 调整预算数
 
@@ -264,7 +264,7 @@ def _indicator_facts(result, where, place: str, deviation_cell: Cell | None) -> 
     return facts
 
 
-def _computed(value: Decimal, unit: str) -> Quantity:
+def computed(value: Decimal, unit: str) -> Quantity:
     """A figure computed from others, exact (compared at the precision a sentence writes it), shown to
     two places."""
     return Quantity(raw=format_decimal(value, 2) + unit, kind="number", value=value, unit=unit, decimals=2,
@@ -278,10 +278,10 @@ def _target_relations(result, location: Location, place: str) -> list[Fact]:
     target = indicator.target.value
     facts = []
     if target:
-        facts.append(Fact(indicator.name, "ratio", _computed(completion / target * 100, "%"), location, place))
-        facts.append(Fact(indicator.name, "multiple", _computed(completion / target, "倍"), location, place))
+        facts.append(Fact(indicator.name, "ratio", computed(completion / target * 100, "%"), location, place))
+        facts.append(Fact(indicator.name, "multiple", computed(completion / target, "倍"), location, place))
     if lexicon.unit_kinds().get(indicator.target.unit) == "ratio":
-        facts.append(Fact(indicator.name, "points", _computed(abs(result.margin), "个百分点"), location, place))
+        facts.append(Fact(indicator.name, "points", computed(abs(result.margin), "个百分点"), location, place))
     return facts
 
 
@@ -313,13 +313,13 @@ def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: 
                           where("adjustment"), place, budget=True))
     if line.actual is not None and values["adjusted"] is not None:
         # 未支出24.93万元, 结余, 调整后预算与实际支出的差额: 调整预算数 − 实际支出数.
-        facts.append(Fact(wording("fact_unspent"), "remainder", _computed(values["adjusted"] - line.actual, "万元"),
+        facts.append(Fact(wording("fact_unspent"), "remainder", computed(values["adjusted"] - line.actual, "万元"),
                           where("actual"), place, scope=scope, budget=True))
     facts += _shares(result, evaluation, where, place, scope, values)
     columns = [(key, values[key]) for key in ("initial", "adjusted", "actual") if values.get(key) is not None]
     for (first, one), (second, other) in combinations(columns, 2):
         # 调整后预算较年初预算增加81.6万元: the difference of two columns of one line.
-        facts.append(Fact(column_pair(first, second), "column_gap", _computed(abs(one - other), "万元"),
+        facts.append(Fact(column_pair(first, second), "column_gap", computed(abs(one - other), "万元"),
                           where(second), place, scope=scope, budget=True))
     return facts
 
@@ -335,7 +335,7 @@ def _shares(result, evaluation: Evaluation, where, place: str, scope: str, value
     own = []
     if line.actual is not None and values["adjusted"]:
         # 实际支出602.24万元，占调整后预算的96.03%: the line's spending in its own budget (its 执行率).
-        own.append(Fact(BUDGET_NAMES["adjusted"], "share", _computed(line.actual / values["adjusted"] * 100, "%"),
+        own.append(Fact(BUDGET_NAMES["adjusted"], "share", computed(line.actual / values["adjusted"] * 100, "%"),
                         where("rate"), place, scope=scope, budget=True, whole=OWN_BUDGET))
     if not line.parent:
         return own
@@ -348,7 +348,7 @@ def _shares(result, evaluation: Evaluation, where, place: str, scope: str, value
         for key, part, total in (("actual", line.actual, whole.line.actual),
                                  ("adjusted", values["adjusted"], whole.adjusted_budget)):
             if part is not None and total:
-                facts.append(Fact(BUDGET_NAMES[key], "share", _computed(part / total * 100, "%"), where(key), place,
+                facts.append(Fact(BUDGET_NAMES[key], "share", computed(part / total * 100, "%"), where(key), place,
                                   scope=scope, budget=True, whole=whole_name))
     return own + facts
 
@@ -375,9 +375,9 @@ def last_year_facts(evaluation: Evaluation | None, last: Report) -> list[Fact]:
             Path(origin.file).name, origin.sheet, wording("origin_row", row=origin.row) if origin.row else ""))
             ) if origin else "")
         change = now.completion.value - previous
-        facts.append(Fact(now.name, "growth", _computed(change, now.completion.unit), location, place,
+        facts.append(Fact(now.name, "growth", computed(change, now.completion.unit), location, place,
                           base=before.completion.text))
         if previous:
-            facts.append(Fact(now.name, "growth", _computed(change / previous * 100, "%"), location, place,
+            facts.append(Fact(now.name, "growth", computed(change / previous * 100, "%"), location, place,
                               base=before.completion.text))
     return facts

@@ -24,7 +24,7 @@ from functools import lru_cache
 from . import lexicon, statements
 from .compare import agrees
 from .extract import CLAUSE_BREAKS, Claim, name_tokens
-from .facts import BUDGET_NAMES, OWN_BUDGET, Fact, Facts, column_pair
+from .facts import BUDGET_NAMES, OWN_BUDGET, Fact, Facts, column_pair, computed
 from .findings import wording
 
 THRESHOLD = 0.6
@@ -170,7 +170,7 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...]) -> boo
     """Is the claim surely about `fact`? Its name shares enough words to be a candidate; to call the
     figure wrong, one name must hold the other's words, or nearly all of them (认定高新技术企业 is not
     拥有高新技术企业数). A figure whose subject is settled by its budget line or by counting is."""
-    if fact.role in ("count", "remainder", "share", "column_gap"):
+    if fact.role in ("count", "remainder", "share", "column_gap", "rate_gap"):
         return True
     for word in statements.words()["distinguishing_words"]:
         if (word in claim.subject) != (word in fact.name):
@@ -192,6 +192,8 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
         found, reason, detail = _share_candidates(claim, facts)
     elif claim.role == "column_gap":
         found, reason, detail = _column_gap_candidates(claim, facts)
+    elif claim.role == "rate_gap":
+        found, reason, detail = _rate_gap_candidates(claim, facts)
     else:
         found, reason, detail = candidates(claim, facts, exclude_place, aliases)
     if not found:
@@ -290,3 +292,37 @@ def _column_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float
              if fact.scope == scope and fact.name == column_pair(first, second)]
     return found, ("" if found else "no_candidate"), ""
 
+
+
+def _rate_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
+    """项目支出执行率为89.06%，低于基本支出执行率10.63个百分点: the difference of two rates, each surely the one
+    its words name (the sentence's subject, and the one named after 低于); otherwise not linked."""
+    clause = claim.context[max(claim.context.rfind(mark) for mark in CLAUSE_BREAKS) + 1:]
+    cut, other = statements.compared_rate(clause)
+    if cut < 0 or not other:
+        return [], "unknown_role", ""
+    before = claim.context[:len(claim.context) - len(clause)].rstrip(CLAUSE_BREAKS)  # the clause of the first rate
+    subject = re.sub(r"\d[\d.,]*\s*%?", "", before[max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1:])
+    rates = []
+    for text, tokens in ((before, name_tokens(statements.strip_linking(subject))), (other, name_tokens(other))):
+        reading = replace(claim, role="completion", subject=text, tokens=tokens, context=text, alternatives=())
+        found, _, _ = candidates(reading, facts)
+        sure = [(score, fact) for score, fact in found if fact.quantity.unit == "%" and fact.quantity.is_number
+                and (score == CERTAIN_SCORE or _certain(reading, fact, (tokens,)))]
+        best = [fact for score, fact in sure if score == max(score for score, _ in sure)]
+        if len({fact.quantity.value for fact in best}) != 1:
+            return [], "uncertain_name", best[0].name if best else ""
+        rates.append(best[0])
+    first, second = rates
+    if first is second:
+        return [], "uncertain_name", first.name
+    name = wording("rate_pair", first=_label(first), second=_label(second))
+    gap = computed(abs(first.quantity.value - second.quantity.value), "个百分点")
+    return [(1.0, Fact(name, "rate_gap", gap, first.location, first.place))], "", ""
+
+
+def _label(fact: Fact) -> str:
+    """A rate's name in a message: “预算执行率”, “项目支出”的执行率."""
+    if fact.budget:
+        return wording("fact_budget", line=fact.scope or wording("total_line"), name=fact.name)
+    return wording("fact_completion", name=fact.name)

@@ -35,8 +35,8 @@ from .quantity import Quantity
 
 CLAUSE_MARKS = "，,；;：:。！？!?\n"
 # Every role a figure can have (each named in templates/findings.yaml as role_<name>).
-ROLES = ("completion", "target", "difference", "deviation", "ratio", "multiple", "points", "share", "remainder",
-         "column_gap", "growth", "count", "other")
+ROLES = ("completion", "target", "difference", "deviation", "ratio", "multiple", "points", "rate_gap", "share",
+         "remainder", "column_gap", "growth", "count", "other")
 
 
 @dataclass(frozen=True)
@@ -99,6 +99,19 @@ def column_named(text: str) -> str:
             if found > position:
                 best, position = column, found
     return best
+
+
+def compared_rate(clause: str) -> tuple[int, str]:
+    """Where the comparison word of a rate compared with another ends, and the other rate's name:
+    低于基本支出执行率 → (2, 基本支出执行率); (−1, "") when the clause compares with nothing."""
+    found = [(clause.rfind(word), word) for word in words()["rate_comparison_words"] if word in clause]
+    if not found:
+        # 比整体执行率低0.04个百分点: 比/较, the other rate, then 高/低.
+        framed = re.search(f"(?:{'|'.join(map(re.escape, words()['comparison_words']))})(.+?)"
+                           f"(?:{'|'.join(map(re.escape, words()['gap_markers']))})$", clause)
+        return (framed.start(1), framed.group(1).strip()) if framed else (-1, "")
+    position, word = max(found)
+    return position, strip_linking(clause[position + len(word):]).strip()
 
 
 def compared_column(clause: str) -> str:
@@ -170,6 +183,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("points")
         if _has(clause, "growth_markers"):
             return Role("growth")
+        if _has(clause, "rate_comparison_words") or compared_rate(clause)[0] >= 0:
+            return Role("rate_gap")  # 项目支出执行率为89.06%，低于基本支出执行率10.63个百分点
         return Role("other")
     if kinds.get(unit) == "multiple":
         if target_named and _has(clause, "excess_words"):

@@ -17,6 +17,7 @@ from narrator.read import read_document
 from narrator.reporters import explanations
 
 DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
 REPORT = DATA / "statements_report.txt"
 UNIT = DATA / "statements_unit.yaml"
 
@@ -43,6 +44,8 @@ def roles(sentence: str) -> list[tuple[str, str]]:
     ("基本支出2615.2万元，占实际支出的1.00%；成交额同比增长38.9%，研发投入强度提高0.2个百分点。",
      [("2615.2万元", "completion"), ("1.00%", "share"), ("38.9%", "growth"), ("0.2个百分点", "growth")]),
     ("结转结余率为0%，预算偏差率实际为12%。", [("0%", "completion"), ("12%", "completion")]),
+    ("项目支出执行率为89.06%，低于基本支出执行率10.63个百分点。", [("89.06%", "completion"), ("10.63个百分点", "rate_gap")]),
+    ("基本支出执行率95.99%，比整体执行率低0.04个百分点。", [("95.99%", "completion"), ("0.04个百分点", "rate_gap")]),
 ])
 def test_each_figure_gets_its_role(sentence, expected):
     assert roles(sentence) == expected
@@ -224,3 +227,17 @@ def test_a_goal_stating_a_growth_drafts_and_checks(tmp_path):
     run = CliRunner().invoke(main, ["draft", str(source), "-o", str(tmp_path / "报告.docx")])
     assert run.exit_code == 0, run.output
     assert "内部出错" not in run.output
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("比整体执行率低0.04个百分点", []),
+    ("比整体执行率低0.14个百分点", [("N101", "0.14个百分点", "0.04个百分点")]),
+    ("比政府采购执行率低0.04个百分点", [("N101", "0.04个百分点", "4.01个百分点")]),  # 100% − 95.99%
+])
+def test_two_rates_compared_in_points(tmp_path, written, expected):
+    """Percentage points between two rates the sentence names (基本支出执行率95.99%，比整体执行率低0.04个百分点):
+    |95.99% − 96.03%|, each rate surely the one its words name."""
+    path = tmp_path / "报告.txt"
+    path.write_text(f"苏州市生产力促进中心2022年度自评报告\n分类看，基本支出执行率95.99%，{written}。\n", encoding="utf-8")
+    result = check_file(path, ROOT / "corpus" / "example.yaml")
+    assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == expected
