@@ -125,32 +125,44 @@ def _shapes(pieces: tuple[str, ...]) -> list[list[tuple[str, bool]]]:
 @lru_cache(maxsize=4096)
 def align(pieces: tuple[str, ...], columns: tuple[Column, ...]) -> tuple[int, tuple[str, ...]]:
     """Split `pieces` into len(columns) consecutive cells (some empty); return the best score and the cells."""
-    n, m = len(pieces), len(columns)
     spans = _shapes(pieces)
+
+    def gain(j: int, start: int, end: int) -> float:
+        column = columns[j]
+        if start == end:
+            return _BLANK[column.often_blank]
+        kind, is_level = spans[start][end]
+        return _FIT[column.kind].get(kind, _MISFIT) + _JOINED * (end - start - 1) + \
+            (_LEVEL_BONUS if column.kind == "level" and is_level else 0)
+
+    score, bounds = split(len(pieces), len(columns), gain)
+    return score, tuple(" ".join(pieces[start:end]) for start, end in bounds)
+
+
+def split(pieces: int, columns: int, gain, span: int = _SPAN) -> tuple[float, list[tuple[int, int]]]:
+    """The best way to cut `pieces` pieces into `columns` consecutive runs (some empty), each of at most
+    `span` pieces, where `gain(column, start, end)` scores pieces[start:end] in that column (None: not
+    allowed). Returns the score and each column's (start, end); dynamic programming over pieces and columns."""
+    n, m = pieces, columns
     worst = float("-inf")
     # best[j][i]: the score of putting the first i pieces in the first j columns.
     best = [[worst] * (n + 1) for _ in range(m + 1)]
     choice = [[0] * (n + 1) for _ in range(m + 1)]
     best[0][0] = 0
-    for j, column in enumerate(columns, 1):
-        fit, blank, level = _FIT[column.kind], _BLANK[column.often_blank], column.kind == "level"
+    for j in range(1, m + 1):
         for i in range(n + 1):
-            for start in range(i, max(i - _SPAN, 0) - 1, -1):
+            for start in range(i, max(i - span, 0) - 1, -1):
                 if best[j - 1][start] == worst:
                     continue
-                if start == i:
-                    gain = blank
-                else:
-                    kind, is_level = spans[start][i]
-                    gain = fit.get(kind, _MISFIT) + _JOINED * (i - start - 1) + (_LEVEL_BONUS if level and is_level else 0)
-                if best[j - 1][start] + gain > best[j][i]:
-                    best[j][i], choice[j][i] = best[j - 1][start] + gain, start
-    cells, i = [], n
+                value = gain(j - 1, start, i)
+                if value is not None and best[j - 1][start] + value > best[j][i]:
+                    best[j][i], choice[j][i] = best[j - 1][start] + value, start
+    bounds, i = [], n
     for j in range(m, 0, -1):
         start = choice[j][i]
-        cells.append(" ".join(pieces[start:i]))
+        bounds.append((start, i))
         i = start
-    return best[m][n], tuple(cells[::-1])
+    return best[m][n], bounds[::-1]
 
 
 def align_rows(header: list[str], columns: list[Column], rows: list[list[str]]) -> list[list[str]]:

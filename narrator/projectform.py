@@ -10,16 +10,23 @@ and its rows (年度资金总额, 其中：当年财政拨款, 上年结转资�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from . import indicator_rows
+from .errors import message
 from .layout import match_columns
 from .model import Indicator, Origin
 from .quantity import half_width_figures, normalize_width, parse_quantity, year_in
 from .read import Paragraph, SourceDocument, Table
 from .resources import load_yaml
 from .tables import Cell, money
+
+
+_YEAR_ONLY = re.compile(r"[(（]?(19|20|21)\d\d年度?[)）]?")
+_CODE = re.compile(r"^[(（]\d{2,}[)）]")  # (433001)乌海市供销合作社联合社: the unit's code in front of its name
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +77,7 @@ class ScoreSheet:
     goal: str = ""  # 年度总体目标（预期目标）
     result: str = ""  # its 实际完成情况, on a self-evaluation form
     year: int | None = None  # read_targets only: the year in the title
+    warnings: list[str] = field(default_factory=list)  # read_targets only: what could not be read, and judgements
 
     @property
     def funding_total(self) -> FundingRow | None:
@@ -132,13 +140,22 @@ def read_targets(document: SourceDocument) -> ScoreSheet | None:
             break
     if not sheet.indicators:
         return None
-    for block in document.blocks:
-        texts = [block.text] if isinstance(block, Paragraph) else [cell for row in block.rows for cell in row]
-        found = next((year for text in texts if (year := year_in(_plain(text)))), None)
-        if found:
-            sheet.year = found
-            break
+    sheet.year = _year(document)
     return sheet
+
+
+def _year(document: SourceDocument) -> int | None:
+    """The form's year: a line that is only the year (“（2021年度）”), else the title's (…绩效目标表), else the
+    first year written (a page's 发布时间 comes before the form's own)."""
+    texts = [text for block in document.blocks
+             for text in ([block.text] if isinstance(block, Paragraph) else [cell for row in block.rows for cell in row])]
+    title = _words()["title"]
+    for chosen in (lambda text: _YEAR_ONLY.fullmatch(text), lambda text: any(word in text for word in title),
+                   lambda text: True):
+        found = next((year for text in map(_plain, texts) if chosen(text) and (year := year_in(text))), None)
+        if found:
+            return found
+    return None
 
 
 def _line_rows(document: SourceDocument) -> list[Table]:
@@ -149,7 +166,8 @@ def _line_rows(document: SourceDocument) -> list[Table]:
     words = _words()
     known = [word for key in ("labels", "funding_columns", "indicator_columns")
              for values in words[key].values() for word in values]
-    known += [*words["goal"]["labels"], *words["funding"]["total"], *words["funding"]["parts"]]
+    known += [*words["goal"]["labels"], *words["funding"]["total"], *words["funding"]["parts"],
+              *words["funding"]["labels"]]
     tables: list[Table] = []
     texts: list[str] = []
     for block in document.blocks:
@@ -194,6 +212,9 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
     header: list[str] = []
     level1 = level2 = ""
     goal_column: int | None = None
+    # The last row with text: where a copy cut off in the middle of the table ends.
+    last = next(((table, number) for table in reversed(tables) for number in range(len(table.rows) - 1, -1, -1)
+                 if any(cell.strip() for cell in table.rows[number])), None)
     for table in tables:
         for number, cells in enumerate(table.rows):
             _labels(sheet, cells, words)
@@ -228,7 +249,7 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
                     row_cells = {"budget": _cell(table, number, amount, [""] * len(cells))}
                 sheet.funding.append(FundingRow(_part_name(_plain(name), words), row_cells,
                                                 _has(name, words["funding"]["total"])))
-            elif indicators is not None:
+            elif indicators is not None and scored:
                 text = {key: cells[index].strip() if index < len(cells) else "" for key, index in indicators.items()}
                 if text.get("level1") and text["level1"] != level1:
                     level1, level2 = text["level1"], ""
@@ -242,6 +263,62 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
                                       origin=Origin(sheet.file, f"表{table.number}", number + 1))
                 sheet.indicators.append(ScoredIndicator(
                     indicator, {key: _cell(table, number, index, header) for key, index in indicators.items()}))
+            elif indicators is not None:
+                if indicator_rows.ends_table(cells):
+                    indicators = None
+                    continue
+                if indicator_rows.is_subheader(cells) or not any(cell.strip() for cell in cells):
+                    continue
+                level1, level2 = _target_row(sheet, table, number, cells, header, level1, level2,
+                                             (table, number) == last)
+
+
+def _target_row(sheet: ScoreSheet, table: Table, number: int, cells: list[str], header: list[str],
+                level1: str, level2: str, last: bool) -> tuple[str, str]:
+    """One row under a target form's indicator header, read by its columns (`indicator_rows`): an indicator,
+    a row naming levels only, or a row that cannot be read (a warning; the table's last row is where a
+    copy was cut off). Returns the levels in force after it. A 一级指标 written in the middle of its merged
+    cell (产出指标 on the fifth of its rows) is also the 一级指标 of the rows above that have none."""
+    roles = indicator_rows.header_roles(header)
+    row = indicator_rows.read_row(cells, roles)
+    place = _place(table, number)
+    if row.get("level1") and row.get("level1") != level1:
+        if not level1:
+            for scored in reversed(sheet.indicators):
+                if scored.indicator.level1:
+                    break
+                scored.indicator.level1 = row.get("level1")
+        else:
+            level2 = ""
+        level1 = row.get("level1")
+    level2 = row.get("level2") or level2
+    name = indicator_rows.indicator_name(row.get("name"))
+    target, notes = indicator_rows.target_text(row, name)
+    filled = " ".join(cell.strip() for cell in cells if cell.strip())
+    if not (name and target):
+        if last:
+            sheet.warnings.append(message("import_cut_off", place=place, text=filled))
+        elif name:
+            sheet.warnings.append(message("import_no_target", place=place, name=name))
+        elif not (row.get("level1") or row.get("level2")):
+            sheet.warnings.append(message("import_unplaced", place=place, text=filled))
+        return level1, level2
+    sheet.warnings += [message(code, place=place, **arguments) for code, arguments in notes]
+    indicator = Indicator(name=name, target=parse_quantity(target), level1=level1, level2=level2,
+                          origin=Origin(sheet.file, f"表{table.number}", number + 1))
+    weight = row.get("weight")
+    column = roles.index("weight") if "weight" in roles else 0
+    line = table.row_lines[number] if number < len(table.row_lines) else None
+    sheet.indicators.append(ScoredIndicator(indicator, {"weight": Cell(weight, table.number, number + 1, "", line,
+                                                                       column)} if weight else {}))
+    return level1, level2
+
+
+def _place(table: Table, number: int) -> str:
+    line = table.row_lines[number] if number < len(table.row_lines) else None
+    if line is not None:
+        return message("place_line", line=line)
+    return message("place_table_row", table=table.number, row=number + 1)
 
 
 def _goals(sheet: ScoreSheet, cells: list[str], words: dict, column: int | None) -> int | None:
@@ -264,7 +341,10 @@ def _goals(sheet: ScoreSheet, cells: list[str], words: dict, column: int | None)
     if expected is not None:
         return expected
     if rest:
-        sheet.goal = cells[rest[0]].strip()
+        # Text copied with spaces splits the goal at its spaces: its pieces are one cell (a merged cell
+        # repeated in each column it covers is one too).
+        pieces = [cells[i].strip() for i in rest]
+        sheet.goal = " ".join(piece for index, piece in enumerate(pieces) if not index or piece != pieces[index - 1])
     return None
 
 
@@ -281,7 +361,7 @@ def _labels(sheet: ScoreSheet, cells: list[str], words: dict) -> None:
     for index, text in enumerate(plain):
         for key, labels in words["labels"].items():
             if text in labels and key not in sheet.labels:
-                value = next((cells[i].strip() for i in range(index + 1, len(cells))
+                value = next((_CODE.sub("", cells[i].strip()) for i in range(index + 1, len(cells))
                               if plain[i] and plain[i] != text and not _is_label(plain[i], words)), "")
                 if value:
                     sheet.labels[key] = value

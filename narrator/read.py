@@ -173,6 +173,18 @@ def _traditional_to_simplified():
     return opencc.OpenCC("t2s")
 
 
+# A mirror site's conversion to Traditional script may leave each converted character's reading after it
+# in brackets: 區(qū)、價(jià). Pinyin carries a tone mark; a bracket cut off at the end of the text ("生態(t")
+# is the same noise.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_RUBY = re.compile(rf"(?<=[\u3400-\u9fff])[(（](?:[a-zü]*[{_TONED}][a-zü{_TONED}]*[)）]|[a-zü{_TONED}]*(?=\s*\Z))")
+
+
+def without_readings(text: str) -> str:
+    """Text without the pinyin readings a converter left after characters: 岳陽樓區(qū) → 岳陽樓區."""
+    return _RUBY.sub("", text)
+
+
 def simplified(text: str) -> str:
     """Traditional characters as Simplified (OpenCC t2s), character for character, so offsets into
     the text still point at the same figures (a Word comment is anchored by them)."""
@@ -190,7 +202,7 @@ def simplified(text: str) -> str:
 
 def read_text(text: str, file: str = "") -> SourceDocument:
     """Split extracted text into paragraphs and tables."""
-    lines = simplified(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = simplified(without_readings(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Paragraph | Table] = []
     state = _Sections()
     index = paragraphs = tables = 0

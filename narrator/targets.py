@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from . import lexicon, projectform, read
+from . import indicator_rows, lexicon, projectform, read
 from .errors import InputError, message
 from .model import BudgetLine, FundingLine, Indicator, Origin, Report
 from .quantity import format_decimal, half_width_figures, normalize_width, parse_quantity, year_in
@@ -113,20 +113,28 @@ def import_project_targets(path: str | Path) -> ImportResult:
     sheet = projectform.read_targets(read.read_document(path))
     if sheet is None:
         raise InputError("project_target_no_indicators", file=path)
-    for key, code in (("project", "project_target_no_name"), ("unit", "project_target_no_unit")):
-        if not sheet.labels.get(key):
-            raise InputError(code, file=path)
-    if sheet.year is None:
-        raise InputError("target_no_year", file=path)
+    if not sheet.labels.get("project"):
+        raise InputError("project_target_no_name", file=path)
     indicators = [Indicator(name=row.indicator.name, target=row.indicator.target, level1=row.indicator.level1,
                             level2=row.indicator.level2, weight=projectform.score(row.cells.get("weight")),
                             origin=row.indicator.origin)
                   for row in sheet.indicators]
     budget, warnings = _project_budget(sheet)
-    report = Report(unit_name=sheet.labels["unit"], year=sheet.year, project_name=sheet.labels["project"],
+    warnings = sheet.warnings + warnings
+    unit = sheet.labels.get("unit") or _missing("unit", warnings)
+    year = sheet.year or _missing("year", warnings)
+    report = Report(unit_name=unit, year=year, project_name=sheet.labels["project"],
                     department=sheet.labels.get("department", ""), project_goal=sheet.goal,
                     indicators=indicators, budget_lines=budget, source=str(path))
     return ImportResult(report, warnings)
+
+
+def _missing(what: str, warnings: list[str]) -> str:
+    """A visible placeholder for the 单位名称 or 年度 a table does not name (【待补充：年度】), and a warning:
+    the indicators read are worth keeping; the user fills it in before drafting."""
+    placeholder = lexicon.wording()["placeholder"].format(message(f"import_missing_{what}"))
+    warnings.append(message(f"import_no_{what}", placeholder=placeholder))
+    return placeholder
 
 
 def _project_budget(sheet: projectform.ScoreSheet) -> tuple[list[BudgetLine], list[str]]:
@@ -182,7 +190,7 @@ def text_rows(text: str, wrapped_first_cells: bool = False) -> list[SourceRow] |
     line wrapped over several. With `wrapped_first_cells`, a "blocks" row whose first line is one
     piece is that row's first cell wrapped (“苏州市双创中心众创空间运 / 营服务 56.5 113”), not a row
     of its own (None when the text is not in "blocks")."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = read.without_readings(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     layout = _text_layout(lines)
     if wrapped_first_cells and layout != "blocks":
         return None
@@ -192,9 +200,11 @@ def text_rows(text: str, wrapped_first_cells: bool = False) -> list[SourceRow] |
         line = lines[number]
         place = message("place_line", line=number + 1)
         stripped = line.strip()
-        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-            if not re.fullmatch(r"\|(\s*:?-{2,}:?\s*\|)+", stripped):
-                rows.append(SourceRow([_clean(c) for c in stripped[1:-1].split("|")], place, True))
+        if stripped.count("|") >= 3 and (stripped.startswith("|") or stripped.endswith("|")):
+            # Pipe rows, with or without the outer pipes (“产出指标 | 数量指标 | … | ||”, as a web page copies).
+            if not re.fullmatch(r"\|?(\s*:?-{2,}:?\s*\|)+", stripped):
+                inner = stripped[1:] if stripped.startswith("|") else stripped
+                rows.append(SourceRow([_clean(c) for c in inner.removesuffix("|").split("|")], place, True))
         elif "\t" in line.strip("\n"):
             rows.append(SourceRow([_clean(c) for c in line.split("\t")], place, True))
         elif layout and stripped:
@@ -309,6 +319,7 @@ class _Segment:
     first_level1: str = ""
     level_row_depth: int = -1  # depth set by the previous level-only row, -1 after an indicator row
     pending_empty: dict[str, str] = field(default_factory=dict)  # level set by a level-only row, still without indicators
+    roles: list[str] | None = None  # the header's columns, when it has more than levels, names and values
 
 
 class _Parser:
@@ -327,10 +338,12 @@ class _Parser:
         self.mode = ""  # "", or the field being read: unit_name, functions …, budget, indicators
         self.budget_side = "income"
         self.group = ""
+        self.last_row: SourceRow | None = None  # the last row with text: where a copy cut off mid-table ends
 
     # -- dispatch
 
     def run(self, rows: list[SourceRow]) -> None:
+        self.last_row = next((row for row in reversed(rows) if any(row.cells)), None)
         index = 0
         while index < len(rows):
             row = rows[index]
@@ -353,7 +366,7 @@ class _Parser:
             if header is not None:
                 self._close_segment()
                 self.mode = "indicators"
-                self.segment = _Segment(header[0], header[1], len(self.indicators))
+                self.segment = _Segment(header[0], header[1], len(self.indicators), roles=header[2])
                 index += 1
                 continue
             self._content(self._cells(row, table_mode=self.mode in ("budget", "indicators")), row)
@@ -372,6 +385,8 @@ class _Parser:
             # The unit has one name: what follows it is not more of the name.
             self.mode = ""
             self._content(cells, row)
+        elif self.mode == "other":
+            self._unplaced(row, cells)  # a column narrator does not import (年度履职目标 …)
         elif self.mode:
             self.fields[self.mode].extend(cells)
         elif _YEAR_LINE.match(_key(" ".join(cells))):
@@ -395,8 +410,8 @@ class _Parser:
         labels = self.words["fields"]
         row = rows[index]
         cells = [cell for cell in row.cells if cell]
-        first = _key(cells[0])
-        if first in labels:
+        first = _key(cells[0]).lstrip("*")
+        if first in labels and (labels[first] != "other" or len(cells) == 1):
             return labels[first], cells[1:], 1
         if not row.split:
             # “单位名称 苏州市生产力促进中心”, or a label with spaces in it: “单位 主要职能 （一）……”,
@@ -405,7 +420,10 @@ class _Parser:
             for count in range(min(len(tokens) - 1, _LABEL_TOKENS), 0, -1):
                 key = _key("".join(tokens[:count]))
                 if key in labels:
-                    rest = tokens[count:] if labels[key] == "budget" else [" ".join(tokens[count:])]
+                    # The value ends where another label starts: “部门(单位)名称 某研究室 部门预算编码 901001033”.
+                    end = next((index for index in range(count, len(tokens)) if _key(tokens[index]) in labels),
+                               len(tokens))
+                    rest = tokens[count:] if labels[key] == "budget" else [" ".join(tokens[count:end])]
                     return labels[key], rest, 1
         if not row.split and any(label.startswith(first) and label != first for label in labels):
             joined, used = first, 1
@@ -425,15 +443,21 @@ class _Parser:
                 joined, used, following = candidate, used + 1, following + 1
         return "", [], 1
 
-    def _header(self, row: SourceRow) -> tuple[list[str], int] | None:
+    def _header(self, row: SourceRow) -> tuple[list[str], int, list[str] | None] | None:
+        """The header's level columns and number of values; and its columns (`indicator_rows`) when it
+        has others (计量单位, 指标解释, 评分标准 …), whose rows are then read by their columns."""
         headers = self.words["headers"]
-        keys = [_key(cell) for cell in self._cells(row, table_mode=True) if cell]
+        cells = [cell for cell in self._cells(row, table_mode=True) if cell]
+        keys = [_key(cell) for cell in cells]
         levels = [headers["levels"][key] for key in keys if key in headers["levels"]]
         if headers["name"] not in keys or not {"level1", "level2"} & set(levels):
             return None
         if any(word in key for key in keys for word in headers["self_evaluation"]):
             return None  # a self-evaluation table (自评表), not a target table
-        return levels, 2 if headers["half_year"] in keys else 1
+        roles = indicator_rows.header_roles(cells)
+        plain = {"", "level1", "level2", "name", "target"}
+        return levels, 2 if headers["half_year"] in keys else 1, \
+            roles if set(roles) - plain and headers["half_year"] not in keys and "key_work" not in levels else None
 
     def _cells(self, row: SourceRow, table_mode: bool) -> list[str]:
         """A table row's cells; a one-cell text line inside a table is split at its blanks,
@@ -452,6 +476,9 @@ class _Parser:
 
     def _indicator_row(self, cells: list[str], row: SourceRow) -> None:
         segment = self.segment
+        if segment.roles is not None:
+            self._column_row(cells, row)
+            return
         count = segment.values
         if len(cells) > count and all(_is_value(cell, self.words) for cell in cells[-count:]):
             values, name, before = cells[-count:], cells[-count - 1], cells[:-count - 1]
@@ -473,6 +500,37 @@ class _Parser:
             name=name, target=parse_quantity(full), half_year_target=parse_quantity(half),
             level1=state.get("level1", ""), level2=state.get("level2", ""), key_work=state.get("key_work", ""),
             project=state.get("project", ""), origin=Origin(self.file, row.place)))
+
+    def _column_row(self, cells: list[str], row: SourceRow) -> None:
+        """A row of a table with more columns than levels and values, read by its columns; a row that
+        names levels only sets them, one that cannot be read is named (the last row: the copy was cut off)."""
+        segment = self.segment
+        if indicator_rows.is_subheader(cells):
+            return
+        if indicator_rows.ends_table(cells):
+            self._close_segment()
+            self.mode = ""
+            return
+        fields = indicator_rows.read_row(cells, segment.roles)
+        name = indicator_rows.indicator_name(fields.get("name"))
+        target, notes = indicator_rows.target_text(fields, name)
+        if row is self.last_row and not (name and target):
+            self.warnings.append(message("import_cut_off", place=row.place, text=" ".join(cells)))
+            return
+        assigned = {level: fields.get(level) for level in ("level1", "level2") if fields.get(level)}
+        if assigned:
+            self._set_levels(assigned, row)
+        if not (name and target):
+            if name:
+                self.warnings.append(message("import_no_target", place=row.place, name=name))
+            elif not assigned:
+                self._unplaced(row, cells)
+            return
+        self.warnings += [message(code, place=row.place, **arguments) for code, arguments in notes]
+        segment.pending_empty.clear()
+        state = segment.state
+        self.indicators.append(Indicator(name=name, target=parse_quantity(target), level1=state.get("level1", ""),
+                                         level2=state.get("level2", ""), origin=Origin(self.file, row.place)))
 
     def _levels(self, cells: list[str], row: SourceRow, indicator: bool, name: str = "") -> None:
         """Place level cells: standard names by name, the others into the free levels —
@@ -611,13 +669,10 @@ class _Parser:
         if not self.indicators:
             raise InputError("target_no_indicators", file=self.file)
         unit = " ".join(self.fields.get("unit_name", [])).strip()
-        if not unit:
-            raise InputError("target_no_unit", file=self.file)
-        if self.year is None:
-            raise InputError("target_no_year", file=self.file)
+        unit, year = unit or _missing("unit", self.warnings), self.year or _missing("year", self.warnings)
         funding = self._funding_tree()
         report = Report(
-            unit_name=unit, year=self.year,
+            unit_name=unit, year=year,
             functions=_join_prose(self.fields.get("functions", [])),
             organisation=_join_prose(self.fields.get("organisation", [])),
             long_term_goal=_join_prose(self.fields.get("long_term_goal", [])),
