@@ -29,6 +29,7 @@ REQUIRED = {"绩效指标": ("三级指标", "目标值"), "预算信息": ("项
             "资金来源": ("项目", "全年预算数")}
 MAX_TEXT_CHARS = 20_000  # a cell of text; the longest in the seeds is under 2,000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_DATE = re.compile(r"\d{4}\s*年(?:度)?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?")
 _HAS_FIGURE = re.compile(r"[\d≥≤><=]")
 _STARTS_WITH_FIGURE = re.compile(r"[\d≥≤><=.]")
 
@@ -370,7 +371,8 @@ def _quantity(row: Row, column: str, is_target: bool):
     if quantity.is_number and not sane_number(quantity.value):
         raise row.error("number_out_of_range", column=column, value=quantity.text, digits=MAX_DIGITS)
     suspicious = _HAS_FIGURE.search if is_target else _STARTS_WITH_FIGURE.match
-    if quantity.kind == "text" and suspicious(normalize_width(quantity.text)):
+    # A date is no typo: 2021年全年, 2021年12月31日前 are time targets, said as written.
+    if quantity.kind == "text" and suspicious(_DATE.sub("", normalize_width(quantity.text))):
         # Figures that do not parse are typos; plain words are qualitative values.
         raise row.error("target_unparsed" if is_target else "value_unparsed", column=column, value=quantity.text)
     return quantity

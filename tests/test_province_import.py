@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from narrator.cli import main
@@ -196,3 +197,15 @@ def test_a_table_without_unit_or_year_imports_with_placeholders(tmp_path):
     assert "没有找到年度，已写作“【待补充：年度】”，请在导入的文件中补上。" in result.output
     text = output.read_text(encoding="utf-8")
     assert "单位名称: 【待补充：单位名称】" in text and "年度: 【待补充：年度】" in text and "各类书籍审稿率" in text
+
+
+@pytest.mark.parametrize("name", ["T05", "T06"])
+def test_what_import_writes_draft_reads(tmp_path, name):
+    """The input `import` writes from another province's project table drafts without an error: a time
+    target (2021年全年) is a target as written, and 人/次 and 万元/人 are units (=24人/次, =0万元/人)."""
+    source = tmp_path / f"{name}.yaml"
+    run = CliRunner().invoke(main, ["import", str(_file(name)), "-o", str(source)])
+    assert run.exit_code == 0, run.output
+    run = CliRunner().invoke(main, ["draft", str(source), "--form", "项目", "-o", str(tmp_path / f"{name}.docx")])
+    assert run.exit_code == 0, run.output
+    assert "错误" not in run.output
