@@ -77,6 +77,7 @@ def totals(claims: list[Claim]) -> list[Statement]:
                 or not total.quantity.is_number or total.quantity.approximation or _in_brackets(total):
             continue
         parts: list[Claim] = []
+        between: list[Claim] = []  # figures between the total and 其中
         opened = None  # the sentence where 其中 opens the parts
         for part in claims[index + 1:]:
             after_total = part.context[total.end - part.sentence_start:] if part.sentence_start == total.sentence_start \
@@ -85,6 +86,7 @@ def totals(claims: list[Claim]) -> list[Statement]:
                 if words["parts_word"][0] not in after_total:
                     if sentences[part.sentence_start] > sentences[total.sentence_start] + 1:
                         break
+                    between.append(part)
                     continue
                 if sentences[part.sentence_start] > sentences[total.sentence_start] + 1:
                     break
@@ -107,6 +109,9 @@ def totals(claims: list[Claim]) -> list[Statement]:
             continue  # parts from two budget columns (调整预算数 and 实际支出) are not parts of one total
         amounts = [_amount(part, total.quantity.unit) for part in parts]
         whole = sum(amounts, Decimal(0))
+        sums = {sum(amounts[:count], Decimal(0)) for count in range(2, len(amounts) + 1)}
+        if any(_amount(figure, total.quantity.unit) in sums for figure in between):
+            continue  # 合计120名；实有在职人员112人，其中81人、31人: the parts of 112人, not of 120名
         if whole > total.quantity.value + step(total.quantity) / 2:
             unit = total.quantity.unit
             statements.append(Statement(

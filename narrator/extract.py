@@ -219,6 +219,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     if quantity.unit not in lexicon.claim_words()["count_units"] or "指标" not in sentence or "等" in clause:
         return ""
     qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
+    if any(word in clause for word in lexicon.claim_words()["partial_words"]) \
+            and not _kind_pattern().match(after.lstrip("为是均共计 ")):
+        return ""  # 其余4项定性指标均达到: the rest of them, after those said before (but 其余26项为定量指标 counts them)
     before = text[sentence_start:quantity.start]
     scope, kind, scope_end = indicator_scope(text, sentence_start, quantity.start)
     for words in (clause, after):
@@ -231,6 +234,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
                 return count_key(status, [name for name in lexicon.level_names() if name in words] or scope, kind)
     if after.startswith(tuple(lexicon.claim_words()["met_after_count"])):
         return count_key("met", scope, kind)  # 其中22项达到、3项未达到
+    named = after.lstrip("为是均共计 ")
+    if _kind_pattern().match(named):
+        return count_key("total", scope, indicator_kind(named)[0])  # 其余26项为定量指标
     if (scope or kind) and not before[scope_end:].strip(" 共有为计中").strip() and not qualified:
         return count_key("total", scope, kind)  # 履职类指标14项; 定量指标13项
     return ""
@@ -277,6 +283,22 @@ def indicator_kind(before: str) -> tuple[str, int]:
     return lexicon.indicator_kinds()[found.group(1)], found.end()
 
 
+@lru_cache(maxsize=1)
+def _sublevel_pattern() -> re.Pattern[str]:
+    names = sorted({name.removesuffix("指标") for name in lexicon.target_table_words()["level2"]}, key=len, reverse=True)
+    ends = "|".join(map(re.escape, sorted(lexicon.claim_words()["scope_ends"], key=len, reverse=True)))
+    return re.compile(f"({'|'.join(map(re.escape, names))})(?:{ends})")
+
+
+def sublevel_scope(before: str) -> tuple[str, int]:
+    """The 二级指标 category the last part of a sentence names (数量指标共8项 → "@数量"), and where."""
+    part_start = max(before.rfind(mark) for mark in "；;。") + 1
+    found = None
+    for found in _sublevel_pattern().finditer(before, part_start):
+        pass
+    return ("@" + found.group(1), found.end()) if found else ("", 0)
+
+
 def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tuple[str, ...], str, int]:
     """The indicators a count or a 全部达到 at `position` is about: the categories and the kind the
     sentence names before it, and where that naming ends (from the sentence's start). A kind named
@@ -284,6 +306,10 @@ def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tupl
     before = text[sentence_start:position]
     levels, level_end = level_scope(before)
     kind, kind_end = indicator_kind(before)
+    sublevel, sublevel_end = sublevel_scope(before)
+    if sublevel and (sublevel_end > level_end
+                     or (sublevel_end == level_end and sublevel[1:] not in lexicon.level_names())):
+        return (sublevel,), kind, max(sublevel_end, kind_end)  # 产出指标中，数量指标共8项: the 二级 category
     if kind and not levels:
         found = None
         for found in _scope_pattern().finditer(text, 0, sentence_start):
@@ -318,8 +344,9 @@ def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:
         return claims
     scoped = []
     for claim in claims:
-        if claim.role == "count" and claim.subject.count(":") == 1:
-            key = count_key(claim.subject.split(":")[1], levels)
+        parts = claim.subject.split(":")
+        if claim.role == "count" and (len(parts) == 2 or (len(parts) == 4 and not parts[2])):
+            key = count_key(parts[1], levels, parts[3] if len(parts) == 4 else "")
             claim = replace(claim, subject=key, tokens=frozenset({key}))
         scoped.append(claim)
     return scoped

@@ -205,19 +205,31 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
                 "missed": (Status.MISSED,), "pending": (Status.PENDING,)}
     levels = sorted({r.indicator.level1.removesuffix("指标") for r in results} & set(lexicon.level_names()))
     groups = [group for size in range(min(len(levels), 4) + 1) for group in combinations(levels, size)]
+    # Each 二级指标 category too (数量指标共8项，6项完成): "@数量".
+    groups += [("@" + name,) for name in sorted({r.indicator.level2.removesuffix("指标") for r in results} - {""})]
     kinds = {kind: word for word, kind in lexicon.indicator_kinds().items()}
     facts = []
     for group in groups:
         for kind in ("", *kinds) if len(group) <= 1 else ("",):
-            within = [r for r in results if (not group or r.indicator.level1.removesuffix("指标") in group)
+            within = [r for r in results if in_group(r.indicator, group)
                       and (not kind or r.is_quantitative == (kind == "quantitative"))]
-            label = ("、".join(group) + "类" if group else "") + kinds.get(kind, "")
+            label = (group[0][1:] if group and group[0].startswith("@") else "、".join(group) + "类" if group else "") \
+                + kinds.get(kind, "")
             for status, wanted in statuses.items():
                 number = sum(1 for r in within if wanted is None or r.status in wanted)
                 key = ("count_group" if status == "total" else f"count_group_{status}") if label else f"count_{status}"
                 facts.append(_count_fact(count_key(status, group, kind), wording(key, levels=label),
                                          number, location, place))
     return facts
+
+
+def in_group(indicator, group: tuple[str, ...]) -> bool:
+    """Is the indicator one of the 一级 categories `group` names (效益, 满意度), or of its 二级 one (@数量)?"""
+    if not group:
+        return True
+    if group[0].startswith("@"):
+        return indicator.level2.removesuffix("指标") == group[0][1:]
+    return indicator.level1.removesuffix("指标") in group
 
 
 def _count_fact(key: str, name: str, number: int, location: Location, place: str) -> Fact:

@@ -301,8 +301,12 @@ def _rate_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, 
     cut, other = statements.compared_rate(clause)
     if cut < 0 or not other:
         return [], "unknown_role", ""
-    before = claim.context[:len(claim.context) - len(clause)].rstrip(CLAUSE_BREAKS)  # the clause of the first rate
-    subject = re.sub(r"\d[\d.,]*\s*%?", "", before[max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1:])
+    # The first rate: the clause of the last rate (a % figure, not points) before this one.
+    rates_before = [found for found in re.finditer(r"\d[\d.,]*\s*%", claim.context[:len(claim.context) - len(clause)])]
+    if not rates_before:
+        return [], "unknown_role", ""
+    before = claim.context[:rates_before[-1].start()]
+    subject = before[max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1:]
     rates = []
     for text, tokens in ((before, name_tokens(statements.strip_linking(subject))), (other, name_tokens(other))):
         reading = replace(claim, role="completion", subject=text, tokens=tokens, context=text, alternatives=())

@@ -23,7 +23,7 @@ from . import across, arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
 from .extract import CLAUSE_BREAKS, Claim, indicator_scope
-from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, cell_location
+from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, cell_location, in_group
 from .findings import Finding, Location, wording
 from .link import Link, dice
 from .model import Indicator, Report
@@ -234,8 +234,7 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             if named and not scope and not kind \
                     and not any(word in around for word in lexicon.claim_words()["all_scope_words"]):
                 continue  # 节能降耗目标责任全面完成: one thing named, not every goal
-            missed = [result for result in all_missed
-                      if (not scope or result.indicator.level1.removesuffix("指标") in scope)
+            missed = [result for result in all_missed if in_group(result.indicator, scope)
                       and (not kind or result.is_quantitative == (kind == "quantitative"))]
             if not missed:
                 continue
