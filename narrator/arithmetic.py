@@ -166,11 +166,12 @@ def rates(claims: list[Claim]) -> list[Statement]:
             continue
         places = rate.quantity.decimals
         # Shown the way that comes closest to what was written (22名 ÷ 25名 for 完成率88.0%).
-        numerator, denominator, value = min(((same[1], same[0], forward), (same[0], same[1], backward)),
-                                            key=lambda reading: abs(reading[2] - rate.quantity.value))
+        a, b = same[0].quantity.text, same[1].quantity.text
+        terms, value = min(((f"{b} ÷ {a}", forward), (f"{a} ÷ {b}", backward),
+                            (f"{a} ÷ ({a} + {b})", readings[2]), (f"{b} ÷ ({a} + {b})", readings[3])),
+                           key=lambda reading: abs(reading[1] - rate.quantity.value))
         statements.append(Statement(
-            (*same, rate), rate.quantity, format_percent(value, places),
-            f"{numerator.quantity.text} ÷ {denominator.quantity.text} = {format_percent(value, places)}"))
+            (*same, rate), rate.quantity, format_percent(value, places), f"{terms} = {format_percent(value, places)}"))
     return statements
 
 

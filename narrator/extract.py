@@ -142,6 +142,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         labels = PASSAGE_LABEL.findall(text[:quantity.start])
         passage = "target" if labels and labels[-1] in lexicon.claim_words()["target_passages"] else ""
         role = statements.role_of(text[sentence_start:quantity.start], quantity, passage)
+        if statements.target_named_after(text[quantity.end:sentence_end]):
+            role = statements.Role("target")  # 比不低于95%的目标高1.29个百分点: the target, named after it
         written = before
         if role.name != "completion" and not (role.name == "growth" and role.alternatives):
             # 成交额868.78亿元，完成目标（660亿元）的131.6%: the ratio of 成交额; the role words name nothing.
@@ -234,6 +236,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
                 return count_key(status, [name for name in lexicon.level_names() if name in words] or scope, kind)
     if after.startswith(tuple(lexicon.claim_words()["met_after_count"])):
         return count_key("met", scope, kind)  # 其中22项达到、3项未达到
+    carried = _status_of_group(before[:scope_end] if scope or kind else before)
+    if carried and (scope or kind):
+        return count_key(carried, scope, kind)  # 未达标的5项中，产出指标3项
     named = after.lstrip("为是均共计 ")
     if _kind_pattern().match(named):
         return count_key("total", scope, indicator_kind(named)[0])  # 其余26项为定量指标
@@ -325,6 +330,17 @@ def outside_names(text: str, claims: list[Claim], names: Iterable[str]) -> list[
     if not spans:
         return claims
     return [claim for claim in claims if not any(start <= claim.start and claim.end <= end for start, end in spans)]
+
+
+def _status_of_group(text: str) -> str:
+    """The status a sentence has set for the counts after it: 未达标的5项中，…… → missed."""
+    found = re.search(r"([^，,；;。]*?)的?\d+项(?:指标)?中", text)
+    if found is None:
+        return ""
+    for status, phrases in lexicon.indicator_counts().items():
+        if status != "total" and any(phrase in found.group(1) for phrase in phrases):
+            return status
+    return ""
 
 
 def heading_levels(text: str) -> tuple[str, ...] | None:

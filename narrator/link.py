@@ -78,8 +78,11 @@ def claim_scope(claim: Claim, facts: Facts) -> str:
 
 def _last_line(text: str, facts: Facts) -> str:
     best, position = "", -1
+    wholes = tuple(statements.words()["share_words"])
     for name in facts.scopes:
         found = text.rfind(name)
+        while found > 0 and text[:found].endswith(wholes):
+            found = text.rfind(name, 0, found)  # 占项目支出的63.12%: 项目支出 is the whole, not the subject
         if found > position:
             best, position = name, found
     after = text[position + len(best):] if best else text

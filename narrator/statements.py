@@ -90,6 +90,12 @@ def strip_trailing_role_words(text: str) -> str:
     return text
 
 
+def target_named_after(after: str) -> bool:
+    """The figure is the target when the words right after it name one: 95%的目标, 100%的目标值."""
+    after = after.lstrip()
+    return after.startswith("的") and after[1:].startswith(words()["target_words"])
+
+
 def column_named(text: str) -> str:
     """The budget column a phrase names (调整后预算 → adjusted), the last one named, or ""."""
     best, position = "", -1
