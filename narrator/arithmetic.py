@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from . import lexicon
 from .compare import agrees, step
-from .extract import CLAUSE_BREAKS, Claim, level_scope
+from .extract import CLAUSE_BREAKS, Claim, level_scope, name_tokens
+from .statements import strip_linking
 from .quantity import Quantity, format_decimal, format_percent
 
 SIDE_ROLES = ("growth", "deviation", "difference")  # figures that are not amounts of something
@@ -35,6 +36,12 @@ class Statement:
 @lru_cache(maxsize=1)
 def _words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(map(str, words)) for key, words in lexicon.arithmetic_words().items()}
+
+
+@lru_cache(maxsize=1)
+def _rate_name_words() -> frozenset[str]:
+    """Words that may stand before a rate of the two figures without naming another thing (资金执行率, 总体)."""
+    return frozenset().union(*(name_tokens(word) for word in _words()["rate_name_words"]))
 
 
 def clause_before(claim: Claim) -> str:
@@ -144,8 +151,14 @@ def rates(claims: list[Claim]) -> list[Statement]:
         if rate.quantity.unit != "%" or rate.role not in ("completion", "share", "ratio") or not rate.quantity.is_number \
                 or rate.quantity.approximation or rate.quantity.comparator:
             continue
-        if not any(word in clause_before(rate) for word in words["rate_words"]):
+        clause = clause_before(rate)
+        if not any(word in clause for word in words["rate_words"]):
             continue
+        named = clause
+        for word in words["rate_words"]:
+            named = named.replace(word, "")
+        if name_tokens(strip_linking(named)) - _rate_name_words():
+            continue  # 水利工程质量验收合格率为100%: a rate of its own, not of the two figures before it
         earlier = []
         for claim in reversed(claims[:index]):
             if claim.sentence_start != rate.sentence_start or claim.quantity.unit == "%":
@@ -153,7 +166,7 @@ def rates(claims: list[Claim]) -> list[Statement]:
             earlier.insert(0, claim)
         same = [claim for claim in earlier if claim.quantity.unit == earlier[-1].quantity.unit] if earlier else []
         if len(earlier) != 2 or len(same) != 2 or not all(c.quantity.is_number for c in same) \
-                or any(c.quantity.approximation or c.role in SIDE_ROLES for c in same) \
+                or any(c.quantity.approximation or c.quantity.comparator or c.role in SIDE_ROLES for c in same) \
                 or any(word in clause_before(c) for c in same for word in words["rate_skip_words"]):
             continue
         first, second = same[0].quantity.value, same[1].quantity.value

@@ -20,6 +20,7 @@ from .quantity import Quantity, find_quantities
 CLAUSE_BREAKS = "，,；;：:（()）！？!?。\n"
 SENTENCE_ENDS = "。！？!?"
 LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
+COORDINATION = ("和", "及", "与", "、", "以及")  # 3座A和8座B: figures each before their name
 HEADING_LENGTH = 30  # a line this short with no figure and no full stop is a heading
 PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
 
@@ -152,6 +153,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         else:
             before = statements.strip_linking(before)  # 结转结余率为0%: 为 names nothing (jieba would cut 率为)
         subject, tokens = before, name_tokens(before)
+        if index and clause_start == previous_end and before.rstrip().endswith(COORDINATION) and name_tokens(after):
+            subject, tokens = after, name_tokens(after)  # 完成3座除险加固和8座安全鉴定: each named after its figure
         if not tokens:
             subject, tokens = after, name_tokens(after)
         if not tokens and clause_start > max(previous_end, sentence_start):
