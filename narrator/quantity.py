@@ -268,7 +268,12 @@ def _build(match: re.Match[str], raw: str, offset: int = 0) -> Quantity | None:
 def parse_quantity(raw: object) -> Quantity:
     """Parse one table cell. Never raises: what is neither a number nor a known
     qualitative word comes back as kind "text" with the raw string."""
-    text = "" if raw is None else str(raw)
+    return _parse_text("" if raw is None else str(raw))
+
+
+@lru_cache(maxsize=16384)
+def _parse_text(text: str) -> Quantity:
+    """parse_quantity of a string, once per string (a Quantity is immutable; tables repeat their cells)."""
     stripped = normalize_width(text).strip()
     if not stripped:
         return Quantity(raw=text, kind="empty")
