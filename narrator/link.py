@@ -316,6 +316,13 @@ def _rate_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, 
         found, _, _ = candidates(reading, facts)
         sure = [(score, fact) for score, fact in found if fact.quantity.unit == "%" and fact.quantity.is_number
                 and (score == CERTAIN_SCORE or _certain(reading, fact, (tokens,)))]
+        line = _last_line(text, facts)
+        if line and any(fact.scope == line for _, fact in sure):
+            sure = [(score, fact) for score, fact in sure if fact.scope == line]  # 项目支出……执行率95.18%
+        if not sure and line and line != FOREIGN and not tokens - facts.scope_words(line) - _whole_tokens():
+            # 比基本支出低4.45个百分点: a budget line named alone is compared by its execution rate.
+            sure = [(1.0, fact) for fact in facts.facts if fact.budget and fact.scope == line
+                    and fact.quantity.unit == "%" and fact.quantity.is_number]
         best = [fact for score, fact in sure if score == max(score for score, _ in sure)]
         if len({fact.quantity.value for fact in best}) != 1:
             return [], "uncertain_name", best[0].name if best else ""

@@ -216,7 +216,7 @@ def _pattern() -> re.Pattern[str]:
     chinese = r"[零〇一二两三四五六七八九十百千万亿]+"
     return re.compile(
         rf"(?P<cmp>{comparators})?\s*"
-        rf"(?P<before>{before})?\s*"
+        rf"(?:(?<!节)(?<!制)(?<!简)(?P<before>{before}))?\s*"  # 节约2.23万元 saves; it is not 约2.23万元
         rf"(?:(?P<arabic>-?(?:{arabic}))\s*(?P<scale>万亿|亿|万|千)?|(?P<chinese>{chinese}))\s*"
         rf"(?P<middle>{middle})?\s*"
         rf"(?P<unit>{units})?"

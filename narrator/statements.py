@@ -55,6 +55,7 @@ def words() -> dict[str, tuple[str, ...]]:
 ROLE_KEYS = ("target_words", "target_markers", "target_ends", "ratio_words", "completion_rate_words", "deviation_rate_words",
              "excess_words", "comparison_words",
              "gap_markers", "gap_words", "deviation_markers", "share_words", "remainder_words", "growth_markers",
+             "saving_words",
              "linking")
 
 
@@ -219,6 +220,9 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("difference")
         if _ends(bare, "gap_words"):
             return Role("difference")
+        if _ends(clause, "saving_words") and (_has(_without_brackets(sentence_before), "target_words")
+                                            or _has(_without_brackets(sentence_before), "target_markers")):
+            return Role("difference")  # 控制在18.5万元以内，节约2.23万元: the ceiling less the spending
         if _ends(bare, "excess_words") and _has(_without_brackets(sentence_before), "target_words") \
                 and not _has(clause, "last_year_words"):
             return Role("difference")  # 备案412个，完成目标的137.33%，多出122个: more than the target named before

@@ -241,3 +241,9 @@ def test_two_rates_compared_in_points(tmp_path, written, expected):
     path.write_text(f"苏州市生产力促进中心2022年度自评报告\n分类看，基本支出执行率95.99%，{written}。\n", encoding="utf-8")
     result = check_file(path, ROOT / "corpus" / "example.yaml")
     assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == expected
+
+
+def test_a_saving_under_a_ceiling_is_the_ceiling_less_the_spending():
+    """节约 is a word, not 约 (about): 控制在18.5万元以内，节约2.23万元 is 18.5 − 16.27."""
+    assert roles("“三公”经费支出16.27万元，控制在18.5万元以内，节约2.23万元。") == [
+        ("16.27万元", "completion"), ("18.5万元", "target"), ("2.23万元", "difference")]
