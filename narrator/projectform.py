@@ -240,6 +240,9 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
                     continue
                 if funding is not None:
                     row_cells = {key: _cell(table, number, index, header) for key, index in funding.items()}
+                    rate = row_cells.get("rate")
+                    if rate is not None and rate.text.strip() and parse_quantity(rate.text).unit != "%":
+                        continue  # 执行率 under a score (10.00): the header's columns are shifted, nothing is placed
                 else:  # 年度资金总额 | 200: the first figure after the name
                     after = cells.index(name) + 1
                     amount = next((index for index in range(after, len(cells)) if money(cells[index]) is not None),
