@@ -196,6 +196,23 @@ def data_facts(report: Report) -> Facts:
     return Facts(facts, evaluation, _scoped_lines(report))
 
 
+def fact_name(fact: Fact) -> str:
+    """The fact in words for a message: “预算执行率”, “项目支出”的执行率, “成交额”完成值占目标值的比例 …"""
+    if fact.role == "column_gap":
+        first, second = fact.name.split("−")
+        return wording("fact_column_gap", line=fact.scope or wording("total_line"), first=BUDGET_NAMES[first],
+                       second=BUDGET_NAMES[second])
+    if fact.role == "share" and fact.whole == OWN_BUDGET:
+        return wording("fact_own_share", line=fact.scope or wording("total_line"))
+    if fact.role == "share":
+        return wording("fact_share", line=fact.scope, whole=fact.whole or wording("total_line"), name=fact.name)
+    if fact.budget:
+        return wording("fact_budget", line=fact.scope or wording("total_line"), name=fact.name)
+    if fact.base:
+        return wording("fact_last_year", name=fact.name, base=fact.base)
+    return wording(f"fact_{fact.role}", name=fact.name)
+
+
 def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[Fact]:
     """How many indicators there are, met (达成 or 超额完成), exceeded, missed and pending; in all, in
     each set of 一级指标 (效益和满意度指标共9项), and among the qualitative or the quantitative ones of

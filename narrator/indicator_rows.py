@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from . import lexicon
+from .errors import message
 from .layout import split
 from .quantity import normalize_width, parse_quantity
 from .resources import load_yaml
@@ -240,7 +241,7 @@ def target_text(row: Row, name: str) -> tuple[str, list[tuple[str, dict]]]:
         serial = int(value.replace(",", ""))
         if 20_000 <= serial <= 80_000:
             day = _EXCEL_EPOCH + timedelta(days=serial)
-            written = f"{day.year}年{day.month}月{day.day}日"
+            written = message("import_date", year=day.year, month=day.month, day=day.day)
             notes.append(("import_excel_date", {"name": name, "value": value, "date": written}))
             return written, notes
     quantity = parse_quantity(value)

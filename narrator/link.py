@@ -24,7 +24,7 @@ from functools import lru_cache
 from . import lexicon, statements
 from .compare import agrees
 from .extract import CLAUSE_BREAKS, Claim, name_tokens
-from .facts import BUDGET_NAMES, OWN_BUDGET, Fact, Facts, column_pair, computed
+from .facts import BUDGET_NAMES, OWN_BUDGET, Fact, Facts, column_pair, computed, fact_name
 from .findings import wording
 
 THRESHOLD = 0.6
@@ -330,13 +330,7 @@ def _rate_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, 
     first, second = rates
     if first is second:
         return [], "uncertain_name", first.name
-    name = wording("rate_pair", first=_label(first), second=_label(second))
+    name = wording("rate_pair", first=fact_name(first), second=fact_name(second))
     gap = computed(abs(first.quantity.value - second.quantity.value), "个百分点")
     return [(1.0, Fact(name, "rate_gap", gap, first.location, first.place))], "", ""
 
-
-def _label(fact: Fact) -> str:
-    """A rate's name in a message: “预算执行率”, “项目支出”的执行率."""
-    if fact.budget:
-        return wording("fact_budget", line=fact.scope or wording("total_line"), name=fact.name)
-    return wording("fact_completion", name=fact.name)

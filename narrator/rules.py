@@ -23,7 +23,7 @@ from . import across, arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
 from .extract import CLAUSE_BREAKS, Claim, indicator_scope
-from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, cell_location, in_group
+from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, fact_name, in_group
 from .findings import Finding, Location, wording
 from .link import Link, dice
 from .model import Indicator, Report
@@ -107,22 +107,6 @@ def run(report: CheckedReport, rules: Iterable[Rule] | None = None) -> list[Find
 
 def _sentence_context(claim: Claim) -> tuple[str, tuple[int, int]]:
     return claim.sentence, (claim.start - claim.sentence_start, claim.end - claim.sentence_start)
-
-
-def fact_name(fact: Fact) -> str:
-    if fact.role == "column_gap":
-        first, second = fact.name.split("−")
-        return wording("fact_column_gap", line=fact.scope or wording("total_line"), first=BUDGET_NAMES[first],
-                       second=BUDGET_NAMES[second])
-    if fact.role == "share" and fact.whole == OWN_BUDGET:
-        return wording("fact_own_share", line=fact.scope or wording("total_line"))
-    if fact.role == "share":
-        return wording("fact_share", line=fact.scope, whole=fact.whole or wording("total_line"), name=fact.name)
-    if fact.budget:
-        return wording("fact_budget", line=fact.scope or wording("total_line"), name=fact.name)
-    if fact.base:
-        return wording("fact_last_year", name=fact.name, base=fact.base)
-    return wording(f"fact_{fact.role}", name=fact.name)
 
 
 def fact_value(fact: Fact, claim: Claim | None = None) -> str:
