@@ -6,24 +6,34 @@
     >>> check("自评报告.docx", targets="绩效目标表.docx").findings
     >>> import_targets("项目支出绩效目标申报表.txt").report
 
-`narrator draft` and the web page's 起草 both call `draft`; `narrator check` and the web's 核对 call
+    >>> [q.text for q in questions("输入.yaml")]          # what only the officer can answer
+    >>> answered = answer("输入.yaml", {"reason:预算执行率": "年末两笔采购款未到支付节点"})
+
+`narrator draft` and the web page's 起草 both call `draft`; `narrator ask` calls `answer_file`; `narrator check` and the web's 核对 call
 `check` (through narrator.check); `narrator import` and the web's import call `import_targets`.
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from . import DEFAULT_SEED
 from .check import CheckResult, check_file
 from .compose import Document, compose, compose_project
+from .errors import InputError, message
 from .evaluate import evaluate
 from .findings import Finding
 from .load import REQUIRED_SHEETS, load_report
 from .model import Report
-from .output import draft_file_name
+from .output import check_output_path, draft_file_name
+from .questions import Question, apply_answers, check_answer, is_skip
+from .questions import questions as report_questions
 from .render import docx_bytes
+from .resources import example_path
 from .review import review
+from .save import write_input
 from .scoring import rule_set as scoring_rules
 from .targets import ImportResult, import_table
 
@@ -37,6 +47,7 @@ class Draft:
     findings: list[Finding] = field(default_factory=list)  # the self-review of those very bytes
     imported: Report | None = None  # the input made from a target table, when one was given
     name: str = ""  # the file name `narrator draft` would write
+    questions: list[Question] = field(default_factory=list)  # what only the officer can answer (narrator ask)
 
 
 def is_input(path: str | Path) -> bool:
@@ -81,7 +92,8 @@ def draft(source: str | Path | Report, form: str = "整体", seed: int = DEFAULT
                            suggestions=suggestions, rules=rules)
     data = docx_bytes(document)
     findings = review(document, data, rule_set) if check else []
-    return Draft(document, data, findings, imported, draft_file_name(report, project))
+    asked = [] if project else report_questions(report)
+    return Draft(document, data, findings, imported, draft_file_name(report, project), asked)
 
 
 def check(path: str | Path, data: str | Path | Report | None = None, rule_set: str = "national",
@@ -94,3 +106,106 @@ def check(path: str | Path, data: str | Path | Report | None = None, rule_set: s
 def import_targets(path: str | Path, form: str | None = None) -> ImportResult:
     """Import a 绩效目标表 (部门整体 or 项目, recognised from its labels unless `form` names it)."""
     return import_table(path, form)[1]
+
+
+def _report(source: str | Path | Report | None) -> Report:
+    return source if isinstance(source, Report) else load_report(source or example_path())
+
+
+def questions(source: str | Path | Report | None = None) -> list[Question]:
+    """What only the officer can answer before `draft` (the shipped example without `source`)."""
+    return report_questions(_report(source))
+
+
+def answer(source: str | Path | Report | None, answers: dict[str, str]) -> Report:
+    """The report of `source` with `answers` (question key → answer) written in; an answer that
+    `check_answer` refuses raises an InputError naming the question and why."""
+    report = _report(source)
+    asked = {question.key: question for question in report_questions(report)}
+    for key, text in answers.items():
+        if key not in asked or is_skip(text):
+            continue
+        problem = check_answer(asked[key], text, report)
+        if problem:
+            raise InputError("answer_refused", field=asked[key].field, reason=problem)
+    return apply_answers(report, answers)
+
+
+def answered_path(source: str | Path | None) -> Path:
+    """Where `narrator ask` writes the answered copy: beside the input as 原名（已回答）, in .yaml for
+    JSON; in the current folder for the shipped example."""
+    if source is None:
+        return Path(message("ask_example_copy"))
+    path = Path(source)
+    suffix = ".yaml" if path.suffix.lower() == ".json" else path.suffix
+    return path.with_name(message("ask_copy_name", stem=path.stem) + suffix)
+
+
+def _backup_path(path: Path) -> Path:
+    backup = path.with_name(message("ask_backup_name", stem=path.stem, number="") + path.suffix)
+    number = 2
+    while backup.exists():
+        backup = path.with_name(message("ask_backup_name", stem=path.stem, number=number) + path.suffix)
+        number += 1
+    return backup
+
+
+def answer_file(source: str | Path | None, output: str | Path | None = None, in_place: bool = False,
+                force: bool = False, prompt: Callable[[str], str | None] = input,
+                echo: Callable[[str], None] = print) -> int:
+    """Ask the questions of the input `source` one by one (`prompt` returns an answer, None to stop),
+    say what is wrong with an answer and ask again, and write the answers into a copy of the input —
+    into the input itself with `in_place`, after a backup. Returns the exit code."""
+    report = _report(source)
+    file = str(source) if source else message("example_name")
+    asked = report_questions(report)
+    if not asked:
+        echo(message("ask_none", file=file))
+        return 0
+    if in_place:
+        if source is None or Path(source).suffix.lower() == ".json":
+            raise InputError("ask_json_in_place" if source else "ask_example_in_place", file=source or "")
+        target = Path(source)
+    else:
+        target = check_output_path(output or answered_path(source), force, [source])
+    echo(message("ask_intro", file=file, count=len(asked), skip=message("ask_skip_word")))
+    answers: dict[str, str] = {}
+    stopped = False
+    for index, question in enumerate(asked, start=1):
+        echo("")
+        echo(message("ask_progress", index=index, count=len(asked)) + question.text)
+        for number, choice in enumerate(question.choices, start=1):
+            echo(f"  {number}. {choice}")
+        while True:
+            text = prompt(message("ask_prompt"))
+            if text is None:
+                stopped = True
+                break
+            if is_skip(text):
+                break
+            problem = check_answer(question, text, report)
+            if problem:
+                echo(problem)
+                continue
+            if question.answer == "choice" and text.strip() != "1":
+                echo(message("answer_fix_budget", name=question.subject))
+            else:
+                answers[question.key] = text.strip()
+            break
+        if stopped:
+            echo(message("ask_stopped"))
+            break
+    if answers:
+        answered = apply_answers(report, answers)
+        if in_place:
+            backup = _backup_path(target)
+            shutil.copy2(target, backup)
+            echo(message("ask_backup", file=backup))
+            write_input(answered, target, force=True)
+        else:
+            write_input(answered, target, force)
+        echo(message("ask_written", answered=len(answers), file=target))
+    left = len(report_questions(apply_answers(report, answers)))
+    if left:
+        echo(message("ask_skipped", count=left, file=target if answers else file))
+    return 0

@@ -10,6 +10,7 @@ Chinese, and anything unexpected writes its traceback to a log file it names."""
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from pathlib import Path
 
@@ -234,6 +235,17 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
         click.echo(message("missing_values"), err=True)
         for item in document.missing:
             click.echo(f"  - {item}", err=True)
+    if result.questions:
+        click.echo(message("draft_questions", count=len(result.questions),
+                           file=_shell_word(input_file) if input_file else ""), err=True)
+
+
+def _shell_word(path: str) -> str:
+    """`path` as a user can paste it into the shell after `narrator ask`: quoted only when the shell
+    would split or expand it (Chinese names stay as they are)."""
+    import shlex
+
+    return shlex.quote(path) if re.search(r"[\s'\"$`\\|&;<>()*?#~!{}\[\]]", path) else path
 
 
 @main.command()
@@ -432,6 +444,36 @@ def _annotation_targets(reports, annotate, force, inputs) -> list:
     for target in targets:
         check_output_path(target, force, inputs)
     return targets
+
+
+@main.command()
+@click.argument("input_file", metavar="[输入]", required=False)
+@click.option("-o", "--output", metavar="回答后.yaml",
+              help="写入回答的副本（.yaml 或 .xlsx）。默认为输入文件旁的“原名（已回答）”；不给输入时写在当前文件夹。")
+@click.option("--in-place", "in_place", is_flag=True,
+              help="把回答直接写回输入文件；写之前先把原文件备份为“原名（备份）”。")
+@click.option("--force", is_flag=True, help="副本已存在时覆盖它（输入文件只有 --in-place 时才会改写）。")
+def ask(input_file, output, in_place, force):
+    """起草前逐一回答只有填报人能回答的问题，回答写入输入文件的副本。
+
+    问题包括：未达到目标和大幅超出目标的原因、缺少的完成值和实际支出数、没有完成情况的重点任务、
+    自评表与预算信息表不一致时以哪个为准、缺少的单位概况等。每个问题都列出相关的数字；
+    回答为空、过长或与表格中的数字矛盾时会提示重新输入；输入“跳过”暂不回答。
+
+    示例：narrator ask 输入.yaml（回答写入“输入（已回答）.yaml”，再 narrator draft 输入（已回答）.yaml）
+    """
+    from .api import answer_file
+
+    return answer_file(input_file, output, in_place, force, _prompt, click.echo)
+
+
+def _prompt(label: str) -> str | None:
+    """One answer from the terminal; None when the input ends (Ctrl-D, Ctrl-C)."""
+    try:
+        return click.prompt(label, default="", show_default=False, prompt_suffix="：")
+    except click.Abort:
+        click.echo()
+        return None
 
 
 @main.command("import")

@@ -1,0 +1,227 @@
+"""Questions before drafting (narrator ask): what only the officer can answer is asked with its
+figures, bad answers are refused with a reason, answers go into a copy of the input, and a draft of
+the answered copy holds no 【待补充】."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from narrator.api import answer, draft, questions
+from narrator.cli import main
+from narrator.errors import InputError
+from narrator.load import load_report
+from narrator.questions import apply_answers, check_answer, task_items
+from narrator.quantity import parse_quantity
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "corpus" / "example.yaml"
+DATA = ROOT / "tests" / "data"
+
+
+def _by_key(report):
+    return {question.key: question for question in questions(report)}
+
+
+def test_the_example_asks_only_why_a_target_was_exceeded_so_far():
+    (question,) = questions(EXAMPLE)
+    assert question.key == "reason:培育技术经纪人"
+    assert question.text == ("“培育技术经纪人”目标为不少于300人，实际843人，为目标的2.81倍，大幅超出目标。"
+                             "超出这么多的原因是什么？")
+    assert question.field == "绩效指标“培育技术经纪人”的原因分析"
+
+
+def test_each_gap_of_an_input_with_shortfalls_is_one_question_with_its_figures():
+    asked = _by_key(DATA / "unmet.yaml")
+    assert list(asked) == ["overview", "completion:人才各类政策解答服务家次", "reason:网络故障时长",
+                           "completion:开展科技咨询服务", "reason:预算执行率", "reason:预算偏差率",
+                           "reason:营造创新创业的良好氛围", "tasks"]
+    assert asked["reason:网络故障时长"].text == "“网络故障时长”目标为0小时，实际3小时，比目标多3小时，未达到目标。原因是什么？"
+    assert asked["reason:预算执行率"].text == "“预算执行率”目标为100%，实际91.5%，低于目标8.5个百分点，未达到目标。原因是什么？"
+    assert asked["reason:营造创新创业的良好氛围"].text == \
+        "“营造创新创业的良好氛围”目标为“显著”，实际为“较显著”，未达到目标。原因是什么？"
+    assert asked["completion:开展科技咨询服务"].text == \
+        "“开展科技咨询服务”的完成值“健全”无法与目标不少于500项比较。请按目标的单位重新填写完成值："
+
+
+def _answers(report):
+    """An answer of the right kind to every question of `report`."""
+    result = {}
+    for question in questions(report):
+        if question.answer == "choice":
+            result[question.key] = "1"
+        elif question.answer == "money":
+            result[question.key] = "12.5"
+        elif question.answer == "quantity":
+            target = next(i for i in report.indicators if i.name == question.subject).target
+            result[question.key] = target.text.lstrip("≥≤<>=")
+        elif question.kind == "tasks":
+            result[question.key] = "技术经纪人培训：全年举办培训7场；成果转化项目备案：备案292项"
+        else:
+            result[question.key] = "年末两笔采购款未到合同约定的支付节点"
+    return result
+
+
+@pytest.mark.parametrize("name", ["example.yaml", "seed000_filled.yaml", "unmet.yaml", "statements_unit.yaml"])
+def test_with_every_question_answered_the_draft_holds_no_placeholder(name):
+    source = EXAMPLE if name == "example.yaml" else DATA / name
+    report = load_report(source)
+    answers = _answers(report)
+    for key, text in answers.items():
+        assert check_answer(_by_key(report)[key], text, report) == "", key
+    answered = answer(report, answers)
+    assert questions(answered) == []
+    result = draft(answered, check=False)
+    assert result.document.missing == []
+    assert "【待补充" not in result.document.prose()
+    assert result.questions == []
+
+
+def test_an_answer_lands_in_its_field_and_nowhere_else():
+    report = load_report(DATA / "unmet.yaml")
+    answered = apply_answers(report, {"reason:预算执行率": "两笔采购款未到支付节点",
+                                      "completion:人才各类政策解答服务家次": "1200",
+                                      "overview": "本中心为市科技局下属事业单位。",
+                                      "tasks": "科技咨询：服务企业520家次"})
+    changed = {i.name: i for i in answered.indicators}
+    assert changed["预算执行率"].reason == "两笔采购款未到支付节点"
+    assert changed["人才各类政策解答服务家次"].completion == parse_quantity("1200家次")  # the target's unit
+    assert answered.overview == "本中心为市科技局下属事业单位。"
+    assert [(t.name, t.result) for t in answered.key_tasks] == [("科技咨询", "服务企业520家次")]
+    unchanged = [i for i in answered.indicators if i.name not in ("预算执行率", "人才各类政策解答服务家次")]
+    assert unchanged == [i for i in report.indicators if i.name not in ("预算执行率", "人才各类政策解答服务家次")]
+    assert load_report(DATA / "unmet.yaml") == report  # the input is never touched
+
+
+def test_bad_answers_are_refused_with_what_to_write():
+    report = load_report(EXAMPLE)
+    (question,) = questions(report)
+    assert check_answer(question, "  ", report) == \
+        "没有回答。请输入回答；暂时答不了，请输入“跳过”，报告中这一处仍标为【待补充】。"
+    assert check_answer(question, "长" * 301, report) == "回答有301个字，超过了300字的上限。请精简后重新输入。"
+    # a figure the table contradicts, found by the checker
+    assert check_answer(question, "新增两期线上班，培育技术经纪人900人", report) == \
+        "回答中的数字与输入的表格不符：正文写“900人”，但输入文件的“培育技术经纪人”是 843人。请改正后重新输入。"
+    assert check_answer(question, "新增两期线上班，全年培育843人，为目标的2.81倍", report) == ""
+    unmet = load_report(DATA / "unmet.yaml")
+    asked = _by_key(unmet)
+    completion = asked["completion:人才各类政策解答服务家次"]
+    assert check_answer(completion, "很多", unmet) == \
+        "“很多”无法与目标≥1000家次比较。请写数值和与目标相同的单位，例如目标是“≥300人”就写“320人”。"
+    assert check_answer(completion, "1200家次", unmet) == ""
+    assert check_answer(asked["tasks"], "办了很多培训", unmet).startswith("请把每项重点任务写成“任务名称：完成情况”")
+
+
+def test_tasks_are_read_one_a_line_or_separated_by_semicolons():
+    assert task_items("培训：举办7场；备案：292项") == [("培训", "举办7场"), ("备案", "292项")]
+    assert task_items("培训：举办7场；其中线上3场\n备案: 292项") == [("培训", "举办7场；其中线上3场"), ("备案", "292项")]
+
+
+def _conflicting(tmp_path) -> Path:
+    """The example with the 自评表's 预算执行率 96.5 % while 预算信息 gives 96.03 %."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    for row in data["绩效指标"]:
+        if row["三级指标"] == "预算执行率":
+            row["完成值"] = "96.5%"
+    path = tmp_path / "conflict.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_rate_the_tables_disagree_on_is_a_choice_and_choosing_the_budget_resolves_it(tmp_path):
+    report = load_report(_conflicting(tmp_path))
+    question = _by_key(report)["rate_conflict:预算执行率"]
+    assert question.text == "自评表中预算执行率为96.5%，按预算信息表应为96.03%。以哪个为准？"
+    assert question.choices == ("以预算信息表为准，把自评表改为96.03%", "以自评表为准（需要改正预算信息表）")
+    assert check_answer(question, "3", report) == "请输入选项的编号：1、2。"
+    before = draft(report, check=False).document.prose()
+    assert "与预算信息表算出的96.03%不一致" in before
+    assert apply_answers(report, {question.key: "2"}) == report  # the budget table must be corrected by hand
+    resolved = apply_answers(report, {question.key: "1"})
+    assert next(i for i in resolved.indicators if i.name == "预算执行率").completion == parse_quantity("96.03%")
+    after = draft(resolved, check=False).document.prose()
+    assert "不一致" not in after and "预算执行率未达到目标（目标为100%）" in after
+
+
+def test_a_goal_nothing_speaks_to_is_asked_and_its_answer_becomes_a_task():
+    report = load_report(EXAMPLE)
+    report = dataclasses.replace(report, goals=[*report.goals, "建成科技金融服务超市一处。"])
+    asked = _by_key(report)
+    question = asked["goal_result:11"]
+    assert question.text == ("年度绩效目标11“建成科技金融服务超市一处”在输入中没有对应的指标或重点任务。"
+                             "它完成得怎样？")
+    answered = apply_answers(report, {question.key: "科技金融服务超市于9月建成并投入运营。"})
+    prose = draft(answered, check=False).document.prose()
+    assert "科技金融服务超市于9月建成并投入运营" in prose
+    assert "年度绩效目标11的完成情况" not in prose
+
+
+def test_answer_refuses_a_bad_answer_with_the_field_it_was_for():
+    with pytest.raises(InputError) as caught:
+        answer(EXAMPLE, {"reason:培育技术经纪人": ""})
+    assert str(caught.value).endswith("绩效指标“培育技术经纪人”的原因分析：没有回答。请输入回答；暂时答不了，请输入“跳过”，"
+                                      "报告中这一处仍标为【待补充】。")
+
+
+# ---------------------------------------------------------------- narrator ask
+
+
+def _copy(tmp_path, source=EXAMPLE, name="输入.yaml") -> Path:
+    path = tmp_path / name
+    path.write_bytes(source.read_bytes())
+    return path
+
+
+def test_ask_writes_the_answers_into_a_copy_and_never_touches_the_input(tmp_path):
+    source = _copy(tmp_path)
+    before = source.read_bytes()
+    result = CliRunner().invoke(main, ["ask", str(source)], input="\n新增两期线上班，学员报名踊跃\n")
+    assert result.exit_code == 0, result.output
+    assert "（1/1）“培育技术经纪人”目标为不少于300人" in result.output
+    assert "没有回答。请输入回答" in result.output  # the empty answer, then the real one
+    copy = tmp_path / "输入（已回答）.yaml"
+    assert f"已把1个回答写入 {copy}。" in result.output
+    assert source.read_bytes() == before
+    answered = load_report(copy)
+    assert next(i for i in answered.indicators if i.name == "培育技术经纪人").reason == "新增两期线上班，学员报名踊跃"
+    assert questions(answered) == []
+    drafted = CliRunner().invoke(main, ["draft", str(copy), "--format", "md"])
+    assert "原因是新增两期线上班，学员报名踊跃。" in drafted.output and "【待补充" not in drafted.output
+    again = CliRunner().invoke(main, ["ask", str(source)], input="x\n")
+    assert again.exit_code == 2 and "已存在" in again.output  # the copy is not overwritten without --force
+
+
+def test_ask_in_place_backs_the_input_up_first(tmp_path):
+    source = _copy(tmp_path)
+    before = source.read_bytes()
+    result = CliRunner().invoke(main, ["ask", str(source), "--in-place"], input="新增两期线上班\n")
+    assert result.exit_code == 0, result.output
+    backup = tmp_path / "输入（备份）.yaml"
+    assert backup.read_bytes() == before
+    assert next(i for i in load_report(source).indicators if i.name == "培育技术经纪人").reason == "新增两期线上班"
+    json_input = tmp_path / "输入.json"
+    json_input.write_text(json.dumps(yaml.safe_load(before.decode("utf-8")), ensure_ascii=False, default=str),
+                          encoding="utf-8")
+    refused = CliRunner().invoke(main, ["ask", str(json_input), "--in-place"], input="x\n")
+    assert refused.exit_code == 2 and "JSON 输入不能原地写回" in refused.output
+
+
+def test_ask_keeps_the_answers_given_before_the_input_ends(tmp_path):
+    source = _copy(tmp_path, DATA / "unmet.yaml", "unmet.yaml")
+    result = CliRunner().invoke(main, ["ask", str(source)], input="本中心为市科技局下属事业单位。\n跳过\n")
+    assert result.exit_code == 0, result.output
+    assert "已停止提问。" in result.output
+    copy = tmp_path / "unmet（已回答）.yaml"
+    assert load_report(copy).overview == "本中心为市科技局下属事业单位。"
+    assert "还有7个问题没有回答" in result.output
+
+
+def test_draft_points_to_ask_when_questions_remain(tmp_path):
+    source = _copy(tmp_path)
+    result = CliRunner().invoke(main, ["draft", str(source), "-o", str(tmp_path / "r.docx")])
+    assert result.exit_code == 0
+    assert "提示：有1个问题只有您能回答" in result.stderr and f"narrator ask {source}" in result.stderr
