@@ -50,6 +50,18 @@ def questions(source: Report | Evaluation) -> list[Question]:
     if not report.overview and not report.functions and not report.organisation:
         asked.append(Question("overview", "overview", message("question_overview", unit=report.unit_name),
                               message("question_field_basic", column="单位概况")))
+    # First which of two disagreeing figures is right: a reason asked below may be about it.
+    for result, computed, agrees in ((plan.execution, budget.execution_rate, budget.execution_agrees),
+                                     (plan.adjustment, budget.adjustment_rate, budget.adjustment_agrees)):
+        if result is not None and not agrees:
+            name = result.indicator.name
+            written, right = table_text(result.indicator.completion), format_percent(computed)
+            choices = (message("question_choice_budget", computed=right), message("question_choice_sheet"))
+            asked.append(Question(f"rate_conflict:{name}", "rate_conflict",
+                                  message("question_rate_conflict", name=name, written=written, computed=right),
+                                  message("question_field_indicator", name=_quoted(name), column="完成值"), "choice",
+                                  choices,
+                                  subject=name, value=right))
     for result in evaluation.indicators:
         asked += _indicator_questions(result, lang)
     if not report.key_tasks:
@@ -72,16 +84,6 @@ def questions(source: Report | Evaluation) -> list[Question]:
                                   message("question_actual", name=line.line.name, budget=number(line.adjusted_budget)),
                                   message("question_field_budget", name=line.line.name), "money",
                                   subject=line.line.name))
-    for result, computed, agrees in ((plan.execution, budget.execution_rate, budget.execution_agrees),
-                                     (plan.adjustment, budget.adjustment_rate, budget.adjustment_agrees)):
-        if result is not None and not agrees:
-            name = result.indicator.name
-            written, right = table_text(result.indicator.completion), format_percent(computed)
-            choices = (message("question_choice_budget", computed=right), message("question_choice_sheet"))
-            asked.append(Question(f"rate_conflict:{name}", "rate_conflict",
-                                  message("question_rate_conflict", name=name, written=written, computed=right),
-                                  message("question_field_indicator", name=name, column="完成值"), "choice", choices,
-                                  subject=name, value=right))
     problems = plan.missed or plan.notable or plan.pending or report.problems
     if not problems:
         asked.append(Question("problems", "problems", message("question_problems", year=report.year),
@@ -188,7 +190,11 @@ def _contradiction(question: Question, text: str, report: Report) -> str:
     subject = question.subject if question.kind in ("reason", "far_reason", "task_result") else ""
     result = check_document(read_text(f"{subject}：{text}" if subject else text, "回答"), data=report)
     errors = [finding for finding in result.findings if finding.severity == "error"]
-    return message("answer_contradicts", finding=errors[0].message) if errors else ""
+    if not errors:
+        return ""
+    # The finding speaks of 正文 (a report's prose); here the prose is the officer's answer.
+    said = errors[0].message.replace(message("answer_prose_word"), message("answer_own_word"), 1)
+    return message("answer_contradicts", finding=said)
 
 
 def task_items(text: str) -> list[tuple[str, str]]:

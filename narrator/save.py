@@ -71,9 +71,15 @@ def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal):
 _Dumper.add_representer(Decimal, _represent_decimal)
 
 
+def yaml_text(report: Report, keep_blank: tuple[str, ...] = ()) -> str:
+    """The input YAML of `report`, as write_yaml writes it (the web page's download of an answered input)."""
+    return yaml.dump(report_to_mapping(report, keep_blank), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                     width=1000)
+
+
 def write_yaml(report: Report, path: str | Path, force: bool = False, keep_blank: tuple[str, ...] = (),
                inputs: Iterable = ()) -> Path:
-    text = yaml.dump(report_to_mapping(report, keep_blank), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=1000)
+    text = yaml_text(report, keep_blank)
     return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), force, inputs)
 
 

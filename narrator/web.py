@@ -30,7 +30,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from . import DEFAULT_SEED
 from .errors import NarratorError, message
 from .resources import data_path
-from .save import input_workbook_bytes
+from .load import load_report
+from .save import input_workbook_bytes, yaml_text
 
 MAX_REQUEST_BYTES = 50 * 1024 * 1024
 MAX_FILES = 50
@@ -41,6 +42,7 @@ TOKEN_COOKIE = "narrator_token"
 TOKEN_HEADER = "x-narrator-token"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+YAML_TYPE = "application/yaml"
 
 
 class WebError(Exception):
@@ -145,15 +147,6 @@ class Uploads:
 
 
 # ---------------------------------------------------------------- the work, as the CLI does it
-
-def draft_upload(path: Path, form: str = "整体", seed: int = DEFAULT_SEED, scoring: bool = False,
-                 rule_set: str = "national"):
-    """Draft from an input (.yaml, .json, an input workbook) or a 目标表 to import (anything else, or a
-    workbook without a 绩效指标 sheet), as `narrator draft` does (self-review included)."""
-    from .api import draft
-
-    return draft(path, form, seed, scoring=scoring, rule_set=rule_set, import_tables=True)
-
 
 def self_review(findings) -> list[str]:
     """The draft's self-review as the CLI words it: a count, then each finding on its place."""
@@ -464,34 +457,72 @@ def create_app(token: str | None = None) -> FastAPI:
     def draft_form():
         return page("draft.html", rules=rule_choices(), seed=DEFAULT_SEED)
 
-    async def drafted(request: Request, again: bool = False):
-        """The upload drafted as the form's options ask: (fields, file, document, docx, imported, name)."""
+    async def drafted(request: Request, again: bool = False, ask: bool = False):
+        """The upload drafted as the form's options ask: (fields, file, result, questions page or None).
+        With `ask`, an input (not a target table to import) with questions only the officer can answer
+        gets the page that asks them instead of a draft, until it is answered (fields answer-N) or the
+        officer drafts without answering (field asked=skip); answered, the draft is of the answered input."""
+        from .api import draft, is_input
+        from .questions import apply_answers, check_answer, is_skip, questions
+
         files, fields = await uploaded(request, again)
         form, seed, scoring, rules = options(fields)
         uploads = Uploads(files[:1])
         try:
             path = uploads.paths[0]
-            result = await _in_thread(lambda: run(uploads, lambda: draft_upload(path, form, seed, scoring, rules)))
+            report = None
+            if ask and form == "整体" and fields.get("asked") != "skip" and is_input(path):
+                report = await _in_thread(lambda: run(uploads, lambda: _as_uploaded(load_report(path), uploads)))
+                asked = questions(report)
+                if asked:
+                    given = fields.get("asked") == "answer"
+                    values = {q.key: fields.get(f"answer-{n}", "").strip() for n, q in enumerate(asked, 1)}
+                    answers = {key: text for key, text in values.items() if text and not is_skip(text)}
+                    errors = {} if not given else await _in_thread(lambda: {
+                        q.key: check_answer(q, answers[q.key], report) for q in asked if q.key in answers})
+                    if not given or any(errors.values()):
+                        return fields, files[0], None, dict(questions=asked, values=values, errors=errors)
+                    report = apply_answers(report, answers)
+                    fields["answered"] = str(len(answers))
+            source = report if report is not None else path
+            result = await _in_thread(lambda: run(uploads, lambda: draft(
+                source, form, seed, scoring=scoring, rule_set=rules, import_tables=True)))
         finally:
             uploads.close()
-        return fields, files[0], result
+        if report is not None and fields.get("answered"):
+            result.imported = report  # the answered input, offered for download
+        return fields, files[0], result, None
 
     @app.post("/draft", response_class=HTMLResponse)
     async def draft_page(request: Request):
-        fields, upload, result = await drafted(request, again=True)
-        document, data, imported, name = result.document, result.data, result.imported, result.name
+        fields, upload, result, asking = await drafted(request, again=True, ask=True)
         form, seed, scoring, rules = options(fields)
         downloads = request.app.state.downloads
-        docx_key = downloads.add(name, DOCX_TYPE, data)
-        input_key = (downloads.add(message("web_input_name", stem=Path(name).stem), XLSX_TYPE,
-                                   await _in_thread(lambda: input_workbook_bytes(imported)))
-                     if imported is not None else None)
-        blocks, gaps = draft_view(document)
         again = fields.get("again") or downloads.add(upload[0], "application/octet-stream", upload[1])
+        if asking is not None:
+            return page("questions.html", again=again, form=form, seed=seed, scoring=scoring, rules=rules,
+                        source=Path(upload[0]).name, **asking)
+        document, data, imported, name = result.document, result.data, result.imported, result.name
+        docx_key = downloads.add(name, DOCX_TYPE, data)
+        input_key = None
+        if imported is not None and fields.get("answered"):
+            # The answered input: drafting again (another seed) starts from it, and the officer keeps it.
+            stem = Path(upload[0]).stem
+            if Path(upload[0]).suffix.lower() in (".xlsx", ".xlsm"):
+                answered = downloads.add(message("ask_copy_name", stem=stem) + ".xlsx", XLSX_TYPE,
+                                         await _in_thread(lambda: input_workbook_bytes(imported)))
+            else:
+                answered = downloads.add(message("ask_copy_name", stem=stem) + ".yaml", YAML_TYPE,
+                                         yaml_text(imported).encode("utf-8"))
+            input_key = again = answered
+        elif imported is not None:
+            input_key = downloads.add(message("web_input_name", stem=Path(name).stem), XLSX_TYPE,
+                                      await _in_thread(lambda: input_workbook_bytes(imported)))
+        blocks, gaps = draft_view(document)
         return page("drafted.html", document=document, blocks=blocks, gaps=gaps, docx=docx_key, again=again,
                     pdf=docx_key if soffice() else None, imported=input_key, name=name, seed=seed, form=form,
                     scoring=scoring, rules=rules, warnings=document.warnings + self_review(result.findings),
-                    source=Path(upload[0]).name)
+                    source=Path(upload[0]).name, answered=int(fields.get("answered") or 0))
 
     @app.get("/check", response_class=HTMLResponse)
     def check_form():
@@ -556,7 +587,7 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.post("/api/draft")
     async def api_draft(request: Request):
-        *_, result = await drafted(request)
+        _, _, result, _ = await drafted(request)
         return attachment(result.data, DOCX_TYPE, result.name)
 
     @app.post("/api/check")

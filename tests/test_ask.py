@@ -105,7 +105,7 @@ def test_bad_answers_are_refused_with_what_to_write():
     assert check_answer(question, "长" * 301, report) == "回答有301个字，超过了300字的上限。请精简后重新输入。"
     # a figure the table contradicts, found by the checker
     assert check_answer(question, "新增两期线上班，培育技术经纪人900人", report) == \
-        "回答中的数字与输入的表格不符：正文写“900人”，但输入文件的“培育技术经纪人”是 843人。请改正后重新输入。"
+        "回答中的数字与输入的表格不符：回答写“900人”，但输入文件的“培育技术经纪人”是 843人。请改正后重新输入。"
     assert check_answer(question, "新增两期线上班，全年培育843人，为目标的2.81倍", report) == ""
     unmet = load_report(DATA / "unmet.yaml")
     asked = _by_key(unmet)

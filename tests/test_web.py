@@ -82,6 +82,10 @@ def test_draft_the_example_in_the_browser(server, page, files, tmp_path):
     _shot(page, files, "draft-form")
     page.set_input_files("#file", str(example_path(".yaml")))
     page.click("button[type=submit]")
+    # First what only the officer can answer; drafting without answering leaves it marked.
+    page.wait_for_selector("#questions")
+    assert page.inner_text("h1") == "起草前，有 1 个问题只有您能回答"
+    page.click("#skip")
     page.wait_for_selector("#report")
     assert page.inner_text("h1") == "苏州市生产力促进中心\n整体支出预算绩效自评报告"
     assert page.locator("#report h2").first.inner_text() == "一、预算部门名称：苏州市生产力促进中心"
@@ -111,6 +115,42 @@ def test_draft_the_example_in_the_browser(server, page, files, tmp_path):
     waiting.value.save_as(str(reseeded))
     assert CliRunner().invoke(main, ["draft", "--seed", "7", "-o", str(tmp_path / "cli7.docx")]).exit_code == 0
     assert reseeded.read_bytes() == (tmp_path / "cli7.docx").read_bytes() != saved.read_bytes()
+
+
+def test_the_questions_are_answered_in_the_browser_before_drafting(server, page, files, tmp_path):
+    source = tmp_path / "输入.yaml"
+    source.write_bytes(example_path(".yaml").read_bytes())
+    page.goto(server.url + "/draft")
+    page.set_input_files("#file", str(source))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#questions")
+    assert page.inner_text("#question-1 label") == ("“培育技术经纪人”目标为不少于300人，实际843人，为目标的2.81倍，"
+                                                    "大幅超出目标。超出这么多的原因是什么？")
+    # A figure the table contradicts is refused beside the question, the answer kept for correcting.
+    page.fill("#answer-1", "新增两期线上班，培育技术经纪人900人")
+    page.click("#answer")
+    page.wait_for_selector(".answer-error")
+    assert page.inner_text(".answer-error") == ("回答中的数字与输入的表格不符：回答写“900人”，但输入文件的“培育技术经纪人”是 843人。"
+                                                "请改正后重新输入。")
+    assert page.input_value("#answer-1") == "新增两期线上班，培育技术经纪人900人"
+    _shot(page, files, "questions")
+    page.fill("#answer-1", "新增两期线上班，学员报名踊跃")
+    page.click("#answer")
+    page.wait_for_selector("#report")
+    assert page.inner_text("#gaps") == "没有待补充的内容。"
+    assert "原因是新增两期线上班，学员报名踊跃。" in page.inner_text("#report")
+    with page.expect_download() as waiting:
+        page.click("#download-input")
+    assert waiting.value.suggested_filename == "输入（已回答）.yaml"
+    saved = tmp_path / "answered.yaml"
+    waiting.value.save_as(str(saved))
+    reason = next(i.reason for i in load_report(saved).indicators if i.name == "培育技术经纪人")
+    assert reason == "新增两期线上班，学员报名踊跃"
+    # Drafting again with another seed starts from the answered input: no questions again.
+    page.fill("#seed", "7")
+    page.click("#reseed button")
+    page.wait_for_selector("#report")
+    assert page.inner_text("#gaps") == "没有待补充的内容。"
 
 
 def test_a_planted_figure_is_marked_in_the_browser(server, page, files, tmp_path):
@@ -266,7 +306,7 @@ def test_the_draft_page_offers_a_pdf(server):
 
     if soffice() is None:
         pytest.skip("LibreOffice 未安装")
-    page = _post(server, "/draft", [example_path(".yaml")])
+    page = _post(server, "/draft", [example_path(".yaml")], asked="skip")
     (link,) = re.findall(r'id="download-pdf" href="([^"]+)"', page.text)
     response = httpx.get(server.url + link.replace("&amp;", "&"), timeout=300)
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
