@@ -71,7 +71,7 @@ def is_input(path: str | Path) -> bool:
 
 
 def draft(source: str | Path | Report, form: str = "整体", seed: int = DEFAULT_SEED, templates: str | None = None,
-          patterns: str | None = None, suggestions: bool = True, scoring: bool = False, rule_set: str = "national",
+          patterns: str | None = None, suggestions: bool = False, scoring: bool = False, rule_set: str = "national",
           check: bool = True, import_tables: bool = False) -> Draft:
     """Draft the self-evaluation report of `source`: an input (a Report, .yaml, .json, an input workbook)
     or, with `import_tables`, a 绩效目标表 to import first. The DOCX is rendered once and, unless `check`

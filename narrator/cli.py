@@ -177,8 +177,8 @@ def main():
 @click.option("--patterns", metavar="词表.yaml",
               help="narrator mine 学到的句式词表。默认为自带的 lexicon/patterns.yaml。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 生成同名 PDF。")
-@click.option("--no-suggestions", is_flag=True,
-              help="第五部分不写从往年报告学到的【参考表述】（只在输入没有写存在问题、改进措施时才会写）。")
+@click.option("--suggestions", is_flag=True,
+              help="输入没有写存在问题、改进措施时，第五部分附上从往年报告学到的【参考表述】（醒目标出，供改写；默认不附）。")
 @click.option("--no-check", is_flag=True, help="写出前不用核对规则检查草稿（默认检查，发现问题时警告）。")
 @click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（输入文件永远不会被覆盖）。")
 @click.option("--form", "form", type=click.Choice(["整体", "项目"]), default="整体", show_default=True,
@@ -187,7 +187,7 @@ def main():
               help="评分规则（--form 项目 或 --scoring 时）：lexicon/scoring/ 下的文件名（不含 .yaml）。")
 @click.option("--scoring", is_flag=True,
               help="部门整体自评表加上分值、得分两栏和总分、自评等级（分值取输入的“分值”一栏，没有的留待补充）。")
-def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_suggestions, no_check, force, form,
+def draft(input_file, output, output_format, seed, templates, patterns, pdf, suggestions, no_check, force, form,
           rule_set, scoring):
     """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。
 
@@ -215,7 +215,7 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, no_
         check_output_path(output, force, inputs)
         if pdf:
             check_output_path(Path(output).with_suffix(".pdf"), force, inputs)
-    result = draft_report(report, form, seed, templates, patterns, not no_suggestions, scoring, rule_set,
+    result = draft_report(report, form, seed, templates, patterns, suggestions, scoring, rule_set,
                           check=not no_check)
     document, data, findings = result.document, result.data, result.findings
     if output_format == "md":

@@ -248,7 +248,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
 
 
 def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | Path | None = None,
-            patterns: str | Path | None = None, suggestions: bool = True, rules: RuleSet | None = None) -> Document:
+            patterns: str | Path | None = None, suggestions: bool = False, rules: RuleSet | None = None) -> Document:
     """The whole report as headings, paragraphs and tables; `patterns` is a file
     `narrator mine` wrote (default lexicon/patterns.yaml). With `suggestions`, §五 offers
     sentences learned from prior reports as marked 【参考表述】 paragraphs when the input

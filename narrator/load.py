@@ -302,7 +302,8 @@ def _check_duplicate_indicators(indicators: list, rows: list[Row]) -> None:
 
 def _require(row: Row, columns: Iterable[str]) -> None:
     for column in columns:
-        if row.cells.get(column) in (None, ""):
+        value = row.cells.get(column)
+        if value is None or (isinstance(value, str) and not value.strip()):  # a blank is no value
             raise row.error("required_missing", column=column)
 
 

@@ -231,10 +231,12 @@ def make_plan(evaluation: Evaluation) -> Plan:
         if by_category[category]:
             blocks.append(Block(category, messages(by_category[category]), category=category))
 
+    # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
+    told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
     return Plan(
         lead_in=lead_in,
         blocks=blocks,
-        highlights=_highlights(duty, tasks),
+        highlights=_highlights(duty, [task for task in tasks if id(task) not in told_in_blocks]),
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
         notable=[r for r in evaluation.indicators if is_notable(r)],
@@ -313,6 +315,13 @@ class BudgetView:
     adjustment_rate: Decimal | None
     execution_agrees: bool
     adjustment_agrees: bool
+    unspent: Decimal | None = None  # the total's 调整预算数 − 实际支出数, when it spent less
+    unspent_lines: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # where, largest first
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A computed amount without the trailing zeros of its operands (2062.35 − 1887.05 → 175.3)."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def _agrees(result: IndicatorResult | None, computed: Decimal | None) -> bool:
@@ -330,7 +339,12 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
     parents = {b.line.parent for b in evaluation.budget}
     low = [b for b in evaluation.budget if b.line.name not in parents and b.execution_rate is not None
            and b.execution_rate < 100 and b is not total]
+    unspent = None
+    if total is not None and total.line.actual is not None and total.line.actual < total.adjusted_budget:
+        unspent = _plain(total.adjusted_budget - total.line.actual)
     return BudgetView(
+        unspent=unspent,
+        unspent_lines=sorted(((b, _plain(b.adjusted_budget - b.line.actual)) for b in low), key=lambda pair: -pair[1]),
         total=total,
         children=children,
         adjusted=[b for b in children if b.line.adjustment],

@@ -325,6 +325,7 @@ def _text_table(lines: list[str], index: int) -> tuple[Table, int]:
 _LOOSE_GAP = re.compile(r"[ \u3000\t]+")
 _HEADER_LINES = 8  # a header wrapped over more lines than this is not looked for
 _HEADER_CHARS = 300
+_HEADER_CELL_CHARS = 40  # the longest header cell on a line of its own (上年度结转及当年预算追加追减数（万元）: 20)
 
 
 def _pieces(text: str) -> list[str]:
@@ -354,7 +355,10 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
         return None
     first = _pieces(block[0])
     joined = _pieces("".join(line.strip() for line in block)) if sum(map(len, block)) <= _HEADER_CHARS else []
-    per_line = len(block) >= 3 and all(len(_pieces(line)) == 1 for line in block)
+    # One header cell a line: short labels, never sentences (a run of one-line paragraphs that
+    # happen to say 预算、实际、完成 is no header).
+    per_line = len(block) >= 3 and all(len(_pieces(line)) == 1 and len(line.strip()) <= _HEADER_CELL_CHARS
+                                       and "。" not in line for line in block)
     if per_line:
         header = [line.strip() for line in block]
         columns, mode = layout.header_columns(header), "cells"
@@ -843,12 +847,16 @@ def _pdf_blocks(items: list, file: str, repeat_merged: bool = True) -> list[Para
                     rows = rows[1:]
                 elif repeat_merged and rows:
                     # A group merged over the page break (its 一级/二级 printed on the page before): an empty
-                    # cell of the page's first row, left of its first text, in a column that is never empty
-                    # above (merged groups read repeated; a table of blank cells keeps its blanks).
-                    lead = next((index for index, cell in enumerate(rows[0]) if cell), 0)
-                    for index in range(lead):
-                        if all(index < len(row) and row[index] for row in last.rows[1:]):
-                            rows[0][index] = last.rows[-1][index]
+                    # cell of the page's first row, left of the row's own text (cells equal to the row above,
+                    # as a group carried over, are not its own), in a column that is never empty above
+                    # (merged groups read repeated; a table of blank cells keeps its blanks).
+                    above = last.rows[-1]
+                    for index, cell in enumerate(rows[0][:len(above)]):
+                        if cell and cell == above[index]:
+                            continue
+                        if cell or not all(index < len(row) and row[index] for row in last.rows[1:]):
+                            break
+                        rows[0][index] = above[index]
                 last.rows += rows
                 last.row_pages += [page] * len(rows)
             else:

@@ -74,7 +74,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     assert "1.非税收入预算完成率未达到年度目标，差距和原因已在第四部分说明。" in prose  # one indicator: no 部分, 各项, 逐项
     assert "2.预算执行率未达到目标。支出未达调整预算的有基本支出（执行率95.99%）、公务出国（境）费（执行率0.00%）" in prose
     assert "3.预算调整率未达到控制目标。调整涉及基本支出和项目支出，原因见第四部分预算执行情况。" in prose
-    assert "4.部分绩效目标设定偏低。培育技术经纪人的完成值大幅超过目标值" in prose
+    assert "4.部分绩效目标设定偏低。培育技术经纪人843人，为目标的2.81倍。目标值与实际工作量差距较大" in prose
     assert "准确性有待提高" not in prose and "人员变动和政策性调整等因素" not in prose
     assert "科学设定2023年度绩效目标" in prose
 
@@ -112,6 +112,8 @@ def _allowed_numbers(evaluation) -> set[Decimal]:
         line = budget.line
         allowed |= {line.initial, line.adjustment, abs(line.adjustment), budget.adjusted_budget}
         allowed |= {v for v in (line.actual, budget.execution_rate) if v is not None}
+        if line.actual is not None:
+            allowed.add(budget.adjusted_budget - line.actual)  # 未支出: 调整预算数 − 实际支出数
     for rate in (evaluation.budget_adjustment_rate, evaluation.budget_execution_rate):
         if rate is not None:
             allowed.add(rate)

@@ -112,6 +112,11 @@ def test_missing_required_column(tmp_path):
     assert _error(path).endswith("第 4 行，「目标值」列：缺少必填项“目标值”。")
 
 
+def test_a_blank_required_number_is_missing_not_a_crash(tmp_path):
+    path = _yaml(tmp_path, "单位名称: 甲\n年度: 2023\n绩效指标: []\n预算信息:\n  - {项目: 预算总金额, 年初预算数: \" \", 实际支出数: 5}\n")
+    assert _error(path).endswith("「年初预算数」列：缺少必填项“年初预算数”。")
+
+
 def test_unknown_key_is_named(tmp_path):
     path = _yaml(tmp_path, "单位名称: 甲\n年度: 2023\n绩效指表: []\n")
     assert "不认识的项目“绩效指表”" in _error(path)

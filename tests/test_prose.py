@@ -121,7 +121,7 @@ def test_same_seed_gives_the_same_bytes_and_another_seed_other_frames(drafted):
 
 @pytest.fixture(scope="module")
 def seed000():
-    return compose(evaluate(load_report(DATA / "seed000_filled.yaml")))
+    return compose(evaluate(load_report(DATA / "seed000_filled.yaml")), suggestions=True)
 
 
 def test_ceilings_and_zero_targets_are_worded_as_limits(seed000):
@@ -137,7 +137,8 @@ def test_a_far_exceedance_asks_for_its_reason(seed000):
     prose = seed000.prose()
     assert "产业链数据标引29960条，目标为不少于2000条，为目标的14.98倍，比目标多27960条，超出幅度较大" in prose
     assert "产业链数据标引：大幅超出目标的原因" in seed000.missing
-    assert "部分绩效目标设定偏低。完成科技统计数据分析类材料和产业链数据标引的完成值大幅超过目标值" in prose
+    assert ("部分绩效目标设定偏低。完成科技统计数据分析类材料3份，为目标的3倍；发布产业链数据标引29960条，为目标的14.98倍。"
+            in prose)
 
 
 def test_many_missing_values_are_counted_not_listed():
@@ -262,3 +263,32 @@ def test_import_fill_some_values_and_draft_with_spending_left_blank(tmp_path):
     assert "  - 预算总金额：实际支出数" in result.output and "Traceback" not in result.output
     prose = compose(evaluate(load_report(filled))).prose()
     assert "实际支出【待补充：实际支出数】" in prose
+
+
+def test_section_four_analyses_and_section_five_names_what_it_is_about():
+    """§四 compares with the goals without pointing back to §二 goal by goal; the execution rate's
+    shortfall is located in the budget lines, each part checked back as 未支出; §五's measures name
+    the indicators and lines they are about."""
+    document = compose(evaluate(load_report()))
+    prose = document.prose()
+    four = prose.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
+    assert "第二部分第" not in four
+    assert "各项重点任务的具体工作已在第二部分叙述，对照年度绩效目标的完成程度及原因分析如下。" in four
+    assert ("从预算信息表看，调整预算数与实际支出相差24.93万元，其中基本支出未支出24.12万元，公务出国（境）费未支出0.8万元，"
+            "党团活动经费未支出0.01万元。") in four
+    five = prose.split("五、部门（单位）整体支出绩效中存在问题及改进措施")[1].split("六、")[0]
+    assert ("1.针对非税收入预算完成率未达到目标的问题，分析原因，在2023年度工作计划中明确推进措施、责任人和完成时限，"
+            "确保目标按期完成。") in five
+    assert "2.加强预算执行管理。对执行偏慢的基本支出、公务出国（境）费和党团活动经费按月跟踪执行进度" in five
+    assert "3.提高预算编制的准确性。编制2023年预算时细化基本支出和项目支出的测算，减少年度中的预算调整。" in five
+    assert "【参考表述】" not in prose  # learned boilerplate only with --suggestions
+
+
+def test_the_unspent_parts_are_checked_as_remainders(tmp_path):
+    from narrator.check import check_file
+    from narrator.reporters import explanations
+
+    path = tmp_path / "draft.docx"
+    path.write_bytes(docx_bytes(compose(evaluate(load_report()))))
+    said = {item["figure"]: item["explanation"] for item in explanations(check_file(path)) if item["linked"]}
+    assert said["24.12万元"] == "与预算信息表表1第3行「实际支出数（万元）」列的“基本支出”的未支出数（调整预算数 − 实际支出数）（24.12万元）一致"
