@@ -126,7 +126,7 @@ def _words(text: str) -> frozenset[str]:
     import jieba
 
     lexicon.load_dictionary()
-    stop = set(lexicon.wording()["goal_stopwords"])
+    stop = set(lexicon.wording()["goal_stopwords"]) | set(lexicon.unit_kinds())  # 人次 links nothing
     return frozenset(word for word in jieba.lcut(lexicon.canonical_names(text))
                      if len(word) >= 2 and word not in stop and not re.fullmatch(r"[\d.%]+", word))
 
@@ -272,9 +272,20 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     return blocks
 
 
+def _told(result: IndicatorResult, narratives: list[str]) -> bool:
+    """A task narrative already states the result's figure (12.6公里, 64处): §二 does not say it twice."""
+    value = result.completion_value
+    if value is None:
+        return False
+    figure = number(value)
+    unit = result.indicator.target.unit
+    return any(re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) for text in narratives)
+
+
 def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highlight]:
     """§二's paragraphs: the task narratives by duty, in the order duties first appear; a duty
-    without a task narrative shows its met and exceeded quantitative results."""
+    without a task narrative shows its met and exceeded quantitative results — gathered into one last
+    paragraph when there are narratives, and only the results they do not state already."""
     order: list[str] = []
     by_duty_tasks: dict[str, list[KeyTask]] = {}
     for task in tasks:
@@ -286,6 +297,7 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highl
             by_duty_tasks[key] = []
         by_duty_tasks[key].append(task)
     groups = _by_duty(duty)
+    narratives = [task.result for task in tasks if task.result]
     highlights = [Highlight(title, by_duty_tasks[title], []) for title in order]
     covered = set(order)
     for title, results in groups.items():
@@ -294,9 +306,15 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highl
         works = {r.indicator.key_work for r in results}
         if any(task.name in works for task in tasks if task.result):
             continue
-        reached = [r for r in results if r.status in (Status.MET, Status.EXCEEDED) and r.is_quantitative]
+        reached = [r for r in results if r.status in (Status.MET, Status.EXCEEDED) and r.is_quantitative
+                   and not (narratives and is_ceiling(r.indicator)) and not _told(r, narratives)]
         if reached:
             highlights.append(Highlight(title, [], reached))
+    if narratives:
+        # Beside the task narratives, what they leave unsaid is one closing paragraph (此外, …), not a
+        # paragraph a category; a cost kept under its ceiling is no result to highlight (§四 says it).
+        rest = [r for highlight in highlights for r in highlight.results]
+        highlights = [h for h in highlights if h.tasks] + ([Highlight("", [], rest)] if rest else [])
     return highlights
 
 

@@ -292,3 +292,17 @@ def test_the_unspent_parts_are_checked_as_remainders(tmp_path):
     path.write_bytes(docx_bytes(compose(evaluate(load_report()))))
     said = {item["figure"]: item["explanation"] for item in explanations(check_file(path)) if item["linked"]}
     assert said["24.12万元"] == "与预算信息表表1第3行「实际支出数（万元）」列的“基本支出”的未支出数（调整预算数 − 实际支出数）（24.12万元）一致"
+
+
+def test_section_two_does_not_repeat_what_the_task_narratives_state():
+    """綦江区水利局 (held-out, another writer's data): the results no narrative states close §二 in one
+    paragraph; those a narrative states (12.6公里, 64处) and costs under their ceilings are not listed
+    again; a unit word (人次) links no indicator to a goal, and a 人口 is a measure, not 培养's object."""
+    document = compose(evaluate(load_report(DATA / "statements_qijiang" / "unit.yaml")))
+    two = document.prose().split("二、年度履职目标完成情况")[1].split("三、")[0]
+    assert two.strip().split("\n")[-1] == "此外，农村供水水质达标率达94.6%，水毁工程修复及时率达97.5%。"
+    assert "中小河流治理长度达12.6公里" not in two and "平均成本" not in two
+    four = document.prose().split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
+    goal5 = four.split("对年度绩效目标5的分析")[1].split("对年度绩效目标6的分析")[0]
+    assert "培训" not in goal5
+    assert "农村供水受益人口达2.74万人（目标为不少于2.5万人）" in four
