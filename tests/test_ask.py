@@ -225,3 +225,24 @@ def test_draft_points_to_ask_when_questions_remain(tmp_path):
     result = CliRunner().invoke(main, ["draft", str(source), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 0
     assert "提示：有1个问题只有您能回答" in result.stderr and f"narrator ask {source}" in result.stderr
+
+
+def test_ask_takes_twenty_questions_and_more_in_one_pass(tmp_path):
+    data = yaml.safe_load((DATA / "seed000_filled.yaml").read_text(encoding="utf-8"))
+    cleared = 0
+    for row in data["绩效指标"]:
+        if row.get("一级指标") == "履职" and cleared < 15 and str(row.get("目标值", "")).startswith(("≥", ">=")):
+            row["完成值"] = ""
+            cleared += 1
+    source = tmp_path / "输入.yaml"
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    report = load_report(source)
+    answers = _answers(report)
+    assert len(answers) >= 20
+    lines = "".join(answers[question.key].replace("\n", " ") + "\n" for question in questions(report))
+    result = CliRunner().invoke(main, ["ask", str(source)], input=lines)
+    assert result.exit_code == 0, result.output
+    assert f"已把{len(answers)}个回答写入" in result.output and "没有回答" not in result.output
+    answered = load_report(tmp_path / "输入（已回答）.yaml")
+    assert questions(answered) == []
+    assert "【待补充" not in draft(answered, check=False).document.prose()
