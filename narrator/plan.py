@@ -320,6 +320,18 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highl
 
 # ---------------------------------------------------------------- the budget
 
+def funding_parts(report) -> tuple[object | None, list]:
+    """§三's 部门整体资金: the total line of 资金来源 and its non-zero sources (the lines without
+    sub-lines) — the sources only when they add up to the total, else none (the table disagrees
+    with itself, and §三 is no place to say so); (None, []) without a total."""
+    totals = [line for line in report.funding if not line.parent]
+    if len(totals) != 1 or not totals[0].amount:
+        return None, []
+    parents = {line.parent for line in report.funding}
+    parts = [line for line in report.funding if line.parent and line.name not in parents and line.amount]
+    return totals[0], parts if sum(line.amount for line in parts) == totals[0].amount else []
+
+
 @dataclass
 class BudgetView:
     """What §四's 预算执行情况 and §五 say about the budget, and whether the 自评表's

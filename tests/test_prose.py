@@ -306,3 +306,11 @@ def test_section_two_does_not_repeat_what_the_task_narratives_state():
     goal5 = four.split("对年度绩效目标5的分析")[1].split("对年度绩效目标6的分析")[0]
     assert "培训" not in goal5
     assert "农村供水受益人口达2.74万人（目标为不少于2.5万人）" in four
+
+
+def test_section_three_states_the_funding_only_when_its_sources_add_up():
+    seed000 = compose(evaluate(load_report(DATA / "seed000_filled.yaml"))).prose()
+    assert "2025年部门整体资金2062.35万元，全部为一般公共预算资金。" in seed000
+    # 常州's 资金来源 (66688.86 + 177.32 ≠ 68725.09): the total alone, no parts that do not add up.
+    changzhou = compose(evaluate(load_report(DATA / "statements_changzhou" / "unit.yaml"))).prose()
+    assert "2024年部门整体资金68725.09万元。" in changzhou and "其中一般公共预算资金" not in changzhou
