@@ -9,14 +9,16 @@ becomes a result carrying its error, and the others are still checked.
 """
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import across, rules
+from . import across, lexicon, rules
 from .errors import InputError, NarratorError
 from .extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
@@ -109,7 +111,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     cells = [row.cells["result"] for row in rows]
     texts = [paragraph.text for paragraph in paragraphs] + [cell.text for cell in cells]
     named = sorted({fact.name for fact in facts.facts if not fact.budget and any(c.isdigit() for c in fact.name)})
-    claims = [outside_names(text, text_claims, named) for text, text_claims in zip(texts, extract(texts))]
+    claims = [later_years(outside_names(text, text_claims, named), year)
+              for text, text_claims in zip(texts, extract(texts))]
     passages = []
     levels: tuple[str, ...] = ()
     section = None
@@ -132,6 +135,18 @@ def checked_report(document: SourceDocument, data: Report | None = None,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
     return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired,
                          last_year)
+
+
+def later_years(claims: list, year: int | None) -> list:
+    """A figure of a later year than the report's (2025年将培训班期数目标调整为45期, 明年力争…) is no
+    figure of this year's tables: its role is left open, so it is never compared with them."""
+    if year is None:
+        return claims
+    future = tuple(lexicon.claim_words()["future_words"])
+    return [dataclasses.replace(claim, role="other", alternatives=())
+            if any(int(found) > year for found in re.findall(r"(20\d\d)年", claim.context))
+            or any(word in claim.context for word in future) else claim
+            for claim in claims]
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:

@@ -26,7 +26,7 @@ from .evaluate import Evaluation, IndicatorResult, Problem, Status
 from .language import (Language, chinese_number, completion_text, join_list, name_list, number, quote, strip_end,
                        table_text)
 from .model import Report
-from .plan import BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages
+from .plan import BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, own_problems
 from .projectform import written_words
 from .project import IndicatorScore, ProjectScores, score_indicators, score_project
 from .scoring import RuleSet, score_text
@@ -271,6 +271,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
+        "own": own_problems(report, plan),
     }
     document = _render_document(env, "report.j2", context, tables, missing, templates)
     document.warnings = _warnings(plan, budget)

@@ -172,7 +172,7 @@ class Language:
         if margin is None:
             return ""
         unit = result.indicator.target.unit
-        amount = number(abs(margin))
+        amount = number(abs(margin).normalize()) if margin else "0"  # 88.70 − 90 → 1.3, not 1.30
         return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{unit}"
 
     def against_target(self, result: IndicatorResult) -> str:

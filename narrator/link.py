@@ -86,6 +86,11 @@ def _last_line(text: str, facts: Facts) -> str:
         if found > position:
             best, position = name, found
     after = text[position + len(best):] if best else text
+    own = re.split(r"[，,；;]", after)[-1]
+    if best and own != after and any(word in own for word in statements.words()["budget_total_qualifiers"]):
+        # ……项目结余26.23万元；加上其他项目零星结余，全年预算执行率只有98.05%: a line named in an earlier
+        # clause does not scope a figure whose own clause names the whole (全年, 整体 …).
+        return ""
     for marker in statements.words()["part_markers"] if best else ():
         found = after.rfind(marker)
         if found >= 0:
@@ -93,6 +98,12 @@ def _last_line(text: str, facts: Facts) -> str:
             if name_tokens(named) - _whole_tokens():
                 return FOREIGN
     return best
+
+
+def _left_behind(context: str, line: str) -> bool:
+    """The budget line is named before a clause break or a bracket that precedes the figure."""
+    after = context[context.rfind(line) + len(line):]
+    return any(mark in after for mark in "，,（(")
 
 
 def claim_tokens(claim: Claim, facts: Facts) -> frozenset[str]:
@@ -107,6 +118,9 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
     scope = claim_scope(claim, facts)
     if scope == FOREIGN:
         return [], "other_line", ""
+    # A line named in an earlier clause (项目支出调增38.65万元（…），调整后预算1939.25万元) may have
+    # been left behind: a column of the total that agrees with the figure is read too (and settles it).
+    inherited = bool(scope) and _left_behind(claim.context, scope)
     names = (claim_tokens(claim, facts), *aliases)
     found, weak = [], []
     weak_count = 0  # the same fact stated twice (a repeated table) is not one weak candidate
@@ -121,10 +135,10 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
             continue
         own_names = names
         if fact.budget or fact.tokens in facts.budget_names:
-            if fact.scope != scope:
+            if fact.scope != scope and not (inherited and fact.scope == "" and agrees(claim.quantity, fact.quantity)):
                 other_line += 1
                 continue
-            if scope:  # 基本支出追加84.85万元: the line is settled; the rest of the words name the column
+            if scope and fact.scope == scope:  # 基本支出追加84.85万元: the line is settled; the rest of the words name the column
                 own_names = tuple(own - facts.scope_words(scope) for own in names)
         score = max(dice(own, other) for own in own_names for other in fact.names())
         if score >= THRESHOLD or any(len(own) >= 2 and own <= other for own in own_names for other in fact.names()):

@@ -51,6 +51,7 @@ class Block:
     goal_number: int = 0
     tasks: list[KeyTask] = field(default_factory=list)
     category: str = "duty"  # duty, other, process or effect
+    see_also: list[tuple[str, IndicatorResult]] = field(default_factory=list)  # (budget|process|effect, result)
 
     @property
     def size(self) -> int:
@@ -227,6 +228,8 @@ def make_plan(evaluation: Evaluation) -> Plan:
             works = {r.indicator.key_work for r in results if r.indicator.key_work}
             belongs = [t for t in tasks if t.duty == title or t.name in works]
             blocks.append(Block(title, messages(results), tasks=belongs))
+    _refer_empty_goals(blocks, {"budget": budget_indicators, "process": by_category["process"],
+                                "effect": by_category["effect"]})
     for category in ("process", "effect"):
         if by_category[category]:
             blocks.append(Block(category, messages(by_category[category]), category=category))
@@ -270,6 +273,24 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     if others or other_tasks:
         blocks.append(Block("other", messages(others), tasks=other_tasks, category="other"))
     return blocks
+
+
+def _refer_empty_goals(blocks: list[Block], elsewhere: dict[str, list[IndicatorResult]]) -> None:
+    """A goal no duty indicator or task speaks to may be one of budget, process or satisfaction
+    (预算执行率达到100%…满意度90%以上): the indicators of those parts it names are its `see_also`,
+    said in §四 as a pointer to where they are analysed, not asked of the officer."""
+    empty = [block for block in blocks if block.goal and not block.messages and not block.tasks]
+    if not empty:
+        return
+    goal_words = [_words(block.goal) for block in empty]
+    for part, results in elsewhere.items():
+        for result in results:
+            words = _words(result.indicator.name)
+            # Most of the indicator's words in the goal (预算执行率 in 预算执行率达到100%), not one shared word.
+            shares = [len(words & goal) / len(words) if words else 0 for goal in goal_words]
+            best = max(shares, default=0)
+            if best >= 0.75:
+                empty[shares.index(best)].see_also.append((part, result))
 
 
 def _told(result: IndicatorResult, narratives: list[str]) -> bool:
@@ -316,6 +337,40 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highl
         rest = [r for highlight in highlights for r in highlight.results]
         highlights = [h for h in highlights if h.tasks] + ([Highlight("", [], rest)] if rest else [])
     return highlights
+
+
+# ---------------------------------------------------------------- §五 and the officer's own problems
+
+@dataclass
+class OwnProblems:
+    """What the input's own 存在问题 already say, so §五 does not say it a second time: the missed
+    indicators they do not name, and whether they speak of the execution rate, the adjustment rate
+    and targets set too low (the officer's 改进措施 pair with his problems)."""
+
+    missed: list[IndicatorResult]
+    notable: list[IndicatorResult]
+    execution: bool
+    adjustment: bool
+
+
+def own_problems(report, plan: Plan) -> OwnProblems:
+    duty_missed = [r for r in plan.missed if r not in plan.budget_indicators]
+    if not report.problems:
+        return OwnProblems(duty_missed, plan.notable, False, False)
+    topics = lexicon.wording()["problem_topics"]
+    text = "".join(report.problems)
+    said = _words(text)
+
+    def named(result: IndicatorResult) -> bool:
+        words = _words(result.indicator.name)
+        return bool(words) and len(words & said) / len(words) >= 0.5
+
+    return OwnProblems(
+        missed=[r for r in duty_missed if not named(r)],
+        notable=[] if any(word in text for word in topics["notable"]) else [r for r in plan.notable if not named(r)],
+        execution=any(word in text for word in topics["execution"]),
+        adjustment=any(word in text for word in topics["adjustment"]),
+    )
 
 
 # ---------------------------------------------------------------- the budget

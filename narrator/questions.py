@@ -74,7 +74,7 @@ def questions(source: Report | Evaluation) -> list[Question]:
                                           content=f"（{task.content.strip()}）" if task.content.strip() else ""),
                                   message("question_field_task", name=task.name), subject=task.name))
     for block in plan.blocks:
-        if block.goal and not block.messages and not block.tasks:
+        if block.goal and not block.messages and not block.tasks and not block.see_also:
             asked.append(Question(f"goal_result:{block.goal_number}", "goal_result",
                                   message("question_goal_result", number=block.goal_number, goal=strip_end(block.goal)),
                                   message("question_field_goal", number=block.goal_number), subject=block.goal))

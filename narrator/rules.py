@@ -218,6 +218,10 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             if named and not scope and not kind \
                     and not any(word in around for word in lexicon.claim_words()["all_scope_words"]):
                 continue  # 节能降耗目标责任全面完成: one thing named, not every goal
+            sentence = text[sentence_start:match.start()] + text[match.end():sentence_end]
+            if not named and clause_start > sentence_start \
+                    and not any(word in sentence for word in lexicon.claim_words()["all_scope_words"]):
+                continue  # 送戏下乡126场，公益电影放映2592场，…，全部完成: the things just listed, not every goal
             missed = [result for result in all_missed if in_group(result.indicator, scope)
                       and (not kind or result.is_quantitative == (kind == "quantitative"))]
             if not missed:

@@ -52,7 +52,7 @@ def words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(map(str, value), key=len, reverse=True)) for key, value in data.items()}
 
 
-ROLE_KEYS = ("target_words", "target_markers", "target_ends", "ratio_words", "completion_rate_words", "deviation_rate_words",
+ROLE_KEYS = ("bound_words", "target_words", "target_markers", "target_ends", "ratio_words", "completion_rate_words", "deviation_rate_words",
              "excess_words", "comparison_words",
              "gap_markers", "gap_words", "deviation_markers", "share_words", "remainder_words", "growth_markers",
              "saving_words",
@@ -234,6 +234,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("remainder")
     if _has(clause, "target_markers") or _ends(bare, "target_ends"):
         return Role("target")  # 目标值为15场; 比目标95%低1.2个百分点
+    if _ends(clause, "bound_words"):
+        return Role("other")  # 满意度88.70%，未达到90%: a bound, which the writer need not take from the table
     if passage_role == "target":
         return Role("target")
     return Role("completion")
