@@ -191,7 +191,37 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             alternatives=role.alternatives,
             named=named,
         ))
+    return _respectively(text, claims)
+
+
+def _respectively(text: str, claims: list[Claim]) -> list[Claim]:
+    """A、B和C …，分别完成年度目标的102%、118.7%和108.1%: the figures listed after 分别 are, in order, about
+    the subjects of as many figures right before it in the sentence, all in the role of the first."""
+    marker = lexicon.claim_words()["respectively_words"]
+    for word in marker:
+        start = 0
+        while (position := text.find(word, start)) >= 0:
+            start = position + len(word)
+            after = [i for i, claim in enumerate(claims) if claim.start > position
+                     and claim.sentence_start <= position < claim.sentence_start + len(claim.sentence)]
+            listed = [i for n, i in enumerate(after) if n == 0 or _listed(text, claims[after[n - 1]], claims[i])]
+            before = [i for i, claim in enumerate(claims) if claim.end <= position
+                      and claim.sentence_start == claims[listed[0]].sentence_start] if listed else []
+            if len(listed) < 2 or len(before) < len(listed):
+                continue
+            first = claims[listed[0]]
+            for target, source in zip(listed, before[-len(listed):]):
+                same = claims[target].quantity.unit == first.quantity.unit  # 3.6个和5.2个百分点: not one role
+                claims[target] = replace(claims[target], subject=claims[source].subject, tokens=claims[source].tokens,
+                                         role=first.role if same else claims[target].role,
+                                         alternatives=first.alternatives if same else claims[target].alternatives,
+                                         named=True)
     return claims
+
+
+def _listed(text: str, previous: Claim, claim: Claim) -> bool:
+    """`claim` follows `previous` in a list of figures (102%、118.7%和108.1%)."""
+    return text[previous.end:claim.start].strip() in COORDINATION
 
 
 def _last_break(text: str, start: int, end: int) -> int:

@@ -98,6 +98,16 @@ def completion_text(result: IndicatorResult) -> str:
     return text
 
 
+def against_ratio(result: IndicatorResult) -> str:
+    """完成值 ÷ 目标值 as a percentage to one decimal (102%, 118.7%) for a quantity with a floor target
+    reached below twice its target; "" otherwise (rates, ceilings, zero targets, multiples)."""
+    target, done = result.indicator.target, result.completion_value
+    if done is None or not target.is_number or not target.value or target.unit == "%" or is_ceiling(result.indicator):
+        return ""
+    ratio = done / target.value
+    return f"{_trimmed(ratio * 100, 1)}%" if ratio < 2 else ""
+
+
 def table_text(quantity: Quantity) -> str:
     """A target or completion in a table cell: with its comparator (≥660亿元), integers without ".0"."""
     if not quantity.is_number:

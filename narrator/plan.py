@@ -51,6 +51,8 @@ class Block:
     goal_number: int = 0
     tasks: list[KeyTask] = field(default_factory=list)
     category: str = "duty"  # duty, other, process or effect
+    total: int = 0  # a process or effect part: the category's indicators, those analysed elsewhere too
+    elsewhere: list[str] = field(default_factory=list)  # … and where: goal numbers, 预算执行情况
     see_also: list[tuple[str, IndicatorResult]] = field(default_factory=list)  # (budget|process|effect, result)
 
     @property
@@ -228,11 +230,18 @@ def make_plan(evaluation: Evaluation) -> Plan:
             works = {r.indicator.key_work for r in results if r.indicator.key_work}
             belongs = [t for t in tasks if t.duty == title or t.name in works]
             blocks.append(Block(title, messages(results), tasks=belongs))
+    totals = {category: len(by_category[category]) for category in ("process", "effect")}
+    totals["process"] += len(budget_indicators)
+    moved_to: dict[str, list[int]] = {"process": [], "effect": []}
+    if goals:
+        for category in ("process", "effect"):
+            by_category[category], moved_to[category] = _into_goals(blocks, by_category[category])
     _refer_empty_goals(blocks, {"budget": budget_indicators, "process": by_category["process"],
                                 "effect": by_category["effect"]})
     for category in ("process", "effect"):
         if by_category[category]:
-            blocks.append(Block(category, messages(by_category[category]), category=category))
+            blocks.append(Block(category, messages(by_category[category]), category=category,
+                                total=totals[category], elsewhere=sorted(set(moved_to[category]))))
 
     # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
     told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
@@ -275,22 +284,49 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     return blocks
 
 
+def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> tuple[list[IndicatorResult], list[int]]:
+    """Process and effect indicators a goal states (全县接待游客人次增长8%以上 ↔ 全县接待游客人次增长率 ≥8%) are
+    analysed under that goal: most of their words in it, or half of them and the target figure (not a
+    percentage: 100% says little). Returns the others, for their own part of §四, and the numbers of the
+    goals that took some."""
+    goal_blocks = [block for block in blocks if block.goal]
+    moved: dict[int, list[IndicatorResult]] = {}
+    rest = []
+    for result in results:
+        words = _words(result.indicator.name)
+        figure = _figure(result)
+        best, share = None, 0.0
+        for index, block in enumerate(goal_blocks):
+            present = sum(1 for word in words if word in block.goal) / len(words) if words else 0.0
+            by_figure = present >= 0.5 and figure and not figure.endswith("%") and figure in block.goal
+            if (present >= 0.75 or by_figure) and present > share:
+                best, share = index, present
+        if best is None:
+            rest.append(result)
+        else:
+            moved.setdefault(best, []).append(result)
+    for index, extra in moved.items():
+        block = goal_blocks[index]
+        block.messages = messages([r for message in block.messages for r in message.results] + extra)
+    return rest, [goal_blocks[index].goal_number for index in moved]
+
+
 def _refer_empty_goals(blocks: list[Block], elsewhere: dict[str, list[IndicatorResult]]) -> None:
-    """A goal no duty indicator or task speaks to may be one of budget, process or satisfaction
-    (预算执行率达到100%…满意度90%以上): the indicators of those parts it names are its `see_also`,
-    said in §四 as a pointer to where they are analysed, not asked of the officer."""
-    empty = [block for block in blocks if block.goal and not block.messages and not block.tasks]
-    if not empty:
-        return
-    goal_words = [_words(block.goal) for block in empty]
+    """A goal may name the budget indicators (预算执行率达到100%), and one no duty indicator or task speaks
+    to may be one of process or satisfaction: the indicators of those parts it names are its `see_also`,
+    stated briefly under it with a pointer to where they are analysed (not asked of the officer)."""
+    goal_blocks = [block for block in blocks if block.goal]
+    goal_words = [_words(block.goal) for block in goal_blocks]
     for part, results in elsewhere.items():
         for result in results:
             words = _words(result.indicator.name)
             # Most of the indicator's words in the goal (预算执行率 in 预算执行率达到100%), not one shared word.
             shares = [len(words & goal) / len(words) if words else 0 for goal in goal_words]
             best = max(shares, default=0)
-            if best >= 0.75:
-                empty[shares.index(best)].see_also.append((part, result))
+            block = goal_blocks[shares.index(best)] if best >= 0.75 else None
+            # A goal with results of its own points only to the budget part (预算执行率达到100%).
+            if block is not None and (part == "budget" or not (block.messages or block.tasks)):
+                block.see_also.append((part, result))
 
 
 def _told(result: IndicatorResult, narratives: list[str]) -> bool:
@@ -359,11 +395,12 @@ def own_problems(report, plan: Plan) -> OwnProblems:
         return OwnProblems(duty_missed, plan.notable, False, False)
     topics = lexicon.wording()["problem_topics"]
     text = "".join(report.problems)
-    said = _words(text)
 
     def named(result: IndicatorResult) -> bool:
+        # 县级以上文物保护单位修缮完成数 in "文物修缮项目前期工作滞后": two of its words, or half of them
         words = _words(result.indicator.name)
-        return bool(words) and len(words & said) / len(words) >= 0.5
+        present = [word for word in words if word in text]
+        return bool(words) and (len(present) >= 2 or len(present) / len(words) >= 0.5)
 
     return OwnProblems(
         missed=[r for r in duty_missed if not named(r)],

@@ -219,7 +219,11 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
             return Role("difference")
         if _ends(bare, "gap_words"):
-            return Role("difference")
+            # 超过年度目标15场: by 15, or the target of 15? Writers use both.
+            # A sentence that stated its target before (年度目标600家，…，超出目标646家) states a gap.
+            earlier = _without_brackets(sentence_before)[:-len(clause)] if clause else sentence_before
+            return Role("difference", ("target",)) if _ends(bare, "target_ends") and not _has(earlier, "target_words") \
+                else Role("difference")
         if _ends(clause, "saving_words") and (_has(_without_brackets(sentence_before), "target_words")
                                             or _has(_without_brackets(sentence_before), "target_markers")):
             return Role("difference")  # 控制在18.5万元以内，节约2.23万元: the ceiling less the spending

@@ -65,7 +65,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     assert "培育技术经纪人843人，目标为不少于300人，为目标的2.81倍，比目标多543人，超出幅度较大" in prose
     assert "偏差" not in prose.split("四、")[1].split("五、")[0]
     assert "非税收入预算完成率为66.22%，未达到目标（目标为100%），比目标低33.78个百分点，原因是受疫情影响房租收入减少。" in prose
-    assert ("2022年预算总金额年初预算数545.57万元，上年度结转及当年预算追加追减81.6万元，调整预算数627.17万元，"
+    assert ("2022年预算总金额年初预算数545.57万元，年度中追加81.6万元，调整预算数627.17万元，"
             "实际支出602.24万元，预算执行率96.03%，预算调整率14.96%。") in prose
     assert "年度中的预算调整为基本支出追加84.85万元、项目支出追减3.25万元。" in prose
     assert "预算执行率未达到目标（目标为100%），原因是人员变动受疫情影响免税。" in prose
@@ -157,7 +157,7 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
     assert "各类人才项目受理数为1100项，未达到目标（目标为不少于1200项），比目标少100项，原因是部分人才项目申报批次推迟至次年。" in prose
     # Ceilings and zero targets: "over the limit", never "not reached".
     assert "网络故障时长的控制目标为0小时，实际为3小时，比目标多3小时，主要原因是【待补充：原因分析】。" in prose
-    assert "预算偏差率实际为12%，未能控制在目标以内（目标为不超过10%）；原因：【待补充：原因分析】。" in prose
+    assert "预算偏差率实际为12%，未能控制在目标以内（目标为不超过10%），原因在于【待补充：原因分析】。" in prose
     assert "物业服务完成及时性为0.5天，控制在目标以内（目标为不超过1天）。" in prose
     assert "数据总量达3150万条" in prose
     assert "营造创新创业的良好氛围目标为“显著”，实际为“较显著”，未达到预期目标，原因是【待补充：原因分析】。" in prose

@@ -29,7 +29,7 @@ SEED_002_UNCHECKABLE = [
 EXAMPLE_UNCHECKABLE = [
     ("paragraph 15", "4年"), ("paragraph 28", "不低于200项"), ("paragraph 40", "410亿元"),
     ("paragraph 40", "24900项"), ("paragraph 40", "18000项"), ("paragraph 43", "100家"),
-    ("paragraph 49", "29项"), ("paragraph 49", "7项"), ("paragraph 49", "18项"), ("paragraph 51", "8项")]
+    ("paragraph 49", "7项"), ("paragraph 49", "18项"), ("paragraph 51", "8项")]
 
 
 def _missed(found):
@@ -54,5 +54,5 @@ def test_drafted_example_every_checkable_figure_changed_is_caught(tmp_path):
     assert len(found) == 137  # 113 figures of the prose, 24 of the task cells
     assert _missed(found) == EXAMPLE_UNCHECKABLE
     caught = sum(mutant.caught for mutant in found)
-    assert caught == 127
+    assert caught == 128
     assert caught / (len(found) - 6) >= 0.95  # of the figures the report states twice or derives

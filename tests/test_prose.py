@@ -274,7 +274,7 @@ def test_section_four_analyses_and_section_five_names_what_it_is_about():
     four = prose.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
     assert "第二部分第" not in four
     assert "各项重点任务的具体工作已在第二部分叙述，对照年度绩效目标的完成程度及原因分析如下。" in four
-    assert ("从预算信息表看，调整预算数与实际支出相差24.93万元，其中基本支出未支出24.12万元，公务出国（境）费未支出0.8万元，"
+    assert ("从各项支出看，调整预算数与实际支出相差24.93万元，其中基本支出未支出24.12万元，公务出国（境）费未支出0.8万元，"
             "党团活动经费未支出0.01万元。") in four
     five = prose.split("五、部门（单位）整体支出绩效中存在问题及改进措施")[1].split("六、")[0]
     assert ("1.针对非税收入预算完成率未达到目标的问题，分析原因，在2023年度工作计划中明确推进措施、责任人和完成时限，"
@@ -314,3 +314,42 @@ def test_section_three_states_the_funding_only_when_its_sources_add_up():
     # 常州's 资金来源 (66688.86 + 177.32 ≠ 68725.09): the total alone, no parts that do not add up.
     changzhou = compose(evaluate(load_report(DATA / "statements_changzhou" / "unit.yaml"))).prose()
     assert "2024年部门整体资金68725.09万元。" in changzhou and "其中一般公共预算资金" not in changzhou
+
+
+def _qingyuan_answered():
+    """清源县文旅局 (held-out) with its officer's answers and his own 存在问题/改进措施."""
+    import dataclasses
+
+    import yaml
+
+    from narrator.api import answer, questions
+
+    folder = DATA / "statements_qingyuan"
+    notes = yaml.safe_load((folder / "officer_notes.yaml").read_text(encoding="utf-8"))
+    report = dataclasses.replace(load_report(folder / "unit.yaml"), problems=notes["存在问题"], measures=notes["改进措施"])
+    answers = {q.key: notes["原因"][q.subject] for q in questions(report) if q.kind in ("reason", "far_reason")}
+    assert len(answers) == len(questions(report)) == 6
+    return answer(report, answers)
+
+
+def test_goals_take_the_indicators_they_state_and_the_officers_problems_are_not_said_twice():
+    document = compose(evaluate(_qingyuan_answered()))
+    assert document.missing == []
+    prose = document.prose()
+    four = prose.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
+    goal = {n: four.split(f"对年度绩效目标{n}的分析")[1].split("\n（")[0] for n in (1, 4, 6)}
+    # several quantities beyond their targets: their ratios in one list, checked back one by one
+    assert ("图书馆、文化馆、博物馆免费开放天数为306天，三馆接待读者观众人次为17.8万人次，新增图书馆藏量为8650册，"
+            "分别完成年度目标的102%、118.7%和108.1%。") in goal[1]
+    # 全县接待游客人次增长8%以上 is goal 4's: its effect indicator is analysed there
+    assert "全县接待游客人次增长率达11.60%（目标为不低于8%）" in goal[4]
+    # goal 6 names the budget rates: stated briefly, analysed under 预算执行情况
+    assert "预算执行率为98.05%，未达到目标（目标为100%）。预算调整率为4.13%，控制在目标以内。具体分析见“预算执行情况”。" in goal[6]
+    assert "效益和满意度指标共8项，其中5项已在年度绩效目标4、5和6中分析。" in four
+    assert "决策、过程类指标共13项，其中预算执行率和预算调整率在预算执行情况中分析。" in four
+    assert "年度中追加76.85万元" in four and "上年度结转" not in four
+    five = prose.split("五、部门（单位）整体支出绩效中存在问题及改进措施")[1].split("六、")[0]
+    problems = [line for line in five.split("\n") if line[:2] in ("1.", "2.", "3.", "4.")]
+    assert [line[2:] for line in problems[:3]] == _qingyuan_answered().problems  # his own, nothing said twice
+    assert len(problems) == 6  # three problems, three measures
+    assert "对有效支出安排预算" not in prose

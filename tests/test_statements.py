@@ -134,13 +134,13 @@ DRAFTS = {
     # input, --form, the figures left unlinked (lists of named indicators counted with 等N项, which are not
     # totals of a category; 机构设置's staff numbers; a project's funding lines named without a column)
     "example": (None, None, [("第15段", "4年"), ("第28段", "不低于200项"), ("第40段", "410亿元"), ("第40段", "24900项"),
-                             ("第40段", "18000项"), ("第43段", "100家"), ("第49段", "29项"), ("第49段", "7项"),
+                             ("第40段", "18000项"), ("第43段", "100家"), ("第49段", "7项"),
                              ("第49段", "18项"), ("第51段", "8项")]),
     "seed000_filled": (DATA / "seed000_filled.yaml", None, [
         ("第7段", "7项"), ("第16段", "8个"), ("第16段", "43名"), ("第16段", "4名"), ("第16段", "42名"), ("第16段", "4名"),
         ("第17段", "2062.35万元"),  # §三's 部门整体资金, from 资金来源, which the report has no table of
-        ("第26段", "两个月"), ("第36段", "30项"), ("第36段", "8项"), ("第36段", "18项")]),
-    "unmet": (DATA / "unmet.yaml", None, [("第20段", "1项")]),
+        ("第26段", "两个月"), ("第36段", "8项"), ("第36段", "18项")]),
+    "unmet": (DATA / "unmet.yaml", None, [("第20段", "2项")]),
     "project": (None, "项目", [("第6段", "200万元"), ("第6段", "0万元"), ("第6段", "0万元")]),
 }
 
@@ -248,3 +248,21 @@ def test_a_saving_under_a_ceiling_is_the_ceiling_less_the_spending():
     """节约 is a word, not 约 (about): 控制在18.5万元以内，节约2.23万元 is 18.5 − 16.27."""
     assert roles("“三公”经费支出16.27万元，控制在18.5万元以内，节约2.23万元。") == [
         ("16.27万元", "completion"), ("18.5万元", "target"), ("2.23万元", "difference")]
+
+
+def test_figures_listed_after_fenbie_are_about_the_subjects_listed_before():
+    """……，分别完成年度目标的102%、118.7%和108.1%: each ratio is about the indicator in its place."""
+    from narrator.check import check_document
+    from narrator.read import read_text
+
+    data = load_report(DATA / "statements_qingyuan" / "unit.yaml")
+    said = ("完成情况：图书馆、文化馆、博物馆免费开放天数为306天，三馆接待读者观众人次为17.8万人次，新增图书馆藏量为8650册，"
+            "分别完成年度目标的102%、{}和108.1%。")
+    right = check_document(read_text(said.format("118.7%"), "t"), data=data)
+    assert right.findings == [] and right.linked == 6
+    wrong = check_document(read_text(said.format("128.7%"), "t"), data=data)
+    assert [f.message for f in wrong.findings] == ["正文写“128.7%”，但输入文件的“三馆接待读者观众人次”完成值占目标值的比例是 118.7%。"]
+    # 分别超过年度目标15场和4场: the targets (or the gaps) of the two named before; both readings are open
+    ex = load_report()
+    both = check_document(read_text("组织形式多样的产学研活动16场，举办科技镇长团各类会议6场，分别超过年度目标15场和4场。", "t"), data=ex)
+    assert both.findings == []
