@@ -100,6 +100,13 @@ def _last_line(text: str, facts: Facts) -> str:
     return best
 
 
+def _explaining(context: str) -> bool:
+    """The figure stands in a reason (主要原因是原计划……培训约320人次): what it counts is named in passing,
+    and a shared unit does not make it the indicator's."""
+    words = lexicon.claim_words()["explaining_words"]
+    return any(word in context for word in words)
+
+
 def _has_any(text: str, key: str) -> bool:
     return any(word in text for word in statements.words()[key])
 
@@ -181,7 +188,8 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
         elif score > 0:
             weak.append((score, fact))
             weak_count += occurrences
-    if not found and weak_count == 1 and _distinctive(claim.quantity.unit, facts, claim.role, exclude_place):
+    if not found and weak_count == 1 and _distinctive(claim.quantity.unit, facts, claim.role, exclude_place) \
+            and not _explaining(claim.context):
         # 平台集聚各类研发资源58000台套 and 集聚仪器资源 ≥58000台套: the only target counted
         # in 台套, sharing a word, is the one the sentence means (certain: CERTAIN_SCORE).
         found = [(CERTAIN_SCORE, fact) for _, fact in weak]

@@ -249,6 +249,11 @@ def met_claimed_for_missed(report: CheckedReport) -> Iterator[Finding]:
                 if (item.claim.sentence_start, match.start()) in seen:
                     continue
                 clause_start = max(sentence.rfind(mark, 0, match.start()) for mark in CLAUSE_BREAKS) + 1
+                segment_start = max(sentence.rfind(mark, 0, match.start()) for mark in "；;") + 1
+                segment_end = min((i for i in (sentence.find(mark, match.end()) for mark in "；;") if i >= 0),
+                                  default=len(sentence))
+                if not segment_start <= item.claim.start - item.claim.sentence_start < segment_end:
+                    continue  # ……均达到目标；预算执行率97.86%，未达到100%的目标: another part of the sentence
                 if any(clause_start <= end <= match.start() for end in counted):
                     continue  # 其中22项达到目标，3项未达到：预算调整率14.96%……: a count is met, not the indicator
                 seen.add((item.claim.sentence_start, match.start()))
