@@ -145,6 +145,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         role = statements.role_of(text[sentence_start:quantity.start], quantity, passage)
         if statements.target_named_after(text[quantity.end:sentence_end]):
             role = statements.Role("target")  # 比不低于95%的目标高1.29个百分点: the target, named after it
+        elif "target" in role.alternatives and statements.ceiling_after(text[quantity.end:sentence_end]):
+            role = statements.Role("target")  # 控制在18.5万元以内: the ceiling
         written = before
         if role.name != "completion" and not (role.name == "growth" and role.alternatives):
             # 成交额868.78亿元，完成目标（660亿元）的131.6%: the ratio of 成交额; the role words name nothing.

@@ -188,8 +188,13 @@ def _contradiction(question: Question, text: str, report: Report) -> str:
     from .read import read_text
 
     subject = question.subject if question.kind in ("reason", "far_reason", "task_result") else ""
-    result = check_document(read_text(f"{subject}：{text}" if subject else text, "回答"), data=report)
-    errors = [finding for finding in result.findings if finding.severity == "error"]
+    # A reason is read as one (原因是……): what it counts in passing is matched to an indicator by name only.
+    said = message("answer_reason_lead") + text if question.kind in ("reason", "far_reason") else text
+    result = check_document(read_text(said, "回答"), data=report)
+    # Only what the answer says of its own subject: a reason names other figures in passing, and those
+    # are no reason to refuse it.
+    errors = [finding for finding in result.findings if finding.severity == "error"
+              and (not subject or subject in finding.message)]
     if not errors:
         return ""
     # The finding speaks of 正文 (a report's prose); here the prose is the officer's answer.

@@ -168,6 +168,11 @@ def _ends(text: str, key: str) -> bool:
     return text.endswith(words()[key])
 
 
+def ceiling_after(text_after: str) -> bool:
+    """The figure is followed by 以内/以下 (控制在18.5万元以内): a bound."""
+    return text_after.lstrip().startswith(words()["ceiling_after_words"])
+
+
 def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") -> Role:
     """The role of `quantity`, from the sentence up to it (`sentence_before`) and the role of the
     passage it stands in (预期目标：… is about targets)."""
@@ -236,6 +241,9 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
     if unit != "%":
         if kinds.get(unit) == "money" and _has(clause, "remainder_words") and not target_named:
             return Role("remainder")
+    if _ends(bare, "attained_markers") and not target_named:
+        # 城镇登记失业率控制在3.12%: kept at (a result), or the ceiling it is to be kept under? Both are said.
+        return Role("completion", ("target",))
     if _has(clause, "target_markers") or _ends(bare, "target_ends"):
         return Role("target")  # 目标值为15场; 比目标95%低1.2个百分点
     if _ends(clause, "bound_words"):

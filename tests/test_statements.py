@@ -266,3 +266,8 @@ def test_figures_listed_after_fenbie_are_about_the_subjects_listed_before():
     ex = load_report()
     both = check_document(read_text("组织形式多样的产学研活动16场，举办科技镇长团各类会议6场，分别超过年度目标15场和4场。", "t"), data=ex)
     assert both.findings == []
+
+
+def test_kept_at_a_figure_is_a_result_unless_a_bound_follows():
+    assert roles("城镇登记失业率控制在3.12%。") == [("3.12%", "completion")]  # (or the ceiling: both read)
+    assert roles("“三公”经费控制在18.5万元以内。") == [("18.5万元", "target")]
