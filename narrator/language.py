@@ -98,6 +98,27 @@ def completion_text(result: IndicatorResult) -> str:
     return text
 
 
+def balanced(items, size: int = 3) -> list[list]:
+    """`items` in groups of at most `size`, as even as can be (4 → 2 + 2, not 3 + 1): a sentence of one
+    left over after a long one reads as an afterthought."""
+    items = list(items)
+    count = -(-len(items) // size) if items else 0
+    return [items[i * len(items) // count:(i + 1) * len(items) // count] for i in range(count)]
+
+
+def self_name(unit: str) -> str:
+    """How the unit speaks of itself after its name was given once: 我局, 我中心, or 本单位."""
+    for suffix, name in lexicon.wording()["self_names"].items():
+        if unit.endswith(suffix):
+            return name
+    return lexicon.wording()["self_name_default"]
+
+
+def is_department(unit: str) -> bool:
+    """The unit is itself a 主管部门 (……局, ……委): its self-evaluation goes to the finance bureau directly."""
+    return unit.endswith(tuple(lexicon.wording()["department_suffixes"]))
+
+
 def against_ratio(result: IndicatorResult) -> str:
     """完成值 ÷ 目标值 as a percentage to one decimal (102%, 118.7%) for a quantity with a floor target
     reached below twice its target; "" otherwise (rates, ceilings, zero targets, multiples)."""

@@ -59,6 +59,20 @@ class Block:
     def size(self) -> int:
         return sum(len(message.results) for message in self.messages)
 
+    @property
+    def topic(self) -> str:
+        """What a goal's block is about, for its heading: its key task (one or two), else the duty most of
+        its indicators share (稳就业促就业; 负责公共就业服务); "" when neither says it."""
+        if 0 < len(self.tasks) <= 2:
+            return "、".join(task.name for task in self.tasks)
+        duties = Counter(r.indicator.level2 for message in self.messages for r in message.results
+                         if r.indicator.level2 and r.indicator.level2 not in lexicon.wording()["generic_level2"])
+        if duties:
+            duty, count = duties.most_common(1)[0]
+            if count * 2 > self.size:
+                return duty
+        return ""
+
 
 @dataclass
 class Highlight:

@@ -851,6 +851,7 @@ def _pdf_blocks(items: list, file: str, repeat_merged: bool = True) -> list[Para
                     # as a group carried over, are not its own), in a column that is never empty above
                     # (merged groups read repeated; a table of blank cells keeps its blanks).
                     above = last.rows[-1]
+                    _join_wrapped_group(last.rows, rows)
                     for index, cell in enumerate(rows[0][:len(above)]):
                         if cell and cell == above[index]:
                             continue
@@ -884,6 +885,35 @@ def _pdf_blocks(items: list, file: str, repeat_merged: bool = True) -> list[Para
         previous = "line"
     flush()
     return blocks
+
+
+def _join_wrapped_group(before: list[list[str]], rows: list[list[str]]) -> None:
+    """A group (二级 of the 自评表) merged over its rows from the last row of a page on: its label, wrapped
+    in the narrow column, runs over the page break (负责产学研合 | 作). The short piece at the top of the
+    new page goes back on the label, in every row of the group on both pages. A group that began rows
+    earlier had room for its label; a level name (效益) is a group of its own; only a column of groups
+    (its values repeat) is looked at, never one of values."""
+    from . import lexicon  # read ← lexicon ← yamlfile ← read: deferred, as layout is
+
+    if len(before) < 3 or not rows:
+        return
+    above, earlier = before[-1], before[-2]
+    for index, piece in enumerate(rows[0][:len(above)]):
+        label = above[index]
+        if any(rows[0][j] not in ("", above[j]) for j in range(index)):
+            break  # past the group columns: the row's own text has begun
+        column = [row[index] for row in before[1:] if index < len(row)]
+        grouped = len(column) == len(before) - 1 and all(column) and 2 * len(set(column)) <= len(column)
+        if not grouped or not piece or not label or piece == label or label == earlier[index] or len(piece) > 3 \
+                or piece in lexicon.any_level_name():
+            continue
+        joined = label + piece
+        for row in rows:
+            if index < len(row) and row[index] == piece:
+                row[index] = joined
+            else:
+                break
+        above[index] = joined
 
 
 def _continues_row(row: list[str], above: list[str]) -> bool:

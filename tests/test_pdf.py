@@ -68,7 +68,7 @@ def test_drafted_report_reads_as_its_docx(drafted):
     assert (converted.figures, converted.linked, converted.facts) == (original.figures, original.linked,
                                                                       original.facts) == (113, 104, 194)
     assert converted.findings == original.findings == []
-    assert [t.row_pages[0] for t in read_document(pdf_path).tables] == [9, 10, 11]
+    assert [t.row_pages[0] for t in read_document(pdf_path).tables] == [10, 10, 11]
 
 
 def test_a_planted_wrong_figure_is_found_in_the_pdf_with_its_page(drafted, folder):
@@ -151,8 +151,8 @@ def test_rotated_pages_and_moved_media_boxes(drafted, folder):
     document = pypdfium2.PdfDocument(str(drafted[1]))
     left, bottom, right, top = document[0].get_mediabox()
     document[0].set_mediabox(left - 30, bottom - 50, right + 20, top + 10)
-    left, bottom, right, top = document[8].get_mediabox()  # the first table's page
-    document[8].set_mediabox(left + 10, bottom + 40, right, top + 60)
+    left, bottom, right, top = document[9].get_mediabox()  # the first table's page
+    document[9].set_mediabox(left + 10, bottom + 40, right, top + 60)
     document[2].set_rotation(90)
     odd = folder / "旋转.pdf"
     document.save(str(odd))
@@ -161,9 +161,9 @@ def test_rotated_pages_and_moved_media_boxes(drafted, folder):
 
     with pdfplumber.open(odd) as pdf, pdfpage.pdfium_pages(pdf, odd) as pages:
         kinds = [type(page).__name__ for page in pages]
-    assert kinds.count("PdfiumPage") == 12 and kinds[2] == "Page"
+    assert kinds.count("PdfiumPage") == 13 and kinds[2] == "Page"
     assert read_document(odd).blocks == read_pdf(odd, pdfium=False).blocks
-    assert [t.row_pages[0] for t in read_document(odd).tables] == [9, 10, 11]
+    assert [t.row_pages[0] for t in read_document(odd).tables] == [10, 10, 11]
 
 
 def test_pdfs_read_from_several_threads_at_once(seed_pdf):
@@ -214,3 +214,24 @@ def test_letters_scaled_by_the_text_or_page_matrix_have_their_drawn_size(folder)
     # Three lines of one size, none indented or far short of the others: one paragraph, read alike.
     assert [p.text for p in read_document(path).paragraphs] == ["Size 12Scaled 12Page 12"] == \
         [p.text for p in read_pdf(path, pdfium=False).paragraphs]
+
+
+def test_a_group_label_wrapped_over_a_page_break_is_joined_back():
+    """负责产学研合 | 作: a group merged from the page's last row on, its label wrapped in a narrow column."""
+    from narrator.read import _join_wrapped_group
+
+    before = [["一级指标", "二级指标", "三级指标", "目标值"],
+              ["履职", "负责成果转化", "全市技术合同成交额", "≥660亿元"],
+              ["履职", "负责成果转化", "受理成果转化项目", "≥200项"],
+              ["履职", "负责成果转化", "技术转移体系建设", "≥200项"],
+              ["履职", "负责产学研合", "组织形式多样的产学研活动", "≥15场"]]
+    after = [["履职", "作", "科技镇长团各类会议", "≥4场"], ["履职", "作", "科技合作交流活动", "=4场"],
+             ["履职", "负责高企管理服务", "高新技术企业的受理", "≥2000家"]]
+    _join_wrapped_group(before, after)
+    assert before[-1][1] == "负责产学研合作"
+    assert [row[1] for row in after] == ["负责产学研合作", "负责产学研合作", "负责高企管理服务"]
+    # a new group of its own (效益 after 过程) is left as it is
+    levels = [["一级指标", "二级指标"], ["过程", "预算执行"], ["过程", "预算执行"], ["过程", "资产管理"]]
+    top = [["效益", "经济效益"]]
+    _join_wrapped_group(levels, top)
+    assert top == [["效益", "经济效益"]] and levels[-1] == ["过程", "资产管理"]
