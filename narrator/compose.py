@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import DEFAULT_SEED, lexicon, yamlfile
 from .errors import InputError, NarratorError, message
 from .evaluate import Evaluation, IndicatorResult, Problem, Status
-from .language import (Language, against_ratio, balanced, chinese_number, is_department, self_name, completion_text, join_list, name_list, number, quote, strip_end,
+from .language import (Language, against_ratio, balanced, chinese_number, is_ceiling, is_department, self_name, completion_text, join_list, name_list, number, quote, strip_end,
                        table_text)
 from .model import Report
 from .plan import BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, own_problems
@@ -245,6 +245,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
                        quote=quote, completion_text=completion_text, names=name_list, against_ratio=against_ratio,
                        balanced=balanced, self_name=self_name, is_department=is_department)
+    env.tests["is_ceiling"] = is_ceiling
     return env
 
 
@@ -257,7 +258,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     分值 and 得分 columns, the 总分 and the 自评等级 by that rule set, and §九 states them."""
     report = evaluation.report
     missing = Missing()
-    lang = Language(seed, patterns)
+    lang = Language(seed, patterns, "\n".join(task.result for task in report.key_tasks))
     plan = make_plan(evaluation)
     budget = budget_view(evaluation, plan)
     scores = score_indicators(evaluation, rules) if rules is not None else None

@@ -151,11 +151,12 @@ class Language:
     The same seed and key always give the same choice, and one choice never shifts
     another (each is seeded by its own key)."""
 
-    def __init__(self, seed: int, patterns: str | Path | None = None):
+    def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = ""):
         self.seed = seed
         self.words = lexicon.wording()
         self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
         self._frames: dict[str, int] = {}
+        self.narratives = narratives  # the unit's own words (task narratives): their precision is followed
 
     # -------------------------------------------------------- choice
 
@@ -217,7 +218,18 @@ class Language:
         ratio = done / target.value
         if ratio >= 2:
             return _connectives()["of_target_multiple"].format(multiple=_trimmed(ratio, 2))
-        return _connectives()["of_target_ratio"].format(ratio=_trimmed(ratio * 100, 1))
+        return _connectives()["of_target_ratio"].format(ratio=self.percent_of_target(ratio))
+
+    def percent_of_target(self, ratio: Decimal) -> str:
+        """完成值 ÷ 目标值 in percent, to one decimal (118.7) — to two when the unit's own narratives write
+        it so (完成目标任务的105.26%), that one figure is never given at two precisions."""
+        precise = _trimmed(ratio * 100, 2)
+        return precise if f"{precise}%" in self.narratives else _trimmed(ratio * 100, 1)
+
+    def ratio_percent(self, result: IndicatorResult) -> str:
+        """against_ratio in this report's precision (see percent_of_target)."""
+        plain = against_ratio(result)
+        return f"{self.percent_of_target(result.completion_value / result.indicator.target.value)}%" if plain else ""
 
     # -------------------------------------------------------- an indicator's figure in a sentence
 

@@ -355,3 +355,30 @@ def test_goals_take_the_indicators_they_state_and_the_officers_problems_are_not_
     assert [line[2:] for line in problems[:3]] == _qingyuan_answered().problems  # his own, nothing said twice
     assert len(problems) == 6  # three problems, three measures
     assert "对有效支出安排预算" not in prose
+
+
+def test_a_bureau_drafted_with_its_officers_answers_reads_as_one_text():
+    """章贡区人社局 (held-out): ratios at the precision the unit's own narratives use, rates beyond target as
+    percentage points in one list, headings that say what each goal is about, 我局 after the first mention,
+    and §六 sending the results to the finance bureau directly (a 局 is itself a 主管部门)."""
+    import dataclasses
+
+    import yaml
+
+    from narrator.api import answer, questions
+
+    folder = DATA / "statements_zhanggong"
+    notes = yaml.safe_load((folder / "officer_notes.yaml").read_text(encoding="utf-8"))
+    report = dataclasses.replace(load_report(folder / "unit.yaml"), problems=notes["存在问题"], measures=notes["改进措施"])
+    report = answer(report, {q.key: notes["原因"][q.subject] for q in questions(report)})
+    document = compose(evaluate(report))
+    prose = document.prose()
+    assert document.missing == [] and "【待补充" not in prose
+    assert ("城镇新增就业人数为6842人，失业人员再就业人数为1926人，就业困难人员就业人数为538人，"
+            "分别完成年度目标的105.26%、107%和107.6%。") in prose  # 105.26%, as 完成目标任务的105.26% in §二
+    assert ("劳动人事争议仲裁结案率为97.2%，劳动人事争议调解成功率为65.5%，在建工程项目农民工工资专用账户开设率为100%，"
+            "分别高于年度目标2.2个百分点、5.5个百分点和2个百分点。") in prose
+    assert "（一）对年度绩效目标1（稳就业促就业）的分析" in prose
+    assert "2024年，我局完成了年度绩效目标的主要任务" in prose
+    assert "自评结果将按规定报送同级财政部门，并按照要求依法予以公开。" in prose
+    assert review(document, docx_bytes(document)) == []
