@@ -237,7 +237,7 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, sug
             click.echo(f"  - {item}", err=True)
     if result.questions:
         click.echo(message("draft_questions", count=len(result.questions),
-                           file=_shell_word(input_file) if input_file else ""), err=True)
+                           file=(" " + _shell_word(input_file)) if input_file else ""), err=True)
 
 
 def _shell_word(path: str) -> str:
