@@ -256,6 +256,8 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     if quantity.unit not in lexicon.claim_words()["count_units"] or "指标" not in sentence or "等" in clause:
         return ""
     qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
+    if _enumerated(clause):
+        return ""  # 应急演练场次、安全宣传教育覆盖人次两项指标……: those named, counted, not the table's
     if any(word in clause for word in lexicon.claim_words()["partial_words"]) \
             and not _kind_pattern().match(after.lstrip("为是均共计 ")):
         return ""  # 其余4项定性指标均达到: the rest of them, after those said before (but 其余26项为定量指标 counts them)
@@ -280,6 +282,15 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     if (scope or kind) and not before[scope_end:].strip(" 共有为计中").strip() and not qualified:
         return count_key("total", scope, kind)  # 履职类指标14项; 定量指标13项
     return ""
+
+
+def _enumerated(clause: str) -> bool:
+    """The words right before a count list names (A、B两项): the figure counts those, whatever they are."""
+    own = clause.strip().lstrip("，,；;：: ")
+    if any(word in own for word in ("共", "其中", "中", "类", "指标", "合计")):
+        return False
+    parts = [part for part in re.split("[、]|以及|和|与|及", own) if part.strip()]
+    return len(parts) >= 2 and all(len(part.strip()) >= 2 for part in parts)
 
 
 @lru_cache(maxsize=1)

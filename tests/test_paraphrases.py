@@ -337,3 +337,15 @@ def test_the_sixth_held_out_report_checks_clean():
     98%以上 in a measure) and a false warning (……均达到目标；预算执行率97.86%，未达到: another part of the sentence)."""
     result = check_file(ZHANGGONG / "report.txt", ZHANGGONG / "unit.yaml")
     assert result.findings == []
+
+
+PENGXI = Path(__file__).parent / "data" / "statements_pengxi"  # 蓬溪县应急管理局 2024 (invented, written blind)
+
+
+def test_the_seventh_held_out_report_checks_clean():
+    """First check: the input was refused (目标值 ≥20种: 种 was no known measure word); with 种, 辆, 栋 … known,
+    1 false error (应急演练场次、安全宣传教育覆盖人次两项指标: a count of the two named, not of the table's)."""
+    result = check_file(PENGXI / "report.txt", PENGXI / "unit.yaml")
+    assert result.findings == []
+    said = {item["figure"]: item for item in explanations(result)}
+    assert not said["两项"]["linked"]
