@@ -106,6 +106,13 @@ def balanced(items, size: int = 3) -> list[list]:
     return [items[i * len(items) // count:(i + 1) * len(items) // count] for i in range(count)]
 
 
+def kind_groups(results) -> list[list]:
+    """Results split into quantities and rates (in that order), each said in its own words."""
+    quantities = [r for r in results if r.indicator.target.unit != "%"]
+    rates = [r for r in results if r.indicator.target.unit == "%"]
+    return [group for group in (quantities, rates) if group]
+
+
 def self_name(unit: str) -> str:
     """How the unit speaks of itself after its name was given once: 我局, 我中心, or 本单位."""
     for suffix, name in lexicon.wording()["self_names"].items():

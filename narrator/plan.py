@@ -115,6 +115,8 @@ def messages(results: list[IndicatorResult]) -> list[Message]:
     """The sentences of one block, aggregated by status and kind, in reading order:
     exceeded, notable exceedances, met, met ceilings, met qualitative, missed, unreadable, pending."""
     exceeded = [r for r in results if r.status is Status.EXCEEDED and not is_notable(r)]
+    # Quantities first, then rates: each kind is said in its own words (分别完成年度目标的…; 分别高于年度目标…个百分点).
+    exceeded.sort(key=lambda r: r.indicator.target.unit == "%")
     notable = [r for r in results if is_notable(r)]
     met = [r for r in results if r.status is Status.MET and r.is_quantitative and not is_ceiling(r.indicator)]
     met_ceiling = [r for r in results if r.status is Status.MET and r.is_quantitative and is_ceiling(r.indicator)]
