@@ -248,6 +248,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups)
     env.tests["is_ceiling"] = is_ceiling
+    env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
     return env
 
 

@@ -209,16 +209,32 @@ def _respectively(text: str, claims: list[Claim]) -> list[Claim]:
             listed = [i for n, i in enumerate(after) if n == 0 or _listed(text, claims[after[n - 1]], claims[i])]
             before = [i for i, claim in enumerate(claims) if claim.end <= position
                       and claim.sentence_start == claims[listed[0]].sentence_start] if listed else []
-            if len(listed) < 2 or len(before) < len(listed):
+            if len(listed) < 2:
                 continue
             first = claims[listed[0]]
-            for target, source in zip(listed, before[-len(listed):]):
+            if len(before) >= len(listed):
+                subjects = [(claims[i].subject, claims[i].tokens) for i in before[-len(listed):]]
+            else:
+                # A、B和C分别完成年度目标的…: no figures before 分别, the names listed right before it
+                names = _names_before(text, first.sentence_start, position)
+                if len(names) != len(listed):
+                    continue
+                subjects = [(name, name_tokens(name)) for name in names]
+            for target, (subject, tokens) in zip(listed, subjects):
                 same = claims[target].quantity.unit == first.quantity.unit  # 3.6个和5.2个百分点: not one role
-                claims[target] = replace(claims[target], subject=claims[source].subject, tokens=claims[source].tokens,
+                claims[target] = replace(claims[target], subject=subject, tokens=tokens,
                                          role=first.role if same else claims[target].role,
                                          alternatives=first.alternatives if same else claims[target].alternatives,
                                          named=True)
     return claims
+
+
+def _names_before(text: str, sentence_start: int, position: int) -> list[str]:
+    """The names listed in the clause before 分别 (城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数)."""
+    clause = text[max(_last_break(text, sentence_start, position), sentence_start):position]
+    clause = LIST_LABEL.sub("", clause).strip("，,；;：: ")
+    parts = [part.strip() for part in re.split("、|以及|和|及|与", clause) if part.strip()]
+    return parts if len(parts) >= 2 and all(name_tokens(part) for part in parts) else []
 
 
 def _listed(text: str, previous: Claim, claim: Claim) -> bool:

@@ -106,6 +106,15 @@ def balanced(items, size: int = 3) -> list[list]:
     return [items[i * len(items) // count:(i + 1) * len(items) // count] for i in range(count)]
 
 
+def stated_in(result: IndicatorResult, text: str) -> bool:
+    """`text` states the result's completion value in its unit (12.6公里, 64处, 6842人)."""
+    value = result.completion_value
+    if value is None or not text:
+        return False
+    figure, unit = number(value), result.indicator.target.unit
+    return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) is not None
+
+
 def kind_groups(results) -> list[list]:
     """Results split into quantities and rates (in that order), each said in its own words."""
     quantities = [r for r in results if r.indicator.target.unit != "%"]
@@ -232,6 +241,10 @@ class Language:
         it so (完成目标任务的105.26%), that one figure is never given at two precisions."""
         precise = _trimmed(ratio * 100, 2)
         return precise if f"{precise}%" in self.narratives else _trimmed(ratio * 100, 1)
+
+    def told(self, result: IndicatorResult) -> bool:
+        """The unit's own narratives (§二) state this result's value already."""
+        return stated_in(result, self.narratives)
 
     def ratio_percent(self, result: IndicatorResult) -> str:
         """against_ratio in this report's precision (see percent_of_target)."""

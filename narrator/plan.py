@@ -25,7 +25,7 @@ from functools import lru_cache
 from . import lexicon
 from .evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from .model import KeyTask
-from .language import is_ceiling, number
+from .language import is_ceiling, number, stated_in
 from .quantity import round_half_up
 
 
@@ -347,12 +347,7 @@ def _refer_empty_goals(blocks: list[Block], elsewhere: dict[str, list[IndicatorR
 
 def _told(result: IndicatorResult, narratives: list[str]) -> bool:
     """A task narrative already states the result's figure (12.6公里, 64处): §二 does not say it twice."""
-    value = result.completion_value
-    if value is None:
-        return False
-    figure = number(value)
-    unit = result.indicator.target.unit
-    return any(re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) for text in narratives)
+    return any(stated_in(result, text) for text in narratives)
 
 
 def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highlight]:

@@ -271,3 +271,14 @@ def test_figures_listed_after_fenbie_are_about_the_subjects_listed_before():
 def test_kept_at_a_figure_is_a_result_unless_a_bound_follows():
     assert roles("城镇登记失业率控制在3.12%。") == [("3.12%", "completion")]  # (or the ceiling: both read)
     assert roles("“三公”经费控制在18.5万元以内。") == [("18.5万元", "target")]
+
+
+def test_figures_after_fenbie_take_the_names_listed_before_when_no_figure_is():
+    from narrator.check import check_document
+    from narrator.read import read_text
+
+    data = load_report(DATA / "statements_zhanggong" / "unit.yaml")
+    said = "城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数分别完成年度目标的105.26%、{}和107.6%。"
+    assert check_document(read_text(said.format("107%"), "t"), data=data).findings == []
+    wrong = check_document(read_text(said.format("117%"), "t"), data=data)
+    assert [f.message for f in wrong.findings] == ["正文写“117%”，但输入文件的“失业人员再就业人数”完成值占目标值的比例是 107%。"]
