@@ -302,6 +302,8 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
         where, line = _template_position(error)
         reason = message("template_recursion") if isinstance(error, RecursionError) else f"{type(error).__name__}: {error}"
         raise NarratorError(message("template_error", template=where, line=line, reason=reason)) from None
+    for before, after in lexicon.wording()["reason_joins"].items():
+        text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
     return _parse(text, tables, missing)
 
 

@@ -452,11 +452,6 @@ class BudgetView:
     unspent_lines: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # where, largest first
 
 
-def _plain(value: Decimal) -> Decimal:
-    """A computed amount without the trailing zeros of its operands (2062.35 − 1887.05 → 175.3)."""
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
-
 def _agrees(result: IndicatorResult | None, computed: Decimal | None) -> bool:
     """The indicator's completion equals the computed rate (two decimals, or more if written)."""
     if result is None or computed is None or not result.indicator.completion.is_number:
@@ -474,10 +469,10 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
            and b.execution_rate < 100 and b is not total]
     unspent = None
     if total is not None and total.line.actual is not None and total.line.actual < total.adjusted_budget:
-        unspent = _plain(total.adjusted_budget - total.line.actual)
+        unspent = total.adjusted_budget - total.line.actual  # money keeps its two decimals (4.20万元)
     return BudgetView(
         unspent=unspent,
-        unspent_lines=sorted(((b, _plain(b.adjusted_budget - b.line.actual)) for b in low), key=lambda pair: -pair[1]),
+        unspent_lines=sorted(((b, b.adjusted_budget - b.line.actual) for b in low), key=lambda pair: -pair[1]),
         total=total,
         children=children,
         adjusted=[b for b in children if b.line.adjustment],

@@ -68,7 +68,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     assert ("2022年年初预算545.57万元，年中追加81.6万元，调整后预算627.17万元，"
             "实际支出602.24万元，预算执行率96.03%。") in prose
     assert "预算调整率为14.96%，未能控制在目标以内（目标为0%），原因是人员变动及政策性调整人员经费。" in prose
-    assert "年度中的预算调整为基本支出追加84.85万元、项目支出追减3.25万元。" in prose
+    assert "年中的预算调整为基本支出追加84.85万元、项目支出追减3.25万元。" in prose
     assert "预算执行率未达到目标（目标为100%），原因是人员变动受疫情影响免税。" in prose
     # 五 agrees with the tables and refers back instead of restating; no stock cause.
     assert "1.非税收入预算完成率未达到年度目标，差距和原因已在第四部分说明。" in prose  # one indicator: no 部分, 各项, 逐项
