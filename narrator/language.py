@@ -115,6 +115,15 @@ def stated_in(result: IndicatorResult, text: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) is not None
 
 
+def area(duty: str) -> str:
+    """A duty as the name of a field of work (负责产学研合作 → 产学研合作), for 产学研合作方面，……;
+    "" when it is no such name (too long, or a sentence)."""
+    words = lexicon.wording()["area"]
+    for prefix in words["strip_prefixes"]:
+        duty = duty.removeprefix(prefix)
+    return duty if 2 <= len(duty) <= words["max_chars"] and not re.search(r"[，。；,;：:]", duty) else ""
+
+
 def kind_groups(results) -> list[list]:
     """Results split into quantities and rates (in that order), each said in its own words."""
     quantities = [r for r in results if r.indicator.target.unit != "%"]

@@ -383,3 +383,10 @@ def test_a_bureau_drafted_with_its_officers_answers_reads_as_one_text():
     assert "2024年，我局完成了年度绩效目标的主要任务" in prose
     assert "自评结果将按规定报送同级财政部门，并按照要求依法予以公开。" in prose
     assert review(document, docx_bytes(document)) == []
+
+
+def test_section_two_names_the_field_of_each_paragraph():
+    prose = compose(evaluate(load_report())).prose()
+    two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
+    assert [line.split("，")[0] for line in two.split("\n") if line[:2] in ("1.", "2.", "5.")] == [
+        "1.产学研合作方面", "2.成果转化方面", "5.研发公共服务方面"]  # 负责产学研合作 → 产学研合作
