@@ -162,6 +162,7 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
     # been left behind: a column of the total that agrees with the figure is read too (and settles it).
     inherited = bool(scope) and _left_behind(claim.context, scope)
     names = _claim_names(claim, facts, aliases, scope)
+    explaining, task_place = _explaining(claim.context), wording("place_tasks")
     found, weak = [], []
     weak_count = 0  # the same fact stated twice (a repeated table) is not one weak candidate
     sharing = other_line = 0
@@ -174,6 +175,12 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
             other_units.append(fact.quantity.unit)
             continue
         own_names = names
+        if explaining and fact.place == task_place:
+            continue  # a figure in a reason is not compared with what a task narrative says
+        if fact.budget and not fact.scope and not scope \
+                and frozenset().union(*names) - _whole_tokens() - fact.tokens - _column_tokens() - _self_tokens():
+            other_line += 1  # 两项补贴资金实际支出1355.87万元: a fund of its own, not the whole budget
+            continue
         if fact.budget or fact.tokens in facts.budget_names:
             if fact.scope != scope and not (inherited and fact.scope == "" and agrees(claim.quantity, fact.quantity)):
                 other_line += 1
@@ -306,6 +313,21 @@ def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float,
             return [], "no_candidate", ""
     found = [(1.0, fact) for fact in facts.by_role("remainder") if fact.scope == scope]
     return found, ("" if found else "no_candidate"), ""
+
+
+@lru_cache(maxsize=1)
+def _self_tokens() -> frozenset[str]:
+    """How a unit speaks of itself (我局, 本单位, 我中心 …): no name of a fund."""
+    words = lexicon.wording()
+    names = [*words["self_names"].values(), words["self_name_default"], *lexicon.claim_words()["self_words"]]
+    return frozenset().union(*(name_tokens(name) | {name} for name in names))
+
+
+@lru_cache(maxsize=1)
+def _column_tokens() -> frozenset[str]:
+    """The words of the budget columns' names (年初预算数, 执行率 …)."""
+    return frozenset().union(*(name_tokens(word) for words in lexicon.budget_column_words().values() for word in words),
+                             *(name_tokens(name) for name in ("执行率", "调整率", "调整数")))
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from narrator.check import check_file
+from narrator.load import load_report
 from narrator.reporters import explanations
 
 ROOT = Path(__file__).parent.parent
@@ -349,3 +350,27 @@ def test_the_seventh_held_out_report_checks_clean():
     assert result.findings == []
     said = {item["figure"]: item for item in explanations(result)}
     assert not said["两项"]["linked"]
+
+
+YUDU = Path(__file__).parent / "data" / "statements_yudu"  # 于都县民政局 2024 (invented, written blind)
+
+
+def test_the_eighth_held_out_report_checks_clean():
+    """First check, before any change for it: no finding at all."""
+    assert check_file(YUDU / "report.txt", YUDU / "unit.yaml").findings == []
+
+
+def test_the_draft_of_the_eighth_unit_with_its_officers_answers_reviews_clean():
+    """Drafting it drew two false findings on the officer's own words: 2所 in a reason compared with a task
+    narrative's 5所, and 两项补贴资金实际支出1355.87万元 (a fund of its own) with the whole budget's spending."""
+    import dataclasses
+
+    import yaml
+
+    from narrator.api import answer, draft, questions
+
+    notes = yaml.safe_load((YUDU / "officer_notes.yaml").read_text(encoding="utf-8"))
+    report = dataclasses.replace(load_report(YUDU / "unit.yaml"), problems=notes["存在问题"], measures=notes["改进措施"])
+    report = answer(report, {q.key: notes["原因"][q.subject] for q in questions(report)})
+    result = draft(report)
+    assert result.findings == [] and result.document.missing == []
