@@ -198,9 +198,12 @@ class GoalLinker:
 
 
 def _figure(result: IndicatorResult) -> str:
-    """The target as a goal would state it (15场, 660亿元); "" for words and zero."""
+    """The target as a goal would state it (15场, 660亿元); "" for words, zero and percentages (90% or
+    100% stand in many goals and say nothing of which)."""
     target = result.indicator.target
-    return number(target.value) + target.unit if target.is_number and target.value != 0 else ""
+    if not target.is_number or target.value == 0 or target.unit == "%":
+        return ""
+    return number(target.value) + target.unit
 
 
 # ---------------------------------------------------------------- the plan
@@ -314,7 +317,7 @@ def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> tuple[li
         best, share = None, 0.0
         for index, block in enumerate(goal_blocks):
             present = sum(1 for word in words if word in block.goal) / len(words) if words else 0.0
-            by_figure = present >= 0.5 and figure and not figure.endswith("%") and figure in block.goal
+            by_figure = present >= 0.5 and figure and figure in block.goal
             if (present >= 0.75 or by_figure) and present > share:
                 best, share = index, present
         if best is None:
