@@ -94,7 +94,8 @@ def _allowed_numbers(evaluation) -> set[Decimal]:
     """Every number the input gives, or that follows from it."""
     report = evaluation.report
     texts = [report.overview, *report.goals, *report.problems, *report.measures]
-    allowed = {Decimal(report.year), Decimal(report.year + 1)}
+    # the year, the next (its work plan) and the one after (the budget the results go into: 编制2024年度预算)
+    allowed = {Decimal(report.year), Decimal(report.year + 1), Decimal(report.year + 2)}
     for result in evaluation.indicators:
         i = result.indicator
         texts += [i.name, i.level2, i.key_work, i.reason, i.source, i.target.text, i.completion.text]

@@ -390,3 +390,10 @@ def test_section_two_names_the_field_of_each_paragraph():
     two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
     assert [line.split("，")[0] for line in two.split("\n") if line[:2] in ("1.", "2.", "5.")] == [
         "1.产学研合作方面", "2.成果转化方面", "5.研发公共服务方面"]  # 负责产学研合作 → 产学研合作
+
+
+def test_section_six_puts_the_results_into_the_budget_still_to_be_drafted():
+    """A 2022 self-evaluation is written in 2023, when the 2023 budget is approved: the 2024 one takes it."""
+    six = compose(evaluate(load_report())).prose().split("六、绩效自评结果拟应用和公开情况")[1].split("七、")[0]
+    assert "作为改进管理和编制2024年度预算的重要依据" in six
+    assert "自评结果将上报主管部门审核后报送财政部门" in six  # a 中心 is no 主管部门 of its own
