@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from . import DEFAULT_SEED, lexicon, yamlfile
 from .errors import InputError, NarratorError, message
 from .evaluate import Evaluation, IndicatorResult, Problem, Status
-from .language import (Language, against_ratio, area, balanced, chinese_number, is_ceiling, is_department, kind_groups,
+from .language import (Language, area, balanced, chinese_number, is_ceiling, is_department, kind_groups,
                        self_name, completion_text, join_list, name_list, number, quote, strip_end,
                        table_text)
 from .model import Report
@@ -244,7 +244,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                                trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
                                undefined=StrictUndefined)
     env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
-                       quote=quote, completion_text=completion_text, names=name_list, against_ratio=against_ratio,
+                       quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, area=area)
     env.tests["is_ceiling"] = is_ceiling

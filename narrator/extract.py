@@ -233,7 +233,7 @@ def _names_before(text: str, sentence_start: int, position: int) -> list[str]:
     """The names listed in the clause before 分别 (城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数)."""
     clause = text[max(_last_break(text, sentence_start, position), sentence_start):position]
     clause = LIST_LABEL.sub("", clause).strip("，,；;：: ")
-    parts = [part.strip() for part in re.split("、|以及|和|及|与", clause) if part.strip()]
+    parts = _listed_names(clause)
     return parts if len(parts) >= 2 and all(name_tokens(part) for part in parts) else []
 
 
@@ -303,10 +303,16 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
 def _enumerated(clause: str) -> bool:
     """The words right before a count list names (A、B两项): the figure counts those, whatever they are."""
     own = clause.strip().lstrip("，,；;：: ")
-    if any(word in own for word in ("共", "其中", "中", "类", "指标", "合计")):
+    if any(word in own for word in lexicon.claim_words()["count_scope_words"]):
         return False
-    parts = [part for part in re.split("[、]|以及|和|与|及", own) if part.strip()]
-    return len(parts) >= 2 and all(len(part.strip()) >= 2 for part in parts)
+    parts = _listed_names(own)
+    return len(parts) >= 2 and all(len(part) >= 2 for part in parts)
+
+
+def _listed_names(text: str) -> list[str]:
+    """A、B和C → [A, B, C], split at the coordinating words (COORDINATION)."""
+    pattern = "|".join(map(re.escape, sorted(COORDINATION, key=len, reverse=True)))
+    return [part.strip() for part in re.split(pattern, text) if part.strip()]
 
 
 @lru_cache(maxsize=1)

@@ -144,14 +144,13 @@ def is_department(unit: str) -> bool:
     return unit.endswith(tuple(lexicon.wording()["department_suffixes"]))
 
 
-def against_ratio(result: IndicatorResult) -> str:
-    """完成值 ÷ 目标值 as a percentage to one decimal (102%, 118.7%) for a quantity with a floor target
-    reached below twice its target; "" otherwise (rates, ceilings, zero targets, multiples)."""
+def ratio_to_target(result: IndicatorResult) -> Decimal | None:
+    """完成值 ÷ 目标值 for a quantity with a floor target; None for rates (said in percentage points),
+    ceilings and zero targets."""
     target, done = result.indicator.target, result.completion_value
     if done is None or not target.is_number or not target.value or target.unit == "%" or is_ceiling(result.indicator):
-        return ""
-    ratio = done / target.value
-    return f"{_trimmed(ratio * 100, 1)}%" if ratio < 2 else ""
+        return None
+    return done / target.value
 
 
 def table_text(quantity: Quantity) -> str:
@@ -236,11 +235,9 @@ class Language:
         """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice
         the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
         points), a ceiling or a zero target."""
-        target, done = result.indicator.target, result.completion_value
-        if done is None or not target.is_number or not target.value or target.unit == "%" \
-                or is_ceiling(result.indicator):
+        ratio = ratio_to_target(result)
+        if ratio is None:
             return ""
-        ratio = done / target.value
         if ratio >= 2:
             return _connectives()["of_target_multiple"].format(multiple=_trimmed(ratio, 2))
         return _connectives()["of_target_ratio"].format(ratio=self.percent_of_target(ratio))
@@ -256,9 +253,9 @@ class Language:
         return stated_in(result, self.narratives)
 
     def ratio_percent(self, result: IndicatorResult) -> str:
-        """against_ratio in this report's precision (see percent_of_target)."""
-        plain = against_ratio(result)
-        return f"{self.percent_of_target(result.completion_value / result.indicator.target.value)}%" if plain else ""
+        """完成值 ÷ 目标值 as a percentage (118.7%) below twice the target; "" otherwise."""
+        ratio = ratio_to_target(result)
+        return f"{self.percent_of_target(ratio)}%" if ratio is not None and ratio < 2 else ""
 
     # -------------------------------------------------------- an indicator's figure in a sentence
 

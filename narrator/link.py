@@ -327,7 +327,7 @@ def _self_tokens() -> frozenset[str]:
 def _column_tokens() -> frozenset[str]:
     """The words of the budget columns' names (年初预算数, 执行率 …)."""
     return frozenset().union(*(name_tokens(word) for words in lexicon.budget_column_words().values() for word in words),
-                             *(name_tokens(name) for name in ("执行率", "调整率", "调整数")))
+                             *(name_tokens(name) for name in BUDGET_NAMES.values()))
 
 
 @lru_cache(maxsize=1)

@@ -52,7 +52,6 @@ class Block:
     tasks: list[KeyTask] = field(default_factory=list)
     category: str = "duty"  # duty, other, process or effect
     total: int = 0  # a process or effect part: the category's indicators, those analysed elsewhere too
-    elsewhere: list[str] = field(default_factory=list)  # … and where: goal numbers, 预算执行情况
     see_also: list[tuple[str, IndicatorResult]] = field(default_factory=list)  # (budget|process|effect, result)
 
     @property
@@ -251,16 +250,15 @@ def make_plan(evaluation: Evaluation) -> Plan:
             blocks.append(Block(title, messages(results), tasks=belongs))
     totals = {category: len(by_category[category]) for category in ("process", "effect")}
     totals["process"] += len(budget_indicators)
-    moved_to: dict[str, list[int]] = {"process": [], "effect": []}
     if goals:
         for category in ("process", "effect"):
-            by_category[category], moved_to[category] = _into_goals(blocks, by_category[category])
+            by_category[category] = _into_goals(blocks, by_category[category])
     _refer_empty_goals(blocks, {"budget": budget_indicators, "process": by_category["process"],
                                 "effect": by_category["effect"]})
     for category in ("process", "effect"):
         if by_category[category]:
             blocks.append(Block(category, messages(by_category[category]), category=category,
-                                total=totals[category], elsewhere=sorted(set(moved_to[category]))))
+                                total=totals[category]))
 
     # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
     told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
@@ -303,11 +301,10 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     return blocks
 
 
-def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> tuple[list[IndicatorResult], list[int]]:
+def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> list[IndicatorResult]:
     """Process and effect indicators a goal states (全县接待游客人次增长8%以上 ↔ 全县接待游客人次增长率 ≥8%) are
     analysed under that goal: most of their words in it, or half of them and the target figure (not a
-    percentage: 100% says little). Returns the others, for their own part of §四, and the numbers of the
-    goals that took some."""
+    percentage: 100% says little). Returns the others, for their own part of §四."""
     goal_blocks = [block for block in blocks if block.goal]
     moved: dict[int, list[IndicatorResult]] = {}
     rest = []
@@ -327,7 +324,7 @@ def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> tuple[li
     for index, extra in moved.items():
         block = goal_blocks[index]
         block.messages = messages([r for message in block.messages for r in message.results] + extra)
-    return rest, [goal_blocks[index].goal_number for index in moved]
+    return rest
 
 
 def _refer_empty_goals(blocks: list[Block], elsewhere: dict[str, list[IndicatorResult]]) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from . import DEFAULT_SEED, lexicon
 from .compose import reason_text
@@ -23,7 +23,10 @@ from .evaluate import Evaluation, IndicatorResult, Problem, Status, evaluate
 from .language import Language, completion_text, number, strip_end, table_text
 from .model import KeyTask, Report
 from .plan import budget_view, is_notable, make_plan
-from .quantity import format_percent, parse_quantity
+from .quantity import convert, format_percent, parse_quantity
+
+
+BUDGET_UNIT = "万元"  # the unit of 预算信息's amounts
 
 
 @dataclass(frozen=True)
@@ -146,16 +149,21 @@ def check_answer(question: Question, answer: str, report: Report) -> str:
         numbers = [str(n) for n in range(1, len(question.choices) + 1)]
         return "" if text in numbers else message("answer_choice", numbers="、".join(numbers))
     if question.answer == "money":
-        try:
-            value = Decimal(text.removesuffix("万元").replace(",", "").strip())
-        except InvalidOperation:
-            return message("answer_money", value=text)
-        return "" if value.is_finite() and value >= 0 else message("answer_money", value=text)
+        return "" if _money(text) is not None else message("answer_money", value=text)
     if question.answer == "quantity":
         return _check_quantity(question, text, report)
     if question.kind == "tasks":
         return "" if all(name and result for name, result in task_items(text)) else message("answer_tasks")
     return _contradiction(question, text, report)
+
+
+def _money(text: str) -> Decimal | None:
+    """An amount in 万元 as answered (12.5, 12.5万元, 1,250元), or None when it is none."""
+    value = parse_quantity(text.replace(",", ""))
+    if not value.is_number or value.value < 0:
+        return None
+    amount = convert(value.value, value.unit or BUDGET_UNIT, BUDGET_UNIT)
+    return amount
 
 
 def _indicator(report: Report, name: str):
@@ -251,7 +259,7 @@ def apply_answers(report: Report, answers: dict[str, str]) -> Report:
                                  result=text))
         elif question.kind == "actual":
             index = next(i for i, line in enumerate(lines) if line.name == question.subject)
-            lines[index] = dataclasses.replace(lines[index], actual=Decimal(text.removesuffix("万元").replace(",", "")))
+            lines[index] = dataclasses.replace(lines[index], actual=_money(text))
         elif question.kind == "overview":
             basic["overview"] = text
         elif question.kind == "problems":
