@@ -157,6 +157,16 @@ def _gain(kind: str, cell: CellText, required: bool) -> float | None:
     return -1 if level else 0
 
 
+def cell_fit(kind: str, text: str) -> float:
+    """How well a cell's text fits a column of this kind (`KINDS`, and "money", "rate" for a 资金 part)."""
+    cell = _classify(text)
+    if kind == "money":
+        return 3 if cell.number else _MISFIT
+    if kind == "rate":
+        return 3 if cell.quantity and cell.text.endswith("%") else 1 if cell.number else _MISFIT
+    return _gain(kind, cell, False)
+
+
 @dataclass
 class Row:
     """A row put back in its columns: role → text (only the filled ones)."""

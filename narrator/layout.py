@@ -51,12 +51,14 @@ _LEAD = Column("", "any", True)
 
 
 def match_columns(header: list[str], wanted: dict[str, tuple[str, ...]]) -> dict[str, int]:
-    """Which column of `header` is each wanted column: the first header cell containing one of its words."""
+    """Which column of `header` is each wanted column: the first header cell containing one of its words.
+    The first column names the rows: a word in its caption (年度预算数（万元）) gives way to a later column
+    that names the same (调整后预算数)."""
     columns: dict[str, int] = {}
-    for index, text in enumerate(header):
-        text = normalize_width(text).replace(" ", "")
+    texts = [normalize_width(text).replace(" ", "") for text in header]
+    for index, text in enumerate(texts):
         for key, words in wanted.items():
-            if key not in columns and any(word in text for word in words):
+            if (key not in columns or columns[key] == 0 < index) and any(word in text for word in words):
                 columns[key] = index
                 break
     return columns

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from . import indicator_rows
+from . import indicator_rows, streams
 from .errors import message
 from .layout import match_columns
 from .model import Indicator, Origin
@@ -84,6 +84,15 @@ class ScoreSheet:
         return next((row for row in self.funding if row.total), None)
 
 
+_STATED_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
+
+
+def stated_weight(level: str) -> Decimal | None:
+    """The weight a level states in its name: 投入（20分） → 20."""
+    match = _STATED_WEIGHT.search(normalize_width(level))
+    return Decimal(match.group(1)) if match else None
+
+
 def score(cell: Cell | None) -> Decimal | None:
     """A 分值 or 得分 cell as a number; "—", blank or words → None."""
     return money(cell.text) if cell is not None else None
@@ -114,10 +123,12 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     if first is None:
         return None  # most reports: no 分值 or 得分 anywhere, nothing to walk
     sheet = ScoreSheet(document.file)
-    for table in document.tables[:first]:  # 项目名称 / 主管部门 / 实施单位 in a table of their own above
+    tables = [Table([list(row) for row in table.rows], table.number, table.section, table.line, table.row_lines,
+                    table.row_pages) for table in document.tables]  # rows put back in place are the sheet's own
+    for table in tables[:first]:  # 项目名称 / 主管部门 / 实施单位 in a table of their own above
         for cells in table.rows:
             _labels(sheet, cells, words)
-    _walk(sheet, document.tables[first:], scored=True)  # a form cut by a page break goes on in the next table
+    _walk(sheet, tables[first:], scored=True)  # a form cut by a page break goes on in the next table
     if not sheet.indicators and not sheet.funding:
         return None
     return sheet
@@ -215,31 +226,55 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
     # The last row with text: where a copy cut off in the middle of the table ends.
     last = next(((table, number) for table in reversed(tables) for number in range(len(table.rows) - 1, -1, -1)
                  if any(cell.strip() for cell in table.rows[number])), None)
+    roles: list[str] = []
+    above: list[str] = []  # the row above, when it may be the first of a two-row indicator header
     for table in tables:
         for number, cells in enumerate(table.rows):
             _labels(sheet, cells, words)
             _grade(sheet, table, number, cells, words)
             goal_column = _goals(sheet, cells, words, goal_column)
             found = match_columns(cells, words["indicator_columns"])
-            if {"name", "target"} <= found.keys() and (
-                    not scored or ("completion" in found and {"weight", "score"} & found.keys())):
+            if scored and {"name", "target"} <= found.keys() and not {"completion", "weight", "score"} & found.keys() \
+                    and above:
+                # 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 over 一级指标 | … | 指标值 | 度量单位: one header
+                cells = table.rows[number] = _two_row_header(cells, above, words)
+                found = match_columns(cells, words["indicator_columns"])
+            above = cells if "name" not in found and len({"completion", "weight", "score"} & found.keys()) >= 2 \
+                else []
+            if ({"name", "target"} <= found.keys() and (
+                    not scored or ("completion" in found and {"weight", "score"} & found.keys()))) or (
+                    scored and {"name", "weight", "score"} <= found.keys()):  # a scoring table: 评分标准 | 分值 | 得分
                 indicators, funding, header, level1, level2 = found, None, cells, "", ""
+                roles = indicator_rows.header_roles(cells)
                 continue
             found = match_columns(cells, words["funding_columns"])
             if {"budget", "actual"} <= found.keys() and (not scored or {"weight", "score"} & found.keys()):
                 funding, indicators, header = found, None, cells
                 continue
+            if indicators is not None and scored:
+                cells = table.rows[number] = streams.place_row(cells, roles)
             if any(_plain(cell) in words["total"] for cell in cells):
                 _total(sheet, table, number, header, indicators or {})
                 indicators = funding = None
                 continue
             name = next((cell for cell in cells if _has(cell, words["funding"]["total"] + words["funding"]["parts"])),
                         None)
+            if funding is not None:
+                # Under the 资金 header a row is named in the columns before its figures (单位资金, 总额),
+                # whatever its name; a note further right may name a part (“其他资金包括……”). A row
+                # with no figure and no funding name (年度总体目标) ends the part.
+                before = [cell for cell in cells[:min(funding.values())] if cell.strip() and money(cell) is None]
+                name = before[-1] if before else None  # 项目资金（万元） | 年度资金总额: the caption merged on its left
+                if name is not None and not _has(name, words["funding"]["total"] + words["funding"]["parts"]) \
+                        and not any(money(cell) is not None for cell in cells):
+                    funding = None
+                    continue
             if funding is not None or (not scored and indicators is None and name is not None):
                 if name is None:
                     continue
                 if funding is not None:
                     row_cells = {key: _cell(table, number, index, header) for key, index in funding.items()}
+                    _merged_weight(row_cells)
                     rate = row_cells.get("rate")
                     if rate is not None and rate.text.strip() and parse_quantity(rate.text).unit != "%":
                         continue  # 执行率 under a score (10.00): the header's columns are shifted, nothing is placed
@@ -259,9 +294,10 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
                 level2 = text.get("level2") or level2
                 if not text.get("name") or text["name"] == header[indicators["name"]]:
                     continue
-                indicator = Indicator(name=text["name"], target=parse_quantity(text.get("target", "")),
+                target, completion = _with_unit(cells, roles, text.get("target", ""), text.get("completion", ""))
+                indicator = Indicator(name=text["name"], target=parse_quantity(target),
                                       level1=level1, level2=level2,
-                                      completion=parse_quantity(text.get("completion", "")),
+                                      completion=parse_quantity(completion),
                                       reason=text.get("reason", ""),
                                       origin=Origin(sheet.file, f"表{table.number}", number + 1))
                 sheet.indicators.append(ScoredIndicator(
@@ -315,6 +351,42 @@ def _target_row(sheet: ScoreSheet, table: Table, number: int, cells: list[str], 
     sheet.indicators.append(ScoredIndicator(indicator, {"weight": Cell(weight, table.number, number + 1, "", line,
                                                                        column)} if weight else {}))
     return level1, level2
+
+
+def _with_unit(cells: list[str], roles: list[str], target: str, completion: str) -> tuple[str, str]:
+    """指标值 and 完成值 with the row's 度量单位 and comparator (指标性质 or 指标方向: ﹦, ≥) when the form gives
+    them columns of their own: 95 | % | ≥ → ≥95%, 95%."""
+    fields = {role: cells[index].strip() for index, role in enumerate(roles)
+              if role in ("unit", "direction", "nature") and index < len(cells) and cells[index].strip()}
+    if not fields:
+        return target, completion
+    direction = fields.get("direction") or fields.get("nature", "")
+    row = indicator_rows.Row({"target": target, "unit": fields.get("unit", ""), "direction": direction})
+    target, _ = indicator_rows.target_text(row, "")
+    if completion:
+        completion, _ = indicator_rows.target_text(indicator_rows.Row({"target": completion,
+                                                                       "unit": fields.get("unit", "")}), "")
+    return target, completion
+
+
+def _two_row_header(cells: list[str], above: list[str], words: dict) -> list[str]:
+    """The second header row, then the columns of the first that it does not detail: 一级指标 | … | 指标值 |
+    度量单位 under 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因 gives … | 度量单位 | 实际完成值 | 分值 …"""
+    own = match_columns(cells, words["indicator_columns"])
+    filled = list(cells)
+    while filled and not filled[-1].strip():
+        filled.pop()
+    more = [cell for cell in above if cell.strip()
+            and (match_columns([cell], words["indicator_columns"]).keys() - own.keys())]
+    return filled + more
+
+
+def _merged_weight(cells: dict[str, Cell]) -> None:
+    """当年财政拨款 | 7.29 | 7.29 | 7.29 | 100%: the 分值 of a part is merged with the total's, so its 执行率
+    stands in the 分值 column."""
+    weight, rate = cells.get("weight"), cells.get("rate")
+    if weight is not None and rate is not None and not rate.text.strip() and weight.text.strip().endswith("%"):
+        cells["rate"], cells["weight"] = weight, Cell("", weight.table, weight.row, "", weight.line, -1, weight.page)
 
 
 def _place(table: Table, number: int) -> str:

@@ -216,6 +216,12 @@ def read_text(text: str, file: str = "") -> SourceDocument:
         line = lines[index]
         following = lines[next_text[index + 1]] if index + 1 < len(lines) else ""
         table = None
+        stream = _stream_tables(lines, index, tables, state.section)
+        if stream is not None:
+            stream_tables, index = stream
+            blocks += stream_tables
+            tables += len(stream_tables)
+            continue
         found = _loose_table(lines, index) if line.strip() and "\t" not in line and "|" not in line else None
         if found is not None:
             table, index = found
@@ -238,6 +244,18 @@ def read_text(text: str, file: str = "") -> SourceDocument:
                 blocks.append(Paragraph(piece, paragraphs, state.section, line=index + 1))
         index += 1
     return SourceDocument(file, blocks)
+
+
+def _stream_tables(lines: list[str], index: int, numbered: int, section: str) -> tuple[list[Table], int] | None:
+    """The tables of a cell stream at `index` (`streams`), numbered after the `numbered` before them."""
+    from . import streams
+
+    stream = streams.read_stream(lines, index) if lines[index].strip() else None
+    if stream is None:
+        return None
+    tables = [Table(rows, numbered + number, section, row_lines[0], list(row_lines))
+              for number, (rows, row_lines) in enumerate(streams.stream_rows(stream), 1)]
+    return tables, stream.end
 
 
 def _check_length(text: str, number: int, file: str) -> None:
@@ -308,17 +326,33 @@ def _text_table(lines: list[str], index: int) -> tuple[Table, int]:
             row_lines.append(row_start + 1)
         _join_split_header(rows, row_lines)
     else:
+        # A bordered table (“| a | b |”) whose cell holds a line break goes on in lines that do not start
+        # with a pipe (“| 项目名称 |” / “2020年…自评表 |” / “||||||”): they are joined to the row above.
+        first = lines[index].strip()
+        bordered = first.startswith("|") and first.endswith("|")
+        texts: list[str] = []
         while index < len(lines):
+            stripped = lines[index].strip()
             if _is_pipe_separator(lines[index]):
                 index += 1
                 continue
-            cells = _row_cells(lines[index])
-            if cells is None:
+            if bordered and stripped == "|":  # a row whose first cell goes on below
+                texts.append(stripped)
+                row_lines.append(index + 1)
+                index += 1
+                continue
+            if bordered and texts and stripped.endswith("|") and (
+                    not stripped.startswith("|") or _only_pipes(stripped) or texts[-1] == "|"):
+                texts[-1] += " " + stripped
+                index += 1
+                continue
+            if _row_cells(lines[index]) is None:
                 break
-            rows.append(cells)
+            texts.append(stripped)
             row_lines.append(index + 1)
             index += 1
-        _strip_pipe_borders(rows, [lines[number - 1].strip() for number in row_lines])
+        rows = [_row_cells(text) or [text.strip("| ")] for text in texts]
+        _strip_pipe_borders(rows, texts)
     return Table(rows, 0, line=start + 1, row_lines=row_lines), index
 
 
@@ -423,6 +457,10 @@ def _join_split_header(rows: list[list[str]], row_lines: list[int | None]) -> No
     if len(rows[0]) < width and len(rows[0]) + len(rows[1]) == width:
         rows[0:2] = [rows[0] + rows[1]]
         del row_lines[1]
+
+
+def _only_pipes(text: str) -> bool:
+    return set(text) <= {"|", " "}
 
 
 def _is_pipe_separator(line: str) -> bool:

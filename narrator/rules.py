@@ -458,11 +458,17 @@ def _expected_text(expected: scoring.Expected) -> str:
 def score_not_by_rule(report: CheckedReport) -> Iterator[Finding]:
     """A 得分 the rule set does not give (执行率 × 分值; 完成值 ÷ 指标值 × 分值 …)."""
     for row in _scored_rows(report):
-        if row.agrees is not False or row.written > row.weight or _full_for_missed(row):
-            continue  # N602 and N603 say it better
+        if row.agrees is not False or row.written > row.weight or _full_for_missed(row) or _short_for_met(row):
+            continue  # N602, N603 and N609 say it better
         yield _sheet_cell_finding(report, row.cells["score"], row.cells["score"].text, _expected_text(row.expected),
                                   {"name": row.name, "rule": wording(row.expected.rule),
                                    "weight": format_decimal(row.weight)})
+
+
+def _short_for_met(row: scoring.RowScore) -> bool:
+    """A target reached, scored below what the rule gives: a deduction the form may explain, not an error."""
+    return row.indicator is not None and row.expected is not None and row.expected.status is not Status.MISSED \
+        and row.written < round_half_up(row.expected.low, row.places)
 
 
 def _full_for_missed(row: scoring.RowScore) -> bool:
@@ -518,6 +524,8 @@ def weights_do_not_add_up(report: CheckedReport) -> Iterator[Finding]:
     weights = _sheet_values(sheet, "weight") if sheet is not None else []
     if not weights:
         return
+    if sheet.total_weight is None and sheet.total_score is None:
+        return  # no 总分 row: a copy cut off before it may hold only some of the rows
     added = sum(weights, Decimal(0))
     stated = score(sheet.total_weight)
     expected = stated if stated is not None else scoring.rule_set(report.rule_set).total
@@ -590,6 +598,47 @@ def prose_score_differs(report: CheckedReport) -> Iterator[Finding]:
                 yield Finding(claimed=match.group("value"), expected=grade_, context=passage.text,
                               location=passage.at(*match.span("value")), span=match.span("value"),
                               arguments={"what": wording("score_what_grade")})
+
+
+@rule("N609", "warning")
+def score_short_for_a_met_target(report: CheckedReport) -> Iterator[Finding]:
+    """A target reached, scored below what the rule gives (9 of 10 for 72890 against 72890)."""
+    for row in _scored_rows(report):
+        if _short_for_met(row) and row.agrees is False:
+            indicator = row.indicator
+            yield _sheet_cell_finding(report, row.cells["score"], row.cells["score"].text,
+                                      _expected_text(row.expected),
+                                      {"name": row.name, "target": indicator.target.text,
+                                       "completion": indicator.completion.text, "rule": wording(row.expected.rule)})
+
+
+@rule("N610")
+def level_weight_differs(report: CheckedReport) -> Iterator[Finding]:
+    """A level that states its weight (投入（20分）, 预算执行（10分）) over rows whose 分值 add up to another sum.
+    Only a level whose rows are all there: another level follows it, or the 总分 row."""
+    sheet = report.sheet
+    if sheet is None:
+        return
+    rows = [row for row in sheet.indicators if score(row.cells.get("weight")) is not None]
+    closed = sheet.total_weight is not None or sheet.total_score is not None
+    for key in ("level1", "level2"):
+        groups: list[list] = []
+        for row in rows:
+            own = (row.indicator.level1, row.indicator.level2) if key == "level2" else (row.indicator.level1,)
+            if groups and groups[-1][0] == own:
+                groups[-1][1].append(row)
+            else:
+                groups.append([own, [row]])
+        for number, (own, members) in enumerate(groups):
+            declared = projectform.stated_weight(own[-1])
+            if declared is None or not (number < len(groups) - 1 or closed):
+                continue
+            added = sum((score(row.cells["weight"]) for row in members), Decimal(0))
+            if added != declared:
+                cell = members[0].cells.get(key) or members[0].cells["weight"]
+                yield _sheet_cell_finding(report, cell, format_decimal(added), format_decimal(declared),
+                                          {"name": re.sub(r"\s+", "", own[-1]), "count": len(members)},
+                                          context=own[-1])
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,355 @@
+"""Tables copied from a web page one cell per line, with nothing that marks where a row ends.
+
+A form pasted from a browser often comes out as a stream of cells:
+- each cell on its own line ending in “ |”, an empty cell a line of “|” alone (四川 forms);
+- cells separated by lines of “|” alone, a cell's text wrapped over several lines (湖南 scoring tables);
+- in both, a line of several pipes (“||||||”) where a row ends early.
+Empty cells are kept, but a merged cell appears once: the 一级指标 and 二级指标 of the second row of a
+group are missing, and so is a note that spans the rows of the 资金 part. Rows are recovered by the
+headers in the stream (三级指标 | 指标值 | 分值 | 得分 …, 年初预算 | 预算执行数 | 执行率 …): the cells under a
+header are cut into rows so that each cell fits its column (`indicator_rows` kinds: a level name in a
+level column, a figure in 分值, a comparator in 指标性质), a row missing cells only where a merged cell
+can be — the levels on its left, notes on its right. Labels (项目名称, 主管部门 …) begin rows of their own,
+and a 合计 / 总分 row puts its figures under the last columns. Each part becomes a `Table`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import indicator_rows
+from .quantity import normalize_width
+from .resources import load_yaml
+
+_MIN_CELLS = 8  # a stream shorter than this is not taken for a table
+_MAX_CELL_LINES = 8  # a cell wrapped over more lines than this is prose, not a cell
+_HEADER_CELL = 16  # a header cell is short
+_OMIT = -1.5  # each column a row leaves out (a merged cell)
+_WEIGHTED = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")  # 投入(15分): a level and its weight
+
+
+@dataclass
+class StreamCell:
+    text: str
+    line: int  # 1-based line of its first text
+
+
+@dataclass
+class Stream:
+    cells: list[StreamCell]
+    end: int  # index of the first line after the stream
+    rows_marked: bool  # the copy marks where rows end (“||||”)
+    row_ends: set[int]  # indexes of the cells that end a row, when marked
+
+
+def _only_pipes(line: str) -> bool:
+    stripped = line.strip()
+    return bool(stripped) and set(stripped) <= {"|", " "}
+
+
+def _ends_with_pipe(line: str) -> bool:
+    """A cell of the first kind: text, then one pipe at the end of the line."""
+    stripped = line.strip()
+    return stripped.endswith("|") and stripped.count("|") == 1
+
+
+def read_stream(lines: list[str], index: int) -> Stream | None:
+    """The cell stream that starts at lines[index], or None when none does."""
+    return _piped_cells(lines, index) or _separated_cells(lines, index)
+
+
+def _piped_cells(lines: list[str], index: int) -> Stream | None:
+    """Each line one cell ending in “|”; a line of pipes only ends a row."""
+    cells: list[StreamCell] = []
+    ends: set[int] = set()
+    position = index
+    while position < len(lines):
+        line = lines[position]
+        if _ends_with_pipe(line) or line.strip() == "|":
+            cells.append(StreamCell(line.strip()[:-1].strip(), position + 1))
+        elif _only_pipes(line) and cells:
+            ends.add(len(cells) - 1)
+        elif not line.strip() and cells and position + 1 < len(lines) and \
+                (_ends_with_pipe(lines[position + 1]) or _only_pipes(lines[position + 1])):
+            pass
+        else:
+            break
+        position += 1
+    if len(cells) < _MIN_CELLS or not _ends_with_pipe(lines[index]):
+        return None
+    return Stream(cells, position, bool(ends), ends)
+
+
+def _separated_cells(lines: list[str], index: int) -> Stream | None:
+    """Cells between lines of “|” alone, a cell's text over one line or several."""
+    if lines[index].strip() in ("", "|") or "|" in lines[index] or index + 1 >= len(lines) \
+            or lines[index + 1].strip() != "|":
+        return None  # the first cell is one line: what stands above the table is not a cell
+    cells: list[StreamCell] = []
+    ends: set[int] = set()
+    position = index
+    text: list[str] = []
+    start = index
+    while position < len(lines):
+        line = lines[position]
+        stripped = line.strip()
+        if stripped == "|":
+            cells.append(StreamCell("".join(text), start + 1))
+            text, start = [], position + 1
+        elif _only_pipes(line):
+            cells.append(StreamCell("".join(text), start + 1))
+            ends.add(len(cells) - 1)
+            text, start = [], position + 1
+        elif "|" in stripped or len(text) >= _MAX_CELL_LINES or (not stripped and not text):
+            break
+        elif stripped:
+            text.append(stripped)
+        position += 1
+    if text and position >= len(lines):
+        cells.append(StreamCell("".join(text), start + 1))
+    else:
+        position = start  # an unclosed cell at the end belongs to what follows
+    if len(cells) < _MIN_CELLS:
+        return None
+    return Stream(cells, position, bool(ends), ends)
+
+
+# ---------------------------------------------------------------- rows
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    data = load_yaml("lexicon", "project_form.yaml")
+    stream = data["stream"]
+    columns = {key: tuple(map(str, value)) for key, value in data["funding_columns"].items()}
+    for key, value in data["target_columns"].items():
+        columns.setdefault(key, tuple(map(str, value)))
+    labels = {str(word) for group in data["labels"].values() for word in group}
+    labels |= {str(word) for word in data["goal"]["labels"]} | {str(word) for word in stream["labels"]}
+    return {"columns": columns, "key_roles": set(stream["key_roles"]), "labels": labels,
+            "totals": tuple(map(str, stream["totals"])), "kinds": {**indicator_rows.KINDS, **stream["kinds"]},
+            "left": set(stream["merged_left"]), "right": set(stream["merged_right"])}
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", "", normalize_width(text)).lstrip("*")
+
+
+def _role(text: str, taken: list[str]) -> str:
+    plain = _plain(text)
+    if not plain or len(plain) > _HEADER_CELL:
+        return ""
+    return next((key for key, names in _words()["columns"].items()
+                 if key not in taken and any(name in plain for name in names)), "")
+
+
+def _header_at(cells: list[StreamCell], index: int) -> list[str] | None:
+    """The roles of a header that starts at cells[index]: three named columns or more in a row, one of
+    them a level, a name, a target, a score or a budget column."""
+    roles: list[str] = []
+    while index + len(roles) < len(cells):
+        text = cells[index + len(roles)].text
+        role = _role(text, roles)
+        if not role and roles and roles[0] in ("budget", "initial") and _role(text, roles[1:]) == roles[0]:
+            roles[0], role = "name", roles[0]  # 年度预算数（万元） | 年初预算 | 调整后预算数: the first names the rows
+        if not role:
+            break
+        roles.append(role)
+    if len(roles) < 3 or not set(roles) & _words()["key_roles"]:
+        return None
+    if roles.count("budget") == 0 and roles[0] in ("initial", "actual"):
+        return None
+    return roles
+
+
+def _is_label(text: str) -> bool:
+    plain = _plain(text)
+    words = _words()
+    return bool(plain) and (plain in words["labels"] or re.sub(r"[(（].*?[)）]$", "", plain) in words["labels"])
+
+
+def _is_total(text: str) -> bool:
+    return _plain(text) in _words()["totals"]
+
+
+def _kind(role: str) -> str:
+    return _words()["kinds"].get(role, "any")
+
+
+def _fit(kind: str, text: str) -> float:
+    plain = _plain(text)
+    if not plain or plain in ("/", "-", "—", "——", "--"):
+        return -1 if kind in ("level1", "level2", "name") and plain else 0
+    if kind in ("level1", "level2") and _WEIGHTED.search(plain):
+        return 4
+    if kind == "name" and _WEIGHTED.search(plain):
+        return -2
+    return indicator_rows.cell_fit(kind, plain)
+
+
+def _cut(cells: list[StreamCell], roles: list[str]) -> list[tuple[int, list[StreamCell]]]:
+    """Cut the cells under a header into rows: each row a run of cells in consecutive columns, from a
+    first column (0, or after the levels a merged cell leaves out) to a last (the end, or before the notes
+    it leaves out). Dynamic programming over the cells; returns (first column, cells) for each row."""
+    words = _words()
+    kinds = [_kind(role) for role in roles]
+    width = len(roles)
+    firsts = _firsts(roles)
+    lasts = [width - 1]
+    while lasts[-1] > 0 and roles[lasts[-1]] in words["right"]:
+        lasts.append(lasts[-1] - 1)
+    fits = [[_fit(kind, cell.text) for kind in kinds] for cell in cells]
+    count = len(cells)
+    worst = float("-inf")
+    best = [worst] * (count + 1)
+    choice: list[tuple[int, int]] = [(0, 0)] * (count + 1)
+    best[0] = 0.0
+    for end in range(1, count + 1):
+        # The last row of a copy cut off mid-table may stop at any column.
+        ends = range(width - 1, -1, -1) if end == count else lasts
+        for first in firsts:
+            for last in ends:
+                length = last - first + 1
+                start = end - length
+                if length < 1 or start < 0 or best[start] == worst:
+                    continue
+                score = best[start] + sum(fits[start + k][first + k] for k in range(length)) \
+                    + _OMIT * (first + (width - 1 - last if last in lasts else 0))
+                if score > best[end]:
+                    best[end], choice[end] = score, (start, first)
+        if best[end] == worst and best[end - 1] != worst:
+            best[end], choice[end] = best[end - 1] + 4 * _OMIT, (end - 1, -1)  # a stray cell: a row of its own
+    rows: list[tuple[int, list[StreamCell]]] = []
+    end = count
+    while end > 0:
+        start, first = choice[end]
+        rows.append((first, cells[start:end]))
+        end = start
+    return rows[::-1]
+
+
+def _firsts(roles: list[str]) -> list[int]:
+    """The columns a row may begin with: 0, or after the levels a merged cell leaves out."""
+    firsts = [0]
+    while firsts[-1] < len(roles) - 1 and roles[firsts[-1]] in _words()["left"]:
+        firsts.append(firsts[-1] + 1)
+    return firsts
+
+
+def place_row(cells: list[str], roles: list[str]) -> list[str]:
+    """A row of a pipe or tab table that lost its merged level cells (质量指标 | 项目验收合格率 | ﹦ | 100 …
+    under 一级指标 | 二级指标 | 三级指标 | 指标性质 …): its cells moved right to where they fit best."""
+    filled = list(cells)
+    while filled and not filled[-1].strip():
+        filled.pop()
+    width = len(roles)
+    kinds = [_kind(role) for role in roles]
+    best = None
+    for first in _firsts(roles):
+        if first + len(filled) > width:
+            break
+        score = sum(_fit(kinds[first + k], text) for k, text in enumerate(filled)) + _OMIT * first
+        if best is None or score > best[0]:
+            best = (score, first)
+    if best is None or best[1] == 0:
+        return cells
+    row = [""] * best[1] + filled
+    return row + [""] * (max(width, len(cells)) - len(row))
+
+
+def _padded(first: int, cells: list[StreamCell], width: int) -> list[str]:
+    if first < 0:  # a stray cell
+        return [cells[0].text] + [""] * (width - 1)
+    row = [""] * first + [cell.text for cell in cells]
+    return row + [""] * (width - len(row))
+
+
+def _total_row(cells: list[StreamCell], width: int) -> list[str]:
+    """合计 | 100 | 95 |: the label spans the left columns, the figures stand under the last ones."""
+    rest = [cell.text for cell in cells[1:]]
+    if width and len(rest) < width:
+        return [cells[0].text] + [""] * (width - 1 - len(rest)) + rest
+    return [cells[0].text] + rest
+
+
+def stream_rows(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
+    """The stream as tables: (rows, the line of each row's first cell)."""
+    cells = stream.cells
+    if stream.rows_marked:
+        return [_marked(stream)]
+    tables: list[tuple[list[list[str]], list[int]]] = []
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    index = 0
+    roles: list[str] | None = None
+
+    def flush() -> None:
+        nonlocal rows, lines
+        if rows:
+            tables.append((rows, lines))
+        rows, lines = [], []
+
+    while index < len(cells):
+        header = _header_at(cells, index)
+        if header is not None:
+            flush()
+            roles = header
+            rows.append([cell.text for cell in cells[index:index + len(header)]])
+            lines.append(cells[index].line)
+            index += len(header)
+            body_end = index
+            while body_end < len(cells) and not _header_at(cells, body_end) and \
+                    not _is_total(cells[body_end].text) and not _is_label(cells[body_end].text):
+                body_end += 1
+            body = cells[index:body_end]
+            for first, row_cells in _cut(body, roles) if body else []:
+                rows.append(_padded(first, row_cells, len(roles)))
+                lines.append(row_cells[0].line)
+            index = body_end
+            continue
+        cell = cells[index]
+        if _is_total(cell.text):
+            end = index + 1
+            while end < len(cells) and not (_plain(cells[end].text) and not _figure_or_blank(cells[end].text)):
+                end += 1
+            rows.append(_total_row(cells[index:end], len(roles) if roles else 0))
+            lines.append(cell.line)
+            index = end
+            continue
+        if not _plain(cell.text):
+            index += 1
+            continue
+        if roles is not None:  # a label after the body ends the table above
+            flush()
+            roles = None
+        if _is_label(cell.text) or not rows:
+            rows.append([cell.text])
+            lines.append(cell.line)
+        else:
+            rows[-1].append(cell.text)
+        index += 1
+    flush()
+    return tables
+
+
+def _figure_or_blank(text: str) -> bool:
+    plain = _plain(text)
+    return not plain or bool(re.fullmatch(r"[-+]?\d[\d,]*(\.\d+)?%?|[/—-]+", plain))
+
+
+def _marked(stream: Stream) -> tuple[list[list[str]], list[int]]:
+    """Rows the copy marks: the cells up to each “||||”."""
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    row: list[str] = []
+    for number, cell in enumerate(stream.cells):
+        if not row:
+            lines.append(cell.line)
+        row.append(cell.text)
+        if number in stream.row_ends:
+            rows.append(row)
+            row = []
+    if row:
+        rows.append(row)
+    kept = [(row, line) for row, line in zip(rows, lines) if any(_plain(cell) for cell in row)]
+    return [row for row, _ in kept], [line for _, line in kept]
