@@ -348,11 +348,12 @@ def _text_table(lines: list[str], index: int) -> tuple[Table, int]:
                 continue
             if _row_cells(lines[index]) is None:
                 break
-            texts.append(stripped)
+            texts.append(lines[index])  # tabs kept: a tab-separated row may begin with an empty cell
             row_lines.append(index + 1)
             index += 1
         rows = [_row_cells(text) or [text.strip("| ")] for text in texts]
-        _strip_pipe_borders(rows, texts)
+        _strip_pipe_borders(rows, [text.strip() for text in texts])
+        _under_caption(rows)
     return Table(rows, 0, line=start + 1, row_lines=row_lines), index
 
 
@@ -457,6 +458,30 @@ def _join_split_header(rows: list[list[str]], row_lines: list[int | None]) -> No
     if len(rows[0]) < width and len(rows[0]) + len(rows[1]) == width:
         rows[0:2] = [rows[0] + rows[1]]
         del row_lines[1]
+
+
+_FIGURE = re.compile(r"[-+]?[\d,]*\.?\d+%?")
+
+
+def _under_caption(rows: list[list[str]]) -> None:
+    """“资金情况（万元） |  | 全年预算数 | 全年执行数 …” over “年度资金总额 | 32,568.00 | 31,904.26 …”: the caption
+    spans two columns whose second is empty, and the rows below name themselves in one cell. A row one cell
+    shorter than such a header, named and with a figure next, gets the empty cell back."""
+    width = None
+    for row in rows:
+        filled = len(row)
+        while filled and not row[filled - 1].strip():
+            filled -= 1
+        texts = [cell.strip() for cell in row[:filled]]
+        if len(texts) >= 5 and texts[0] and not texts[1] and all(texts[2:]) and \
+                not any(_FIGURE.fullmatch(text.replace(" ", "")) for text in texts):
+            width = filled
+        elif width is not None and len(texts) >= 3 and texts[0] and texts[1] and \
+                not _FIGURE.fullmatch(texts[0]) and _FIGURE.fullmatch(texts[1].replace(" ", "")):
+            if filled == width - 1:
+                row.insert(1, "")
+        elif texts and len(texts) >= 3 and all(texts[:3]) and not any(_FIGURE.fullmatch(t) for t in texts[:3]):
+            width = None  # another header
 
 
 def _only_pipes(text: str) -> bool:

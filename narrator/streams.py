@@ -26,6 +26,7 @@ _MIN_CELLS = 8  # a stream shorter than this is not taken for a table
 _MAX_CELL_LINES = 8  # a cell wrapped over more lines than this is prose, not a cell
 _HEADER_CELL = 16  # a header cell is short
 _OMIT = -1.5  # each column a row leaves out (a merged cell)
+_MISFIT = -2
 _WEIGHTED = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")  # 投入(15分): a level and its weight
 
 
@@ -105,6 +106,10 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
             break
         elif stripped:
             text.append(stripped)
+        else:  # a blank line after a cell's text: the row ends with that cell
+            cells.append(StreamCell("".join(text), start + 1))
+            ends.add(len(cells) - 1)
+            text, start = [], position + 1
         position += 1
     if text and position >= len(lines):
         cells.append(StreamCell("".join(text), start + 1))
@@ -184,6 +189,8 @@ def _fit(kind: str, text: str) -> float:
         return 4
     if kind == "name" and _WEIGHTED.search(plain):
         return -2
+    if kind == "weight" and not re.fullmatch(r"\d+(\.\d+)?", plain):
+        return 4 * _MISFIT  # 分值 and 得分 hold figures: a sentence there puts the row in the wrong columns
     return indicator_rows.cell_fit(kind, plain)
 
 
@@ -229,32 +236,65 @@ def _cut(cells: list[StreamCell], roles: list[str]) -> list[tuple[int, list[Stre
 
 
 def _firsts(roles: list[str]) -> list[int]:
-    """The columns a row may begin with: 0, or after the levels a merged cell leaves out."""
+    """The columns a row may begin with: 0, or after the levels (or an unnamed caption column, 绩效指标)
+    a merged cell leaves out."""
     firsts = [0]
-    while firsts[-1] < len(roles) - 1 and roles[firsts[-1]] in _words()["left"]:
+    while firsts[-1] < len(roles) - 1 and (roles[firsts[-1]] in _words()["left"] or not roles[firsts[-1]]):
         firsts.append(firsts[-1] + 1)
     return firsts
 
 
 def place_row(cells: list[str], roles: list[str]) -> list[str]:
-    """A row of a pipe or tab table that lost its merged level cells (质量指标 | 项目验收合格率 | ﹦ | 100 …
-    under 一级指标 | 二级指标 | 三级指标 | 指标性质 …): its cells moved right to where they fit best."""
+    """A row of a pipe, tab or blank-line table that lost merged cells (质量指标 | 项目验收合格率 | ﹦ | 100 …
+    under 一级指标 | 二级指标 | 三级指标 | 指标性质 …; a 二级指标 spanning the 三级 column): its cells, in
+    order, in the columns where they fit best, each column left out at a cost (dynamic programming).
+    A row that ends in a blank cell may end in the last column, or be padded beyond its text; both are
+    tried, and the row stays as it is unless one fits better."""
+    width = len(roles)
+    kinds = [_kind(role) for role in roles]
     filled = list(cells)
     while filled and not filled[-1].strip():
         filled.pop()
-    width = len(roles)
-    kinds = [_kind(role) for role in roles]
-    best = None
-    for first in _firsts(roles):
-        if first + len(filled) > width:
-            break
-        score = sum(_fit(kinds[first + k], text) for k, text in enumerate(filled)) + _OMIT * first
-        if best is None or score > best[0]:
-            best = (score, first)
-    if best is None or best[1] == 0:
+    if not filled or len(filled) > width:
         return cells
-    row = [""] * best[1] + filled
-    return row + [""] * (max(width, len(cells)) - len(row))
+    as_is = sum(_fit(kind, text) for kind, text in zip(kinds, cells)) if len(cells) <= width else \
+        sum(_fit(kind, text) for kind, text in zip(kinds, filled))
+    best_score, best_row = as_is, None
+    for texts, anchored in ((cells, True), (filled, False)):
+        if len(texts) >= width or (anchored and len(texts) == len(filled) and texts is not cells):
+            continue
+        score, row = _aligned(texts, roles, kinds, anchored)
+        if score > best_score + 1e-9:
+            best_score, best_row = score, row
+    if best_row is None:
+        return cells
+    return best_row + [""] * (len(cells) - width)
+
+
+def _aligned(texts: list[str], roles: list[str], kinds: list[str], anchored: bool) -> tuple[float, list[str]]:
+    width, count = len(roles), len(texts)
+    worst = float("-inf")
+    # best[i][j]: the first i cells in the first j columns.
+    best = [[worst] * (width + 1) for _ in range(count + 1)]
+    took = [[False] * (width + 1) for _ in range(count + 1)]
+    best[0][0] = 0.0
+    for j in range(1, width + 1):
+        for i in range(0, min(j, count) + 1):
+            # A merged cell is more often an outer level: leaving out a column costs a little more the
+            # further right it stands (预算配置（9分） | 财政供养人员控制率 … is a 二级 under a merged 一级);
+            # an indicator row names its indicator: the 三级 column is seldom the merged one.
+            cost = _OMIT * (1 + j / 100) * (6 if roles[j - 1] == "name" else 1)
+            skip = best[i][j - 1] + (cost if i < count or anchored else 0)
+            place = best[i - 1][j - 1] + _fit(kinds[j - 1], texts[i - 1]) if i else worst
+            best[i][j], took[i][j] = (place, True) if place > skip else (skip, False)
+    row = [""] * width
+    i, j = count, width
+    while j > 0:
+        if i and took[i][j]:
+            row[j - 1] = texts[i - 1]
+            i -= 1
+        j -= 1
+    return best[count][width], row
 
 
 def _padded(first: int, cells: list[StreamCell], width: int) -> list[str]:
@@ -264,9 +304,16 @@ def _padded(first: int, cells: list[StreamCell], width: int) -> list[str]:
     return row + [""] * (width - len(row))
 
 
-def _total_row(cells: list[StreamCell], width: int) -> list[str]:
-    """合计 | 100 | 95 |: the label spans the left columns, the figures stand under the last ones."""
+def _total_row(cells: list[StreamCell], roles: list[str]) -> list[str]:
+    """合计 | 100 | 95 |: the label spans the left columns, the figures begin under 分值 (or stand under the
+    last columns when the header has none)."""
     rest = [cell.text for cell in cells[1:]]
+    width = len(roles)
+    while rest and not rest[-1].strip() and len(rest) >= width:
+        rest.pop()
+    if "weight" in roles and roles.index("weight") + len(rest) <= width:
+        start = roles.index("weight")
+        return [cells[0].text] + [""] * (start - 1) + rest + [""] * (width - start - len(rest))
     if width and len(rest) < width:
         return [cells[0].text] + [""] * (width - 1 - len(rest)) + rest
     return [cells[0].text] + rest
@@ -312,7 +359,7 @@ def stream_rows(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
             end = index + 1
             while end < len(cells) and not (_plain(cells[end].text) and not _figure_or_blank(cells[end].text)):
                 end += 1
-            rows.append(_total_row(cells[index:end], len(roles) if roles else 0))
+            rows.append(_total_row(cells[index:end], roles or []))
             lines.append(cell.line)
             index = end
             continue
@@ -338,7 +385,8 @@ def _figure_or_blank(text: str) -> bool:
 
 
 def _marked(stream: Stream) -> tuple[list[list[str]], list[int]]:
-    """Rows the copy marks: the cells up to each “||||”."""
+    """Rows the copy marks: the cells up to each “||||” or blank line. Under a header, a row that lost its
+    merged level cells is put back in its columns (`place_row`); a 合计 row under the last columns."""
     rows: list[list[str]] = []
     lines: list[int] = []
     row: list[str] = []
@@ -352,4 +400,17 @@ def _marked(stream: Stream) -> tuple[list[list[str]], list[int]]:
     if row:
         rows.append(row)
     kept = [(row, line) for row, line in zip(rows, lines) if any(_plain(cell) for cell in row)]
-    return [row for row, _ in kept], [line for _, line in kept]
+    roles: list[str] | None = None
+    placed: list[list[str]] = []
+    for row, _ in kept:
+        header = _header_at([StreamCell(text, 0) for text in row], 0)
+        if header is not None and len(header) == len(row):
+            roles = header
+            placed.append(row)
+        elif roles is not None and _is_total(row[0]):
+            placed.append(_total_row([StreamCell(text, 0) for text in row], roles))
+        elif roles is not None and len(row) <= len(roles) and not _is_label(row[0]):
+            placed.append(place_row(row, roles))
+        else:
+            placed.append(row)
+    return placed, [line for _, line in kept]
