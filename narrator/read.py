@@ -386,8 +386,9 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
     from . import layout
 
     block = _block(lines, index, _HEADER_LINES)
-    if len(block[0]) > _HEADER_CHARS or not layout.may_be_header("".join(block)):
-        return None
+    if len(block[0]) > _HEADER_CHARS or any("|" in line for line in block) or \
+            not layout.may_be_header("".join(block)):
+        return None  # a header with pipes is a pipe table's or a cell stream's
     first = _pieces(block[0])
     joined = _pieces("".join(line.strip() for line in block)) if sum(map(len, block)) <= _HEADER_CHARS else []
     # One header cell a line: short labels, never sentences (a run of one-line paragraphs that

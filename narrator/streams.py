@@ -133,7 +133,8 @@ def _words() -> dict:
     labels |= {str(word) for word in data["goal"]["labels"]} | {str(word) for word in stream["labels"]}
     return {"columns": columns, "key_roles": set(stream["key_roles"]), "labels": labels,
             "totals": tuple(map(str, stream["totals"])), "kinds": {**indicator_rows.KINDS, **stream["kinds"]},
-            "left": set(stream["merged_left"]), "right": set(stream["merged_right"])}
+            "left": set(stream["merged_left"]), "right": set(stream["merged_right"]),
+            "name_captions": set(map(str, stream["name_captions"]))}
 
 
 def _plain(text: str) -> str:
@@ -160,11 +161,28 @@ def _header_at(cells: list[StreamCell], index: int) -> list[str] | None:
         if not role:
             break
         roles.append(role)
+    if not roles and _plain(cells[index].text) in _words()["name_captions"]:
+        following = _header_at(cells, index + 1) if index + 1 < len(cells) else None
+        return ["name", *following] if following is not None and "name" not in following else None
     if len(roles) < 3 or not set(roles) & _words()["key_roles"]:
         return None
     if roles.count("budget") == 0 and roles[0] in ("initial", "actual"):
         return None
     return roles
+
+
+def _captioned(cells: list[StreamCell], index: int) -> list[str] | None:
+    """A header led by its caption: 绩效指标 | 一级指标 | …, or 项目资金（万元） | (empty) | 年初预算数 | … where
+    the caption spans two columns and the rows name themselves in the second."""
+    if not _is_label(cells[index].text):
+        return None
+    for gap in (1, 2):
+        if index + gap >= len(cells) or (gap == 2 and _plain(cells[index + 1].text)):
+            return None
+        header = _header_at(cells, index + gap)
+        if header is not None and (gap == 2 or header[0] == "level1"):  # 预算执行情况（10分） | 年度预算数 … is a title
+            return [""] + (["name"] if gap == 2 else []) + header
+    return None
 
 
 def _is_label(text: str) -> bool:
@@ -337,7 +355,7 @@ def stream_rows(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
         rows, lines = [], []
 
     while index < len(cells):
-        header = _header_at(cells, index)
+        header = _header_at(cells, index) or _captioned(cells, index)
         if header is not None:
             flush()
             roles = header
