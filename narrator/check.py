@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import across, lexicon, rules
+from . import across, lexicon, moneytables, rules
 from .errors import InputError, NarratorError
 from .extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
@@ -133,8 +133,12 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
+    # A form's 资金 rows and a budget table whose lines say which make up a total are checked by their own
+    # rules (N604, N204); every other money table by its totals and parts.
+    owned = {cell.table for row in (sheet.funding if sheet is not None else []) for cell in row.cells.values()}
+    owned |= {row.cells["name"].table for row in tables.budget if row.line.parent}
     return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired,
-                         last_year)
+                         last_year, moneytables.mismatches(document, owned))
 
 
 def later_years(claims: list, year: int | None) -> list:

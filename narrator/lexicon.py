@@ -183,7 +183,13 @@ def column_kinds() -> dict:
 @lru_cache(maxsize=1)
 def budget_structure() -> dict[str, list[str]]:
     """Names of total and subtotal lines of a budget table (lexicon/budget.yaml)."""
-    return {key: [str(word) for word in words] for key, words in _yaml("budget.yaml").items()}
+    return {key: [str(word) for word in words] for key, words in _yaml("budget.yaml").items() if isinstance(words, list)}
+
+
+@lru_cache(maxsize=1)
+def budget_structure_words() -> dict:
+    """How any money table of a report says which rows make up a total (lexicon/budget.yaml: money_tables)."""
+    return _yaml("budget.yaml")
 
 
 @lru_cache(maxsize=1)

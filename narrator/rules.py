@@ -13,7 +13,7 @@ form with 分值 and 得分 (N601–N608, under the rule set of lexicon/scoring/
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -63,6 +63,7 @@ class CheckedReport:
     approved: Report | None = None  # the approved 绩效目标表 of the unit and year (check --targets)
     unpaired: bool = False  # --targets named a folder that holds no table of this unit and year
     last_year: Report | None = None  # last year's report of the unit (check --last-year)
+    totals: list = field(default_factory=list)  # moneytables.Mismatch: totals of money tables not their parts' sum
 
     @cached_property
     def changes(self) -> list[across.Difference]:
@@ -644,6 +645,28 @@ def level_weight_differs(report: CheckedReport) -> Iterator[Finding]:
                 yield _sheet_cell_finding(report, cell, format_decimal(added), format_decimal(declared),
                                           {"name": re.sub(r"\s+", "", own[-1]), "count": len(members)},
                                           context=own[-1])
+
+
+@rule("N611")
+def money_total_differs(report: CheckedReport) -> Iterator[Finding]:
+    """A total of a money table (合计, 一、本年收入合计, 收入总计) ≠ the sum of the rows it stands for."""
+    for mismatch in report.totals:
+        if not mismatch.exceeds:
+            yield _money_finding(report, mismatch)
+
+
+@rule("N612")
+def money_parts_exceed(report: CheckedReport) -> Iterator[Finding]:
+    """The 其中 rows of a money table more than the row they belong to."""
+    for mismatch in report.totals:
+        if mismatch.exceeds:
+            yield _money_finding(report, mismatch)
+
+
+def _money_finding(report: CheckedReport, mismatch) -> Finding:
+    cell = mismatch.cell
+    return _sheet_cell_finding(report, cell, cell.text, format_decimal(mismatch.expected),
+                               {"name": mismatch.name, "column": cell.column, "parts": "、".join(mismatch.parts)})
 
 
 @lru_cache(maxsize=1)
