@@ -106,7 +106,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         across.refuse_other_last_year(last_year, document.file, unit, year)
         facts.facts += last_year_facts(facts.evaluation, last_year)
     facts.own_words = name_tokens(unit)
-    paragraphs = document.paragraphs
+    paragraphs = [paragraph for paragraph in document.paragraphs
+                  if sheet is None or paragraph.number not in sheet.paragraphs]  # a form read from lines is no prose
     rows = [row for row in tables.tasks if "result" in row.cells]
     cells = [row.cells["result"] for row in rows]
     texts = [paragraph.text for paragraph in paragraphs] + [cell.text for cell in cells]

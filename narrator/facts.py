@@ -136,6 +136,8 @@ class Facts:
 def cell_location(file: str, cell: Cell | None, section: str = "") -> Location:
     if cell is None:
         return Location(file, section)
+    if not cell.table:  # a cell read from a line of text, not from a table
+        return Location(file, section, line=cell.line, page=cell.page)
     return Location(file, section, table=cell.table, row=cell.row, column=cell.column, column_index=cell.index,
                     line=cell.line, page=cell.page)
 

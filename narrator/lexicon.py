@@ -4,6 +4,8 @@ Every word list narrator uses lives in a file a user can read and extend; this
 module only reads them."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -184,6 +186,22 @@ def column_kinds() -> dict:
 def budget_structure() -> dict[str, list[str]]:
     """Names of total and subtotal lines of a budget table (lexicon/budget.yaml)."""
     return {key: [str(word) for word in words] for key, words in _yaml("budget.yaml").items() if isinstance(words, list)}
+
+
+_TOP_NUMBER = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_SECOND_NUMBER = re.compile(r"^(\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]+[)）])")
+
+
+def line_level(name: str) -> tuple[int, str]:
+    """Where a line of a money table says it stands, and its name without the numbering: 一、… 1;
+    1. or （1）… 2; 其中：… 3; 0 when it does not say."""
+    plain = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+    for level, pattern in ((1, _TOP_NUMBER), (2, _SECOND_NUMBER)):
+        if pattern.match(plain):
+            return level, pattern.sub("", plain, count=1)
+    part_of = budget_structure_words()["money_tables"]["part_of"]
+    return (3, plain) if any(plain.startswith(unicodedata.normalize("NFKC", str(word))) for word in part_of) \
+        else (0, plain)
 
 
 @lru_cache(maxsize=1)

@@ -24,8 +24,6 @@ from .quantity import normalize_width
 from .read import SourceDocument, Table
 from .tables import Cell, money
 
-_TOP = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-_SECOND = re.compile(r"^(\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]+[)）])")
 _AMOUNT_SHARE = 0.6  # a money column: at least this share of its body cells are amounts
 
 
@@ -110,21 +108,18 @@ def _rows(body: list[list[str]], start: int, columns: list[int], words: dict) ->
         name = next((cell.strip() for cell in cells[:min(columns)] if cell.strip() and money(cell) is None), "")
         if not name:
             continue
-        plain = _plain(name)
         amounts = {index: money(cells[index]) if index < len(cells) else None for index in columns}
-        if _TOP.match(plain):
-            level, within = 1, False
-        elif _SECOND.match(plain):
-            level, within = 2, False
-        elif any(plain.startswith(word) for word in words["part_of"]):
-            level, within = 3, True
+        level, bare = lexicon.line_level(name)
+        if level == 3:
+            within = True
+        elif level:
+            within = False
         else:
             level = 3 if within else 0
-        bare = _TOP.sub("", _SECOND.sub("", plain))
         total = any(bare.endswith(word) for word in words["totals"])
         if total:
             within = False
-            level = 1 if _TOP.match(plain) else 2 if _SECOND.match(plain) else 0
+            level = level if level < 3 else 0
         rows.append(_Row(start + offset, name, level, total, amounts))
     return rows
 

@@ -19,7 +19,7 @@ from . import indicator_rows, streams
 from .errors import message
 from .layout import match_columns
 from .model import Indicator, Origin
-from .quantity import half_width_figures, normalize_width, parse_quantity, year_in
+from .quantity import half_width_figures, normalize_width, parse_quantity, round_half_up, year_in
 from .read import Paragraph, SourceDocument, Table
 from .resources import load_yaml
 from .tables import Cell, money
@@ -77,6 +77,7 @@ class ScoreSheet:
     goal: str = ""  # 年度总体目标（预期目标）
     result: str = ""  # its 实际完成情况, on a self-evaluation form
     year: int | None = None  # read_targets only: the year in the title
+    paragraphs: range = range(0)  # a form read from lines of text: the paragraphs it stands in (not prose)
     warnings: list[str] = field(default_factory=list)  # read_targets only: what could not be read, and judgements
 
     @property
@@ -121,7 +122,7 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     first = next((number for number, table in enumerate(document.tables)
                   if any(word in cell for row in table.rows for cell in row for word in scored)), None)
     if first is None:
-        return None  # most reports: no 分值 or 得分 anywhere, nothing to walk
+        return _line_sheet(document)  # most reports: no 分值 or 得分 anywhere, nothing to walk
     sheet = ScoreSheet(document.file)
     tables = [Table([list(row) for row in table.rows], table.number, table.section, table.line, table.row_lines,
                     table.row_pages) for table in document.tables]  # rows put back in place are the sheet's own
@@ -132,6 +133,104 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     if not sheet.indicators and not sheet.funding:
         return None
     return sheet
+
+
+_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
+_DASH = ("—", "-", "/", "——", "－")
+
+
+def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
+    """A scored form copied out of a PDF as lines of space-separated cells, its headers and names broken
+    over lines (“一级指 二级指 年度指标 …” / “标 标 三级指标 值 值 分值 得分 措施”): read line by line, without
+    its headers, and kept only when its own figures confirm the reading.
+    - a 资金 line: a funding name, then 年初预算数 全年预算数 全年执行数 分值 执行率 得分 in the national order,
+      taken only when its 执行率 is 全年执行数 ÷ 全年预算数 (the order confirmed); its parts, their three amounts;
+    - an indicator line: after the 三级指标 header, a name, 年度指标值, 实际完成值, then 分值 and 得分 — the last
+      two of the first run of plain figures (a reason may follow, broken over lines);
+    - the 总分 line: 分值 and 得分.
+    The form is kept only when the 分值 read add up to the 总分's: then no row was missed."""
+    words = _words()
+    paragraphs = [block for block in document.blocks if isinstance(block, Paragraph)]
+    sheet = ScoreSheet(document.file)
+    under = False
+    funding_names = words["funding"]["total"] + words["funding"]["parts"]
+    for paragraph in paragraphs:
+        pieces = normalize_width(paragraph.text).split()
+        plain = _plain(paragraph.text)
+        if not pieces:
+            continue
+        if pieces[0] in words["total"] and sheet.indicators:
+            figures = [piece for piece in pieces[1:] if _PLAIN_NUMBER.fullmatch(piece)]
+            if len(figures) == 2:
+                sheet.total_weight, sheet.total_score = (_line_cell(paragraph, figures[0], "weight"),
+                                                         _line_cell(paragraph, figures[1], "score"))
+            break
+        name = next((index for index, piece in enumerate(pieces) if _has(piece, funding_names)), None)
+        if name is not None and not under:
+            _line_funding(sheet, paragraph, pieces[name], pieces[name + 1:], words)
+            continue
+        if "三级指标" in plain:
+            under = True
+            continue
+        if under:
+            _line_indicator(sheet, paragraph, pieces)
+    weights = [score(row.cells.get("weight")) for row in sheet.indicators]
+    total = sheet.funding_total
+    if total is not None and "weight" in total.cells:
+        weights.append(score(total.cells["weight"]))
+    if sheet.total_weight is None or not sheet.indicators or None in weights or \
+            sum(weights, Decimal(0)) != score(sheet.total_weight):
+        return None
+    first = min(cell.row for row in [*sheet.funding, *sheet.indicators] for cell in row.cells.values())
+    sheet.paragraphs = range(first, sheet.total_weight.row + 1)
+    return sheet
+
+
+def _line_cell(paragraph: Paragraph, text: str, key: str, part: str = "indicator_columns") -> Cell:
+    """A cell read from a line: its column named as the national form names it (年初预算数, 分值 …)."""
+    return Cell(text, 0, paragraph.number, _words()[part][key][0], paragraph.line, 0, paragraph.page)
+
+
+def _line_funding(sheet: ScoreSheet, paragraph: Paragraph, name: str, rest: list[str], words: dict) -> None:
+    total = _has(name, words["funding"]["total"])
+    amounts = [money(piece) for piece in rest[:3]]
+    if len(rest) < 3 or None in amounts:
+        return
+    keys = ("initial", "budget", "actual", "weight", "rate", "score")
+    if total:
+        rate = parse_quantity(rest[4]) if len(rest) >= 6 else None
+        if rate is None or rate.unit != "%" or not amounts[1] or money(rest[3]) is None:
+            return
+        places = len(rest[4].rstrip("%").split(".", 1)[1]) if "." in rest[4] else 0
+        if round_half_up(amounts[2] / amounts[1] * 100, places) != rate.value:
+            return  # the order is not the national one: nothing is placed
+        cells = {key: _line_cell(paragraph, text, key, "funding_columns") for key, text in zip(keys, rest[:6])}
+    elif sheet.funding_total is not None:
+        cells = {key: _line_cell(paragraph, text, key, "funding_columns") for key, text in zip(keys[:3], rest[:3])}
+    else:
+        return
+    sheet.funding.append(FundingRow(_part_name(_plain(name), words), cells, total))
+
+
+def _line_indicator(sheet: ScoreSheet, paragraph: Paragraph, pieces: list[str]) -> None:
+    run = next((index for index in range(2, len(pieces) - 1)
+                if _PLAIN_NUMBER.fullmatch(pieces[index]) and _PLAIN_NUMBER.fullmatch(pieces[index + 1])), None)
+    if run is None:
+        return
+    end = run
+    while end + 1 < len(pieces) and _PLAIN_NUMBER.fullmatch(pieces[end + 1]):
+        end += 1
+    weight, written = pieces[end - 1], pieces[end]
+    if end - 1 < 3 or Decimal(weight) > 100:
+        return
+    target, completion = pieces[end - 3], pieces[end - 2]
+    name = pieces[end - 4]
+    indicator = Indicator(name=name, target=parse_quantity(target), completion=parse_quantity(completion),
+                          origin=Origin(sheet.file, "", paragraph.number))
+    cells = {"name": _line_cell(paragraph, name, "name"), "target": _line_cell(paragraph, target, "target"),
+             "completion": _line_cell(paragraph, completion, "completion"),
+             "weight": _line_cell(paragraph, weight, "weight"), "score": _line_cell(paragraph, written, "score")}
+    sheet.indicators.append(ScoredIndicator(indicator, cells))
 
 
 def read_targets(document: SourceDocument) -> ScoreSheet | None:

@@ -223,6 +223,8 @@ def read_text(text: str, file: str = "") -> SourceDocument:
             tables += len(stream_tables)
             continue
         found = _loose_table(lines, index) if line.strip() and "\t" not in line and "|" not in line else None
+        if found is None and line.strip() and "\t" not in line and "|" not in line:
+            found = _figure_rows(lines, index)
         if found is not None:
             table, index = found
         elif _is_cell_line(line) or (_row_cells(line) and (_row_cells(following) or _is_pipe_separator(following))):
@@ -432,6 +434,47 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
     if not rows:
         return None
     return Table(layout.align_rows(header, columns, rows), 0, line=start + 1, row_lines=[start + 1, *row_lines]), index
+
+
+_YEAR_WORD = re.compile(r"(19|20)\d\d年(度)?")
+_FIGURE_PIECE = re.compile(r"[-+]?[\d,]*\.?\d+%?|[-—/]+")
+_MIN_FIGURE_ROWS = 3
+
+
+def _header_piece(piece: str) -> bool:
+    return not re.search(r"\d", _YEAR_WORD.sub("", piece)) and len(piece) <= 12
+
+
+def _figure_row(line: str) -> bool:
+    pieces = _pieces(line)
+    return len(pieces) >= 3 and not _FIGURE_PIECE.fullmatch(pieces[0]) and \
+        all(_FIGURE_PIECE.fullmatch(piece) for piece in pieces[1:])
+
+
+def _figure_rows(lines: list[str], index: int) -> tuple[Table, int] | None:
+    """A money table copied out of a PDF with single spaces (“合计 28.60 24.37 26.85 -2.48 -9.24”), whose
+    header the column words do not give (“项目 2023年 2023年 2022年 增减额 增减率” over “预算数 决算数 决算数
+    （%）”): a header line of short words, perhaps a second one under it, then three rows or more of a name
+    and figures. A second header line is read into the columns from the second on."""
+    header = _pieces(lines[index])
+    if len(header) < 3 or not all(_header_piece(piece) for piece in header):
+        return None
+    start, position = index, index + 1
+    second = _pieces(lines[position]) if position < len(lines) else []
+    if second and len(second) < len(header) and all(_header_piece(piece) for piece in second) and \
+            not _figure_row(lines[position]):
+        header = [header[0]] + [cell + (second[i - 1] if i - 1 < len(second) else "") for i, cell in
+                                enumerate(header[1:], 1)]
+        position += 1
+    rows, row_lines = [], []
+    while position < len(lines) and _figure_row(lines[position]):
+        pieces = _pieces(lines[position])
+        rows.append(pieces + [""] * (len(header) - len(pieces)) if len(pieces) <= len(header) else pieces)
+        row_lines.append(position + 1)
+        position += 1
+    if len(rows) < _MIN_FIGURE_ROWS or any(len(row) > len(header) for row in rows):
+        return None
+    return Table([header, *rows], 0, line=start + 1, row_lines=[start + 1, *row_lines]), position
 
 
 def _strip_pipe_borders(rows: list[list[str]], texts: list[str]) -> None:

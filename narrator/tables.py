@@ -201,15 +201,16 @@ def _task_rows(table: Table, header_index: int, columns: dict[str, int], file: s
 
 
 def _infer_budget_structure(rows: list[BudgetRow]) -> None:
-    """Which lines make up a total, by the names in lexicon/budget.yaml: the total's
+    """Which lines make up a total of a budget table that does not number its lines, by the names in
+    lexicon/budget.yaml: the total's
     children are the subtotal lines (基本支出, 项目支出); each other line belongs to the
     nearest subtotal above it."""
     if not rows:
         return
     structure = lexicon.budget_structure()
     root = rows[0].line
-    if root.name not in structure["totals"]:
-        return
+    if root.name not in structure["totals"] or any(lexicon.line_level(row.line.name)[0] for row in rows[1:]):
+        return  # lines numbered 1. 2. or 其中： say their own structure (moneytables reads it)
     subtotal = None
     for row in rows[1:]:
         if row.line.name in structure["subtotals"]:
