@@ -79,6 +79,7 @@ def _piped_cells(lines: list[str], index: int) -> Stream | None:
         position += 1
     if len(cells) < _MIN_CELLS or not _ends_with_pipe(lines[index]):
         return None
+    ends.discard(len(cells) - 1)
     return Stream(cells, position, bool(ends), ends)
 
 
@@ -117,6 +118,7 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
         position = start  # an unclosed cell at the end belongs to what follows
     if len(cells) < _MIN_CELLS:
         return None
+    ends.discard(len(cells) - 1)  # the stream's own end marks no row
     return Stream(cells, position, bool(ends), ends)
 
 
@@ -202,7 +204,8 @@ def _kind(role: str) -> str:
 def _fit(kind: str, text: str) -> float:
     plain = _plain(text)
     if not plain or plain in ("/", "-", "—", "——", "--"):
-        return -1 if kind in ("level1", "level2", "name") and plain else 0
+        # A row names itself: a blank or a dash where the 三级指标 or a 资金 row's name stands fits badly.
+        return -1 if kind == "name" or (kind in ("level1", "level2") and plain) else 0
     if kind in ("level1", "level2") and _WEIGHTED.search(plain):
         return 4
     if kind == "name" and _WEIGHTED.search(plain):

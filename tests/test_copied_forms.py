@@ -1,0 +1,145 @@
+"""Issue 27: scored forms and money tables as people copy them from other provinces' web pages and PDFs.
+
+Real excerpts (tests/data/realworld: 四川 P01 one cell per line ending in “|”, 云南 P03 bordered pipe rows whose
+cells wrap, 湖南 R11 cells between lines of “|”) and twelve forms written by another hand in five copied
+layouts (tests/data/forms_copied, manifest.yaml: six consistent, six with planted inconsistencies), plus two
+of them with an error planted here. Each file is checked as it is: the tables must be read, every planted
+inconsistency found, and nothing else called an error."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from narrator.check import check_file
+from narrator.projectform import read_sheet
+from narrator.read import read_document, read_text
+
+DATA = Path(__file__).parent / "data"
+COPIED = DATA / "forms_copied"
+REAL = DATA / "realworld"
+
+
+def _errors(path: Path) -> list[tuple[str, str, str]]:
+    return [(f.code, f.claimed, f.expected) for f in check_file(path).findings if f.severity == "error"]
+
+
+# What each copied form holds wrong (manifest.yaml), as the checker reports it; [] for a consistent form.
+EXPECTED = {
+    "F01.txt": [],
+    "F02.txt": [("N610", "7", "5")],  # 资产管理(5分) over rows of 4 and 3
+    "F03.txt": [("N604", "5743.00", "5742.00"), ("N607", "优", "良")],  # parts 5742.00; 86.40 is 良
+    "F04.txt": [],
+    "F05.txt": [("N202", "92.83%", "90.25%"),  # 162.45 ÷ 180.00
+                ("N601", "9.28", "9.03")],  # the score follows the wrong rate (manifest note)
+    "F06.txt": [],
+    "F07.txt": [],
+    "F08.txt": [],
+    # 年初预算数 0.00 over a part of 150.00; 总分 95.32 over rows of 94.82. 危桥改造数量: 2 of 3 scored 3.5 of 5,
+    # above the ratio 3.33 (the national rule; the manifest does not count it).
+    "F09.txt": [("N601", "3.5", "3.33"), ("N604", "0.00", "150.00"), ("N606", "95.32", "94.82")],
+    "F10.txt": [("N605", "110", "100")],
+    "F11.txt": [],
+    "F12.txt": [("N602", "10", "8")],
+    # Planted here: 公务接待费 决算数 6.85 → 6.95 (合计 24.37 stays); 事业收入 决算数 80.00 → 81.00.
+    "F04_wrong.txt": [("N611", "24.37", "24.47")],
+    "F08_wrong.txt": [("N611", "3,542.18", "3543.18")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_copied_form_reports_exactly_its_planted_errors(name):
+    assert _errors(COPIED / name) == EXPECTED[name]
+
+
+def test_the_manifest_and_the_expectations_agree():
+    manifest = {entry["file"]: entry for entry in yaml.safe_load((COPIED / "manifest.yaml").read_text("utf-8"))["files"]}
+    assert sorted(name for name, entry in manifest.items() if not entry["planted"]) == \
+        ["F01.txt", "F04.txt", "F06.txt", "F07.txt", "F08.txt", "F11.txt"]
+    for name in manifest:
+        assert bool(EXPECTED[name]) == bool(manifest[name]["planted"])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_copied_form_has_its_tables_read(name):
+    codes = [f.code for f in check_file(COPIED / name).findings]
+    assert "N501" not in codes
+
+
+def test_a_form_one_cell_per_line_is_read_row_by_row():
+    """四川 (P01): each cell a line ending in “|”, nothing marking a row's end."""
+    document = read_document(REAL / "P01_sc_qingshen_fagaiju_gongzi_xiangmu_ziping_2023.txt")
+    funding = next(table for table in document.tables if table.rows[0][0] == "年度预算数(万元)")
+    assert funding.rows[1:3] == [
+        ["总额", "238.93", "251.89", "251.89", "100.00%", "10", "",
+         "1.预算执行率=预算执行数/调整后预算数,预算执行率未达到90%的需说明原因(100字以内);2.年中发生预算调整的(追加或调减),"
+         "应单独说明理由;3.其他资金包括:社会投入资金、银行贷款."],
+        ["其中:财政资金", "238.93", "251.89", "251.89", "100.00%", "/", "/", ""]]
+    sheet = read_sheet(document)
+    assert [(row.name, row.total, row.amount("budget")) for row in sheet.funding] == [
+        ("总额", True, Decimal("251.89")), ("财政资金", False, Decimal("251.89")),
+        ("财政专户管理资金", False, Decimal("0.00")), ("单位资金", False, Decimal("0.00")), ("其他资金", False, None)]
+    assert [(row.indicator.name, row.indicator.target.text, row.cells["weight"].text) for row in sheet.indicators] == [
+        ("发放(缴纳)覆盖率", "=100%", "60"), ("足额保障率(参保率)", "=100%", "30")]
+    assert sheet.total_weight.text == "100"
+    assert check_file(REAL / "P01_sc_qingshen_fagaiju_gongzi_xiangmu_ziping_2023.txt").findings == []
+
+
+def test_p01_with_weights_beyond_its_total():
+    text = (REAL / "P01_sc_qingshen_fagaiju_gongzi_xiangmu_ziping_2023.txt").read_text("utf-8")
+    changed = text.replace("% |\n|\n30 |", "% |\n|\n40 |", 1)
+    assert changed != text
+    report = read_text(changed, "P01.txt")
+    from narrator.check import check_document
+    assert [(f.code, f.claimed, f.expected) for f in check_document(report).findings] == [("N605", "110", "100")]
+
+
+def test_a_bordered_pipe_form_whose_cells_wrap():
+    """云南 (P03): “|” / “项目资金 (万元) |” / “年初预算数 | …”: one row; a two-row indicator header; rows that
+    lost their merged 一级指标 put back under their columns."""
+    sheet = read_sheet(read_document(REAL / "P03_yn_lijiang_guchengqu_ziranziyuan_xiangmu_ziping_2020.txt"))
+    assert sheet.labels == {"project": "2020年省级自然资源卫片执法补助经费支出绩效自评表",
+                            "department": "丽江市自然资源和规划局", "unit": "丽江市古城区自然资源局"}
+    total = sheet.funding_total
+    assert {key: cell.text for key, cell in total.cells.items()} == {
+        "initial": "7.29", "budget": "7.29", "actual": "7.29", "weight": "10.00", "rate": "100%", "score": "10.00"}
+    assert [(row.indicator.name, row.indicator.target.text, row.indicator.completion.text, row.cells["weight"].text,
+             row.cells["score"].text) for row in sheet.indicators] == [
+        ("卫片执法补助经费", "72890元", "72890元", "10.00", "9.00"),
+        ("项目验收合格率", "100%", "100%", "20", "19"),
+        ("项目完成及时率", "100%", "100%", "20.00", "19.00"),
+        ("违法行为责停率", "≥95%", "95%", "30.00", "27.00"),
+        ("满意度", "≥95%", "95%", "10.00", "")]
+    # Every target reached and scored a tenth below: a deduction the form may explain — warnings, no error.
+    findings = check_file(REAL / "P03_yn_lijiang_guchengqu_ziranziyuan_xiangmu_ziping_2020.txt").findings
+    assert [(f.code, f.severity, f.claimed) for f in findings] == [
+        ("N609", "warning", "9.00"), ("N609", "warning", "19"), ("N609", "warning", "19.00"),
+        ("N609", "warning", "27.00")]
+
+
+R11 = REAL / "R11_hn_yueyang_glj_zhengti_pingfenbiao.txt"
+
+
+def test_a_scoring_table_between_lines_of_pipes():
+    """湖南 (R11): cells between lines of “|”, a cell over several lines; the copy is cut off mid-table."""
+    sheet = read_sheet(read_document(R11))
+    assert [(row.indicator.level1, row.indicator.level2, row.indicator.name, row.cells["weight"].text)
+            for row in sheet.indicators[:5]] == [
+        ("投 入(15分)", "预算配置(15分)", "财政供养人员控制率", "5"),
+        ("投 入(15分)", "预算配置(15分)", "“三公经费”变动率", "5"),
+        ("投 入(15分)", "预算配置(15分)", "重点支出安排率", "5"),
+        ("过 程(40分)", "预算执行(15分)", "预算调整率", "3"),
+        ("过 程(40分)", "预算执行(15分)", "支付进度", "3")]
+    # Cut off before its 合计: no sum of 分值 is claimed against 100, and the unfinished levels are not checked.
+    assert check_file(R11).findings == []
+
+
+def test_a_level_whose_rows_do_not_make_its_weight():
+    text = R11.read_text("utf-8").replace("预算执行\n(15分)", "预算执行\n(12分)")
+    from narrator.check import check_document
+    findings = check_document(read_text(text, "R11.txt")).findings
+    assert [(f.code, f.claimed, f.expected, f.arguments["name"]) for f in findings] == [
+        ("N610", "15", "12", "预算执行(12分)")]
+    assert findings[0].message == "“预算执行(12分)”标明 12 分，而其下各行分值之和为 15（4 行）。"
