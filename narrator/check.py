@@ -26,7 +26,7 @@ from .findings import Finding, Location, wording
 from .link import link
 from .load import load_report
 from .model import Report
-from .projectform import read_sheet
+from .projectform import read_sheet, read_targets
 from .read import Paragraph, SourceDocument, read_document
 from .rules import CheckedReport, Passage
 from .scoring import DEFAULT_RULES
@@ -138,8 +138,11 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     # rules (N604, N204); every other money table by its totals and parts.
     owned = {cell.table for row in (sheet.funding if sheet is not None else []) for cell in row.cells.values()}
     owned |= {row.cells["name"].table for row in tables.budget if row.line.parent}
+    totals = moneytables.mismatches(document, owned)
+    # A target table given to check: its indicators have no 完成值 to check the prose against; say what it is.
+    targets = read_targets(document) if sheet is None and not facts.facts and not totals else None
     return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired,
-                         last_year, moneytables.mismatches(document, owned))
+                         last_year, totals, len(targets.indicators) if targets is not None else 0)
 
 
 def later_years(claims: list, year: int | None) -> list:

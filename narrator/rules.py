@@ -64,6 +64,7 @@ class CheckedReport:
     unpaired: bool = False  # --targets named a folder that holds no table of this unit and year
     last_year: Report | None = None  # last year's report of the unit (check --last-year)
     totals: list = field(default_factory=list)  # moneytables.Mismatch: totals of money tables not their parts' sum
+    target_indicators: int = 0  # the document is a 绩效目标表 of this many indicators, and nothing else was read
 
     @cached_property
     def changes(self) -> list[across.Difference]:
@@ -429,8 +430,16 @@ def reason_missing(report: CheckedReport) -> Iterator[Finding]:
 @rule("N501", "warning")
 def nothing_to_check_against(report: CheckedReport) -> Iterator[Finding]:
     """Figures in the prose but no table read: say so, never a clean bill."""
-    if report.figures and not report.facts.facts:
+    if report.figures and not report.facts.facts and not report.target_indicators:
         yield Finding("", "", "", Location(report.file), {"count": report.figures})
+
+
+@rule("N502", "warning")
+def a_target_table(report: CheckedReport) -> Iterator[Finding]:
+    """A 绩效目标表 given to check: nothing to check it against; say what it is and what to do with it."""
+    if report.target_indicators:
+        yield Finding("", "", "", Location(report.file), {"count": report.target_indicators,
+                                                          "file": Path(report.file).name})
 
 
 # Scores (a form with 分值 and 得分: the national 项目支出绩效自评表)
