@@ -134,9 +134,10 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
-    # A form's 资金 rows and a budget table whose lines say which make up a total are checked by their own
-    # rules (N604, N204); every other money table by its totals and parts.
-    owned = {cell.table for row in (sheet.funding if sheet is not None else []) for cell in row.cells.values()}
+    # A scored form's tables and a budget table whose lines say which make up a total are checked by their
+    # own rules (N604–N606, N204); every other money table by its totals and parts.
+    owned = {cell.table for row in ([*sheet.funding, *sheet.indicators] if sheet is not None else [])
+             for cell in row.cells.values()}
     owned |= {row.cells["name"].table for row in tables.budget if row.line.parent}
     totals = moneytables.mismatches(document, owned)
     # A target table given to check: its indicators have no 完成值 to check the prose against; say what it is.

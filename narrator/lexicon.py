@@ -193,15 +193,17 @@ _SECOND_NUMBER = re.compile(r"^(\d{1,2}[、.．](?!\d)|[（(]\d{1,2}[)）]|[（(
 
 
 def line_level(name: str) -> tuple[int, str]:
-    """Where a line of a money table says it stands, and its name without the numbering: 一、… 1;
+    """Where a line of a money table says it stands, and its name without the numbering (or 其中：): 一、… 1;
     1. or （1）… 2; 其中：… 3; 0 when it does not say."""
     plain = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
     for level, pattern in ((1, _TOP_NUMBER), (2, _SECOND_NUMBER)):
         if pattern.match(plain):
             return level, pattern.sub("", plain, count=1)
-    part_of = budget_structure_words()["money_tables"]["part_of"]
-    return (3, plain) if any(plain.startswith(unicodedata.normalize("NFKC", str(word))) for word in part_of) \
-        else (0, plain)
+    for word in budget_structure_words()["money_tables"]["part_of"]:
+        word = unicodedata.normalize("NFKC", str(word))
+        if plain.startswith(word):
+            return 3, plain[len(word):].lstrip(":")  # 其中：人员经费 → 人员经费
+    return 0, plain
 
 
 @lru_cache(maxsize=1)

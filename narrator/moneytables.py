@@ -104,16 +104,23 @@ def _money_column(header: list[str], body: list[list[str]], index: int, words: d
 def _rows(body: list[list[str]], start: int, columns: list[int], words: dict) -> list[_Row]:
     rows: list[_Row] = []
     within = False  # after 其中：, unnumbered rows are its parts too
+    inner = 0  # 其中：1.公务用车购置费 / 2.公务用车运行费: the numbering the 其中 list goes on with
     for offset, cells in enumerate(body):
-        name = next((cell.strip() for cell in cells[:min(columns)] if cell.strip() and money(cell) is None), "")
-        if not name:
+        texts = [cell.strip() for cell in cells[:min(columns)] if cell.strip()]
+        if not texts or money(texts[-1]) is not None:
             continue
+        name = texts[-1]
         amounts = {index: money(cells[index]) if index < len(cells) else None for index in columns}
         level, bare = lexicon.line_level(name)
+        if len(texts) > 1 and not level:  # 序号 | 项目名称: the numbering in a column of its own
+            level = lexicon.line_level(texts[0] + "、")[0]
         if level == 3:
             within = True
+            inner = lexicon.line_level(bare)[0]
+        elif within and inner and level == inner:
+            level = 3
         elif level:
-            within = False
+            within, inner = False, 0
         else:
             level = 3 if within else 0
         total = any(bare.endswith(word) for word in words["totals"])
@@ -216,8 +223,8 @@ def _exceeding(table: Table, header: list[str], row: _Row, subs: list[_Row], col
     for column in columns:
         own = row.amounts[column]
         values = [sub.amounts[column] for sub in subs if sub.amounts[column] is not None]
-        if own is None or not values:
-            continue
+        if own is None or not values or own < 0 or any(value < 0 for value in values):
+            continue  # an amount, not a change (增减额 −3.42 and a part of −0.24)
         added = sum(values, Decimal(0))
         if added > own and not _agrees(own, added, len(values), _places(table.rows[row.index][column])):
             found.append(Mismatch(_cell(table, header, row.index, column), row.name, added,

@@ -353,6 +353,9 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
             if indicators is not None and scored:
                 cells = table.rows[number] = streams.place_row(cells, roles)
             if any(_plain(cell) in words["total"] for cell in cells):
+                if indicators is not None and _plain(cells[0]) in words["total"]:
+                    # 合计 | 100 | — | 97.42: the label spans the left columns, the figures begin under 分值
+                    cells = table.rows[number] = streams.total_row(cells, roles)
                 _total(sheet, table, number, header, indicators or {})
                 indicators = funding = None
                 continue
@@ -393,6 +396,8 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
                 level2 = text.get("level2") or level2
                 if not text.get("name") or text["name"] == header[indicators["name"]]:
                     continue
+                if (table, number) == last and not (text.get("weight") or text.get("score")):
+                    continue  # the last row of a copy cut off before its 分值: its 完成值 may be cut too
                 target, completion = _with_unit(cells, roles, text.get("target", ""), text.get("completion", ""))
                 indicator = Indicator(name=text["name"], target=parse_quantity(target),
                                       level1=level1, level2=level2,

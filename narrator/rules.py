@@ -420,7 +420,8 @@ def reason_missing(report: CheckedReport) -> Iterator[Finding]:
     """A missed indicator with an empty 原因分析."""
     for row, result in _indicator_rows(report):
         indicator = result.indicator
-        if result.status is Status.MISSED and not indicator.reason.strip() and "reason" in row.cells:
+        if result.status is Status.MISSED and _surely_missed(indicator, report) and not indicator.reason.strip() \
+                and "reason" in row.cells:
             yield _cell_finding(report, row, row.cells["reason"], indicator.completion.text, indicator.target.text,
                                 {"name": indicator.name})
 
@@ -487,6 +488,16 @@ def _short_for_met(row: scoring.RowScore) -> bool:
     return row.written < round_half_up(row.expected.low, row.places)
 
 
+def _surely_missed(indicator: Indicator, report: CheckedReport) -> bool:
+    """A shortfall the table itself shows: figures compared, or a completion text that says so (未完成,
+    基本完成 …). A text that only differs from its target (2023年12月 for 2023年12月底前, 已建立并有效运行
+    for 建立并有效运行) is not taken for a shortfall."""
+    if indicator.target.is_number:
+        return True
+    rules = scoring.rule_set(report.rule_set)
+    return any(word in indicator.completion.text for word in (*rules.partial_words, *rules.missed_words))
+
+
 def _full_for_missed(row: scoring.RowScore) -> bool:
     return row.indicator is not None and row.expected is not None and row.expected.status is Status.MISSED \
         and row.written == row.weight and bool(row.weight)
@@ -505,7 +516,7 @@ def score_above_weight(report: CheckedReport) -> Iterator[Finding]:
 def full_score_for_a_missed_target(report: CheckedReport) -> Iterator[Finding]:
     """Full marks for an indicator whose 实际完成值 does not reach its 年度指标值."""
     for row in _scored_rows(report):
-        if _full_for_missed(row) and row.agrees is False:
+        if _full_for_missed(row) and row.agrees is False and _surely_missed(row.indicator, report):
             indicator = row.indicator
             yield _sheet_cell_finding(report, row.cells["score"], row.cells["score"].text,
                                       _expected_text(row.expected),
@@ -630,7 +641,7 @@ def score_off_the_rule(report: CheckedReport) -> Iterator[Finding]:
 @rule("N610")
 def level_weight_differs(report: CheckedReport) -> Iterator[Finding]:
     """A level that states its weight (投入（20分）, 预算执行（10分）) over rows whose 分值 add up to another sum.
-    Only a level whose rows are all there: another level follows it, or the 总分 row."""
+    Only a level whose rows are all there: a level stating its weight follows it, or the 总分 row."""
     sheet = report.sheet
     if sheet is None:
         return
@@ -646,7 +657,11 @@ def level_weight_differs(report: CheckedReport) -> Iterator[Finding]:
                 groups.append([own, [row]])
         for number, (own, members) in enumerate(groups):
             declared = projectform.stated_weight(own[-1])
-            if declared is None or not (number < len(groups) - 1 or closed):
+            # Its rows are all there when the next level states its weight too (满意度 with no weight after
+            # 效益（25分） may be one of its rows read as a level of its own), or when the 总分 row follows.
+            following = groups[number + 1][0][-1] if number + 1 < len(groups) else None
+            if declared is None or not (projectform.stated_weight(following or "") is not None
+                                        or (following is None and closed)):
                 continue
             added = sum((score(row.cells["weight"]) for row in members), Decimal(0))
             if added != declared:

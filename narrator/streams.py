@@ -93,24 +93,29 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
     position = index
     text: list[str] = []
     start = index
+    separated = False  # the line before was a “|”: a cell has begun, perhaps empty
     while position < len(lines):
         line = lines[position]
         stripped = line.strip()
         if stripped == "|":
             cells.append(StreamCell("".join(text), start + 1))
-            text, start = [], position + 1
+            text, start, separated = [], position + 1, True
         elif _only_pipes(line):
             cells.append(StreamCell("".join(text), start + 1))
             ends.add(len(cells) - 1)
-            text, start = [], position + 1
-        elif "|" in stripped or len(text) >= _MAX_CELL_LINES or (not stripped and not text):
+            text, start, separated = [], position + 1, False
+        elif "|" in stripped or len(text) >= _MAX_CELL_LINES or (not stripped and not text and not separated):
             break
         elif stripped:
             text.append(stripped)
-        else:  # a blank line after a cell's text: the row ends with that cell
+            separated = False
+        else:  # a blank line: the row ends with the cell before it (empty after a last “|”)
             cells.append(StreamCell("".join(text), start + 1))
             ends.add(len(cells) - 1)
-            text, start = [], position + 1
+            text, start, separated = [], position + 1, False
+            if not _row_follows(lines, position + 1):
+                position += 1
+                break
         position += 1
     if text and position >= len(lines):
         cells.append(StreamCell("".join(text), start + 1))
@@ -120,6 +125,13 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
         return None
     ends.discard(len(cells) - 1)  # the stream's own end marks no row
     return Stream(cells, position, bool(ends), ends)
+
+
+def _row_follows(lines: list[str], index: int) -> bool:
+    """After a blank line, does another row of cells follow — text, then a “|” within a cell's lines?"""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return any(line.strip() == "|" for line in lines[index + 1:index + 1 + _MAX_CELL_LINES])
 
 
 # ---------------------------------------------------------------- rows
@@ -281,8 +293,9 @@ def place_row(cells: list[str], roles: list[str]) -> list[str]:
     as_is = sum(_fit(kind, text) for kind, text in zip(kinds, cells)) if len(cells) <= width else \
         sum(_fit(kind, text) for kind, text in zip(kinds, filled))
     best_score, best_row = as_is, None
-    for texts, anchored in ((cells, True), (filled, False)):
-        if len(texts) >= width or (anchored and len(texts) == len(filled) and texts is not cells):
+    # A row no wider than the header ends in its last column; one padded beyond it ends where its text does.
+    for texts, anchored in ((cells, True),) if len(cells) <= width else ((filled, False),):
+        if len(texts) >= width:
             continue
         score, row = _aligned(texts, roles, kinds, anchored)
         if score > best_score + 1e-9:
@@ -323,6 +336,20 @@ def _padded(first: int, cells: list[StreamCell], width: int) -> list[str]:
         return [cells[0].text] + [""] * (width - 1)
     row = [""] * first + [cell.text for cell in cells]
     return row + [""] * (width - len(row))
+
+
+def total_row(cells: list[str], roles: list[str]) -> list[str]:
+    """A 合计 row of a table whose label spans the left columns (合计 | 100 | — | 97.42 under 一级指标 | 二级指标 |
+    三级指标 | 权重 | 评分标准 | 自评得分): its figures put under the columns from 分值 on. A row as wide as the
+    header stays as it is."""
+    filled = list(cells)
+    while filled and not filled[-1].strip():
+        filled.pop()
+    weight = roles.index("weight") if "weight" in roles else None
+    if len(filled) >= len(roles) or (weight is not None and weight < len(cells)
+                                     and _figure_or_blank(cells[weight]) and _plain(cells[weight])):
+        return cells  # as wide as the header, or its 分值 already under 分值
+    return _total_row([StreamCell(text, 0) for text in filled], roles)
 
 
 def _total_row(cells: list[StreamCell], roles: list[str]) -> list[str]:
@@ -424,7 +451,8 @@ def _marked(stream: Stream) -> tuple[list[list[str]], list[int]]:
     roles: list[str] | None = None
     placed: list[list[str]] = []
     for row, _ in kept:
-        header = _header_at([StreamCell(text, 0) for text in row], 0)
+        stream_cells = [StreamCell(text, 0) for text in row]
+        header = _header_at(stream_cells, 0) or _captioned(stream_cells, 0)
         if header is not None and len(header) == len(row):
             roles = header
             placed.append(row)
