@@ -3,14 +3,17 @@
 A form pasted from a browser often comes out as a stream of cells:
 - each cell on its own line ending in “ |”, an empty cell a line of “|” alone (四川 forms);
 - cells separated by lines of “|” alone, a cell's text wrapped over several lines (湖南 scoring tables);
-- in both, a line of several pipes (“||||||”) where a row ends early.
+- a line of several pipes (“||||||”) or a blank line where a row ends, in some copies.
 Empty cells are kept, but a merged cell appears once: the 一级指标 and 二级指标 of the second row of a
 group are missing, and so is a note that spans the rows of the 资金 part. Rows are recovered by the
-headers in the stream (三级指标 | 指标值 | 分值 | 得分 …, 年初预算 | 预算执行数 | 执行率 …): the cells under a
-header are cut into rows so that each cell fits its column (`indicator_rows` kinds: a level name in a
-level column, a figure in 分值, a comparator in 指标性质), a row missing cells only where a merged cell
-can be — the levels on its left, notes on its right. Labels (项目名称, 主管部门 …) begin rows of their own,
-and a 合计 / 总分 row puts its figures under the last columns. Each part becomes a `Table`.
+headers in the stream (三级指标 | 指标值 | 分值 | 得分 …, 年初预算 | 预算执行数 | 执行率 …, led perhaps by a
+caption: 绩效指标, 项目资金（万元）, or a name column: 项目): where the copy does not mark rows, the cells
+under a header are cut into rows so that each cell fits its column (`indicator_rows` kinds: a level name
+in a level column, a figure in 分值, a comparator in 指标性质), a row missing cells only where a merged
+cell can be — the levels on its left, notes on its right (dynamic programming over the cells). A row
+that lost merged cells is put back under its columns (`place_row`, also for pipe and tab tables), a
+合计 / 总分 row with its figures from 分值 on (`total_row`). Labels (项目名称, 主管部门 …) begin rows of
+their own. Each part becomes a `Table`.
 """
 from __future__ import annotations
 
@@ -179,8 +182,6 @@ def _header_at(cells: list[StreamCell], index: int) -> list[str] | None:
         following = _header_at(cells, index + 1) if index + 1 < len(cells) else None
         return ["name", *following] if following is not None and "name" not in following else None
     if len(roles) < 3 or not set(roles) & _words()["key_roles"]:
-        return None
-    if roles.count("budget") == 0 and roles[0] in ("initial", "actual"):
         return None
     return roles
 
