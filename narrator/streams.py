@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import indicator_rows
+from . import indicator_rows, lexicon
 from .quantity import normalize_width
 from .resources import load_yaml
 
@@ -148,6 +148,7 @@ def _words() -> dict:
         columns.setdefault(key, tuple(map(str, value)))
     labels = {str(word) for group in data["labels"].values() for word in group}
     labels |= {str(word) for word in data["goal"]["labels"]} | {str(word) for word in stream["labels"]}
+    labels |= {_plain(str(word)) for word in lexicon.target_table_words()["fields"]}  # a 整体 目标表's labels
     return {"columns": columns, "key_roles": set(stream["key_roles"]), "labels": labels,
             "totals": tuple(map(str, stream["totals"])), "kinds": {**indicator_rows.KINDS, **stream["kinds"]},
             "left": set(stream["merged_left"]), "right": set(stream["merged_right"]),

@@ -66,15 +66,25 @@ class ImportResult:
 def import_targets(path: str | Path) -> ImportResult:
     """Read a 绩效目标表 (.docx, .xlsx or text) into a Report with every completion blank.
     Text whose rows are wrapped over lines ("blocks") is read both ways a row's one-piece first line
-    may be meant (`text_rows`), and the reading that leaves fewer lines unplaced is kept."""
+    may be meant (`text_rows`), and as the report reader puts its cells in rows; the reading that leaves
+    fewer lines unplaced is kept (one that finds no indicators only when none does)."""
     path = Path(path)
-    readings = read_rows(path)
-    result = parse_rows(next(readings), str(path))
-    if result.warnings:
-        for rows in readings:
+    result: ImportResult | None = None
+    refused: InputError | None = None
+    for rows in read_rows(path):  # later readings are made only when the one before is refused or warned
+        try:
             other = parse_rows(rows, str(path))
-            if len(other.warnings) < len(result.warnings):
-                return other
+        except InputError as error:
+            if error.code != "target_no_indicators":
+                raise  # a damaged table is refused as it is read, not read another way
+            refused = refused or error
+            continue
+        if result is None or len(other.warnings) < len(result.warnings):
+            result = other
+        if not result.warnings:
+            break
+    if result is None:
+        raise refused
     return result
 
 
@@ -179,6 +189,12 @@ def read_rows(path: Path) -> Iterator[list[SourceRow]]:
         wrapped = text_rows(text, wrapped_first_cells=True)
         if wrapped is not None:
             yield wrapped
+        # A table copied one cell per line without row ends (“cell |” lines, cells between lines of “|”) is
+        # put back in rows by the report reader (`streams`).
+        document = read.read_text(text, str(path))
+        if document.tables:
+            yield _source_rows(document, lambda block: message("place_line", line=block.line),
+                               lambda block, number: message("place_line", line=block.row_lines[number - 1]))
     else:
         raise InputError("target_unknown_extension", file=path, suffix=path.suffix)
 

@@ -175,3 +175,31 @@ def test_a_level_whose_rows_do_not_make_its_weight():
     assert [(f.code, f.claimed, f.expected, f.arguments["name"]) for f in findings] == [
         ("N610", "15", "12", "预算执行(12分)")]
     assert findings[0].message == "“预算执行(12分)”标明 12 分，而其下各行分值之和为 15（4 行）。"
+
+
+def _one_cell_per_line(text: str) -> str:
+    """A pipe table as a browser may also copy it: each cell on a line of its own ending in “ |”."""
+    lines = []
+    for line in text.split("\n"):
+        if line.count("|") < 2:
+            lines.append(line)
+            continue
+        cells = [cell.strip() for cell in line.split("|")]
+        while cells and not cells[-1]:
+            cells.pop()
+        lines += [f"{cell} |" if cell else "|" for cell in cells]
+    return "\n".join(lines)
+
+
+def test_a_target_table_one_cell_per_line_imports_as_its_pipe_rows(tmp_path):
+    """湖南 T02 (整体目标表) as pipe rows and as one cell per line: the same unit, functions and indicators."""
+    from narrator.targets import import_targets
+
+    real = REAL / "T02_hn_yueyanglouqu_jiagerenzheng_zhengti_mubiao_2023.txt"
+    copied = tmp_path / "T02_一格一行.txt"
+    copied.write_text(_one_cell_per_line(real.read_text("utf-8")), encoding="utf-8")
+    piped, streamed = import_targets(real).report, import_targets(copied).report
+    assert streamed.unit_name == piped.unit_name == "岳阳楼区价格认证鉴定中心"
+    assert [(i.name, i.target.text) for i in streamed.indicators] == [(i.name, i.target.text) for i in piped.indicators]
+    assert [i.name for i in streamed.indicators] == ["业务工作支出安排金额", "业务工作支出到位率", "工作安排时间",
+                                                    "社会成本指标", "保证单位正常运转"]
