@@ -136,6 +136,7 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
 
 
 _PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
+_LOOSE_FIGURE = re.compile(r"(^|\s)\d+(\.\d+)?(\s|$)")  # a figure standing apart inside a name
 _DASH = ("—", "-", "/", "——", "－")
 
 
@@ -178,11 +179,17 @@ def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
     total = sheet.funding_total
     if total is not None and "weight" in total.cells:
         weights.append(score(total.cells["weight"]))
-    if sheet.total_weight is None or not sheet.indicators or None in weights or \
-            sum(weights, Decimal(0)) != score(sheet.total_weight):
-        return None
-    first = min(cell.row for row in [*sheet.funding, *sheet.indicators] for cell in row.cells.values())
-    sheet.paragraphs = range(first, sheet.total_weight.row + 1)
+    confirmed = sheet.total_weight is not None and sheet.indicators and None not in weights and \
+        sum(weights, Decimal(0)) == score(sheet.total_weight)
+    if not confirmed:
+        if total is None:
+            return None
+        # The 资金 rows alone, each confirmed by its 执行率 (a 区域 form without scores, or indicators
+        # that could not be read whole): they are checked, the rest is left as text.
+        sheet.indicators, sheet.total_weight, sheet.total_score = [], None, None
+    cells = [cell for row in [*sheet.funding, *sheet.indicators] for cell in row.cells.values()]
+    last = sheet.total_weight.row if sheet.total_weight is not None else max(cell.row for cell in cells)
+    sheet.paragraphs = range(min(cell.row for cell in cells), last + 1)
     return sheet
 
 
@@ -193,23 +200,31 @@ def _line_cell(paragraph: Paragraph, text: str, key: str, part: str = "indicator
 
 def _line_funding(sheet: ScoreSheet, paragraph: Paragraph, name: str, rest: list[str], words: dict) -> None:
     total = _has(name, words["funding"]["total"])
-    amounts = [money(piece) for piece in rest[:3]]
-    if len(rest) < 3 or None in amounts:
+    if len(rest) < 3 or None in [money(piece) for piece in rest[:2]]:
         return
-    keys = ("initial", "budget", "actual", "weight", "rate", "score")
-    if total:
-        rate = parse_quantity(rest[4]) if len(rest) >= 6 else None
-        if rate is None or rate.unit != "%" or not amounts[1] or money(rest[3]) is None:
+    # The national order (年初预算数 全年预算数 全年执行数 分值 执行率 得分), or a 区域 form's (全年预算数
+    # 全年执行数 执行率): taken when the 执行率 is the 执行数 ÷ 预算数 beside it.
+    if not total:  # a part, under a total read in one order or the other: its amounts in that order
+        if sheet.funding_total is None:
             return
-        places = len(rest[4].rstrip("%").split(".", 1)[1]) if "." in rest[4] else 0
-        if round_half_up(amounts[2] / amounts[1] * 100, places) != rate.value:
-            return  # the order is not the national one: nothing is placed
-        cells = {key: _line_cell(paragraph, text, key, "funding_columns") for key, text in zip(keys, rest[:6])}
-    elif sheet.funding_total is not None:
-        cells = {key: _line_cell(paragraph, text, key, "funding_columns") for key, text in zip(keys[:3], rest[:3])}
-    else:
+        keys = [key for key in sheet.funding_total.cells if key in ("initial", "budget", "actual")]
+        sheet.funding.append(FundingRow(_part_name(_plain(name), words), {
+            key: _line_cell(paragraph, text, key, "funding_columns") for key, text in zip(keys, rest)}, False))
         return
-    sheet.funding.append(FundingRow(_part_name(_plain(name), words), cells, total))
+    for keys in (("initial", "budget", "actual", "weight", "rate", "score"), ("budget", "actual", "rate")):
+        if len(rest) < len(keys) or (len(keys) == 3 and len(rest) > 3 and money(rest[3]) is not None):
+            continue
+        figures = dict(zip(keys, rest))
+        budget, actual = money(figures["budget"]), money(figures["actual"])
+        rate = parse_quantity(figures["rate"])
+        if not budget or actual is None or rate.unit != "%" or ("weight" in keys and money(figures["weight"]) is None):
+            continue
+        places = len(figures["rate"].rstrip("%").split(".", 1)[1]) if "." in figures["rate"] else 0
+        if round_half_up(actual / budget * 100, places) != rate.value:
+            continue
+        cells = {key: _line_cell(paragraph, text, key, "funding_columns") for key, text in figures.items()}
+        sheet.funding.append(FundingRow(_part_name(_plain(name), words), cells, True))
+        return
 
 
 def _line_indicator(sheet: ScoreSheet, paragraph: Paragraph, pieces: list[str]) -> None:
@@ -398,6 +413,8 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
                     continue
                 if (table, number) == last and not (text.get("weight") or text.get("score")):
                     continue  # the last row of a copy cut off before its 分值: its 完成值 may be cut too
+                if _LOOSE_FIGURE.search(text["name"]):
+                    continue  # “重点工作任务完成率 10 完成率 100%得满分”: a row whose cells ran together, not placed
                 target, completion = _with_unit(cells, roles, text.get("target", ""), text.get("completion", ""))
                 indicator = Indicator(name=text["name"], target=parse_quantity(target),
                                       level1=level1, level2=level2,

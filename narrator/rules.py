@@ -431,7 +431,7 @@ def reason_missing(report: CheckedReport) -> Iterator[Finding]:
 @rule("N501", "warning")
 def nothing_to_check_against(report: CheckedReport) -> Iterator[Finding]:
     """Figures in the prose but no table read: say so, never a clean bill."""
-    if report.figures and not report.facts.facts and not report.target_indicators:
+    if report.figures and not report.facts.facts and not report.target_indicators and report.sheet is None:
         yield Finding("", "", "", Location(report.file), {"count": report.figures})
 
 

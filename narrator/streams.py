@@ -196,8 +196,12 @@ def _captioned(cells: list[StreamCell], index: int) -> list[str] | None:
         if index + gap >= len(cells) or (gap == 2 and _plain(cells[index + 1].text)):
             return None
         header = _header_at(cells, index + gap)
-        if header is not None and (gap == 2 or header[0] == "level1"):  # 预算执行情况（10分） | 年度预算数 … is a title
+        if header is None:
+            continue
+        if gap == 2 or header[0] == "level1":
             return [""] + (["name"] if gap == 2 else []) + header
+        if "name" not in header and {"budget", "actual"} <= set(header) and not _WEIGHTED.search(_plain(cells[index].text)):
+            return ["name", *header]  # 资金情况（万元） | 全年预算数 | 全年执行数: the caption names the rows below it
     return None
 
 
@@ -373,7 +377,7 @@ def stream_rows(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
     """The stream as tables: (rows, the line of each row's first cell)."""
     cells = stream.cells
     if stream.rows_marked:
-        return [_marked(stream)]
+        return _marked(stream)
     tables: list[tuple[list[list[str]], list[int]]] = []
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -434,9 +438,10 @@ def _figure_or_blank(text: str) -> bool:
     return not plain or bool(re.fullmatch(r"[-+]?\d[\d,]*(\.\d+)?%?|[/—-]+", plain))
 
 
-def _marked(stream: Stream) -> tuple[list[list[str]], list[int]]:
-    """Rows the copy marks: the cells up to each “||||” or blank line. Under a header, a row that lost its
-    merged level cells is put back in its columns (`place_row`); a 合计 row under the last columns."""
+def _marked(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
+    """Rows the copy marks: the cells up to each “||||” or blank line. A header begins a table; under it, a
+    row that lost its merged level cells is put back in its columns (`place_row`), a 合计 row's figures
+    from 分值 on."""
     rows: list[list[str]] = []
     lines: list[int] = []
     row: list[str] = []
@@ -451,17 +456,19 @@ def _marked(stream: Stream) -> tuple[list[list[str]], list[int]]:
         rows.append(row)
     kept = [(row, line) for row, line in zip(rows, lines) if any(_plain(cell) for cell in row)]
     roles: list[str] | None = None
-    placed: list[list[str]] = []
-    for row, _ in kept:
+    tables: list[tuple[list[list[str]], list[int]]] = []
+    for row, line in kept:
         stream_cells = [StreamCell(text, 0) for text in row]
         header = _header_at(stream_cells, 0) or _captioned(stream_cells, 0)
         if header is not None and len(header) == len(row):
             roles = header
-            placed.append(row)
+            tables.append(([], []))
         elif roles is not None and _is_total(row[0]):
-            placed.append(_total_row([StreamCell(text, 0) for text in row], roles))
+            row = _total_row(stream_cells, roles)
         elif roles is not None and len(row) <= len(roles) and not _is_label(row[0]):
-            placed.append(place_row(row, roles))
-        else:
-            placed.append(row)
-    return placed, [line for _, line in kept]
+            row = place_row(row, roles)
+        if not tables:
+            tables.append(([], []))
+        tables[-1][0].append(row)
+        tables[-1][1].append(line)
+    return tables
