@@ -24,6 +24,7 @@ from .errors import InputError, NarratorError
 from .model import Indicator, Report
 from .quantity import Quantity
 from .read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES
+from .targets import import_table
 
 LOW_TARGET = Decimal("0.5")  # last year's completion this far over a target carried over unchanged: set too low
 RENAMED = 80  # rapidfuzz ratio from which two names are one indicator renamed (新增省双创人才 / 新增省“双创人才”)
@@ -137,8 +138,6 @@ def load_targets(path: str | Path) -> tuple[Report | tuple[Report, ...], list[st
     """The approved target table of a file, or those of every readable file of a folder (for a batch:
     each report is compared with its own unit's and year's); with the reasons files of the folder
     were not read as target tables (a folder may hold other papers)."""
-    from .targets import import_table
-
     path = Path(path)
     if not path.is_dir():
         return import_table(path)[1].report, []

@@ -2,6 +2,14 @@
 says what to write instead. The CLI turns them into exit code 2, never a traceback."""
 from __future__ import annotations
 
+import errno
+import os
+import sys
+import tempfile
+import time
+import traceback
+
+from . import __version__
 from .resources import load_yaml
 
 
@@ -49,8 +57,6 @@ _ERRNO_CODES = {"EACCES": "os_permission", "EPERM": "os_permission", "ENOSPC": "
 
 def os_reason(error: OSError) -> str:
     """Why the system refused, in Chinese: 没有权限, 磁盘空间已满 …"""
-    import errno
-
     name = errno.errorcode.get(error.errno or 0, "")
     code = _ERRNO_CODES.get(name)
     return message(code) if code else message("os_other", code=name or type(error).__name__)
@@ -58,16 +64,8 @@ def os_reason(error: OSError) -> str:
 
 def write_error_log(error: BaseException) -> str:
     """Write the traceback of an unexpected error to a log file in the temporary folder; its path."""
-    import os
-    import tempfile
-    import time
-    import traceback
-
-    from . import __version__
-
     name = f"narrator-error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
     path = os.path.join(tempfile.gettempdir(), name)
-    import sys
 
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(f"narrator {__version__}\nargv: {sys.argv!r}\n\n")

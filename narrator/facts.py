@@ -15,6 +15,7 @@ from itertools import combinations
 from pathlib import Path
 
 from . import lexicon
+from .across import pair
 from .evaluate import Evaluation, Status, evaluate
 from .extract import Claim, count_key, extract, name_tokens
 from .findings import Location, wording
@@ -394,8 +395,6 @@ def last_year_facts(evaluation: Evaluation | None, last: Report) -> list[Fact]:
     exactly and compared at the precision written."""
     if evaluation is None:
         return []
-    from .across import pair
-
     facts = []
     this_year = [result.indicator for result in evaluation.indicators]
     for before, now in pair(this_year, last.indicators):

@@ -10,7 +10,9 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import InputError, message
 from .resources import data_path, load_yaml
+from .yamlfile import load_file
 
 
 def _yaml(name: str):
@@ -225,8 +227,6 @@ def target_table_words() -> dict:
 @lru_cache(maxsize=4)
 def mined_patterns(path: str | None = None) -> dict:
     """What `narrator mine` learned (lexicon/patterns.yaml, or the file given); empty when absent."""
-    from .yamlfile import load_file
-
     file = Path(path) if path else data_path("lexicon") / "patterns.yaml"
     if not file.is_file():
         return {}
@@ -240,8 +240,6 @@ _PATTERN_FIELDS = {"statements": {"head": str, "measure": str, "verb": str, "cou
 
 def _checked_patterns(patterns, file: Path) -> dict:
     """A word list as `narrator mine` writes it; anything else raises InputError naming what is wrong."""
-    from .errors import InputError, message
-
     def fail(reason: str, **arguments) -> InputError:
         return InputError("patterns_malformed", file=file, reason=message(reason, **arguments))
 

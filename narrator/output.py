@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import InputError, os_reason
+from .errors import InputError, message, os_reason
 
 MAX_NAME_BYTES = 200  # file systems allow 255 bytes; a Chinese character takes 3
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
@@ -31,8 +31,6 @@ def safe_file_name(name: str) -> str:
 
 def draft_file_name(report, project: bool = False) -> str:
     """The DOCX a draft is written to when no name is given: 单位名称+年度 (项目名称+年度 for a project)."""
-    from .errors import message
-
     return safe_file_name(message("default_project_output", project=report.project_name, year=report.year)
                           if project else message("default_output", unit=report.unit_name, year=report.year))
 
@@ -41,8 +39,6 @@ def check_output_path(path: str | Path, force: bool = False, inputs: Iterable[st
     """Fail early, before any work, when `path` cannot or must not be written."""
     path = Path(path)
     if path.is_dir():
-        from .errors import message
-
         raise InputError("output_is_folder", file=path,
                          example=path / (message("example_output_name") + (path.suffix or ".docx")))
     if not path.parent.resolve().is_dir():

@@ -12,11 +12,16 @@ import re
 import zipfile
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from . import layout, lexicon, streams
 from .errors import InputError, message, os_reason
 from .pdfpage import pdfium_pages
+from .quantity import format_decimal
+from .textfile import megabytes, read_text_file
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 DOCX_SUFFIXES = {".docx", ".docm"}
@@ -24,7 +29,6 @@ PDF_SUFFIXES = {".pdf"}
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 500
-MAX_TEXT_BYTES = 5 * 1024 * 1024  # a report's text is a few hundred KB
 MAX_PART_BYTES = 40 * 1024 * 1024  # one XML part of a DOCX or XLSX, uncompressed
 MAX_MEDIA_BYTES = 100 * 1024 * 1024  # one picture or embedded file
 MAX_PACKAGE_BYTES = 300 * 1024 * 1024  # all parts together, uncompressed
@@ -115,55 +119,6 @@ def file_head(path: Path, encrypted_suffixes: set[str] = DOCX_SUFFIXES) -> bytes
     return head
 
 
-def read_text_file(path: Path) -> str:
-    """A text file's content, refused above MAX_TEXT_BYTES, decoded as `decode` does."""
-    size = path.stat().st_size
-    if size > MAX_TEXT_BYTES:
-        raise InputError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_TEXT_BYTES))
-    try:
-        return decode(path.read_bytes(), path)
-    except OSError as error:
-        raise InputError("file_unreadable", file=path, reason=os_reason(error)) from None
-
-
-def megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
-# Encodings a Chinese report's text comes in; charset-normalizer picks among what the bytes allow.
-_CHINESE_ENCODINGS = {"gb18030", "gbk", "gb2312", "hz", "big5", "big5hkscs", "cp950", "cp936",
-                      "utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"}
-
-
-def decode(data: bytes, path: Path) -> str:
-    """UTF-8 (with or without BOM) first, as almost every file is; otherwise the encoding
-    charset-normalizer finds (GB18030/GBK, Big5, UTF-16/32 with or without BOM). Anything
-    that is not Chinese text in one of those is an error, never decoded as garbage."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = None
-    if text is not None and "\x00" not in text:
-        return text
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data, cp_isolation=sorted(_CHINESE_ENCODINGS)).best()
-    if best is not None and best.encoding in _CHINESE_ENCODINGS:
-        text = str(best)
-        if _plausible(text):
-            return text
-    raise InputError("report_encoding", file=path)
-
-
-_READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u00b7\u2160-\u216b\x20-\x7e\s]")
-
-
-def _plausible(text: str) -> bool:
-    """Decoded text a report could be: Chinese, ASCII and their punctuation, almost nothing else."""
-    sample = text[:20_000]
-    return bool(sample) and len(_READABLE.findall(sample)) >= 0.95 * len(sample)
-
-
 # ---------------------------------------------------------------- normalisation
 
 @lru_cache(maxsize=1)
@@ -250,8 +205,6 @@ def read_text(text: str, file: str = "") -> SourceDocument:
 
 def _stream_tables(lines: list[str], index: int, numbered: int, section: str) -> tuple[list[Table], int] | None:
     """The tables of a cell stream at `index` (`streams`), numbered after the `numbered` before them."""
-    from . import streams
-
     stream = streams.read_stream(lines, index) if lines[index].strip() else None
     if stream is None:
         return None
@@ -385,8 +338,6 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
       joined back without a space, as is a header wrapped over several lines;
     - one cell per line, when the header has one cell per line.
     Empty cells left no trace, so each row is aligned to the columns (`layout.align_rows`)."""
-    from . import layout
-
     block = _block(lines, index, _HEADER_LINES)
     if len(block[0]) > _HEADER_CHARS or any("|" in line for line in block) or \
             not layout.may_be_header("".join(block)):
@@ -774,10 +725,6 @@ def read_workbook_document(path: Path) -> SourceDocument:
 
 def cell_text(value) -> str:
     """A workbook value as text: a number written plainly (no exponent), None as blank."""
-    from decimal import Decimal
-
-    from .quantity import format_decimal
-
     if isinstance(value, Decimal) and value.is_finite():
         return format_decimal(value)
     return "" if value is None else str(value)
@@ -786,11 +733,6 @@ def cell_text(value) -> str:
 def cell_value(cell):
     """A cell's value: text as written, numbers as Decimal (a percentage cell 0.9603 as "96.03%"),
     dates as they are."""
-    from datetime import date, datetime
-    from decimal import Decimal
-
-    from .quantity import format_decimal
-
     value = cell.value
     if isinstance(value, str) or isinstance(value, bool) or value is None:
         return value
@@ -1000,7 +942,6 @@ def _join_wrapped_group(before: list[list[str]], rows: list[list[str]]) -> None:
     new page goes back on the label, in every row of the group on both pages. A group that began rows
     earlier had room for its label; a level name (效益) is a group of its own; only a column of groups
     (its values repeat) is looked at, never one of values."""
-    from . import lexicon  # read ← lexicon ← yamlfile ← read: deferred, as layout is
 
     if len(before) < 3 or not rows:
         return

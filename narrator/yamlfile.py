@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
+from .errors import InputError, os_reason
+from .textfile import decode, megabytes
 
 MAX_YAML_BYTES = 5 * 1024 * 1024  # an input with 300 indicators is under 200 KB
 MAX_DEPTH = 20  # the deepest input is a mapping of lists of mappings: 3
@@ -47,16 +48,10 @@ def read_yaml_bytes(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_YAML_BYTES:
-            from .read import megabytes
-
             raise InputError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_YAML_BYTES))
         data = path.read_bytes()
     except OSError as error:
-        from .errors import os_reason
-
         raise InputError("file_unreadable", file=path, reason=os_reason(error)) from None
-    from .read import decode
-
     return decode(data, path)
 
 
