@@ -107,3 +107,27 @@ def test_the_library_drafts_checks_and_imports_as_the_cli_does(tmp_path):
     assert check(written).findings == []
     (seed,) = (ROOT / "corpus" / "seeds").glob("003_*.txt")
     assert len(import_targets(seed).report.indicators) == 35
+
+
+def _imports(path: Path) -> set[str]:
+    """The narrator modules a module imports, at its top or inside a function."""
+    import ast
+
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level == 1:
+            for name in ([node.module] if node.module else [alias.name for alias in node.names]):
+                names.add(name.split(".")[0])
+    return names
+
+
+def test_no_import_cycle_even_inside_functions():
+    package = Path(__file__).parent.parent / "narrator"
+    graph = {path.stem: _imports(path) & {p.stem for p in package.glob("*.py")} for path in package.glob("*.py")}
+    graph.pop("__init__")  # narrator.draft and narrator.import_targets: the library, loaded when asked for
+
+    def reaches(start: str, node: str, seen: set[str]) -> bool:
+        return any(other == start or (other not in seen and reaches(start, other, seen | {other}))
+                   for other in graph.get(node, ()))
+
+    assert [module for module in sorted(graph) if reaches(module, module, {module})] == []
