@@ -78,6 +78,9 @@ class ScoreSheet:
     result: str = ""  # its 实际完成情况, on a self-evaluation form
     year: int | None = None  # read_targets only: the year in the title
     paragraphs: range = range(0)  # a form read from lines of text: the paragraphs it stands in (not prose)
+    # A form read from lines whose 分值 do not add up to its 总分: (rows read, their 分值, the 总分's) — a
+    # row missed or a 分值 wrong, the reading cannot tell; its rows are not checked.
+    unconfirmed: tuple[int, Decimal, Decimal] | None = None
     warnings: list[str] = field(default_factory=list)  # read_targets only: what could not be read, and judgements
 
     @property
@@ -182,8 +185,14 @@ def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
     confirmed = sheet.total_weight is not None and sheet.indicators and None not in weights and \
         sum(weights, Decimal(0)) == score(sheet.total_weight)
     if not confirmed:
+        unconfirmed = None
+        if sheet.total_weight is not None and sheet.indicators and None not in weights:
+            unconfirmed = (len(weights), sum(weights, Decimal(0)), score(sheet.total_weight))
         if total is None:
-            return None
+            if unconfirmed is None:
+                return None
+            return ScoreSheet(document.file, unconfirmed=unconfirmed)
+        sheet.unconfirmed = unconfirmed
         # The 资金 rows alone, each confirmed by its 执行率 (a 区域 form without scores, or indicators
         # that could not be read whole): they are checked, the rest is left as text.
         sheet.indicators, sheet.total_weight, sheet.total_score = [], None, None

@@ -443,6 +443,16 @@ def a_target_table(report: CheckedReport) -> Iterator[Finding]:
                                                           "file": Path(report.file).name})
 
 
+@rule("N503", "warning")
+def form_read_unconfirmed(report: CheckedReport) -> Iterator[Finding]:
+    """A scored form read line by line from a PDF copy whose 分值 do not add up to its 总分: a row missed,
+    or a 分值 wrong — said, and its rows left unchecked."""
+    unconfirmed = report.sheet.unconfirmed if report.sheet is not None else None
+    if unconfirmed is not None:
+        count, added, total = unconfirmed
+        yield Finding(format_decimal(added), format_decimal(total), "", Location(report.file), {"count": count})
+
+
 # Scores (a form with 分值 and 得分: the national 项目支出绩效自评表)
 
 def _sheet_cell_finding(report: CheckedReport, cell, claimed: str, expected: str, arguments: dict,
