@@ -81,6 +81,9 @@ class ScoreSheet:
     # A form read from lines whose 分值 do not add up to its 总分: (rows read, their 分值, the 总分's) — a
     # row missed or a 分值 wrong, the reading cannot tell; its rows are not checked.
     unconfirmed: tuple[int, Decimal, Decimal] | None = None
+    # What the form's own notes state of its weights (绩效指标（90分）, 其中产出指标权重分值50分 …): the level
+    # (“” for all the indicators) → the weight and the cell or paragraph that states it.
+    notes: dict[str, tuple[Decimal, Cell]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # read_targets only: what could not be read, and judgements
 
     @property
@@ -135,7 +138,25 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     _walk(sheet, tables[first:], scored=True)  # a form cut by a page break goes on in the next table
     if not sheet.indicators and not sheet.funding:
         return None
+    _notes(sheet, tables)
     return sheet
+
+
+_NOTE = re.compile(r"(?P<level>绩效指标|[产效满成决过][出益意本策程]度?指标)[(（]?(?:权重)?(?:分值)?[：:]?\s*"
+                   r"(?P<weight>\d+(?:\.\d+)?)\s*分")
+
+
+def _notes(sheet: ScoreSheet, tables: list[Table]) -> None:
+    """The weights a form's captions state: 绩效指标（90分）; 绩效指标（权重分值90分，其中产出指标权重分值50分，
+    效益指标权重分值30分，满意度指标权重分值10分）."""
+    for table in tables:
+        for number, cells in enumerate(table.rows):
+            for index, text in enumerate(cells):
+                for match in _NOTE.finditer(normalize_width(text).replace(" ", "")):
+                    level = "" if match.group("level") == "绩效指标" else match.group("level").removesuffix("指标")
+                    if level not in sheet.notes:
+                        sheet.notes[level] = (Decimal(match.group("weight")),
+                                              _cell(table, number, index, [""] * len(cells)))
 
 
 _PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")

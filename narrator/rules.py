@@ -697,6 +697,26 @@ def money_parts_exceed(report: CheckedReport) -> Iterator[Finding]:
             yield _money_finding(report, mismatch)
 
 
+@rule("N613")
+def noted_weight_differs(report: CheckedReport) -> Iterator[Finding]:
+    """A form's own note on its weights (绩效指标（90分）, 其中产出指标权重分值50分) against the 分值 of its rows —
+    only when the 总分 row was read (every row there)."""
+    sheet = report.sheet
+    if sheet is None or not sheet.notes or (sheet.total_weight is None and sheet.total_score is None):
+        return
+    for level, (stated, cell) in sheet.notes.items():
+        rows = [row for row in sheet.indicators
+                if not level or re.sub(r"\s+", "", row.indicator.level1).startswith(level)]
+        weights = [score(row.cells.get("weight")) for row in rows]
+        if not rows or None in weights:
+            continue
+        added = sum(weights, Decimal(0))
+        if added != stated:
+            yield _sheet_cell_finding(report, cell, format_decimal(added), format_decimal(stated),
+                                      {"name": wording("score_all_indicators") if not level else level + "指标",
+                                       "count": len(rows)})
+
+
 def _money_finding(report: CheckedReport, mismatch) -> Finding:
     cell = mismatch.cell
     return _sheet_cell_finding(report, cell, cell.text, format_decimal(mismatch.expected),

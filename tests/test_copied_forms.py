@@ -141,7 +141,9 @@ def test_p01_with_weights_beyond_its_total():
     assert changed != text
     report = read_text(changed, "P01.txt")
     from narrator.check import check_document
-    assert [(f.code, f.claimed, f.expected) for f in check_document(report).findings] == [("N605", "110", "100")]
+    # The rows now make 110 against the 合计's 100, and the indicators 100 against the caption's 绩效指标(90分).
+    assert [(f.code, f.claimed, f.expected) for f in check_document(report).findings] == [
+        ("N613", "100", "90"), ("N605", "110", "100")]
 
 
 def test_a_bordered_pipe_form_whose_cells_wrap():
@@ -252,3 +254,13 @@ def test_a_pdf_form_whose_weights_do_not_add_up_is_said_not_checked():
     assert (finding.code, finding.severity, finding.claimed, finding.expected) == ("N503", "warning", "95", "100")
     assert finding.message == ("从文字中逐行读出的自评表有 10 行分值，合计 95，而总分的分值为 100：或有一行没有读出，"
                                "或分值有误，请核对；这张表的各行未核对。")
+
+
+def test_a_form_whose_own_note_states_other_weights():
+    """P01 notes 绩效指标(90分) over rows of 60 and 30: checked, clean; the note changed to 80 is found."""
+    text = (REAL / "P01_sc_qingshen_fagaiju_gongzi_xiangmu_ziping_2023.txt").read_text("utf-8")
+    from narrator.check import check_document
+    assert check_document(read_text(text, "P01.txt")).findings == []
+    (finding,) = check_document(read_text(text.replace("绩效指标(90分) |", "绩效指标(80分) |"), "P01.txt")).findings
+    assert (finding.code, finding.claimed, finding.expected) == ("N613", "90", "80")
+    assert finding.message == "表中注明绩效指标的分值为 80 分，而绩效指标各行分值之和为 90（2 行）。"
