@@ -358,6 +358,17 @@ def execution_rate_wrong(report: CheckedReport) -> Iterator[Finding]:
             yield _cell_finding(report, row, cell, cell.text, format_percent(result.execution_rate),
                                 {"actual": format_decimal(result.line.actual),
                                  "adjusted": format_decimal(result.adjusted_budget)})
+    # A scored form's 资金 rows (全年预算数, 全年执行数, 执行率), unless the budget table above read them already.
+    seen = {(row.cells["rate"].table, row.cells["rate"].row) for row, _ in _budget_rows(report) if "rate" in row.cells}
+    for funding in report.sheet.funding if report.sheet is not None else []:
+        cell, budget, actual = funding.cells.get("rate"), funding.amount("budget"), funding.amount("actual")
+        written = parse_quantity(cell.text) if cell is not None else None
+        if written is None or written.unit != "%" or not budget or actual is None or (cell.table, cell.row) in seen:
+            continue
+        rate = actual / budget * 100
+        if not agrees(written, parse_quantity(format_percent(rate))):
+            yield _sheet_cell_finding(report, cell, cell.text, format_percent(rate),
+                                      {"actual": format_decimal(actual), "adjusted": format_decimal(budget)})
 
 
 @rule("N203")

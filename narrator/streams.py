@@ -45,6 +45,7 @@ class Stream:
     end: int  # index of the first line after the stream
     rows_marked: bool  # the copy marks where rows end (“||||”)
     row_ends: set[int]  # indexes of the cells that end a row, when marked
+    cut_off: bool = False  # nothing but blank lines after it: a copy that may stop in the middle of a row
 
 
 def _only_pipes(line: str) -> bool:
@@ -60,7 +61,10 @@ def _ends_with_pipe(line: str) -> bool:
 
 def read_stream(lines: list[str], index: int) -> Stream | None:
     """The cell stream that starts at lines[index], or None when none does."""
-    return _piped_cells(lines, index) or _separated_cells(lines, index)
+    stream = _piped_cells(lines, index) or _separated_cells(lines, index)
+    if stream is not None:
+        stream.cut_off = not any(line.strip() for line in lines[stream.end:])
+    return stream
 
 
 def _piped_cells(lines: list[str], index: int) -> Stream | None:
@@ -375,9 +379,25 @@ def _total_row(cells: list[StreamCell], roles: list[str]) -> list[str]:
 
 def stream_rows(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
     """The stream as tables: (rows, the line of each row's first cell)."""
+    if not stream.rows_marked:
+        return _unmarked(stream)
+    tables = _marked(stream)
+    if stream.cut_off and tables and len(tables[-1][0]) > 1:
+        # The copy stops with the stream: a last row with fewer cells than its header (a complete row keeps
+        # its empty ones) may be cut inside a cell (“1” of “10”); it is not read.
+        rows, _ = tables[-1]
+        header = rows[0]
+        last = list(rows[-1])
+        while last and not last[-1].strip():
+            last.pop()
+        if len(last) < len(header) and not _is_total(rows[-1][0]):
+            del tables[-1][0][-1], tables[-1][1][-1]
+    return tables
+
+
+def _unmarked(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
+    """Rows of a stream that does not mark where they end: cut under each header (`_cut`)."""
     cells = stream.cells
-    if stream.rows_marked:
-        return _marked(stream)
     tables: list[tuple[list[list[str]], list[int]]] = []
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -416,6 +436,15 @@ def stream_rows(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
             rows.append(_total_row(cells[index:end], roles or []))
             lines.append(cell.line)
             index = end
+            if roles is not None:  # 合计 first, its parts below (a money table): the body goes on under the header
+                body_end = index
+                while body_end < len(cells) and not _header_at(cells, body_end) and \
+                        not _is_total(cells[body_end].text) and not _is_label(cells[body_end].text):
+                    body_end += 1
+                for first, row_cells in _cut(cells[index:body_end], roles) if body_end > index else []:
+                    rows.append(_padded(first, row_cells, len(roles)))
+                    lines.append(row_cells[0].line)
+                index = body_end
             continue
         if not _plain(cell.text):
             index += 1
