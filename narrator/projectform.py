@@ -136,6 +136,11 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
         for cells in table.rows:
             _labels(sheet, cells, words)
     _walk(sheet, tables[first:], scored=True)  # a form cut by a page break goes on in the next table
+    if sheet.total_weight is None and sheet.total_score is None:
+        # Text copied out of a PDF whose cells ran together: the lines read alone, when they confirm themselves.
+        lines = _line_sheet(document)
+        if lines is not None and lines.total_weight is not None and lines.unconfirmed is None:
+            return lines
     if not sheet.indicators and not sheet.funding:
         return None
     _notes(sheet, tables)
@@ -175,9 +180,9 @@ def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
     - the 总分 line: 分值 and 得分.
     The form is kept only when the 分值 read add up to the 总分's: then no row was missed."""
     words = _words()
-    paragraphs = [block for block in document.blocks if isinstance(block, Paragraph)]
+    paragraphs = _lines(document)
     sheet = ScoreSheet(document.file)
-    under = False
+    under = scoring = False
     funding_names = words["funding"]["total"] + words["funding"]["parts"]
     for paragraph in paragraphs:
         pieces = normalize_width(paragraph.text).split()
@@ -189,16 +194,22 @@ def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
             if len(figures) == 2:
                 sheet.total_weight, sheet.total_score = (_line_cell(paragraph, figures[0], "weight"),
                                                          _line_cell(paragraph, figures[1], "score"))
+            continue
+        grade = _LINE_GRADE.match(plain)
+        if grade and sheet.total_weight is not None:
+            sheet.grade = Cell(grade.group("grade"), 0, paragraph.number, "", paragraph.line, 0, paragraph.page)
             break
         name = next((index for index, piece in enumerate(pieces) if _has(piece, funding_names)), None)
         if name is not None and not under:
-            _line_funding(sheet, paragraph, pieces[name], pieces[name + 1:], words)
+            if paragraph.style != _TABLE_ROW:  # a table's 资金 rows are read as a table (checked there)
+                _line_funding(sheet, paragraph, pieces[name], pieces[name + 1:], words)
             continue
         if "三级指标" in plain:
             under = True
+            scoring = any(word in plain for word in words["target_columns"]["standard"])
             continue
-        if under:
-            _line_indicator(sheet, paragraph, pieces)
+        if under and sheet.total_weight is None:
+            (_line_scoring_row if scoring else _line_indicator)(sheet, paragraph, pieces)
     weights = [score(row.cells.get("weight")) for row in sheet.indicators]
     total = sheet.funding_total
     if total is not None and "weight" in total.cells:
@@ -221,6 +232,45 @@ def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
     last = sheet.total_weight.row if sheet.total_weight is not None else max(cell.row for cell in cells)
     sheet.paragraphs = range(min(cell.row for cell in cells), last + 1)
     return sheet
+
+
+_TABLE_ROW = "table row"  # a line `_lines` made of a table's row
+
+
+def _lines(document: SourceDocument) -> list[Paragraph]:
+    """The document's lines in order: its paragraphs, and the rows of the tables a reader made of some of
+    them (a header the column words gave) back as lines, numbered as the paragraph before them."""
+    lines: list[Paragraph] = []
+    number = 0
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            lines.append(block)
+            number = block.number
+            continue
+        for index, row in enumerate(block.rows):
+            line = block.row_lines[index] if index < len(block.row_lines) else None
+            page = block.row_pages[index] if index < len(block.row_pages) else None
+            lines.append(Paragraph(" ".join(cell.strip() for cell in row if cell.strip()), number, style=_TABLE_ROW,
+                                   line=line, page=page))
+    return lines
+
+
+_LINE_GRADE = re.compile(r"^(?:自评等级|评价等级|绩效等级)[:：](?P<grade>[优良中差])")
+
+
+def _line_scoring_row(sheet: ScoreSheet, paragraph: Paragraph, pieces: list[str]) -> None:
+    """A scoring table's line: a name, its 分值, the 评分标准 (perhaps going on below), the 得分 at the end
+    (“预算编制科学性 5 预算编制经过科学论证、有明确标 5”)."""
+    if len(pieces) < 4 or not _PLAIN_NUMBER.fullmatch(pieces[-1]):
+        return
+    weight = next((index for index in range(1, len(pieces) - 2) if _PLAIN_NUMBER.fullmatch(pieces[index])), None)
+    if weight is None or Decimal(pieces[weight]) > 100:
+        return
+    name = pieces[weight - 1]
+    indicator = Indicator(name=name, target=parse_quantity(""), origin=Origin(sheet.file, "", paragraph.number))
+    sheet.indicators.append(ScoredIndicator(indicator, {
+        "name": _line_cell(paragraph, name, "name"), "weight": _line_cell(paragraph, pieces[weight], "weight"),
+        "score": _line_cell(paragraph, pieces[-1], "score")}))
 
 
 def _line_cell(paragraph: Paragraph, text: str, key: str, part: str = "indicator_columns") -> Cell:
