@@ -65,6 +65,86 @@ def mismatches(document: SourceDocument, skip: set[int] = frozenset()) -> list[M
 
 
 def _table(table: Table) -> list[Mismatch]:
+    numbered = _numbered_columns(table)
+    if numbered is not None:
+        return _column_totals(table, numbered)
+    return _row_totals(table)
+
+
+def _numbered_columns(table: Table) -> int | None:
+    """The row that numbers the columns (栏次 1 2 3 … 12), when the figures stand in rows under it and the
+    totals are columns (公开09表: 合计 | 因公出国（境）费 | 公务用车购置及运行费（小计 | 购置费 | 运行费）| 公务接待费)."""
+    for index, row in enumerate(table.rows[:6]):
+        cells = [cell.strip() for cell in row]
+        if len(cells) >= 3 and cells == [str(number) for number in range(1, len(cells) + 1)] and index:
+            return index
+    return None
+
+
+def _column_totals(table: Table, numbered: int) -> list[Mismatch]:
+    """Totals that are columns: a 合计 column over the columns after it up to the next 合计 that its header row
+    names (the level's parts), a 小计 column over those after it that the row below names, up to the next part
+    of the level above. A wrong 小计 is reported, and the 合计 above it is checked with the 小计 its parts give."""
+    words = _words()
+    # The header rows: those above the numbers, but a line of labels (部门：…, 金额单位：万元) is no header.
+    header = [[cell.strip() for cell in row] for row in table.rows[:numbered]
+              if not any(mark in cell for cell in row for mark in ("：", ":"))]
+    width = len(table.rows[numbered])
+    groups: list[tuple[int, int, list[int]]] = []  # (header row, total column, part columns)
+    for level, row in enumerate(header):
+        row = row + [""] * (width - len(row))
+        for column, text in enumerate(row):
+            if not any(_plain(text) == word or _plain(text).endswith(word) for word in words["totals"]) or not text:
+                continue
+            above = header[level - 1] + [""] * width if level else [""] * width
+            parts = []
+            for other in range(column + 1, width):
+                if row[other] and any(_plain(row[other]).endswith(word) for word in words["totals"]):
+                    break  # the next 合计
+                if other > column + 1 and level and above[other]:
+                    break  # the next part of the level above
+                if row[other]:
+                    parts.append(other)
+            if parts:
+                groups.append((level, column, parts))
+    found: list[Mismatch] = []
+    for row_index in range(numbered + 1, len(table.rows)):
+        cells = table.rows[row_index]
+        amounts = {column: money(cells[column]) if column < len(cells) else None for column in range(width)}
+        settled = dict(amounts)
+        for level, column, parts in sorted(groups, key=lambda group: -group[0]):  # 小计 before 合计
+            values = [settled[part] for part in parts]
+            if amounts[column] is None or None in values:
+                continue
+            added = sum(values, Decimal(0))
+            if not _agrees(amounts[column], added, len(values), _places(cells[column])):
+                caption, own = _column_name(header, column)
+                found.append(Mismatch(_cell(table, [own] * width, row_index, column), caption or own, added,
+                                      tuple(_column_name(header, part)[1] for part in parts), False))
+                settled[column] = added
+    return found
+
+
+def _column_name(header: list[list[str]], column: int) -> tuple[str, str]:
+    """A column's caption (预算数, 决算数: a top header row over several columns, merged from the left) and
+    its own name (合计, 公务接待费; a 小计 with the part it belongs to: 公务用车购置及运行费小计)."""
+    def text(row: list[str], index: int) -> str:
+        return row[index].strip() if index < len(row) else ""
+
+    def leftward(row: list[str], index: int) -> str:
+        return next((text(row, i) for i in range(index, -1, -1) if text(row, i)), "")
+
+    level = next((level for level in range(len(header) - 1, -1, -1) if text(header[level], column)), None)
+    if level is None:
+        return "", str(column + 1)
+    own = text(header[level], column)
+    if level and own.endswith("小计"):
+        own = leftward(header[level - 1], column) + own
+    caption = leftward(header[0], column) if level and len(header) > 2 else ""
+    return caption, own
+
+
+def _row_totals(table: Table) -> list[Mismatch]:
     words = _words()
     header_index = next((i for i, row in enumerate(table.rows[:3])
                          if sum(bool(cell.strip()) for cell in row) >= 2 and all(money(cell) is None for cell in row)),

@@ -52,10 +52,12 @@ EXPECTED = {
     "G01.txt": [],
     "G02.txt": [("N610", "35", "30"), ("N606", "95.62", "95.26")],  # 产出（30分） over rows of 35
     "G03.txt": [("N604", "102,001.00", "102000.00")],
-    # Known misses: G04's 公开09表 (three header rows over one row of twelve figures) is not read; G05, copied
-    # out of a PDF with its headers broken, is read line by line only when its 分值 add up to its 总分 — its
-    # planted 权重 of 15 (105 in all) is exactly what makes the reading unconfirmed, and nothing is claimed.
-    "G04.txt": [],
+    # G04's 公开09表: three header rows over one row of twelve figures, its totals columns. The 预算 小计 of
+    # 0.00 over 24.00 + 18.00 is reported, and the 合计 above it checked with the 小计 its parts give (no
+    # knock-on finding); the 决算 合计 46.42 over parts of 46.32. Known miss: G05, copied out of a PDF with its
+    # headers broken, is read line by line only when its 分值 add up to its 总分 — its planted 权重 of 15 is
+    # exactly what leaves the reading unconfirmed (N503 says so).
+    "G04.txt": [("N611", "0.00", "42.00"), ("N611", "46.42", "46.32")],
     "G05.txt": [],
     "G06.txt": [],
     "G07.txt": [],
@@ -98,7 +100,7 @@ EXPECTED = {
     "K11.txt": [("N611", "73.25", "71.25"), ("N612", "58.00", "93.00")],
     "K12.txt": [],
 }
-KNOWN_MISSES = {"G04.txt", "G05.txt", "K09.txt"}
+KNOWN_MISSES = {"G05.txt", "K09.txt"}
 # G08 is prose only; G10 (a side-by-side 收支总表) and K12 (功能分类 cut off after two rows) are not read (N501)
 NO_TABLE = {"G08.txt", "G10.txt", "K12.txt"}
 
@@ -283,3 +285,13 @@ def test_a_form_whose_own_note_states_other_weights():
     (finding,) = check_document(read_text(text.replace("绩效指标(90分) |", "绩效指标(80分) |"), "P01.txt")).findings
     assert (finding.code, finding.claimed, finding.expected) == ("N613", "90", "80")
     assert finding.message == "表中注明绩效指标的分值为 80 分，而绩效指标各行分值之和为 90（2 行）。"
+
+
+def test_the_three_public_expenses_table_checks_clean_when_it_adds_up():
+    """G04's 公开09表 with its two planted cells put right (小计 42.00, 决算 合计 46.32): nothing found."""
+    from narrator.check import check_document
+    text = (COPIED / "G04.txt").read_text("utf-8")
+    right = text.replace("58.60\t0.00\t0.00\t24.00", "58.60\t0.00\t42.00\t24.00").replace("\t46.42\t", "\t46.32\t")
+    assert right != text
+    findings = check_document(read_text(right, "G04.txt")).findings
+    assert [f.code for f in findings if f.severity == "error"] == []
