@@ -11,6 +11,9 @@ reads them (lexicon/budget.yaml: money_tables):
 A table without numbering and without 其中 is flat: every row is a part of its total. Flat is a guess,
 so it counts only when another column of the same rows adds up: a structure the table's own figures
 confirm in one column, and contradict in another, is an error; one no column confirms says nothing.
+A table whose columns are numbered (栏次 1 2 … 12, as the 公开09表 “三公”经费 table) has its totals in
+columns: a 合计 over the columns its header row names up to the next 合计, a 小计 over those the row below
+names; a wrong 小计 is reported alone, and the 合计 above it checked with what its parts give.
 """
 from __future__ import annotations
 
