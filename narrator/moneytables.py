@@ -25,7 +25,7 @@ from functools import lru_cache
 from . import lexicon
 from .quantity import normalize_width
 from .read import SourceDocument, Table
-from .tables import Cell, money
+from .tables import Cell, cell_at, money
 
 _AMOUNT_SHARE = 0.6  # a money column: at least this share of its body cells are amounts
 
@@ -122,7 +122,7 @@ def _column_totals(table: Table, numbered: int) -> list[Mismatch]:
             added = sum(values, Decimal(0))
             if not _agrees(amounts[column], added, len(values), _places(cells[column])):
                 caption, own = _column_name(header, column)
-                found.append(Mismatch(_cell(table, [own] * width, row_index, column), caption or own, added,
+                found.append(Mismatch(cell_at(table, row_index, column, own), caption or own, added,
                                       tuple(_column_name(header, part)[1] for part in parts), False))
                 settled[column] = added
     return found
@@ -141,7 +141,7 @@ def _column_name(header: list[list[str]], column: int) -> tuple[str, str]:
     if level is None:
         return "", str(column + 1)
     own = text(header[level], column)
-    if level and own.endswith("小计"):
+    if level and own.endswith(_words()["subtotals"]):
         own = leftward(header[level - 1], column) + own
     caption = leftward(header[0], column) if level and len(header) > 2 else ""
     return caption, own
@@ -273,12 +273,6 @@ def _agrees(total: Decimal, added: Decimal, count: int, places: int) -> bool:
     return abs(total - added) <= Decimal(count) * Decimal("0.5") * Decimal(10) ** -places
 
 
-def _cell(table: Table, header: list[str], row: int, column: int) -> Cell:
-    line = table.row_lines[row] if row < len(table.row_lines) else None
-    page = table.row_pages[row] if row < len(table.row_pages) else None
-    return Cell(table.rows[row][column], table.number, row + 1, header[column], line, column, page)
-
-
 def _compare(table: Table, header: list[str], total: _Row, parts: list[_Row], columns: list[int],
              confirmed: bool) -> list[Mismatch]:
     held, failed = [], []
@@ -297,7 +291,7 @@ def _compare(table: Table, header: list[str], total: _Row, parts: list[_Row], co
     if not (confirmed or held):
         return []  # a flat table whose figures confirm no column: its structure is a guess
     names = tuple(part.name for part in parts)
-    return [Mismatch(_cell(table, header, total.index, column), total.name, added, names, False)
+    return [Mismatch(cell_at(table, total.index, column, header[column]), total.name, added, names, False)
             for column, added in failed]
 
 
@@ -310,6 +304,6 @@ def _exceeding(table: Table, header: list[str], row: _Row, subs: list[_Row], col
             continue  # an amount, not a change (增减额 −3.42 and a part of −0.24)
         added = sum(values, Decimal(0))
         if added > own and not _agrees(own, added, len(values), _places(table.rows[row.index][column])):
-            found.append(Mismatch(_cell(table, header, row.index, column), row.name, added,
+            found.append(Mismatch(cell_at(table, row.index, column, header[column]), row.name, added,
                                   tuple(sub.name for sub in subs), True))
     return found

@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from . import indicator_rows, streams
+from . import indicator_rows, lexicon, streams
 from .errors import message
 from .layout import match_columns
 from .model import Indicator, Origin
 from .quantity import half_width_figures, normalize_width, parse_quantity, round_half_up, year_in
 from .read import Paragraph, SourceDocument, Table
 from .resources import load_yaml
-from .tables import Cell, money
+from .tables import Cell, cell_at, money
 
 
 _YEAR_ONLY = re.compile(r"[(（]?(19|20|21)\d\d年度?[)）]?")
@@ -115,10 +115,7 @@ def _has(text: str, words: tuple[str, ...]) -> bool:
 
 
 def _cell(table: Table, row: int, index: int, header: list[str]) -> Cell:
-    line = table.row_lines[row] if row < len(table.row_lines) else None
-    page = table.row_pages[row] if row < len(table.row_pages) else None
-    text = table.rows[row][index] if index < len(table.rows[row]) else ""
-    return Cell(text, table.number, row + 1, header[index] if index < len(header) else "", line, index, page)
+    return cell_at(table, row, index, header[index] if index < len(header) else "")
 
 
 def read_sheet(document: SourceDocument) -> ScoreSheet | None:
@@ -147,8 +144,16 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     return sheet
 
 
-_NOTE = re.compile(r"(?P<level>绩效指标|[产效满成决过][出益意本策程]度?指标)[(（]?(?:权重)?(?:分值)?[：:]?\s*"
-                   r"(?P<weight>\d+(?:\.\d+)?)\s*分")
+@lru_cache(maxsize=1)
+def _note():
+    """A caption's weight: 绩效指标（90分）, 产出指标权重分值50分 (the 一级指标 names of lexicon/levels.yaml)."""
+    words = _words()["weight_notes"]
+    # Only 产出指标, not 产出: a level cell “产出（40分）” is a level stating its weight (N610), not a note.
+    levels = sorted({*(name for name in map(str, lexicon.target_table_words()["level1"]) if name.endswith("指标")),
+                     *words["all"]}, key=len, reverse=True)
+    fillers = "".join(f"(?:{re.escape(word)})?" for word in words["fillers"])
+    return re.compile(rf"(?P<level>{'|'.join(map(re.escape, levels))})[(（]?{fillers}[：:]?\s*"
+                      rf"(?P<weight>\d+(?:\.\d+)?)\s*分")
 
 
 def _notes(sheet: ScoreSheet, tables: list[Table]) -> None:
@@ -157,8 +162,9 @@ def _notes(sheet: ScoreSheet, tables: list[Table]) -> None:
     for table in tables:
         for number, cells in enumerate(table.rows):
             for index, text in enumerate(cells):
-                for match in _NOTE.finditer(normalize_width(text).replace(" ", "")):
-                    level = "" if match.group("level") == "绩效指标" else match.group("level").removesuffix("指标")
+                for match in _note().finditer(normalize_width(text).replace(" ", "")):
+                    level = "" if match.group("level") in _words()["weight_notes"]["all"] else \
+                        match.group("level").removesuffix("指标")
                     if level not in sheet.notes:
                         sheet.notes[level] = (Decimal(match.group("weight")),
                                               _cell(table, number, index, [""] * len(cells)))
@@ -166,7 +172,6 @@ def _notes(sheet: ScoreSheet, tables: list[Table]) -> None:
 
 _PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
 _LOOSE_FIGURE = re.compile(r"(^|\s)\d+(\.\d+)?(\s|$)")  # a figure standing apart inside a name
-_DASH = ("—", "-", "/", "——", "－")
 
 
 def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
@@ -195,7 +200,7 @@ def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
                 sheet.total_weight, sheet.total_score = (_line_cell(paragraph, figures[0], "weight"),
                                                          _line_cell(paragraph, figures[1], "score"))
             continue
-        grade = _LINE_GRADE.match(plain)
+        grade = _line_grade().match(plain)
         if grade and sheet.total_weight is not None:
             sheet.grade = Cell(grade.group("grade"), 0, paragraph.number, "", paragraph.line, 0, paragraph.page)
             break
@@ -204,7 +209,7 @@ def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
             if paragraph.style != _TABLE_ROW:  # a table's 资金 rows are read as a table (checked there)
                 _line_funding(sheet, paragraph, pieces[name], pieces[name + 1:], words)
             continue
-        if "三级指标" in plain:
+        if any(word in plain for word in words["indicator_columns"]["name"]):
             under = True
             scoring = any(word in plain for word in words["target_columns"]["standard"])
             continue
@@ -255,7 +260,11 @@ def _lines(document: SourceDocument) -> list[Paragraph]:
     return lines
 
 
-_LINE_GRADE = re.compile(r"^(?:自评等级|评价等级|绩效等级)[:：](?P<grade>[优良中差])")
+@lru_cache(maxsize=1)
+def _line_grade():
+    """A grade on a line of its own: 评价等级：优 (the grade labels the prose uses too)."""
+    labels = "|".join(map(re.escape, _words()["prose"]["grade"]))
+    return re.compile(rf"^(?:{labels})[:：](?P<grade>\S)")
 
 
 def _line_scoring_row(sheet: ScoreSheet, paragraph: Paragraph, pieces: list[str]) -> None:

@@ -417,16 +417,7 @@ def _unmarked(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
             roles = header
             rows.append([cell.text for cell in cells[index:index + len(header)]])
             lines.append(cells[index].line)
-            index += len(header)
-            body_end = index
-            while body_end < len(cells) and not _header_at(cells, body_end) and \
-                    not _is_total(cells[body_end].text) and not _is_label(cells[body_end].text):
-                body_end += 1
-            body = cells[index:body_end]
-            for first, row_cells in _cut(body, roles) if body else []:
-                rows.append(_padded(first, row_cells, len(roles)))
-                lines.append(row_cells[0].line)
-            index = body_end
+            index = _body(cells, index + len(header), roles, rows, lines)
             continue
         cell = cells[index]
         if _is_total(cell.text):
@@ -437,14 +428,7 @@ def _unmarked(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
             lines.append(cell.line)
             index = end
             if roles is not None:  # 合计 first, its parts below (a money table): the body goes on under the header
-                body_end = index
-                while body_end < len(cells) and not _header_at(cells, body_end) and \
-                        not _is_total(cells[body_end].text) and not _is_label(cells[body_end].text):
-                    body_end += 1
-                for first, row_cells in _cut(cells[index:body_end], roles) if body_end > index else []:
-                    rows.append(_padded(first, row_cells, len(roles)))
-                    lines.append(row_cells[0].line)
-                index = body_end
+                index = _body(cells, index, roles, rows, lines)
             continue
         if not _plain(cell.text):
             index += 1
@@ -460,6 +444,19 @@ def _unmarked(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
         index += 1
     flush()
     return tables
+
+
+def _body(cells: list[StreamCell], index: int, roles: list[str], rows: list[list[str]], lines: list[int]) -> int:
+    """Cut the cells from `index` up to the next header, total or label into rows under `roles`, appended to
+    `rows` with their `lines`; the index after them."""
+    end = index
+    while end < len(cells) and not _header_at(cells, end) and not _is_total(cells[end].text) \
+            and not _is_label(cells[end].text):
+        end += 1
+    for first, row_cells in _cut(cells[index:end], roles) if end > index else []:
+        rows.append(_padded(first, row_cells, len(roles)))
+        lines.append(row_cells[0].line)
+    return end
 
 
 def _figure_or_blank(text: str) -> bool:

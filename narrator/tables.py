@@ -31,6 +31,14 @@ class Cell:
     page: int | None = None  # in a PDF
 
 
+def cell_at(table: Table, row: int, index: int, column: str = "") -> Cell:
+    """The cell of `table` at 0-based `row` and `index` (blank past the row's end), with its place."""
+    line = table.row_lines[row] if row < len(table.row_lines) else None
+    page = table.row_pages[row] if row < len(table.row_pages) else None
+    text = table.rows[row][index] if index < len(table.rows[row]) else ""
+    return Cell(text, table.number, row + 1, column, line, index, page)
+
+
 @dataclass
 class IndicatorRow:
     indicator: Indicator
