@@ -111,7 +111,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     rows = [row for row in tables.tasks if "result" in row.cells]
     cells = [row.cells["result"] for row in rows]
     texts = [paragraph.text for paragraph in paragraphs] + [cell.text for cell in cells]
-    named = sorted({fact.name for fact in facts.facts if not fact.budget and any(c.isdigit() for c in fact.name)})
+    named = sorted({name for name in {fact.name for fact in facts.facts if not fact.budget} if _DIGIT.search(name)})
     claims = [later_years(outside_names(text, text_claims, named), year)
               for text, text_claims in zip(texts, extract(texts))]
     passages = []
@@ -144,6 +144,9 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     targets = read_targets(document) if sheet is None and not facts.facts and not totals else None
     return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired,
                          last_year, totals, len(targets.indicators) if targets is not None else 0)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def later_years(claims: list, year: int | None) -> list:

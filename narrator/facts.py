@@ -8,6 +8,7 @@ name when the cell holds one figure.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -228,15 +229,18 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
     # Each 二级指标 category too (数量指标共8项，6项完成): "@数量".
     groups += [("@" + name,) for name in sorted({r.indicator.level2.removesuffix("指标") for r in results} - {""})]
     kinds = {kind: word for word, kind in lexicon.indicator_kinds().items()}
+    # Each indicator once: its 一级 and 二级 names, quantitative or not, and status, counted by these.
+    tally = Counter((r.indicator.level1.removesuffix("指标"), r.indicator.level2.removesuffix("指标"),
+                     r.is_quantitative, r.status) for r in results)
     facts = []
     for group in groups:
         for kind in ("", *kinds) if len(group) <= 1 else ("",):
-            within = [r for r in results if in_group(r.indicator, group)
-                      and (not kind or r.is_quantitative == (kind == "quantitative"))]
+            within = [(status, number) for (level1, level2, quantitative, status), number in tally.items()
+                      if _in_group(level1, level2, group) and (not kind or quantitative == (kind == "quantitative"))]
             label = (group[0][1:] if group and group[0].startswith("@") else "、".join(group) + "类" if group else "") \
                 + kinds.get(kind, "")
             for status, wanted in statuses.items():
-                number = sum(1 for r in within if wanted is None or r.status in wanted)
+                number = sum(count for found, count in within if wanted is None or found in wanted)
                 key = ("count_group" if status == "total" else f"count_group_{status}") if label else f"count_{status}"
                 facts.append(_count_fact(count_key(status, group, kind), wording(key, levels=label),
                                          number, location, place))
@@ -245,11 +249,15 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
 
 def in_group(indicator, group: tuple[str, ...]) -> bool:
     """Is the indicator one of the 一级 categories `group` names (效益, 满意度), or of its 二级 one (@数量)?"""
+    return _in_group(indicator.level1.removesuffix("指标"), indicator.level2.removesuffix("指标"), group)
+
+
+def _in_group(level1: str, level2: str, group: tuple[str, ...]) -> bool:
     if not group:
         return True
     if group[0].startswith("@"):
-        return indicator.level2.removesuffix("指标") == group[0][1:]
-    return indicator.level1.removesuffix("指标") in group
+        return level2 == group[0][1:]
+    return level1 in group
 
 
 def _count_fact(key: str, name: str, number: int, location: Location, place: str) -> Fact:

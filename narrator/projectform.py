@@ -204,7 +204,8 @@ def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
         if grade and sheet.total_weight is not None:
             sheet.grade = Cell(grade.group("grade"), 0, paragraph.number, "", paragraph.line, 0, paragraph.page)
             break
-        name = next((index for index, piece in enumerate(pieces) if _has(piece, funding_names)), None)
+        name = next((index for index, piece in enumerate(pieces) if _has(piece, funding_names)), None) \
+            if any(word in plain for word in funding_names) else None
         if name is not None and not under:
             if paragraph.style != _TABLE_ROW:  # a table's 资金 rows are read as a table (checked there)
                 _line_funding(sheet, paragraph, pieces[name], pieces[name + 1:], words)

@@ -521,16 +521,37 @@ def _read_docx(path: Path) -> SourceDocument:
     return docx_blocks(open_docx(path), str(path))
 
 
-def open_docx(path: Path):
-    """The python-docx Document of `path`; a damaged, encrypted or oversized file raises InputError."""
-    import docx
+@dataclass
+class DocxPackage:
+    """What a check reads of a .docx: the main part's <w:body> and the names of the paragraph styles it
+    uses (the style part parsed only when a paragraph names a style)."""
+
+    body: object
+    style_names: dict[str, str]
+
+
+def open_docx(path: Path) -> DocxPackage:
+    """The body and style names of `path`; a damaged, encrypted or oversized file raises InputError.
+    Read from the package's XML directly: python-docx's package model parses every part (the default
+    template's 350 KB of styles among them) before the first paragraph is read."""
+    from docx.oxml.ns import qn
+    from docx.styles import BabelFish
+    from lxml import etree
 
     preflight_package(path, "word/document.xml", "report_not_docx")
-    with _damaged(path, "report_corrupt"):
-        document = docx.Document(str(path))
-    if document.element.body is None:
-        raise InputError("report_corrupt", file=path, reason=message("report_no_body"))
-    return document
+    parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+    with _damaged(path, "report_corrupt"), zipfile.ZipFile(path) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"), parser).find(qn("w:body"))
+        if body is None:
+            raise InputError("report_corrupt", file=path, reason=message("report_no_body"))
+        used = {element.get(qn("w:val")) for element in body.iter(qn("w:pStyle"))} - {None}
+        names: dict[str, str] = {}
+        if used and "word/styles.xml" in archive.namelist():
+            for style in etree.fromstring(archive.read("word/styles.xml"), parser).iterchildren(qn("w:style")):
+                name = style.find(qn("w:name"))
+                if style.get(qn("w:styleId")) in used and name is not None:
+                    names[style.get(qn("w:styleId"))] = BabelFish.internal2ui(name.get(qn("w:val"), ""))
+    return DocxPackage(body, names)
 
 
 def preflight_package(path: Path, required: str, missing_code: str, corrupt_code: str = "report_corrupt",
@@ -563,7 +584,7 @@ def preflight_package(path: Path, required: str, missing_code: str, corrupt_code
 
 
 def docx_blocks(document, file: str = "", repeat_merged: bool = True) -> SourceDocument:
-    """Paragraphs and tables of a python-docx Document, in body order. A merged cell repeats its
+    """Paragraphs and tables of a DocxPackage (or a python-docx Document), in body order. A merged cell repeats its
     text over the rows and columns it covers, unless `repeat_merged` is False (the target-table
     importer reads a merge's continuation as blank, as in a workbook).
 
@@ -571,18 +592,24 @@ def docx_blocks(document, file: str = "", repeat_merged: bool = True) -> SourceD
     merged cells up one at a time, which made reading most of the time of a check."""
     from docx.oxml.ns import qn
 
-    style_names = {style.style_id: style.name for style in document.styles}
+    if isinstance(document, DocxPackage):
+        body, style_names = document.body, document.style_names
+    else:  # a python-docx Document
+        body, style_names = document.element.body, {style.style_id: style.name for style in document.styles}
     blocks: list[Paragraph | Table] = []
     state = _Sections()
     paragraphs = tables = 0
-    for element in document.element.body.iterchildren():
+    properties_tag, style_tag, value_tag = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
+    for element in body.iterchildren():
         if element.tag == qn("w:p"):
             paragraphs += 1
             text = simplified(paragraph_text(element))
             if not text.strip():
                 continue
             _check_length(text, paragraphs, file)
-            style = style_names.get(element.style or "", "") if element.pPr is not None else ""
+            properties = element.find(properties_tag)
+            style_element = properties.find(style_tag) if properties is not None else None
+            style = style_names.get(style_element.get(value_tag, ""), "") if style_element is not None else ""
             state.see(text.strip(), style)
             blocks.append(Paragraph(text, paragraphs, state.section, style))
         elif element.tag == qn("w:tbl"):
