@@ -4,6 +4,8 @@
   `jieba.lcut` of the same text, alternated run by run. Goal (issue 13): ≤ 2 ×.
 - Size scaling: the same report with its prose repeated 50 times, against the report once.
   Goal (issue 13): ≤ 55 × the time for 50 × the size.
+- One hostile sentence of 500 and of 2000 figures (issue 26): goal linear, ≤ 5 × the time for 4 × the
+  figures.
 - A batch of 40 copies through `check_files` (a process pool over every core), per report.
 - Whole single-report CLI runs (interpreter, imports and models included).
 """
@@ -88,6 +90,16 @@ def main() -> None:
         big_time = median_time(lambda: check_file(big), 3)
         print(f"{SCALE} × the prose: {len(big_text) / len(text):.1f} × the text, check {big_time:.2f} s against "
               f"{small_time * 1000:.1f} ms: {big_time / small_time:.1f} × the time (goal ≤ 55 ×)")
+
+        times = {}
+        for figures in (500, 2000):
+            hostile = folder / f"hostile{figures}.txt"
+            hostile.write_text("一、年度履职目标完成情况\n" + "，".join(
+                f"拥有高新技术企业数{15000 + index}家（目标（{index}家" for index in range(figures)) + "。\n",
+                encoding="utf-8")
+            times[figures] = median_time(lambda: check_file(hostile), 3)
+        print(f"one sentence of 500 / 2000 figures: {times[500]:.2f} s / {times[2000]:.2f} s: "
+              f"{times[2000] / times[500]:.1f} × the time for 4 × the figures (goal ≤ 5 ×)")
 
         copies = []
         for index in range(COPIES):

@@ -18,12 +18,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from . import across, lexicon, moneytables, rules
+from . import across, lexicon, moneytables, rules, statements
 from .errors import InputError, NarratorError
 from .extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
 from .findings import Finding, Location, wording
-from .link import link
+from .link import link, task_areas
 from .load import load_report
 from .model import Report
 from .projectform import read_sheet, read_targets
@@ -117,11 +117,18 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     passages = []
     levels: tuple[str, ...] = ()
     section = None
+    targets_listed = False  # under a heading over the year's targets (（五）年度绩效目标)
+    areas = sorted({result.indicator.key_work for result in facts.evaluation.indicators} - {""}) \
+        if facts.evaluation is not None else []
     for paragraph, paragraph_claims in zip(paragraphs, claims):
         heading = heading_levels(paragraph.text)
         if heading is not None or paragraph.section != section:
             levels, section = heading or (), paragraph.section
-        paragraph_claims = under_heading(paragraph_claims, levels)
+            targets_listed = heading is not None and statements.target_heading(paragraph.text)
+        paragraph_claims = task_areas(under_heading(paragraph_claims, levels), areas)
+        if targets_listed:
+            paragraph_claims = [statements.retargeted(claim, claim.context) if claim.role == "completion" else claim
+                                for claim in paragraph_claims]
         location = Location(document.file, paragraph.section, paragraph=paragraph.number, line=paragraph.line,
                             page=paragraph.page)
         passages.append(Passage(paragraph.text, paragraph_claims, [link(c, facts) for c in paragraph_claims],

@@ -25,8 +25,10 @@ def rounds_to(value: Decimal, resolution: Decimal) -> Decimal:
     return (value / resolution).quantize(Decimal(1), rounding=ROUND_HALF_UP) * resolution
 
 
-def agrees(written: Quantity, fact: Quantity, absolute: bool = False) -> bool | None:
-    """Does `written` say `fact`? None when they cannot be compared (other units, not numbers)."""
+def agrees(written: Quantity, fact: Quantity, absolute: bool = False, bound: bool = False) -> bool | None:
+    """Does `written` say `fact`? None when they cannot be compared (other units, not numbers).
+    `bound`: X以上 / X以下 is a threshold the fact passes (均达到目标值的1.8倍以上), not a figure a little
+    over or under X."""
     if not (written.is_number and fact.is_number):
         return None
     value = fact.in_unit(written.unit) if written.unit and fact.unit else fact.value
@@ -41,6 +43,8 @@ def agrees(written: Quantity, fact: Quantity, absolute: bool = False) -> bool | 
         return rounds_to(value, coarse) == rounds_to(claimed, coarse)
     sense = written.approximation_sense
     precision = step(written)
+    if bound and sense in ("over", "under"):
+        return value >= claimed if sense == "over" else value <= claimed
     if sense == "over":
         return claimed <= value < claimed + precision
     if sense == "under":

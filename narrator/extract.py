@@ -10,6 +10,7 @@ its role (a completion value, a target, a deviation or a difference).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
@@ -22,6 +23,7 @@ SENTENCE_ENDS = "。！？!?"
 LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
 COORDINATION = ("和", "及", "与", "、", "以及")  # 3座A和8座B: figures each before their name
 HEADING_LENGTH = 30  # a line this short with no figure and no full stop is a heading
+SENTENCE_LIMIT = 1000  # characters of one sentence read as one (no report writes longer)
 PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
 
 
@@ -81,7 +83,7 @@ class _PieceTokenizer:
         for position, character in enumerate(text):
             if character in SENTENCE_ENDS:
                 cuts.update((position, position + 1))
-        for quantity in _figures(text):
+        for quantity in figures_in(text):
             cuts.update((quantity.start, quantity.end))
         bounds = sorted(cuts)
         words = [text[start:end] for start, end in zip(bounds, bounds[1:]) if end > start]
@@ -115,33 +117,37 @@ def extract(texts: Iterable[str]) -> list[list[Claim]]:
     without a figure (a heading, most table cells) does not go through it."""
     texts = list(texts)
     result: list[list[Claim]] = [[] for _ in texts]
-    wanted = [index for index, text in enumerate(texts) if _figures(text)]
+    wanted = [index for index, text in enumerate(texts) if figures_in(text)]
     for index, doc in zip(wanted, pipeline().pipe(texts[index] for index in wanted)):
         result[index] = [span._.claim for span in doc.spans["figures"]]
     return result
 
 
 @lru_cache(maxsize=4096)
-def _figures(text: str) -> tuple[Quantity, ...]:
+def figures_in(text: str) -> tuple[Quantity, ...]:
     """The figures of a text: numbers with a unit or scale (目标1, 第2点 are labels, not figures)."""
     return tuple(q for q in find_quantities(text) if q.unit or q.scale)
 
 
 def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
     """The claims of one paragraph, given its sentence boundaries."""
-    quantities = _figures(text)
+    quantities = figures_in(text)
     claims: list[Claim] = []
+    sentences = _bounded(text, sentences)
+    starts = [start for start, _ in sentences]
+    labels = [(match.start(), match.group(1)) for match in PASSAGE_LABEL.finditer(text)]
     for index, quantity in enumerate(quantities):
-        sentence_start, sentence_end = next(((s, e) for s, e in sentences if s <= quantity.start < e),
-                                            (0, len(text)))
+        found = bisect_right(starts, quantity.start) - 1
+        sentence_start, sentence_end = sentences[found] if found >= 0 and quantity.start < sentences[found][1] \
+            else (0, len(text))
         previous_end = quantities[index - 1].end if index else 0
         following_start = quantities[index + 1].start if index + 1 < len(quantities) else len(text)
         clause_start = max(_last_break(text, sentence_start, quantity.start), previous_end, sentence_start)
         before = LIST_LABEL.sub("", text[clause_start:quantity.start].lstrip("、 "))
         after = text[quantity.end:min(_next_break(text, quantity.end, sentence_end), following_start)]
         clause = text[_last_break(text, sentence_start, quantity.start):quantity.start]
-        labels = PASSAGE_LABEL.findall(text[:quantity.start])
-        passage = "target" if labels and labels[-1] in lexicon.claim_words()["target_passages"] else ""
+        label = bisect_left(labels, (quantity.start, "")) - 1  # the last 预期目标： / 完成情况： before the figure
+        passage = "target" if label >= 0 and labels[label][1] in lexicon.claim_words()["target_passages"] else ""
         role = statements.role_of(text[sentence_start:quantity.start], quantity, passage)
         if statements.target_named_after(text[quantity.end:sentence_end]):
             role = statements.Role("target")  # 比不低于95%的目标高1.29个百分点: the target, named after it
@@ -178,8 +184,9 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         own = text[clause_start:quantity.start]
         if index and clause_start == previous_end:
             own = own[own.find("、") + 1:]  # 22项达到、3项未达到: 达到 is the 22's
+        conditioned = following_start < _next_break(text, quantity.end, sentence_end)
         count = _indicator_count(text, quantity, own, after,
-                                 text[sentence_start:sentence_end], sentence_start)
+                                 text[sentence_start:sentence_end], sentence_start, conditioned)
         if count:
             subject, tokens, role = count, frozenset({count}), statements.Role("count")
         claims.append(Claim(
@@ -194,6 +201,21 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             named=named,
         ))
     return _respectively(text, claims)
+
+
+def _bounded(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, one longer than SENTENCE_LIMIT characters cut at its last clause break before the
+    limit (or at the limit): what a figure's role and subject are read from stays near it, so a sentence
+    of thousands of figures takes time in proportion to its length."""
+    bounded = []
+    for start, end in sentences:
+        while end - start > SENTENCE_LIMIT:
+            cut = max(text.rfind(mark, start, start + SENTENCE_LIMIT) for mark in CLAUSE_BREAKS)
+            cut = cut + 1 if cut > start else start + SENTENCE_LIMIT
+            bounded.append((start, cut))
+            start = cut
+        bounded.append((start, end))
+    return bounded
 
 
 def _respectively(text: str, claims: list[Claim]) -> list[Claim]:
@@ -233,7 +255,7 @@ def _names_before(text: str, sentence_start: int, position: int) -> list[str]:
     """The names listed in the clause before 分别 (城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数)."""
     clause = text[max(_last_break(text, sentence_start, position), sentence_start):position]
     clause = LIST_LABEL.sub("", clause).strip("，,；;：: ")
-    parts = _listed_names(clause)
+    parts = listed_names(clause)
     return parts if len(parts) >= 2 and all(name_tokens(part) for part in parts) else []
 
 
@@ -266,19 +288,29 @@ def count_key(status: str, levels: Iterable[str] = (), kind: str = "") -> str:
 
 
 def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sentence: str,
-                     sentence_start: int) -> str:
+                     sentence_start: int, conditioned: bool = False) -> str:
     """The count key when the figure states how many indicators were set, met, exceeded or missed;
-    within the categories the sentence names before it (履职类指标14项；过程类指标25项，其中23项达到)."""
+    within the categories the sentence names before it (履职类指标14项；过程类指标25项，其中23项达到), or within
+    the task area it names (妇幼健康服务（3项指标，2项达标）: "~妇幼健康服务", resolved against the
+    indicators' 重点工作 when linked). `conditioned`: another figure follows in the same clause."""
     if quantity.unit not in lexicon.claim_words()["count_units"] or "指标" not in sentence or "等" in clause:
         return ""
+    if conditioned and any(phrase in after for phrases in lexicon.indicator_counts().values() for phrase in phrases):
+        return ""  # 有4项指标的完成值达到目标值的1.8倍以上: those passing a threshold, not those met
     qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
-    if _enumerated(clause):
+    if enumerated(clause):
         return ""  # 应急演练场次、安全宣传教育覆盖人次两项指标……: those named, counted, not the table's
     if any(word in clause for word in lexicon.claim_words()["partial_words"]) \
             and not _kind_pattern().match(after.lstrip("为是均共计 ")):
         return ""  # 其余4项定性指标均达到: the rest of them, after those said before (but 其余26项为定量指标 counts them)
     before = text[sentence_start:quantity.start]
     scope, kind, scope_end = indicator_scope(text, sentence_start, quantity.start)
+    if not scope and not kind:
+        part = LIST_LABEL.sub("", before[max(before.rfind(mark) for mark in "；;。") + 1:])
+        area = _AREA.match(part)
+        if area and not name_tokens(area.group(1)) <= _generic_count_words() \
+                and "指标" in part[area.end():] + text[quantity.end:quantity.end + 2]:
+            scope, scope_end = ("~" + area.group(1).strip(),), len(before)
     for words in (clause, after):
         for status, phrases in lexicon.indicator_counts().items():
             if any(phrase in words for phrase in phrases):
@@ -300,16 +332,26 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     return ""
 
 
-def _enumerated(clause: str) -> bool:
+# A task area named before the bracket or colon its counts stand in: 妇幼健康服务（3项指标，2项达标）.
+_AREA = re.compile(r"\s*([^，,；;：:（()）\d]{2,30})[（(：:]")
+
+
+@lru_cache(maxsize=1)
+def _generic_count_words() -> frozenset[str]:
+    """Words of a sentence that sets out how many indicators there are, naming no area of its own."""
+    return frozenset().union(*(name_tokens(word) for word in lexicon.claim_words()["generic_count_words"]))
+
+
+def enumerated(clause: str) -> bool:
     """The words right before a count list names (A、B两项): the figure counts those, whatever they are."""
     own = clause.strip().lstrip("，,；;：: ")
     if any(word in own for word in lexicon.claim_words()["count_scope_words"]):
         return False
-    parts = _listed_names(own)
+    parts = listed_names(own)
     return len(parts) >= 2 and all(len(part) >= 2 for part in parts)
 
 
-def _listed_names(text: str) -> list[str]:
+def listed_names(text: str) -> list[str]:
     """A、B和C → [A, B, C], split at the coordinating words (COORDINATION)."""
     pattern = "|".join(map(re.escape, sorted(COORDINATION, key=len, reverse=True)))
     return [part.strip() for part in re.split(pattern, text) if part.strip()]
@@ -415,7 +457,7 @@ def heading_levels(text: str) -> tuple[str, ...] | None:
     """The categories a heading names ((二)过程类指标 → (过程,); 三、预算执行情况 → ()), or None when
     the text is no heading (a short line without a figure or a full stop)."""
     text = text.strip()
-    if len(text) > HEADING_LENGTH or "。" in text or _figures(LIST_LABEL.sub("", text)):
+    if len(text) > HEADING_LENGTH or "。" in text or figures_in(LIST_LABEL.sub("", text)):
         return None
     named = "".join(found.group(1) for found in _scope_pattern().finditer(text))  # 过程类指标, not 履职目标
     return tuple(sorted(name for name in lexicon.level_names() if name in named))

@@ -228,16 +228,19 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
     groups = [group for size in range(min(len(levels), 4) + 1) for group in combinations(levels, size)]
     # Each 二级指标 category too (数量指标共8项，6项完成): "@数量".
     groups += [("@" + name,) for name in sorted({r.indicator.level2.removesuffix("指标") for r in results} - {""})]
+    # Each 重点工作 (task area) too (妇幼健康服务（3项指标，2项达标）): "~妇幼健康服务".
+    areas = sorted({r.indicator.key_work for r in results} - {""})
+    groups += [("~" + name,) for name in areas]
     kinds = {kind: word for word, kind in lexicon.indicator_kinds().items()}
     # Each indicator once: its 一级 and 二级 names, quantitative or not, and status, counted by these.
     tally = Counter((r.indicator.level1.removesuffix("指标"), r.indicator.level2.removesuffix("指标"),
-                     r.is_quantitative, r.status) for r in results)
+                     r.indicator.key_work, r.is_quantitative, r.status) for r in results)
     facts = []
     for group in groups:
         for kind in ("", *kinds) if len(group) <= 1 else ("",):
-            within = [(status, number) for (level1, level2, quantitative, status), number in tally.items()
-                      if _in_group(level1, level2, group) and (not kind or quantitative == (kind == "quantitative"))]
-            label = (group[0][1:] if group and group[0].startswith("@") else "、".join(group) + "类" if group else "") \
+            within = [(status, number) for (level1, level2, area, quantitative, status), number in tally.items()
+                      if _in_group(level1, level2, group, area) and (not kind or quantitative == (kind == "quantitative"))]
+            label = (group[0][1:] if group and group[0][0] in "@~" else "、".join(group) + "类" if group else "") \
                 + kinds.get(kind, "")
             for status, wanted in statuses.items():
                 number = sum(count for found, count in within if wanted is None or found in wanted)
@@ -249,14 +252,17 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
 
 def in_group(indicator, group: tuple[str, ...]) -> bool:
     """Is the indicator one of the 一级 categories `group` names (效益, 满意度), or of its 二级 one (@数量)?"""
-    return _in_group(indicator.level1.removesuffix("指标"), indicator.level2.removesuffix("指标"), group)
+    return _in_group(indicator.level1.removesuffix("指标"), indicator.level2.removesuffix("指标"), group,
+                     indicator.key_work)
 
 
-def _in_group(level1: str, level2: str, group: tuple[str, ...]) -> bool:
+def _in_group(level1: str, level2: str, group: tuple[str, ...], area: str = "") -> bool:
     if not group:
         return True
     if group[0].startswith("@"):
         return level2 == group[0][1:]
+    if group[0].startswith("~"):
+        return area == group[0][1:]
     return level1 in group
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterable
 
 from . import lexicon, statements
 from .compare import agrees
@@ -265,7 +266,8 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
     if not found:
         return Link(claim, reason=reason, detail=detail)
     absolute = claim.role in ABSOLUTE_ROLES
-    agreeing = next((fact for _, fact in found if agrees(claim.quantity, fact.quantity, absolute)), None)
+    bound = claim.role in BOUND_ROLES
+    agreeing = next((fact for _, fact in found if agrees(claim.quantity, fact.quantity, absolute, bound)), None)
     if agreeing is not None:
         return Link(claim, agreed=agreeing)
     names = _claim_names(claim, facts, aliases, claim_scope(claim, facts))
@@ -274,6 +276,30 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
         return Link(claim, reason="uncertain_name", detail=found[0][1].name)
     best = max(score for score, _ in certain)  # 预算执行率 itself, not also 政府采购执行率
     return Link(claim, facts=tuple(_distinct_values([fact for score, fact in certain if score == best])))
+
+
+def task_areas(claims: list[Claim], areas: Iterable[str]) -> list[Claim]:
+    """Counts within a task area the prose names (妇幼健康服务（3项指标，2项达标）) keyed by the 重点工作 of the
+    tables it surely names (its words within the area's, or as close as CERTAIN); an area no 重点工作 is
+    surely keeps its own name, which no count of the tables has: the count stays unlinked."""
+    areas = tuple(areas)
+    result = []
+    for claim in claims:
+        key = claim.subject
+        if claim.role == "count" and ":~" in key:
+            head, _, rest = key.partition(":~")
+            named, colon, tail = rest.partition(":")
+            words = name_tokens(named)
+            sure = [area for area in areas if words and (words <= name_tokens(area) or name_tokens(area) <= words
+                                                           or dice(words, name_tokens(area)) >= CERTAIN)]
+            if len(sure) == 1:
+                key = f"{head}:~{sure[0]}{colon}{tail}"
+                claim = replace(claim, subject=key, tokens=frozenset({key}))
+        result.append(claim)
+    return result
+
+
+BOUND_ROLES = ("ratio", "multiple")  # 完成目标的1.8倍以上: a threshold the ratio passes
 
 
 def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[frozenset[str], ...] = ()) -> Link:

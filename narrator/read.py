@@ -40,6 +40,8 @@ OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # 一、… / （一）… / 7、 预算信息 / # Markdown: a heading opens a section.
 _HEADING = re.compile(r"^(#{1,6}\s+|[一二三四五六七八九十]+、|\d{1,2}、\s*\S)")
+# Markdown emphasis a chatbot writes (**决策指标5项全部达标。**): the words without the marks.
+_EMPHASIS = re.compile(r"\*\*(\S(?:.*?\S)?)\*\*|__(\S(?:.*?\S)?)__")
 # Paragraphs joined into one line by text extraction are separated by runs of spaces.
 _PARAGRAPH_GAP = re.compile(r"[ \u3000]{4,}")
 _CELL_GAP = re.compile(r"\t| {2,}|\u3000{2,}")
@@ -158,6 +160,7 @@ def simplified(text: str) -> str:
 def read_text(text: str, file: str = "") -> SourceDocument:
     """Split extracted text into paragraphs and tables."""
     lines = simplified(without_readings(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_EMPHASIS.sub(_emphasised, line) if "**" in line or "__" in line else line for line in lines]
     blocks: list[Paragraph | Table] = []
     state = _Sections()
     index = paragraphs = tables = 0
@@ -216,6 +219,10 @@ def _stream_tables(lines: list[str], index: int, numbered: int, section: str) ->
 def _check_length(text: str, number: int, file: str) -> None:
     if len(text) > MAX_PARAGRAPH_CHARS:
         raise InputError("paragraph_too_long", file=file, number=number, length=len(text), limit=MAX_PARAGRAPH_CHARS)
+
+
+def _emphasised(match: re.Match) -> str:
+    return match.group(1) or match.group(2)
 
 
 def _is_markup(text: str) -> bool:

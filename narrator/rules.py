@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 from . import across, arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
-from .extract import CLAUSE_BREAKS, Claim, indicator_scope
+from .extract import CLAUSE_BREAKS, Claim, figures_in, indicator_scope, listed_names
 from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, fact_name, in_group
 from .findings import Finding, Location, wording
 from .link import Link, dice
@@ -165,7 +165,7 @@ def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
             agreed = next((item.agreed for item in passage.links if item.claim is completion), None)
             if agreed is not None and agreed.status in (Status.MET.value, Status.EXCEEDED.value):
                 continue  # 兑现办理时限12个工作日，比目标（15个工作日）缩短: less is better, the table says met
-            if completion.quantity.value < target.quantity.value:
+            if completion.quantity.value < target.quantity.value and not _reason_elsewhere(report, completion):
                 context, span = _sentence_context(completion)
                 yield Finding(claimed=completion.quantity.text, expected=target.quantity.text, context=context,
                               location=passage.at(completion.start, completion.end), span=span)
@@ -177,6 +177,15 @@ def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
         texts.append(passage.text)
         goal += [(passage, claim) for claim in passage.claims]
     yield from close()
+
+
+def _reason_elsewhere(report: CheckedReport, completion: Claim) -> bool:
+    """The report says why elsewhere: a passage or heading naming what fell short with a word of why
+    (三（四）预算执行率未达标原因 … ; 县域内就诊率未达到目标，主要原因是……)."""
+    reasons = lexicon.claim_words()["reason_words"]
+    return bool(completion.tokens) and any(
+        all(token in passage.text for token in completion.tokens) and any(word in passage.text for word in reasons)
+        for passage in report.prose)
 
 
 RATIO_OBJECT = re.compile(r"\s*(?:[（(][^（()）]*[）)])?\s*的")
@@ -216,6 +225,8 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             clause_end = min((i for i in (text.find(mark, match.end()) for mark in CLAUSE_BREAKS) if i >= 0),
                              default=len(text))
             named = text[clause_start:match.start()].strip()
+            if _names_a_list(named) or figures_in(text[match.end():clause_end]):
+                continue  # A、B和C均达到预期: those listed; 均达到目标值的1.8倍以上: a threshold, not the targets
             around = named + text[match.end():clause_end]
             if named and not scope and not kind \
                     and not any(word in around for word in lexicon.claim_words()["all_scope_words"]):
@@ -233,6 +244,13 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                 location=passage.at(match.start(), match.end()), context=text[sentence_start:sentence_end + 1],
                 span=(match.start() - sentence_start, match.end() - sentence_start),
                 arguments={"count": len(missed), "names": "、".join(result.indicator.name for result in missed)})
+
+
+def _names_a_list(named: str) -> bool:
+    """Three names or more (A、B和C), or two that are no words for all of them (年度目标和重点任务 are)."""
+    names = listed_names(named)
+    scope = lexicon.claim_words()["all_scope_words"]
+    return len(names) >= 3 or (len(names) == 2 and not any(word in name for name in names for word in scope))
 
 
 @rule("N104", "warning")

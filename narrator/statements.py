@@ -27,7 +27,7 @@ only when its one reading disagrees. The words are in lexicon/statements.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import lexicon
@@ -160,12 +160,35 @@ def _last_clause(text: str) -> str:
     return text[cut + 1:]
 
 
+CROWDED = 3  # role groups named in one clause before a figure that leave its role unknown
+
+
+def _crowded(clause: str) -> bool:
+    """The clause names the words of CROWDED or more roles (crowded_role_groups) at once."""
+    return sum(_has(clause, key) for key in words()["crowded_role_groups"]) >= CROWDED
+
+
 def _has(text: str, key: str) -> bool:
     return any(word in text for word in words()[key])
 
 
 def _ends(text: str, key: str) -> bool:
     return text.endswith(words()[key])
+
+
+def target_heading(heading: str) -> bool:
+    """A heading over the year's targets (（五）年度绩效目标; 二、绩效目标设定情况), not their results
+    (二、绩效目标完成情况) or reasons (四、偏离绩效目标的原因)."""
+    plain = re.sub(r"^[#\s]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?", "", heading.strip()).rstrip("：: ")
+    return plain.removesuffix("情况").endswith(words()["target_headings"])
+
+
+def retargeted(claim, sentence_before: str):
+    """A claim under a target heading read again as the passage's role says: a figure no word names
+    otherwise (达到90%以上) is a target."""
+    role = role_of(sentence_before, claim.quantity, "target")
+    return claim if (role.name, role.alternatives) == (claim.role, claim.alternatives) else \
+        replace(claim, role=role.name, alternatives=role.alternatives)
 
 
 def ceiling_after(text_after: str) -> bool:
@@ -177,9 +200,11 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
     """The role of `quantity`, from the sentence up to it (`sentence_before`) and the role of the
     passage it stands in (预期目标：… is about targets)."""
     opened = _open_bracket(sentence_before)
+    if _crowded(_last_clause(sentence_before)):
+        return Role("other")  # 目标（完成目标的…差距…占比…同比增长15717家: every role at once, so none
     if opened >= 0:
         inside = sentence_before[opened + 1:]
-        outside = _last_clause(_without_brackets(sentence_before[:opened])).rstrip()
+        outside = _last_clause(_without_brackets(sentence_before[:opened])).rstrip().rstrip("（(").rstrip()
         if _ends(outside, "target_words") or inside.lstrip().startswith(words()["target_words"]):
             return Role("target")
         clause = _last_clause(inside)

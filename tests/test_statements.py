@@ -282,3 +282,44 @@ def test_figures_after_fenbie_take_the_names_listed_before_when_no_figure_is():
     assert check_document(read_text(said.format("107%"), "t"), data=data).findings == []
     wrong = check_document(read_text(said.format("117%"), "t"), data=data)
     assert [f.message for f in wrong.findings] == ["正文写“117%”，但输入文件的“失业人员再就业人数”完成值占目标值的比例是 107%。"]
+
+
+# ---------------------------------------------------------------- hostile sentences
+
+def _checked(tmp_path: Path, sentence: str):
+    path = tmp_path / "报告.txt"
+    path.write_text("一、年度履职目标完成情况\n" + sentence + "\n", encoding="utf-8")
+    result = check_file(path, UNIT)
+    assert not result.error
+    return result
+
+
+def test_a_sentence_of_500_figures_is_read_figure_by_figure(tmp_path):
+    """500 figures in one sentence (3,500 characters): each read as near its own name as in a short
+    one — the correct ones agree, the one changed is the one error (the sentence is read in windows of
+    clauses, so the time grows with its length, not with its square: bench/check.py)."""
+    parts = ["拥有高新技术企业数15717家"] * 500
+    result = _checked(tmp_path, "，".join(parts) + "。")
+    assert (result.figures, result.linked, result.findings) == (500, 500, [])
+    parts[250] = "拥有高新技术企业数15177家"
+    result = _checked(tmp_path, "，".join(parts) + "。")
+    assert [(f.code, f.claimed, f.expected, f.location.start) for f in result.findings] == \
+        [("N101", "15177家", "15717家", 250 * 16 + 9)]  # 16 characters a part, the figure after the name
+
+
+def test_a_figure_in_every_role_at_once_is_left_unlinked(tmp_path):
+    """目标（完成目标的…差距…占比…同比增长…未支出…15717家: the words name every role, so none is sure."""
+    result = _checked(tmp_path, "拥有高新技术企业数目标（完成目标的高于目标差距为目标的占比同比增长净增未支出共其中15717家。")
+    assert result.findings == []
+    (item,) = explanations(result)
+    assert (item["figure"], item["linked"], item["explanation"]) == \
+        ("15717家", False, "未对应：看不出这个数字说的是什么（与哪个数比较）")
+
+
+def test_unbalanced_brackets_are_read_as_far_as_they_go(tmp_path):
+    """Brackets opened twice and closed five times: the target in 目标（（5场 is still the target."""
+    result = _checked(tmp_path, "举办科技合作与交流活动（（（10场））））），目标（（5场））。" + "（" * 300 + "技术合同成交额1011亿元")
+    said = {item["figure"]: item for item in explanations(result)}
+    assert result.findings == []
+    assert [(figure, said[figure]["role"], said[figure]["linked"]) for figure in said] == \
+        [("10场", "completion", True), ("5场", "target", True), ("1011亿元", "completion", True)]
