@@ -188,7 +188,7 @@ def _reason_elsewhere(report: CheckedReport, completion: Claim) -> bool:
         for passage in report.prose)
 
 
-RATIO_OBJECT = re.compile(r"\s*(?:[（(][^（()）]*[）)])?\s*的")
+RATIO_OBJECT = re.compile(r"(?:任务|值|数)?\s*(?:[（(][^（()）]*[）)])?\s*的")  # 完成目标任务的92.95%
 
 
 def _phrases(text: str, phrases: list[str]):

@@ -331,6 +331,23 @@ def test_the_ninth_held_out_report_checks_clean():
     assert said["第17段（文本第33行）", "95%以上"]["role"] == "target"
 
 
+def test_the_draft_of_the_ninth_unit_with_its_officers_answers_reviews_clean():
+    """Drafting it drew one false finding on a task narrative's own words: 完成目标任务的92.95% read as
+    saying the target was met (N104)."""
+    import dataclasses
+
+    import yaml
+
+    from narrator.api import answer, draft, questions
+
+    notes = yaml.safe_load((ZAOYANG / "officer_notes.yaml").read_text(encoding="utf-8"))
+    report = dataclasses.replace(load_report(ZAOYANG / "unit.yaml"), problems=notes["存在问题"],
+                                 measures=notes["改进措施"])
+    report = answer(report, {q.key: notes["原因"][q.subject] for q in questions(report) if q.subject in notes["原因"]})
+    result = draft(report)
+    assert result.findings == [] and result.document.missing == []
+
+
 @pytest.mark.parametrize("folder, name, errors", [(ZAOYANG, name, errors) for name, errors in ZAOYANG_EDITS.items()]
                          + [(CHANGZHOU, name, errors) for name, errors in CHANGZHOU_EDITS.items()]
                          + [(QIJIANG, name, errors) for name, errors in QIJIANG_EDITS.items()]
