@@ -38,6 +38,7 @@ class Claim:
     sentence_start: int
     alternatives: tuple[str, ...] = ()  # other roles the words leave open (占比52.7%: a share or a value)
     named: bool = True  # the subject is named by the figure's own clause, not inherited from the one before
+    earlier: str = ""  # the paragraph before the sentence, when the sentence points back to it (该项目实际支出占…)
 
     @property
     def start(self) -> int:
@@ -199,6 +200,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             sentence_start=sentence_start,
             alternatives=role.alternatives,
             named=named,
+            earlier=text[max(0, sentence_start - SENTENCE_LIMIT):sentence_start]
+            if any(word in own for word in lexicon.claim_words()["pointing_back_words"]) else "",
         ))
     return _respectively(text, claims)
 

@@ -373,6 +373,8 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     own = sentence_before[:cut]
     own = own[max(own.rfind(mark) for mark in "；;") + 1:]
     part = _last_line(own, facts)
+    if not part and claim.earlier:
+        part = _last_line(claim.earlier, facts)  # 该项目实际支出占……: the line the sentence before named
     whole_words = sentence_before[cut + 1:]
     whole = _last_line(whole_words, facts)
     rest = name_tokens(whole_words) - (facts.scope_words(whole) if whole else frozenset()) - _whole_tokens()
