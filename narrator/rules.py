@@ -149,6 +149,8 @@ def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
     below the target figure it answers, with no word of why."""
     goal: list[tuple[Passage, Claim]] = []
     texts: list[str] = []
+    reasons = lexicon.claim_words()["reason_words"]
+    reasoned = [passage.text for passage in report.prose if any(word in passage.text for word in reasons)]
 
     def close():
         targets = [(p, c) for p, c in goal if c.role == "target" and c.quantity.comparator not in ("<=", "<")]
@@ -165,7 +167,7 @@ def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
             agreed = next((item.agreed for item in passage.links if item.claim is completion), None)
             if agreed is not None and agreed.status in (Status.MET.value, Status.EXCEEDED.value):
                 continue  # 兑现办理时限12个工作日，比目标（15个工作日）缩短: less is better, the table says met
-            if completion.quantity.value < target.quantity.value and not _reason_elsewhere(report, completion):
+            if completion.quantity.value < target.quantity.value and not _reason_elsewhere(reasoned, completion):
                 context, span = _sentence_context(completion)
                 yield Finding(claimed=completion.quantity.text, expected=target.quantity.text, context=context,
                               location=passage.at(completion.start, completion.end), span=span)
@@ -179,13 +181,10 @@ def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
     yield from close()
 
 
-def _reason_elsewhere(report: CheckedReport, completion: Claim) -> bool:
-    """The report says why elsewhere: a passage or heading naming what fell short with a word of why
-    (三（四）预算执行率未达标原因 … ; 县域内就诊率未达到目标，主要原因是……)."""
-    reasons = lexicon.claim_words()["reason_words"]
-    return bool(completion.tokens) and any(
-        all(token in passage.text for token in completion.tokens) and any(word in passage.text for word in reasons)
-        for passage in report.prose)
+def _reason_elsewhere(reasoned: list[str], completion: Claim) -> bool:
+    """The report says why elsewhere: one of the passages or headings with a word of why (`reasoned`)
+    names what fell short (三（四）预算执行率未达标原因 … ; 县域内就诊率未达到目标，主要原因是……)."""
+    return bool(completion.tokens) and any(all(token in text for token in completion.tokens) for text in reasoned)
 
 
 RATIO_OBJECT = re.compile(r"(?:任务|值|数)?\s*(?:[（(][^（()）]*[）)])?\s*的")  # 完成目标任务的92.95%
