@@ -23,6 +23,7 @@ SENTENCE_ENDS = "。！？!?"
 LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
 COORDINATION = ("和", "及", "与", "、", "以及")  # 3座A和8座B: figures each before their name
 HEADING_LENGTH = 30  # a line this short with no figure and no full stop is a heading
+LEAD_LENGTH = 40  # a paragraph's title sentence (1.国土空间规划编制与实施经费。) is at most this long
 SENTENCE_LIMIT = 1000  # characters of one sentence read as one (no report writes longer)
 PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
 
@@ -39,6 +40,7 @@ class Claim:
     alternatives: tuple[str, ...] = ()  # other roles the words leave open (占比52.7%: a share or a value)
     named: bool = True  # the subject is named by the figure's own clause, not inherited from the one before
     earlier: str = ""  # the paragraph before the sentence, when the sentence points back to it (该项目实际支出占…)
+    lead: str = ""  # the paragraph's title sentence (1.自然资源执法监察经费。年初预算121.80万元…), no figure in it
 
     @property
     def start(self) -> int:
@@ -135,6 +137,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
     quantities = figures_in(text)
     claims: list[Claim] = []
     sentences = _bounded(text, sentences)
+    title = text[:text.find("。")] if 0 < text.find("。") <= LEAD_LENGTH else ""
+    lead = title if title and not figures_in(LIST_LABEL.sub("", title)) else ""
     starts = [start for start, _ in sentences]
     labels = [(match.start(), match.group(1)) for match in PASSAGE_LABEL.finditer(text)]
     for index, quantity in enumerate(quantities):
@@ -202,6 +206,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             named=named,
             earlier=text[max(0, sentence_start - SENTENCE_LIMIT):sentence_start]
             if any(word in own for word in lexicon.claim_words()["pointing_back_words"]) else "",
+            lead=lead if sentence_start > len(lead) else "",
         ))
     return _respectively(text, claims)
 

@@ -74,7 +74,7 @@ def compatible_units(claim_unit: str, fact_unit: str) -> bool:
 def claim_scope(claim: Claim, facts: Facts) -> str:
     """The budget line named last in the sentence before the figure, if any; FOREIGN when a part of it
     that is no line of the table is named after it (项目支出……，其中双创中心物业管理费调整后预算217.25万元)."""
-    return _last_line(claim.context, facts)
+    return _last_line(claim.context, facts) or (_last_line(claim.lead, facts) if claim.lead else "")
 
 
 def _last_line(text: str, facts: Facts) -> str:

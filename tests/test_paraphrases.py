@@ -417,3 +417,18 @@ def test_the_draft_of_the_eighth_unit_with_its_officers_answers_reviews_clean():
     report = answer(report, {q.key: notes["原因"][q.subject] for q in questions(report)})
     result = draft(report)
     assert result.findings == [] and result.document.missing == []
+
+
+YINAN = Path(__file__).parent / "data" / "statements_yinan"  # 沂南县自然资源和规划局 2024 (invented, an officer's style)
+
+
+def test_a_budget_line_named_in_its_paragraphs_title_sentence_scopes_its_figures():
+    """1.自然资源执法监察经费。年初预算121.80万元，全年追加15.20万元……: the line named alone in the paragraph's
+    first sentence. First check: 32 false errors (each line's figures compared with the whole budget's), 30 of
+    them these; left: 基本支出……，全年调整增加36.40万元 (全年 read as the whole's, not the line's year)."""
+    result = check_file(YINAN / "report.txt", YINAN / "unit.yaml")
+    assert [(f.code, f.claimed, f.expected) for f in result.findings] == [
+        ("N101", "36.40万元", "185.20万元"), ("N101", "148.80万元", "185.20万元")]
+    said = {(item["place"], item["figure"]): item for item in explanations(result)}
+    assert said["第16段（文本第31行）", "3.42万元"]["explanation"] == \
+        "与输入文件的“自然资源执法监察经费”的未支出数（调整预算数 − 实际支出数）（3.42万元）一致"
