@@ -186,6 +186,10 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             # 预算执行率未达到目标（目标为100%）: the figure is about what the sentence named before it.
             earlier = LIST_LABEL.sub("", text[sentence_start:clause_start])
             subject, tokens = earlier, name_tokens(earlier)
+        if not tokens and lead and sentence_start > len(lead):
+            # （5）造林苗木成活率。年度目标值为≥85%: what the paragraph's title sentence names.
+            subject = LIST_LABEL.sub("", lead)
+            tokens = name_tokens(subject)
         own = text[clause_start:quantity.start]
         if index and clause_start == previous_end:
             own = own[own.find("、") + 1:]  # 22项达到、3项未达到: 达到 is the 22's
@@ -301,8 +305,14 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     within the categories the sentence names before it (履职类指标14项；过程类指标25项，其中23项达到), or within
     the task area it names (妇幼健康服务（3项指标，2项达标）: "~妇幼健康服务", resolved against the
     indicators' 重点工作 when linked). `conditioned`: another figure follows in the same clause."""
-    if quantity.unit not in lexicon.claim_words()["count_units"] or "指标" not in sentence or "等" in clause:
+    words = lexicon.claim_words()
+    if "指标" not in sentence or "等" in clause:
         return ""
+    if quantity.unit not in words["count_units"] and not (
+            quantity.unit in words["count_units_beside_indicators"]
+            and (after.lstrip().startswith(("指标", "绩效指标"))
+                 or (clause.rstrip().endswith("指标") and not clause.rstrip().endswith(("一级指标", "二级指标"))))):
+        return ""  # 见习岗位336个 is no count of indicators; 43个绩效指标, 完成指标39个 are
     if conditioned and any(phrase in after for phrases in lexicon.indicator_counts().values() for phrase in phrases):
         return ""  # 有4项指标的完成值达到目标值的1.8倍以上: those passing a threshold, not those met
     qualified = text[quantity.end:quantity.end + 1] in ("（", "(")

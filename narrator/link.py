@@ -88,6 +88,8 @@ def _last_line(text: str, facts: Facts) -> str:
             best, position = name, found
     after = text[position + len(best):] if best else text
     own = re.split(r"[，,；;]", after)[-1]
+    for word in statements.words()["budget_change_words"]:
+        own = own.replace(word, "")  # 全年调整增加36.40万元: 全年 says when, and the line's change is meant
     if best and own != after and any(word in own for word in statements.words()["budget_total_qualifiers"]):
         # ……项目结余26.23万元；加上其他项目零星结余，全年预算执行率只有98.05%: a line named in an earlier
         # clause does not scope a figure whose own clause names the whole (全年, 整体 …).
@@ -299,6 +301,8 @@ def task_areas(claims: list[Claim], areas: Iterable[str]) -> list[Claim]:
     return result
 
 
+_FIGURES = re.compile(r"[\d.,，,]+\s*(?:万元|亿元|元)?")
+
 BOUND_ROLES = ("ratio", "multiple")  # 完成目标的1.8倍以上: a threshold the ratio passes
 
 
@@ -310,6 +314,9 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     A claim whose words leave its role open (占比52.7%: a share, or an indicator named 占比) is read
     each way: any reading that agrees settles it; one that disagrees is not an error, since the
     checker cannot be sure what the figure says."""
+    words = lexicon.claim_words()
+    if claim.role == "count" and claim.quantity.unit in words["count_units_beside_indicators"]:
+        claim = replace(claim, quantity=replace(claim.quantity, unit=words["count_units"][0]))  # 39个 indicators: 39项
     first = _reading(claim, facts, exclude_place, aliases)
     if first.agreed is not None or not claim.alternatives:
         return first
@@ -373,6 +380,9 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     own = sentence_before[:cut]
     own = own[max(own.rfind(mark) for mark in "；;") + 1:]
     part = _last_line(own, facts)
+    if not part and not name_tokens(_FIGURES.sub("", own)) - _whole_tokens():
+        # 基本支出……；实际支出1718.45万元，占实际支出总额的49.26%: only a column named, the line named before.
+        part = _last_line(sentence_before[:cut], facts)
     if not part and claim.earlier:
         part = _last_line(claim.earlier, facts)  # 该项目实际支出占……: the line the sentence before named
     whole_words = sentence_before[cut + 1:]
