@@ -52,6 +52,7 @@ class Block:
     tasks: list[KeyTask] = field(default_factory=list)
     category: str = "duty"  # duty, other, process or effect
     total: int = 0  # a process or effect part: the category's indicators, those analysed elsewhere too
+    missed: list[str] | None = None  # … the names of those that missed their target (None: some not yet known)
     see_also: list[tuple[str, IndicatorResult]] = field(default_factory=list)  # (budget|process|effect, result)
 
     @property
@@ -250,6 +251,11 @@ def make_plan(evaluation: Evaluation) -> Plan:
             blocks.append(Block(title, messages(results), tasks=belongs))
     totals = {category: len(by_category[category]) for category in ("process", "effect")}
     totals["process"] += len(budget_indicators)
+    missed = {}
+    for category in ("process", "effect"):
+        results = by_category[category] + (budget_indicators if category == "process" else [])
+        missed[category] = None if any(r.status == Status.PENDING for r in results) \
+            else [r.indicator.name for r in results if r.status == Status.MISSED]
     if goals:
         for category in ("process", "effect"):
             by_category[category] = _into_goals(blocks, by_category[category])
@@ -258,7 +264,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
     for category in ("process", "effect"):
         if by_category[category]:
             blocks.append(Block(category, messages(by_category[category]), category=category,
-                                total=totals[category]))
+                                total=totals[category], missed=missed[category]))
 
     # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
     told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
