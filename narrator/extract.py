@@ -24,6 +24,9 @@ LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八
 COORDINATION = ("和", "及", "与", "、", "以及")  # 3座A和8座B: figures each before their name
 HEADING_LENGTH = 30  # a line this short with no figure and no full stop is a heading
 LEAD_LENGTH = 40  # a paragraph's title sentence (1.国土空间规划编制与实施经费。) is at most this long
+# A unit in brackets after a list of bare numbers: 年初860.00、调整120.00、实际支出941.26（万元）.
+BRACKET_UNIT = re.compile(r"(?<=\d)\s*[（(](万元|亿元|元)[）)]")
+CLAUSE_MARKS_BEFORE_UNIT = "，,；;：:。"
 SENTENCE_LIMIT = 1000  # characters of one sentence read as one (no report writes longer)
 PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
 
@@ -128,8 +131,15 @@ def extract(texts: Iterable[str]) -> list[list[Claim]]:
 
 @lru_cache(maxsize=4096)
 def figures_in(text: str) -> tuple[Quantity, ...]:
-    """The figures of a text: numbers with a unit or scale (目标1, 第2点 are labels, not figures)."""
-    return tuple(q for q in find_quantities(text) if q.unit or q.scale)
+    """The figures of a text: numbers with a unit or scale (目标1, 第2点 are labels, not figures); bare numbers
+    listed before a unit in brackets take it (年初860.00、调整120.00、调整后980.00、实际支出941.26（万元））."""
+    quantities = find_quantities(text)
+    units = [(max(text.rfind(mark, 0, found.start()) for mark in CLAUSE_MARKS_BEFORE_UNIT) + 1, found.start(),
+              found.group(1)) for found in BRACKET_UNIT.finditer(text)] if "（" in text or "(" in text else []
+    return tuple(replace(q, unit=next((unit for start, end, unit in units if start <= q.start and q.end <= end), ""))
+                 if not (q.unit or q.scale) else q
+                 for q in quantities
+                 if q.unit or q.scale or any(start <= q.start and q.end <= end for start, end, _ in units))
 
 
 def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:

@@ -24,7 +24,7 @@ from typing import Iterable
 
 from . import lexicon, statements
 from .compare import agrees
-from .extract import CLAUSE_BREAKS, Claim, name_tokens
+from .extract import CLAUSE_BREAKS, LIST_LABEL, Claim, name_tokens
 from .facts import BUDGET_NAMES, OWN_BUDGET, Fact, Facts, column_pair, computed, fact_name
 from .findings import wording
 
@@ -166,6 +166,7 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
     inherited = bool(scope) and _left_behind(claim.context, scope)
     names = _claim_names(claim, facts, aliases, scope)
     explaining, task_place = _explaining(claim.context), wording("place_tasks")
+    foreign = not scope and _foreign_lead(claim.context, facts)
     found, weak = [], []
     weak_count = 0  # the same fact stated twice (a repeated table) is not one weak candidate
     sharing = other_line = 0
@@ -181,7 +182,8 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
         if explaining and fact.place == task_place:
             continue  # a figure in a reason is not compared with what a task narrative says
         if fact.budget and not fact.scope and not scope \
-                and frozenset().union(*names) - _whole_tokens() - fact.tokens - _column_tokens() - _self_tokens():
+                and (foreign or frozenset().union(*names) - _whole_tokens() - fact.tokens - _column_tokens()
+                     - _self_tokens()):
             other_line += 1  # 两项补贴资金实际支出1355.87万元: a fund of its own, not the whole budget
             continue
         if fact.budget or fact.tokens in facts.budget_names:
@@ -303,6 +305,8 @@ def task_areas(claims: list[Claim], areas: Iterable[str]) -> list[Claim]:
 
 _FIGURES = re.compile(r"[\d.,，,]+\s*(?:万元|亿元|元)?")
 
+ITEMS_TOGETHER = re.compile(r"(?:两|[二三四五六七八九十]|\d+)(?:项|个项目|笔)(?:资金)?(?:合计|共计|共)")
+
 BOUND_ROLES = ("ratio", "multiple")  # 完成目标的1.8倍以上: a threshold the ratio passes
 
 
@@ -338,6 +342,8 @@ def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float,
     """未支出24.93万元 is the remainder of the budget line the sentence names (the total when it names
     none); 科技创新专项资金未支出364.01万元 names a fund that is no line of the table: not linked."""
     scope = claim_scope(claim, facts)
+    if ITEMS_TOGETHER.search(claim.context[-12:]):
+        return [], "no_candidate", ""  # 两项合计结余61.92万元: the items named before, not the line's remainder
     if claim.named:
         rest = claim_tokens(claim, facts) - facts.scope_words(scope) if scope else claim_tokens(claim, facts)
         if scope:  # 文物保护及非遗传承项目结余: 项目 after the line's name says nothing more of it
@@ -346,6 +352,24 @@ def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float,
             return [], "no_candidate", ""
     found = [(1.0, fact) for fact in facts.by_role("remainder") if fact.scope == scope]
     return found, ("" if found else "no_candidate"), ""
+
+
+def _foreign_lead(context: str, facts: Facts) -> bool:
+    """The part of the sentence the figure stands in (after its last ；) begins by naming a fund that is no
+    line of the table (“三公”经费预算18.50万元，实际支出15.36万元): its amounts are that fund's, not the whole's."""
+    part = context[max(context.rfind(mark) for mark in "；;。") + 1:]
+    first = re.search(r"\d", part)
+    lead = LIST_LABEL.sub("", part[:first.start()] if first else part)
+    if not any(word in lead for word in lexicon.claim_words()["fund_words"]):
+        return False  # 预算执行方面，全年调整后预算627.17万元: no fund named, the whole budget
+    words = name_tokens(lead) - _whole_tokens() - _column_tokens() - _self_tokens() - _lead_tokens()
+    return bool(words) and not _last_line(part, facts)
+
+
+@lru_cache(maxsize=1)
+def _lead_tokens() -> frozenset[str]:
+    """Words that begin a sentence about the whole budget without naming a fund (2024年, 全年, 总体 …)."""
+    return frozenset().union(*(name_tokens(word) for word in lexicon.claim_words()["budget_lead_words"]))
 
 
 @lru_cache(maxsize=1)
@@ -393,11 +417,20 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     if any(word in whole_words for word in statements.words()["share_initial_words"]):
         return [], "no_whole", ""  # 占年初预算的: no share of 年初预算数 is computed
     column = "adjusted" if any(word in whole_words for word in statements.words()["share_budget_words"]) else "actual"
-    if not whole and column == "adjusted" and statements.column_named(own) == "actual":
+    if not whole_words.strip("的 ") and statements.column_named(_without_lines(sentence_before[:cut], facts)) == "adjusted":
+        column = "adjusted"  # 调整预算3794.00万元，其中基本支出1728.00万元（占45.55%）: a share of the column named
+    if not whole and column == "adjusted" and statements.column_named(_without_lines(own, facts)) == "actual":
         whole = OWN_BUDGET  # 实际支出602.24万元，占调整后预算的96.03%: the line's own budget
     found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
              and fact.name == BUDGET_NAMES[column]]
     return found, ("" if found else "no_whole"), ""
+
+
+def _without_lines(text: str, facts: Facts) -> str:
+    """The text without the budget lines' names: 基本支出 names a line, not the column 支出."""
+    for line in facts.scopes:
+        text = text.replace(line, "")
+    return text
 
 
 def _column_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:

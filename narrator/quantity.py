@@ -213,7 +213,7 @@ def _pattern() -> re.Pattern[str]:
     after = alternation(lexicon.approximation_words("after"))
     units = alternation(list(lexicon.unit_kinds()) + ["元"])
     arabic = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-    chinese = r"[零〇一二两三四五六七八九十百千万亿]+"
+    chinese = r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*"  # 两千, 逾百家; 万元 alone is no figure
     return re.compile(
         rf"(?P<cmp>{comparators})?\s*"
         rf"(?:(?<!节)(?<!制)(?<!简)(?P<before>{before}))?\s*"  # 节约2.23万元 saves; it is not 约2.23万元

@@ -220,6 +220,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("points")
         if _has(clause, "growth_markers"):
             return Role("growth")
+        if _ends(bare, "gap_words") and _has(sentence_before, "target_words"):
+            return Role("points")  # 预算执行率（98.05%，目标=100%），差1.95个百分点
         if _has(clause, "rate_comparison_words") or compared_rate(clause)[0] >= 0:
             return Role("rate_gap")  # 项目支出执行率为89.06%，低于基本支出执行率10.63个百分点
         return Role("other")
