@@ -300,6 +300,44 @@ ZHANGGONG_EDITS = {
 }
 
 
+YINAN = Path(__file__).parent / "data" / "statements_yinan"  # 沂南县自然资源和规划局 2024 (invented, an officer's style)
+
+# Its 12 edits: 9 caught at first check (missed: a target named by the paragraph's title, 完成指标40个 in 个,
+# a share after ； of the line named before it), then 12.
+YINAN_EDITS = {
+    "wrong01.txt": [("N101", "31526件", "31562件")],
+    "wrong02.txt": [("N101", "≥80%", "≥85%")],
+    "wrong03.txt": [("N101", "84.80%", "88.40%")],
+    "wrong04.txt": [("N101", "2.96个百分点", "2.69个百分点")],
+    "wrong05.txt": [("N101", "5宗", "6宗")],
+    "wrong06.txt": [("N101", "506.00万元", "560.00万元")],
+    "wrong07.txt": [("N101", "135.38万元", "133.58万元")],
+    "wrong08.txt": [("N101", "93.36%", "93.66%")],
+    "wrong09.txt": [("N101", "112.90万元", "122.90万元")],
+    "wrong10.txt": [("N101", "40个", "39项")],
+    "wrong11.txt": [("N101", "93.21%", "92.31%")],
+    "wrong12.txt": [("N101", "49.62%", "49.26%")],
+}
+
+QIDONG = Path(__file__).parent / "data" / "statements_qidong"  # 祁东县农业农村局 2024 (invented, a terse template)
+
+# Its 12 edits: 9 caught at first check (missed: 差1.95个百分点 after a bracketed target, 为年度任务的1.9倍, and
+# 年初3633.90 in a list of bare numbers before “（万元）” — still missed: the total named only as 总体), then 11.
+QIDONG_EDITS = {
+    "wrong01.txt": [("N101", "20.53万吨", "20.35万吨")],
+    "wrong02.txt": [("N101", "≥38万头", "≥40万头")],
+    "wrong03.txt": [("N101", "93.17%", "92.17%")],
+    "wrong04.txt": [("N101", "2.95个百分点", "1.95个百分点")],
+    "wrong05.txt": [("N101", "1000亩", "1200.00亩")],
+    "wrong06.txt": [("N101", "1.8倍", "1.9倍")],
+    "wrong07.txt": [],
+    "wrong08.txt": [("N101", "98.50%", "98.05%")],
+    "wrong09.txt": [("N101", "74.90万元", "74.09万元")],
+    "wrong10.txt": [("N101", "19项", "18项")],
+    "wrong11.txt": [("N101", "5260人次", "5620人次")],
+    "wrong12.txt": [("N101", "55.45%", "54.45%")],
+}
+
 ZAOYANG = Path(__file__).parent / "data" / "statements_zaoyang"  # 枣阳市卫健委 2024 (invented, a chatbot's style)
 
 # Its 12 edits, 11 caught at first check, then 12: a share of the line the sentence before named (该项目实际支出占…).
@@ -350,6 +388,8 @@ def test_the_draft_of_the_ninth_unit_with_its_officers_answers_reviews_clean():
 
 
 @pytest.mark.parametrize("folder, name, errors", [(ZAOYANG, name, errors) for name, errors in ZAOYANG_EDITS.items()]
+                         + [(YINAN, name, errors) for name, errors in YINAN_EDITS.items()]
+                         + [(QIDONG, name, errors) for name, errors in QIDONG_EDITS.items()]
                          + [(CHANGZHOU, name, errors) for name, errors in CHANGZHOU_EDITS.items()]
                          + [(QIJIANG, name, errors) for name, errors in QIJIANG_EDITS.items()]
                          + [(YUHUA, name, errors) for name, errors in YUHUA_EDITS.items()]
@@ -358,7 +398,8 @@ def test_the_draft_of_the_ninth_unit_with_its_officers_answers_reviews_clean():
                          + [(ZHANGGONG, name, errors) for name, errors in ZHANGGONG_EDITS.items()])
 def test_each_edit_of_a_held_out_report_is_found(folder, name, errors):
     manifest = {item["file"]: item for item in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))}
-    assert not errors or manifest[name]["wrong"] in errors[0][1]  # 16万人次以上 for 16万人次; ≥60% for 60%
+    wrong = manifest[name]["wrong"]
+    assert not errors or wrong in errors[0][1] or errors[0][1] in wrong  # 16万人次以上 for 16万人次; 5宗 of 差5宗
     result = check_file(folder / name, folder / "unit.yaml")
     assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
 
@@ -420,24 +461,6 @@ def test_the_draft_of_the_eighth_unit_with_its_officers_answers_reviews_clean():
     assert result.findings == [] and result.document.missing == []
 
 
-YINAN = Path(__file__).parent / "data" / "statements_yinan"  # 沂南县自然资源和规划局 2024 (invented, an officer's style)
-
-# Its 12 edits: 9 caught at first check (missed: a target named by the paragraph's title, 完成指标40个 in 个,
-# a share after ； of the line named before it), then 12.
-YINAN_EDITS = {
-    "wrong01.txt": [("N101", "31526件", "31562件")],
-    "wrong02.txt": [("N101", "≥80%", "≥85%")],
-    "wrong03.txt": [("N101", "84.80%", "88.40%")],
-    "wrong04.txt": [("N101", "2.96个百分点", "2.69个百分点")],
-    "wrong05.txt": [("N101", "5宗", "6宗")],
-    "wrong06.txt": [("N101", "506.00万元", "560.00万元")],
-    "wrong07.txt": [("N101", "135.38万元", "133.58万元")],
-    "wrong08.txt": [("N101", "93.36%", "93.66%")],
-    "wrong09.txt": [("N101", "112.90万元", "122.90万元")],
-    "wrong10.txt": [("N101", "40个", "39项")],
-    "wrong11.txt": [("N101", "93.21%", "92.31%")],
-    "wrong12.txt": [("N101", "49.62%", "49.26%")],
-}
 
 
 def test_the_tenth_held_out_report_checks_clean():
@@ -452,32 +475,6 @@ def test_the_tenth_held_out_report_checks_clean():
     assert said["第31段（文本第61行）", "39个"]["explanation"] == "与输入文件的达到或超过目标的指标数（39项）一致"
 
 
-@pytest.mark.parametrize("name, errors", YINAN_EDITS.items())
-def test_each_edit_of_the_tenth_report_is_found(name, errors):
-    manifest = {item["file"]: item for item in json.loads((YINAN / "manifest.json").read_text(encoding="utf-8"))}
-    assert errors[0][1] in manifest[name]["wrong"]  # 5宗 of 差5宗
-    result = check_file(YINAN / name, YINAN / "unit.yaml")
-    assert [(f.code, f.claimed, f.expected) for f in result.findings] == errors
-
-
-QIDONG = Path(__file__).parent / "data" / "statements_qidong"  # 祁东县农业农村局 2024 (invented, a terse template)
-
-# Its 12 edits: 9 caught at first check (missed: 差1.95个百分点 after a bracketed target, 为年度任务的1.9倍, and
-# 年初3633.90 in a list of bare numbers before “（万元）” — still missed: the total named only as 总体), then 11.
-QIDONG_EDITS = {
-    "wrong01.txt": [("N101", "20.53万吨", "20.35万吨")],
-    "wrong02.txt": [("N101", "≥38万头", "≥40万头")],
-    "wrong03.txt": [("N101", "93.17%", "92.17%")],
-    "wrong04.txt": [("N101", "2.95个百分点", "1.95个百分点")],
-    "wrong05.txt": [("N101", "1000亩", "1200.00亩")],
-    "wrong06.txt": [("N101", "1.8倍", "1.9倍")],
-    "wrong07.txt": [],
-    "wrong08.txt": [("N101", "98.50%", "98.05%")],
-    "wrong09.txt": [("N101", "74.90万元", "74.09万元")],
-    "wrong10.txt": [("N101", "19项", "18项")],
-    "wrong11.txt": [("N101", "5260人次", "5620人次")],
-    "wrong12.txt": [("N101", "55.45%", "54.45%")],
-}
 
 
 def test_the_eleventh_held_out_report_checks_clean():
@@ -493,9 +490,3 @@ def test_the_eleventh_held_out_report_checks_clean():
     assert said["第5段（文本第9行）", "45.55%"]["explanation"] == \
         "与输入文件的“基本支出”占“预算总金额”调整预算数的比重（45.55%）一致"
     assert not said["第19段（文本第36行）", "15.36万元"]["linked"]
-
-
-@pytest.mark.parametrize("name, errors", QIDONG_EDITS.items())
-def test_each_edit_of_the_eleventh_report_is_found(name, errors):
-    result = check_file(QIDONG / name, QIDONG / "unit.yaml")
-    assert [(f.code, f.claimed, f.expected) for f in result.findings] == errors
