@@ -100,7 +100,8 @@ class Facts:
         """(role, word) → positions among the distinct facts of those whose name or alias has the word."""
         index: dict[tuple[str, str], list[int]] = {}
         for position, fact in enumerate(self._distinct[0]):
-            for word in set().union(*fact.names()):
+            # A count is found by its key (#count:met:效益) alone: its worded name is for messages.
+            for word in set().union(*fact.aliases) if fact.role == "count" else set().union(*fact.names()):
                 index.setdefault((fact.role, word), []).append(position)
         return index
 
@@ -238,12 +239,14 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
     facts = []
     for group in groups:
         for kind in ("", *kinds) if len(group) <= 1 else ("",):
-            within = [(status, number) for (level1, level2, area, quantitative, status), number in tally.items()
-                      if _in_group(level1, level2, group, area) and (not kind or quantitative == (kind == "quantitative"))]
+            within: Counter = Counter()
+            for (level1, level2, area, quantitative, status), number in tally.items():
+                if _in_group(level1, level2, group, area) and (not kind or quantitative == (kind == "quantitative")):
+                    within[status] += number
             label = (group[0][1:] if group and group[0][0] in "@~" else "、".join(group) + "类" if group else "") \
                 + kinds.get(kind, "")
             for status, wanted in statuses.items():
-                number = sum(count for found, count in within if wanted is None or found in wanted)
+                number = sum(within.values()) if wanted is None else sum(within[found] for found in wanted)
                 key = ("count_group" if status == "total" else f"count_group_{status}") if label else f"count_{status}"
                 facts.append(_count_fact(count_key(status, group, kind), wording(key, levels=label),
                                          number, location, place))
