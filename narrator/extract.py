@@ -334,7 +334,7 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     before = text[sentence_start:quantity.start]
     scope, kind, scope_end = indicator_scope(text, sentence_start, quantity.start)
     if not scope and not kind:
-        part = LIST_LABEL.sub("", before[max(before.rfind(mark) for mark in "；;。") + 1:])
+        part = LIST_LABEL.sub("", before[max(before.rfind(mark) for mark in "；;。") + 1:].lstrip("#＃ "))
         area = _AREA.match(part)
         if area and not name_tokens(area.group(1)) <= _generic_count_words() \
                 and "指标" in part[area.end():] + text[quantity.end:quantity.end + 2]:

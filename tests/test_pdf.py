@@ -235,3 +235,22 @@ def test_a_group_label_wrapped_over_a_page_break_is_joined_back():
     top = [["效益", "经济效益"]]
     _join_wrapped_group(levels, top)
     assert top == [["效益", "经济效益"]] and levels[-1] == ["过程", "资产管理"]
+
+
+@pytest.mark.parametrize("unit, name", [(unit, name) for unit in ("zaoyang", "yinan", "qidong")
+                                        for name in ("report.txt", "wrong04.txt", "wrong12.txt")])
+def test_an_unseen_report_as_docx_and_pdf_checks_as_its_text(folder, unit, name):
+    """A held-out report typed into Word (one paragraph a line, a chatbot's Markdown marks kept) and printed to
+    PDF: the same findings as its text — none on the correct one, the one edit on the others."""
+    import docx
+
+    data = Path(__file__).parent / "data" / f"statements_{unit}"
+    document = docx.Document()
+    for line in (data / name).read_text(encoding="utf-8").split("\n"):
+        if line.strip():
+            document.add_paragraph(line)
+    path = folder / f"{unit}_{name}.docx"
+    document.save(str(path))
+    expected = [(f.code, f.claimed, f.expected) for f in check_file(data / name, data / "unit.yaml").findings]
+    for source in (path, _as_pdf(path)):
+        assert [(f.code, f.claimed, f.expected) for f in check_file(source, data / "unit.yaml").findings] == expected
