@@ -148,8 +148,9 @@ def ratio_to_target(result: IndicatorResult) -> Decimal | None:
     """完成值 ÷ 目标值 for a quantity with a floor target; None for rates (said in percentage points),
     ceilings and zero targets."""
     target, done = result.indicator.target, result.completion_value
-    if done is None or not target.is_number or not target.value or target.unit == "%" or is_ceiling(result.indicator):
-        return None
+    if done is None or not target.is_number or not target.value or target.unit == "%" or is_ceiling(result.indicator) \
+            or target.unit in lexicon.wording()["level_units"]:
+        return None  # 人均预期寿命79.6岁 is not 100.8% of 79岁: a level is said by how much higher
     return done / target.value
 
 
@@ -221,6 +222,11 @@ class Language:
         word = self.comparator_word(indicator)
         value = value_text(target)
         return f"“{word}{value}”" if word and quoted else f"{word}{value}"
+
+    @property
+    def level_units(self) -> tuple[str, ...]:
+        """Units of a level, compared by how much higher or lower (岁, 分)."""
+        return tuple(lexicon.wording()["level_units"])
 
     def margin(self, result: IndicatorResult) -> str:
         """|完成值 − 目标值| in words: 208.78亿元, 2场, 3.97个百分点."""

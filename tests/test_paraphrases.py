@@ -385,6 +385,11 @@ def test_the_draft_of_the_ninth_unit_with_its_officers_answers_reviews_clean():
     report = answer(report, {q.key: notes["原因"][q.subject] for q in questions(report) if q.subject in notes["原因"]})
     result = draft(report)
     assert result.findings == [] and result.document.missing == []
+    prose = result.document.prose()
+    # A level against its target by how much higher; 1.93× the target is a large exceedance, its reason answered.
+    assert "人均预期寿命为79.6岁，比目标高0.6岁。" in prose
+    assert "义诊惠及群众人次目标为不少于5000人次，实际完成9650人次，完成目标的193%，远高于预期，主要原因是" in prose
+    assert "效益和满意度指标共8项，均达到目标。" in prose
 
 
 @pytest.mark.parametrize("folder, name, errors", [(ZAOYANG, name, errors) for name, errors in ZAOYANG_EDITS.items()]
