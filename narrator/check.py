@@ -127,7 +127,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
             targets_listed = heading is not None and statements.target_heading(paragraph.text)
         paragraph_claims = task_areas(under_heading(paragraph_claims, levels), areas)
         if targets_listed:
-            paragraph_claims = [statements.retargeted(claim, claim.context) if claim.role == "completion" else claim
+            paragraph_claims = [statements.retargeted(claim, claim.context)
+                                if "completion" in (claim.role, *claim.alternatives) else claim
                                 for claim in paragraph_claims]
         location = Location(document.file, paragraph.section, paragraph=paragraph.number, line=paragraph.line,
                             page=paragraph.page)
@@ -164,8 +165,15 @@ def later_years(claims: list, year: int | None) -> list:
     future = tuple(lexicon.claim_words()["future_words"])
     return [dataclasses.replace(claim, role="other", alternatives=())
             if any(int(found) > year for found in re.findall(r"(20\d\d)年", claim.context))
-            or any(word in claim.context for word in future) else claim
+            or any(word in claim.context for word in future)
+            or (claim.role == "completion" and _earlier_year(claim, year)) else claim
             for claim in claims]
+
+
+def _earlier_year(claim, year: int) -> bool:
+    """The figure's own clause is about an earlier year (……23400人次；2023年为16800人次): last year's value."""
+    clause = claim.context[max(claim.context.rfind(mark) for mark in "，,；;。") + 1:]
+    return any(int(found) < year for found in re.findall(r"(20\d\d)年", clause))
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:

@@ -262,6 +262,10 @@ def _respectively(text: str, claims: list[Claim]) -> list[Claim]:
                 # A、B和C分别完成年度目标的…: no figures before 分别, the names listed right before it
                 names = _names_before(text, first.sentence_start, position)
                 if len(names) != len(listed):
+                    # 省级、市级、县级及校本研修分别为640人次、1180人次和3610人次: the figures are about the
+                    # names listed, which cannot be paired one to one here: none is read as another's.
+                    for target in listed:
+                        claims[target] = replace(claims[target], role="other", alternatives=())
                     continue
                 subjects = [(name, name_tokens(name)) for name in names]
             for target, (subject, tokens) in zip(listed, subjects):

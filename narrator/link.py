@@ -90,7 +90,10 @@ def _last_line(text: str, facts: Facts) -> str:
     own = re.split(r"[，,；;]", after)[-1]
     for word in statements.words()["budget_change_words"]:
         own = own.replace(word, "")  # 全年调整增加36.40万元: 全年 says when, and the line's change is meant
-    if best and own != after and any(word in own for word in statements.words()["budget_total_qualifiers"]):
+    # 基本支出年初预算…，调整后预算…，全年实际支出9550.80万元: the line's own sentence part, 全年 says when;
+    # ……项目结余26.23万元；加上其他项目零星结余，全年预算执行率: in a part after ； the whole's.
+    if best and re.search(r"[；;]", after) and own != after \
+            and any(word in own for word in statements.words()["budget_total_qualifiers"]):
         # ……项目结余26.23万元；加上其他项目零星结余，全年预算执行率只有98.05%: a line named in an earlier
         # clause does not scope a figure whose own clause names the whole (全年, 整体 …).
         return ""
@@ -357,7 +360,7 @@ def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float,
 def _foreign_lead(context: str, facts: Facts) -> bool:
     """The part of the sentence the figure stands in (after its last ；) begins by naming a fund that is no
     line of the table (“三公”经费预算18.50万元，实际支出15.36万元): its amounts are that fund's, not the whole's."""
-    part = context[max(context.rfind(mark) for mark in "；;。") + 1:]
+    part = re.sub(r"\d{4}年度?", "", context[max(context.rfind(mark) for mark in "；;。") + 1:])  # 2024年“三公”经费…
     first = re.search(r"\d", part)
     lead = LIST_LABEL.sub("", part[:first.start()] if first else part)
     if not any(word in lead for word in lexicon.claim_words()["fund_words"]):

@@ -187,6 +187,8 @@ def retargeted(claim, sentence_before: str):
     """A claim under a target heading read again as the passage's role says: a figure no word names
     otherwise (达到90%以上) is a target."""
     role = role_of(sentence_before, claim.quantity, "target")
+    if role.name == "share" and claim.quantity.approximation:
+        role = Role("target")  # 普惠性幼儿园在园幼儿占比达到95%以上: the share the year aims at
     return claim if (role.name, role.alternatives) == (claim.role, claim.alternatives) else \
         replace(claim, role=role.name, alternatives=role.alternatives)
 
