@@ -219,7 +219,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             alternatives=role.alternatives,
             named=named,
             earlier=text[max(0, sentence_start - SENTENCE_LIMIT):sentence_start]
-            if any(word in own for word in lexicon.claim_words()["pointing_back_words"]) else "",
+            if any(word in own for word in lexicon.claim_words()["pointing_back_words"])
+            or text[sentence_start:quantity.start].lstrip().startswith(_continuing_words()) else "",
             lead=lead if sentence_start > len(lead) else "",
         ))
     return _respectively(text, claims)
@@ -366,6 +367,15 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
 
 # A task area named before the bracket or colon its counts stand in: 妇幼健康服务（3项指标，2项达标）.
 _AREA = re.compile(r"\s*([^，,；;：:（()）\d]{2,30})[（(：:]")
+
+
+@lru_cache(maxsize=1)
+def _continuing_words() -> tuple[str, ...]:
+    """A sentence that begins with a budget column or remainder (结余173.55万元，……) goes on about the line
+    the sentence before named."""
+    words = statements.words()
+    return tuple(sorted({*words["remainder_words"], *(word for names in lexicon.budget_column_words().values()
+                                                      for word in names if len(word) >= 3)}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

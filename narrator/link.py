@@ -74,7 +74,13 @@ def compatible_units(claim_unit: str, fact_unit: str) -> bool:
 def claim_scope(claim: Claim, facts: Facts) -> str:
     """The budget line named last in the sentence before the figure, if any; FOREIGN when a part of it
     that is no line of the table is named after it (项目支出……，其中双创中心物业管理费调整后预算217.25万元)."""
-    return _last_line(claim.context, facts) or (_last_line(claim.lead, facts) if claim.lead else "")
+    return _last_line(claim.context, facts) or (_last_line(claim.lead, facts) if claim.lead else "") \
+        or (_last_line(_last_sentence(claim.earlier), facts) if claim.earlier else "")
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of `text` (the one before the claim's)."""
+    return text.rstrip("。；; ")[max(text.rstrip("。；; ").rfind(mark) for mark in "。！？\n") + 1:]
 
 
 def _last_line(text: str, facts: Facts) -> str:
