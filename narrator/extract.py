@@ -344,6 +344,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
         if area and not name_tokens(area.group(1)) <= _generic_count_words() \
                 and "指标" in part[area.end():] + text[quantity.end:quantity.end + 2]:
             scope, scope_end = ("~" + area.group(1).strip(),), len(before)
+    if clause.rstrip().endswith(tuple(lexicon.claim_words()["met_before_count"])) \
+            and not any(clause.rstrip().endswith(word) for word in lexicon.indicator_counts()["missed"]):
+        return count_key("met", scope, kind)  # 共设43项指标，达标38项
     for words in (clause, after):
         for status, phrases in lexicon.indicator_counts().items():
             if any(phrase in words for phrase in phrases):

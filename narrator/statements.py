@@ -235,11 +235,11 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         if target_named and _ends(bare, "ratio_words"):
             # 完成目标的131.6%; 超额完成目标的31.6% is the excess, as a share of the target
             return Role("deviation", ("ratio",)) if _has(clause, "excess_words") else Role("ratio")
-        if _ends(bare, "completion_rate_words") and not strip_role_words(bare).strip():
+        if _ends(bare, "completion_rate_words") and not strip_role_words(bare).strip().strip("".join(words()["linking"])):
             return Role("ratio")
         if _ends(bare, "deviation_markers"):
             return Role("deviation")
-        if _ends(bare, "deviation_rate_words") and not strip_role_words(bare).strip():
+        if _ends(bare, "deviation_rate_words") and not strip_role_words(bare).strip().strip("".join(words()["linking"])):
             return Role("deviation")  # 偏差率31.63%, but 预算偏差率为4.5% is an indicator's value
         if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
             return Role("deviation", ("points",))
