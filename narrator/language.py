@@ -182,6 +182,19 @@ class Language:
         self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
         self._frames: dict[str, int] = {}
         self.narratives = narratives  # the unit's own words (task narratives): their precision is followed
+        self.goal = ""  # the 年度目标 the sentences being written answer (its 预期目标 line stands just above)
+
+    def under_goal(self, goal: str) -> str:
+        """The sentences that follow answer `goal` ("" outside a goal's part)."""
+        self.goal = goal or ""
+        return ""
+
+    def goal_states(self, result: IndicatorResult) -> bool:
+        """The goal just above states this result's target figure (全年完成高新技术企业的受理超2000家): the
+        sentence need not say it again."""
+        target = result.indicator.target
+        return bool(self.goal) and target.is_number and re.search(
+            rf"(?<![\d.]){re.escape(number(target.value.normalize()))}(?![\d.])", self.goal) is not None
 
     # -------------------------------------------------------- choice
 
