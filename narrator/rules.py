@@ -430,6 +430,22 @@ def tables_disagree(report: CheckedReport) -> Iterator[Finding]:
                               location=fact.location,
                               arguments={"table": fact.place, "name": fact.name,
                                          "other": other.place + other.location.describe()})
+    # The report's own 自评表 against the input given with --data (教师培训人次 5340人次 in the report's table,
+    # 5430人次 in the unit's data): the same indicator, by the same name.
+    data_place, table_place = wording("place_data"), wording("place_self_evaluation")
+    for role in ("completion", "target"):
+        given = {}
+        for fact in facts.by_role(role):
+            if fact.place == data_place and not fact.budget:
+                given.setdefault(fact.tokens, []).append(fact)
+        for fact in facts.by_role(role):
+            if fact.place != table_place or fact.budget:
+                continue
+            others = given.get(fact.tokens, [])
+            if len(others) == 1 and agrees(fact.quantity, others[0].quantity) is False:
+                yield Finding(claimed=fact.quantity.text, expected=others[0].quantity.text, context=fact.name,
+                              location=fact.location,
+                              arguments={"table": fact.place, "name": fact.name, "other": data_place})
 
 
 # Meaning
