@@ -164,16 +164,20 @@ def later_years(claims: list, year: int | None) -> list:
         return claims
     future = tuple(lexicon.claim_words()["future_words"])
     return [dataclasses.replace(claim, role="other", alternatives=())
-            if any(int(found) > year for found in re.findall(r"(20\d\d)年", claim.context))
+            if any(found > year for found in _years(claim.context))
             or any(word in claim.context for word in future)
             or (claim.role == "completion" and _earlier_year(claim, year)) else claim
             for claim in claims]
 
 
+def _years(text: str) -> list[int]:
+    return [int(found) for found in re.findall(r"(20\d\d)年", text)]
+
+
 def _earlier_year(claim, year: int) -> bool:
     """The figure's own clause is about an earlier year (……23400人次；2023年为16800人次): last year's value."""
     clause = claim.context[max(claim.context.rfind(mark) for mark in "，,；;。") + 1:]
-    return any(int(found) < year for found in re.findall(r"(20\d\d)年", clause))
+    return any(found < year for found in _years(clause))
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:

@@ -320,13 +320,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     within the categories the sentence names before it (履职类指标14项；过程类指标25项，其中23项达到), or within
     the task area it names (妇幼健康服务（3项指标，2项达标）: "~妇幼健康服务", resolved against the
     indicators' 重点工作 when linked). `conditioned`: another figure follows in the same clause."""
-    words = lexicon.claim_words()
     if "指标" not in sentence or "等" in clause:
         return ""
-    if quantity.unit not in words["count_units"] and not (
-            quantity.unit in words["count_units_beside_indicators"]
-            and (after.lstrip().startswith(("指标", "绩效指标"))
-                 or (clause.rstrip().endswith("指标") and not clause.rstrip().endswith(("一级指标", "二级指标"))))):
+    if quantity.unit not in lexicon.claim_words()["count_units"] and not _beside_indicators(quantity, clause, after):
         return ""  # 见习岗位336个 is no count of indicators; 43个绩效指标, 完成指标39个 are
     if conditioned and any(phrase in after for phrases in lexicon.indicator_counts().values() for phrase in phrases):
         return ""  # 有4项指标的完成值达到目标值的1.8倍以上: those passing a threshold, not those met
@@ -341,8 +337,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     if not scope and not kind:
         part = LIST_LABEL.sub("", before[max(before.rfind(mark) for mark in "；;。") + 1:].lstrip("#＃ "))
         area = _AREA.match(part)
+        nouns = tuple(lexicon.claim_words()["indicator_nouns"])
         if area and not name_tokens(area.group(1)) <= _generic_count_words() \
-                and "指标" in part[area.end():] + text[quantity.end:quantity.end + 2]:
+                and any(noun in part[area.end():] + text[quantity.end:quantity.end + 2] for noun in nouns):
             scope, scope_end = ("~" + area.group(1).strip(),), len(before)
     if clause.rstrip().endswith(tuple(lexicon.claim_words()["met_before_count"])) \
             and not any(clause.rstrip().endswith(word) for word in lexicon.indicator_counts()["missed"]):
@@ -366,6 +363,16 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     if (scope or kind) and not before[scope_end:].strip(" 共有为计中").strip() and not qualified:
         return count_key("total", scope, kind)  # 履职类指标14项; 定量指标13项
     return ""
+
+
+def _beside_indicators(quantity: Quantity, clause: str, after: str) -> bool:
+    """A figure in a unit that counts indicators only right beside the word 指标 (43个绩效指标, 完成指标39个;
+    not 一级指标5个, which counts categories)."""
+    words = lexicon.claim_words()
+    nouns, categories = tuple(words["indicator_nouns"]), tuple(words["category_nouns"])
+    before = clause.rstrip()
+    return quantity.unit in words["count_units_beside_indicators"] and (
+        after.lstrip().startswith(nouns) or (before.endswith(nouns) and not before.endswith(categories)))
 
 
 # A task area named before the bracket or colon its counts stand in: 妇幼健康服务（3项指标，2项达标）.

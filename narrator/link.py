@@ -27,6 +27,7 @@ from .compare import agrees
 from .extract import CLAUSE_BREAKS, LIST_LABEL, Claim, name_tokens
 from .facts import BUDGET_NAMES, OWN_BUDGET, Fact, Facts, column_pair, computed, fact_name
 from .findings import wording
+from .quantity import find_quantities
 
 THRESHOLD = 0.6
 
@@ -322,9 +323,6 @@ def task_areas(claims: list[Claim], areas: Iterable[str]) -> list[Claim]:
     return result
 
 
-_FIGURES = re.compile(r"[\d.,，,]+\s*(?:万元|亿元|元)?")
-
-ITEMS_TOGETHER = re.compile(r"(?:两|[二三四五六七八九十]|\d+)(?:项|个项目|笔)(?:资金)?(?:合计|共计|共)")
 
 BOUND_ROLES = ("ratio", "multiple")  # 完成目标的1.8倍以上: a threshold the ratio passes
 
@@ -361,7 +359,7 @@ def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float,
     """未支出24.93万元 is the remainder of the budget line the sentence names (the total when it names
     none); 科技创新专项资金未支出364.01万元 names a fund that is no line of the table: not linked."""
     scope = claim_scope(claim, facts)
-    if ITEMS_TOGETHER.search(claim.context[-12:]):
+    if _items_together().search(claim.context[-12:]):
         return [], "no_candidate", ""  # 两项合计结余61.92万元: the items named before, not the line's remainder
     if claim.named:
         rest = claim_tokens(claim, facts) - facts.scope_words(scope) if scope else claim_tokens(claim, facts)
@@ -423,7 +421,7 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     own = sentence_before[:cut]
     own = own[max(own.rfind(mark) for mark in "；;") + 1:]
     part = _last_line(own, facts)
-    if not part and not name_tokens(_FIGURES.sub("", own)) - _whole_tokens():
+    if not part and not name_tokens(_without_figures(own)) - _whole_tokens():
         # 基本支出……；实际支出1718.45万元，占实际支出总额的49.26%: only a column named, the line named before.
         part = _last_line(sentence_before[:cut], facts)
     if not part and claim.earlier:
@@ -443,6 +441,22 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
              and fact.name == BUDGET_NAMES[column]]
     return found, ("" if found else "no_whole"), ""
+
+
+@lru_cache(maxsize=1)
+def _items_together() -> re.Pattern[str]:
+    """两项合计 / 3个项目共计 (lexicon/claims.yaml: items_measures, items_together_words)."""
+    words = lexicon.claim_words()
+    measures = "|".join(map(re.escape, words["items_measures"]))
+    together = "|".join(map(re.escape, words["items_together_words"]))
+    return re.compile(rf"(?:两|[二三四五六七八九十]|\d+)(?:{measures})(?:资金)?(?:{together})")
+
+
+def _without_figures(text: str) -> str:
+    """The text with its figures (1718.45万元) taken out: the words left name what they are of."""
+    for quantity in reversed(find_quantities(text)):
+        text = text[:quantity.start] + text[quantity.end:]
+    return text
 
 
 def _without_lines(text: str, facts: Facts) -> str:

@@ -235,7 +235,8 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                     and not any(word in sentence for word in lexicon.claim_words()["all_scope_words"]):
                 continue  # 送戏下乡126场，公益电影放映2592场，…，全部完成: the things just listed, not every goal
             # 除预算执行率外均达到目标: those the exception names are not claimed met.
-            excepted = re.search(r"除(.+?)(?:以)?外", text[sentence_start:match.start()])
+            start, end = lexicon.claim_words()["exception_marks"]
+            excepted = re.search(rf"{re.escape(start)}(.+?){re.escape(end)}", text[sentence_start:match.start()])
             missed = [result for result in all_missed if in_group(result.indicator, scope)
                       and (not kind or result.is_quantitative == (kind == "quantitative"))
                       and not (excepted and result.indicator.name in excepted.group(1))]
