@@ -65,8 +65,8 @@ def strip_end(text: str) -> str:
 
 def number(value: Decimal) -> str:
     """A figure as a table prints it: integers without ".0" (139000.0 → 139000), other values
-    with the decimals they were given (96.03, 0.8)."""
-    if value == value.to_integral_value():
+    with the decimals they were given (96.03, 0.8, 4948.00: an amount written to the cent stays so)."""
+    if value == value.to_integral_value() and value.as_tuple().exponent != -2:
         return format_decimal(value.quantize(Decimal(1)))
     return format_decimal(value)
 
