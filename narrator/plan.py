@@ -65,13 +65,18 @@ class Block:
         its indicators share (稳就业促就业; 负责公共就业服务); "" when neither says it."""
         if 0 < len(self.tasks) <= 2:
             return "、".join(task.name for task in self.tasks)
-        duties = Counter(r.indicator.level2 for message in self.messages for r in message.results
+        results = [r for message in self.messages for r in message.results] + [r for _, r in self.see_also]
+        duties = Counter(r.indicator.level2 for r in results
                          if r.indicator.level2 and r.indicator.level2 not in lexicon.wording()["generic_level2"])
         if duties:
             duty, count = duties.most_common(1)[0]
-            if count * 2 > self.size:
+            if count * 2 > len(results):
                 return duty
-        return ""
+        # A goal of the budget or of effects and satisfaction: what its indicators' categories are about.
+        topics = lexicon.wording()["category_topics"]
+        categories = tuple(dict.fromkeys(topics.get(r.indicator.level1, "") for r in results))
+        return topics["joined"].get("、".join(categories), categories[0]) if len(categories) <= 2 and all(categories) \
+            and (len(categories) == 1 or "、".join(categories) in topics["joined"]) else ""
 
 
 @dataclass
