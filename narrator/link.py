@@ -263,10 +263,17 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...]) -> boo
     # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; one word of
     # a longer indicator's name (新建改扩建公办幼儿园数量) is not that indicator there.
     census = any(word in claim.context for word in lexicon.claim_words()["census_words"])
+    sentence = None
     for own in names:
         for other in fact.names():
-            if census and own < other and len(_words_of(own)) < 2:
-                continue
+            if own < other and len(_words_of(own)) < 2:
+                if census:
+                    continue
+                # 出让29宗、面积102.86公顷: one word (面积) of a longer name (完成造林面积) whose other words
+                # the sentence does not hold is a measure, not that indicator.
+                sentence = name_tokens(claim.sentence) if sentence is None else sentence
+                if not (_words_of(other) - own) & sentence:
+                    continue
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True
     return False
