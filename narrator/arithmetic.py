@@ -189,23 +189,31 @@ def rates(claims: list[Claim]) -> list[Statement]:
 
 
 def shares(claims: list[Claim]) -> list[Statement]:
-    """Percentages listed with 分别 in a sentence about shares (占, 比重 …) that add up to more than 100 %."""
+    """Percentages listed with 分别 in a sentence about shares (占, 比重 …) that add up to more than 100 %.
+    Each 分别 lists its own parts, up to the next 分别 or ；(按调整后预算，分别占48.17%和51.83%；按实际支出，
+    分别占48.71%和51.29%: two wholes)."""
     words = _words()
+    marker = words["shares_word"][0]
     statements = []
     for sentence_start in dict.fromkeys(claim.sentence_start for claim in claims):
         sentence = next(claim.sentence for claim in claims if claim.sentence_start == sentence_start)
-        position = sentence.find(words["shares_word"][0])
-        if position < 0 or not any(word in sentence for word in words["share_words"]):
+        if not any(word in sentence for word in words["share_words"]):
             continue
-        listed = [claim for claim in claims if claim.sentence_start == sentence_start
-                  and claim.start - sentence_start > position and claim.quantity.unit == "%"
-                  and claim.quantity.is_number and claim.role not in SIDE_ROLES and not claim.quantity.comparator]
-        if len(listed) < 2 or any(claim.quantity.approximation for claim in listed):
-            continue
-        whole = sum((claim.quantity.value for claim in listed), Decimal(0))
-        slack = sum((step(claim.quantity) for claim in listed), Decimal(0)) / 2
-        if whole > 100 + slack:
-            statements.append(Statement(
-                tuple(listed), listed[-1].quantity, "100%",
-                " + ".join(claim.quantity.text for claim in listed) + f" = {_number(whole)}%"))
+        position = sentence.find(marker)
+        while position >= 0:
+            following = sentence.find(marker, position + len(marker))
+            ends = [end for end in (following, sentence.find("；", position), sentence.find(";", position)) if end >= 0]
+            end = min(ends) if ends else len(sentence)
+            listed = [claim for claim in claims if claim.sentence_start == sentence_start
+                      and position < claim.start - sentence_start < end and claim.quantity.unit == "%"
+                      and claim.quantity.is_number and claim.role not in SIDE_ROLES and not claim.quantity.comparator]
+            position = following
+            if len(listed) < 2 or any(claim.quantity.approximation for claim in listed):
+                continue
+            whole = sum((claim.quantity.value for claim in listed), Decimal(0))
+            slack = sum((step(claim.quantity) for claim in listed), Decimal(0)) / 2
+            if whole > 100 + slack:
+                statements.append(Statement(
+                    tuple(listed), listed[-1].quantity, "100%",
+                    " + ".join(claim.quantity.text for claim in listed) + f" = {_number(whole)}%"))
     return statements

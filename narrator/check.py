@@ -166,7 +166,7 @@ def later_years(claims: list, year: int | None) -> list:
     return [dataclasses.replace(claim, role="other", alternatives=())
             if any(found > year for found in _years(claim.context))
             or any(word in claim.context for word in future)
-            or (claim.role == "completion" and _earlier_year(claim, year)) else claim
+            or (claim.role != "growth" and _earlier_year(claim, year)) else claim
             for claim in claims]
 
 
@@ -175,9 +175,32 @@ def _years(text: str) -> list[int]:
 
 
 def _earlier_year(claim, year: int) -> bool:
-    """The figure's own clause is about an earlier year (……23400人次；2023年为16800人次): last year's value."""
-    clause = claim.context[max(claim.context.rfind(mark) for mark in "，,；;。") + 1:]
-    return any(found < year for found in _years(clause))
+    """The figure is last year's: its own clause is about an earlier year (……23400人次；2023年为16800人次;
+    上年为25460人次; 上年整改率97.8%), or the sentence opens with one (与上年比较，2023年……实际支出13712.55万元，
+    执行率98.04%) and no clause before the figure comes back to this year."""
+    context = claim.context
+    cuts = [0] + [index + 1 for index, character in enumerate(context) if character in _CLAUSE_MARKS]
+    clauses = [context[start:end] for start, end in zip(cuts, cuts[1:] + [len(context)])]
+    if _of_earlier_year(clauses[-1], year):
+        return True
+    lead = clauses[0].strip("，,；;。 ")
+    if len(clauses) < 2 or len(lead) > _LEAD_CHARS or not _of_earlier_year(lead, year):
+        return False  # a lead of its own (2023年，; 与上年比较，), not 成立于1984年8月，……
+    present = tuple(lexicon.claim_words()["present_year_words"]) + (f"{year}年",)
+    return not any(word in clause for clause in clauses[1:] for word in present)
+
+
+_CLAUSE_MARKS = "，,；;。"
+_LEAD_CHARS = 8
+
+
+def _of_earlier_year(clause: str, year: int) -> bool:
+    if any(found < year for found in _years(clause)):
+        return True
+    found = statements.words()
+    # 上年为25460人次 is last year's; 同比下降12.5% or 较上年增加 is a change, which the growth role reads.
+    return any(word in clause for word in found["last_year_words"]) \
+        and not any(word in clause for word in found["growth_markers"])
 
 
 def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:

@@ -251,7 +251,7 @@ def _distinct_values(facts: list[Fact]) -> list[Fact]:
 ABSOLUTE_ROLES = ("deviation", "difference", "points", "column_gap", "growth")
 
 
-def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...]) -> bool:
+def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts: Facts) -> bool:
     """Is the claim surely about `fact`? Its name shares enough words to be a candidate; to call the
     figure wrong, one name must hold the other's words, or nearly all of them (认定高新技术企业 is not
     拥有高新技术企业数). A figure whose subject is settled by its budget line or by counting is."""
@@ -269,10 +269,12 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...]) -> boo
             if own < other and len(_words_of(own)) < 2:
                 if census:
                     continue
-                # 出让29宗、面积102.86公顷: one word (面积) of a longer name (完成造林面积) whose other words
-                # the sentence does not hold is a measure, not that indicator.
+                # 出让29宗、面积102.86公顷: one word (面积) that several indicators' names hold (完成造林面积,
+                # 新增耕地面积 …), when the sentence holds none of this one's other words, is a measure, not
+                # that indicator; 满意度为100% when only 服务企业满意度 has the word is that one.
                 sentence = name_tokens(claim.sentence) if sentence is None else sentence
-                if not (_words_of(other) - own) & sentence:
+                if not (_words_of(other) - own) & sentence \
+                        and len({shared.name for shared, _ in facts.sharing(fact.role, own) if own < shared.tokens}) > 1:
                     continue
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True
@@ -306,7 +308,7 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
     if agreeing is not None:
         return Link(claim, agreed=agreeing)
     names = _claim_names(claim, facts, aliases, claim_scope(claim, facts))
-    certain = [(score, fact) for score, fact in found if score == CERTAIN_SCORE or _certain(claim, fact, names)]
+    certain = [(score, fact) for score, fact in found if score == CERTAIN_SCORE or _certain(claim, fact, names, facts)]
     if not certain:
         return Link(claim, reason="uncertain_name", detail=found[0][1].name)
     best = max(score for score, _ in certain)  # 预算执行率 itself, not also 政府采购执行率
@@ -324,7 +326,8 @@ def _significant_digits(text: str) -> int:
 
 def _stated_elsewhere(claim: Claim, facts: Facts, chosen: tuple[Fact, ...], exclude_place: str = "") -> Fact | None:
     """A figure of the tables, other than those the claim was read as, that states the claim's figure
-    exactly (5430人次, 96.03%) and that the sentence names (half its name's words or more): the sentence
+    exactly (5430人次, 96.03%) and that the sentence names (half its name's words or more; or the paragraph's
+    title, or the sentence it goes on from): the sentence
     may well speak of it in words the checker misread, so the figure is not called wrong (precision
     before recall). Figures computed for sentences (shares, gaps …) are too many to count as evidence."""
     quantity = claim.quantity
@@ -338,8 +341,8 @@ def _stated_elsewhere(claim: Claim, facts: Facts, chosen: tuple[Fact, ...], excl
             continue
         if not (compatible_units(quantity.unit, fact.quantity.unit) and agrees(quantity, fact.quantity)):
             continue
-        if sentence is None:
-            sentence = name_tokens(claim.sentence)
+        if sentence is None:  # the sentence, and the title or sentence before that it goes on from
+            sentence = name_tokens(claim.sentence) | name_tokens(claim.lead) | name_tokens(claim.earlier)
         if any(name and 2 * len(name & sentence) >= len(name) for name in fact.names()):
             return fact
     return None
@@ -548,7 +551,7 @@ def _rate_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, 
         reading = replace(claim, role="completion", subject=text, tokens=tokens, context=text, alternatives=())
         found, _, _ = candidates(reading, facts)
         sure = [(score, fact) for score, fact in found if fact.quantity.unit == "%" and fact.quantity.is_number
-                and (score == CERTAIN_SCORE or _certain(reading, fact, (tokens,)))]
+                and (score == CERTAIN_SCORE or _certain(reading, fact, (tokens,), facts))]
         line = _last_line(text, facts)
         if line and any(fact.scope == line for _, fact in sure):
             sure = [(score, fact) for score, fact in sure if fact.scope == line]  # 项目支出……执行率95.18%

@@ -27,7 +27,7 @@ from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, fact
 from .findings import Finding, Location, wording
 from .link import Link, dice
 from .model import Indicator, Report
-from .quantity import format_decimal, format_percent, parse_quantity, round_half_up
+from .quantity import SCALES, format_decimal, format_percent, parse_quantity, round_half_up
 from .projectform import ScoreSheet, score
 from .read import Paragraph
 from .tables import ReportTables
@@ -114,7 +114,15 @@ def _sentence_context(claim: Claim) -> tuple[str, tuple[int, int]]:
 def fact_value(fact: Fact, claim: Claim | None = None) -> str:
     """The fact's figure; one computed for a sentence (a ratio, percentage points …) at the precision
     the sentence writes (77.3% against 77.30%: “77.3%”)."""
-    if claim is None or (fact.role not in DERIVED_ROLES and not fact.base) or not fact.quantity.is_number:
+    if claim is None or not fact.quantity.is_number:
+        return fact.quantity.text
+    written = claim.quantity
+    if fact.role == "difference" and written.unit and (written.scale or written.unit != fact.quantity.unit):
+        value = fact.quantity.in_unit(written.unit)  # 尚差0.47万平方米: the gap as the sentence writes it, not 7400平方米
+        if value is not None:
+            value = value / SCALES[written.scale] if written.scale else value
+            return format_decimal(round_half_up(value, written.decimals), written.decimals) + written.scale + written.unit
+    if fact.role not in DERIVED_ROLES and not fact.base:
         return fact.quantity.text
     return format_decimal(fact.quantity.value, claim.quantity.decimals) + fact.quantity.unit
 

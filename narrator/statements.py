@@ -168,6 +168,17 @@ def _crowded(clause: str) -> bool:
     return sum(_has(clause, key) for key in words()["crowded_role_groups"]) >= CROWDED
 
 
+@lru_cache(maxsize=1)
+def _undone_pattern() -> re.Pattern[str]:
+    marks = "|".join(map(re.escape, words()["undone_marks"]))
+    return re.compile(rf"(?:{marks})[\u4e00-\u9fff]{{1,2}}的?$")  # 未整改, 尚未结案的; not 批而未供土地
+
+
+def _undone(clause: str) -> bool:
+    """未整改139处, 对尚未结案的3件: a figure of what is not done, right after 未 and a verb."""
+    return bool(_undone_pattern().search(clause))
+
+
 def _has(text: str, key: str) -> bool:
     return any(word in text for word in words()[key])
 
@@ -247,6 +258,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("share", ("completion",))
         if _has(clause, "proportion_words"):  # 产值比重为52.7%: an indicator named so, or a share
             return Role("completion", ("share",))
+    if unit != "%" and kinds.get(unit) != "money" and _undone(bare):
+        return Role("other")  # 整改3723处，未整改139处: what is left of a whole the tables need not hold
     if unit != "%":
         if kinds.get(unit) == "money" and compared_column(clause) and _ends(bare, "gap_markers"):
             return Role("column_gap")  # 调整后预算较年初预算增加81.6万元
