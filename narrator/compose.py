@@ -11,6 +11,7 @@ level-2 heading, ``@title`` a title line (several make a title of several lines)
 table, ``@suggestion`` a marked 【参考表述】 paragraph; every other non-blank line is a body paragraph."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
@@ -31,7 +32,8 @@ from .plan import BudgetView, Plan, budget_view, funding_parts, is_notable, make
 from .projectform import written_words
 from .project import IndicatorScore, ProjectScores, score_indicators, score_project
 from .scoring import RuleSet, score_text
-from .quantity import format_percent
+from .compare import agrees
+from .quantity import find_quantities, format_percent, parse_quantity
 from .resources import data_path, load_yaml
 
 
@@ -103,6 +105,84 @@ def reason_text(result: IndicatorResult, missing: Missing) -> str:
     if result.status is Status.MISSED:
         return missing(gaps["reason"], result.indicator.name)
     return ""
+
+
+FACTS_FIRST = "\x1f"  # a reason that opens with the figures: the sentence goes on with them, not with 原因是
+_RESTATING_CHARS = 10  # a clause of a figure and at most this many other characters restates it
+
+
+def told_reason(result: IndicatorResult, missing: Missing) -> str:
+    """The officer's reason as the prose tells it beside the sentence that already gives the figures:
+    a clause that only restates them (全年预算执行率96.60%; 实际新增耕地1326亩，差174亩; 为目标的2.06倍，
+    大幅超出预期) is left out. A reason that opens with other figures (结余122.90万元。一是……) is marked
+    FACTS_FIRST: the sentence goes on with those figures and the reasons follow as 主要原因：一是……"""
+    reason = reason_text(result, missing)
+    if not result.indicator.reason.strip() or reason != result.indicator.reason.strip():
+        return reason
+    known = _known_figures(result)
+    if not known:
+        return reason
+    sentences = [part for part in re.split(r"(?<=。)", reason) if part]
+    first, rest = sentences[0], "".join(sentences[1:])
+    kept = [_without_restated(sentence, known) for sentence in sentences]
+    kept_first = kept[0]
+    if kept_first == first or not kept_first.strip("。"):
+        return "".join(part for part in kept if part.strip("。"))
+    words = lexicon.wording()["told_reason"]
+    clauses = [clause for clause in re.split(r"[，；]", kept_first.rstrip("。")) if clause]
+    if rest and all(find_quantities(clause) for clause in clauses) and _restated_lead(first, kept_first):
+        rest = "".join(part for part in kept[1:] if part.strip("。"))
+        opening = words["reasons_after_facts"] if rest.startswith(tuple(words["listed_reason_starts"])) else ""
+        return FACTS_FIRST + kept_first + opening + rest
+    return "".join(part for part in kept if part.strip("。"))
+
+
+def _restated_lead(first: str, kept: str) -> bool:
+    """The first sentence lost its opening clauses (not only clauses further on)."""
+    return not first.startswith(kept.rstrip("。")[:4])
+
+
+def _known_figures(result: IndicatorResult) -> list:
+    """The figures a sentence about `result` gives: its value, target, gap, ratio or multiple, points."""
+    indicator = result.indicator
+    known = [quantity for quantity in (indicator.completion, indicator.target) if quantity.is_number]
+    if result.completion_value is None or not indicator.target.is_number:
+        return known
+    unit = indicator.target.unit
+    if result.margin is not None:
+        gap = abs(result.margin)
+        known.append(parse_quantity(f"{gap}{unit}"))
+        if unit == "%":
+            known.append(parse_quantity(f"{gap}个百分点"))
+    if indicator.target.value:
+        ratio = result.completion_value / indicator.target.value
+        known += [parse_quantity(f"{ratio * 100}%"), parse_quantity(f"{ratio}倍")]
+    return known
+
+
+def _without_restated(sentence: str, known: list) -> str:
+    """`sentence` without its clauses that only restate `known` figures, nor the verdict that follows one."""
+    verdicts = tuple(lexicon.wording()["told_reason"]["verdicts"])
+    end = "。" if sentence.endswith("。") else ""
+    pieces = re.split(r"([，；])", sentence[:-1] if end else sentence)
+    kept: list[str] = []
+    dropped_last = False
+    for index in range(0, len(pieces), 2):
+        clause = pieces[index]
+        mark = pieces[index + 1] if index + 1 < len(pieces) else ""
+        figures = find_quantities(clause)
+        words = re.sub(r"[\d.,%]", "", clause)
+        for figure in figures:
+            words = words.replace(figure.unit, "", 1).replace(figure.scale, "", 1)
+        restating = bool(figures) and len(words.strip()) <= _RESTATING_CHARS and all(
+            any(agrees(figure, quantity) for quantity in known) for figure in figures)
+        if restating or (dropped_last and not figures and clause.strip().endswith(verdicts)):
+            dropped_last = True
+            continue
+        dropped_last = False
+        kept += [clause, mark]
+    text = "".join(kept).rstrip("，；")
+    return text + end if text else ""
 
 
 def completion_cell(result: IndicatorResult, missing: Missing) -> str:
@@ -272,7 +352,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     context = {
         "report": report, "ev": evaluation, "Status": Status, "plan": plan, "budget": budget, "lang": lang,
         "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
-        "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: reason_text(result, missing),
+        "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: told_reason(result, missing),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
@@ -304,6 +384,7 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
         raise NarratorError(message("template_error", template=where, line=line, reason=reason)) from None
     for before, after in lexicon.wording()["reason_joins"].items():
         text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
+    text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")
     return _parse(text, tables, missing)
 
 

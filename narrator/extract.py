@@ -344,9 +344,12 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     if clause.rstrip().endswith(tuple(lexicon.claim_words()["met_before_count"])) \
             and not any(clause.rstrip().endswith(word) for word in lexicon.indicator_counts()["missed"]):
         return count_key("met", scope, kind)  # 共设43项指标，达标38项
+    degrees = tuple(lexicon.claim_words()["count_degree_words"])
     for words in (clause, after):
         for status, phrases in lexicon.indicator_counts().items():
             if any(phrase in words for phrase in phrases):
+                if any(degree + phrase in words for degree in degrees for phrase in phrases):
+                    return ""  # 另有3项大幅超额完成: those far over, which no column counts
                 if status != "total":
                     return count_key(status, scope, kind)
                 if qualified:

@@ -258,6 +258,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("share", ("completion",))
         if _has(clause, "proportion_words"):  # 产值比重为52.7%: an indicator named so, or a share
             return Role("completion", ("share",))
+    if quantity.comparator and _ends(clause.rstrip(), "all_marks"):
+        return Role("other")  # 两个项目执行率均低于95%: a bound that several pass, not one figure
     if unit != "%" and kinds.get(unit) != "money" and _undone(bare):
         return Role("other")  # 整改3723处，未整改139处: what is left of a whole the tables need not hold
     if unit != "%":
@@ -268,7 +270,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         if _ends(bare, "gap_words"):
             # 超过年度目标15场: by 15, or the target of 15? Writers use both.
             # A sentence that stated its target before (年度目标600家，…，超出目标646家) states a gap.
-            earlier = _without_brackets(sentence_before)[:-len(clause)] if clause else sentence_before
+            # So does one that gave it in brackets: 实现旅游总收入447.8亿元（目标值≥420亿元），超出目标27.8亿元.
+            earlier = sentence_before[:-len(clause)] if clause and sentence_before.endswith(clause) else sentence_before
             return Role("difference", ("target",)) if _ends(bare, "target_ends") and not _has(earlier, "target_words") \
                 else Role("difference")
         if _ends(clause, "saving_words") and (_has(_without_brackets(sentence_before), "target_words")
