@@ -341,6 +341,11 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
         if area and not name_tokens(area.group(1)) <= _generic_count_words() \
                 and any(noun in part[area.end():] + text[quantity.end:quantity.end + 2] for noun in nouns):
             scope, scope_end = ("~" + area.group(1).strip(),), len(before)
+    if after.startswith(("为", "是", "属于")):
+        levels_after, _ = level_scope(after[:_AFTER_LEVEL])
+        if levels_after:  # 未达标的4项中，3项为履职类指标，1项为过程类的: the category named after the figure
+            carried = _status_of_group(before)
+            return count_key(carried, levels_after, kind) if carried else ""
     if clause.rstrip().endswith(tuple(lexicon.claim_words()["met_before_count"])) \
             and not any(clause.rstrip().endswith(word) for word in lexicon.indicator_counts()["missed"]):
         return count_key("met", scope, kind)  # 共设43项指标，达标38项
@@ -366,6 +371,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     if (scope or kind) and not before[scope_end:].strip(" 共有为计中").strip() and not qualified:
         return count_key("total", scope, kind)  # 履职类指标14项; 定量指标13项
     return ""
+
+
+_AFTER_LEVEL = 8  # 为过程类的: how far after a count the category it is of may be named
 
 
 def _beside_indicators(quantity: Quantity, clause: str, after: str) -> bool:
@@ -523,10 +531,12 @@ def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:
     （二）过程类指标 … 未达到的3项指标全部集中在预算执行环节 counts 过程 only."""
     if not levels:
         return claims
+    whole = tuple(lexicon.claim_words()["whole_count_words"])
     scoped = []
     for claim in claims:
         parts = claim.subject.split(":")
-        if claim.role == "count" and (len(parts) == 2 or (len(parts) == 4 and not parts[2])):
+        if claim.role == "count" and (len(parts) == 2 or (len(parts) == 4 and not parts[2])) \
+                and not any(word in claim.sentence for word in whole):  # 综合来看，43项三级指标中39项……
             key = count_key(parts[1], levels, parts[3] if len(parts) == 4 else "")
             claim = replace(claim, subject=key, tokens=frozenset({key}))
         scoped.append(claim)
@@ -537,10 +547,30 @@ def _signed(quantity: Quantity, clause: str) -> Quantity:
     """追减3.25万元 states an adjustment of −3.25 万元 (追加追减81.6万元 does not)."""
     words = lexicon.claim_words()
     clause = clause.rstrip()
+    if clause.endswith(COORDINATION) and "分别" in clause:
+        clause = _before_listed_figures(clause)  # 分别调减12.00万元和10.00万元: both are cuts
     decrease = next((word for word in words["decrease_words"] if clause.endswith(word)), "")
     if quantity.is_number and decrease and not clause[:-len(decrease)].endswith(tuple(words["increase_words"])):
         return replace(quantity, value=-quantity.value)
     return quantity
+
+
+def _before_listed_figures(clause: str) -> str:
+    """The clause up to the first of the figures listed at its end (……分别调减12.00万元和 → ……分别调减)."""
+    while clause.endswith(COORDINATION):
+        clause = clause[:-1].rstrip()
+        found = figures_in(clause)
+        if not found or found[-1].end != len(clause):
+            return clause
+        clause = clause[:found[-1].start].rstrip()
+    return clause
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d年(?!度|底|末|初|中)")
+
+
+def _year_cut(match: re.Match) -> str:
+    return " "
 
 
 @lru_cache(maxsize=8192)
@@ -550,7 +580,8 @@ def name_tokens(name: str) -> frozenset[str]:
 
     lexicon.load_dictionary()
     ignore = _ignored()
-    words = jieba.lcut_for_search(lexicon.canonical_names(name))
+    # A year names nothing, and glued to the next word it makes one (2024年区水务局: 年区).
+    words = jieba.lcut_for_search(lexicon.canonical_names(_YEAR.sub(_year_cut, name)))
     return frozenset(w for w in words if w.strip() and w not in ignore and not _is_punctuation(w)
                      and not w.isdigit())
 

@@ -174,6 +174,11 @@ def _undone_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{marks})[\u4e00-\u9fff]{{1,2}}的?$")  # 未整改, 尚未结案的; not 批而未供土地
 
 
+def _first_clause(sentence: str) -> str:
+    cut = min((sentence.find(mark) for mark in "，,；;" if mark in sentence), default=len(sentence))
+    return sentence[:cut]
+
+
 def _undone(clause: str) -> bool:
     """未整改139处, 对尚未结案的3件: a figure of what is not done, right after 未 and a verb."""
     return bool(_undone_pattern().search(clause))
@@ -262,6 +267,9 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         return Role("other")  # 两个项目执行率均低于95%: a bound that several pass, not one figure
     if unit != "%" and kinds.get(unit) != "money" and _undone(bare):
         return Role("other")  # 整改3723处，未整改139处: what is left of a whole the tables need not hold
+    if unit != "%" and _ends(bare, "gap_markers") and _has(_first_clause(sentence_before), "last_year_words") \
+            and not target_named:
+        return Role("growth")  # 与上年相比，……2024年调整后预算增加345.70万元: a change on last year
     if unit != "%":
         if kinds.get(unit) == "money" and compared_column(clause) and _ends(bare, "gap_markers"):
             return Role("column_gap")  # 调整后预算较年初预算增加81.6万元
