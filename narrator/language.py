@@ -21,7 +21,7 @@ import cn2an
 from . import lexicon
 from .evaluate import IndicatorResult
 from .model import Indicator
-from .quantity import Quantity, format_decimal, round_half_up
+from .quantity import SCALES, Quantity, format_decimal, round_half_up
 
 
 def chinese_number(n: int) -> str:
@@ -246,9 +246,11 @@ class Language:
         margin = result.margin
         if margin is None:
             return ""
-        unit = result.indicator.target.unit
-        amount = number(abs(margin).normalize()) if margin else "0"  # 88.70 − 90 → 1.3, not 1.30
-        return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{unit}"
+        target = result.indicator.target
+        unit, scale = target.unit, target.scale
+        gap = abs(margin) / SCALES[scale] if scale else abs(margin)  # ≥8万平方米 − 7.26万: 0.74万平方米, not 7400
+        amount = number(gap.normalize()) if margin else "0"  # 88.70 − 90 → 1.3, not 1.30
+        return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{scale}{unit}"
 
     def against_target(self, result: IndicatorResult) -> str:
         """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice

@@ -627,3 +627,39 @@ def test_the_fifteenth_held_out_report_checks_clean():
     assert not said["345.70万元"]["linked"]
     assert said["10.00万元"]["explanation"].endswith("调整数（-10.00万元）一致")
     assert said["39项"]["linked"] and said["1项"]["linked"]
+
+
+def _answered_draft(folder):
+    import dataclasses
+
+    import yaml
+
+    from narrator.api import answer, draft, questions
+
+    notes = yaml.safe_load((folder / "officer_notes.yaml").read_text(encoding="utf-8"))
+    report = dataclasses.replace(load_report(folder / "unit.yaml"), problems=notes["存在问题"], measures=notes["改进措施"])
+    report = answer(report, {q.key: notes["原因"][q.subject] for q in questions(report) if q.subject in notes["原因"]})
+    return draft(report)
+
+
+def test_the_officers_reasons_do_not_restate_the_figures_of_their_sentence():
+    """A blind reviewer of the tenth unit's draft: “原因是全年预算执行率96.60%，低于目标值1.40个百分点” (a fact given as
+    the reason) and “为目标的2.06倍……为目标的2.06倍，大幅超出预期” (the figures twice). The officer's clauses that only
+    restate the sentence's figures are left out; a reason opening with other figures goes on the sentence."""
+    result = _answered_draft(YINAN)
+    assert result.findings == [] and result.document.missing == []
+    prose = result.document.prose()
+    assert ("预算执行率未达到目标（目标为不低于98%），结余122.90万元。主要原因：一是地质灾害防治与矿山生态修复经费下半年"
+            "追加48.60万元，") in prose
+    assert ("不动产登记历史遗留问题化解户数目标为不少于2000户，实际完成4126户，为目标的2.06倍，远高于预期，主要原因是全县"
+            "开展“办证难”专项整治，对涉及的23个住宅项目实行“一项目一方案”集中攻坚、成片化解。") in prose
+    assert "年底前未能全部通过验收。" in prose and "差174亩。" not in prose
+    # A zero target met is no ceiling kept under; a ceiling said alone names its target.
+    assert "因地质灾害造成人员伤亡数为0人，与年度目标一致。" in prose
+    assert "地质灾害防治与矿山生态修复项目成本为298.74万元，控制在目标以内（目标为不超过343.60万元）。" in prose
+
+
+def test_a_gap_is_written_in_the_scale_of_its_target():
+    """≥8万平方米 against 7.26万平方米: 比目标少0.74万平方米, not 7400平方米."""
+    prose = _answered_draft(GUICHENG).document.prose()
+    assert "违法建设拆除面积为7.26万平方米，未达到目标（目标为不少于8万平方米），比目标少0.74万平方米，原因是" in prose
