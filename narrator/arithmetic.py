@@ -12,6 +12,7 @@ turn them into findings. The words are in lexicon/claims.yaml (arithmetic).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -188,6 +189,21 @@ def rates(claims: list[Claim]) -> list[Statement]:
     return statements
 
 
+_JOINERS = re.compile(r"[、和及与以\s]*")
+
+
+def _listed(claims: list[Claim], sentence: str, sentence_start: int) -> list[Claim]:
+    """The figures 分别 lists: the first and those joined to it by 、/和 only (分别为94.31%和96.75%，……占……的71.93%:
+    the third is a clause of its own)."""
+    listed = claims[:1]
+    for claim in claims[1:]:
+        between = sentence[listed[-1].end - sentence_start:claim.start - sentence_start]
+        if not _JOINERS.fullmatch(between):
+            break
+        listed.append(claim)
+    return listed
+
+
 def shares(claims: list[Claim]) -> list[Statement]:
     """Percentages listed with 分别 in a sentence about shares (占, 比重 …) that add up to more than 100 %.
     Each 分别 lists its own parts, up to the next 分别 or ；(按调整后预算，分别占48.17%和51.83%；按实际支出，
@@ -204,12 +220,16 @@ def shares(claims: list[Claim]) -> list[Statement]:
             following = sentence.find(marker, position + len(marker))
             ends = [end for end in (following, sentence.find("；", position), sentence.find(";", position)) if end >= 0]
             end = min(ends) if ends else len(sentence)
-            listed = [claim for claim in claims if claim.sentence_start == sentence_start
-                      and position < claim.start - sentence_start < end and claim.quantity.unit == "%"
-                      and claim.quantity.is_number and claim.role not in SIDE_ROLES and not claim.quantity.comparator]
+            listed = _listed([claim for claim in claims if claim.sentence_start == sentence_start
+                              and position < claim.start - sentence_start < end and claim.quantity.unit == "%"
+                              and claim.quantity.is_number and claim.role not in SIDE_ROLES
+                              and not claim.quantity.comparator], sentence, sentence_start)
+            clause_start = max(sentence.rfind(mark, 0, position) for mark in CLAUSE_BREAKS) + 1
+            said = sentence[clause_start:listed[0].start - sentence_start] if listed else ""
             position = following
-            if len(listed) < 2 or any(claim.quantity.approximation for claim in listed):
-                continue
+            if len(listed) < 2 or any(claim.quantity.approximation for claim in listed) \
+                    or not any(word in said for word in words["share_words"]):
+                continue  # 执行率分别为94.31%和96.75%: rates, not shares of one whole
             whole = sum((claim.quantity.value for claim in listed), Decimal(0))
             slack = sum((step(claim.quantity) for claim in listed), Decimal(0)) / 2
             if whole > 100 + slack:

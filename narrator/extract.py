@@ -166,6 +166,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         role = statements.role_of(text[sentence_start:quantity.start], quantity, passage)
         if statements.target_named_after(text[quantity.end:sentence_end]):
             role = statements.Role("target")  # 比不低于95%的目标高1.29个百分点: the target, named after it
+        elif quantity.comparator and statements.threshold_of_group(text[quantity.end:sentence_end]):
+            role = statements.Role("other")  # 执行率低于95%的项目共3个: a threshold that sorts out lines
         elif "target" in role.alternatives and statements.ceiling_after(text[quantity.end:sentence_end]):
             role = statements.Role("target")  # 控制在18.5万元以内: the ceiling
         written = before
@@ -341,6 +343,8 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
         if area and not name_tokens(area.group(1)) <= _generic_count_words() \
                 and any(noun in part[area.end():] + text[quantity.end:quantity.end + 2] for noun in nouns):
             scope, scope_end = ("~" + area.group(1).strip(),), len(before)
+        elif aspect_of(before):  # 食品安全方面指标5项，其中4项达到、1项未达到: the counts of that field of work
+            scope, scope_end = ("~" + aspect_of(before),), len(before)
     if after.startswith(("为", "是", "属于")):
         levels_after, _ = level_scope(after[:_AFTER_LEVEL])
         if levels_after:  # 未达标的4项中，3项为履职类指标，1项为过程类的: the category named after the figure
@@ -388,6 +392,25 @@ def _beside_indicators(quantity: Quantity, clause: str, after: str) -> bool:
 
 # A task area named before the bracket or colon its counts stand in: 妇幼健康服务（3项指标，2项达标）.
 _AREA = re.compile(r"\s*([^，,；;：:（()）\d]{2,30})[（(：:]")
+_ASPECT = re.compile(r"([^，,；;：:（()）\d、]{2,20}?)方面")
+
+
+_ASPECT_GAP = 6  # 食品安全方面指标5项，其中……: the field names indicators right after it (方面 + 指标)
+
+
+def aspect_of(before: str) -> str:
+    """The field of work the last part of a sentence names (食品安全方面指标5项 → 食品安全), when it is no
+    category of indicators (产出方面 is the 产出 category): "" when none is named."""
+    part = before[max(before.rfind(mark) for mark in "；;。") + 1:]
+    found = None
+    for found in _ASPECT.finditer(part):
+        pass
+    nouns = lexicon.claim_words()["indicator_nouns"]
+    if found is None or not any(noun in part[found.end():found.end() + _ASPECT_GAP] for noun in nouns) \
+            or re.search(r"[一二两三四五六七八九十几多]个$", found.group(1)):
+        return ""  # ……安全宣传教育培训六个方面履行职责，共设置指标43项: fields listed, not the count's field
+    name = LIST_LABEL.sub("", found.group(1)).strip()
+    return "" if any(level in name for level in lexicon.level_names()) else name
 
 
 @lru_cache(maxsize=1)

@@ -308,6 +308,8 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
     if agreeing is not None:
         return Link(claim, agreed=agreeing)
     names = _claim_names(claim, facts, aliases, claim_scope(claim, facts))
+    if claim.lead:  # （1）桥梁定期检查。全年完成普通国省道桥梁定期检查4372座（目标值4200座）: the title names it surely
+        names += (name_tokens(LIST_LABEL.sub("", claim.lead)),)
     certain = [(score, fact) for score, fact in found if score == CERTAIN_SCORE or _certain(claim, fact, names, facts)]
     if not certain:
         return Link(claim, reason="uncertain_name", detail=found[0][1].name)
@@ -411,8 +413,10 @@ def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float,
     """未支出24.93万元 is the remainder of the budget line the sentence names (the total when it names
     none); 科技创新专项资金未支出364.01万元 names a fund that is no line of the table: not linked."""
     scope = claim_scope(claim, facts)
-    if _items_together().search(claim.context[-12:]):
-        return [], "no_candidate", ""  # 两项合计结余61.92万元: the items named before, not the line's remainder
+    if _items_together().search(claim.context[-12:]) or (
+            re.search(r"(?:合计|共计)$", statements.strip_linking(claim.context.rstrip()))
+            and _ITEMS_COUNTED.search(claim.context)):
+        return [], "no_candidate", ""  # 两项合计结余61.92万元; 项目共3个，未支出资金合计……: the items, not the line
     if claim.named:
         rest = claim_tokens(claim, facts) - facts.scope_words(scope) if scope else claim_tokens(claim, facts)
         if scope:  # 文物保护及非遗传承项目结余: 项目 after the line's name says nothing more of it
@@ -461,6 +465,10 @@ def _whole_tokens() -> frozenset[str]:
     return frozenset().union(*(name_tokens(word) for word in statements.words()["budget_whole_words"]))
 
 
+_ITEMS_COUNTED = re.compile(r"(?:[\d两二三四五六七八九十]+个项目|项目共?[\d两二三四五六七八九十]+个)")
+_GROUP_LEAD = re.compile(r"([^，,；;。]*)中[，,]")  # 调整增加的172.30万元中，……: the whole the parts are of
+
+
 def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
     """基本支出577.3万元，占实际支出的95.86%: the part is the line named before 占, the whole the line
     named after it (the total when none is), the column 调整预算数 when the whole is called 预算."""
@@ -485,6 +493,12 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
         return [], "no_whole", ""
     if any(word in whole_words for word in statements.words()["share_initial_words"]):
         return [], "no_whole", ""  # 占年初预算的: no share of 年初预算数 is computed
+    if any(word in whole_words for word in statements.words()["remainder_words"]):
+        return [], "no_whole", ""  # 占部门年末未支出总额的71.93%: no share of a remainder is computed
+    group = _GROUP_LEAD.search(sentence_before[:cut])
+    if not whole_words.strip("的 ") and group and any(
+            word in group.group(1) for word in statements.words()["share_initial_words"] + ("增加", "减少")):
+        return [], "no_whole", ""  # 调整增加的172.30万元中，基本支出98.60万元……分别占57.23%: shares of the change
     column = "adjusted" if any(word in whole_words for word in statements.words()["share_budget_words"]) else "actual"
     if not whole_words.strip("的 ") and statements.column_named(_without_lines(sentence_before[:cut], facts)) == "adjusted":
         column = "adjusted"  # 调整预算3794.00万元，其中基本支出1728.00万元（占45.55%）: a share of the column named
@@ -501,7 +515,7 @@ def _items_together() -> re.Pattern[str]:
     words = lexicon.claim_words()
     measures = "|".join(map(re.escape, words["items_measures"]))
     together = "|".join(map(re.escape, words["items_together_words"]))
-    return re.compile(rf"(?:两|[二三四五六七八九十]|\d+)(?:{measures})(?:资金)?(?:{together})")
+    return re.compile(rf"(?:两|[二三四五六七八九十]|\d+)(?:{measures})[^，,；;。\d]{{0,6}}?(?:{together})")
 
 
 def _without_figures(text: str) -> str:

@@ -339,7 +339,9 @@ def _skip(text: str, match: re.Match[str]) -> bool:
         return True
     unit = match.group("unit") or ""
     if match.group("chinese"):
-        return not unit or unit in _YEAR_UNITS
+        # 召集到一起, 意见一致, 一线: 一 and the character after it make a word, not a count.
+        words = lexicon.claim_words()["not_figures"]
+        return not unit or unit in _YEAR_UNITS or any(text.startswith(word, start) for word in words)
     number = match.group("arabic")
     end = match.end("arabic")
     if unit in _YEAR_UNITS and _is_date(text, match, number):

@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 from . import across, arithmetic, lexicon, projectform, scoring
 from .compare import agrees
 from .evaluate import Problem, Status
-from .extract import CLAUSE_BREAKS, Claim, figures_in, indicator_scope, listed_names
+from .extract import CLAUSE_BREAKS, Claim, aspect_of, figures_in, indicator_scope, listed_names
 from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, fact_name, in_group
 from .findings import Finding, Location, wording
 from .link import Link, dice
@@ -228,6 +228,8 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             if any(word in part for word in lexicon.claim_words()["partial_words"]):
                 continue
             scope, kind, _ = indicator_scope(text, sentence_start, match.start())
+            if not scope and aspect_of(text[sentence_start:match.start()]):
+                continue  # 特种设备方面指标3项，全部达到: that field's indicators, which no column groups
             clause_start = max(sentence_start, *(text.rfind(mark, 0, match.start()) + 1 for mark in CLAUSE_BREAKS))
             clause_end = min((i for i in (text.find(mark, match.end()) for mark in CLAUSE_BREAKS) if i >= 0),
                              default=len(text))

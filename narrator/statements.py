@@ -174,6 +174,10 @@ def _undone_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{marks})[\u4e00-\u9fff]{{1,2}}的?$")  # 未整改, 尚未结案的; not 批而未供土地
 
 
+_GROUP_OF = re.compile(r"等[\d两二三四五六七八九十几多]+个")
+_LAST_YEARS_VALUE = re.compile(r"(?:19|20)\d\d年(?:同期)?的$")
+
+
 def _first_clause(sentence: str) -> str:
     cut = min((sentence.find(mark) for mark in "，,；;" if mark in sentence), default=len(sentence))
     return sentence[:cut]
@@ -207,6 +211,11 @@ def retargeted(claim, sentence_before: str):
         role = Role("target")  # 普惠性幼儿园在园幼儿占比达到95%以上: the share the year aims at
     return claim if (role.name, role.alternatives) == (claim.role, claim.alternatives) else \
         replace(claim, role=role.name, alternatives=role.alternatives)
+
+
+def threshold_of_group(text_after: str) -> bool:
+    """执行率低于95%的项目共3个: a figure with a comparator followed by 的 and what it sorts out is a threshold."""
+    return text_after.lstrip().startswith("的")
 
 
 def ceiling_after(text_after: str) -> bool:
@@ -263,7 +272,10 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("share", ("completion",))
         if _has(clause, "proportion_words"):  # 产值比重为52.7%: an indicator named so, or a share
             return Role("completion", ("share",))
-    if quantity.comparator and _ends(clause.rstrip(), "all_marks"):
+    if _LAST_YEARS_VALUE.search(bare) or (bare.endswith("的") and _ends(bare[:-1], "last_year_words")):
+        return Role("other")  # 较上年的3.18亿元增加1.08亿元: last year's value, which the tables need not hold
+    if quantity.comparator and (_ends(clause.rstrip(), "all_marks") or _GROUP_OF.search(clause)):
+        # 两个项目执行率均低于95%; 超限超载治理经费等3个项目执行率低于95%: a bound several pass, not one figure
         return Role("other")  # 两个项目执行率均低于95%: a bound that several pass, not one figure
     if unit != "%" and kinds.get(unit) != "money" and _undone(bare):
         return Role("other")  # 整改3723处，未整改139处: what is left of a whole the tables need not hold

@@ -168,12 +168,15 @@ def money(text: str) -> Decimal | None:
         return None
 
 
+_ROW_LABEL = re.compile(r"^\s*(?:\d{1,2}[.、．](?!\d)|[（(]?[一二三四五六七八九十]{1,3}[）)、])\s*")
+
+
 def _budget_rows(table: Table, header_index: int, columns: dict[str, int], file: str) -> list[BudgetRow]:
     header = table.rows[header_index]
     rows = []
     for row_index in range(header_index + 1, len(table.rows)):
         cells = _cells(table, row_index, table.rows[row_index], columns, header)
-        name = cells["name"].text
+        name = _ROW_LABEL.sub("", cells["name"].text).strip()  # 一、基本支出; 1.普通国省道养护工程资金
         initial = money(cells["initial"].text) if "initial" in cells else None
         if not name or (initial is None and all(money(c.text) is None for k, c in cells.items() if k != "name")):
             continue

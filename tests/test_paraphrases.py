@@ -35,7 +35,7 @@ def _data(name: str) -> Path:
     ("ex_s6.txt", 45, 34, []),
     ("pj_s1.txt", 36, 29, []),
     ("pj_s2.txt", 32, 26, []),
-    ("s0_s1.txt", 55, 45, [("N102", "95.58%", "100%")]),
+    ("s0_s1.txt", 55, 47, [("N102", "95.58%", "100%")]),
     ("s0_s2.txt", 60, 48, []),
 ])
 def test_a_correct_report_of_another_hand_draws_no_error(name, figures, linked, findings):
@@ -141,7 +141,7 @@ CHANGZHOU_EDITS = {
 def test_a_held_out_report_checks_clean():
     result = check_file(CHANGZHOU / "report.txt", CHANGZHOU / "unit.yaml")
     assert result.findings == []
-    assert (result.figures, result.linked) == (72, 63)
+    assert (result.figures, result.linked) == (71, 63)  # 一次性 is no figure
     reasons = {item["figure"]: item["explanation"] for item in explanations(result) if not item["linked"]}
     # 项目支出 is no line of this unit's table (its projects are listed one by one): not guessed.
     assert reasons["97.15%"] == "未对应：占比的整体不在表格中"
@@ -274,7 +274,7 @@ def test_the_fifth_held_out_report_checks_clean():
 def test_the_fourth_held_out_report_checks_clean():
     result = check_file(QIJIANG / "report.txt", QIJIANG / "unit.yaml")
     assert result.findings == []
-    assert (result.figures, result.linked) == (156, 124)
+    assert (result.figures, result.linked) == (156, 126)
     explained = {item["figure"]: item["explanation"] for item in explanations(result)}
     assert explained["高于95%"] == "与输入文件的“重要河流监测断面水质达标率”的目标值（≥95%）一致"  # 高于95%的目标
 
@@ -415,6 +415,63 @@ SHUNQING_EDITS = {
     "wrong12.txt": [("N106", "86.36%", "81.82%"), ("N101", "18项", "19项")],  # 86.36% = 19 ÷ 22, right beside the edit
 }
 
+TINGHU = Path(__file__).parent / "data" / "statements_tinghu"  # 亭湖区市场监管局 2024 (invented, a finance bureau's text)
+
+# Its 12 edits, 10 caught at first check and after: 低于70%的目标值3.6个百分点 (the points after a target named after
+# its figure) and a share of a funding source (一般公共预算拨款，占95.29%) that no table holds.
+TINGHU_EDITS = {
+    "wrong01.txt": [("N101", "3125件", "3152件")],
+    "wrong02.txt": [("N101", "≥302批次", "≥320批次")],
+    "wrong03.txt": [("N101", "104.38%", "104.83%")],
+    "wrong04.txt": [("N101", "2.48倍", "2.84倍")],
+    "wrong05.txt": [("N101", "746批次", "764批次")],
+    "wrong06.txt": [],
+    "wrong07.txt": [("N101", "486.00万元", "468.00万元")],
+    "wrong08.txt": [("N101", "223.65万元", "226.35万元")],
+    "wrong09.txt": [("N101", "97.12%", "97.21%")],
+    "wrong10.txt": [],
+    "wrong11.txt": [("N101", "41.57万元", "41.75万元")],
+    "wrong12.txt": [("N101", "18项", "19项")],
+}
+
+MEITAN = Path(__file__).parent / "data" / "statements_meitan"  # 湄潭县茶产业发展中心 2024 (invented, an old hand's words)
+
+# Its 12 edits, 11 caught at first check, then 12: 只完成了目标的90.20%，缺口558人次 (只 named nothing).
+MEITAN_EDITS = {
+    "wrong01.txt": [("N101", "21850亩", "21580亩")],
+    "wrong02.txt": [("N101", "62家", "≥60家")],
+    "wrong03.txt": [("N101", "107.57%", "107.75%")],
+    "wrong04.txt": [("N101", "2.67倍", "2.76倍")],
+    "wrong05.txt": [("N101", "558人次", "588人次")],
+    "wrong06.txt": [("N101", "4.3个百分点", "3.4个百分点")],
+    "wrong07.txt": [("N101", "25.20万元", "22.50万元")],
+    "wrong08.txt": [("N101", "441.62万元", "441.26万元")],
+    "wrong09.txt": [("N101", "92.12%", "92.21%")],
+    "wrong10.txt": [("N101", "41.92%", "41.29%")],
+    "wrong11.txt": [("N101", "16.02万元", "16.20万元")],
+    "wrong12.txt": [("N101", "18项", "19项")],
+}
+
+HUBEIROAD = Path(__file__).parent / "data" / "statements_hubeiroad"  # 湖北省公路事业发展中心 2024 (invented, Markdown tables)
+
+# Its 12 edits: refused at first (≥60公里/小时); with the unit, 9 caught, then 11: （1）桥梁定期检查。……4250座（目标值）
+# is surely that indicator (the paragraph's title names it), 与目标值1500公里相比缺口128公里 (相比 named nothing).
+# Not caught: 较2023年的95.64%提高了1.64个百分点 (last year's rate is in no table).
+HUBEIROAD_EDITS = {
+    "wrong01.txt": [("N101", "1962公里", "1926公里")],
+    "wrong02.txt": [("N101", "4250座", "≥4200座")],
+    "wrong03.txt": [("N101", "92.31%", "92.13%")],
+    "wrong04.txt": [("N101", "3.01倍", "3.10倍")],
+    "wrong05.txt": [("N101", "128公里", "118公里")],
+    "wrong06.txt": [],
+    "wrong07.txt": [("N101", "230485.60万元", "230458.60万元")],
+    "wrong08.txt": [("N101", "24826.19万元", "24862.19万元")],
+    "wrong09.txt": [("N106", "88.16%", "88.61%"), ("N101", "88.16%", "88.61%")],
+    "wrong10.txt": [("N101", "59.83%", "59.38% / 59.38%")],
+    "wrong11.txt": [("N101", "42.56万元", "42.65万元")],
+    "wrong12.txt": [("N106", "85.71%", "90.48%"), ("N101", "19项", "18项")],
+}
+
 ZAOYANG = Path(__file__).parent / "data" / "statements_zaoyang"  # 枣阳市卫健委 2024 (invented, a chatbot's style)
 
 # Its 12 edits, 11 caught at first check, then 12: a share of the line the sentence before named (该项目实际支出占…).
@@ -481,7 +538,10 @@ def test_the_draft_of_the_ninth_unit_with_its_officers_answers_reviews_clean():
                          + [(ZHANGGONG, name, errors) for name, errors in ZHANGGONG_EDITS.items()]
                          + [(GUICHENG, name, errors) for name, errors in GUICHENG_EDITS.items()]
                          + [(DEQING, name, errors) for name, errors in DEQING_EDITS.items()]
-                         + [(SHUNQING, name, errors) for name, errors in SHUNQING_EDITS.items()])
+                         + [(SHUNQING, name, errors) for name, errors in SHUNQING_EDITS.items()]
+                         + [(TINGHU, name, errors) for name, errors in TINGHU_EDITS.items()]
+                         + [(MEITAN, name, errors) for name, errors in MEITAN_EDITS.items()]
+                         + [(HUBEIROAD, name, errors) for name, errors in HUBEIROAD_EDITS.items()])
 def test_each_edit_of_a_held_out_report_is_found(folder, name, errors):
     manifest = {item["file"]: item for item in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))}
     wrong = manifest[name]["wrong"]
@@ -663,3 +723,35 @@ def test_a_gap_is_written_in_the_scale_of_its_target():
     """≥8万平方米 against 7.26万平方米: 比目标少0.74万平方米, not 7400平方米."""
     prose = _answered_draft(GUICHENG).document.prose()
     assert "违法建设拆除面积为7.26万平方米，未达到目标（目标为不少于8万平方米），比目标少0.74万平方米，原因是" in prose
+
+
+def test_the_sixteenth_held_out_report_checks_clean():
+    """A finance bureau's text with a tab table (亭湖区市场监督管理局). First check, before any change for it:
+    14 findings, 11 of them errors — 要求预算执行率达到95%以上 under 二、部门整体支出绩效目标 (a target), 调整减少20.00万元
+    (a cut), shares of the year's increase (调整增加的172.30万元中，……分别占57.23%和42.77%) and of the unspent total
+    (占部门年末未支出总额的71.93%), 较上年的3.18亿元 (last year's value, in a task cell too), counts of a field of work
+    (食品安全方面指标5项，其中4项达到目标值、1项未达到; ……方面指标3项，全部达到: 3 false warnings), 执行率分别为94.31%和
+    96.75% (rates, not shares), 两个项目未支出资金合计30.03万元."""
+    result = check_file(TINGHU / "report.txt", TINGHU / "unit.yaml")
+    assert result.findings == []
+    said = {(item["place"], item["figure"]): item for item in explanations(result)}
+    assert said["第24段（文本第47行）", "20.00万元"]["explanation"].endswith("调整数（-20.00万元）一致")
+    said = {item["figure"]: item for item in explanations(result)}
+    assert not said["71.93%"]["linked"] and not said["30.03万元"]["linked"]
+
+
+def test_the_seventeenth_held_out_report_checks_clean():
+    """An old hand's colloquial report, small numbers in Chinese (湄潭县茶产业发展中心). First check: 2 false errors —
+    召集到一起 (一起 read as 1起) and 只完成了目标的90.20% (只完成 read as a name, shared with a task cell's)."""
+    result = check_file(MEITAN / "report.txt", MEITAN / "unit.yaml")
+    assert result.findings == []
+    assert "一起" not in {item["figure"] for item in explanations(result)}
+
+
+def test_the_eighteenth_held_out_report_checks_clean():
+    """A provincial centre's report with Markdown tables (湖北省公路事业发展中心). First check: refused (≥60公里/小时);
+    with the unit, 11 false errors — budget rows labelled 一、基本支出 / 1.普通国省道养护工程资金 (their 执行率 each
+    compared with the 自评表's 预算执行率: 8), 执行率低于95%的项目共3个 (a threshold), ……等3个项目执行率低于95% (a bound
+    several pass), 项目共3个，未支出资金合计4692.38万元 (those lines' remainder)."""
+    result = check_file(HUBEIROAD / "report.txt", HUBEIROAD / "unit.yaml")
+    assert result.findings == []
