@@ -125,7 +125,7 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     first = next((number for number, table in enumerate(document.tables)
                   if any(word in cell for row in table.rows for cell in row for word in scored)), None)
     if first is None:
-        return _line_sheet(document)  # most reports: no 分值 or 得分 anywhere, nothing to walk
+        return _unscored_sheet(document) or _line_sheet(document)  # most reports: no 分值 or 得分, nothing to walk
     sheet = ScoreSheet(document.file)
     tables = [Table([list(row) for row in table.rows], table.number, table.section, table.line, table.row_lines,
                     table.row_pages) for table in document.tables]  # rows put back in place are the sheet's own
@@ -139,6 +139,27 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
         if lines is not None and lines.total_weight is not None and lines.unconfirmed is None:
             return lines
     if not sheet.indicators and not sheet.funding:
+        return None
+    _notes(sheet, tables)
+    return sheet
+
+
+def _unscored_sheet(document: SourceDocument) -> ScoreSheet | None:
+    """A self-evaluation form without 分值 or 得分 (a transfer payment's 全年预算数 | 全年执行数 | 执行率 over
+    指标值 | 全年实际值): read when it has the form's 年度资金总额 row and an indicator header with a completion
+    column, so that its 执行率 and its parts are checked like a scored form's."""
+    words = _words()
+    totals = words["funding"]["total"]
+    if not any(_has(cell, totals) for table in document.tables for row in table.rows for cell in row):
+        return None
+    if not any({"name", "target", "completion"} <= match_columns(row, words["indicator_columns"]).keys()
+               for table in document.tables for row in table.rows):
+        return None
+    sheet = ScoreSheet(document.file)
+    tables = [Table([list(row) for row in table.rows], table.number, table.section, table.line, table.row_lines,
+                    table.row_pages) for table in document.tables]
+    _walk(sheet, tables, scored=False, completed=True)
+    if not any(not row.indicator.completion.is_empty for row in sheet.indicators):
         return None
     _notes(sheet, tables)
     return sheet
@@ -417,10 +438,11 @@ def _block_rows(document: SourceDocument) -> list[Table]:
     return tables
 
 
-def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
+def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool, completed: bool = False) -> None:
     """Read the form's rows in order. A header starts a part: the 资金 header (全年预算数, 全年执行数 …)
     or the indicator header (三级指标, 指标值 …); on a scored form a header must name 分值 or 得分. A target
-    form's 资金 rows have no header: 年度资金总额 | 200, the first figure after the name."""
+    form's 资金 rows have no header: 年度资金总额 | 200, the first figure after the name. `completed`: an
+    unscored form whose indicator rows hold completions (read as a scored form's rows are)."""
     words = _words()
     funding: dict[str, int] | None = None
     indicators: dict[str, int] | None = None
@@ -494,14 +516,14 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool) -> None:
                     row_cells = {"budget": _cell(table, number, amount, [""] * len(cells))}
                 sheet.funding.append(FundingRow(_part_name(_plain(name), words), row_cells,
                                                 _has(name, words["funding"]["total"])))
-            elif indicators is not None and scored:
+            elif indicators is not None and (scored or completed):
                 text = {key: cells[index].strip() if index < len(cells) else "" for key, index in indicators.items()}
                 if text.get("level1") and text["level1"] != level1:
                     level1, level2 = text["level1"], ""
                 level2 = text.get("level2") or level2
                 if not text.get("name") or text["name"] == header[indicators["name"]]:
                     continue
-                if (table, number) == last and not (text.get("weight") or text.get("score")):
+                if (table, number) == last and not (text.get("weight") or text.get("score") or completed):
                     continue  # the last row of a copy cut off before its 分值: its 完成值 may be cut too
                 if _LOOSE_FIGURE.search(text["name"]):
                     continue  # “重点工作任务完成率 10 完成率 100%得满分”: a row whose cells ran together, not placed
