@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from . import lexicon
 from .layout import match_columns
 from .model import BudgetLine, Indicator, KeyTask, Origin, Report
 from .quantity import normalize_width, parse_quantity, year_in
 from .read import SourceDocument, Table
+from .resources import load_yaml
 
 @dataclass
 class Cell:
@@ -136,6 +138,12 @@ def _cells(table: Table, row_index: int, row: list[str], columns: dict[str, int]
             for key, index in columns.items() if index < len(header)}
 
 
+@lru_cache(maxsize=1)
+def _total_words() -> frozenset[str]:
+    """The names of a form's total row (总分, 合计 …: lexicon/project_form.yaml)."""
+    return frozenset(map(str, load_yaml("lexicon", "project_form.yaml")["total"]))
+
+
 def _indicator_rows(table: Table, header_index: int, columns: dict[str, int], file: str) -> list[IndicatorRow]:
     header = table.rows[header_index]
     rows, level1, level2 = [], "", ""
@@ -148,6 +156,8 @@ def _indicator_rows(table: Table, header_index: int, columns: dict[str, int], fi
         level2 = text.get("level2") or (level2 if not text.get("level1") else "")
         if not text.get("name") or text["name"] == header[columns["name"]]:
             continue
+        if re.sub(r"\s", "", text["name"]) in _total_words():
+            continue  # 总分 | 100 | 98.77: the form's total row, no indicator
         indicator = Indicator(
             name=text["name"], target=parse_quantity(text.get("target", "")), level1=level1, level2=level2,
             half_year_target=parse_quantity(text.get("half_year_target", "")),

@@ -326,3 +326,9 @@ def test_an_unscored_transfer_payment_form_is_read_as_a_form():
     from narrator.check import check_document
     assert [(f.code, f.claimed, f.expected) for f in check_document(edited).findings] == \
         [("N202", "98.74%", "98.47%")]
+
+
+def test_a_forms_total_row_is_no_indicator():
+    """M03 (辽宁, space-aligned): 总分 | 100 | 98.77 under 年度指标值 | 实际完成值 was read as an indicator “总分” that
+    missed its target (a false N402); only the planted score above its weight is reported."""
+    assert [f.code for f in check_file(COPIED / "M03.txt").findings] == ["N602"]
