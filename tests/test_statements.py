@@ -323,3 +323,22 @@ def test_unbalanced_brackets_are_read_as_far_as_they_go(tmp_path):
     assert result.findings == []
     assert [(figure, said[figure]["role"], said[figure]["linked"]) for figure in said] == \
         [("10场", "completion", True), ("5场", "target", True), ("1011亿元", "completion", True)]
+
+
+def test_a_figure_the_tables_state_for_what_the_sentence_names_is_not_called_wrong():
+    """预算调整率控制在4.15%以内 reads as a ceiling (a target of ≤5%), yet the writer means the year's result: 4.15% is
+    the 预算调整率 the table holds. A figure that disagrees with what it was read as, but equals a figure of the
+    tables the sentence names, stays unlinked with its reason (precision before recall)."""
+    from narrator.check import check_document
+    from narrator.load import load_report
+    from narrator.read import read_text
+    from narrator.reporters import explanations
+
+    data = load_report(Path(__file__).parent / "data" / "statements_zhanggong" / "unit.yaml")
+    result = check_document(read_text("全年预算调整率控制在4.15%以内。", "x.txt"), data)
+    assert result.findings == []
+    (said,) = [item for item in explanations(result) if item["figure"] == "4.15%"]
+    assert said["explanation"] == "未对应：与所读出的指标不一致，但与表格中“预算调整率”的数值相同，可能说的是它"
+    # An edited figure equals nothing the tables hold: still an error.
+    edited = check_document(read_text("全年预算调整率控制在4.51%以内。", "x.txt"), data)
+    assert [(f.code, f.claimed, f.expected) for f in edited.findings] == [("N101", "4.51%", "≤5%")]
