@@ -592,10 +592,6 @@ def _before_listed_figures(clause: str) -> str:
 _YEAR = re.compile(r"(?:19|20)\d\d年(?!度|底|末|初|中)")
 
 
-def _year_cut(match: re.Match) -> str:
-    return " "
-
-
 @lru_cache(maxsize=8192)
 def name_tokens(name: str) -> frozenset[str]:
     """The content words of a name, with synonyms made canonical: what linking compares."""
@@ -604,7 +600,7 @@ def name_tokens(name: str) -> frozenset[str]:
     lexicon.load_dictionary()
     ignore = _ignored()
     # A year names nothing, and glued to the next word it makes one (2024年区水务局: 年区).
-    words = jieba.lcut_for_search(lexicon.canonical_names(_YEAR.sub(_year_cut, name)))
+    words = jieba.lcut_for_search(lexicon.canonical_names(_YEAR.sub(" ", name)))
     return frozenset(w for w in words if w.strip() and w not in ignore and not _is_punctuation(w)
                      and not w.isdigit())
 

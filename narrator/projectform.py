@@ -127,8 +127,7 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     if first is None:
         return _unscored_sheet(document) or _line_sheet(document)  # most reports: no 分值 or 得分, nothing to walk
     sheet = ScoreSheet(document.file)
-    tables = [Table([list(row) for row in table.rows], table.number, table.section, table.line, table.row_lines,
-                    table.row_pages) for table in document.tables]  # rows put back in place are the sheet's own
+    tables = _own_copies(document)  # rows put back in place are the sheet's own
     for table in tables[:first]:  # 项目名称 / 主管部门 / 实施单位 in a table of their own above
         for cells in table.rows:
             _labels(sheet, cells, words)
@@ -144,6 +143,12 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     return sheet
 
 
+def _own_copies(document: SourceDocument) -> list[Table]:
+    """The document's tables with rows of their own, for a walk that puts cells back in place."""
+    return [Table([list(row) for row in table.rows], table.number, table.section, table.line, table.row_lines,
+                  table.row_pages) for table in document.tables]
+
+
 def _unscored_sheet(document: SourceDocument) -> ScoreSheet | None:
     """A self-evaluation form without 分值 or 得分 (a transfer payment's 全年预算数 | 全年执行数 | 执行率 over
     指标值 | 全年实际值): read when it has the form's 年度资金总额 row and an indicator header with a completion
@@ -156,8 +161,7 @@ def _unscored_sheet(document: SourceDocument) -> ScoreSheet | None:
                for table in document.tables for row in table.rows):
         return None
     sheet = ScoreSheet(document.file)
-    tables = [Table([list(row) for row in table.rows], table.number, table.section, table.line, table.row_lines,
-                    table.row_pages) for table in document.tables]
+    tables = _own_copies(document)
     _walk(sheet, tables, scored=False, completed=True)
     if not any(not row.indicator.completion.is_empty for row in sheet.indicators):
         return None
