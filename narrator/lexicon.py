@@ -89,7 +89,10 @@ def load_dictionary() -> None:
 
     import jieba
 
+    from . import wordstore
+
     jieba.setLogLevel(logging.WARNING)
+    wordstore.install(jieba.dt)
     jieba.load_userdict(str(data_path("lexicon") / "dictionary.txt"))
 
 

@@ -19,7 +19,6 @@ from pathlib import Path
 
 from . import layout, lexicon, streams
 from .errors import InputError, message, os_reason
-from .pdfpage import pdfium_pages
 from .quantity import format_decimal
 from .textfile import megabytes, read_text_file
 
@@ -797,6 +796,8 @@ def read_pdf(path: Path, repeat_merged: bool = True, pdfium: bool = True) -> Sou
     lines come from PDFium (`pdfpage`); with `pdfium` False, from pdfplumber's own pdfminer objects
     (slower; kept to compare against)."""
     import pdfplumber
+
+    from .pdfpage import pdfium_pages  # pdfplumber's page class: loaded with it, for PDFs only
 
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:

@@ -9,8 +9,11 @@ before it is read. Outputs (DOCX, PDF, workbooks) stay in memory for DOWNLOAD_SE
 random key. Served on another host than 127.0.0.1, every request must carry the token
 (`?token=`, once, sets a cookie; or the header `X-Narrator-Token`).
 """
+import asyncio
 import dataclasses
 import io
+import multiprocessing
+import os
 import re
 import secrets
 import shutil
@@ -19,6 +22,8 @@ import threading
 import time
 import uuid
 from collections import Counter, OrderedDict
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -538,7 +543,7 @@ def create_app(token: str | None = None) -> FastAPI:
         if len(files) == 1:
             try:
                 path = uploads.paths[0]
-                result, document = await _in_thread(lambda: check_upload(path, rules, approved, last_year))
+                result, document = await _checked(path, rules, approved, last_year)
                 annotated = await _in_thread(lambda: annotated_bytes(path, result))
             finally:
                 uploads.close()
@@ -600,8 +605,9 @@ def create_app(token: str | None = None) -> FastAPI:
         last_year = await _in_thread(lambda: last_year_table(request))
         uploads = Uploads(files)
         try:
-            results = await _in_thread(lambda: [check_upload(path, rules, approved, last_year)[0]
-                                                for path in uploads.paths])
+            answers = await asyncio.gather(*(_checked(path, rules, approved, last_year, page=False)
+                                             for path in uploads.paths))
+            results = [result for result, _ in answers]
         finally:
             uploads.close()
         for result, path in zip(results, uploads.paths):
@@ -652,6 +658,51 @@ def attachment(data: bytes, media_type: str, name: str) -> Response:
     """A download, its Chinese file name given as RFC 6266 asks (filename*=UTF-8'')."""
     return Response(data, media_type=media_type,
                     headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
+
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _warm_worker() -> None:
+    from .extract import pipeline
+
+    pipeline()  # spaCy and jieba's dictionary, once per worker, before its first check
+
+
+def check_pool() -> ProcessPoolExecutor:
+    """The worker processes that check uploads, one per core, so that checks arriving together run
+    side by side instead of taking turns for one interpreter. Workers come from a fork server (a
+    clean process, not a fork of the threaded server) and each loads the checker's models once."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            _pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=context,
+                                        initializer=_warm_worker)
+        return _pool
+
+
+def _check_upload_only(path: Path, rules: str, approved=None, last_year=None):
+    """check_upload without what only the page shows (the document, what each figure was linked
+    to): less to send back from the worker."""
+    result, _ = check_upload(path, rules, approved, last_year)
+    result.report = None
+    return result, None
+
+
+async def _checked(path: Path, rules: str, approved=None, last_year=None, page: bool = True):
+    """check_upload in a worker process (`page` False: the findings alone, for the API); in a thread of
+    this one when the pool has broken (a worker killed), and the next check makes a new pool."""
+    global _pool
+    work = check_upload if page else _check_upload_only
+    try:
+        return await asyncio.wrap_future(check_pool().submit(work, path, rules, approved, last_year))
+    except BrokenProcessPool:
+        with _pool_lock:
+            _pool = None
+        return await _in_thread(lambda: work(path, rules, approved, last_year))
 
 
 async def _in_thread(function):

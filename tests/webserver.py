@@ -9,7 +9,7 @@ import time
 from narrator.web import create_app
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
@@ -21,7 +21,7 @@ class Server:
     def __init__(self, token: str | None = None):
         import uvicorn
 
-        self.port = _free_port()
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.server = uvicorn.Server(uvicorn.Config(create_app(token), host="127.0.0.1", port=self.port,
                                                     log_level="warning"))
