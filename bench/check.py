@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import seed_002_docx  # noqa: E402  (the fixture the tests build from the seed)
 from draft import median_time  # noqa: E402  (bench/draft.py: median of timed calls)
 
-from narrator.check import check_file, check_files  # noqa: E402
-from narrator.extract import pipeline  # noqa: E402
-from narrator.read import read_document  # noqa: E402
+from narrator.checking.checker import check_file, check_files  # noqa: E402
+from narrator.statements.extract import pipeline  # noqa: E402
+from narrator.sources.read import read_document  # noqa: E402
 
 RUNS = 7
 COPIES = 40

@@ -14,12 +14,12 @@ import time
 from decimal import Decimal
 from pathlib import Path
 
-from narrator.compose import compose
-from narrator.evaluate import evaluate
-from narrator.load import load_report
-from narrator.quantity import parse_quantity
-from narrator.render import docx_bytes
-from narrator.save import write_yaml
+from narrator.drafting.compose import compose
+from narrator.core.evaluate import evaluate
+from narrator.sources.load import load_report
+from narrator.core.quantity import parse_quantity
+from narrator.drafting.render import docx_bytes
+from narrator.sources.save import write_yaml
 
 RUNS = 7
 

@@ -17,8 +17,8 @@ SEEDS = ROOT / "corpus" / "seeds"
 
 from draft import RUNS, median_time  # noqa: E402  (bench/draft.py: median of RUNS timed calls)
 
-from narrator.mine import mine  # noqa: E402
-from narrator.targets import import_targets  # noqa: E402
+from narrator.learn.mine import mine  # noqa: E402
+from narrator.recognise.targets import import_targets  # noqa: E402
 
 
 def main() -> None:

@@ -17,11 +17,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import seed_002_docx  # noqa: E402  (the fixture the tests build from the seed)
 from draft import median_time  # noqa: E402  (bench/draft.py: median of RUNS timed calls)
 
-from narrator.compose import compose  # noqa: E402
-from narrator.evaluate import evaluate  # noqa: E402
-from narrator.load import load_report  # noqa: E402
-from narrator.read import read_document, read_pdf  # noqa: E402
-from narrator.render import convert_to_pdf, write_docx  # noqa: E402
+from narrator.drafting.compose import compose  # noqa: E402
+from narrator.core.evaluate import evaluate  # noqa: E402
+from narrator.sources.load import load_report  # noqa: E402
+from narrator.sources.read import read_document, read_pdf  # noqa: E402
+from narrator.drafting.render import convert_to_pdf, write_docx  # noqa: E402
 
 
 def joined(first: Path, second: Path, pages: int, path: Path) -> Path:

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from conftest import seed_002_docx  # noqa: E402  (the fixture the tests build from the seed)
 from webserver import free_port  # noqa: E402
 
-from narrator.check import check_file  # noqa: E402
+from narrator.checking.checker import check_file  # noqa: E402
 
 CONCURRENT = 20
 ROUNDS = 5

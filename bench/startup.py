@@ -56,7 +56,7 @@ def main() -> None:
     print(f"  jieba 词典                     {jieba:6.3f} s")
     print(f"  narrator check（冷启动，1 份）  {cold:6.3f} s   （其中 spaCy+jieba 约 {spacy + jieba - 2 * bare:.3f} s）")
 
-    from narrator.check import check_files, pipeline
+    from narrator.checking.checker import check_files, pipeline
 
     pipeline()
     with tempfile.TemporaryDirectory() as folder:
@@ -80,7 +80,7 @@ def main() -> None:
         few2 = median_time(lambda: list(check_files(few, jobs=2)))
         print(f"  4 份 --jobs 1 / --jobs 2       {few1:6.3f} s / {few2:.3f} s（少量报告不开进程池）")
 
-        from narrator.check import check_file
+        from narrator.checking.checker import check_file
 
         text = SEED_002.read_text(encoding="utf-8")
         print("文本大小与核对时间")
@@ -92,10 +92,10 @@ def main() -> None:
             base = base or elapsed
             print(f"  {path.stat().st_size / 1e6:5.2f} MB   {elapsed:6.2f} s   时间比 {elapsed / base:.2f}（大小比 {factor}）")
 
-    from narrator.compose import compose
-    from narrator.evaluate import evaluate
-    from narrator.load import load_report
-    from narrator.render import docx_bytes
+    from narrator.drafting.compose import compose
+    from narrator.core.evaluate import evaluate
+    from narrator.sources.load import load_report
+    from narrator.drafting.render import docx_bytes
 
     def draft() -> None:
         docx_bytes(compose(evaluate(load_report())))

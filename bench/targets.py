@@ -18,12 +18,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-from narrator.check import check_files  # noqa: E402
-from narrator.compose import compose  # noqa: E402
-from narrator.evaluate import evaluate  # noqa: E402
-from narrator.quantity import parse_quantity  # noqa: E402
-from narrator.render import docx_bytes  # noqa: E402
-from narrator.targets import import_table  # noqa: E402
+from narrator.checking.checker import check_files  # noqa: E402
+from narrator.drafting.compose import compose  # noqa: E402
+from narrator.core.evaluate import evaluate  # noqa: E402
+from narrator.core.quantity import parse_quantity  # noqa: E402
+from narrator.drafting.render import docx_bytes  # noqa: E402
+from narrator.recognise.targets import import_table  # noqa: E402
 
 
 def make_pairs(folder: Path, size: int) -> tuple[list[Path], Path]:

@@ -19,23 +19,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from . import DEFAULT_SEED
-from .check import CheckResult, check_file
-from .compose import Document, compose, compose_project
-from .errors import InputError, message
-from .evaluate import evaluate
-from .findings import Finding
-from .load import REQUIRED_SHEETS, load_report
-from .model import Report
-from .output import check_output_path, draft_file_name
-from .questions import Question, apply_answers, check_answer, is_skip
-from .questions import questions as report_questions
-from .render import docx_bytes
-from .resources import example_path
-from .review import review
-from .save import write_input
-from .scoring import rule_set as scoring_rules
-from .targets import ImportResult, import_table
+from .checking.checker import CheckResult, check_file
+from .checking.findings import Finding
+from .core.errors import InputError, message
+from .core.evaluate import evaluate
+from .core.model import Report
+from .core.output import check_output_path, draft_file_name
+from .core.resources import example_path
+from .core.version import DEFAULT_SEED
+from .drafting.compose import Document, compose, compose_project
+from .drafting.questions import Question, apply_answers, check_answer, is_skip
+from .drafting.questions import questions as report_questions
+from .drafting.render import docx_bytes
+from .drafting.review import review
+from .forms.scoring import rule_set as scoring_rules
+from .recognise.targets import ImportResult, import_table
+from .sources.load import REQUIRED_SHEETS, load_report
+from .sources.save import write_input
 
 INPUT_SUFFIXES = {".yaml", ".yml", ".json"}
 

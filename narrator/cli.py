@@ -16,12 +16,12 @@ from pathlib import Path
 
 import click
 
-from . import DEFAULT_SEED, __version__
+from .core.version import DEFAULT_SEED, __version__
 
 
 def _help_words(key: str) -> str:
     """click's own help words in Chinese (templates/messages.yaml: help_*), read only when help is shown."""
-    from .errors import message
+    from .core.errors import message
 
     return message(f"help_{key}")
 
@@ -73,7 +73,7 @@ class _Group(click.Group):
         return _chinese_help_option(super().get_help_option(ctx))
 
     def main(self, args=None, prog_name=None, **extra):
-        from .errors import NarratorError, message, write_error_log
+        from .core.errors import NarratorError, message, write_error_log
 
         try:
             result = super().main(args, prog_name or "narrator", standalone_mode=False, **extra)
@@ -99,14 +99,14 @@ class _Group(click.Group):
 
 def _error_line(text: str) -> None:
     """One failure, as the user sees it on standard error: 错误：…"""
-    from .errors import message
+    from .core.errors import message
 
     click.echo(message("error_line", text=text), err=True)
 
 
 def _usage_message(error: click.ClickException) -> str:
     """click's usage errors, in Chinese."""
-    from .errors import message
+    from .core.errors import message
 
     context = getattr(error, "ctx", None)
     command = context.info_name if context is not None and context.parent is not None else ""
@@ -131,7 +131,7 @@ def _usage_message(error: click.ClickException) -> str:
 
 
 def _parameter_name(param) -> str:
-    from .errors import message
+    from .core.errors import message
 
     if param is None:
         return ""
@@ -148,7 +148,7 @@ def _bad_value(error: click.BadParameter) -> str:
 
 
 def _parameter_rule(param) -> str:
-    from .errors import message
+    from .core.errors import message
 
     kind = getattr(param, "type", None)
     if isinstance(kind, click.Choice):
@@ -196,12 +196,12 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, sug
     示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf；narrator draft 项目.yaml --form 项目
     """
     from .api import draft as draft_report
-    from .errors import message
-    from .load import load_report
-    from .output import check_output_path, draft_file_name
-    from .render import convert_to_pdf, markdown, write_bytes
-    from .resources import example_path
-    from .scoring import rule_set as scoring_rules
+    from .core.errors import message
+    from .sources.load import load_report
+    from .core.output import check_output_path, draft_file_name
+    from .drafting.render import convert_to_pdf, markdown, write_bytes
+    from .core.resources import example_path
+    from .forms.scoring import rule_set as scoring_rules
 
     _existing_folder(templates)
     _existing_file(patterns)
@@ -262,12 +262,12 @@ def evaluate(input_file, rule_set):
 
     示例：narrator evaluate 输入.xlsx；narrator evaluate 项目自评表.pdf
     """
-    from .errors import message
-    from .evaluate import Status
-    from .evaluate import evaluate as evaluate_report
-    from .load import load_report
-    from .quantity import format_decimal, format_percent
-    from .textable import format_table
+    from .core.errors import message
+    from .core.evaluate import Status
+    from .core.evaluate import evaluate as evaluate_report
+    from .sources.load import load_report
+    from .core.quantity import format_decimal, format_percent
+    from .core.textable import format_table
 
     sheet = _score_sheet(input_file)
     if sheet is not None:
@@ -296,9 +296,9 @@ def _score_sheet(input_file):
     PDF or text file, or a workbook that is not narrator's input but holds a form with 分值 and 得分."""
     from pathlib import Path
 
-    from .errors import InputError
-    from .projectform import read_sheet
-    from .read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES, read_document
+    from .core.errors import InputError
+    from .recognise.projectform import read_sheet
+    from .sources.read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES, read_document
 
     if input_file is None:
         return None
@@ -309,7 +309,7 @@ def _score_sheet(input_file):
             raise InputError("scores_not_found", file=input_file)
         return sheet
     if suffix in WORKBOOK_SUFFIXES:
-        from .load import load_report
+        from .sources.load import load_report
 
         try:
             load_report(input_file)
@@ -322,10 +322,10 @@ def _score_sheet(input_file):
 
 
 def _print_scores(sheet, rule_set: str) -> None:
-    from .errors import message
-    from .scoring import grade, rule_set as load_rule_set, score_rows, score_text
-    from .projectform import score
-    from .textable import format_table
+    from .core.errors import message
+    from .forms.scoring import grade, rule_set as load_rule_set, score_rows, score_text
+    from .recognise.projectform import score
+    from .core.textable import format_table
 
     rules = load_rule_set(rule_set)
     rows = score_rows(sheet, rules)
@@ -382,11 +382,11 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
 
     示例：narrator check 2022年自评报告.docx --annotate 2022年自评报告（批注）.docx
     """
-    from .across import load_targets, source
-    from .check import check_files
-    from .errors import NarratorError, message
-    from .reporters import annotate as write_annotated
-    from .reporters import explain_report, json_report, summary, text_report
+    from .checking.across import load_targets, source
+    from .checking.checker import check_files
+    from .core.errors import NarratorError, message
+    from .checking.reporters import annotate as write_annotated
+    from .checking.reporters import explain_report, json_report, summary, text_report
 
     inputs = [*reports, data, targets, last_year]
     annotated = _annotation_targets(reports, annotate, force, inputs)
@@ -430,8 +430,8 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
 
 def _annotation_targets(reports, annotate, force, inputs) -> list:
     """Where each annotated copy goes: the path given, or a file per report in the folder given."""
-    from .errors import NarratorError, message
-    from .output import check_output_path, safe_file_name
+    from .core.errors import NarratorError, message
+    from .core.output import check_output_path, safe_file_name
 
     if annotate is None:
         return [None] * len(reports)
@@ -492,11 +492,11 @@ def import_table(table, output, force, form):
 
     示例：narrator import 2025年绩效目标表.docx -o 2025年自评输入.xlsx；narrator import 项目目标表.docx --form 项目
     """
-    from .errors import message
-    from .output import check_output_path, safe_file_name
-    from .quantity import format_decimal
-    from .save import TO_FILL, write_input
-    from .targets import import_table as import_any
+    from .core.errors import message
+    from .core.output import check_output_path, safe_file_name
+    from .core.quantity import format_decimal
+    from .sources.save import TO_FILL, write_input
+    from .recognise.targets import import_table as import_any
 
     if output:
         _check_input_suffix(output)
@@ -534,7 +534,7 @@ def import_table(table, output, force, form):
 
 
 def _check_input_suffix(output) -> None:
-    from .errors import NarratorError, message
+    from .core.errors import NarratorError, message
 
     suffix = Path(output).suffix.lower()
     if suffix not in (".xlsx", ".yaml", ".yml"):
@@ -542,14 +542,14 @@ def _check_input_suffix(output) -> None:
 
 
 def _existing_folder(path) -> None:
-    from .errors import InputError
+    from .core.errors import InputError
 
     if path is not None and not Path(path).is_dir():
         raise InputError("folder_missing" if not Path(path).exists() else "not_a_folder", file=path)
 
 
 def _existing_file(path) -> None:
-    from .errors import InputError
+    from .core.errors import InputError
 
     if path is not None and not Path(path).is_file():
         raise InputError("file_missing" if not Path(path).exists() else "os_is_folder", file=path)
@@ -568,11 +568,11 @@ def mine_corpus(corpus, output, force):
 
     示例：narrator mine corpus/ 往年报告/ -o lexicon/patterns.yaml
     """
-    from .errors import message
-    from .mine import mine as mine_reports
-    from .mine import write_patterns
-    from .output import check_output_path
-    from .resources import data_path
+    from .core.errors import message
+    from .learn.mine import mine as mine_reports
+    from .learn.mine import write_patterns
+    from .core.output import check_output_path
+    from .core.resources import data_path
 
     output = output or str(data_path("lexicon") / "patterns.yaml")
     check_output_path(output, True, corpus)
@@ -596,10 +596,10 @@ def init(output, force):
 
     示例：narrator init 2025年自评输入.xlsx
     """
-    from .load import load_report
-    from .save import starter_report, write_input
+    from .sources.load import load_report
+    from .sources.save import starter_report, write_input
 
-    from .errors import message
+    from .core.errors import message
 
     path = write_input(starter_report(load_report()), output, force)
     click.echo(message("init_written", path=path))
@@ -615,7 +615,7 @@ def serve(host, port, token):
 
     示例：narrator serve；narrator serve --host 0.0.0.0 --port 8080 --token 口令
     """
-    from .errors import NarratorError, message
+    from .core.errors import NarratorError, message
     from .web import serve as run_server
 
     if host not in ("127.0.0.1", "localhost", "::1") and not token:

@@ -32,11 +32,11 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from . import DEFAULT_SEED
-from .errors import NarratorError, message
-from .resources import data_path
-from .load import load_report
-from .save import input_workbook_bytes, yaml_text
+from .core.errors import NarratorError, message
+from .core.resources import data_path
+from .core.version import DEFAULT_SEED
+from .sources.load import load_report
+from .sources.save import input_workbook_bytes, yaml_text
 
 MAX_REQUEST_BYTES = 50 * 1024 * 1024
 MAX_FILES = 50
@@ -132,7 +132,7 @@ class Uploads:
     """The uploaded files of one request in a temporary folder, under their cleaned names."""
 
     def __init__(self, files: list[tuple[str, bytes]]):
-        from .output import safe_file_name
+        from .core.output import safe_file_name
 
         self.folder = Path(tempfile.mkdtemp(prefix="narrator-web-"))
         self.paths: list[Path] = []
@@ -165,8 +165,8 @@ def check_upload(path: Path, rule_set: str = "national", approved=None, last_yea
     """(CheckResult, source document or None); a file that cannot be read gives a result with its error.
     `approved`: the approved target table(s) to compare the self-evaluation with (check --targets);
     `last_year`: last year's report of the unit (check --last-year)."""
-    from .check import CheckResult, check_document
-    from .read import read_document
+    from .checking.checker import CheckResult, check_document
+    from .sources.read import read_document
 
     try:
         document = read_document(path)
@@ -185,7 +185,7 @@ def _as_uploaded(report, uploads: Uploads):
 
 
 def annotated_bytes(path: Path, result) -> bytes | None:
-    from .reporters import annotate
+    from .checking.reporters import annotate
 
     if path.suffix.lower() not in (".docx", ".docm") or result.error:
         return None
@@ -200,7 +200,7 @@ def annotated_bytes(path: Path, result) -> bytes | None:
 def report_view(document, result) -> list[dict]:
     """The report's blocks for the page, each finding's figure marked where it stands and its message
     beside it: paragraphs as runs of (text, finding index or None), tables as rows of such cells."""
-    from .read import Paragraph
+    from .sources.read import Paragraph
 
     numbered = {id(finding): number for number, finding in enumerate(result.findings, start=1)}
     by_paragraph: dict[int, list] = {}
@@ -262,9 +262,9 @@ def _runs(text: str, marks: list[tuple[int, int, int]]) -> list[tuple[str, int |
 
 def draft_view(document) -> tuple[list[dict], list[str]]:
     """The drafted report's blocks with each 【待补充：…】 placeholder numbered, for links from the list."""
-    from .compose import Heading, Paragraph
+    from .drafting.compose import Heading, Paragraph
 
-    from .lexicon import placeholder_pattern
+    from .core.lexicon import placeholder_pattern
 
     counter = [0]
     gaps: list[str] = []
@@ -296,7 +296,7 @@ def draft_view(document) -> tuple[list[dict], list[str]]:
 
 def report_year(document) -> str:
     """The year in the report's first paragraphs (its title, “（2022年度）”), or ""."""
-    from .tables import document_year
+    from .recognise.tables import document_year
 
     year = document_year(document)
     return str(year) if year else ""
@@ -318,7 +318,7 @@ def summary_workbook(rows: list[dict]) -> bytes:
                           for row in rows], columns=[*labels, *codes])
     import openpyxl
 
-    from .save import workbook_bytes
+    from .sources.save import workbook_bytes
 
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -335,8 +335,8 @@ def pages() -> Environment:
 
 def create_app(token: str | None = None) -> FastAPI:
     """The FastAPI application; `token` (when given) is required on every request."""
-    from .render import soffice
-    from .scoring import rule_set_names
+    from .drafting.render import soffice
+    from .forms.scoring import rule_set_names
 
     app = FastAPI(title="narrator", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(BodyLimit)
@@ -406,7 +406,7 @@ def create_app(token: str | None = None) -> FastAPI:
     def approved_tables(request: Request):
         """The target tables uploaded with the reports: one (compared with every report, which must be of
         its unit and year), several (each report meets its own), or none."""
-        from .across import load_targets
+        from .checking.across import load_targets
 
         targets = getattr(request.state, "targets", [])
         if not targets:
@@ -422,7 +422,7 @@ def create_app(token: str | None = None) -> FastAPI:
 
     def last_year_table(request: Request):
         """Last year's report uploaded with the reports (field `last_year`, optional), as its tables say it."""
-        from .check import last_year_report
+        from .checking.checker import last_year_report
 
         last = getattr(request.state, "last_year", [])
         if not last:
@@ -468,7 +468,7 @@ def create_app(token: str | None = None) -> FastAPI:
         gets the page that asks them instead of a draft, until it is answered (fields answer-N) or the
         officer drafts without answering (field asked=skip); answered, the draft is of the answered input."""
         from .api import draft, is_input
-        from .questions import apply_answers, check_answer, is_skip, questions
+        from .drafting.questions import apply_answers, check_answer, is_skip, questions
 
         files, fields = await uploaded(request, again)
         form, seed, scoring, rules = options(fields)
@@ -597,7 +597,7 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.post("/api/check")
     async def api_check(request: Request):
-        from .reporters import json_report
+        from .checking.reporters import json_report
 
         files, fields = await uploaded(request)
         rules = options({"rules": fields.get("rules", "national")})[3]
@@ -616,7 +616,7 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.post("/api/import")
     async def api_import(request: Request):
-        from .targets import import_project_targets, import_targets
+        from .recognise.targets import import_project_targets, import_targets
 
         files, fields = await uploaded(request)
         form = options(fields)[0]
@@ -636,7 +636,7 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception):
-        from .errors import write_error_log
+        from .core.errors import write_error_log
 
         return failed(request, message("internal_error", kind=type(error).__name__, log=write_error_log(error)), 500)
 
@@ -649,7 +649,7 @@ def create_app(token: str | None = None) -> FastAPI:
 
 def rule_choices() -> list[tuple[str, str]]:
     """The rule sets for a page's list: (file name, the name it gives itself)."""
-    from .scoring import rule_set, rule_set_names
+    from .forms.scoring import rule_set, rule_set_names
 
     return [(key, rule_set(key).name) for key in rule_set_names()]
 
@@ -665,7 +665,7 @@ _pool_lock = threading.Lock()
 
 
 def _warm_worker() -> None:
-    from .extract import pipeline
+    from .statements.extract import pipeline
 
     pipeline()  # spaCy and jieba's dictionary, once per worker, before its first check
 
@@ -713,7 +713,7 @@ async def _in_thread(function):
 
 
 def _pdf(item: Download) -> bytes:
-    from .render import convert_to_pdf, soffice
+    from .drafting.render import convert_to_pdf, soffice
 
     if soffice() is None:
         raise WebError(message("soffice_missing"), 404)
@@ -728,7 +728,7 @@ def _pdf(item: Download) -> bytes:
 
 def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads, approved=None,
                  last_year=None) -> None:
-    from .tables import unit_name
+    from .recognise.tables import unit_name
 
     rows = []
     try:

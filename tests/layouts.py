@@ -33,7 +33,7 @@ def _table(rows: list[list[str]], layout: str) -> list[str]:
 
 
 def as_text(document, layout: str) -> str:
-    from narrator.read import Table
+    from narrator.sources.read import Table
 
     lines: list[str] = []
     for block in document.blocks:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from narrator.check import check_document
-from narrator.extract import extract
-from narrator.read import Paragraph, SourceDocument, Table
-from narrator.tables import recognise
+from narrator.checking.checker import check_document
+from narrator.statements.extract import extract
+from narrator.sources.read import Paragraph, SourceDocument, Table
+from narrator.recognise.tables import recognise
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def mutants(document: SourceDocument) -> list[Mutant]:
 if __name__ == "__main__":
     import sys
 
-    from narrator.read import read_document
+    from narrator.sources.read import read_document
 
     for path in sys.argv[1:]:
         found = mutants(read_document(path))

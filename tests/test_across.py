@@ -13,14 +13,14 @@ import sys
 
 import pytest
 
-from narrator.across import differences, pair
-from narrator.check import check_file
-from narrator.compose import compose
-from narrator.errors import NarratorError
-from narrator.evaluate import evaluate
-from narrator.quantity import parse_quantity
-from narrator.render import docx_bytes
-from narrator.targets import import_table
+from narrator.checking.across import differences, pair
+from narrator.checking.checker import check_file
+from narrator.drafting.compose import compose
+from narrator.core.errors import NarratorError
+from narrator.core.evaluate import evaluate
+from narrator.core.quantity import parse_quantity
+from narrator.drafting.render import docx_bytes
+from narrator.recognise.targets import import_table
 
 from conftest import SEEDS
 
@@ -137,7 +137,7 @@ def test_a_table_of_another_year_or_unit_is_refused(tmp_path):
 
 
 def test_explain_sets_each_approved_target_beside_the_reported_one(changed):
-    from narrator.reporters import explain_report, target_comparison
+    from narrator.checking.reporters import explain_report, target_comparison
 
     approved, path = changed
     result = check_file(path, approved=approved)

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 
 from narrator.api import answer, draft, questions
 from narrator.cli import main
-from narrator.errors import InputError
-from narrator.load import load_report
-from narrator.questions import apply_answers, check_answer, task_items
-from narrator.quantity import parse_quantity
+from narrator.core.errors import InputError
+from narrator.sources.load import load_report
+from narrator.drafting.questions import apply_answers, check_answer, task_items
+from narrator.core.quantity import parse_quantity
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "corpus" / "example.yaml"

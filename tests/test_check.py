@@ -12,15 +12,15 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import SEEDS, ROOT, full_width, plant_wrong_figure, seed_002_docx
-from narrator.check import check_document, check_file, check_files
+from narrator.checking.checker import check_document, check_file, check_files
 from narrator.cli import main
-from narrator.compare import agrees
-from narrator.extract import extract
-from narrator.facts import table_facts
-from narrator.link import link
-from narrator.quantity import find_quantities, normalize_width, parse_quantity
-from narrator.read import docx_blocks, read_document, read_text
-from narrator.tables import recognise
+from narrator.core.compare import agrees
+from narrator.statements.extract import extract
+from narrator.checking.facts import table_facts
+from narrator.checking.link import link
+from narrator.core.quantity import find_quantities, normalize_width, parse_quantity
+from narrator.sources.read import docx_blocks, read_document, read_text
+from narrator.recognise.tables import recognise
 
 SEED_002 = next(SEEDS.glob("002_*.txt"))
 
@@ -308,7 +308,7 @@ def test_text_in_other_encodings_is_read(tmp_path, encoding):
 
 
 def test_big5_text_is_decoded_not_garbled(tmp_path):
-    from narrator.read import read_document
+    from narrator.sources.read import read_document
 
     text = "本單位預算執行率為96.03%，完成年度目標。\n各項績效指標均已達成。\n"
     path = tmp_path / "big5.txt"
@@ -404,7 +404,7 @@ def _national_layout(document):
     """Seed 002's tables with the headers and columns of the national forms and other provinces:
     全年预算数 / 全年执行数 / 执行率 without 年初预算数, 年度指标值 / 实际完成值 / 偏差原因分析及改进措施,
     and 分值 / 得分 columns left blank (a form that is not scored; scores are tests/test_scoring.py's)."""
-    from narrator.read import SourceDocument, Table
+    from narrator.sources.read import SourceDocument, Table
 
     budget, tasks, evaluation = document.tables
     budget_rows = [["项目", "全年预算数（万元）", "全年执行数（万元）", "执行率（%）"]]
@@ -431,7 +431,7 @@ def test_other_provinces_headers_are_read(seed_docx):
 def _as_pipes(document, bordered: bool) -> str:
     """Seed 002 (read from its DOCX) written back as text with its tables as pipe rows, with the
     outer pipes ("| a | b |") or without ("a | b"), as web pages and PDF converters give them."""
-    from narrator.read import Table
+    from narrator.sources.read import Table
 
     lines = []
     for block in document.blocks:

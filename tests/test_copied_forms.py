@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from narrator.check import check_file
-from narrator.projectform import read_sheet
-from narrator.read import read_document, read_text
+from narrator.checking.checker import check_file
+from narrator.recognise.projectform import read_sheet
+from narrator.sources.read import read_document, read_text
 
 DATA = Path(__file__).parent / "data"
 COPIED = DATA / "forms_copied"
@@ -179,7 +179,7 @@ def test_p01_with_weights_beyond_its_total():
     changed = text.replace("% |\n|\n30 |", "% |\n|\n40 |", 1)
     assert changed != text
     report = read_text(changed, "P01.txt")
-    from narrator.check import check_document
+    from narrator.checking.checker import check_document
     # The rows now make 110 against the 合计's 100, and the indicators 100 against the caption's 绩效指标(90分).
     assert [(f.code, f.claimed, f.expected) for f in check_document(report).findings] == [
         ("N613", "100", "90"), ("N605", "110", "100")]
@@ -227,7 +227,7 @@ def test_a_scoring_table_between_lines_of_pipes():
 
 def test_a_level_whose_rows_do_not_make_its_weight():
     text = R11.read_text("utf-8").replace("预算执行\n(15分)", "预算执行\n(12分)")
-    from narrator.check import check_document
+    from narrator.checking.checker import check_document
     findings = check_document(read_text(text, "R11.txt")).findings
     assert [(f.code, f.claimed, f.expected, f.arguments["name"]) for f in findings] == [
         ("N610", "15", "12", "预算执行(12分)")]
@@ -250,7 +250,7 @@ def _one_cell_per_line(text: str) -> str:
 
 def test_a_target_table_one_cell_per_line_imports_as_its_pipe_rows(tmp_path):
     """湖南 T02 (整体目标表) as pipe rows and as one cell per line: the same unit, functions and indicators."""
-    from narrator.targets import import_targets
+    from narrator.recognise.targets import import_targets
 
     real = REAL / "T02_hn_yueyanglouqu_jiagerenzheng_zhengti_mubiao_2023.txt"
     copied = tmp_path / "T02_一格一行.txt"
@@ -270,7 +270,7 @@ def test_held_out_target_tables_import_without_naming_their_form(name):
     """Six target tables of other provinces in copied layouts (manifest_h.yaml), imported as `narrator import
     FILE` does — the form recognised, the indicators the hand count (±1), a missing unit or year a placeholder
     and a warning, never a refusal."""
-    from narrator.targets import import_table
+    from narrator.recognise.targets import import_table
 
     entry = next(entry for entry in yaml.safe_load((COPIED / "manifest_h.yaml").read_text("utf-8"))["files"]
                  if entry["file"] == name)
@@ -298,7 +298,7 @@ def test_a_pdf_form_whose_weights_do_not_add_up_is_said_not_checked():
 def test_a_form_whose_own_note_states_other_weights():
     """P01 notes 绩效指标(90分) over rows of 60 and 30: checked, clean; the note changed to 80 is found."""
     text = (REAL / "P01_sc_qingshen_fagaiju_gongzi_xiangmu_ziping_2023.txt").read_text("utf-8")
-    from narrator.check import check_document
+    from narrator.checking.checker import check_document
     assert check_document(read_text(text, "P01.txt")).findings == []
     (finding,) = check_document(read_text(text.replace("绩效指标(90分) |", "绩效指标(80分) |"), "P01.txt")).findings
     assert (finding.code, finding.claimed, finding.expected) == ("N613", "90", "80")
@@ -307,7 +307,7 @@ def test_a_form_whose_own_note_states_other_weights():
 
 def test_the_three_public_expenses_table_checks_clean_when_it_adds_up():
     """G04's 公开09表 with its two planted cells put right (小计 42.00, 决算 合计 46.32): nothing found."""
-    from narrator.check import check_document
+    from narrator.checking.checker import check_document
     text = (COPIED / "G04.txt").read_text("utf-8")
     right = text.replace("58.60\t0.00\t0.00\t24.00", "58.60\t0.00\t42.00\t24.00").replace("\t46.42\t", "\t46.32\t")
     assert right != text
@@ -323,7 +323,7 @@ def test_an_unscored_transfer_payment_form_is_read_as_a_form():
     assert [row.indicator.completion.text for row in sheet.indicators][:3] == ["334.2万人", "18.9万人", "271所"]
     assert check_file(COPIED / "M02.txt").findings == []
     edited = read_text(text.replace("98.47%", "98.74%"), "M02.txt")
-    from narrator.check import check_document
+    from narrator.checking.checker import check_document
     assert [(f.code, f.claimed, f.expected) for f in check_document(edited).findings] == \
         [("N202", "98.74%", "98.47%")]
 

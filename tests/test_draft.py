@@ -14,13 +14,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 
 from narrator.cli import main
-from narrator.compose import Heading, Paragraph, Table, compose
-from narrator.evaluate import Status, evaluate
-from narrator.load import load_report
-from narrator.plan import make_plan
-from narrator.quantity import round_half_up
-from narrator.quantity import format_value, parse_quantity
-from narrator.render import docx_bytes, soffice
+from narrator.drafting.compose import Heading, Paragraph, Table, compose
+from narrator.core.evaluate import Status, evaluate
+from narrator.sources.load import load_report
+from narrator.drafting.plan import make_plan
+from narrator.core.quantity import round_half_up
+from narrator.core.quantity import format_value, parse_quantity
+from narrator.drafting.render import docx_bytes, soffice
 
 DATA = Path(__file__).parent / "data"
 NUMBER = r"-?\d+(?:\.\d+)?"

@@ -4,10 +4,10 @@ from decimal import Decimal
 import pytest
 
 from conftest import budget_rows, self_evaluation_rows
-from narrator.evaluate import Problem, Status, evaluate, evaluate_indicator
-from narrator.load import load_report
-from narrator.model import Indicator
-from narrator.quantity import parse_quantity
+from narrator.core.evaluate import Problem, Status, evaluate, evaluate_indicator
+from narrator.sources.load import load_report
+from narrator.core.model import Indicator
+from narrator.core.quantity import parse_quantity
 
 SEED_ROWS = self_evaluation_rows()
 

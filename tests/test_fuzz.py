@@ -22,13 +22,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from narrator.compose import compose
-from narrator.errors import NarratorError
-from narrator.evaluate import evaluate
-from narrator.load import load_report, report_from_mapping
-from narrator.render import docx_bytes
-from narrator.resources import example_path
-from narrator.save import write_input
+from narrator.drafting.compose import compose
+from narrator.core.errors import NarratorError
+from narrator.core.evaluate import evaluate
+from narrator.sources.load import load_report, report_from_mapping
+from narrator.drafting.render import docx_bytes
+from narrator.core.resources import example_path
+from narrator.sources.save import write_input
 
 MEMORY_LIMIT = 3 * 1024 ** 3  # bytes of address space per command; spaCy and jieba need about 1.3 GB
 TIMEOUT = 120

@@ -17,10 +17,10 @@ import pytest
 from click.testing import CliRunner
 
 from narrator.cli import main
-from narrator.compose import Table, compose
-from narrator.evaluate import evaluate
-from narrator.load import load_report
-from narrator.targets import import_targets, parse_rows, text_rows
+from narrator.drafting.compose import Table, compose
+from narrator.core.evaluate import evaluate
+from narrator.sources.load import load_report
+from narrator.recognise.targets import import_targets, parse_rows, text_rows
 
 from conftest import SEEDS, full_width, seed_text
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from narrator.check import check_file
-from narrator.compose import compose
-from narrator.errors import NarratorError
-from narrator.evaluate import evaluate
-from narrator.load import load_report
-from narrator.render import docx_bytes
-from narrator.reporters import explanations
+from narrator.checking.checker import check_file
+from narrator.drafting.compose import compose
+from narrator.core.errors import NarratorError
+from narrator.core.evaluate import evaluate
+from narrator.sources.load import load_report
+from narrator.drafting.render import docx_bytes
+from narrator.checking.reporters import explanations
 
 from conftest import SEEDS
 

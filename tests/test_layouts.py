@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from narrator.check import check_document, check_file
+from narrator.checking.checker import check_document, check_file
 from narrator.cli import main
-from narrator.layout import align, header_columns
-from narrator.read import read_document, read_text
+from narrator.sources.layout import align, header_columns
+from narrator.sources.read import read_document, read_text
 
 from layouts import LAYOUTS, as_text, cell_rows
 
@@ -87,8 +87,8 @@ def test_prose_around_a_loose_table_stays_prose():
 @pytest.mark.parametrize("layout", LAYOUTS)
 @pytest.mark.parametrize("number", ["000", "003"])
 def test_target_tables_copied_as_text_import_the_same_indicators(tmp_path, layout, number):
-    from narrator import read
-    from narrator.targets import import_targets
+    from narrator.sources import read
+    from narrator.recognise.targets import import_targets
 
     from test_import import COUNTS, _seed_docx, _seed_path, _summary
 

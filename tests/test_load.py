@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from narrator.cli import main
-from narrator.errors import InputError
-from narrator.load import load_report, report_from_mapping
-from narrator.save import report_to_mapping, write_input
+from narrator.core.errors import InputError
+from narrator.sources.load import load_report, report_from_mapping
+from narrator.sources.save import report_to_mapping, write_input
 
 
 def test_example_loads_completely(example_yaml):

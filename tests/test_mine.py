@@ -13,14 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 from narrator.cli import main
-from narrator.compose import Paragraph, compose
-from narrator.language import Language
-from narrator.evaluate import evaluate
-from narrator.load import load_report
-from narrator.mine import mine, render
-from narrator.model import Indicator
-from narrator.quantity import format_value, parse_quantity
-from narrator.resources import data_path
+from narrator.drafting.compose import Paragraph, compose
+from narrator.drafting.language import Language
+from narrator.core.evaluate import evaluate
+from narrator.sources.load import load_report
+from narrator.learn.mine import mine, render
+from narrator.core.model import Indicator
+from narrator.core.quantity import format_value, parse_quantity
+from narrator.core.resources import data_path
 
 from conftest import SEEDS, seed_text
 

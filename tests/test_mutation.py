@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from conftest import SEEDS
 from mutation import mutants
 from narrator.cli import main
-from narrator.read import read_document
+from narrator.sources.read import read_document
 
 SEED_002 = next(SEEDS.glob("002_*.txt"))
 

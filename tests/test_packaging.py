@@ -37,7 +37,7 @@ def test_installed_wheel_runs_outside_the_checkout(wheel, tmp_path):
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(target),
                     str(wheel)], check=True)
     env = dict(os.environ, PYTHONPATH=str(target))
-    where = subprocess.run([sys.executable, "-c", "import narrator.resources as r; print(r.data_path('lexicon'))"],
+    where = subprocess.run([sys.executable, "-c", "import narrator.core.resources as r; print(r.data_path('lexicon'))"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
     assert where.stdout.strip() == str(target / "narrator" / "lexicon")
     result = subprocess.run([str(target / "bin" / "narrator"), "evaluate"], cwd=tmp_path, env=env,

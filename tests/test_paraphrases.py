@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from narrator.check import check_file
-from narrator.load import load_report
-from narrator.reporters import explanations
+from narrator.checking.checker import check_file
+from narrator.sources.load import load_report
+from narrator.checking.reporters import explanations
 
 ROOT = Path(__file__).parent.parent
 MATERIAL = Path(__file__).parent / "data" / "statements"
@@ -153,10 +153,10 @@ def test_the_draft_of_the_held_out_unit_checks_clean():
     """Its budget lists 基本支出 and then eighteen projects under the total, with no 项目支出 line: read
     back from the DOCX, the projects stand beside 基本支出 (they add up to the total, not to 基本支出).
     An indicator named with a figure (净增高新技术企业超600家) is a name in the prose, not a figure."""
-    from narrator.compose import compose
-    from narrator.evaluate import evaluate
-    from narrator.load import load_report
-    from narrator.review import review
+    from narrator.drafting.compose import compose
+    from narrator.core.evaluate import evaluate
+    from narrator.sources.load import load_report
+    from narrator.drafting.review import review
 
     document = compose(evaluate(load_report(CHANGZHOU / "unit.yaml")))
     assert "净增高新技术企业超600家" in document.prose()
@@ -559,10 +559,10 @@ def test_the_drafts_of_the_held_out_units_review_clean(folder):
     (完成3座除险加固和8座安全鉴定) each take their own, and one word of a longer name is a measure, not that
     indicator, when the sentence holds none of the name's other words (出让29宗、面积102.86公顷 is no
     完成造林面积 3260亩)."""
-    from narrator.compose import compose
-    from narrator.evaluate import evaluate
-    from narrator.load import load_report
-    from narrator.review import review
+    from narrator.drafting.compose import compose
+    from narrator.core.evaluate import evaluate
+    from narrator.sources.load import load_report
+    from narrator.drafting.review import review
 
     assert review(compose(evaluate(load_report(folder / "unit.yaml")))) == []
 

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from narrator import pdfpage
-from narrator.check import check_file
+from narrator.sources import pdfpage
+from narrator.checking.checker import check_file
 from narrator.cli import main
-from narrator.read import read_document, read_pdf
-from narrator.render import convert_to_pdf, soffice
-from narrator.targets import import_targets
+from narrator.sources.read import read_document, read_pdf
+from narrator.drafting.render import convert_to_pdf, soffice
+from narrator.recognise.targets import import_targets
 
 from conftest import plant_wrong_figure, seed_002_docx
 from test_import import COUNTS, _seed_docx, _seed_path, _summary
@@ -218,7 +218,7 @@ def test_letters_scaled_by_the_text_or_page_matrix_have_their_drawn_size(folder)
 
 def test_a_group_label_wrapped_over_a_page_break_is_joined_back():
     """负责产学研合 | 作: a group merged from the page's last row on, its label wrapped in a narrow column."""
-    from narrator.read import _join_wrapped_group
+    from narrator.sources.read import _join_wrapped_group
 
     before = [["一级指标", "二级指标", "三级指标", "目标值"],
               ["履职", "负责成果转化", "全市技术合同成交额", "≥660亿元"],

@@ -14,17 +14,17 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from narrator.check import check_file
+from narrator.checking.checker import check_file
 from narrator.cli import main
-from narrator.compose import Paragraph, Table, compose, compose_project
-from narrator.evaluate import evaluate
-from narrator.load import load_report
-from narrator.project import score_project
-from narrator.projectform import read_sheet
-from narrator.read import read_document
-from narrator.render import docx_bytes
-from narrator.resources import example_path
-from narrator.scoring import rule_set, score_rows
+from narrator.drafting.compose import Paragraph, Table, compose, compose_project
+from narrator.core.evaluate import evaluate
+from narrator.sources.load import load_report
+from narrator.forms.project import score_project
+from narrator.recognise.projectform import read_sheet
+from narrator.sources.read import read_document
+from narrator.drafting.render import docx_bytes
+from narrator.core.resources import example_path
+from narrator.forms.scoring import rule_set, score_rows
 
 import forms
 

@@ -14,10 +14,10 @@ import yaml
 from click.testing import CliRunner
 
 from narrator.cli import main
-from narrator.load import load_report
-from narrator.render import convert_to_pdf, soffice
-from narrator.resources import example_path
-from narrator.targets import import_project_targets
+from narrator.sources.load import load_report
+from narrator.drafting.render import convert_to_pdf, soffice
+from narrator.core.resources import example_path
+from narrator.recognise.targets import import_project_targets
 
 import forms
 from conftest import full_width
@@ -65,7 +65,7 @@ def test_the_target_form_copied_as_text_imports_alike(target_docx, tmp_path, lay
     Traditional characters and full-width figures import as the original (names with half-width figures)."""
     import opencc
 
-    from narrator import read
+    from narrator.sources import read
 
     convert = {"simplified": str, "traditional": opencc.OpenCC("s2t").convert, "full_width": full_width}[variant]
     # A merged cell repeated in each row it covers (as Word copies it), or once (as a PDF shows it).
@@ -136,7 +136,7 @@ def test_the_form_is_recognised_without_being_named(target_docx):
     from pathlib import Path
 
     from conftest import SEEDS
-    from narrator.targets import detect_form
+    from narrator.recognise.targets import detect_form
 
     anhui = Path(__file__).parent / "data" / "realworld" / "T05_ah_jinzhai_kaifaqu_wuye_xiangmu_mubiao_2021.txt"
     assert detect_form(anhui) == "项目"

@@ -11,17 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from narrator import lexicon
-from narrator.compose import Paragraph, Table, compose
-from narrator.evaluate import Status, evaluate
-from narrator.language import Language, chinese_number, number, table_text
-from narrator.load import load_report
-from narrator.model import Indicator, Report
-from narrator.plan import is_notable, split_goals
-from narrator.quantity import parse_quantity
-from narrator.render import docx_bytes, soffice
-from narrator.review import review
-from narrator.targets import import_targets
+from narrator.core import lexicon
+from narrator.drafting.compose import Paragraph, Table, compose
+from narrator.core.evaluate import Status, evaluate
+from narrator.drafting.language import Language, chinese_number, number, table_text
+from narrator.sources.load import load_report
+from narrator.core.model import Indicator, Report
+from narrator.drafting.plan import is_notable, split_goals
+from narrator.core.quantity import parse_quantity
+from narrator.drafting.render import docx_bytes, soffice
+from narrator.drafting.review import review
+from narrator.recognise.targets import import_targets
 
 from conftest import SEEDS
 
@@ -248,7 +248,7 @@ def test_import_fill_some_values_and_draft_with_spending_left_blank(tmp_path):
     from click.testing import CliRunner
 
     from narrator.cli import main
-    from narrator.save import write_yaml
+    from narrator.sources.save import write_yaml
 
     (target_table,) = SEEDS.glob("000_*.txt")
     imported = tmp_path / "输入.yaml"
@@ -286,8 +286,8 @@ def test_section_four_analyses_and_section_five_names_what_it_is_about():
 
 
 def test_the_unspent_parts_are_checked_as_remainders(tmp_path):
-    from narrator.check import check_file
-    from narrator.reporters import explanations
+    from narrator.checking.checker import check_file
+    from narrator.checking.reporters import explanations
 
     path = tmp_path / "draft.docx"
     path.write_bytes(docx_bytes(compose(evaluate(load_report()))))

@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from narrator.cli import main
-from narrator.targets import import_table
+from narrator.recognise.targets import import_table
 
 DATA = Path(__file__).parent / "data" / "realworld"
 
@@ -214,7 +214,7 @@ def test_what_import_writes_draft_reads(tmp_path, name):
 def test_a_scored_form_with_shifted_columns_draws_no_arithmetic_finding():
     """Yunnan's P03: the 项目资金 header lost its first cell, so 分值 would fall on 全年执行数 (7.29) and 执行率 on
     the score (10.00). A 执行率 that is no percentage says the columns are not placed: no N602/N605 from that row."""
-    from narrator.check import check_file
+    from narrator.checking.checker import check_file
 
     result = check_file(Path(__file__).parent / "data" / "realworld"
                         / "P03_yn_lijiang_guchengqu_ziranziyuan_xiangmu_ziping_2020.txt")

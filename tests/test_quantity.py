@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import seed_text
-from narrator.quantity import (chinese_numeral, find_quantities, format_percent, format_value,
+from narrator.core.quantity import (chinese_numeral, find_quantities, format_percent, format_value,
                                parse_quantity, rescale, round_half_up)
 
 D = Decimal

@@ -13,11 +13,11 @@ import pytest
 from click.testing import CliRunner
 
 from narrator.cli import main
-from narrator.errors import NarratorError
-from narrator.load import load_report
-from narrator.output import safe_file_name
-from narrator.resources import example_path
-from narrator.save import write_input
+from narrator.core.errors import NarratorError
+from narrator.sources.load import load_report
+from narrator.core.output import safe_file_name
+from narrator.core.resources import example_path
+from narrator.sources.save import write_input
 
 EXAMPLE = example_path(".yaml").read_text(encoding="utf-8")
 
@@ -346,12 +346,12 @@ def test_malformed_word_list_and_table_settings(tmp_path):
 
 
 def test_an_unexpected_error_is_logged_not_printed(monkeypatch):
-    import narrator.evaluate
+    import narrator.core.evaluate
 
     def broken(report):
         raise RuntimeError("内部故障")
 
-    monkeypatch.setattr(narrator.evaluate, "evaluate", broken)
+    monkeypatch.setattr(narrator.core.evaluate, "evaluate", broken)
     code, output = run("evaluate")
     assert code == 2 and "narrator 内部出错（RuntimeError）" in output
     log = output.split("详细信息已写入 ")[1].split("。")[0]

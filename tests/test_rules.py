@@ -9,12 +9,12 @@ import json
 from click.testing import CliRunner
 
 from conftest import seed_text
-from narrator import rules
-from narrator.check import check_document, checked_report
+from narrator.checking import rules
+from narrator.checking.checker import check_document, checked_report
 from narrator.cli import main
-from narrator.extract import name_tokens
-from narrator.findings import wording
-from narrator.read import read_text
+from narrator.statements.extract import name_tokens
+from narrator.checking.findings import wording
+from narrator.sources.read import read_text
 
 SEED = seed_text("002")
 SEED_FINDINGS = [("N103", "全面完成", "3项未达成"), ("N102", "24800项", "24900项")]

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from narrator.check import check_file
-from narrator.model import Indicator
-from narrator.quantity import parse_quantity
-from narrator.scoring import execution_score, grade, indicator_score, rule_set
+from narrator.checking.checker import check_file
+from narrator.core.model import Indicator
+from narrator.core.quantity import parse_quantity
+from narrator.forms.scoring import execution_score, grade, indicator_score, rule_set
 
 import forms
 
@@ -104,7 +104,7 @@ def test_execution_score_and_grades():
 def test_the_form_as_pdf_reads_as_its_docx(tmp_path):
     import os
 
-    from narrator.render import convert_to_pdf, soffice
+    from narrator.drafting.render import convert_to_pdf, soffice
 
     if soffice() is None and not os.environ.get("CI"):
         pytest.skip("LibreOffice 未安装（CI 中必须安装）")

@@ -1,4 +1,4 @@
-"""What a figure in a sentence says (narrator/statements.py), and checking it by computing that.
+"""What a figure in a sentence says (narrator/statements/roles.py), and checking it by computing that.
 
 The report text (tests/data/statements_report.txt) states the figures of tests/data/statements_unit.yaml
 the way the report quoted in the issue did — targets in brackets, completion ratios, percentage points,
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from narrator.check import check_document, check_file
-from narrator.extract import extract
-from narrator.load import load_report
-from narrator.read import read_document
-from narrator.reporters import explanations
+from narrator.checking.checker import check_document, check_file
+from narrator.statements.extract import extract
+from narrator.sources.load import load_report
+from narrator.sources.read import read_document
+from narrator.checking.reporters import explanations
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -176,7 +176,7 @@ EXAMPLE_TEXT = DATA / "statements_example.txt"  # about corpus/example.yaml (see
 
 
 def test_columns_compared_and_gaps_said_other_ways_check_clean():
-    from narrator.resources import example_path
+    from narrator.core.resources import example_path
 
     result = check_file(EXAMPLE_TEXT, example_path(".yaml"))
     assert result.findings == []
@@ -199,7 +199,7 @@ def test_columns_compared_and_gaps_said_other_ways_check_clean():
     ("占调整后预算的96.03%", "占调整后预算的93.06%", "93.06%", "96.03%"),
 ])
 def test_a_wrong_column_difference_or_gap_is_found(tmp_path, old, new, claimed, expected):
-    from narrator.resources import example_path
+    from narrator.core.resources import example_path
 
     text = EXAMPLE_TEXT.read_text(encoding="utf-8")
     assert text.count(old) == 1
@@ -212,8 +212,8 @@ def test_a_wrong_column_difference_or_gap_is_found(tmp_path, old, new, claimed, 
 def test_every_role_has_its_name_in_the_findings_wording():
     """--explain names the role a figure was read in (几种读法都不一致：按“与上年相比的增减”……); a role without
     its wording was an internal error (KeyError 'role_growth' when drafting 全区固定资产投资增长10%以上)."""
-    from narrator.findings import wording
-    from narrator.statements import ROLES
+    from narrator.checking.findings import wording
+    from narrator.statements.roles import ROLES
 
     assert {role: bool(wording(f"role_{role}")) for role in ROLES} == {role: True for role in ROLES}
 
@@ -252,8 +252,8 @@ def test_a_saving_under_a_ceiling_is_the_ceiling_less_the_spending():
 
 def test_figures_listed_after_fenbie_are_about_the_subjects_listed_before():
     """……，分别完成年度目标的102%、118.7%和108.1%: each ratio is about the indicator in its place."""
-    from narrator.check import check_document
-    from narrator.read import read_text
+    from narrator.checking.checker import check_document
+    from narrator.sources.read import read_text
 
     data = load_report(DATA / "statements_qingyuan" / "unit.yaml")
     said = ("完成情况：图书馆、文化馆、博物馆免费开放天数为306天，三馆接待读者观众人次为17.8万人次，新增图书馆藏量为8650册，"
@@ -274,8 +274,8 @@ def test_kept_at_a_figure_is_a_result_unless_a_bound_follows():
 
 
 def test_figures_after_fenbie_take_the_names_listed_before_when_no_figure_is():
-    from narrator.check import check_document
-    from narrator.read import read_text
+    from narrator.checking.checker import check_document
+    from narrator.sources.read import read_text
 
     data = load_report(DATA / "statements_zhanggong" / "unit.yaml")
     said = "城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数分别完成年度目标的105.26%、{}和107.6%。"
@@ -329,10 +329,10 @@ def test_a_figure_the_tables_state_for_what_the_sentence_names_is_not_called_wro
     """预算调整率控制在4.15%以内 reads as a ceiling (a target of ≤5%), yet the writer means the year's result: 4.15% is
     the 预算调整率 the table holds. A figure that disagrees with what it was read as, but equals a figure of the
     tables the sentence names, stays unlinked with its reason (precision before recall)."""
-    from narrator.check import check_document
-    from narrator.load import load_report
-    from narrator.read import read_text
-    from narrator.reporters import explanations
+    from narrator.checking.checker import check_document
+    from narrator.sources.load import load_report
+    from narrator.sources.read import read_text
+    from narrator.checking.reporters import explanations
 
     data = load_report(Path(__file__).parent / "data" / "statements_zhanggong" / "unit.yaml")
     result = check_document(read_text("全年预算调整率控制在4.15%以内。", "x.txt"), data)

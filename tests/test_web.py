@@ -17,11 +17,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from narrator.check import check_file
+from narrator.checking.checker import check_file
 from narrator.cli import main
-from narrator.load import load_report
-from narrator.reporters import json_report
-from narrator.resources import example_path
+from narrator.sources.load import load_report
+from narrator.checking.reporters import json_report
+from narrator.core.resources import example_path
 from narrator.web import MAX_FILES
 
 from conftest import plant_wrong_figure, seed_002_docx
@@ -302,7 +302,7 @@ def test_the_draft_page_offers_a_pdf(server):
     """With LibreOffice present (CI installs it), the drafted page links a PDF of the same DOCX."""
     import re
 
-    from narrator.render import soffice
+    from narrator.drafting.render import soffice
 
     if soffice() is None:
         pytest.skip("LibreOffice 未安装")
@@ -318,11 +318,11 @@ def test_api_check_compares_with_an_uploaded_target_table(server, tmp_path):
     as `check --targets`; a table of another year is refused with the CLI's message."""
     import copy
 
-    from narrator.compose import compose
-    from narrator.evaluate import evaluate
-    from narrator.quantity import parse_quantity
-    from narrator.render import docx_bytes
-    from narrator.targets import import_table
+    from narrator.drafting.compose import compose
+    from narrator.core.evaluate import evaluate
+    from narrator.core.quantity import parse_quantity
+    from narrator.drafting.render import docx_bytes
+    from narrator.recognise.targets import import_table
 
     from conftest import SEEDS
 
@@ -348,10 +348,10 @@ def test_api_check_compares_with_an_uploaded_target_table(server, tmp_path):
 def test_api_check_takes_last_years_report(server, tmp_path):
     """Last year's report goes up beside this year's (field `last_year`): a figure carried over from it is
     named so, with the uploaded file's name."""
-    from narrator.compose import compose
-    from narrator.evaluate import evaluate
-    from narrator.load import load_report
-    from narrator.render import docx_bytes
+    from narrator.drafting.compose import compose
+    from narrator.core.evaluate import evaluate
+    from narrator.sources.load import load_report
+    from narrator.drafting.render import docx_bytes
 
     from conftest import SEEDS
 

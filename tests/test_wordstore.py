@@ -7,8 +7,8 @@ import sqlite3
 import jieba
 import pytest
 
-from narrator import wordstore
-from narrator.resources import data_path
+from narrator.core import wordstore
+from narrator.core.resources import data_path
 
 SEED_002 = next((data_path("corpus") / "seeds").glob("002_*.txt"))
 

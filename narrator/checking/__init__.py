@@ -1,0 +1,1 @@
+"""`narrator check`: facts from the tables, links from claims to facts, rules, findings, reporters."""

@@ -1,0 +1,289 @@
+"""`narrator check`: read a report, extract its claims, link them to the facts of its
+tables (and of --data), and apply the rules.
+
+    >>> result = check_file("自评报告.docx")
+    >>> [finding.message for finding in result.findings]
+
+Several files go through a process pool (`check_files`); a file that cannot be read
+becomes a result carrying its error, and the others are still checked.
+"""
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..core import lexicon
+from ..core.errors import InputError, NarratorError
+from ..core.model import Report
+from ..forms.scoring import DEFAULT_RULES
+from ..forms.scoring import rule_set as scoring_rules
+from ..recognise import moneytables
+from ..recognise.projectform import read_sheet, read_targets
+from ..recognise.tables import IndicatorRow, document_year, recognise, unit_name
+from ..recognise.targets import import_table
+from ..sources.load import load_report
+from ..sources.read import Paragraph, SourceDocument, read_document
+from ..statements import roles
+from ..statements.extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
+from . import across, rules
+from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
+from .findings import Finding, Location, wording
+from .link import link, task_areas
+from .rules import CheckedReport, Passage
+
+
+SERIAL_BELOW = 4  # reports per worker below which starting a pool costs more than it saves
+
+
+@dataclass
+class CheckResult:
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    figures: int = 0  # figures found in the prose
+    linked: int = 0  # of which linked to a fact of the tables or the input
+    facts: int = 0  # figures read from the tables (and their deviations and differences); counts of indicators aside
+    error: str = ""  # the reason the file could not be checked
+    report: CheckedReport | None = field(default=None, repr=False, compare=False)  # for --explain
+    targets: str = ""  # the approved target table compared with (check --targets)
+
+    @property
+    def unlinked(self) -> int:
+        return self.figures - self.linked
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.error else (1 if self.findings else 0)
+
+
+def check_document(document: SourceDocument, data: Report | None = None,
+                   rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None,
+                   last_year: Report | None = None) -> CheckResult:
+    """Check a document; a scored form is checked by the rule set `rule_set` (lexicon/scoring/);
+    its indicators against the approved target table `approved` (of the same unit and year) when given,
+    or against the one of its unit and year among several; its changes on last year against last
+    year's report `last_year` of the same unit."""
+    report = checked_report(document, data, rule_set, approved, last_year)
+    findings = rules.run(report)
+    positions = _positions(document)
+    findings.sort(key=lambda finding: _order(positions, len(document.blocks), finding))
+    prose = report.prose
+    return CheckResult(document.file, findings, report.figures, sum(item.linked for p in prose for item in p.links),
+                       sum(fact.role not in ("count", *DERIVED_ROLES) for fact in report.facts.facts), report=report,
+                       targets=across.source(report.approved))
+
+
+def checked_report(document: SourceDocument, data: Report | None = None,
+                   rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None,
+                   last_year: Report | None = None) -> CheckedReport:
+    """What the rules see: the document's passages (paragraphs, then 年度重点任务 完成情况 cells)
+    with their claims linked to the facts of its tables (and of --data)."""
+    tables = recognise(document)
+    sheet = read_sheet(document)
+    if sheet is not None:
+        # The form's indicators are facts like a 自评表's, unless its table was read as one already.
+        seen = {(row.cells["name"].table, row.cells["name"].row) for row in tables.indicators if "name" in row.cells}
+        tables.indicators += [IndicatorRow(row.indicator, row.cells) for row in sheet.indicators
+                              if (row.cells["name"].table, row.cells["name"].row) not in seen]
+    sections = {block.number: block.section for block in document.tables}
+    facts = table_facts(tables, sections)
+    if data is not None:
+        extra = data_facts(data)
+        facts = Facts(facts.facts + extra.facts,
+                      facts.evaluation if tables.indicators or tables.budget else extra.evaluation,
+                      facts.budget_lines + extra.budget_lines)
+    unit = unit_name(document) or (data.unit_name if data is not None else "")
+    year = document_year(document) or (data.year if data is not None else None)
+    unpaired = False
+    if isinstance(approved, tuple):  # a folder of target tables: this unit's and year's, if there is one
+        approved = across.partner(approved, unit, year)
+        unpaired = approved is None
+    elif approved is not None:
+        across.refuse_other(approved, document.file, unit, year)
+    if last_year is not None:
+        across.refuse_other_last_year(last_year, document.file, unit, year)
+        facts.facts += last_year_facts(facts.evaluation, last_year)
+    facts.own_words = name_tokens(unit)
+    paragraphs = [paragraph for paragraph in document.paragraphs
+                  if sheet is None or paragraph.number not in sheet.paragraphs]  # a form read from lines is no prose
+    rows = [row for row in tables.tasks if "result" in row.cells]
+    cells = [row.cells["result"] for row in rows]
+    texts = [paragraph.text for paragraph in paragraphs] + [cell.text for cell in cells]
+    named = sorted({name for name in {fact.name for fact in facts.facts if not fact.budget} if _DIGIT.search(name)})
+    claims = [later_years(outside_names(text, text_claims, named), year)
+              for text, text_claims in zip(texts, extract(texts))]
+    passages = []
+    levels: tuple[str, ...] = ()
+    section = None
+    targets_listed = False  # under a heading over the year's targets (（五）年度绩效目标)
+    areas = sorted({result.indicator.key_work for result in facts.evaluation.indicators} - {""}) \
+        if facts.evaluation is not None else []
+    for paragraph, paragraph_claims in zip(paragraphs, claims):
+        heading = heading_levels(paragraph.text)
+        if heading is not None or paragraph.section != section:
+            levels, section = heading or (), paragraph.section
+            targets_listed = heading is not None and roles.target_heading(paragraph.text)
+        paragraph_claims = task_areas(under_heading(paragraph_claims, levels), areas)
+        if targets_listed:
+            paragraph_claims = [roles.retargeted(claim, claim.context)
+                                if "completion" in (claim.role, *claim.alternatives) else claim
+                                for claim in paragraph_claims]
+        location = Location(document.file, paragraph.section, paragraph=paragraph.number, line=paragraph.line,
+                            page=paragraph.page)
+        passages.append(Passage(paragraph.text, paragraph_claims, [link(c, facts) for c in paragraph_claims],
+                                location, paragraph))
+    tasks = wording("place_tasks")
+    for row, cell, cell_claims in zip(rows, cells, claims[len(paragraphs):]):
+        # A figure in a task cell is checked against the other tables, not against the task table itself;
+        # the cell's only figure is also about the task the row names.
+        aliases = (name_tokens(row.task.name),) if len(cell_claims) == 1 and row.task.name else ()
+        links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
+        passages.append(Passage(cell.text, cell_claims, links,
+                                cell_location(document.file, cell, sections.get(cell.table, ""))))
+    # A scored form's tables and a budget table whose lines say which make up a total are checked by their
+    # own rules (N604–N606, N204); every other money table by its totals and parts.
+    owned = {cell.table for row in ([*sheet.funding, *sheet.indicators] if sheet is not None else [])
+             for cell in row.cells.values()}
+    owned |= {row.cells["name"].table for row in tables.budget if row.line.parent}
+    totals = moneytables.mismatches(document, owned)
+    # A target table given to check: its indicators have no 完成值 to check the prose against; say what it is.
+    targets = read_targets(document) if sheet is None and not facts.facts and not totals else None
+    return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired,
+                         last_year, totals, len(targets.indicators) if targets is not None else 0)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def later_years(claims: list, year: int | None) -> list:
+    """A figure of a later year than the report's (2025年将培训班期数目标调整为45期, 明年力争…) is no
+    figure of this year's tables: its role is left open, so it is never compared with them."""
+    if year is None:
+        return claims
+    future = tuple(lexicon.claim_words()["future_words"])
+    return [dataclasses.replace(claim, role="other", alternatives=())
+            if any(found > year for found in _years(claim.context))
+            or any(word in claim.context for word in future)
+            or (claim.role != "growth" and _earlier_year(claim, year)) else claim
+            for claim in claims]
+
+
+def _years(text: str) -> list[int]:
+    return [int(found) for found in re.findall(r"(20\d\d)年", text)]
+
+
+def _earlier_year(claim, year: int) -> bool:
+    """The figure is last year's: its own clause is about an earlier year (……23400人次；2023年为16800人次;
+    上年为25460人次; 上年整改率97.8%), or the sentence opens with one (与上年比较，2023年……实际支出13712.55万元，
+    执行率98.04%) and no clause before the figure comes back to this year."""
+    context = claim.context
+    cuts = [0] + [index + 1 for index, character in enumerate(context) if character in _CLAUSE_MARKS]
+    clauses = [context[start:end] for start, end in zip(cuts, cuts[1:] + [len(context)])]
+    if _of_earlier_year(clauses[-1], year):
+        return True
+    lead = clauses[0].strip("，,；;。 ")
+    if len(clauses) < 2 or len(lead) > _LEAD_CHARS or not _of_earlier_year(lead, year):
+        return False  # a lead of its own (2023年，; 与上年比较，), not 成立于1984年8月，……
+    present = tuple(lexicon.claim_words()["present_year_words"]) + (f"{year}年",)
+    return not any(word in clause for clause in clauses[1:] for word in present)
+
+
+_CLAUSE_MARKS = "，,；;。"
+_LEAD_CHARS = 8
+
+
+def _of_earlier_year(clause: str, year: int) -> bool:
+    if any(found < year for found in _years(clause)):
+        return True
+    found = roles.words()
+    # 上年为25460人次 is last year's; 同比下降12.5% or 较上年增加 is a change, which the growth role reads.
+    return any(word in clause for word in found["last_year_words"]) \
+        and not any(word in clause for word in found["growth_markers"])
+
+
+def _positions(document: SourceDocument) -> dict[tuple[str, int], int]:
+    """Each paragraph's and table's index among the document's blocks."""
+    return {("paragraph" if isinstance(block, Paragraph) else "table", block.number): index
+            for index, block in enumerate(document.blocks)}
+
+
+def _order(positions: dict[tuple[str, int], int], end: int, finding: Finding) -> tuple:
+    location = finding.location
+    if location.paragraph is not None and ("paragraph", location.paragraph) in positions:
+        return (positions["paragraph", location.paragraph], 0, location.start or 0)
+    if location.table is not None and ("table", location.table) in positions:
+        return (positions["table", location.table], location.row or 0, location.start or 0)
+    return (end, 0, 0)
+
+
+def check_file(path: str | Path, data: str | Path | Report | None = None,
+               rule_set: str = DEFAULT_RULES, approved: str | Path | Report | tuple[Report, ...] | None = None,
+               last_year: str | Path | Report | None = None) -> CheckResult:
+    """Check one report (against the approved target table `approved`, a path or an imported Report,
+    when given). Raises NarratorError when it cannot be read."""
+    if data is not None and not isinstance(data, Report):
+        data = load_report(data)
+    if approved is not None and not isinstance(approved, (Report, tuple)):
+        approved = import_table(approved)[1].report
+    if last_year is not None and not isinstance(last_year, Report):
+        last_year = last_year_report(last_year)
+    return check_document(read_document(path), data, rule_set, approved, last_year)
+
+
+def _check_safely(path: str, data: Report | None, explain: bool = False,
+                  rule_set: str = DEFAULT_RULES, approved: Report | tuple[Report, ...] | None = None,
+                  last_year: Report | None = None) -> CheckResult:
+    try:
+        result = check_file(path, data, rule_set, approved, last_year)
+    except NarratorError as error:
+        return CheckResult(str(path), error=str(error))
+    if not explain:
+        result.report = None  # not sent back from a worker when nobody asks what each figure was linked to
+    return result
+
+
+def last_year_report(path: str | Path) -> Report:
+    """Last year's report of the unit, as its tables say it (its 自评表 with completion values), or an
+    input file (.yaml, .xlsx) of last year."""
+    if Path(path).suffix.lower() in (".yaml", ".yml"):
+        return load_report(path)
+    document = read_document(path)
+    report = recognise(document).report()
+    if not report.indicators:
+        raise InputError("last_year_no_table", file=path)
+    report.unit_name = report.unit_name or unit_name(document)
+    report.year = report.year or document_year(document) or 0
+    report.sentences = tuple(sentence for paragraph in document.paragraphs
+                             for sentence in across.sentences(paragraph.text) if any(c.isdigit() for c in sentence))
+    return report
+
+
+def check_files(paths: Iterable[str | Path], data: str | Path | None = None, jobs: int | None = None,
+                explain: bool = False, rule_set: str = DEFAULT_RULES,
+                targets: str | Path | Report | tuple[Report, ...] | None = None,
+                last_year: str | Path | None = None) -> Iterator[CheckResult]:
+    """Check several reports; results come in input order.
+
+    A batch of at least SERIAL_BELOW reports per extra worker goes through a process pool whose
+    workers are forked after spaCy's pipeline and jieba's dictionary are loaded, so no worker
+    loads them again; a smaller batch is checked here, which is faster than starting workers."""
+    paths = [str(path) for path in paths]
+    scoring_rules(rule_set)  # an unknown name is an error before any report is read
+    report = load_report(data) if data is not None else None
+    approved = targets if isinstance(targets, (Report, tuple)) or targets is None else across.load_targets(targets)[0]
+    previous = last_year_report(last_year) if last_year is not None else None
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) // SERIAL_BELOW or 1))
+    if jobs == 1:
+        for path in paths:
+            yield _check_safely(path, report, explain, rule_set, approved, previous)
+        return
+    pipeline()  # spaCy and jieba's dictionary (loaded with the domain words) once, before the workers fork
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        yield from pool.map(_check_safely, paths, [report] * len(paths), [explain] * len(paths),
+                            [rule_set] * len(paths), [approved] * len(paths), [previous] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))

@@ -1,0 +1,587 @@
+"""Link a claim to the fact it speaks of.
+
+A fact is a candidate when it has the claim's role (completion, target, growth …), a unit
+the claim's unit converts to, and a name close enough: the Dice overlap of their content
+words (jieba with the domain dictionary, synonyms made canonical, the report's own unit
+name left out) reaches `THRESHOLD`. Budget figures also need the right line: 其中基本支出…
+执行率95.99% speaks of 基本支出, not of the total. Similar names stay different facts.
+
+The decision: a candidate that agrees settles the claim (the best such); a claim that
+disagrees with every candidate is wrong only when the checker is sure what it speaks of (the
+name is certain, `_certain`, and only one reading of its role finds candidates), and the
+finding names them all (candidates that agree with each other within their written precision
+count as one). Figures of computed roles (a ratio, percentage points, a budget remainder, a
+share, the difference of two budget columns) are linked to facts computed for them
+(narrator/checking/facts.py). A claim that is not linked keeps the reason (`REASONS`), for
+`narrator check --explain`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable
+
+from ..core import lexicon
+from ..core.compare import agrees
+from ..core.quantity import find_quantities
+from ..statements import roles
+from ..statements.extract import CLAUSE_BREAKS, LIST_LABEL, Claim, name_tokens
+from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, column_pair, computed, fact_name
+from .findings import wording
+
+THRESHOLD = 0.6
+
+CERTAIN_SCORE = 2.0  # a candidate settled by something other than its name (a unit only it uses)
+FOREIGN = "#foreign"  # the scope of a figure about a part of a budget line that the table does not hold
+CERTAIN = 0.8  # a name this close (or one name's words all within the other's) is surely the same subject
+
+# Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
+REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
+           "unknown_role", "no_whole", "another_fact")
+
+# A figure of at least this many significant digits that the tables state elsewhere is not called wrong
+# (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
+DISTINCT_DIGITS = 3
+
+
+@dataclass(frozen=True)
+class Link:
+    claim: Claim
+    facts: tuple[Fact, ...] = ()  # the facts the claim disagrees with (all its candidates)
+    agreed: Fact | None = None
+    reason: str = ""  # why the claim is not linked, one of REASONS
+    detail: str = ""  # for the reason: the units met (other_unit), the closest name (weak_name)
+
+    @property
+    def fact(self) -> Fact | None:
+        return self.facts[0] if self.facts else None
+
+    @property
+    def linked(self) -> bool:
+        return bool(self.facts) or self.agreed is not None
+
+
+def dice(first: frozenset[str], second: frozenset[str]) -> float:
+    if not first or not second:
+        return 0.0
+    return 2 * len(first & second) / (len(first) + len(second))
+
+
+@lru_cache(maxsize=4096)
+def compatible_units(claim_unit: str, fact_unit: str) -> bool:
+    if claim_unit == fact_unit or lexicon.same_unit(claim_unit, fact_unit):
+        return True
+    factors, kinds = lexicon.unit_factors(), lexicon.unit_kinds()
+    return (claim_unit in factors and fact_unit in factors and kinds[claim_unit] == kinds[fact_unit]
+            and kinds[claim_unit] != "time")
+
+
+def claim_scope(claim: Claim, facts: Facts) -> str:
+    """The budget line named last in the sentence before the figure, if any; FOREIGN when a part of it
+    that is no line of the table is named after it (项目支出……，其中双创中心物业管理费调整后预算217.25万元)."""
+    return _last_line(claim.context, facts) or (_last_line(claim.lead, facts) if claim.lead else "") \
+        or (_last_line(_last_sentence(claim.earlier), facts) if claim.earlier else "")
+
+
+def _last_sentence(text: str) -> str:
+    """The last sentence of `text` (the one before the claim's)."""
+    return text.rstrip("。；; ")[max(text.rstrip("。；; ").rfind(mark) for mark in "。！？\n") + 1:]
+
+
+def _last_line(text: str, facts: Facts) -> str:
+    best, position = "", -1
+    wholes = tuple(roles.words()["share_words"])
+    for name in facts.scopes:
+        found = text.rfind(name)
+        while found > 0 and text[:found].endswith(wholes):
+            found = text.rfind(name, 0, found)  # 占项目支出的63.12%: 项目支出 is the whole, not the subject
+        if found > position:
+            best, position = name, found
+    after = text[position + len(best):] if best else text
+    own = re.split(r"[，,；;]", after)[-1]
+    for word in roles.words()["budget_change_words"]:
+        own = own.replace(word, "")  # 全年调整增加36.40万元: 全年 says when, and the line's change is meant
+    # 基本支出年初预算…，调整后预算…，全年实际支出9550.80万元: the line's own sentence part, 全年 says when;
+    # ……项目结余26.23万元；加上其他项目零星结余，全年预算执行率: in a part after ； the whole's.
+    if best and re.search(r"[；;]", after) and own != after \
+            and any(word in own for word in roles.words()["budget_total_qualifiers"]):
+        # ……项目结余26.23万元；加上其他项目零星结余，全年预算执行率只有98.05%: a line named in an earlier
+        # clause does not scope a figure whose own clause names the whole (全年, 整体 …).
+        return ""
+    for marker in roles.words()["part_markers"] if best else ():
+        found = after.rfind(marker)
+        if found >= 0:
+            named = re.split(f"[0-9{CLAUSE_BREAKS}]", after[found + len(marker):].lstrip("：:"), maxsplit=1)[0]
+            if name_tokens(named) - _whole_tokens():
+                return FOREIGN
+    return best
+
+
+def _explaining(context: str) -> bool:
+    """The figure stands in a reason (主要原因是原计划……培训约320人次): what it counts is named in passing,
+    and a shared unit does not make it the indicator's."""
+    words = lexicon.claim_words()["explaining_words"]
+    return any(word in context for word in words)
+
+
+def _has_any(text: str, key: str) -> bool:
+    return any(word in text for word in roles.words()[key])
+
+
+def _claim_names(claim: Claim, facts: Facts, aliases: tuple[frozenset[str], ...], scope: str
+                 ) -> tuple[frozenset[str], ...]:
+    """The names the claim goes by; a budget line named alone after 其中 takes the column of the whole
+    (年初预算1862.40万元，其中基本支出1126.40万元: 基本支出's 年初预算数)."""
+    names = (claim_tokens(claim, facts), *aliases)
+    if scope and scope != FOREIGN and not claim_tokens(claim, facts) - facts.scope_words(scope):
+        names += _whole_column(claim.context, facts)
+    return names
+
+
+def _whole_column(context: str, facts: Facts) -> tuple[frozenset[str], ...]:
+    """The budget column a whole was stated in before 其中/包括 (年初预算1862.40万元，其中…), as names;
+    none when the whole is a remainder (项目支出结余0.81万元，其中…) or names no column."""
+    markers = roles.words()["part_markers"]
+    cut = max((context.rfind(marker) for marker in markers), default=-1)
+    if cut <= 0:
+        return ()
+    before = re.split(f"[{CLAUSE_BREAKS}]", context[:cut].rstrip("，, "))[-1]
+    for line in facts.scopes:
+        before = before.replace(line, " ")  # 项目支出's 支出 names no column
+    if _has_any(before, "remainder_words"):
+        return ()
+    found = [(before.rfind(word), word) for words in lexicon.budget_column_words().values() for word in words
+             if word in before]
+    if not found:
+        return ()
+    return (name_tokens(max(found)[1]),)
+
+
+def _left_behind(context: str, line: str) -> bool:
+    """The budget line is named before a clause break or a bracket that precedes the figure."""
+    after = context[context.rfind(line) + len(line):]
+    return any(mark in after for mark in "，,（(")
+
+
+def claim_tokens(claim: Claim, facts: Facts) -> frozenset[str]:
+    """The words that name what the claim is about: not the report's own unit name."""
+    return claim.tokens - facts.own_words
+
+
+def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[frozenset[str], ...] = ()
+               ) -> tuple[list[tuple[float, Fact]], str, str]:
+    """The facts the claim may speak of, best first, or the reason there are none and its detail.
+    `aliases`: other names of what the claim is about (the task of a cell with one figure)."""
+    scope = claim_scope(claim, facts)
+    if scope == FOREIGN:
+        return [], "other_line", ""
+    # A line named in an earlier clause (项目支出调增38.65万元（…），调整后预算1939.25万元) may have
+    # been left behind: a column of the total that agrees with the figure is read too (and settles it).
+    inherited = bool(scope) and _left_behind(claim.context, scope)
+    names = _claim_names(claim, facts, aliases, scope)
+    explaining, task_place = _explaining(claim.context), wording("place_tasks")
+    foreign = not scope and _foreign_lead(claim.context, facts)
+    found, weak = [], []
+    weak_count = 0  # the same fact stated twice (a repeated table) is not one weak candidate
+    sharing = other_line = 0
+    other_units: list[str] = []
+    for fact, occurrences in facts.sharing(claim.role, frozenset().union(*names)):
+        if fact.place == exclude_place:
+            continue
+        sharing += 1
+        if not compatible_units(claim.quantity.unit, fact.quantity.unit):
+            other_units.append(fact.quantity.unit)
+            continue
+        own_names = names
+        if explaining and fact.place == task_place:
+            continue  # a figure in a reason is not compared with what a task narrative says
+        if fact.budget and not fact.scope and not scope \
+                and (foreign or frozenset().union(*names) - _whole_tokens() - fact.tokens - _column_tokens()
+                     - _self_tokens()):
+            other_line += 1  # 两项补贴资金实际支出1355.87万元: a fund of its own, not the whole budget
+            continue
+        if fact.budget or fact.tokens in facts.budget_names:
+            if fact.scope != scope and not (inherited and fact.scope == "" and agrees(claim.quantity, fact.quantity)):
+                other_line += 1
+                continue
+            if scope and fact.scope == scope:  # 基本支出追加84.85万元: the line is settled; the rest of the words name the column
+                own_names = tuple(own - facts.scope_words(scope) for own in names)
+
+        score = max(dice(own, other) for own in own_names for other in fact.names())
+        if score >= THRESHOLD or any(len(own) >= 2 and own <= other for own in own_names for other in fact.names()):
+            # 组织产学研活动16场: every word of the claim's name is in 组织形式多样的产学研活动.
+            found.append((score, fact))
+        elif score > 0:
+            weak.append((score, fact))
+            weak_count += occurrences
+    if not found and weak_count == 1 and _distinctive(claim.quantity.unit, facts, claim.role, exclude_place) \
+            and not _explaining(claim.context):
+        # 平台集聚各类研发资源58000台套 and 集聚仪器资源 ≥58000台套: the only target counted
+        # in 台套, sharing a word, is the one the sentence means (certain: CERTAIN_SCORE).
+        found = [(CERTAIN_SCORE, fact) for _, fact in weak]
+    found.sort(key=lambda pair: -pair[0])
+    if found:
+        return found, "", ""
+    if not sharing:
+        return [], "no_candidate", ""
+    if len(other_units) == sharing:
+        return [], "other_unit", "、".join(dict.fromkeys(unit or "—" for unit in other_units))
+    if len(other_units) + other_line == sharing:
+        return [], "other_line", ""
+    return [], "weak_name", max(weak, key=lambda pair: pair[0])[1].name if weak else ""
+
+
+def _distinctive(unit: str, facts: Facts, role: str, exclude_place: str = "") -> bool:
+    """A count unit that only one fact of this role uses (台套, 人次), not 家 or 项."""
+    if lexicon.unit_kinds().get(unit) != "count" or unit in lexicon.claim_words()["generic_units"]:
+        return False
+    return facts.unit_count(role, unit, exclude_place) == 1
+
+
+def _distinct_values(facts: list[Fact]) -> list[Fact]:
+    """Facts that state different values: 4407.79 and 4408 (the same, at its precision) are one."""
+    kept: list[Fact] = []
+    for fact in facts:
+        if not any(agrees(other.quantity, fact.quantity) or agrees(fact.quantity, other.quantity) for other in kept):
+            kept.append(fact)
+    return kept
+
+
+# Written without a sign: 比目标少22.7亿元; 同比下降5% (a change whose direction its word says).
+ABSOLUTE_ROLES = ("deviation", "difference", "points", "column_gap", "growth")
+
+
+def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts: Facts) -> bool:
+    """Is the claim surely about `fact`? Its name shares enough words to be a candidate; to call the
+    figure wrong, one name must hold the other's words, or nearly all of them (认定高新技术企业 is not
+    拥有高新技术企业数). A figure whose subject is settled by its budget line or by counting is."""
+    if fact.role in ("count", "remainder", "share", "column_gap", "rate_gap"):
+        return True
+    for word in roles.words()["distinguishing_words"]:
+        if (word in claim.subject) != (word in fact.name):
+            return False
+    # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; one word of
+    # a longer indicator's name (新建改扩建公办幼儿园数量) is not that indicator there.
+    census = any(word in claim.context for word in lexicon.claim_words()["census_words"])
+    sentence = None
+    for own in names:
+        for other in fact.names():
+            if own < other and len(_words_of(own)) < 2:
+                if census:
+                    continue
+                # 出让29宗、面积102.86公顷: one word (面积) that several indicators' names hold (完成造林面积,
+                # 新增耕地面积 …), when the sentence holds none of this one's other words, is a measure, not
+                # that indicator; 满意度为100% when only 服务企业满意度 has the word is that one.
+                sentence = name_tokens(claim.sentence) if sentence is None else sentence
+                if not (_words_of(other) - own) & sentence \
+                        and len({shared.name for shared, _ in facts.sharing(fact.role, own) if own < shared.tokens}) > 1:
+                    continue
+            if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
+                return True
+    return False
+
+
+def _words_of(tokens: frozenset[str]) -> frozenset[str]:
+    """The tokens that are no part of a longer one (幼儿园 of 幼儿, 幼儿园): the words a name has."""
+    return frozenset(token for token in tokens if not any(token != other and token in other for other in tokens))
+
+
+def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[frozenset[str], ...]) -> Link:
+    """The link of one reading of the claim (its role as parsed)."""
+    if claim.role == "other":
+        return Link(claim, reason="unknown_role")
+    if claim.role == "remainder":
+        found, reason, detail = _remainder_candidates(claim, facts)
+    elif claim.role == "share":
+        found, reason, detail = _share_candidates(claim, facts)
+    elif claim.role == "column_gap":
+        found, reason, detail = _column_gap_candidates(claim, facts)
+    elif claim.role == "rate_gap":
+        found, reason, detail = _rate_gap_candidates(claim, facts)
+    else:
+        found, reason, detail = candidates(claim, facts, exclude_place, aliases)
+    if not found:
+        return Link(claim, reason=reason, detail=detail)
+    absolute = claim.role in ABSOLUTE_ROLES
+    bound = claim.role in BOUND_ROLES
+    agreeing = next((fact for _, fact in found if agrees(claim.quantity, fact.quantity, absolute, bound)), None)
+    if agreeing is not None:
+        return Link(claim, agreed=agreeing)
+    names = _claim_names(claim, facts, aliases, claim_scope(claim, facts))
+    if claim.lead:  # （1）桥梁定期检查。全年完成普通国省道桥梁定期检查4372座（目标值4200座）: the title names it surely
+        names += (name_tokens(LIST_LABEL.sub("", claim.lead)),)
+    certain = [(score, fact) for score, fact in found if score == CERTAIN_SCORE or _certain(claim, fact, names, facts)]
+    if not certain:
+        return Link(claim, reason="uncertain_name", detail=found[0][1].name)
+    best = max(score for score, _ in certain)  # 预算执行率 itself, not also 政府采购执行率
+    chosen = tuple(_distinct_values([fact for score, fact in certain if score == best]))
+    elsewhere = _stated_elsewhere(claim, facts, chosen, exclude_place)
+    if elsewhere is not None:
+        return Link(claim, reason="another_fact", detail=fact_name(elsewhere))
+    return Link(claim, facts=chosen)
+
+
+def _significant_digits(text: str) -> int:
+    digits = re.sub(r"\D", "", text).lstrip("0").rstrip("0")
+    return len(digits)
+
+
+def _stated_elsewhere(claim: Claim, facts: Facts, chosen: tuple[Fact, ...], exclude_place: str = "") -> Fact | None:
+    """A figure of the tables, other than those the claim was read as, that states the claim's figure
+    exactly (5430人次, 96.03%) and that the sentence names (half its name's words or more; or the paragraph's
+    title, or the sentence it goes on from): the sentence
+    may well speak of it in words the checker misread, so the figure is not called wrong (precision
+    before recall). Figures computed for sentences (shares, gaps …) are too many to count as evidence."""
+    quantity = claim.quantity
+    if _significant_digits(quantity.number_text) < DISTINCT_DIGITS:
+        return None
+    sentence: frozenset[str] | None = None
+    for fact in facts.facts:
+        if fact in chosen or fact.role in DERIVED_ROLES or fact.role == "count" or fact.base \
+                or not fact.quantity.is_number or fact.quantity.approximation or fact.place == exclude_place \
+                or any(other.role == fact.role and other.place != fact.place for other in chosen):
+            continue
+        if not (compatible_units(quantity.unit, fact.quantity.unit) and agrees(quantity, fact.quantity)):
+            continue
+        if sentence is None:  # the sentence, and the title or sentence before that it goes on from
+            sentence = name_tokens(claim.sentence) | name_tokens(claim.lead) | name_tokens(claim.earlier)
+        if any(name and 2 * len(name & sentence) >= len(name) for name in fact.names()):
+            return fact
+    return None
+    for fact in facts.facts:
+        if fact in chosen or not fact.quantity.is_number or fact.quantity.approximation:
+            continue
+        if compatible_units(quantity.unit, fact.quantity.unit) and agrees(quantity, fact.quantity):
+            return fact
+    return None
+
+
+def task_areas(claims: list[Claim], areas: Iterable[str]) -> list[Claim]:
+    """Counts within a task area the prose names (妇幼健康服务（3项指标，2项达标）) keyed by the 重点工作 of the
+    tables it surely names (its words within the area's, or as close as CERTAIN); an area no 重点工作 is
+    surely keeps its own name, which no count of the tables has: the count stays unlinked."""
+    areas = tuple(areas)
+    result = []
+    for claim in claims:
+        key = claim.subject
+        if claim.role == "count" and ":~" in key:
+            head, _, rest = key.partition(":~")
+            named, colon, tail = rest.partition(":")
+            words = name_tokens(named)
+            sure = [area for area in areas if words and (words <= name_tokens(area) or name_tokens(area) <= words
+                                                           or dice(words, name_tokens(area)) >= CERTAIN)]
+            if len(sure) == 1:
+                key = f"{head}:~{sure[0]}{colon}{tail}"
+                claim = replace(claim, subject=key, tokens=frozenset({key}))
+        result.append(claim)
+    return result
+
+
+
+BOUND_ROLES = ("ratio", "multiple")  # 完成目标的1.8倍以上: a threshold the ratio passes
+
+
+def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[frozenset[str], ...] = ()) -> Link:
+    """The fact `claim` agrees with, the facts it disagrees with, or why it is not linked.
+    `exclude_place`: facts of that place are not candidates (a task cell is not checked against
+    the task table itself); `aliases`: other names of what the claim is about.
+
+    A claim whose words leave its role open (占比52.7%: a share, or an indicator named 占比) is read
+    each way: any reading that agrees settles it; one that disagrees is not an error, since the
+    checker cannot be sure what the figure says."""
+    words = lexicon.claim_words()
+    if claim.role == "count" and claim.quantity.unit in words["count_units_beside_indicators"]:
+        claim = replace(claim, quantity=replace(claim.quantity, unit=words["count_units"][0]))  # 39个 indicators: 39项
+    first = _reading(claim, facts, exclude_place, aliases)
+    if first.agreed is not None or not claim.alternatives:
+        return first
+    readings = [first]
+    for role in claim.alternatives:
+        other = _reading(replace(claim, role=role, alternatives=()), facts, exclude_place, aliases)
+        if other.agreed is not None:
+            return other
+        readings.append(other)
+    disagreeing = [reading for reading in readings if reading.facts]
+    if len(disagreeing) == 1:
+        return disagreeing[0]  # the one reading the tables can speak to
+    if disagreeing:
+        return Link(claim, reason="uncertain_role", detail=wording(f"role_{claim.role}"))
+    return first
+
+
+def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
+    """未支出24.93万元 is the remainder of the budget line the sentence names (the total when it names
+    none); 科技创新专项资金未支出364.01万元 names a fund that is no line of the table: not linked."""
+    scope = claim_scope(claim, facts)
+    if _items_together().search(claim.context[-12:]) or (
+            re.search(r"(?:合计|共计)$", roles.strip_linking(claim.context.rstrip()))
+            and _ITEMS_COUNTED.search(claim.context)):
+        return [], "no_candidate", ""  # 两项合计结余61.92万元; 项目共3个，未支出资金合计……: the items, not the line
+    if claim.named:
+        rest = claim_tokens(claim, facts) - facts.scope_words(scope) if scope else claim_tokens(claim, facts)
+        if scope:  # 文物保护及非遗传承项目结余: 项目 after the line's name says nothing more of it
+            rest -= frozenset(roles.words()["line_generic_words"])
+        if rest - _whole_tokens():
+            return [], "no_candidate", ""
+    found = [(1.0, fact) for fact in facts.by_role("remainder") if fact.scope == scope]
+    return found, ("" if found else "no_candidate"), ""
+
+
+def _foreign_lead(context: str, facts: Facts) -> bool:
+    """The part of the sentence the figure stands in (after its last ；) begins by naming a fund that is no
+    line of the table (“三公”经费预算18.50万元，实际支出15.36万元): its amounts are that fund's, not the whole's."""
+    part = re.sub(r"\d{4}年度?", "", context[max(context.rfind(mark) for mark in "；;。") + 1:])  # 2024年“三公”经费…
+    first = re.search(r"\d", part)
+    lead = LIST_LABEL.sub("", part[:first.start()] if first else part)
+    if not any(word in lead for word in lexicon.claim_words()["fund_words"]):
+        return False  # 预算执行方面，全年调整后预算627.17万元: no fund named, the whole budget
+    words = name_tokens(lead) - _whole_tokens() - _column_tokens() - _self_tokens() - _lead_tokens()
+    return bool(words) and not _last_line(part, facts)
+
+
+@lru_cache(maxsize=1)
+def _lead_tokens() -> frozenset[str]:
+    """Words that begin a sentence about the whole budget without naming a fund (2024年, 全年, 总体 …)."""
+    return frozenset().union(*(name_tokens(word) for word in lexicon.claim_words()["budget_lead_words"]))
+
+
+@lru_cache(maxsize=1)
+def _self_tokens() -> frozenset[str]:
+    """How a unit speaks of itself (我局, 本单位, 我中心 …): no name of a fund."""
+    words = lexicon.wording()
+    names = [*words["self_names"].values(), words["self_name_default"], *lexicon.claim_words()["self_words"]]
+    return frozenset().union(*(name_tokens(name) | {name} for name in names))
+
+
+@lru_cache(maxsize=1)
+def _column_tokens() -> frozenset[str]:
+    """The words of the budget columns' names (年初预算数, 执行率 …)."""
+    return frozenset().union(*(name_tokens(word) for words in lexicon.budget_column_words().values() for word in words),
+                             *(name_tokens(name) for name in BUDGET_NAMES.values()))
+
+
+@lru_cache(maxsize=1)
+def _whole_tokens() -> frozenset[str]:
+    return frozenset().union(*(name_tokens(word) for word in roles.words()["budget_whole_words"]))
+
+
+_ITEMS_COUNTED = re.compile(r"(?:[\d两二三四五六七八九十]+个项目|项目共?[\d两二三四五六七八九十]+个)")
+_GROUP_LEAD = re.compile(r"([^，,；;。]*)中[，,]")  # 调整增加的172.30万元中，……: the whole the parts are of
+
+
+def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
+    """基本支出577.3万元，占实际支出的95.86%: the part is the line named before 占, the whole the line
+    named after it (the total when none is), the column 调整预算数 when the whole is called 预算."""
+    sentence_before = claim.context
+    cut = max(sentence_before.rfind(word) for word in ("占",))
+    if cut < 0:
+        return [], "no_whole", ""
+    # The part is named in the same part of the sentence: ……占实际支出的2.85%；项目支出实际支出66935.51万元，
+    # 占实际支出的97.15% is not a share of 基本支出 when 项目支出 is no line of the table.
+    own = sentence_before[:cut]
+    own = own[max(own.rfind(mark) for mark in "；;") + 1:]
+    part = _last_line(own, facts)
+    if not part and not name_tokens(_without_figures(own)) - _whole_tokens():
+        # 基本支出……；实际支出1718.45万元，占实际支出总额的49.26%: only a column named, the line named before.
+        part = _last_line(sentence_before[:cut], facts)
+    if not part and claim.earlier:
+        part = _last_line(claim.earlier, facts)  # 该项目实际支出占……: the line the sentence before named
+    whole_words = sentence_before[cut + 1:]
+    whole = _last_line(whole_words, facts)
+    rest = name_tokens(whole_words) - (facts.scope_words(whole) if whole else frozenset()) - _whole_tokens()
+    if rest or (not part and (whole or roles.column_named(own) != "actual")):
+        return [], "no_whole", ""
+    if any(word in whole_words for word in roles.words()["share_initial_words"]):
+        return [], "no_whole", ""  # 占年初预算的: no share of 年初预算数 is computed
+    if any(word in whole_words for word in roles.words()["remainder_words"]):
+        return [], "no_whole", ""  # 占部门年末未支出总额的71.93%: no share of a remainder is computed
+    group = _GROUP_LEAD.search(sentence_before[:cut])
+    if not whole_words.strip("的 ") and group and any(
+            word in group.group(1) for word in roles.words()["share_initial_words"] + ("增加", "减少")):
+        return [], "no_whole", ""  # 调整增加的172.30万元中，基本支出98.60万元……分别占57.23%: shares of the change
+    column = "adjusted" if any(word in whole_words for word in roles.words()["share_budget_words"]) else "actual"
+    if not whole_words.strip("的 ") and roles.column_named(_without_lines(sentence_before[:cut], facts)) == "adjusted":
+        column = "adjusted"  # 调整预算3794.00万元，其中基本支出1728.00万元（占45.55%）: a share of the column named
+    if not whole and column == "adjusted" and roles.column_named(_without_lines(own, facts)) == "actual":
+        whole = OWN_BUDGET  # 实际支出602.24万元，占调整后预算的96.03%: the line's own budget
+    found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
+             and fact.name == BUDGET_NAMES[column]]
+    return found, ("" if found else "no_whole"), ""
+
+
+@lru_cache(maxsize=1)
+def _items_together() -> re.Pattern[str]:
+    """两项合计 / 3个项目共计 (lexicon/claims.yaml: items_measures, items_together_words)."""
+    words = lexicon.claim_words()
+    measures = "|".join(map(re.escape, words["items_measures"]))
+    together = "|".join(map(re.escape, words["items_together_words"]))
+    return re.compile(rf"(?:两|[二三四五六七八九十]|\d+)(?:{measures})[^，,；;。\d]{{0,6}}?(?:{together})")
+
+
+def _without_figures(text: str) -> str:
+    """The text with its figures (1718.45万元) taken out: the words left name what they are of."""
+    for quantity in reversed(find_quantities(text)):
+        text = text[:quantity.start] + text[quantity.end:]
+    return text
+
+
+def _without_lines(text: str, facts: Facts) -> str:
+    """The text without the budget lines' names: 基本支出 names a line, not the column 支出."""
+    for line in facts.scopes:
+        text = text.replace(line, "")
+    return text
+
+
+def _column_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
+    """调整后预算627.17万元，较年初预算增加81.6万元: the difference of the column said before the comparison
+    and the column compared with, on the line the sentence names (the total when none)."""
+    context = claim.context
+    cut = max(context.rfind(word) for word in roles.words()["comparison_words"])
+    first, second = roles.column_named(context[:cut]), roles.compared_column(context)
+    if not first or not second or first == second:
+        return [], "unknown_role", ""
+    scope = claim_scope(claim, facts)
+    found = [(1.0, fact) for fact in facts.by_role("column_gap")
+             if fact.scope == scope and fact.name == column_pair(first, second)]
+    return found, ("" if found else "no_candidate"), ""
+
+
+
+def _rate_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:
+    """项目支出执行率为89.06%，低于基本支出执行率10.63个百分点: the difference of two rates, each surely the one
+    its words name (the sentence's subject, and the one named after 低于); otherwise not linked."""
+    clause = claim.context[max(claim.context.rfind(mark) for mark in CLAUSE_BREAKS) + 1:]
+    cut, other = roles.compared_rate(clause)
+    if cut < 0 or not other:
+        return [], "unknown_role", ""
+    # The first rate: the clause of the last rate (a % figure, not points) before this one.
+    rates_before = [found for found in re.finditer(r"\d[\d.,]*\s*%", claim.context[:len(claim.context) - len(clause)])]
+    if not rates_before:
+        return [], "unknown_role", ""
+    before = claim.context[:rates_before[-1].start()]
+    subject = before[max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1:]
+    rates = []
+    for text, tokens in ((before, name_tokens(roles.strip_linking(subject))), (other, name_tokens(other))):
+        reading = replace(claim, role="completion", subject=text, tokens=tokens, context=text, alternatives=())
+        found, _, _ = candidates(reading, facts)
+        sure = [(score, fact) for score, fact in found if fact.quantity.unit == "%" and fact.quantity.is_number
+                and (score == CERTAIN_SCORE or _certain(reading, fact, (tokens,), facts))]
+        line = _last_line(text, facts)
+        if line and any(fact.scope == line for _, fact in sure):
+            sure = [(score, fact) for score, fact in sure if fact.scope == line]  # 项目支出……执行率95.18%
+        if not sure and line and line != FOREIGN and not tokens - facts.scope_words(line) - _whole_tokens():
+            # 比基本支出低4.45个百分点: a budget line named alone is compared by its execution rate.
+            sure = [(1.0, fact) for fact in facts.facts if fact.budget and fact.scope == line
+                    and fact.quantity.unit == "%" and fact.quantity.is_number]
+        best = [fact for score, fact in sure if score == max(score for score, _ in sure)]
+        if len({fact.quantity.value for fact in best}) != 1:
+            return [], "uncertain_name", best[0].name if best else ""
+        rates.append(best[0])
+    first, second = rates
+    if first is second:
+        return [], "uncertain_name", first.name
+    name = wording("rate_pair", first=fact_name(first), second=fact_name(second))
+    gap = computed(abs(first.quantity.value - second.quantity.value), "个百分点")
+    return [(1.0, Fact(name, "rate_gap", gap, first.location, first.place))], "", ""
+

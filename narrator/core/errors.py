@@ -1,0 +1,73 @@
+"""User errors: a Chinese message that names the file, sheet, row and column and
+says what to write instead. The CLI turns them into exit code 2, never a traceback."""
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import tempfile
+import time
+import traceback
+
+from .resources import load_yaml
+from .version import __version__
+
+
+def message(code: str, **arguments: object) -> str:
+    """The user-facing sentence for `code`, from templates/messages.yaml."""
+    return load_yaml("templates", "messages.yaml")[code].format(**arguments)
+
+
+class NarratorError(Exception):
+    """An error the user can fix; its text is shown as it is."""
+
+
+class InputError(NarratorError):
+    def __init__(self, code: str, file: str = "", sheet: str = "", row: int | None = None,
+                 item: int | None = None, column: str = "", **arguments: object):
+        self.code = code
+        self.file = str(file)
+        self.sheet = sheet
+        self.row = row
+        self.item = item
+        self.column = column
+        self.arguments = arguments
+        super().__init__(self.render())
+
+    @property
+    def location(self) -> str:
+        parts = [f"文件 {self.file}"] if self.file else []
+        if self.sheet:
+            parts.append(f"「{self.sheet}」" + (f"第 {self.item} 条" if self.item else ""))
+        if self.row:
+            parts.append(f"第 {self.row} 行")
+        if self.column:
+            parts.append(f"「{self.column}」列")
+        return "，".join(parts)
+
+    def render(self) -> str:
+        text = message(self.code, column=self.column, sheet=self.sheet, **self.arguments)
+        return f"{self.location}：{text}" if self.location else text
+
+
+_ERRNO_CODES = {"EACCES": "os_permission", "EPERM": "os_permission", "ENOSPC": "os_no_space", "EDQUOT": "os_no_space",
+                "EROFS": "os_read_only", "ENAMETOOLONG": "os_name_too_long", "ENOENT": "os_not_found",
+                "EISDIR": "os_is_folder"}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in Chinese: 没有权限, 磁盘空间已满 …"""
+    name = errno.errorcode.get(error.errno or 0, "")
+    code = _ERRNO_CODES.get(name)
+    return message(code) if code else message("os_other", code=name or type(error).__name__)
+
+
+def write_error_log(error: BaseException) -> str:
+    """Write the traceback of an unexpected error to a log file in the temporary folder; its path."""
+    name = f"narrator-error-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    path = os.path.join(tempfile.gettempdir(), name)
+
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(f"narrator {__version__}\nargv: {sys.argv!r}\n\n")
+        handle.write("".join(traceback.format_exception(error)))
+    return path

@@ -1,0 +1,1 @@
+"""`narrator draft` and `narrator ask`: plan, language, compose, render, questions and the self-review."""

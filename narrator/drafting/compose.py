@@ -1,0 +1,555 @@
+"""Compose the report: evaluation + lexicon → Jinja2 templates → a `Document`.
+
+The templates in ``templates/`` hold every sentence; `narrator.plan` decides what
+they speak about (blocks per goal or duty, aggregated messages, the budget) and
+`narrator.language` how Chinese says it (comparators, verbs, numbers, lists). A user's
+``--templates`` folder is searched first, so any template file can be replaced.
+Templates run in Jinja2's sandbox.
+
+Template output is read line by line: ``# `` starts a level-1 heading, ``## `` a
+level-2 heading, ``@title`` a title line (several make a title of several lines), ``@subtitle`` the year line, ``@table NAME`` places a
+table, ``@suggestion`` a marked 【参考表述】 paragraph; every other non-blank line is a body paragraph."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from ..core import lexicon, yamlfile
+from ..core.compare import agrees
+from ..core.errors import InputError, NarratorError, message
+from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status
+from ..core.model import Report
+from ..core.quantity import find_quantities, format_percent, parse_quantity
+from ..core.resources import data_path, load_yaml
+from ..core.version import DEFAULT_SEED
+from ..forms.project import IndicatorScore, ProjectScores, score_indicators, score_project
+from ..forms.scoring import RuleSet, score_text
+from ..recognise.projectform import written_words
+from .language import (Language, area, balanced, chinese_number, is_ceiling, is_department, kind_groups,
+                       self_name, completion_text, join_list, name_list, number, quote, strip_end,
+                       table_text)
+from .plan import BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, own_problems
+
+
+# ---------------------------------------------------------------- the document
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass
+class Paragraph:
+    text: str
+    suggestion: bool = False  # a sentence learned from other reports, offered for the writer to adapt
+
+
+@dataclass
+class Table:
+    name: str
+    headers: list[str]
+    rows: list[list[str]]
+    merge_columns: tuple[int, ...] = ()  # columns whose equal neighbours merge vertically
+    widths: tuple[float, ...] = ()  # relative column widths
+
+
+@dataclass
+class Document:
+    title: str
+    subtitle: str
+    blocks: list[Heading | Paragraph | Table]
+    missing: list[str] = field(default_factory=list)  # what the placeholders stand for
+    warnings: list[str] = field(default_factory=list)  # disagreements inside the input
+
+    def prose(self) -> str:
+        """Every heading and paragraph, one per line (tables left out)."""
+        return "\n".join(b.text for b in self.blocks if isinstance(b, (Heading, Paragraph)))
+
+
+# ---------------------------------------------------------------- helpers for the templates
+
+class Missing:
+    """Collects what a placeholder stood for, so the CLI can warn about it."""
+
+    def __init__(self):
+        self.items: list[str] = []
+
+    def __call__(self, what: str, where: str = "") -> str:
+        entry = f"{where}：{what}" if where else what
+        if entry not in self.items:
+            self.items.append(entry)
+        return lexicon.wording()["placeholder"].format(what)
+
+
+# ---------------------------------------------------------------- tables
+
+def reason_text(result: IndicatorResult, missing: Missing) -> str:
+    """原因分析: the input's reason; for an ordinary exceedance the tables' convention
+    超额完成工作任务 (a label, not a reason); a visible placeholder for a shortfall without a reason
+    and for an exceedance so large that a reviewer will ask why (the convention is no answer there)."""
+    reason = result.indicator.reason.strip()
+    convention, gaps = lexicon.wording()["exceeded_reason"], lexicon.wording()["placeholders"]
+    if is_notable(result) and (not reason or reason == convention):
+        return missing(gaps["far_reason"], result.indicator.name)
+    if reason:
+        return reason
+    if result.status is Status.EXCEEDED:
+        # The convention speaks of work done beyond the plan (11372家, 7场), as the seed's tables use it: not
+        # of a rate or a satisfaction above its floor (预算执行率98.65%), where the cell stays empty.
+        return convention if result.indicator.target.unit != "%" else ""
+    if result.status is Status.MISSED:
+        return missing(gaps["reason"], result.indicator.name)
+    return ""
+
+
+FACTS_FIRST = "\x1f"  # a reason that opens with the figures: the sentence goes on with them, not with 原因是
+_RESTATING_CHARS = 10  # a clause of a figure and at most this many other characters restates it
+
+
+def told_reason(result: IndicatorResult, missing: Missing) -> str:
+    """The officer's reason as the prose tells it beside the sentence that already gives the figures:
+    a clause that only restates them (全年预算执行率96.60%; 实际新增耕地1326亩，差174亩; 为目标的2.06倍，
+    大幅超出预期) is left out. A reason that opens with other figures (结余122.90万元。一是……) is marked
+    FACTS_FIRST: the sentence goes on with those figures and the reasons follow as 主要原因：一是……"""
+    reason = reason_text(result, missing)
+    if not result.indicator.reason.strip() or reason != result.indicator.reason.strip():
+        return reason
+    known = _known_figures(result)
+    if not known:
+        return reason
+    sentences = [part for part in re.split(r"(?<=。)", reason) if part]
+    first, rest = sentences[0], "".join(sentences[1:])
+    kept = [_without_restated(sentence, known) for sentence in sentences]
+    kept_first = kept[0]
+    if kept_first == first or not kept_first.strip("。"):
+        return "".join(part for part in kept if part.strip("。"))
+    words = lexicon.wording()["told_reason"]
+    clauses = [clause for clause in re.split(r"[，；]", kept_first.rstrip("。")) if clause]
+    if rest and all(find_quantities(clause) for clause in clauses) and _restated_lead(first, kept_first):
+        rest = "".join(part for part in kept[1:] if part.strip("。"))
+        opening = words["reasons_after_facts"] if rest.startswith(tuple(words["listed_reason_starts"])) else ""
+        return FACTS_FIRST + kept_first + opening + rest
+    return "".join(part for part in kept if part.strip("。"))
+
+
+def _restated_lead(first: str, kept: str) -> bool:
+    """The first sentence lost its opening clauses (not only clauses further on)."""
+    return not first.startswith(kept.rstrip("。")[:4])
+
+
+def _known_figures(result: IndicatorResult) -> list:
+    """The figures a sentence about `result` gives: its value, target, gap, ratio or multiple, points."""
+    indicator = result.indicator
+    known = [quantity for quantity in (indicator.completion, indicator.target) if quantity.is_number]
+    if result.completion_value is None or not indicator.target.is_number:
+        return known
+    unit = indicator.target.unit
+    if result.margin is not None:
+        gap = abs(result.margin)
+        known.append(parse_quantity(f"{gap}{unit}"))
+        if unit == "%":
+            known.append(parse_quantity(f"{gap}个百分点"))
+    if indicator.target.value:
+        ratio = result.completion_value / indicator.target.value
+        known += [parse_quantity(f"{ratio * 100}%"), parse_quantity(f"{ratio}倍")]
+    return known
+
+
+def _without_restated(sentence: str, known: list) -> str:
+    """`sentence` without its clauses that only restate `known` figures, nor the verdict that follows one."""
+    verdicts = tuple(lexicon.wording()["told_reason"]["verdicts"])
+    end = "。" if sentence.endswith("。") else ""
+    pieces = re.split(r"([，；])", sentence[:-1] if end else sentence)
+    kept: list[str] = []
+    dropped_last = False
+    for index in range(0, len(pieces), 2):
+        clause = pieces[index]
+        mark = pieces[index + 1] if index + 1 < len(pieces) else ""
+        figures = find_quantities(clause)
+        words = re.sub(r"[\d.,%]", "", clause)
+        for figure in figures:
+            words = words.replace(figure.unit, "", 1).replace(figure.scale, "", 1)
+        restating = bool(figures) and len(words.strip()) <= _RESTATING_CHARS and all(
+            any(agrees(figure, quantity) for quantity in known) for figure in figures)
+        if restating or (dropped_last and not figures and clause.strip().endswith(verdicts)):
+            dropped_last = True
+            continue
+        dropped_last = False
+        kept += [clause, mark]
+    text = "".join(kept).rstrip("，；")
+    return text + end if text else ""
+
+
+def completion_cell(result: IndicatorResult, missing: Missing) -> str:
+    """完成值 as a table shows it. The table never pairs a target with a value it cannot be compared
+    with: the cell asks for one (the prose quotes what was written)."""
+    indicator, gaps = result.indicator, lexicon.wording()["placeholders"]
+    if indicator.completion.is_empty:
+        return missing(gaps["completion"], indicator.name)
+    if result.problem in (Problem.UNIT_MISMATCH, Problem.KIND_MISMATCH, Problem.UNREADABLE):
+        return missing(gaps["same_unit" if result.problem is Problem.UNIT_MISMATCH else "comparable"], indicator.name)
+    return table_text(indicator.completion)
+
+
+def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | None = None,
+            scores: ProjectScores | None = None) -> dict[str, Table]:
+    report = evaluation.report
+    gaps = lexicon.wording()["placeholders"]
+    budget_rows = []
+    for b in evaluation.budget:
+        budget_rows.append([
+            b.line.name, number(b.line.initial),
+            number(b.line.adjustment) if b.line.adjustment else "",
+            number(b.adjusted_budget),
+            number(b.line.actual) if b.line.actual is not None else missing(gaps["actual"], b.line.name),
+            format_percent(b.execution_rate) if b.execution_rate is not None else "",
+        ])
+    tasks = [[t.duty, t.name, t.content, t.result or missing(gaps["task_result"], t.name)] for t in report.key_tasks]
+    if not tasks:
+        tasks = [["", missing(gaps["tasks"]), "", ""]]
+    rows = []
+    layouts = table_layouts(templates)
+    layout = layouts["self_evaluation_scored" if scores is not None else "self_evaluation"]
+    for index, r in enumerate(evaluation.indicators):
+        i = r.indicator
+        row = [i.level1, i.level2, i.name, table_text(i.target), completion_cell(r, missing)]
+        if scores is not None:
+            row += _score_cells(scores.indicators[index], missing, gaps)
+        rows.append(row + [i.source, r.deviation_text, reason_text(r, missing)])
+    if scores is not None:
+        rows += _total_rows(scores, len(layout["columns"]), SCORED_COLUMNS, missing, gaps)
+    tables = {name: Table(name, layouts[name]["columns"], data, tuple(layouts[name]["merge"]),
+                          tuple(layouts[name]["widths"]))
+              for name, data in (("budget", budget_rows), ("tasks", tasks))}
+    tables["self_evaluation"] = Table("self_evaluation", layout["columns"], rows, tuple(layout["merge"]),
+                                      tuple(layout["widths"]))
+    return tables
+
+
+def _score_cells(row: IndicatorScore, missing: Missing, gaps: dict[str, str]) -> list[str]:
+    """分值 and 得分 of an indicator's row: computed, or asked for."""
+    name = row.result.indicator.name
+    return [score_text(row.weight) if row.weight is not None else missing(gaps["weight"], name),
+            score_text(row.score) if row.score is not None else missing(_score_gap(row, gaps), name)]
+
+
+def _total_rows(scores: ProjectScores, width: int, columns: tuple[int, int], missing: Missing,
+                gaps: dict[str, str]) -> list[list[str]]:
+    """The 总分 row (the weights' and scores' sums under `columns`) and the 自评等级 row."""
+    words = written_words()
+    total_row, grade_row = [""] * width, [""] * width
+    total_row[0] = words["total"]
+    total_row[columns[0]] = (score_text(scores.total_weight) if scores.weights_complete
+                             else missing(gaps["weight"], words["total"]))
+    total_row[columns[1]] = score_text(scores.total) if scores.total is not None else missing(gaps["total_score"])
+    grade_row[0] = words["grade"]
+    grade_row[1] = scores.grade if scores.grade is not None else missing(gaps["grade"])
+    return [total_row, grade_row]
+
+
+def table_layouts(templates: str | Path | None = None) -> dict[str, Any]:
+    """Headers, widths and merged columns of the tables, from templates/tables.yaml
+    (a user's --templates folder first)."""
+    if templates and (Path(templates) / "tables.yaml").is_file():
+        return _checked_layouts(yamlfile.load_file(Path(templates) / "tables.yaml"), Path(templates) / "tables.yaml")
+    return load_yaml("templates", "tables.yaml")
+
+
+def _checked_layouts(layouts: Any, file: Path) -> dict[str, Any]:
+    """A user's tables.yaml: each table it names with as many headers and widths as the shipped one;
+    a table it leaves out keeps the shipped layout (a file written before the project form was added).
+    None of them: the file is not a tables.yaml."""
+    shipped = load_yaml("templates", "tables.yaml")
+
+    def fail(reason: str, **arguments) -> InputError:
+        return InputError("tables_malformed", file=file, reason=message(reason, **arguments))
+
+    if not isinstance(layouts, dict) or not set(layouts) & set(shipped):
+        raise fail("tables_top", names="、".join(shipped))
+    for name, default in shipped.items():
+        if name not in layouts:
+            continue
+        layout = layouts.get(name)
+        if not isinstance(layout, dict):
+            raise fail("tables_missing", name=name)
+        columns, widths, merge = layout.get("columns"), layout.get("widths"), layout.get("merge", [])
+        count = len(default["columns"])
+        if not isinstance(columns, list) or len(columns) != count or not all(isinstance(c, str) for c in columns):
+            raise fail("tables_columns", name=name, count=count)
+        if not isinstance(widths, list) or len(widths) != count or not all(
+                isinstance(w, (int, float, Decimal)) and not isinstance(w, bool) and 0 < w < 1000 for w in widths):
+            raise fail("tables_widths", name=name, count=count)
+        if not isinstance(merge, list) or not all(isinstance(m, int) and 0 <= m < count for m in merge):
+            raise fail("tables_merge", name=name, last=count - 1)
+    return {name: {**default, **layouts.get(name, {})} for name, default in shipped.items()}
+
+
+# ---------------------------------------------------------------- composing
+
+SCORED_COLUMNS = (5, 6)  # 分值 and 得分 follow 完成值 in both scored tables (templates/tables.yaml)
+MAX_TEMPLATE_OUTPUT = 5_000_000  # characters; a report is about 30,000
+MAX_TEMPLATE_SECONDS = 60
+MAX_EXPONENT = 64
+MAX_REPEAT_LENGTH = 100_000
+
+
+class _BoundedEnvironment(SandboxedEnvironment):
+    """The sandbox, with `**` and `*` bounded: {{ 10**(10**10) }} or {{ "x" * 10**9 }} in a user's
+    template would otherwise hang or exhaust memory."""
+
+    intercepted_binops = frozenset(["**", "*"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "**" and isinstance(right, (int, float, Decimal)) and abs(right) > MAX_EXPONENT:
+            raise NarratorError(message("template_operation", operation=f"** {right}"))
+        if operator == "*":
+            for text, times in ((left, right), (right, left)):
+                if isinstance(text, (str, list, tuple)) and isinstance(times, int) \
+                        and len(text) * times > MAX_REPEAT_LENGTH:
+                    raise NarratorError(message("template_operation", operation=f"* {times}"))
+        return super().call_binop(context, operator, left, right)
+
+
+@lru_cache(maxsize=8)
+def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
+    """The sandboxed Jinja2 environment, one per templates folder, so templates compile once."""
+    folders = [str(templates)] if templates else []
+    folders.append(str(data_path("templates")))
+    env = _BoundedEnvironment(loader=ChoiceLoader([FileSystemLoader(folders)]), autoescape=False,
+                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                               undefined=StrictUndefined)
+    env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
+                       quote=quote, completion_text=completion_text, names=name_list,
+                       balanced=balanced, self_name=self_name, is_department=is_department,
+                       kind_groups=kind_groups, area=area)
+    env.tests["is_ceiling"] = is_ceiling
+    env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
+    return env
+
+
+def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | Path | None = None,
+            patterns: str | Path | None = None, suggestions: bool = False, rules: RuleSet | None = None) -> Document:
+    """The whole report as headings, paragraphs and tables; `patterns` is a file
+    `narrator mine` wrote (default lexicon/patterns.yaml). With `suggestions`, §五 offers
+    sentences learned from prior reports as marked 【参考表述】 paragraphs when the input
+    has no 存在问题 / 改进措施 of its own. With `rules` (draft --scoring), the 自评表 carries
+    分值 and 得分 columns, the 总分 and the 自评等级 by that rule set, and §九 states them."""
+    report = evaluation.report
+    missing = Missing()
+    lang = Language(seed, patterns, "\n".join(task.result for task in report.key_tasks))
+    plan = make_plan(evaluation)
+    budget = budget_view(evaluation, plan)
+    scores = score_indicators(evaluation, rules) if rules is not None else None
+    tables = _tables(evaluation, missing, templates, scores)
+    limit = lang.words["mined_sentences"] if suggestions else 0
+    slots = {"单位": report.unit_name, "年度": str(report.year)}
+    env = environment(str(templates) if templates else None)
+    context = {
+        "report": report, "ev": evaluation, "Status": Status, "plan": plan, "budget": budget, "lang": lang,
+        "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
+        "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: told_reason(result, missing),
+        "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
+        "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
+        "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
+        "own": own_problems(report, plan),
+    }
+    document = _render_document(env, "report.j2", context, tables, missing, templates)
+    document.warnings = _warnings(plan, budget)
+    if scores is not None:
+        document.warnings += _weight_warnings(scores, rules)
+    return document
+
+
+def _render_document(env, name: str, context: dict, tables: dict[str, Table], missing: Missing,
+                     templates: str | Path | None) -> Document:
+    """Render template `name` and parse it into a Document; an error in a user's template is
+    a NarratorError naming the template and line."""
+    try:
+        text = _render(env.get_template(name), context)
+    except NarratorError:
+        raise
+    except TemplateError as error:
+        where, line = _template_position(error)
+        raise NarratorError(message("template_error", template=where, line=line, reason=error)) from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as error:
+        if not templates:
+            raise  # narrator's own templates: a bug, for the error log
+        where, line = _template_position(error)
+        reason = message("template_recursion") if isinstance(error, RecursionError) else f"{type(error).__name__}: {error}"
+        raise NarratorError(message("template_error", template=where, line=line, reason=reason)) from None
+    for before, after in lexicon.wording()["reason_joins"].items():
+        text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
+    text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")
+    return _parse(text, tables, missing)
+
+
+def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_SEED,
+                    templates: str | Path | None = None) -> Document:
+    """A project's self-evaluation (draft --form 项目): the short report of templates/project.j2 and
+    the 项目支出绩效自评表 with the scores `rules` give (narrator/forms/project.py)."""
+    report = evaluation.report
+    if not report.project_name:
+        raise InputError("project_name_missing", file=report.source)
+    missing = Missing()
+    lang = Language(seed)
+    scores = score_project(evaluation, rules)
+    tables = _project_tables(report, scores, missing, table_layouts(templates))
+    results = evaluation.indicators
+    levels = list(dict.fromkeys(r.indicator.level1 for r in results))
+    context = {
+        "report": report, "ev": evaluation, "Status": Status, "lang": lang, "scores": scores, "rules": rules,
+        "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
+        "levels": [(level, messages([r for r in results if r.indicator.level1 == level])) for level in levels],
+        "missed": evaluation.by_status(Status.MISSED), "missing": missing, "gaps": lang.words["placeholders"],
+        "reason": lambda result: reason_text(result, missing), "score": score_text,
+    }
+    document = _render_document(environment(str(templates) if templates else None), "project.j2", context, tables,
+                                missing, templates)
+    document.warnings += _weight_warnings(scores, rules)
+    return document
+
+
+def _weight_warnings(scores: ProjectScores, rules: RuleSet) -> list[str]:
+    """The weights given add up to other than the rule set's total (only when every weight is given:
+    a missing one is already asked for in the table)."""
+    if not scores.weights_complete or scores.total_weight == rules.total:
+        return []
+    return [message("project_weights_differ", weight=score_text(scores.total_weight),
+                    total=score_text(rules.total), rules=rules.name)]
+
+
+def _project_tables(report: Report, scores: ProjectScores, missing: Missing,
+                    layouts: dict[str, Any]) -> dict[str, Table]:
+    """The 项目支出绩效自评表 as three joined tables: 基本情况, 项目资金 and 绩效指标 with 总分 and 自评等级.
+    Labels and headers are templates/tables.yaml's; the 总分 and 自评等级 words lexicon/project_form.yaml's,
+    the words `check` reads the form by."""
+    words = written_words()
+    gaps = lexicon.wording()["placeholders"]
+    basic_layout, funding_layout, indicator_layout = (layouts[name] for name in
+                                                      ("project_basic", "project_funding", "project_indicators"))
+    blank = funding_layout["not_scored"]
+    funding = []
+    first_part = next((row for row in scores.funding if not row.total), None)  # written 其中：当年财政拨款
+    for row in scores.funding:
+        line, result = row.result.line, row.result
+        name = words["part_prefix"] + line.name if row is first_part else line.name
+        funding.append([
+            name, number(line.initial), number(result.adjusted_budget),
+            number(line.actual) if line.actual is not None else missing(gaps["actual"], line.name),
+            score_text(row.weight) if row.weight is not None else blank,
+            format_percent(result.execution_rate) if result.execution_rate is not None else "",
+            (score_text(row.score) if row.score is not None else missing(gaps["score"], line.name)) if row.total
+            else blank])
+    indicators = []
+    for row in scores.indicators:
+        r, i = row.result, row.result.indicator
+        indicators.append([i.level1, i.level2, i.name, table_text(i.target), completion_cell(r, missing)]
+                          + _score_cells(row, missing, gaps)
+                          + [reason_text(r, missing) if r.status is Status.MISSED else ""])
+    indicators += _total_rows(scores, len(indicator_layout["columns"]), SCORED_COLUMNS, missing, gaps)
+    fields = ("department", "unit_name", "project_goal", "project_result")
+    basic = [[label, getattr(report, field_name) or missing(label)]
+             for label, field_name in zip(basic_layout["labels"], fields)]
+    name = report.project_name or missing(basic_layout["columns"][0])
+    return {"project_basic": Table("project_basic", [basic_layout["columns"][0], name], basic, (),
+                                   tuple(basic_layout["widths"])),
+            "project_funding": Table("project_funding", funding_layout["columns"], funding, (),
+                                     tuple(funding_layout["widths"])),
+            "project_indicators": Table("project_indicators", indicator_layout["columns"],
+                                        indicators, tuple(indicator_layout["merge"]),
+                                        tuple(indicator_layout["widths"]))}
+
+
+def _score_gap(row: IndicatorScore, gaps: dict[str, str]) -> str:
+    """What an unscored row asks for: a qualitative indicator short of its target, the band the rules allow."""
+    expected = row.expected
+    if expected is None or expected.exact:
+        return gaps["score"]
+    return gaps["score_band"].format(low=score_text(expected.low), high=score_text(expected.high))
+
+
+def _warnings(plan: Plan, budget: BudgetView) -> list[str]:
+    """Disagreements inside the input the draft cannot settle: the 自评表's 预算执行率 / 预算调整率
+    against the rates computed from 预算信息."""
+    warnings = []
+    for result, agrees, computed in ((plan.execution, budget.execution_agrees, budget.execution_rate),
+                                     (plan.adjustment, budget.adjustment_agrees, budget.adjustment_rate)):
+        if result is not None and not agrees:
+            warnings.append(message("rate_disagrees", name=result.indicator.name,
+                                    written=result.indicator.completion.text,
+                                    computed=format_percent(computed or Decimal(0))))
+    return warnings
+
+
+def _render(template, context: dict) -> str:
+    """Render with an output limit, and a time limit where a timer signal can be used (the main thread)."""
+    import signal
+    import threading
+
+    def too_slow(signum, frame):
+        raise NarratorError(message("template_too_slow", limit=MAX_TEMPLATE_SECONDS))
+
+    timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
+    if timed:
+        previous = signal.signal(signal.SIGALRM, too_slow)
+        signal.setitimer(signal.ITIMER_REAL, MAX_TEMPLATE_SECONDS)
+    try:
+        pieces, length = [], 0
+        for piece in template.generate(context):
+            length += len(piece)
+            if length > MAX_TEMPLATE_OUTPUT:
+                raise NarratorError(message("template_too_long", limit=MAX_TEMPLATE_OUTPUT))
+            pieces.append(piece)
+        return "".join(pieces)
+    finally:
+        if timed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+
+def _template_position(error: BaseException) -> tuple[str, object]:
+    """The template file and line an error arose in: syntax errors carry them;
+    errors while rendering are found in the traceback Jinja2 rewrites."""
+    if getattr(error, "lineno", None):
+        return Path(getattr(error, "filename", None) or getattr(error, "name", None) or "report.j2").name, error.lineno
+    where, line = "report.j2", "?"
+    trace = error.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where, line = Path(filename).name, trace.tb_lineno
+        trace = trace.tb_next
+    return where, line
+
+
+def _parse(text: str, tables: dict[str, Table], missing: Missing) -> Document:
+    title = subtitle = ""
+    blocks: list[Heading | Paragraph | Table] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("@title "):
+            title = "\n".join(filter(None, [title, line.removeprefix("@title ").strip()]))
+        elif line.startswith("@subtitle "):
+            subtitle = line.removeprefix("@subtitle ").strip()
+        elif line.startswith("@table "):
+            blocks.append(tables[line.removeprefix("@table ").strip()])
+        elif line.startswith("@suggestion "):
+            mark = lexicon.wording()["suggestion_mark"]
+            blocks.append(Paragraph(mark + line.removeprefix("@suggestion ").strip(), suggestion=True))
+        elif line.startswith("## "):
+            blocks.append(Heading(2, line[3:].strip()))
+        elif line.startswith("# "):
+            blocks.append(Heading(1, line[2:].strip()))
+        else:
+            blocks.append(Paragraph(line))
+    return Document(title, subtitle, blocks, missing.items)

@@ -1,0 +1,337 @@
+"""The language layer of drafting: how Chinese says a number, a list, a comparison and an
+indicator's result. Every template reaches Chinese wording through here (as RosaeNLG keeps
+its language helpers apart); the words themselves are data in ``lexicon/wording.yaml``.
+
+    >>> lang = Language(seed=2022)
+    >>> lang.target_phrase(indicator)        # ≥15场 → 不少于15场; ≤0% → 不超过0%; =100% → 100%
+    >>> lang.figure(indicator, "16场")       # 组织形式多样的产学研活动16场; 全市技术合同成交额为868.78亿元
+
+No comparison symbol ever reaches a sentence; a verb is added before an indicator's name
+only when the name carries none."""
+from __future__ import annotations
+
+import random
+import re
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import cn2an
+
+from ..core import lexicon
+from ..core.evaluate import IndicatorResult
+from ..core.model import Indicator
+from ..core.quantity import SCALES, Quantity, format_decimal, round_half_up
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 23 → 二十三, 101 → 一百零一 (heading numbers of any size)."""
+    return cn2an.an2cn(int(n))
+
+
+def join_list(items) -> str:
+    """甲 → 甲; 甲、乙 → 甲和乙; 甲、乙、丙 → 甲、乙和丙."""
+    items = [str(item) for item in items if str(item)]
+    if len(items) <= 1:
+        return "".join(items)
+    words = _connectives()
+    return words["list_separator"].join(items[:-1]) + words["list_last"] + items[-1]
+
+
+def _connectives() -> dict[str, str]:
+    return lexicon.wording()["connectives"]
+
+
+def quote(name: str) -> str:
+    """A name inside a list is quoted when it holds list punctuation itself (科技镇长团宣传、管理)."""
+    return f"“{name}”" if re.search(r"[、，,；;]", name) and not name.startswith("“") else name
+
+
+def name_list(names, limit: int | None = None, measure: str | None = None) -> str:
+    """Names joined as a list; past `limit`, the first ones and "等N项" (甲、乙等12项)."""
+    names = [quote(str(name)) for name in names]
+    limit = limit or lexicon.wording()["list_limit"]
+    if len(names) > limit:
+        words = _connectives()
+        more = words["list_more"].format(count=len(names), measure=measure or words["list_measure"])
+        return words["list_separator"].join(names[:limit - 2 if limit > 2 else 1]) + more
+    return join_list(names)
+
+
+def strip_end(text: str) -> str:
+    """A sentence without its closing punctuation, so a template can add its own."""
+    return str(text).rstrip().rstrip("。；;，,")
+
+
+def number(value: Decimal) -> str:
+    """A figure as a table prints it: integers without ".0" (139000.0 → 139000), other values
+    with the decimals they were given (96.03, 0.8, 4948.00: an amount written to the cent stays so)."""
+    if value == value.to_integral_value() and value.as_tuple().exponent != -2:
+        return format_decimal(value.quantize(Decimal(1)))
+    return format_decimal(value)
+
+
+def _trimmed(value: Decimal, places: int) -> str:
+    """`value` rounded half up to `places` decimals, without trailing zeros: 2.80 → 2.8, 150.0 → 150."""
+    text = format_decimal(round_half_up(value, places), places)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def value_text(quantity: Quantity) -> str:
+    """A value without its comparator, as prose writes it: 868.78亿元, 100%, 5.86万台套, 健全."""
+    return table_text(quantity).lstrip("≥≤<>=") if quantity.is_number else quantity.text
+
+
+def is_ceiling(indicator: Indicator) -> bool:
+    """A target to stay under: ≤, <, or a zero target (=0%, =0小时)."""
+    target = indicator.target
+    return target.is_number and (target.comparator in ("<=", "<")
+                                 or (target.value == 0 and target.comparator in ("=", "")))
+
+
+def completion_text(result: IndicatorResult) -> str:
+    """The completion as prose writes it, in the target's unit when it was given bare (11372 → 11372家)."""
+    completion = result.indicator.completion
+    text = value_text(completion)
+    if completion.is_number and not completion.unit and result.indicator.target.unit:
+        text += result.indicator.target.unit
+    return text
+
+
+def balanced(items, size: int = 3) -> list[list]:
+    """`items` in groups of at most `size`, as even as can be (4 → 2 + 2, not 3 + 1): a sentence of one
+    left over after a long one reads as an afterthought."""
+    items = list(items)
+    count = -(-len(items) // size) if items else 0
+    return [items[i * len(items) // count:(i + 1) * len(items) // count] for i in range(count)]
+
+
+def stated_in(result: IndicatorResult, text: str) -> bool:
+    """`text` states the result's completion value in its unit (12.6公里, 64处, 6842人)."""
+    value = result.completion_value
+    if value is None or not text:
+        return False
+    figure, unit = number(value), result.indicator.target.unit
+    return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) is not None
+
+
+def area(duty: str) -> str:
+    """A duty as the name of a field of work (负责产学研合作 → 产学研合作), for 产学研合作方面，……;
+    "" when it is no such name (too long, or a sentence)."""
+    words = lexicon.wording()["area"]
+    for prefix in words["strip_prefixes"]:
+        duty = duty.removeprefix(prefix)
+    return duty if 2 <= len(duty) <= words["max_chars"] and not re.search(r"[，。；,;：:]", duty) else ""
+
+
+def kind_groups(results) -> list[list]:
+    """Results split into quantities and rates (in that order), each said in its own words."""
+    quantities = [r for r in results if r.indicator.target.unit != "%"]
+    rates = [r for r in results if r.indicator.target.unit == "%"]
+    return [group for group in (quantities, rates) if group]
+
+
+def self_name(unit: str) -> str:
+    """How the unit speaks of itself after its name was given once: 我局, 我中心, or 本单位."""
+    for suffix, name in lexicon.wording()["self_names"].items():
+        if unit.endswith(suffix):
+            return name
+    return lexicon.wording()["self_name_default"]
+
+
+def is_department(unit: str) -> bool:
+    """The unit is itself a 主管部门 (……局, ……委): its self-evaluation goes to the finance bureau directly."""
+    return unit.endswith(tuple(lexicon.wording()["department_suffixes"]))
+
+
+def ratio_to_target(result: IndicatorResult) -> Decimal | None:
+    """完成值 ÷ 目标值 for a quantity with a floor target; None for rates (said in percentage points),
+    ceilings and zero targets."""
+    target, done = result.indicator.target, result.completion_value
+    if done is None or not target.is_number or not target.value or target.unit == "%" or is_ceiling(result.indicator) \
+            or target.unit in lexicon.wording()["level_units"]:
+        return None  # 人均预期寿命79.6岁 is not 100.8% of 79岁: a level is said by how much higher
+    return done / target.value
+
+
+def table_text(quantity: Quantity) -> str:
+    """A target or completion in a table cell: with its comparator (≥660亿元), integers without ".0"."""
+    if not quantity.is_number:
+        return quantity.text
+    return re.sub(r"(\d+)\.0+(?=\D|$)", r"\1", quantity.format())
+
+
+@lru_cache(maxsize=65536)
+def _tagged_verb_first(name: str) -> bool:
+    import jieba.posseg
+
+    lexicon.load_dictionary()
+    first = next(iter(jieba.posseg.cut(name)), None)
+    return first is not None and first.flag == "v" and len(first.word) >= 2
+
+
+class Language:
+    """Seeded choice among phrasings and frames, and the wording of one indicator.
+
+    The same seed and key always give the same choice, and one choice never shifts
+    another (each is seeded by its own key)."""
+
+    def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = ""):
+        self.seed = seed
+        self.words = lexicon.wording()
+        self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
+        self._frames: dict[str, int] = {}
+        self.narratives = narratives  # the unit's own words (task narratives): their precision is followed
+        self.goal = ""  # the 年度目标 the sentences being written answer (its 预期目标 line stands just above)
+
+    def under_goal(self, goal: str) -> str:
+        """The sentences that follow answer `goal` ("" outside a goal's part)."""
+        self.goal = goal or ""
+        return ""
+
+    def goal_states(self, result: IndicatorResult) -> bool:
+        """The goal just above states this result's target figure (全年完成高新技术企业的受理超2000家): the
+        sentence need not say it again."""
+        target = result.indicator.target
+        return bool(self.goal) and target.is_number and re.search(
+            rf"(?<![\d.]){re.escape(number(target.value.normalize()))}(?![\d.])", self.goal) is not None
+
+    # -------------------------------------------------------- choice
+
+    def choose(self, key: str, options: list):
+        return random.Random(f"{self.seed}|{key}").choice(list(options))
+
+    def frame(self, kind: str, count: int) -> int:
+        """Which of `count` frames the next sentence of `kind` uses. Successive sentences of one kind,
+        anywhere in the report, take the frames in turn, so two neighbours never share one; the seed
+        picks where the turn starts, so another seed gives other frames, not only other synonyms."""
+        used = self._frames.get(kind, 0)
+        self._frames[kind] = used + 1
+        start = random.Random(f"{self.seed}|frame|{kind}").randrange(count)
+        return (start + used) % count
+
+    # -------------------------------------------------------- kinds and comparisons
+
+    def kind(self, indicator: Indicator) -> str:
+        """satisfaction, qualitative, money, count, ratio or time."""
+        if any(word in indicator.name for word in self.words["satisfaction_words"]):
+            return "satisfaction"
+        if not indicator.target.is_number:
+            return "qualitative"
+        return lexicon.unit_kinds().get(indicator.target.unit, "count")
+
+    is_ceiling = staticmethod(is_ceiling)
+
+    def comparator_word(self, indicator: Indicator) -> str:
+        words = self.words["comparator_words"].get(indicator.target.comparator or "=", {"default": ""})
+        return words.get(self.kind(indicator), words["default"])
+
+    def target_phrase(self, indicator: Indicator, quoted: bool = True) -> str:
+        """The target in words: 不少于15场, 不超过0%, 100%, 健全. `quoted` sets a phrase with a comparator
+        word, or a word target, in quotation marks (达到“有序推进”的预期目标)."""
+        target = indicator.target
+        if not target.is_number:
+            return f"“{target.text}”" if quoted else target.text
+        word = self.comparator_word(indicator)
+        value = value_text(target)
+        return f"“{word}{value}”" if word and quoted else f"{word}{value}"
+
+    @property
+    def level_units(self) -> tuple[str, ...]:
+        """Units of a level, compared by how much higher or lower (岁, 分)."""
+        return tuple(lexicon.wording()["level_units"])
+
+    def margin(self, result: IndicatorResult) -> str:
+        """|完成值 − 目标值| in words: 208.78亿元, 2场, 3.97个百分点."""
+        margin = result.margin
+        if margin is None:
+            return ""
+        target = result.indicator.target
+        unit, scale = target.unit, target.scale
+        gap = abs(margin) / SCALES[scale] if scale else abs(margin)  # ≥8万平方米 − 7.26万: 0.74万平方米, not 7400
+        amount = number(gap.normalize()) if margin else "0"  # 88.70 − 90 → 1.3, not 1.30
+        return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{scale}{unit}"
+
+    def against_target(self, result: IndicatorResult) -> str:
+        """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice
+        the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
+        points), a ceiling or a zero target."""
+        ratio = ratio_to_target(result)
+        if ratio is None:
+            return ""
+        if ratio >= 2:
+            return _connectives()["of_target_multiple"].format(multiple=_trimmed(ratio, 2))
+        return _connectives()["of_target_ratio"].format(ratio=self.percent_of_target(ratio))
+
+    def percent_of_target(self, ratio: Decimal) -> str:
+        """完成值 ÷ 目标值 in percent, to one decimal (118.7) — to two when the unit's own narratives write
+        it so (完成目标任务的105.26%), that one figure is never given at two precisions."""
+        precise = _trimmed(ratio * 100, 2)
+        return precise if f"{precise}%" in self.narratives else _trimmed(ratio * 100, 1)
+
+    def told(self, result: IndicatorResult) -> bool:
+        """The unit's own narratives (§二) state this result's value already."""
+        return stated_in(result, self.narratives)
+
+    def ratio_percent(self, result: IndicatorResult) -> str:
+        """完成值 ÷ 目标值 as a percentage (118.7%) below twice the target; "" otherwise."""
+        ratio = ratio_to_target(result)
+        return f"{self.percent_of_target(ratio)}%" if ratio is not None and ratio < 2 else ""
+
+    # -------------------------------------------------------- an indicator's figure in a sentence
+
+    def has_leading_verb(self, name: str) -> bool:
+        """The name starts with a verb: one of lexicon/wording.yaml's, or a word jieba tags as one."""
+        return any(name.startswith(verb) for verb in self.words["name_verbs"]) or _tagged_verb_first(name)
+
+    def is_measure(self, name: str) -> bool:
+        """The name is itself a quantity (……数, ……额, ……率): it takes 为, never a verb."""
+        return any(name.endswith(head) for head in self.words["measure_heads"])
+
+    def figure(self, indicator: Indicator, value: str, reached: bool = False) -> str:
+        """The indicator with a value, as one clause: 组织形式多样的产学研活动16场 (the name has a verb),
+        全市技术合同成交额达868.78亿元 (the name is a measure), 举办科技镇长团各类会议6场 (a verb for
+        the name from the corpus or the unit)."""
+        name = indicator.name
+        kind = self.kind(indicator)
+        copula = _connectives()["copula"]
+        if is_ceiling(indicator):
+            return f"{name}{copula}{value}"
+        if self.is_measure(name) or kind in ("ratio", "time", "satisfaction"):
+            return f"{name}{_connectives()['reached'] if reached and kind != 'time' else copula}{value}"
+        if self.has_leading_verb(name):
+            return f"{name}{value}"
+        verb = self.verb(indicator)
+        return f"{verb}{name}{value}" if verb else f"{name}{copula}{value}"
+
+    def verb(self, indicator: Indicator) -> str:
+        """A verb for a name without one: the one prior reports use with the same object and measure
+        word (会议 in 场 ← 举办), else one lexicon/wording.yaml gives the unit; "" when none fits."""
+        unit = indicator.completion.unit or indicator.target.unit
+        mined: dict[str, int] = {}
+        for pattern in self.patterns.get("statements", []):
+            head = pattern.get("head") or ""
+            if len(head) >= 2 and indicator.name.endswith(head) and unit and (
+                    pattern["measure"] == unit or lexicon.same_unit(pattern["measure"], unit)):
+                verb = pattern["verb"]
+                if verb and verb not in indicator.name:
+                    mined[verb] = mined.get(verb, 0) + pattern["count"]
+        if mined:
+            best = max(mined.values())
+            return self.choose(f"verb|{indicator.name}", sorted(v for v, count in mined.items() if count == best))
+        options = self.words["unit_verbs"].get(unit)
+        return self.choose(f"verb|{indicator.name}", options) if options else ""
+
+    def sentences(self, kind: str, values: dict[str, str], limit: int) -> list[str]:
+        """Whole sentences `narrator mine` learned (存在问题 / 改进措施), most frequent first, with the
+        slots the report can fill; a sentence with another slot is not offered."""
+        chosen = []
+        for entry in self.patterns.get(kind, []):
+            if all(slot in values for slot in entry["slots"]) and entry["sentence"].endswith(("。", "！", "；")):
+                text = entry["sentence"]
+                for slot in entry["slots"]:
+                    text = text.replace("{" + slot + "}", values[slot])
+                chosen.append(text)
+            if len(chosen) == limit:
+                break
+        return chosen

@@ -1,0 +1,495 @@
+"""Content selection and document plan: what each narrative section says, in what order,
+and which results are said together.
+
+- §二 states honestly how many indicators were met, exceeded, missed and pending, names the
+  missed ones, then gives the highlights: the 重点任务 narratives (their figures verbatim),
+  by duty; for a duty without a task, its met and exceeded figures.
+- §四 follows the seed reports: with 年度目标, one block per goal, holding the indicators and
+  重点任务 linked to it by shared words and figures, and a final block for what links to no
+  goal; without goals, one block per duty (二级指标). Then 决策与过程管理, 效益与满意度 and
+  预算执行情况.
+- Inside a block, results of one status and kind are said in one sentence (`Message` with
+  several results); each missed indicator and each notable exceedance gets its own sentence.
+  The templates take the frames of one kind in turn (`Language.frame`), so neighbours differ.
+
+The plan holds no Chinese: the templates realise it, with `narrator.language`."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+from ..core import lexicon
+from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
+from ..core.model import KeyTask
+from ..core.quantity import round_half_up
+from .language import is_ceiling, number, stated_in
+
+
+@dataclass
+class Message:
+    """One sentence to say: its kind and the results it is about."""
+
+    kind: str  # exceeded, notable, met, met_ceiling, met_qualitative, missed, mismatch, pending
+    results: list[IndicatorResult]
+
+    @property
+    def result(self) -> IndicatorResult:
+        return self.results[0]
+
+
+@dataclass
+class Block:
+    """A part of §四: one 年度目标 (goal set), one duty, or the indicators of a category."""
+
+    title: str
+    messages: list[Message]
+    goal: str = ""
+    goal_number: int = 0
+    tasks: list[KeyTask] = field(default_factory=list)
+    category: str = "duty"  # duty, other, process or effect
+    total: int = 0  # a process or effect part: the category's indicators, those analysed elsewhere too
+    missed: list[str] | None = None  # … the names of those that missed their target (None: some not yet known)
+    see_also: list[tuple[str, IndicatorResult]] = field(default_factory=list)  # (budget|process|effect, result)
+
+    @property
+    def size(self) -> int:
+        return sum(len(message.results) for message in self.messages)
+
+    @property
+    def topic(self) -> str:
+        """What a goal's block is about, for its heading: its key task (one or two), else the duty most of
+        its indicators share (稳就业促就业; 负责公共就业服务); "" when neither says it."""
+        if 0 < len(self.tasks) <= 2:
+            return "、".join(task.name for task in self.tasks)
+        results = [r for message in self.messages for r in message.results] + [r for _, r in self.see_also]
+        duties = Counter(r.indicator.level2 for r in results
+                         if r.indicator.level2 and r.indicator.level2 not in lexicon.wording()["generic_level2"])
+        if duties:
+            duty, count = duties.most_common(1)[0]
+            if count * 2 > len(results):
+                return duty
+        # A goal of the budget or of effects and satisfaction: what its indicators' categories are about.
+        topics = lexicon.wording()["category_topics"]
+        categories = tuple(dict.fromkeys(topics.get(r.indicator.level1, "") for r in results))
+        return topics["joined"].get("、".join(categories), categories[0]) if len(categories) <= 2 and all(categories) \
+            and (len(categories) == 1 or "、".join(categories) in topics["joined"]) else ""
+
+
+@dataclass
+class Highlight:
+    """A paragraph of §二's highlights: a duty, its task narratives or its figures."""
+
+    title: str
+    tasks: list[KeyTask]
+    results: list[IndicatorResult]
+
+
+@dataclass
+class Plan:
+    lead_in: list[str]  # goal items that only introduce the list (…重点抓好以下几方面工作：)
+    blocks: list[Block]
+    highlights: list[Highlight]
+    missed: list[IndicatorResult]  # every missed indicator, budget ones too
+    pending: list[IndicatorResult]
+    notable: list[IndicatorResult]
+    execution: IndicatorResult | None
+    adjustment: IndicatorResult | None
+    budget_indicators: list[IndicatorResult]
+
+    def item_of(self, task: KeyTask) -> int:
+        """The number of §二's paragraph that tells `task`'s narrative (0 when none does)."""
+        for item, highlight in enumerate(self.highlights, start=1):
+            if task in highlight.tasks:
+                return item
+        return 0
+
+
+# ---------------------------------------------------------------- messages
+
+def is_notable(result: IndicatorResult) -> bool:
+    """An exceedance so large that the target was likely set too low (lexicon/wording.yaml)."""
+    threshold = Decimal(str(lexicon.wording()["notable_exceedance_percent"]))
+    return result.status is Status.EXCEEDED and result.deviation is not None and result.deviation >= threshold
+
+
+def messages(results: list[IndicatorResult]) -> list[Message]:
+    """The sentences of one block, aggregated by status and kind, in reading order:
+    exceeded, notable exceedances, met, met ceilings, met qualitative, missed, unreadable, pending."""
+    exceeded = [r for r in results if r.status is Status.EXCEEDED and not is_notable(r)]
+    # Quantities first, then rates: each kind is said in its own words (分别完成年度目标的…; 分别高于年度目标…个百分点).
+    exceeded.sort(key=lambda r: r.indicator.target.unit == "%")
+    notable = [r for r in results if is_notable(r)]
+    met = [r for r in results if r.status is Status.MET and r.is_quantitative and not is_ceiling(r.indicator)]
+    met_ceiling = [r for r in results if r.status is Status.MET and r.is_quantitative and is_ceiling(r.indicator)]
+    met_qualitative = [r for r in results if r.status is Status.MET and not r.is_quantitative]
+    missed = [r for r in results if r.status is Status.MISSED]
+    mismatch = [r for r in results if r.status is Status.PENDING and r.problem and r.problem.name != "NO_COMPLETION"]
+    pending = [r for r in results if r.status is Status.PENDING and r not in mismatch]
+    plan: list[Message] = []
+    for kind, group in (("exceeded", exceeded), ("met", met), ("met_ceiling", met_ceiling)):
+        if group:
+            plan.append(Message(kind, group))
+    plan += [Message("notable", [r]) for r in notable]
+    if met_qualitative:
+        plan.append(Message("met_qualitative", met_qualitative))
+    plan += [Message("missed", [r]) for r in missed]
+    plan += [Message("mismatch", [r]) for r in mismatch]
+    if pending:
+        plan.append(Message("pending", pending))
+    return plan
+
+
+# ---------------------------------------------------------------- linking to goals
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> frozenset[str]:
+    import jieba
+
+    lexicon.load_dictionary()
+    stop = set(lexicon.wording()["goal_stopwords"]) | set(lexicon.unit_kinds())  # 人次 links nothing
+    return frozenset(word for word in jieba.lcut(lexicon.canonical_names(text))
+                     if len(word) >= 2 and word not in stop and not re.fullmatch(r"[\d.%]+", word))
+
+
+def _marker():
+    return re.compile(lexicon.wording()["goal_marker"])
+
+
+def split_goals(goals: list[str]) -> tuple[list[str], list[str]]:
+    """Lead-in lines (ending in a colon) apart from the goals; goals without their "一是" marker."""
+    lead_in, real = [], []
+    for goal in goals:
+        text = str(goal).strip()
+        if not text:
+            continue
+        if text.endswith(("：", ":")):
+            lead_in.append(text)
+        else:
+            real.append(_marker().sub("", text, count=1).strip())
+    return lead_in, real
+
+
+class GoalLinker:
+    """Scores a text against each goal: the shared content words, each weighted by how few goals
+    use it (a word every goal shares says nothing), plus one when the goal states the indicator's
+    target figure (组织形式多样的产学研活动15场 ↔ ≥15场)."""
+
+    THRESHOLD = 1.0
+
+    def __init__(self, goals: list[str]):
+        self.goals = goals
+        self.words = [_words(goal) for goal in goals]
+        counts = Counter(word for words in self.words for word in words)
+        size = len(goals)
+        self.weight = {word: math.log((1 + size) / count) for word, count in counts.items()}
+
+    def scores(self, text: str, figure: str = "") -> list[float]:
+        words = _words(text)
+        return [sum(self.weight[w] for w in words & goal_words) + (1.0 if figure and figure in goal else 0.0)
+                for goal, goal_words in zip(self.goals, self.words)]
+
+    def best(self, text: str, figure: str = "", bonus: list[float] | None = None) -> int | None:
+        scores = self.scores(text, figure)
+        if bonus:
+            scores = [s + b for s, b in zip(scores, bonus)]
+        if not scores:
+            return None
+        top = max(scores)
+        return scores.index(top) if top >= self.THRESHOLD else None
+
+
+def _figure(result: IndicatorResult) -> str:
+    """The target as a goal would state it (15场, 660亿元); "" for words, zero and percentages (90% or
+    100% stand in many goals and say nothing of which)."""
+    target = result.indicator.target
+    if not target.is_number or target.value == 0 or target.unit == "%":
+        return ""
+    return number(target.value) + target.unit
+
+
+# ---------------------------------------------------------------- the plan
+
+def _category(result: IndicatorResult) -> str:
+    for name, levels in lexicon.wording()["categories"].items():
+        if result.indicator.level1 in levels:
+            return name
+    return "duty"
+
+
+def _duty(result: IndicatorResult) -> str:
+    indicator = result.indicator
+    return indicator.level2 or indicator.key_work or indicator.level1 or indicator.name
+
+
+def _by_duty(results: list[IndicatorResult]) -> dict[str, list[IndicatorResult]]:
+    groups: dict[str, list[IndicatorResult]] = {}
+    for result in results:
+        groups.setdefault(_duty(result), []).append(result)
+    return groups
+
+
+def make_plan(evaluation: Evaluation) -> Plan:
+    report = evaluation.report
+    names = lexicon.wording()["budget_indicators"]
+    execution = next((r for r in evaluation.indicators if r.indicator.name == names["execution"]), None)
+    adjustment = next((r for r in evaluation.indicators if r.indicator.name == names["adjustment"]), None)
+    budget_indicators = [r for r in (execution, adjustment) if r is not None]
+    by_category: dict[str, list[IndicatorResult]] = {"duty": [], "process": [], "effect": []}
+    for result in evaluation.indicators:
+        if result not in budget_indicators:
+            by_category[_category(result)].append(result)
+    duty = by_category["duty"]
+    lead_in, goals = split_goals(report.goals)
+    tasks = report.key_tasks
+
+    blocks: list[Block] = []
+    if goals:
+        blocks += _goal_blocks(goals, duty, tasks)
+    else:
+        for title, results in _by_duty(duty).items():
+            works = {r.indicator.key_work for r in results if r.indicator.key_work}
+            belongs = [t for t in tasks if t.duty == title or t.name in works]
+            blocks.append(Block(title, messages(results), tasks=belongs))
+    totals = {category: len(by_category[category]) for category in ("process", "effect")}
+    totals["process"] += len(budget_indicators)
+    missed = {}
+    for category in ("process", "effect"):
+        results = by_category[category] + (budget_indicators if category == "process" else [])
+        missed[category] = None if any(r.status == Status.PENDING for r in results) \
+            else [r.indicator.name for r in results if r.status == Status.MISSED]
+    if goals:
+        for category in ("process", "effect"):
+            by_category[category] = _into_goals(blocks, by_category[category])
+    _refer_empty_goals(blocks, {"budget": budget_indicators, "process": by_category["process"],
+                                "effect": by_category["effect"]})
+    for category in ("process", "effect"):
+        if by_category[category]:
+            blocks.append(Block(category, messages(by_category[category]), category=category,
+                                total=totals[category], missed=missed[category]))
+
+    # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
+    told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
+    return Plan(
+        lead_in=lead_in,
+        blocks=blocks,
+        highlights=_highlights(duty, [task for task in tasks if id(task) not in told_in_blocks]),
+        missed=evaluation.by_status(Status.MISSED),
+        pending=evaluation.by_status(Status.PENDING),
+        notable=[r for r in evaluation.indicators if is_notable(r)],
+        execution=execution,
+        adjustment=adjustment,
+        budget_indicators=budget_indicators,
+    )
+
+
+def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Block]:
+    linker = GoalLinker(goals)
+    # The duty's own words (二级指标 and its 重点工作) break ties and lift an indicator whose name says little.
+    duty_text: dict[str, str] = {}
+    for result in duty:
+        duty_text[_duty(result)] = duty_text.get(_duty(result), _duty(result)) + " " + result.indicator.key_work
+    duty_scores = {title: [score / 4 for score in linker.scores(text)] for title, text in duty_text.items()}
+    linked: list[list[IndicatorResult]] = [[] for _ in goals]
+    others: list[IndicatorResult] = []
+    for result in duty:
+        indicator = result.indicator
+        index = linker.best(f"{indicator.name} {indicator.key_work}", _figure(result), duty_scores[_duty(result)])
+        (linked[index] if index is not None else others).append(result)
+    linked_tasks: list[list[KeyTask]] = [[] for _ in goals]
+    other_tasks: list[KeyTask] = []
+    for task in tasks:
+        votes = [2.0 * sum(1 for r in results if r.indicator.key_work == task.name) for results in linked]
+        index = linker.best(f"{task.name} {task.duty} {task.content}", bonus=votes)
+        (linked_tasks[index] if index is not None else other_tasks).append(task)
+    blocks = [Block(goal, messages(results), goal=goal, goal_number=number, tasks=goal_tasks)
+              for number, (goal, results, goal_tasks) in enumerate(zip(goals, linked, linked_tasks), start=1)]
+    if others or other_tasks:
+        blocks.append(Block("other", messages(others), tasks=other_tasks, category="other"))
+    return blocks
+
+
+def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> list[IndicatorResult]:
+    """Process and effect indicators a goal states (全县接待游客人次增长8%以上 ↔ 全县接待游客人次增长率 ≥8%) are
+    analysed under that goal: most of their words in it, or half of them and the target figure (not a
+    percentage: 100% says little). Returns the others, for their own part of §四."""
+    goal_blocks = [block for block in blocks if block.goal]
+    moved: dict[int, list[IndicatorResult]] = {}
+    rest = []
+    for result in results:
+        words = _words(result.indicator.name)
+        figure = _figure(result)
+        best, share = None, 0.0
+        for index, block in enumerate(goal_blocks):
+            present = sum(1 for word in words if word in block.goal) / len(words) if words else 0.0
+            by_figure = present >= 0.5 and figure and figure in block.goal
+            if (present >= 0.75 or by_figure) and present > share:
+                best, share = index, present
+        if best is None:
+            rest.append(result)
+        else:
+            moved.setdefault(best, []).append(result)
+    for index, extra in moved.items():
+        block = goal_blocks[index]
+        block.messages = messages([r for message in block.messages for r in message.results] + extra)
+    return rest
+
+
+def _refer_empty_goals(blocks: list[Block], elsewhere: dict[str, list[IndicatorResult]]) -> None:
+    """A goal may name the budget indicators (预算执行率达到100%), and one no duty indicator or task speaks
+    to may be one of process or satisfaction: the indicators of those parts it names are its `see_also`,
+    stated briefly under it with a pointer to where they are analysed (not asked of the officer)."""
+    goal_blocks = [block for block in blocks if block.goal]
+    goal_words = [_words(block.goal) for block in goal_blocks]
+    for part, results in elsewhere.items():
+        for result in results:
+            words = _words(result.indicator.name)
+            # Most of the indicator's words in the goal (预算执行率 in 预算执行率达到100%), not one shared word.
+            shares = [len(words & goal) / len(words) if words else 0 for goal in goal_words]
+            best = max(shares, default=0)
+            block = goal_blocks[shares.index(best)] if best >= 0.75 else None
+            # A goal with results of its own points only to the budget part (预算执行率达到100%).
+            if block is not None and (part == "budget" or not (block.messages or block.tasks)):
+                block.see_also.append((part, result))
+
+
+def _told(result: IndicatorResult, narratives: list[str]) -> bool:
+    """A task narrative already states the result's figure (12.6公里, 64处): §二 does not say it twice."""
+    return any(stated_in(result, text) for text in narratives)
+
+
+def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highlight]:
+    """§二's paragraphs: the task narratives by duty, in the order duties first appear; a duty
+    without a task narrative shows its met and exceeded quantitative results — gathered into one last
+    paragraph when there are narratives, and only the results they do not state already."""
+    order: list[str] = []
+    by_duty_tasks: dict[str, list[KeyTask]] = {}
+    for task in tasks:
+        if not task.result:
+            continue
+        key = task.duty or task.name
+        if key not in by_duty_tasks:
+            order.append(key)
+            by_duty_tasks[key] = []
+        by_duty_tasks[key].append(task)
+    groups = _by_duty(duty)
+    narratives = [task.result for task in tasks if task.result]
+    highlights = [Highlight(title, by_duty_tasks[title], []) for title in order]
+    covered = set(order)
+    for title, results in groups.items():
+        if title in covered:
+            continue
+        works = {r.indicator.key_work for r in results}
+        if any(task.name in works for task in tasks if task.result):
+            continue
+        reached = [r for r in results if r.status in (Status.MET, Status.EXCEEDED) and r.is_quantitative
+                   and not (narratives and is_ceiling(r.indicator)) and not _told(r, narratives)]
+        if reached:
+            highlights.append(Highlight(title, [], reached))
+    if narratives:
+        # Beside the task narratives, what they leave unsaid is one closing paragraph (此外, …), not a
+        # paragraph a category; a cost kept under its ceiling is no result to highlight (§四 says it).
+        rest = [r for highlight in highlights for r in highlight.results]
+        highlights = [h for h in highlights if h.tasks] + ([Highlight("", [], rest)] if rest else [])
+    return highlights
+
+
+# ---------------------------------------------------------------- §五 and the officer's own problems
+
+@dataclass
+class OwnProblems:
+    """What the input's own 存在问题 already say, so §五 does not say it a second time: the missed
+    indicators they do not name, and whether they speak of the execution rate, the adjustment rate
+    and targets set too low (the officer's 改进措施 pair with his problems)."""
+
+    missed: list[IndicatorResult]
+    notable: list[IndicatorResult]
+    execution: bool
+    adjustment: bool
+
+
+def own_problems(report, plan: Plan) -> OwnProblems:
+    duty_missed = [r for r in plan.missed if r not in plan.budget_indicators]
+    if not report.problems:
+        return OwnProblems(duty_missed, plan.notable, False, False)
+    topics = lexicon.wording()["problem_topics"]
+    text = "".join(report.problems)
+
+    def named(result: IndicatorResult) -> bool:
+        # 县级以上文物保护单位修缮完成数 in "文物修缮项目前期工作滞后": two of its words, or half of them
+        words = _words(result.indicator.name)
+        present = [word for word in words if word in text]
+        return bool(words) and (len(present) >= 2 or len(present) / len(words) >= 0.5)
+
+    return OwnProblems(
+        missed=[r for r in duty_missed if not named(r)],
+        notable=[] if any(word in text for word in topics["notable"]) else [r for r in plan.notable if not named(r)],
+        execution=any(word in text for word in topics["execution"]),
+        adjustment=any(word in text for word in topics["adjustment"]),
+    )
+
+
+# ---------------------------------------------------------------- the budget
+
+def funding_parts(report) -> tuple[object | None, list]:
+    """§三's 部门整体资金: the total line of 资金来源 and its non-zero sources (the lines without
+    sub-lines) — the sources only when they add up to the total, else none (the table disagrees
+    with itself, and §三 is no place to say so); (None, []) without a total."""
+    totals = [line for line in report.funding if not line.parent]
+    if len(totals) != 1 or not totals[0].amount:
+        return None, []
+    parents = {line.parent for line in report.funding}
+    parts = [line for line in report.funding if line.parent and line.name not in parents and line.amount]
+    return totals[0], parts if sum(line.amount for line in parts) == totals[0].amount else []
+
+
+@dataclass
+class BudgetView:
+    """What §四's 预算执行情况 and §五 say about the budget, and whether the 自评表's
+    预算执行率 / 预算调整率 agree with the rates computed from 预算信息."""
+
+    total: BudgetResult | None
+    children: list[BudgetResult]
+    adjusted: list[BudgetResult]  # the total's direct lines with an adjustment
+    low: list[BudgetResult]  # lines without sub-lines executed below 100 %
+    execution_rate: Decimal | None
+    adjustment_rate: Decimal | None
+    execution_agrees: bool
+    adjustment_agrees: bool
+    unspent: Decimal | None = None  # the total's 调整预算数 − 实际支出数, when it spent less
+    unspent_lines: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # where, largest first
+
+
+def _agrees(result: IndicatorResult | None, computed: Decimal | None) -> bool:
+    """The indicator's completion equals the computed rate (two decimals, or more if written)."""
+    if result is None or computed is None or not result.indicator.completion.is_number:
+        return True
+    written = result.indicator.completion
+    places = max(written.decimals, 2)  # rates are kept to two decimals: "0%" means 0.00 %
+    return round_half_up(computed, places) == round_half_up(written.value, places)
+
+
+def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
+    total = evaluation.total_budget
+    children = [b for b in evaluation.budget if total is not None and b.line.parent == total.line.name]
+    parents = {b.line.parent for b in evaluation.budget}
+    low = [b for b in evaluation.budget if b.line.name not in parents and b.execution_rate is not None
+           and b.execution_rate < 100 and b is not total]
+    unspent = None
+    if total is not None and total.line.actual is not None and total.line.actual < total.adjusted_budget:
+        unspent = total.adjusted_budget - total.line.actual  # money keeps its two decimals (4.20万元)
+    return BudgetView(
+        unspent=unspent,
+        unspent_lines=sorted(((b, b.adjusted_budget - b.line.actual) for b in low), key=lambda pair: -pair[1]),
+        total=total,
+        children=children,
+        adjusted=[b for b in children if b.line.adjustment],
+        low=low,
+        execution_rate=evaluation.budget_execution_rate,
+        adjustment_rate=evaluation.budget_adjustment_rate,
+        execution_agrees=_agrees(plan.execution, evaluation.budget_execution_rate),
+        adjustment_agrees=_agrees(plan.adjustment, evaluation.budget_adjustment_rate),
+    )

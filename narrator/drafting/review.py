@@ -1,0 +1,27 @@
+"""Draft-time self-review: before a draft is written, the checker's rules run over the very
+DOCX that is about to be written, so that a draft never contradicts its own tables.
+
+Drafting and checking never import each other; this module sits above both, as the CLI does.
+
+    >>> findings = review(compose(evaluate(report)))   # [] for a consistent draft
+"""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from ..checking.checker import check_file
+from ..checking.findings import Finding
+from ..forms.scoring import DEFAULT_RULES
+from .compose import Document
+from .render import docx_bytes
+
+
+def review(document: Document, data: bytes | None = None, rule_set: str = DEFAULT_RULES) -> list[Finding]:
+    """The checker's findings on `document` rendered as DOCX (`data`, when already rendered); its
+    scores are checked by the rule set that computed them."""
+    data = data if data is not None else docx_bytes(document)
+    with tempfile.TemporaryDirectory(prefix="narrator-review-") as folder:
+        path = Path(folder) / "draft.docx"
+        path.write_bytes(data)
+        return check_file(path, rule_set=rule_set).findings

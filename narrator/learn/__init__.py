@@ -1,0 +1,1 @@
+"""`narrator mine`: phrase patterns and vocabulary learnt from prior reports."""

@@ -1,0 +1,1 @@
+"""What each figure in the prose says: the claim (extract), its role (roles), the prose's arithmetic."""

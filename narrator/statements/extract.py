@@ -1,0 +1,615 @@
+"""Claims: every figure in the prose, with what it is about.
+
+A spaCy pipeline does the work: ``spacy.blank("zh")`` with a tokenizer that cuts at
+sentence marks and figures, a sentencizer, and the ``narrator_figures``
+component, which marks each figure `find_quantities` recognises as a span in
+``doc.spans["figures"]`` and attaches a `Claim`: the quantity, the phrase it is
+about (成交额868.78亿元 → 成交额; 全年累计组织16场…产学研活动 → 产学研活动), and
+its role (a completion value, a target, a deviation or a difference).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable
+
+from ..core import lexicon
+from ..core.quantity import Quantity, find_quantities
+from . import roles
+
+CLAUSE_BREAKS = "，,；;：:（()）！？!?。\n"
+SENTENCE_ENDS = "。！？!?"
+LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
+COORDINATION = ("和", "及", "与", "、", "以及")  # 3座A和8座B: figures each before their name
+HEADING_LENGTH = 30  # a line this short with no figure and no full stop is a heading
+LEAD_LENGTH = 40  # a paragraph's title sentence (1.国土空间规划编制与实施经费。) is at most this long
+# A unit in brackets after a list of bare numbers: 年初860.00、调整120.00、实际支出941.26（万元）.
+BRACKET_UNIT = re.compile(r"(?<=\d)\s*[（(](万元|亿元|元)[）)]")
+CLAUSE_MARKS_BEFORE_UNIT = "，,；;：:。"
+SENTENCE_LIMIT = 1000  # characters of one sentence read as one (no report writes longer)
+PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
+
+
+@dataclass(frozen=True)
+class Claim:
+    quantity: Quantity  # offsets are into the paragraph text
+    subject: str  # the phrase the figure is about, as written
+    tokens: frozenset[str]  # content words of the subject, synonyms made canonical
+    context: str  # the sentence up to the figure
+    role: str  # one of narrator/statements/roles.py's roles: "completion", "target", "ratio", "points" …
+    sentence: str
+    sentence_start: int
+    alternatives: tuple[str, ...] = ()  # other roles the words leave open (占比52.7%: a share or a value)
+    named: bool = True  # the subject is named by the figure's own clause, not inherited from the one before
+    earlier: str = ""  # the paragraph before the sentence, when the sentence points back to it (该项目实际支出占…)
+    lead: str = ""  # the paragraph's title sentence (1.自然资源执法监察经费。年初预算121.80万元…), no figure in it
+
+    @property
+    def start(self) -> int:
+        return self.quantity.start
+
+    @property
+    def end(self) -> int:
+        return self.quantity.end
+
+
+@lru_cache(maxsize=1)
+def pipeline():
+    """The spaCy pipeline, built once per process."""
+    import spacy
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    lexicon.load_dictionary()
+    if not Span.has_extension("claim"):
+        Span.set_extension("claim", default=None)
+    if "narrator_figures" not in Language.factories:
+        Language.component("narrator_figures", func=_figures_component)
+    nlp = spacy.blank("zh")
+    nlp.tokenizer = _PieceTokenizer(nlp.vocab)
+    nlp.add_pipe("sentencizer", config={"punct_chars": list(SENTENCE_ENDS)})
+    nlp.add_pipe("narrator_figures")
+    return nlp
+
+
+class _PieceTokenizer:
+    """Tokens for what the pipeline needs: each sentence-ending mark, each figure, and the runs
+    of text between them. Segmenting whole paragraphs into words would be wasted work (a
+    jieba pass over every paragraph); words are cut, by jieba, only where they matter: in the
+    phrase each figure is about (`name_tokens`)."""
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        cuts = {0, len(text)}
+        for position, character in enumerate(text):
+            if character in SENTENCE_ENDS:
+                cuts.update((position, position + 1))
+        for quantity in figures_in(text):
+            cuts.update((quantity.start, quantity.end))
+        bounds = sorted(cuts)
+        words = [text[start:end] for start, end in zip(bounds, bounds[1:]) if end > start]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs):
+        return self
+
+
+def _figures_component(doc):
+    spans = []
+    for claim in claims_in(doc.text, [(s.start_char, s.end_char) for s in doc.sents]):
+        span = doc.char_span(claim.start, claim.end)
+        if span is None:
+            continue
+        span._.claim = claim
+        spans.append(span)
+    doc.spans["figures"] = spans
+    return doc
+
+
+def extract(texts: Iterable[str]) -> list[list[Claim]]:
+    """Claims of each text (a paragraph, a table cell), through the spaCy pipeline; a text
+    without a figure (a heading, most table cells) does not go through it."""
+    texts = list(texts)
+    result: list[list[Claim]] = [[] for _ in texts]
+    wanted = [index for index, text in enumerate(texts) if figures_in(text)]
+    for index, doc in zip(wanted, pipeline().pipe(texts[index] for index in wanted)):
+        result[index] = [span._.claim for span in doc.spans["figures"]]
+    return result
+
+
+@lru_cache(maxsize=4096)
+def figures_in(text: str) -> tuple[Quantity, ...]:
+    """The figures of a text: numbers with a unit or scale (目标1, 第2点 are labels, not figures); bare numbers
+    listed before a unit in brackets take it (年初860.00、调整120.00、调整后980.00、实际支出941.26（万元））."""
+    quantities = find_quantities(text)
+    units = [(max(text.rfind(mark, 0, found.start()) for mark in CLAUSE_MARKS_BEFORE_UNIT) + 1, found.start(),
+              found.group(1)) for found in BRACKET_UNIT.finditer(text)] if "（" in text or "(" in text else []
+    return tuple(replace(q, unit=next((unit for start, end, unit in units if start <= q.start and q.end <= end), ""))
+                 if not (q.unit or q.scale) else q
+                 for q in quantities
+                 if q.unit or q.scale or any(start <= q.start and q.end <= end for start, end, _ in units))
+
+
+def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
+    """The claims of one paragraph, given its sentence boundaries."""
+    quantities = figures_in(text)
+    claims: list[Claim] = []
+    sentences = _bounded(text, sentences)
+    title = text[:text.find("。")] if 0 < text.find("。") <= LEAD_LENGTH else ""
+    lead = title if title and not figures_in(LIST_LABEL.sub("", title)) else ""
+    starts = [start for start, _ in sentences]
+    labels = [(match.start(), match.group(1)) for match in PASSAGE_LABEL.finditer(text)]
+    for index, quantity in enumerate(quantities):
+        found = bisect_right(starts, quantity.start) - 1
+        sentence_start, sentence_end = sentences[found] if found >= 0 and quantity.start < sentences[found][1] \
+            else (0, len(text))
+        previous_end = quantities[index - 1].end if index else 0
+        following_start = quantities[index + 1].start if index + 1 < len(quantities) else len(text)
+        clause_start = max(_last_break(text, sentence_start, quantity.start), previous_end, sentence_start)
+        before = LIST_LABEL.sub("", text[clause_start:quantity.start].lstrip("、 "))
+        after = text[quantity.end:min(_next_break(text, quantity.end, sentence_end), following_start)]
+        clause = text[_last_break(text, sentence_start, quantity.start):quantity.start]
+        label = bisect_left(labels, (quantity.start, "")) - 1  # the last 预期目标： / 完成情况： before the figure
+        passage = "target" if label >= 0 and labels[label][1] in lexicon.claim_words()["target_passages"] else ""
+        role = roles.role_of(text[sentence_start:quantity.start], quantity, passage)
+        if roles.target_named_after(text[quantity.end:sentence_end]):
+            role = roles.Role("target")  # 比不低于95%的目标高1.29个百分点: the target, named after it
+        elif quantity.comparator and roles.threshold_of_group(text[quantity.end:sentence_end]):
+            role = roles.Role("other")  # 执行率低于95%的项目共3个: a threshold that sorts out lines
+        elif "target" in role.alternatives and roles.ceiling_after(text[quantity.end:sentence_end]):
+            role = roles.Role("target")  # 控制在18.5万元以内: the ceiling
+        written = before
+        if role.name != "completion" and not (role.name == "growth" and role.alternatives):
+            # 成交额868.78亿元，完成目标（660亿元）的131.6%: the ratio of 成交额; the role words name nothing.
+            # (全年净增高新技术企业1236家 keeps 净增: it may be the indicator's own name.)
+            before = roles.strip_role_words(before)
+        else:
+            before = roles.strip_linking(before)  # 结转结余率为0%: 为 names nothing (jieba would cut 率为)
+        subject, tokens = before, name_tokens(before)
+        if index and clause_start == previous_end and before.rstrip().endswith(COORDINATION) and name_tokens(after):
+            subject, tokens = after, name_tokens(after)  # 完成3座除险加固和8座安全鉴定: each named after its figure
+        if not tokens:
+            subject, tokens = after, name_tokens(after)
+        if not tokens and clause_start > max(previous_end, sentence_start):
+            # ……的131.6%，受理成果转化项目完成目标（200项）: named between the last figure and the bracket.
+            between = text[max(previous_end, sentence_start):clause_start].strip(CLAUSE_BREAKS + "、 的")
+            # 预算调整率、结转结余率（3.14%…: the name nearest the bracket.
+            between = roles.strip_trailing_role_words(between[between.rfind("、") + 1:])
+            subject, tokens = between, name_tokens(between)
+        named = bool(tokens)
+        inherited = claims[-1] if claims and claims[-1].sentence_start == sentence_start else None
+        if not tokens and inherited is not None:
+            # 占比99.13% is a share of what the sentence named before it, and is called 占比.
+            subject = written if role.name == "share" and written.strip() else inherited.subject
+            tokens = inherited.tokens
+        if not tokens:
+            # 预算执行率未达到目标（目标为100%）: the figure is about what the sentence named before it.
+            earlier = LIST_LABEL.sub("", text[sentence_start:clause_start])
+            subject, tokens = earlier, name_tokens(earlier)
+        if not tokens and lead and sentence_start > len(lead):
+            # （5）造林苗木成活率。年度目标值为≥85%: what the paragraph's title sentence names.
+            subject = LIST_LABEL.sub("", lead)
+            tokens = name_tokens(subject)
+        own = text[clause_start:quantity.start]
+        if index and clause_start == previous_end:
+            own = own[own.find("、") + 1:]  # 22项达到、3项未达到: 达到 is the 22's
+        conditioned = following_start < _next_break(text, quantity.end, sentence_end)
+        count = _indicator_count(text, quantity, own, after,
+                                 text[sentence_start:sentence_end], sentence_start, conditioned)
+        if count:
+            subject, tokens, role = count, frozenset({count}), roles.Role("count")
+        claims.append(Claim(
+            quantity=_signed(quantity, clause),
+            subject=subject.strip(),
+            tokens=tokens,
+            context=text[sentence_start:quantity.start],
+            role=role.name,
+            sentence=text[sentence_start:sentence_end],
+            sentence_start=sentence_start,
+            alternatives=role.alternatives,
+            named=named,
+            earlier=text[max(0, sentence_start - SENTENCE_LIMIT):sentence_start]
+            if any(word in own for word in lexicon.claim_words()["pointing_back_words"])
+            or text[sentence_start:quantity.start].lstrip().startswith(_continuing_words()) else "",
+            lead=lead if sentence_start > len(lead) else "",
+        ))
+    return _respectively(text, claims)
+
+
+def _bounded(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, one longer than SENTENCE_LIMIT characters cut at its last clause break before the
+    limit (or at the limit): what a figure's role and subject are read from stays near it, so a sentence
+    of thousands of figures takes time in proportion to its length."""
+    bounded = []
+    for start, end in sentences:
+        while end - start > SENTENCE_LIMIT:
+            cut = max(text.rfind(mark, start, start + SENTENCE_LIMIT) for mark in CLAUSE_BREAKS)
+            cut = cut + 1 if cut > start else start + SENTENCE_LIMIT
+            bounded.append((start, cut))
+            start = cut
+        bounded.append((start, end))
+    return bounded
+
+
+def _respectively(text: str, claims: list[Claim]) -> list[Claim]:
+    """A、B和C …，分别完成年度目标的102%、118.7%和108.1%: the figures listed after 分别 are, in order, about
+    the subjects of as many figures right before it in the sentence, all in the role of the first."""
+    marker = lexicon.claim_words()["respectively_words"]
+    for word in marker:
+        start = 0
+        while (position := text.find(word, start)) >= 0:
+            start = position + len(word)
+            after = [i for i, claim in enumerate(claims) if claim.start > position
+                     and claim.sentence_start <= position < claim.sentence_start + len(claim.sentence)]
+            listed = [i for n, i in enumerate(after) if n == 0 or _listed(text, claims[after[n - 1]], claims[i])]
+            before = [i for i, claim in enumerate(claims) if claim.end <= position
+                      and claim.sentence_start == claims[listed[0]].sentence_start] if listed else []
+            if len(listed) < 2:
+                continue
+            first = claims[listed[0]]
+            if len(before) >= len(listed):
+                subjects = [(claims[i].subject, claims[i].tokens) for i in before[-len(listed):]]
+            else:
+                # A、B和C分别完成年度目标的…: no figures before 分别, the names listed right before it
+                names = _names_before(text, first.sentence_start, position)
+                if len(names) != len(listed):
+                    # 省级、市级、县级及校本研修分别为640人次、1180人次和3610人次: the figures are about the
+                    # names listed, which cannot be paired one to one here: none is read as another's.
+                    for target in listed:
+                        claims[target] = replace(claims[target], role="other", alternatives=())
+                    continue
+                subjects = [(name, name_tokens(name)) for name in names]
+            for target, (subject, tokens) in zip(listed, subjects):
+                same = claims[target].quantity.unit == first.quantity.unit  # 3.6个和5.2个百分点: not one role
+                claims[target] = replace(claims[target], subject=subject, tokens=tokens,
+                                         role=first.role if same else claims[target].role,
+                                         alternatives=first.alternatives if same else claims[target].alternatives,
+                                         named=True)
+    return claims
+
+
+def _names_before(text: str, sentence_start: int, position: int) -> list[str]:
+    """The names listed in the clause before 分别 (城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数)."""
+    clause = text[max(_last_break(text, sentence_start, position), sentence_start):position]
+    clause = LIST_LABEL.sub("", clause).strip("，,；;：: ")
+    parts = listed_names(clause)
+    return parts if len(parts) >= 2 and all(name_tokens(part) for part in parts) else []
+
+
+def _listed(text: str, previous: Claim, claim: Claim) -> bool:
+    """`claim` follows `previous` in a list of figures (102%、118.7%和108.1%)."""
+    return text[previous.end:claim.start].strip() in COORDINATION
+
+
+def _last_break(text: str, start: int, end: int) -> int:
+    for position in range(end - 1, start - 1, -1):
+        if text[position] in CLAUSE_BREAKS:
+            return position + 1
+    return start
+
+
+def _next_break(text: str, start: int, end: int) -> int:
+    for position in range(start, end):
+        if text[position] in CLAUSE_BREAKS:
+            return position
+    return end
+
+
+def count_key(status: str, levels: Iterable[str] = (), kind: str = "") -> str:
+    """The name under which a count of indicators is linked: #count:missed, #count:total:效益+满意度,
+    #count:met:过程:quantitative (定量指标13项中10项达到)."""
+    key = f"#count:{status}"
+    if levels or kind:
+        key += ":" + "+".join(sorted(levels))
+    return key + ":" + kind if kind else key
+
+
+def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sentence: str,
+                     sentence_start: int, conditioned: bool = False) -> str:
+    """The count key when the figure states how many indicators were set, met, exceeded or missed;
+    within the categories the sentence names before it (履职类指标14项；过程类指标25项，其中23项达到), or within
+    the task area it names (妇幼健康服务（3项指标，2项达标）: "~妇幼健康服务", resolved against the
+    indicators' 重点工作 when linked). `conditioned`: another figure follows in the same clause."""
+    if "指标" not in sentence or "等" in clause:
+        return ""
+    if quantity.unit not in lexicon.claim_words()["count_units"] and not _beside_indicators(quantity, clause, after):
+        return ""  # 见习岗位336个 is no count of indicators; 43个绩效指标, 完成指标39个 are
+    if conditioned and any(phrase in after for phrases in lexicon.indicator_counts().values() for phrase in phrases):
+        return ""  # 有4项指标的完成值达到目标值的1.8倍以上: those passing a threshold, not those met
+    qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
+    if enumerated(clause):
+        return ""  # 应急演练场次、安全宣传教育覆盖人次两项指标……: those named, counted, not the table's
+    if any(word in clause for word in lexicon.claim_words()["partial_words"]) \
+            and not _kind_pattern().match(after.lstrip("为是均共计 ")):
+        return ""  # 其余4项定性指标均达到: the rest of them, after those said before (but 其余26项为定量指标 counts them)
+    before = text[sentence_start:quantity.start]
+    scope, kind, scope_end = indicator_scope(text, sentence_start, quantity.start)
+    if not scope and not kind:
+        part = LIST_LABEL.sub("", before[max(before.rfind(mark) for mark in "；;。") + 1:].lstrip("#＃ "))
+        area = _AREA.match(part)
+        nouns = tuple(lexicon.claim_words()["indicator_nouns"])
+        if area and not name_tokens(area.group(1)) <= _generic_count_words() \
+                and any(noun in part[area.end():] + text[quantity.end:quantity.end + 2] for noun in nouns):
+            scope, scope_end = ("~" + area.group(1).strip(),), len(before)
+        elif aspect_of(before):  # 食品安全方面指标5项，其中4项达到、1项未达到: the counts of that field of work
+            scope, scope_end = ("~" + aspect_of(before),), len(before)
+    if after.startswith(("为", "是", "属于")):
+        levels_after, _ = level_scope(after[:_AFTER_LEVEL])
+        if levels_after:  # 未达标的4项中，3项为履职类指标，1项为过程类的: the category named after the figure
+            carried = _status_of_group(before)
+            return count_key(carried, levels_after, kind) if carried else ""
+    if clause.rstrip().endswith(tuple(lexicon.claim_words()["met_before_count"])) \
+            and not any(clause.rstrip().endswith(word) for word in lexicon.indicator_counts()["missed"]):
+        return count_key("met", scope, kind)  # 共设43项指标，达标38项
+    degrees = tuple(lexicon.claim_words()["count_degree_words"])
+    for words in (clause, after):
+        for status, phrases in lexicon.indicator_counts().items():
+            if any(phrase in words for phrase in phrases):
+                if any(degree + phrase in words for degree in degrees for phrase in phrases):
+                    return ""  # 另有3项大幅超额完成: those far over, which no column counts
+                if status != "total":
+                    return count_key(status, scope, kind)
+                if qualified:
+                    return ""
+                return count_key(status, [name for name in lexicon.level_names() if name in words] or scope, kind)
+    if after.startswith(tuple(lexicon.claim_words()["met_after_count"])):
+        return count_key("met", scope, kind)  # 其中22项达到、3项未达到
+    carried = _status_of_group(before[:scope_end] if scope or kind else before)
+    if carried and (scope or kind):
+        return count_key(carried, scope, kind)  # 未达标的5项中，产出指标3项
+    named = after.lstrip("为是均共计 ")
+    if _kind_pattern().match(named):
+        return count_key("total", scope, indicator_kind(named)[0])  # 其余26项为定量指标
+    if (scope or kind) and not before[scope_end:].strip(" 共有为计中").strip() and not qualified:
+        return count_key("total", scope, kind)  # 履职类指标14项; 定量指标13项
+    return ""
+
+
+_AFTER_LEVEL = 8  # 为过程类的: how far after a count the category it is of may be named
+
+
+def _beside_indicators(quantity: Quantity, clause: str, after: str) -> bool:
+    """A figure in a unit that counts indicators only right beside the word 指标 (43个绩效指标, 完成指标39个;
+    not 一级指标5个, which counts categories)."""
+    words = lexicon.claim_words()
+    nouns, categories = tuple(words["indicator_nouns"]), tuple(words["category_nouns"])
+    before = clause.rstrip()
+    return quantity.unit in words["count_units_beside_indicators"] and (
+        after.lstrip().startswith(nouns) or (before.endswith(nouns) and not before.endswith(categories)))
+
+
+# A task area named before the bracket or colon its counts stand in: 妇幼健康服务（3项指标，2项达标）.
+_AREA = re.compile(r"\s*([^，,；;：:（()）\d]{2,30})[（(：:]")
+_ASPECT = re.compile(r"([^，,；;：:（()）\d、]{2,20}?)方面")
+
+
+_ASPECT_GAP = 6  # 食品安全方面指标5项，其中……: the field names indicators right after it (方面 + 指标)
+
+
+def aspect_of(before: str) -> str:
+    """The field of work the last part of a sentence names (食品安全方面指标5项 → 食品安全), when it is no
+    category of indicators (产出方面 is the 产出 category): "" when none is named."""
+    part = before[max(before.rfind(mark) for mark in "；;。") + 1:]
+    found = None
+    for found in _ASPECT.finditer(part):
+        pass
+    nouns = lexicon.claim_words()["indicator_nouns"]
+    if found is None or not any(noun in part[found.end():found.end() + _ASPECT_GAP] for noun in nouns) \
+            or re.search(r"[一二两三四五六七八九十几多]个$", found.group(1)):
+        return ""  # ……安全宣传教育培训六个方面履行职责，共设置指标43项: fields listed, not the count's field
+    name = LIST_LABEL.sub("", found.group(1)).strip()
+    return "" if any(level in name for level in lexicon.level_names()) else name
+
+
+@lru_cache(maxsize=1)
+def _continuing_words() -> tuple[str, ...]:
+    """A sentence that begins with a budget column or remainder (结余173.55万元，……) goes on about the line
+    the sentence before named."""
+    words = roles.words()
+    return tuple(sorted({*words["remainder_words"], *(word for names in lexicon.budget_column_words().values()
+                                                      for word in names if len(word) >= 3)}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _generic_count_words() -> frozenset[str]:
+    """Words of a sentence that sets out how many indicators there are, naming no area of its own."""
+    return frozenset().union(*(name_tokens(word) for word in lexicon.claim_words()["generic_count_words"]))
+
+
+def enumerated(clause: str) -> bool:
+    """The words right before a count list names (A、B两项): the figure counts those, whatever they are."""
+    own = clause.strip().lstrip("，,；;：: ")
+    if any(word in own for word in lexicon.claim_words()["count_scope_words"]):
+        return False
+    parts = listed_names(own)
+    return len(parts) >= 2 and all(len(part) >= 2 for part in parts)
+
+
+def listed_names(text: str) -> list[str]:
+    """A、B和C → [A, B, C], split at the coordinating words (COORDINATION)."""
+    pattern = "|".join(map(re.escape, sorted(COORDINATION, key=len, reverse=True)))
+    return [part.strip() for part in re.split(pattern, text) if part.strip()]
+
+
+@lru_cache(maxsize=1)
+def _scope_pattern() -> re.Pattern[str]:
+    levels = "|".join(map(re.escape, lexicon.level_names()))
+    words = lexicon.claim_words()
+    joins = "".join(words["scope_joins"])
+    ends = "|".join(map(re.escape, sorted(words["scope_ends"], key=len, reverse=True)))
+    return re.compile(f"((?:{levels})(?:[{joins}](?:{levels}))*)(?:{ends})")
+
+
+def level_scope(before: str) -> tuple[tuple[str, ...], int]:
+    """The categories of indicators (一级指标) that the last part of a sentence (after its last ；)
+    is about, and where their naming ends: 过程类指标25项，其中23项 → (过程,); 效益和满意度指标 → (效益, 满意度)."""
+    part_start = max(before.rfind(mark) for mark in "；;。") + 1
+    found = None
+    for found in _scope_pattern().finditer(before, part_start):
+        pass
+    if found is None:
+        return (), 0
+    names = [name for name in lexicon.level_names() if name in found.group(1)]
+    return tuple(sorted(names)), found.end()
+
+
+@lru_cache(maxsize=1)
+def _kind_pattern() -> re.Pattern[str]:
+    kinds = "|".join(map(re.escape, lexicon.indicator_kinds()))
+    ends = "|".join(map(re.escape, sorted(lexicon.claim_words()["scope_ends"], key=len, reverse=True)))
+    return re.compile(f"({kinds})(?:{ends})")
+
+
+def indicator_kind(before: str) -> tuple[str, int]:
+    """Whether the last part of a sentence (after its last ；) counts only the qualitative or the
+    quantitative indicators, and where that naming ends: 定量指标13项中10项 → ("quantitative", …)."""
+    part_start = max(before.rfind(mark) for mark in "；;。") + 1
+    found = None
+    for found in _kind_pattern().finditer(before, part_start):
+        pass
+    if found is None:
+        return "", 0
+    return lexicon.indicator_kinds()[found.group(1)], found.end()
+
+
+@lru_cache(maxsize=1)
+def _sublevel_pattern() -> re.Pattern[str]:
+    names = sorted({name.removesuffix("指标") for name in lexicon.target_table_words()["level2"]}, key=len, reverse=True)
+    ends = "|".join(map(re.escape, sorted(lexicon.claim_words()["scope_ends"], key=len, reverse=True)))
+    return re.compile(f"({'|'.join(map(re.escape, names))})(?:{ends})")
+
+
+def sublevel_scope(before: str) -> tuple[str, int]:
+    """The 二级指标 category the last part of a sentence names (数量指标共8项 → "@数量"), and where."""
+    part_start = max(before.rfind(mark) for mark in "；;。") + 1
+    found = None
+    for found in _sublevel_pattern().finditer(before, part_start):
+        pass
+    return ("@" + found.group(1), found.end()) if found else ("", 0)
+
+
+def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tuple[str, ...], str, int]:
+    """The indicators a count or a 全部达到 at `position` is about: the categories and the kind the
+    sentence names before it, and where that naming ends (from the sentence's start). A kind named
+    alone keeps the category of the paragraph's earlier sentence: （五）履职类指标14项中……。定性指标3项均达到."""
+    before = text[sentence_start:position]
+    levels, level_end = level_scope(before)
+    kind, kind_end = indicator_kind(before)
+    sublevel, sublevel_end = sublevel_scope(before)
+    if sublevel and (sublevel_end > level_end
+                     or (sublevel_end == level_end and sublevel[1:] not in lexicon.level_names())):
+        return (sublevel,), kind, max(sublevel_end, kind_end)  # 产出指标中，数量指标共8项: the 二级 category
+    if kind and not levels:
+        found = None
+        for found in _scope_pattern().finditer(text, 0, sentence_start):
+            pass
+        levels = tuple(sorted(name for name in lexicon.level_names() if found and name in found.group(1)))
+    return levels, kind, max(level_end, kind_end)
+
+
+def outside_names(text: str, claims: list[Claim], names: Iterable[str]) -> list[Claim]:
+    """The claims that are not part of an indicator's name quoted in the text (净增高新技术企业超600家
+    names an indicator; its 超600家 is no figure of the report)."""
+    spans = [(found.start(), found.end()) for name in names for found in re.finditer(re.escape(name), text)]
+    if not spans:
+        return claims
+    return [claim for claim in claims if not any(start <= claim.start and claim.end <= end for start, end in spans)]
+
+
+def _status_of_group(text: str) -> str:
+    """The status a sentence has set for the counts after it: 未达标的5项中，…… → missed."""
+    found = re.search(r"([^，,；;。]*?)的?\d+项(?:指标)?中", text)
+    if found is None:
+        return ""
+    for status, phrases in lexicon.indicator_counts().items():
+        if status != "total" and any(phrase in found.group(1) for phrase in phrases):
+            return status
+    return ""
+
+
+def heading_levels(text: str) -> tuple[str, ...] | None:
+    """The categories a heading names ((二)过程类指标 → (过程,); 三、预算执行情况 → ()), or None when
+    the text is no heading (a short line without a figure or a full stop)."""
+    text = text.strip()
+    if len(text) > HEADING_LENGTH or "。" in text or figures_in(LIST_LABEL.sub("", text)):
+        return None
+    named = "".join(found.group(1) for found in _scope_pattern().finditer(text))  # 过程类指标, not 履职目标
+    return tuple(sorted(name for name in lexicon.level_names() if name in named))
+
+
+def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:
+    """A count the sentence does not scope is about the categories of the heading it stands under:
+    （二）过程类指标 … 未达到的3项指标全部集中在预算执行环节 counts 过程 only."""
+    if not levels:
+        return claims
+    whole = tuple(lexicon.claim_words()["whole_count_words"])
+    scoped = []
+    for claim in claims:
+        parts = claim.subject.split(":")
+        if claim.role == "count" and (len(parts) == 2 or (len(parts) == 4 and not parts[2])) \
+                and not any(word in claim.sentence for word in whole):  # 综合来看，43项三级指标中39项……
+            key = count_key(parts[1], levels, parts[3] if len(parts) == 4 else "")
+            claim = replace(claim, subject=key, tokens=frozenset({key}))
+        scoped.append(claim)
+    return scoped
+
+
+def _signed(quantity: Quantity, clause: str) -> Quantity:
+    """追减3.25万元 states an adjustment of −3.25 万元 (追加追减81.6万元 does not)."""
+    words = lexicon.claim_words()
+    clause = clause.rstrip()
+    if clause.endswith(COORDINATION) and "分别" in clause:
+        clause = _before_listed_figures(clause)  # 分别调减12.00万元和10.00万元: both are cuts
+    decrease = next((word for word in words["decrease_words"] if clause.endswith(word)), "")
+    if quantity.is_number and decrease and not clause[:-len(decrease)].endswith(tuple(words["increase_words"])):
+        return replace(quantity, value=-quantity.value)
+    return quantity
+
+
+def _before_listed_figures(clause: str) -> str:
+    """The clause up to the first of the figures listed at its end (……分别调减12.00万元和 → ……分别调减)."""
+    while clause.endswith(COORDINATION):
+        clause = clause[:-1].rstrip()
+        found = figures_in(clause)
+        if not found or found[-1].end != len(clause):
+            return clause
+        clause = clause[:found[-1].start].rstrip()
+    return clause
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d年(?!度|底|末|初|中)")
+
+
+@lru_cache(maxsize=8192)
+def name_tokens(name: str) -> frozenset[str]:
+    """The content words of a name, with synonyms made canonical: what linking compares."""
+    import jieba
+
+    lexicon.load_dictionary()
+    ignore = _ignored()
+    # A year names nothing, and glued to the next word it makes one (2024年区水务局: 年区).
+    words = jieba.lcut_for_search(lexicon.canonical_names(_YEAR.sub(" ", name)))
+    return frozenset(w for w in words if w.strip() and w not in ignore and not _is_punctuation(w)
+                     and not w.isdigit())
+
+
+@lru_cache(maxsize=1)
+def _ignored() -> frozenset[str]:
+    return frozenset(lexicon.claim_words()["ignore"])
+
+
+def _is_punctuation(word: str) -> bool:
+    return all(not ch.isalnum() for ch in word)
