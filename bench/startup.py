@@ -51,10 +51,13 @@ def main() -> None:
     print(f"  narrator --help               {helping:6.3f} s   （比纯 click 多 {helping - bare:+.3f} s）")
     spacy = median_of([python, "-c", "import spacy"])
     jieba = median_of([python, "-c", "import jieba, logging; jieba.setLogLevel(60); jieba.initialize()"])
+    # narrator's own load: jieba's dictionary from the SQLite store (narrator/core/wordstore.py) and the domain words
+    stored = median_of([python, "-c", "from narrator.core import lexicon; lexicon.load_dictionary()"])
     cold = median_of(narrator + ["check", str(SEED_002)])
     print(f"  import spacy                  {spacy:6.3f} s")
-    print(f"  jieba 词典                     {jieba:6.3f} s")
-    print(f"  narrator check（冷启动，1 份）  {cold:6.3f} s   （其中 spaCy+jieba 约 {spacy + jieba - 2 * bare:.3f} s）")
+    print(f"  jieba 词典（jieba 自己的缓存）  {jieba:6.3f} s")
+    print(f"  jieba 词典（narrator 按需查词）  {stored:6.3f} s")
+    print(f"  narrator check（冷启动，1 份）  {cold:6.3f} s   （目标 ≤ 1.0 s；其中 import spacy 约 {spacy - bare:.3f} s）")
 
     from narrator.checking.checker import check_files, pipeline
 

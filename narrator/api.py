@@ -21,7 +21,7 @@ from typing import Callable
 
 from .checking.checker import CheckResult, check_file
 from .checking.findings import Finding
-from .core.errors import InputError, message
+from .core.errors import NarratorError, message
 from .core.evaluate import evaluate
 from .core.model import Report
 from .core.output import check_output_path, draft_file_name
@@ -119,7 +119,7 @@ def questions(source: str | Path | Report | None = None) -> list[Question]:
 
 def answer(source: str | Path | Report | None, answers: dict[str, str]) -> Report:
     """The report of `source` with `answers` (question key → answer) written in; an answer that
-    `check_answer` refuses raises an InputError naming the question and why."""
+    `check_answer` refuses raises an NarratorError naming the question and why."""
     report = _report(source)
     asked = {question.key: question for question in report_questions(report)}
     for key, text in answers.items():
@@ -127,7 +127,7 @@ def answer(source: str | Path | Report | None, answers: dict[str, str]) -> Repor
             continue
         problem = check_answer(asked[key], text, report)
         if problem:
-            raise InputError("answer_refused", field=asked[key].field, reason=problem)
+            raise NarratorError("answer_refused", field=asked[key].field, reason=problem)
     return apply_answers(report, answers)
 
 
@@ -164,7 +164,7 @@ def answer_file(source: str | Path | None, output: str | Path | None = None, in_
         return 0
     if in_place:
         if source is None or Path(source).suffix.lower() == ".json":
-            raise InputError("ask_json_in_place" if source else "ask_example_in_place", file=source or "")
+            raise NarratorError("ask_json_in_place" if source else "ask_example_in_place", file=source or "")
         target = Path(source)
     else:
         target = check_output_path(output or answered_path(source), force, [source])

@@ -296,7 +296,7 @@ def _score_sheet(input_file):
     PDF or text file, or a workbook that is not narrator's input but holds a form with 分值 and 得分."""
     from pathlib import Path
 
-    from .core.errors import InputError
+    from .core.errors import NarratorError
     from .recognise.projectform import read_sheet
     from .sources.read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES, read_document
 
@@ -306,14 +306,14 @@ def _score_sheet(input_file):
     if suffix in DOCX_SUFFIXES | PDF_SUFFIXES | TEXT_SUFFIXES:
         sheet = read_sheet(read_document(input_file))
         if sheet is None:
-            raise InputError("scores_not_found", file=input_file)
+            raise NarratorError("scores_not_found", file=input_file)
         return sheet
     if suffix in WORKBOOK_SUFFIXES:
         from .sources.load import load_report
 
         try:
             load_report(input_file)
-        except InputError:
+        except NarratorError:
             sheet = read_sheet(read_document(input_file))
             if sheet is None:
                 raise
@@ -439,7 +439,7 @@ def _annotation_targets(reports, annotate, force, inputs) -> list:
         check_output_path(annotate, force, inputs)
         return [Path(annotate)]
     if not Path(annotate).is_dir():
-        raise NarratorError(message("annotate_needs_folder"))
+        raise NarratorError("annotate_needs_folder")
     targets = [Path(annotate) / safe_file_name(message("annotated_name", stem=Path(report).stem)) for report in reports]
     for target in targets:
         check_output_path(target, force, inputs)
@@ -538,21 +538,21 @@ def _check_input_suffix(output) -> None:
 
     suffix = Path(output).suffix.lower()
     if suffix not in (".xlsx", ".yaml", ".yml"):
-        raise NarratorError(message("output_unknown_extension", suffix=suffix or message("nothing")))
+        raise NarratorError("output_unknown_extension", suffix=suffix or message("nothing"))
 
 
 def _existing_folder(path) -> None:
-    from .core.errors import InputError
+    from .core.errors import NarratorError
 
     if path is not None and not Path(path).is_dir():
-        raise InputError("folder_missing" if not Path(path).exists() else "not_a_folder", file=path)
+        raise NarratorError("folder_missing" if not Path(path).exists() else "not_a_folder", file=path)
 
 
 def _existing_file(path) -> None:
-    from .core.errors import InputError
+    from .core.errors import NarratorError
 
     if path is not None and not Path(path).is_file():
-        raise InputError("file_missing" if not Path(path).exists() else "os_is_folder", file=path)
+        raise NarratorError("file_missing" if not Path(path).exists() else "os_is_folder", file=path)
 
 
 @main.command("mine")
@@ -619,7 +619,7 @@ def serve(host, port, token):
     from .web import serve as run_server
 
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
-        raise NarratorError(message("serve_token_required", host=host))
+        raise NarratorError("serve_token_required", host=host)
     click.echo(message("serve_started", url=f"http://{host}:{port}/"))
     run_server(host, port, token)
 

@@ -50,12 +50,9 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 YAML_TYPE = "application/yaml"
 
 
-class WebError(Exception):
-    """A bad request, shown as the Chinese error page (or JSON for the API)."""
-
-    def __init__(self, text: str, status: int = 400):
-        super().__init__(text)
-        self.status = status
+# The HTTP status of an error the page shows (or the API returns as JSON), by its message key; 400 else.
+STATUS = {"web_too_large": 413, "web_too_many_files": 413, "web_download_gone": 404, "web_job_unknown": 404,
+          "soffice_missing": 404, "pdf_failed": 500}
 
 
 # ---------------------------------------------------------------- what the server keeps
@@ -120,7 +117,7 @@ class BodyLimit:
             event = await receive()
             seen += len(event.get("body", b""))
             if seen > self.limit:
-                raise WebError(message("web_too_large", limit=self.limit // (1024 * 1024)), 413)
+                raise NarratorError("web_too_large", limit=self.limit // (1024 * 1024))
             return event
 
         await self.app(scope, counted, send)
@@ -172,7 +169,7 @@ def check_upload(path: Path, rule_set: str = "national", approved=None, last_yea
         document = read_document(path)
         return check_document(document, rule_set=rule_set, approved=approved, last_year=last_year), document
     except NarratorError as error:
-        return CheckResult(file=str(path), error=str(error)), None
+        return CheckResult(file=str(path), error=error), None
 
 
 def _as_uploaded(report, uploads: Uploads):
@@ -373,12 +370,12 @@ def create_app(token: str | None = None) -> FastAPI:
         Approved target tables (field `targets`, optional) are kept in request.state.targets."""
         try:
             form = await request.form(max_files=MAX_FILES, max_fields=50)
-        except WebError:
+        except NarratorError:
             raise  # BodyLimit: too large
         except Exception as error:  # noqa: BLE001 — python-multipart's limits and malformed bodies
             if "Too many files" in str(error):
-                raise WebError(message("web_too_many_files", limit=MAX_FILES), 413) from None
-            raise WebError(message("web_bad_request")) from None
+                raise NarratorError("web_too_many_files", limit=MAX_FILES) from None
+            raise NarratorError("web_bad_request") from None
         files, fields, extra = [], {}, {}
         for key, value in form.multi_items():
             if hasattr(value, "read"):
@@ -393,12 +390,12 @@ def create_app(token: str | None = None) -> FastAPI:
         if not files and again and fields.get("again"):
             item = request.app.state.downloads.get(fields["again"])
             if item is None:
-                raise WebError(message("web_download_gone"), 404)
+                raise NarratorError("web_download_gone")
             files = [(item.name, item.data)]
         if not files:
-            raise WebError(message("web_no_file"))
+            raise NarratorError("web_no_file")
         if len(files) + sum(map(len, extra.values())) > MAX_FILES:
-            raise WebError(message("web_too_many_files", limit=MAX_FILES), 413)
+            raise NarratorError("web_too_many_files", limit=MAX_FILES)
         request.state.targets = extra.get("targets", [])
         request.state.last_year = extra.get("last_year", [])[:1]
         return files, fields
@@ -437,20 +434,20 @@ def create_app(token: str | None = None) -> FastAPI:
     def options(fields: dict[str, str]) -> tuple[str, int, bool, str]:
         form = fields.get("form", "整体")
         if form not in ("整体", "项目"):
-            raise WebError(message("web_bad_option", name="form"))
+            raise NarratorError("web_bad_option", name="form")
         seed = fields.get("seed", "") or str(DEFAULT_SEED)
         if not re.fullmatch(r"\d{1,9}", seed):
-            raise WebError(message("web_bad_seed"))
+            raise NarratorError("web_bad_seed")
         rules = fields.get("rules", "national")
         if rules not in rule_set_names():
-            raise WebError(message("scoring_rules_unknown", name=rules, known="、".join(rule_set_names())))
+            raise NarratorError("scoring_rules_unknown", name=rules, known="、".join(rule_set_names()))
         return form, int(seed), fields.get("scoring") in ("1", "on", "true"), rules
 
     def run(uploads: Uploads, work):
         try:
             return work()
         except NarratorError as error:
-            raise WebError(uploads.clean(str(error))) from None
+            raise error.with_paths(uploads.clean) from None
 
     # ------------------------------------------------------------ pages
 
@@ -548,7 +545,7 @@ def create_app(token: str | None = None) -> FastAPI:
             finally:
                 uploads.close()
             if result.error:
-                raise WebError(uploads.clean(result.error))
+                raise result.error.with_paths(uploads.clean)
             key = (request.app.state.downloads.add(annotated_name(path), DOCX_TYPE, annotated)
                    if annotated is not None else None)
             return page("checked.html", name=path.name, result=result, blocks=report_view(document, result),
@@ -568,21 +565,21 @@ def create_app(token: str | None = None) -> FastAPI:
     def job_page(request: Request, job_id: str):
         job = request.app.state.jobs.get(job_id)
         if job is None:
-            raise WebError(message("web_job_unknown"), 404)
+            raise NarratorError("web_job_unknown")
         return page("batch.html", job=job, job_id=job_id)
 
     @app.get("/check/jobs/{job_id}/progress")
     def job_progress(request: Request, job_id: str):
         job = request.app.state.jobs.get(job_id)
         if job is None:
-            raise WebError(message("web_job_unknown"), 404)
+            raise NarratorError("web_job_unknown")
         return {"done": job.done, "total": len(job.names), "finished": job.finished}
 
     @app.get("/download/{key}")
     def download(request: Request, key: str, format: str = "docx"):
         item = request.app.state.downloads.get(key)
         if item is None:
-            raise WebError(message("web_download_gone"), 404)
+            raise NarratorError("web_download_gone")
         data, name, media_type = item.data, item.name, item.media_type
         if format == "pdf":
             data, name, media_type = _pdf(item), str(Path(item.name).with_suffix(".pdf")), "application/pdf"
@@ -611,7 +608,8 @@ def create_app(token: str | None = None) -> FastAPI:
         finally:
             uploads.close()
         for result, path in zip(results, uploads.paths):
-            result.file, result.error = path.name, uploads.clean(result.error)
+            result.file = path.name
+            result.error = result.error.with_paths(uploads.clean) if result.error else None
         return Response(json_report(results), media_type="application/json")
 
     @app.post("/api/import")
@@ -630,9 +628,9 @@ def create_app(token: str | None = None) -> FastAPI:
             uploads.close()
         return attachment(data, XLSX_TYPE, message("web_input_name", stem=Path(path.name).stem))
 
-    @app.exception_handler(WebError)
-    async def web_error(request: Request, error: WebError):
-        return failed(request, str(error), error.status)
+    @app.exception_handler(NarratorError)
+    async def web_error(request: Request, error: NarratorError):
+        return failed(request, str(error), STATUS.get(error.code, 400))
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception):
@@ -716,14 +714,11 @@ def _pdf(item: Download) -> bytes:
     from .drafting.render import convert_to_pdf, soffice
 
     if soffice() is None:
-        raise WebError(message("soffice_missing"), 404)
+        raise NarratorError("soffice_missing")
     with tempfile.TemporaryDirectory(prefix="narrator-web-") as folder:
         source = Path(folder) / "report.docx"
         source.write_bytes(item.data)
-        try:
-            return convert_to_pdf(source, Path(folder) / "report.pdf").read_bytes()
-        except NarratorError as error:
-            raise WebError(str(error), 500) from None
+        return convert_to_pdf(source, Path(folder) / "report.pdf").read_bytes()
 
 
 def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads, approved=None,
@@ -738,7 +733,7 @@ def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads, a
             row = {"name": path.name, "unit": unit_name(document) if document else "",
                    "year": report_year(document) if document else "", "figures": result.figures,
                    "linked": result.linked, "unlinked": result.unlinked, "count": len(result.findings),
-                   "error": uploads.clean(result.error), "codes": dict(Counter(f.code for f in result.findings)),
+                   "error": str(result.error.with_paths(uploads.clean)) if result.error else "", "codes": dict(Counter(f.code for f in result.findings)),
                    "annotated": downloads.add(annotated_name(path), DOCX_TYPE, annotated) if annotated else None}
             rows.append(row)
             job.results.append(row)

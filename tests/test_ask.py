@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from narrator.api import answer, draft, questions
 from narrator.cli import main
-from narrator.core.errors import InputError
+from narrator.core.errors import NarratorError
 from narrator.sources.load import load_report
 from narrator.drafting.questions import apply_answers, check_answer, task_items
 from narrator.core.quantity import parse_quantity
@@ -161,7 +161,7 @@ def test_a_goal_nothing_speaks_to_is_asked_and_its_answer_becomes_a_task():
 
 
 def test_answer_refuses_a_bad_answer_with_the_field_it_was_for():
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(NarratorError) as caught:
         answer(EXAMPLE, {"reason:培育技术经纪人": ""})
     assert str(caught.value).endswith("绩效指标“培育技术经纪人”的原因分析：没有回答。请输入回答；暂时答不了，请输入“跳过”，"
                                       "报告中这一处仍标为【待补充】。")

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from narrator.cli import main
-from narrator.core.errors import InputError
+from narrator.core.errors import NarratorError
 from narrator.sources.load import load_report, report_from_mapping
 from narrator.sources.save import report_to_mapping, write_input
 
@@ -74,7 +74,7 @@ def test_percent_cell_in_workbook(example_xlsx, tmp_path):
 
 
 def _error(path) -> str:
-    with pytest.raises(InputError) as caught:
+    with pytest.raises(NarratorError) as caught:
         load_report(path)
     return str(caught.value)
 

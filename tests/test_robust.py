@@ -369,3 +369,15 @@ def test_an_unreadable_file_in_a_mined_folder_is_skipped(tmp_path):
     code, output = run("mine", str(folder), "-o", str(tmp_path / "词表.yaml"))
     assert code == 0 and "跳过——文件" in output and "无法识别文字编码" in output
     assert "读取报告 1 份（跳过 1 个文件）" in output
+
+
+def test_the_one_error_type_crosses_a_worker_process_whole_and_names_an_upload_not_its_copy():
+    import pickle
+
+    error = NarratorError("report_empty", file="/tmp/narrator-web-x/报告.txt")
+    copy = pickle.loads(pickle.dumps(error))
+    assert (type(copy), copy.code, copy.file, str(copy)) == (NarratorError, "report_empty",
+                                                             "/tmp/narrator-web-x/报告.txt", str(error))
+    cleaned = error.with_paths(lambda text: text.replace("/tmp/narrator-web-x/", ""))
+    assert str(cleaned) == str(error).replace("/tmp/narrator-web-x/", "")
+    assert str(cleaned).startswith("文件 报告.txt：")

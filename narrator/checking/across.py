@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from pathlib import Path
 
-from ..core.errors import InputError, NarratorError
+from ..core.errors import NarratorError
 from ..core.model import Indicator, Report
 from ..core.quantity import Quantity
 from ..recognise.targets import import_table
@@ -112,19 +112,19 @@ def refuse_other(approved: Report, file: str, unit: str, year: int | None) -> No
     """A target table of another unit or year is not compared: say which, naming both."""
     targets_file = next((indicator.origin.file for indicator in approved.indicators if indicator.origin), "")
     if unit and approved.unit_name and not same_unit(unit, approved.unit_name):
-        raise InputError("targets_other_unit", file=targets_file, unit=approved.unit_name, report=file,
+        raise NarratorError("targets_other_unit", file=targets_file, unit=approved.unit_name, report=file,
                          report_unit=unit)
     if year and approved.year and year != approved.year:
-        raise InputError("targets_other_year", file=targets_file, year=approved.year, report=file,
+        raise NarratorError("targets_other_year", file=targets_file, year=approved.year, report=file,
                          report_year=year)
 
 
 def refuse_other_last_year(last: Report, file: str, unit: str, year: int | None) -> None:
     """Last year's report of another unit, or not of an earlier year, is not compared."""
     if unit and last.unit_name and not same_unit(unit, last.unit_name):
-        raise InputError("last_year_other_unit", file=last.source, unit=last.unit_name, report=file, report_unit=unit)
+        raise NarratorError("last_year_other_unit", file=last.source, unit=last.unit_name, report=file, report_unit=unit)
     if year and last.year and last.year >= year:
-        raise InputError("last_year_not_earlier", file=last.source, year=last.year, report=file, report_year=year)
+        raise NarratorError("last_year_not_earlier", file=last.source, year=last.year, report=file, report_year=year)
 
 
 def source(approved: Report | None) -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..core import lexicon
-from ..core.errors import InputError, NarratorError
+from ..core.errors import NarratorError
 from ..core.model import Report
 from ..forms.scoring import DEFAULT_RULES
 from ..forms.scoring import rule_set as scoring_rules
@@ -48,7 +48,7 @@ class CheckResult:
     figures: int = 0  # figures found in the prose
     linked: int = 0  # of which linked to a fact of the tables or the input
     facts: int = 0  # figures read from the tables (and their deviations and differences); counts of indicators aside
-    error: str = ""  # the reason the file could not be checked
+    error: NarratorError | None = None  # why the file could not be checked
     report: CheckedReport | None = field(default=None, repr=False, compare=False)  # for --explain
     targets: str = ""  # the approved target table compared with (check --targets)
 
@@ -241,7 +241,7 @@ def _check_safely(path: str, data: Report | None, explain: bool = False,
     try:
         result = check_file(path, data, rule_set, approved, last_year)
     except NarratorError as error:
-        return CheckResult(str(path), error=str(error))
+        return CheckResult(str(path), error=error)
     if not explain:
         result.report = None  # not sent back from a worker when nobody asks what each figure was linked to
     return result
@@ -255,7 +255,7 @@ def last_year_report(path: str | Path) -> Report:
     document = read_document(path)
     report = recognise(document).report()
     if not report.indicators:
-        raise InputError("last_year_no_table", file=path)
+        raise NarratorError("last_year_no_table", file=path)
     report.unit_name = report.unit_name or unit_name(document)
     report.year = report.year or document_year(document) or 0
     report.sentences = tuple(sentence for paragraph in document.paragraphs

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from ..core.errors import InputError, message
+from ..core.errors import NarratorError, message
 from ..core.output import write_atomically
 from . import across
 from .checker import CheckResult
@@ -29,7 +29,7 @@ def marked_context(finding: Finding) -> str:
 
 def summary(result: CheckResult) -> str:
     if result.error:
-        return message("check_file_error", file=result.file, reason=result.error)
+        return message("check_file_error", file=result.file, reason=str(result.error))
     return message("check_summary", file=result.file, figures=result.figures, linked=result.linked,
                    unlinked=result.unlinked, count=len(result.findings))
 
@@ -110,7 +110,7 @@ def json_report(results: list[CheckResult], explain: bool = False) -> str:
     items = []
     for result in results:
         item = {"file": result.file, "figures": result.figures, "linked": result.linked,
-                "unlinked": result.unlinked, "facts": result.facts, "error": result.error,
+                "unlinked": result.unlinked, "facts": result.facts, "error": str(result.error or ""),
                 "findings": [finding.as_dict() for finding in result.findings]}
         if explain:
             item["explain"] = explanations(result)
@@ -129,7 +129,7 @@ def annotate(report: str | Path, result: CheckResult, output: str | Path, force:
 
     report = Path(report)
     if report.suffix.lower() not in (".docx", ".docm"):
-        raise InputError("annotate_not_docx", file=report)
+        raise NarratorError("annotate_not_docx", file=report)
     document = docx.Document(str(report))
     for finding in result.findings:
         runs = _anchor(document, finding)

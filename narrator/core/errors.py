@@ -19,10 +19,11 @@ def message(code: str, **arguments: object) -> str:
 
 
 class NarratorError(Exception):
-    """An error the user can fix; its text is shown as it is."""
+    """The one error type: what went wrong as a message key of templates/messages.yaml and its
+    arguments, with where (file, sheet, row, item, column). The library, the CLI and the web word it
+    here, the same way; the CLI exits with 2, the web answers with the status `web.STATUS` gives
+    the key (400 unless named)."""
 
-
-class InputError(NarratorError):
     def __init__(self, code: str, file: str = "", sheet: str = "", row: int | None = None,
                  item: int | None = None, column: str = "", **arguments: object):
         self.code = code
@@ -33,6 +34,9 @@ class InputError(NarratorError):
         self.column = column
         self.arguments = arguments
         super().__init__(self.render())
+
+    def __reduce__(self):  # sent back whole from a worker process
+        return (_rebuilt, (self.code, self.file, self.sheet, self.row, self.item, self.column, self.arguments))
 
     @property
     def location(self) -> str:
@@ -48,6 +52,17 @@ class InputError(NarratorError):
     def render(self) -> str:
         text = message(self.code, column=self.column, sheet=self.sheet, **self.arguments)
         return f"{self.location}：{text}" if self.location else text
+
+    def with_paths(self, clean) -> "NarratorError":
+        """The same error with `clean` applied to its file and its text arguments (the web shows an
+        upload's own name, never its temporary path)."""
+        arguments = {key: clean(value) if isinstance(value, str) else value for key, value in self.arguments.items()}
+        return NarratorError(self.code, clean(self.file) if self.file else "", self.sheet, self.row, self.item,
+                             self.column, **arguments)
+
+
+def _rebuilt(code, file, sheet, row, item, column, arguments) -> NarratorError:
+    return NarratorError(code, file, sheet, row, item, column, **arguments)
 
 
 _ERRNO_CODES = {"EACCES": "os_permission", "EPERM": "os_permission", "ENOSPC": "os_no_space", "EDQUOT": "os_no_space",

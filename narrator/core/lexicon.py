@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from . import wordstore
-from .errors import InputError, message
+from .errors import NarratorError, message
 from .resources import data_path, load_yaml
 from .yamlfile import load_file
 
@@ -241,9 +241,9 @@ _PATTERN_FIELDS = {"statements": {"head": str, "measure": str, "verb": str, "cou
 
 
 def _checked_patterns(patterns, file: Path) -> dict:
-    """A word list as `narrator mine` writes it; anything else raises InputError naming what is wrong."""
-    def fail(reason: str, **arguments) -> InputError:
-        return InputError("patterns_malformed", file=file, reason=message(reason, **arguments))
+    """A word list as `narrator mine` writes it; anything else raises NarratorError naming what is wrong."""
+    def fail(reason: str, **arguments) -> NarratorError:
+        return NarratorError("patterns_malformed", file=file, reason=message(reason, **arguments))
 
     if not isinstance(patterns, dict):
         raise fail("patterns_top", names="、".join(_PATTERN_FIELDS))

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .errors import InputError, message, os_reason
+from .errors import NarratorError, message, os_reason
 
 MAX_NAME_BYTES = 200  # file systems allow 255 bytes; a Chinese character takes 3
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
@@ -39,17 +39,17 @@ def check_output_path(path: str | Path, force: bool = False, inputs: Iterable[st
     """Fail early, before any work, when `path` cannot or must not be written."""
     path = Path(path)
     if path.is_dir():
-        raise InputError("output_is_folder", file=path,
+        raise NarratorError("output_is_folder", file=path,
                          example=path / (message("example_output_name") + (path.suffix or ".docx")))
     if not path.parent.resolve().is_dir():
-        raise InputError("output_folder_missing", file=path)
+        raise NarratorError("output_folder_missing", file=path)
     if path.exists():
         target = path.resolve()
         for source in inputs:
             if source is not None and Path(source).exists() and _same_file(Path(source), target):
-                raise InputError("output_is_input", file=path)
+                raise NarratorError("output_is_input", file=path)
         if not force:
-            raise InputError("output_exists", file=path)
+            raise NarratorError("output_exists", file=path)
     return path
 
 
@@ -73,7 +73,7 @@ def write_atomically(path: str | Path, write: Callable[[Path], None], force: boo
     try:
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem[:40]}.", suffix=path.suffix)
     except OSError as error:
-        raise InputError("output_write_failed", file=path, reason=os_reason(error)) from None
+        raise NarratorError("output_write_failed", file=path, reason=os_reason(error)) from None
     os.close(handle)
     try:
         write(Path(temporary))
@@ -81,7 +81,7 @@ def write_atomically(path: str | Path, write: Callable[[Path], None], force: boo
         os.replace(temporary, path)
     except OSError as error:
         _remove(temporary)
-        raise InputError("output_write_failed", file=path, reason=os_reason(error)) from None
+        raise NarratorError("output_write_failed", file=path, reason=os_reason(error)) from None
     except BaseException:
         _remove(temporary)
         raise

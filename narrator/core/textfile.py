@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import InputError, os_reason
+from .errors import NarratorError, os_reason
 
 MAX_TEXT_BYTES = 5 * 1024 * 1024  # a report's text is a few hundred KB
 
@@ -15,11 +15,11 @@ def read_text_file(path: Path) -> str:
     """A text file's content, refused above MAX_TEXT_BYTES, decoded as `decode` does."""
     size = path.stat().st_size
     if size > MAX_TEXT_BYTES:
-        raise InputError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_TEXT_BYTES))
+        raise NarratorError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_TEXT_BYTES))
     try:
         return decode(path.read_bytes(), path)
     except OSError as error:
-        raise InputError("file_unreadable", file=path, reason=os_reason(error)) from None
+        raise NarratorError("file_unreadable", file=path, reason=os_reason(error)) from None
 
 
 def megabytes(size: int) -> str:
@@ -48,7 +48,7 @@ def decode(data: bytes, path: Path) -> str:
         text = str(best)
         if _plausible(text):
             return text
-    raise InputError("report_encoding", file=path)
+    raise NarratorError("report_encoding", file=path)
 
 
 _READABLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\u00b7\u2160-\u216b\x20-\x7e\s]")

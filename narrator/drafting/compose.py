@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..core import lexicon, yamlfile
 from ..core.compare import agrees
-from ..core.errors import InputError, NarratorError, message
+from ..core.errors import NarratorError, message
 from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status
 from ..core.model import Report
 from ..core.quantity import find_quantities, format_percent, parse_quantity
@@ -269,8 +269,8 @@ def _checked_layouts(layouts: Any, file: Path) -> dict[str, Any]:
     None of them: the file is not a tables.yaml."""
     shipped = load_yaml("templates", "tables.yaml")
 
-    def fail(reason: str, **arguments) -> InputError:
-        return InputError("tables_malformed", file=file, reason=message(reason, **arguments))
+    def fail(reason: str, **arguments) -> NarratorError:
+        return NarratorError("tables_malformed", file=file, reason=message(reason, **arguments))
 
     if not isinstance(layouts, dict) or not set(layouts) & set(shipped):
         raise fail("tables_top", names="、".join(shipped))
@@ -309,12 +309,12 @@ class _BoundedEnvironment(SandboxedEnvironment):
 
     def call_binop(self, context, operator, left, right):
         if operator == "**" and isinstance(right, (int, float, Decimal)) and abs(right) > MAX_EXPONENT:
-            raise NarratorError(message("template_operation", operation=f"** {right}"))
+            raise NarratorError("template_operation", operation=f"** {right}")
         if operator == "*":
             for text, times in ((left, right), (right, left)):
                 if isinstance(text, (str, list, tuple)) and isinstance(times, int) \
                         and len(text) * times > MAX_REPEAT_LENGTH:
-                    raise NarratorError(message("template_operation", operation=f"* {times}"))
+                    raise NarratorError("template_operation", operation=f"* {times}")
         return super().call_binop(context, operator, left, right)
 
 
@@ -378,13 +378,13 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
         raise
     except TemplateError as error:
         where, line = _template_position(error)
-        raise NarratorError(message("template_error", template=where, line=line, reason=error)) from None
+        raise NarratorError("template_error", template=where, line=line, reason=error) from None
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as error:
         if not templates:
             raise  # narrator's own templates: a bug, for the error log
         where, line = _template_position(error)
         reason = message("template_recursion") if isinstance(error, RecursionError) else f"{type(error).__name__}: {error}"
-        raise NarratorError(message("template_error", template=where, line=line, reason=reason)) from None
+        raise NarratorError("template_error", template=where, line=line, reason=reason) from None
     for before, after in lexicon.wording()["reason_joins"].items():
         text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
     text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")
@@ -397,7 +397,7 @@ def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_
     the 项目支出绩效自评表 with the scores `rules` give (narrator/forms/project.py)."""
     report = evaluation.report
     if not report.project_name:
-        raise InputError("project_name_missing", file=report.source)
+        raise NarratorError("project_name_missing", file=report.source)
     missing = Missing()
     lang = Language(seed)
     scores = score_project(evaluation, rules)
@@ -495,7 +495,7 @@ def _render(template, context: dict) -> str:
     import threading
 
     def too_slow(signum, frame):
-        raise NarratorError(message("template_too_slow", limit=MAX_TEMPLATE_SECONDS))
+        raise NarratorError("template_too_slow", limit=MAX_TEMPLATE_SECONDS)
 
     timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     if timed:
@@ -506,7 +506,7 @@ def _render(template, context: dict) -> str:
         for piece in template.generate(context):
             length += len(piece)
             if length > MAX_TEMPLATE_OUTPUT:
-                raise NarratorError(message("template_too_long", limit=MAX_TEMPLATE_OUTPUT))
+                raise NarratorError("template_too_long", limit=MAX_TEMPLATE_OUTPUT)
             pieces.append(piece)
         return "".join(pieces)
     finally:

@@ -357,7 +357,7 @@ def convert_to_pdf(docx_path: str | Path, pdf_path: str | Path, force: bool = Fa
     """DOCX → PDF with LibreOffice in headless mode, into a temporary folder first."""
     program = soffice()
     if program is None:
-        raise NarratorError(message("soffice_missing"))
+        raise NarratorError("soffice_missing")
     docx_path = Path(docx_path).resolve()
     with tempfile.TemporaryDirectory(prefix="narrator-pdf-") as work:
         profile = Path(work) / "profile"
@@ -367,5 +367,5 @@ def convert_to_pdf(docx_path: str | Path, pdf_path: str | Path, force: bool = Fa
                                 env=dict(os.environ, HOME=work))
         produced = Path(work) / (docx_path.stem + ".pdf")
         if result.returncode != 0 or not produced.is_file():
-            raise NarratorError(message("pdf_failed", reason=(result.stderr or result.stdout).strip()[:300]))
+            raise NarratorError("pdf_failed", reason=(result.stderr or result.stdout).strip()[:300])
         return write_atomically(pdf_path, lambda temporary: shutil.copyfile(produced, temporary), force, inputs)

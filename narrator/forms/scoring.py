@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from ..core.errors import InputError
+from ..core.errors import NarratorError
 from ..core.evaluate import Status, evaluate_indicator
 from ..core.model import Indicator
 from ..core.quantity import HUNDRED, ZERO, format_decimal, parse_quantity, round_half_up
@@ -51,7 +51,7 @@ def rule_set_names() -> list[str]:
 @lru_cache(maxsize=None)
 def rule_set(key: str = DEFAULT_RULES) -> RuleSet:
     if key not in rule_set_names():
-        raise InputError("scoring_rules_unknown", name=key, known="、".join(rule_set_names()))
+        raise NarratorError("scoring_rules_unknown", name=key, known="、".join(rule_set_names()))
     data = load_yaml("lexicon", f"scoring/{key}.yaml")
     number = lambda value: Decimal(str(value))  # noqa: E731 — YAML numbers as written
     qualitative = data["qualitative"]

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..core import lexicon
-from ..core.errors import InputError, NarratorError, message
+from ..core.errors import NarratorError, message
 from ..core.output import write_atomically
 from ..core.quantity import Quantity, find_quantities
 from ..core.resources import load_yaml
@@ -103,7 +103,7 @@ def corpus_files(paths: list[str | Path], warnings: list[str]) -> list[Path]:
 
 
 def mine(paths: list[str | Path]) -> MineResult:
-    """Mine the reports under `paths`; a corpus with no usable prose raises InputError."""
+    """Mine the reports under `paths`; a corpus with no usable prose raises NarratorError."""
     lexicon.load_dictionary()
     result = MineResult()
     for path in corpus_files(paths, result.warnings):
@@ -119,7 +119,7 @@ def mine(paths: list[str | Path]) -> MineResult:
         _mine_document(document.paragraphs, path.name, result)
     if not result.documents:
         skipped = "\n".join(f"  - {warning}" for warning in result.warnings) or f"  - {message('nothing')}"
-        raise InputError("mine_nothing", file="、".join(map(str, paths)), skipped=skipped)
+        raise NarratorError("mine_nothing", file="、".join(map(str, paths)), skipped=skipped)
     return result
 
 
@@ -377,7 +377,7 @@ def hand_edited(path: Path) -> bool:
 def write_patterns(result: MineResult, path: str | Path, force: bool = False) -> Path:
     path = Path(path)
     if path.exists() and not force and hand_edited(path):
-        raise InputError("mine_hand_edited", file=path)
+        raise NarratorError("mine_hand_edited", file=path)
     text = render(result)
     return write_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"), force=True,
                             inputs=result.documents)

@@ -27,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core import lexicon
-from ..core.errors import InputError, message
+from ..core.errors import NarratorError, message
 from ..core.model import BudgetLine, FundingLine, Indicator, Origin, Report
 from ..core.quantity import format_decimal, half_width_figures, normalize_width, parse_quantity, year_in
 from ..sources import read
@@ -72,11 +72,11 @@ def import_targets(path: str | Path) -> ImportResult:
     fewer lines unplaced is kept (one that finds no indicators only when none does)."""
     path = Path(path)
     result: ImportResult | None = None
-    refused: InputError | None = None
+    refused: NarratorError | None = None
     for rows in read_rows(path):  # later readings are made only when the one before is refused or warned
         try:
             other = parse_rows(rows, str(path))
-        except InputError as error:
+        except NarratorError as error:
             if error.code != "target_no_indicators":
                 raise  # a damaged table is refused as it is read, not read another way
             refused = refused or error
@@ -109,7 +109,7 @@ def detect_form(path: str | Path) -> str:
     """项目 when the document reads as a project's target form (项目名称 and indicators), else 整体."""
     path = Path(path)
     if path.suffix.lower() == ".xls" and path.is_file():
-        raise InputError("old_excel", file=path)
+        raise NarratorError("old_excel", file=path)
     sheet = projectform.read_targets(read.read_document(path))
     return "项目" if sheet is not None and sheet.labels.get("project") else "整体"
 
@@ -121,12 +121,12 @@ def import_project_targets(path: str | Path) -> ImportResult:
     completions blank."""
     path = Path(path)
     if path.suffix.lower() == ".xls" and path.is_file():
-        raise InputError("old_excel", file=path)
+        raise NarratorError("old_excel", file=path)
     sheet = projectform.read_targets(read.read_document(path))
     if sheet is None:
-        raise InputError("project_target_no_indicators", file=path)
+        raise NarratorError("project_target_no_indicators", file=path)
     if not sheet.labels.get("project"):
-        raise InputError("project_target_no_name", file=path)
+        raise NarratorError("project_target_no_name", file=path)
     indicators = [Indicator(name=row.indicator.name, target=row.indicator.target, level1=row.indicator.level1,
                             level2=row.indicator.level2, weight=projectform.score(row.cells.get("weight")),
                             origin=row.indicator.origin)
@@ -177,7 +177,7 @@ def read_rows(path: Path) -> Iterator[list[SourceRow]]:
     when asked for."""
     suffix = path.suffix.lower()
     if suffix == ".xls" and path.is_file():
-        raise InputError("old_excel", file=path)
+        raise NarratorError("old_excel", file=path)
     read.file_head(path, read.DOCX_SUFFIXES | {".xlsx", ".xlsm"})
     if suffix in read.DOCX_SUFFIXES:
         yield _docx_rows(path)
@@ -198,7 +198,7 @@ def read_rows(path: Path) -> Iterator[list[SourceRow]]:
             yield _source_rows(document, lambda block: message("place_line", line=block.line),
                                lambda block, number: message("place_line", line=block.row_lines[number - 1]))
     else:
-        raise InputError("target_unknown_extension", file=path, suffix=path.suffix)
+        raise NarratorError("target_unknown_extension", file=path, suffix=path.suffix)
 
 
 def text_rows(text: str, wrapped_first_cells: bool = False) -> list[SourceRow] | None:
@@ -682,10 +682,10 @@ class _Parser:
 
     def report(self) -> ImportResult:
         if self.lost:
-            raise InputError("target_lost_indicators", file=self.file, count=len(self.lost),
+            raise NarratorError("target_lost_indicators", file=self.file, count=len(self.lost),
                              rows="\n".join(f"  - {line}" for line in self.lost))
         if not self.indicators:
-            raise InputError("target_no_indicators", file=self.file)
+            raise NarratorError("target_no_indicators", file=self.file)
         unit = " ".join(self.fields.get("unit_name", [])).strip()
         unit, year = unit or _missing("unit", self.warnings), self.year or _missing("year", self.warnings)
         funding = self._funding_tree()

@@ -15,7 +15,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..core import yamlfile
-from ..core.errors import InputError
+from ..core.errors import NarratorError
 from ..core.model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS,
                     LIST_FIELDS, QUANTITY_INDICATOR_FIELDS, SHEETS, TEXT_INDICATOR_FIELDS, BudgetLine,
                     FundingLine, Indicator, KeyTask, Origin, Report)
@@ -41,8 +41,8 @@ class Row:
     origin: Origin
     item: int | None = None  # 1-based position in a YAML list
 
-    def error(self, code: str, column: str = "", **arguments: object) -> InputError:
-        return InputError(code, file=self.origin.file, sheet=self.origin.sheet, row=self.origin.row,
+    def error(self, code: str, column: str = "", **arguments: object) -> NarratorError:
+        return NarratorError(code, file=self.origin.file, sheet=self.origin.sheet, row=self.origin.row,
                           item=self.item, column=column, **arguments)
 
 
@@ -51,11 +51,11 @@ def load_report(path: str | Path | None = None) -> Report:
     path = Path(path) if path is not None else example_path(".yaml")
     suffix = path.suffix.lower()
     if suffix == ".xls":
-        raise InputError("old_excel", file=path)
+        raise NarratorError("old_excel", file=path)
     if suffix not in (".yaml", ".yml", ".json", ".xlsx", ".xlsm"):
-        raise InputError("unknown_extension", file=path, suffix=path.suffix or "（无）")
+        raise NarratorError("unknown_extension", file=path, suffix=path.suffix or "（无）")
     if not path.is_file():
-        raise InputError("file_missing", file=path)
+        raise NarratorError("file_missing", file=path)
     if suffix in (".xlsx", ".xlsm"):
         return _load_workbook(path)
     return _load_mapping_file(path, suffix)
@@ -84,7 +84,7 @@ def _construct_float(loader: _Loader, node: yaml.ScalarNode) -> Decimal:
     except InvalidOperation:
         number = Decimal("NaN")
     if not sane_number(number):
-        raise InputError("number_out_of_range", file=loader.file, row=node.start_mark.line + 1, value=text,
+        raise NarratorError("number_out_of_range", file=loader.file, row=node.start_mark.line + 1, value=text,
                          digits=MAX_DIGITS)
     return number
 
@@ -99,32 +99,32 @@ def _load_mapping_file(path: Path, suffix: str) -> Report:
         try:
             data = json.loads(text, parse_float=Decimal, parse_constant=_json_constant)
         except json.JSONDecodeError as error:
-            raise InputError("json_syntax", file=path, row=error.lineno, reason=error.msg) from None
+            raise NarratorError("json_syntax", file=path, row=error.lineno, reason=error.msg) from None
         except RecursionError:
-            raise InputError("yaml_too_deep", file=path, limit=yamlfile.MAX_DEPTH) from None
+            raise NarratorError("yaml_too_deep", file=path, limit=yamlfile.MAX_DEPTH) from None
     else:
         data = yamlfile.parse(text, path, _Loader)
     return report_from_mapping(data, str(path))
 
 
 def _json_constant(name: str):
-    raise InputError("number_out_of_range", value=name, digits=MAX_DIGITS)
+    raise NarratorError("number_out_of_range", value=name, digits=MAX_DIGITS)
 
 
 def report_from_mapping(data: Any, file: str = "") -> Report:
     """Build the model from a mapping whose keys are the official column headers."""
     if not isinstance(data, dict):
-        raise InputError("top_not_mapping", file=file)
+        raise NarratorError("top_not_mapping", file=file)
     known = list(BASIC_FIELDS) + list(LIST_FIELDS) + list(TABLE_KEYS)
     for key in data:
         if key not in known:
-            raise InputError("unknown_key", file=file, row=getattr(data, "line", None) or None,
+            raise NarratorError("unknown_key", file=file, row=getattr(data, "line", None) or None,
                              key=key, known="、".join(known))
     tables = {}
     for key in TABLE_KEYS:
         items = data.get(key) or []
         if not isinstance(items, list):
-            raise InputError("list_expected", file=file, key=key)
+            raise NarratorError("list_expected", file=file, key=key)
         rows = []
         for index, item in enumerate(items, start=1):
             row = Row(item if isinstance(item, dict) else {}, Origin(file, key, getattr(item, "line", None)), index)
@@ -142,7 +142,7 @@ def report_from_mapping(data: Any, file: str = "") -> Report:
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list):
-            raise InputError("list_expected", file=file, key=key)
+            raise NarratorError("list_expected", file=file, key=key)
         lists[key] = [_text(Row({key: v}, Origin(file, key)), key) for v in value]
     return _build_report(basic, lists, tables, file)
 
@@ -156,7 +156,7 @@ def _load_workbook(path: Path) -> Report:
     file = str(path)
     for required in REQUIRED_SHEETS:
         if required not in workbook:
-            raise InputError("sheet_missing", file=file, sheet=required, sheets="、".join(SHEETS))
+            raise NarratorError("sheet_missing", file=file, sheet=required, sheets="、".join(SHEETS))
     basic_rows = _sheet_rows(workbook["基本信息"], file, "基本信息", {"项目": None, "内容": None}, ("项目", "内容"))
     basic: dict[str, Any] = {}
     lists: dict[str, list[str]] = {key: [] for key in LIST_FIELDS}
@@ -187,11 +187,11 @@ def _sheet_rows(sheet_rows: list, file: str, name: str, columns: dict, required:
         title = normalize_width(str(value)).strip() if value is not None else ""
         if title in columns:
             if title in positions:
-                raise InputError("column_twice", file=file, sheet=name, row=header.number, column=title)
+                raise NarratorError("column_twice", file=file, sheet=name, row=header.number, column=title)
             positions[title] = index
     for column in required:
         if column not in positions:
-            raise InputError("column_missing", file=file, sheet=name, row=header.number if header else 1,
+            raise NarratorError("column_missing", file=file, sheet=name, row=header.number if header else 1,
                              column=column, columns="、".join(columns))
     result = []
     for sheet_row in sheet_rows[1:]:

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..core import lexicon
-from ..core.errors import InputError, message, os_reason
+from ..core.errors import NarratorError, message, os_reason
 from ..core.quantity import format_decimal
 from ..core.textfile import megabytes, read_text_file
 from . import layout, streams
@@ -82,7 +82,7 @@ class SourceDocument:
 
 
 def read_document(path: str | Path) -> SourceDocument:
-    """Read a DOCX, PDF, workbook or text report; unreadable input raises InputError naming the file."""
+    """Read a DOCX, PDF, workbook or text report; unreadable input raises NarratorError naming the file."""
     path = Path(path)
     head = file_head(path, DOCX_SUFFIXES | WORKBOOK_SUFFIXES)
     suffix = path.suffix.lower()
@@ -95,29 +95,29 @@ def read_document(path: str | Path) -> SourceDocument:
     if suffix in TEXT_SUFFIXES or not suffix:
         return read_text(read_text_file(path), str(path))
     if suffix == ".doc":
-        raise InputError("report_old_word", file=path)
-    raise InputError("report_unknown_extension", file=path, suffix=path.suffix)
+        raise NarratorError("report_old_word", file=path)
+    raise NarratorError("report_unknown_extension", file=path, suffix=path.suffix)
 
 
 def file_head(path: Path, encrypted_suffixes: set[str] = DOCX_SUFFIXES) -> bytes:
     """The first bytes of an existing, non-empty file that is not an OLE (encrypted or
-    old Office) file; anything else raises InputError naming the file."""
+    old Office) file; anything else raises NarratorError naming the file."""
     if not path.is_file():
-        raise InputError("file_missing" if not path.is_dir() else "os_is_folder", file=path)
+        raise NarratorError("file_missing" if not path.is_dir() else "os_is_folder", file=path)
     try:
         if path.stat().st_size == 0:
-            raise InputError("report_empty", file=path)
+            raise NarratorError("report_empty", file=path)
         with open(path, "rb") as handle:
             head = handle.read(8)
     except OSError as error:
-        raise InputError("file_unreadable", file=path, reason=os_reason(error)) from None
+        raise NarratorError("file_unreadable", file=path, reason=os_reason(error)) from None
     if head == OLE_SIGNATURE:
         suffix = path.suffix.lower()
         if suffix in {".xlsx", ".xlsm"}:
             code = "workbook_encrypted"
         else:
             code = "report_encrypted" if suffix in encrypted_suffixes else "report_old_word"
-        raise InputError(code, file=path)
+        raise NarratorError(code, file=path)
     return head
 
 
@@ -218,7 +218,7 @@ def _stream_tables(lines: list[str], index: int, numbered: int, section: str) ->
 
 def _check_length(text: str, number: int, file: str) -> None:
     if len(text) > MAX_PARAGRAPH_CHARS:
-        raise InputError("paragraph_too_long", file=file, number=number, length=len(text), limit=MAX_PARAGRAPH_CHARS)
+        raise NarratorError("paragraph_too_long", file=file, number=number, length=len(text), limit=MAX_PARAGRAPH_CHARS)
 
 
 def _emphasised(match: re.Match) -> str:
@@ -538,7 +538,7 @@ class DocxPackage:
 
 
 def open_docx(path: Path) -> DocxPackage:
-    """The body and style names of `path`; a damaged, encrypted or oversized file raises InputError.
+    """The body and style names of `path`; a damaged, encrypted or oversized file raises NarratorError.
     Read from the package's XML directly: python-docx's package model parses every part (the default
     template's 350 KB of styles among them) before the first paragraph is read."""
     from docx.oxml.ns import qn
@@ -550,7 +550,7 @@ def open_docx(path: Path) -> DocxPackage:
     with _damaged(path, "report_corrupt"), zipfile.ZipFile(path) as archive:
         body = etree.fromstring(archive.read("word/document.xml"), parser).find(qn("w:body"))
         if body is None:
-            raise InputError("report_corrupt", file=path, reason=message("report_no_body"))
+            raise NarratorError("report_corrupt", file=path, reason=message("report_no_body"))
         used = {element.get(qn("w:val")) for element in body.iter(qn("w:pStyle"))} - {None}
         names: dict[str, str] = {}
         if used and "word/styles.xml" in archive.namelist():
@@ -570,24 +570,24 @@ def preflight_package(path: Path, required: str, missing_code: str, corrupt_code
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise InputError(corrupt_code, file=path, reason=str(error) or type(error).__name__) from None
+        raise NarratorError(corrupt_code, file=path, reason=str(error) or type(error).__name__) from None
     names = {member.filename for member in members}
     if "EncryptionInfo" in names:
-        raise InputError(encrypted_code, file=path)
+        raise NarratorError(encrypted_code, file=path)
     if required not in names:
-        raise InputError(missing_code, file=path)
+        raise NarratorError(missing_code, file=path)
     if len(members) > MAX_PACKAGE_MEMBERS:
-        raise InputError("package_too_many_parts", file=path, count=len(members), limit=MAX_PACKAGE_MEMBERS)
+        raise NarratorError("package_too_many_parts", file=path, count=len(members), limit=MAX_PACKAGE_MEMBERS)
     total = 0
     for member in members:
         limit = MAX_MEDIA_BYTES if "/media/" in member.filename or "/embeddings/" in member.filename \
             else MAX_PART_BYTES
         if member.file_size > limit:
-            raise InputError("package_part_too_large", file=path, part=member.filename,
+            raise NarratorError("package_part_too_large", file=path, part=member.filename,
                              size=megabytes(member.file_size), limit=megabytes(limit))
         total += member.file_size
     if total > MAX_PACKAGE_BYTES:
-        raise InputError("report_too_large", file=path, size=megabytes(total), limit=megabytes(MAX_PACKAGE_BYTES))
+        raise NarratorError("report_too_large", file=path, size=megabytes(total), limit=megabytes(MAX_PACKAGE_BYTES))
 
 
 def docx_blocks(document, file: str = "", repeat_merged: bool = True) -> SourceDocument:
@@ -701,7 +701,7 @@ class SheetRow:
 def read_workbook(path: Path) -> dict[str, list[SheetRow]]:
     """Every non-empty row of every sheet of an .xlsx, streamed (read-only) so a stray cell at
     XFD1048576 costs nothing; at most MAX_SHEET_COLUMNS columns. A formula saved without its
-    result (a file written by a program, never opened in Excel) raises InputError naming the cell."""
+    result (a file written by a program, never opened in Excel) raises NarratorError naming the cell."""
     import openpyxl
 
     preflight_package(path, "xl/workbook.xml", "not_a_workbook_part", "not_a_workbook", "workbook_encrypted")
@@ -732,12 +732,12 @@ def _sheets(path: Path, values, formulas) -> dict[str, list[SheetRow]]:
                 blank = cells
                 continue
             if number > MAX_SHEET_ROWS:
-                raise InputError("sheet_too_long", file=path, sheet=sheet.title, row=number, limit=MAX_SHEET_ROWS)
+                raise NarratorError("sheet_too_long", file=path, sheet=sheet.title, row=number, limit=MAX_SHEET_ROWS)
             for column, (value, formula) in enumerate(zip(row, formula_cells), start=1):
                 if value is None and isinstance(formula.value, str) and formula.value.startswith("="):
                     from openpyxl.utils import get_column_letter
 
-                    raise InputError("formula_not_cached", file=path, sheet=sheet.title, row=number,
+                    raise NarratorError("formula_not_cached", file=path, sheet=sheet.title, row=number,
                                      cell=f"{get_column_letter(column)}{number}", formula=formula.value)
             rows.append(SheetRow(number, row))
         sheets[sheet.title] = rows
@@ -802,17 +802,17 @@ def read_pdf(path: Path, repeat_merged: bool = True, pdfium: bool = True) -> Sou
 
     size = path.stat().st_size
     if size > MAX_PDF_BYTES:
-        raise InputError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_PDF_BYTES))
+        raise NarratorError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_PDF_BYTES))
     try:
         pdf = pdfplumber.open(path)
     except Exception as error:  # pdfminer raises its own kinds for damaged and encrypted files
         code = "pdf_encrypted" if "password" in type(error).__name__.lower() else "pdf_corrupt"
-        raise InputError(code, file=path, reason=str(error) or type(error).__name__) from None
+        raise NarratorError(code, file=path, reason=str(error) or type(error).__name__) from None
     # pdfplumber reads pages lazily: a damaged page fails below, inside `_damaged`.
     try:
         with _damaged(path, "pdf_corrupt"):
             if len(pdf.pages) > MAX_PDF_PAGES:
-                raise InputError("pdf_too_many_pages", file=path, pages=len(pdf.pages), limit=MAX_PDF_PAGES)
+                raise NarratorError("pdf_too_many_pages", file=path, pages=len(pdf.pages), limit=MAX_PDF_PAGES)
             with pdfium_pages(pdf, path) if pdfium else nullcontext(pdf.pages) as pages:
                 items = _pdf_items(pages)
     finally:
@@ -853,14 +853,14 @@ _WORD_GAP = 0.35
 
 @contextmanager
 def _damaged(path: Path, code: str):
-    """Any failure of a third-party reader inside becomes InputError `code` naming the file:
+    """Any failure of a third-party reader inside becomes NarratorError `code` naming the file:
     pdfminer, openpyxl and lxml each raise their own kinds for a damaged part."""
     try:
         yield
-    except InputError:
+    except NarratorError:
         raise
     except Exception as error:
-        raise InputError(code, file=path, reason=str(error) or type(error).__name__) from None
+        raise NarratorError(code, file=path, reason=str(error) or type(error).__name__) from None
 
 
 def _not_a_filled_area(obj: dict) -> bool:

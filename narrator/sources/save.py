@@ -8,7 +8,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from ..core.errors import InputError
+from ..core.errors import NarratorError
 from ..core.model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS,
                     LIST_FIELDS, Report)
 from ..core.output import write_atomically
@@ -184,4 +184,4 @@ def write_input(report: Report, path: str | Path, force: bool = False, keep_blan
         return write_yaml(report, path, force, keep_blank, inputs)
     if suffix == ".xlsx":
         return write_workbook(report, path, force, inputs)
-    raise InputError("output_unknown_extension", file=path, suffix=suffix or "（无）")
+    raise NarratorError("output_unknown_extension", file=path, suffix=suffix or "（无）")
