@@ -34,10 +34,10 @@ from .drafting.render import docx_bytes
 from .drafting.review import review
 from .forms.scoring import rule_set as scoring_rules
 from .recognise.targets import ImportResult, import_table
+from .sources import kinds
 from .sources.load import REQUIRED_SHEETS, load_report
 from .sources.save import write_input
 
-INPUT_SUFFIXES = {".yaml", ".yml", ".json"}
 
 
 @dataclass
@@ -54,9 +54,9 @@ def is_input(path: str | Path) -> bool:
     """An input file (.yaml, .json, or a workbook with the input's sheets), not a target table to import."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix in INPUT_SUFFIXES:
+    if suffix in kinds.YAML | kinds.JSON:
         return True
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in kinds.WORKBOOK:
         import openpyxl
 
         try:
@@ -137,7 +137,7 @@ def answered_path(source: str | Path | None) -> Path:
     if source is None:
         return Path(message("ask_example_copy"))
     path = Path(source)
-    suffix = ".yaml" if path.suffix.lower() == ".json" else path.suffix
+    suffix = ".yaml" if kinds.is_kind(path, kinds.JSON) else path.suffix
     return path.with_name(message("ask_copy_name", stem=path.stem) + suffix)
 
 
@@ -163,7 +163,7 @@ def answer_file(source: str | Path | None, output: str | Path | None = None, in_
         echo(message("ask_none", file=file))
         return 0
     if in_place:
-        if source is None or Path(source).suffix.lower() == ".json":
+        if source is None or kinds.is_kind(source, kinds.JSON):
             raise NarratorError("ask_json_in_place" if source else "ask_example_in_place", file=source or "")
         target = Path(source)
     else:

@@ -298,17 +298,18 @@ def _score_sheet(input_file):
 
     from .core.errors import NarratorError
     from .recognise.projectform import read_sheet
-    from .sources.read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES, read_document
+    from .sources import kinds
+    from .sources.read import read_document
 
     if input_file is None:
         return None
     suffix = Path(input_file).suffix.lower()
-    if suffix in DOCX_SUFFIXES | PDF_SUFFIXES | TEXT_SUFFIXES:
+    if suffix in kinds.PROSE:
         sheet = read_sheet(read_document(input_file))
         if sheet is None:
             raise NarratorError("scores_not_found", file=input_file)
         return sheet
-    if suffix in WORKBOOK_SUFFIXES:
+    if suffix in kinds.WORKBOOK:
         from .sources.load import load_report
 
         try:
@@ -535,9 +536,10 @@ def import_table(table, output, force, form):
 
 def _check_input_suffix(output) -> None:
     from .core.errors import NarratorError, message
+    from .sources import kinds
 
     suffix = Path(output).suffix.lower()
-    if suffix not in (".xlsx", ".yaml", ".yml"):
+    if suffix not in kinds.INPUT_OUTPUT:
         raise NarratorError("output_unknown_extension", suffix=suffix or message("nothing"))
 
 

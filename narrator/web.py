@@ -35,6 +35,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from .core.errors import NarratorError, message
 from .core.resources import data_path
 from .core.version import DEFAULT_SEED
+from .sources import kinds
 from .sources.load import load_report
 from .sources.save import input_workbook_bytes, yaml_text
 
@@ -184,7 +185,7 @@ def _as_uploaded(report, uploads: Uploads):
 def annotated_bytes(path: Path, result) -> bytes | None:
     from .checking.reporters import annotate
 
-    if path.suffix.lower() not in (".docx", ".docm") or result.error:
+    if not kinds.is_kind(path, kinds.DOCX) or result.error:
         return None
     output = path.with_name(annotated_name(path))
     annotate(path, result, output, force=True)
@@ -510,7 +511,7 @@ def create_app(token: str | None = None) -> FastAPI:
         if imported is not None and fields.get("answered"):
             # The answered input: drafting again (another seed) starts from it, and the officer keeps it.
             stem = Path(upload[0]).stem
-            if Path(upload[0]).suffix.lower() in (".xlsx", ".xlsm"):
+            if kinds.is_kind(upload[0], kinds.WORKBOOK):
                 answered = downloads.add(message("ask_copy_name", stem=stem) + ".xlsx", XLSX_TYPE,
                                          await _in_thread(lambda: input_workbook_bytes(imported)))
             else:

@@ -103,3 +103,23 @@ def test_no_import_cycle_counting_imports_inside_functions():
             visit(node)
     assert cycles == []
     assert len(graph) > 50 and sum(map(len, graph.values())) > 200  # the walk saw the real graph
+
+
+_SUFFIX = __import__("re").compile(r"\.(docx?|docm|pdf|txt|md|text|xlsx|xlsm|xls|ya?ml|json)")
+
+
+def test_file_kinds_are_decided_by_suffix_in_one_module():
+    """A suffix compared (==, in) anywhere but sources/kinds.py is a second list that will drift."""
+    compared = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.name == "kinds.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Compare):
+                continue
+            for side in [node.left, *node.comparators]:
+                constants = side.elts if isinstance(side, (ast.Set, ast.Tuple, ast.List)) else [side]
+                if any(isinstance(c, ast.Constant) and isinstance(c.value, str) and _SUFFIX.fullmatch(c.value)
+                       for c in constants):
+                    compared.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert compared == []

@@ -24,7 +24,7 @@ from ..core.errors import NarratorError
 from ..core.model import Indicator, Report
 from ..core.quantity import Quantity
 from ..recognise.targets import import_table
-from ..sources.read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, WORKBOOK_SUFFIXES
+from ..sources import kinds
 
 LOW_TARGET = Decimal("0.5")  # last year's completion this far over a target carried over unchanged: set too low
 RENAMED = 80  # rapidfuzz ratio from which two names are one indicator renamed (新增省双创人才 / 新增省“双创人才”)
@@ -141,10 +141,9 @@ def load_targets(path: str | Path) -> tuple[Report | tuple[Report, ...], list[st
     path = Path(path)
     if not path.is_dir():
         return import_table(path)[1].report, []
-    readable = DOCX_SUFFIXES | PDF_SUFFIXES | TEXT_SUFFIXES | WORKBOOK_SUFFIXES
     tables, skipped = [], []
     for file in sorted(path.iterdir()):
-        if file.suffix.lower() not in readable or file.name.startswith(("~$", ".")):
+        if not kinds.is_kind(file, kinds.REPORT) or file.name.startswith(("~$", ".")):
             continue
         try:
             tables.append(import_table(file)[1].report)

@@ -24,9 +24,11 @@ from ..core.model import Report
 from ..forms.scoring import DEFAULT_RULES
 from ..forms.scoring import rule_set as scoring_rules
 from ..recognise import moneytables
-from ..recognise.projectform import read_sheet, read_targets
-from ..recognise.tables import IndicatorRow, document_year, recognise, unit_name
+from ..recognise.document import recognise
+from ..recognise.projectform import read_targets
+from ..recognise.tables import document_year, unit_name
 from ..recognise.targets import import_table
+from ..sources import kinds
 from ..sources.load import load_report
 from ..sources.read import Paragraph, SourceDocument, read_document
 from ..statements import roles
@@ -83,13 +85,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
                    last_year: Report | None = None) -> CheckedReport:
     """What the rules see: the document's passages (paragraphs, then 年度重点任务 完成情况 cells)
     with their claims linked to the facts of its tables (and of --data)."""
-    tables = recognise(document)
-    sheet = read_sheet(document)
-    if sheet is not None:
-        # The form's indicators are facts like a 自评表's, unless its table was read as one already.
-        seen = {(row.cells["name"].table, row.cells["name"].row) for row in tables.indicators if "name" in row.cells}
-        tables.indicators += [IndicatorRow(row.indicator, row.cells) for row in sheet.indicators
-                              if (row.cells["name"].table, row.cells["name"].row) not in seen]
+    recognised = recognise(document)
+    tables, sheet = recognised.tables, recognised.sheet
     sections = {block.number: block.section for block in document.tables}
     facts = table_facts(tables, sections)
     if data is not None:
@@ -250,10 +247,10 @@ def _check_safely(path: str, data: Report | None, explain: bool = False,
 def last_year_report(path: str | Path) -> Report:
     """Last year's report of the unit, as its tables say it (its 自评表 with completion values), or an
     input file (.yaml, .xlsx) of last year."""
-    if Path(path).suffix.lower() in (".yaml", ".yml"):
+    if kinds.is_kind(path, kinds.YAML):
         return load_report(path)
     document = read_document(path)
-    report = recognise(document).report()
+    report = recognise(document).tables.report()
     if not report.indicators:
         raise NarratorError("last_year_no_table", file=path)
     report.unit_name = report.unit_name or unit_name(document)

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from ..core.errors import NarratorError, message
 from ..core.output import write_atomically
+from ..sources import kinds
 from . import across
 from .checker import CheckResult
 from .findings import Finding, wording
@@ -128,7 +129,7 @@ def annotate(report: str | Path, result: CheckResult, output: str | Path, force:
     import docx
 
     report = Path(report)
-    if report.suffix.lower() not in (".docx", ".docm"):
+    if not kinds.is_kind(report, kinds.DOCX):
         raise NarratorError("annotate_not_docx", file=report)
     document = docx.Document(str(report))
     for finding in result.findings:

@@ -28,9 +28,9 @@ from ..core.errors import NarratorError, message
 from ..core.output import write_atomically
 from ..core.quantity import Quantity, find_quantities
 from ..core.resources import load_yaml
-from ..sources.read import DOCX_SUFFIXES, PDF_SUFFIXES, TEXT_SUFFIXES, read_document
+from ..sources import kinds
+from ..sources.read import read_document
 
-CORPUS_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | PDF_SUFFIXES  # what read_document reads that has prose
 MARKER = "# narrator-mine sha256:"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;])")
 _CLAUSE_BREAK = "，,；;：:（()）！？!?。"
@@ -90,10 +90,10 @@ def corpus_files(paths: list[str | Path], warnings: list[str]) -> list[Path]:
             for child in sorted(path.rglob("*")):
                 # In a folder only report files count; other files (inputs, pictures) are not corpus.
                 if child.is_file() and not child.name.startswith((".", "~$")) \
-                        and child.suffix.lower() in CORPUS_SUFFIXES:
+                        and child.suffix.lower() in kinds.PROSE:
                     files.append(child)
         elif path.is_file():
-            if path.suffix.lower() in CORPUS_SUFFIXES:
+            if path.suffix.lower() in kinds.PROSE:
                 files.append(path)
             else:
                 warnings.append(message("mine_skip_suffix", file=path))

@@ -30,10 +30,10 @@ from ..core import lexicon
 from ..core.errors import NarratorError, message
 from ..core.model import BudgetLine, FundingLine, Indicator, Origin, Report
 from ..core.quantity import format_decimal, half_width_figures, normalize_width, parse_quantity, year_in
-from ..sources import read
+from ..sources import kinds, read
 from . import indicator_rows, projectform
 
-TEXT_SUFFIXES = read.TEXT_SUFFIXES | {""}  # a copied table saved without a suffix too
+_COPIED_TEXT = kinds.TEXT | {""}  # a copied table saved without a suffix too
 DEPTH = ("level1", "level2", "key_work", "project")
 _TAG = re.compile(r"<[^>]+>")
 _ENUMERATOR = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d{1,2}[.、．]|[①-⑳])")
@@ -108,7 +108,7 @@ def import_table(path: str | Path, form: str | None = None) -> tuple[str, Import
 def detect_form(path: str | Path) -> str:
     """项目 when the document reads as a project's target form (项目名称 and indicators), else 整体."""
     path = Path(path)
-    if path.suffix.lower() == ".xls" and path.is_file():
+    if kinds.is_kind(path, {kinds.OLD_EXCEL}) and path.is_file():
         raise NarratorError("old_excel", file=path)
     sheet = projectform.read_targets(read.read_document(path))
     return "项目" if sheet is not None and sheet.labels.get("project") else "整体"
@@ -120,7 +120,7 @@ def import_project_targets(path: str | Path) -> ImportResult:
     实施单位 (the input's 单位名称), 年度总体目标, the 资金 rows and the indicators with their 指标值 and 分值;
     completions blank."""
     path = Path(path)
-    if path.suffix.lower() == ".xls" and path.is_file():
+    if kinds.is_kind(path, {kinds.OLD_EXCEL}) and path.is_file():
         raise NarratorError("old_excel", file=path)
     sheet = projectform.read_targets(read.read_document(path))
     if sheet is None:
@@ -176,16 +176,16 @@ def read_rows(path: Path) -> Iterator[list[SourceRow]]:
     """The source's rows; for text in "blocks", its second reading after (`text_rows`), made only
     when asked for."""
     suffix = path.suffix.lower()
-    if suffix == ".xls" and path.is_file():
+    if suffix == kinds.OLD_EXCEL and path.is_file():
         raise NarratorError("old_excel", file=path)
-    read.file_head(path, read.DOCX_SUFFIXES | {".xlsx", ".xlsm"})
-    if suffix in read.DOCX_SUFFIXES:
+    read.file_head(path, kinds.DOCX | kinds.WORKBOOK)
+    if suffix in kinds.DOCX:
         yield _docx_rows(path)
-    elif suffix in read.PDF_SUFFIXES:
+    elif suffix in kinds.PDF:
         yield _pdf_rows(path)
-    elif suffix in (".xlsx", ".xlsm"):
+    elif suffix in kinds.WORKBOOK:
         yield _workbook_rows(path)
-    elif suffix in TEXT_SUFFIXES:
+    elif suffix in _COPIED_TEXT:
         text = read.read_text_file(path)
         yield text_rows(text)
         wrapped = text_rows(text, wrapped_first_cells=True)

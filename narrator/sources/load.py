@@ -21,6 +21,7 @@ from ..core.model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICAT
                     FundingLine, Indicator, KeyTask, Origin, Report)
 from ..core.quantity import MAX_DIGITS, format_decimal, normalize_width, parse_quantity, sane_number
 from ..core.resources import example_path
+from . import kinds
 from .read import file_head, read_workbook
 
 TABLE_KEYS = {"绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS,
@@ -50,13 +51,13 @@ def load_report(path: str | Path | None = None) -> Report:
     """Read an input file (.yaml, .yml, .json, .xlsx); None means the shipped example."""
     path = Path(path) if path is not None else example_path(".yaml")
     suffix = path.suffix.lower()
-    if suffix == ".xls":
+    if suffix == kinds.OLD_EXCEL:
         raise NarratorError("old_excel", file=path)
-    if suffix not in (".yaml", ".yml", ".json", ".xlsx", ".xlsm"):
+    if suffix not in kinds.INPUT:
         raise NarratorError("unknown_extension", file=path, suffix=path.suffix or "（无）")
     if not path.is_file():
         raise NarratorError("file_missing", file=path)
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in kinds.WORKBOOK:
         return _load_workbook(path)
     return _load_mapping_file(path, suffix)
 
@@ -95,7 +96,7 @@ _Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 def _load_mapping_file(path: Path, suffix: str) -> Report:
     text = yamlfile.read_yaml_bytes(path)
-    if suffix == ".json":
+    if suffix in kinds.JSON:
         try:
             data = json.loads(text, parse_float=Decimal, parse_constant=_json_constant)
         except json.JSONDecodeError as error:
@@ -151,7 +152,7 @@ def report_from_mapping(data: Any, file: str = "") -> Report:
 
 def _load_workbook(path: Path) -> Report:
 
-    file_head(path, {".xlsx", ".xlsm"})
+    file_head(path, kinds.WORKBOOK)
     workbook = read_workbook(path)
     file = str(path)
     for required in REQUIRED_SHEETS:

@@ -21,12 +21,8 @@ from ..core import lexicon
 from ..core.errors import NarratorError, message, os_reason
 from ..core.quantity import format_decimal
 from ..core.textfile import megabytes, read_text_file
-from . import layout, streams
+from . import kinds, layout, streams
 
-TEXT_SUFFIXES = {".txt", ".md", ".text"}
-DOCX_SUFFIXES = {".docx", ".docm"}
-PDF_SUFFIXES = {".pdf"}
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 500
 MAX_PART_BYTES = 40 * 1024 * 1024  # one XML part of a DOCX or XLSX, uncompressed
@@ -84,22 +80,22 @@ class SourceDocument:
 def read_document(path: str | Path) -> SourceDocument:
     """Read a DOCX, PDF, workbook or text report; unreadable input raises NarratorError naming the file."""
     path = Path(path)
-    head = file_head(path, DOCX_SUFFIXES | WORKBOOK_SUFFIXES)
+    head = file_head(path, kinds.DOCX | kinds.WORKBOOK)
     suffix = path.suffix.lower()
-    if suffix in PDF_SUFFIXES or head.startswith(b"%PDF"):
+    if suffix in kinds.PDF or head.startswith(b"%PDF"):
         return read_pdf(path)
-    if suffix in WORKBOOK_SUFFIXES:
+    if suffix in kinds.WORKBOOK:
         return read_workbook_document(path)
-    if suffix in DOCX_SUFFIXES or (head.startswith(b"PK") and suffix not in TEXT_SUFFIXES):
+    if suffix in kinds.DOCX or (head.startswith(b"PK") and suffix not in kinds.TEXT):
         return _read_docx(path)
-    if suffix in TEXT_SUFFIXES or not suffix:
+    if suffix in kinds.TEXT or not suffix:
         return read_text(read_text_file(path), str(path))
-    if suffix == ".doc":
+    if suffix == kinds.OLD_WORD:
         raise NarratorError("report_old_word", file=path)
     raise NarratorError("report_unknown_extension", file=path, suffix=path.suffix)
 
 
-def file_head(path: Path, encrypted_suffixes: set[str] = DOCX_SUFFIXES) -> bytes:
+def file_head(path: Path, encrypted_suffixes: set[str] = kinds.DOCX) -> bytes:
     """The first bytes of an existing, non-empty file that is not an OLE (encrypted or
     old Office) file; anything else raises NarratorError naming the file."""
     if not path.is_file():
@@ -113,7 +109,7 @@ def file_head(path: Path, encrypted_suffixes: set[str] = DOCX_SUFFIXES) -> bytes
         raise NarratorError("file_unreadable", file=path, reason=os_reason(error)) from None
     if head == OLE_SIGNATURE:
         suffix = path.suffix.lower()
-        if suffix in {".xlsx", ".xlsm"}:
+        if suffix in kinds.WORKBOOK:
             code = "workbook_encrypted"
         else:
             code = "report_encrypted" if suffix in encrypted_suffixes else "report_old_word"

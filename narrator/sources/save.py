@@ -13,6 +13,7 @@ from ..core.model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICAT
                     LIST_FIELDS, Report)
 from ..core.output import write_atomically
 from ..core.quantity import Quantity, format_decimal
+from . import kinds
 
 TABLES = (("绩效指标", "indicators", INDICATOR_COLUMNS), ("预算信息", "budget_lines", BUDGET_COLUMNS),
           ("重点任务", "key_tasks", KEY_TASK_COLUMNS), ("资金来源", "funding", FUNDING_COLUMNS))
@@ -180,8 +181,8 @@ def write_input(report: Report, path: str | Path, force: bool = False, keep_blan
     """Write `report` as .yaml/.yml or .xlsx according to the suffix of `path`
     (a workbook always has every column, so `keep_blank` only matters for YAML)."""
     suffix = Path(path).suffix.lower()
-    if suffix in (".yaml", ".yml"):
+    if suffix in kinds.YAML:
         return write_yaml(report, path, force, keep_blank, inputs)
-    if suffix == ".xlsx":
+    if suffix in kinds.INPUT_OUTPUT - kinds.YAML:
         return write_workbook(report, path, force, inputs)
     raise NarratorError("output_unknown_extension", file=path, suffix=suffix or "（无）")
