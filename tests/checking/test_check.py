@@ -403,7 +403,7 @@ def test_a_full_width_decimal_point_is_one_figure():
 def _national_layout(document):
     """Seed 002's tables with the headers and columns of the national forms and other provinces:
     全年预算数 / 全年执行数 / 执行率 without 年初预算数, 年度指标值 / 实际完成值 / 偏差原因分析及改进措施,
-    and 分值 / 得分 columns left blank (a form that is not scored; scores are tests/test_scoring.py's)."""
+    and 分值 / 得分 columns left blank (a form that is not scored; scores are tests/forms/test_scoring.py's)."""
     from narrator.sources.read import SourceDocument, Table
 
     budget, tasks, evaluation = document.tables

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from narrator.cli import main
 from narrator.recognise.targets import import_table
 
-DATA = Path(__file__).parent / "data" / "realworld"
+DATA = Path(__file__).resolve().parents[1] / "data" / "realworld"
 
 
 def _file(prefix: str) -> Path:
@@ -216,6 +216,6 @@ def test_a_scored_form_with_shifted_columns_draws_no_arithmetic_finding():
     the score (10.00). A 执行率 that is no percentage says the columns are not placed: no N602/N605 from that row."""
     from narrator.checking.checker import check_file
 
-    result = check_file(Path(__file__).parent / "data" / "realworld"
+    result = check_file(Path(__file__).resolve().parents[1] / "data" / "realworld"
                         / "P03_yn_lijiang_guchengqu_ziranziyuan_xiangmu_ziping_2020.txt")
     assert [f.code for f in result.findings if f.severity == "error"] == []

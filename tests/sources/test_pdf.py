@@ -244,7 +244,7 @@ def test_an_unseen_report_as_docx_and_pdf_checks_as_its_text(folder, unit, name)
     PDF: the same findings as its text — none on the correct one, the one edit on the others."""
     import docx
 
-    data = Path(__file__).parent / "data" / f"statements_{unit}"
+    data = Path(__file__).resolve().parents[1] / "data" / f"statements_{unit}"
     document = docx.Document()
     for line in (data / name).read_text(encoding="utf-8").split("\n"):
         if line.strip():

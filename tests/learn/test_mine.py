@@ -1,7 +1,7 @@
 """narrator mine: what it learns from the seeds, and how drafting uses it.
 
 Seed 002's prose holds 61 figures with a unit (counted by hand once; the checker's
-extractor finds the same 61, tests/test_check.py). Three carry no object a frame can be
+extractor finds the same 61, tests/checking/test_check.py). Three carry no object a frame can be
 built on: 推荐上报2086家 (twice: the object is implied) and 连续4年 (a duration).
 """
 from __future__ import annotations

@@ -16,8 +16,8 @@ from narrator.checking.checker import check_file
 from narrator.sources.load import load_report
 from narrator.checking.reporters import explanations
 
-ROOT = Path(__file__).parent.parent
-MATERIAL = Path(__file__).parent / "data" / "statements"
+ROOT = Path(__file__).resolve().parents[2]
+MATERIAL = Path(__file__).resolve().parents[1] / "data" / "statements"
 MANIFEST = {item["file"]: item for item in json.loads((MATERIAL / "manifest.json").read_text(encoding="utf-8"))}
 CORRECT = {item["correct_file"]: item["data"] for item in MANIFEST.values()}
 
@@ -121,7 +121,7 @@ def test_an_edit_on_a_reading_of_another_hand_is_found(tmp_path, name, old, new,
 # A held-out report (tests/data/statements_changzhou/: 常州市科学技术局 2024, the seed's target table filled by
 # a helper who saw neither the checker nor the material above). Measured once before this change:
 # 3 false errors on the correct body, 7 of 12 edits found; every reading it needed is now in place.
-CHANGZHOU = Path(__file__).parent / "data" / "statements_changzhou"
+CHANGZHOU = Path(__file__).resolve().parents[1] / "data" / "statements_changzhou"
 CHANGZHOU_EDITS = {
     "wrong01.txt": [("N101", "210.0%", "206.0%")],
     "wrong02.txt": [("N101", "646家", "636家")],
@@ -167,7 +167,7 @@ def test_the_draft_of_the_held_out_unit_checks_clean():
 # invented results). Measured once before it was used: 4 false errors and 1 false warning on the correct
 # body, 10 of 12 edits found. Now: the correct body draws nothing and 12 of 12 are found, among them the
 # percentage points between two budget lines' rates (低于基本支出执行率10.63个百分点).
-YUHUA = Path(__file__).parent / "data" / "statements_yuhua"
+YUHUA = Path(__file__).resolve().parents[1] / "data" / "statements_yuhua"
 YUHUA_EDITS = {
     "wrong01.txt": [("N101", "96.68%", "96.86%")],
     "wrong02.txt": [("N101", "45.62万元", "46.62万元")],
@@ -198,7 +198,7 @@ def test_the_second_held_out_report_checks_clean():
 # Measured once before it was used: 10 false errors and 3 false warnings, 10 of 12 edits found. Now: nothing on
 # the correct body, 12 of 12 — counts within a 二级 category (数量指标共8项，6项完成), the rest said as a kind
 # (其余26项为定量指标), a ceiling called 控制数, points between two rates named apart from their subject.
-WUHUA = Path(__file__).parent / "data" / "statements_wuhua"
+WUHUA = Path(__file__).resolve().parents[1] / "data" / "statements_wuhua"
 WUHUA_EDITS = {
     "wrong01.txt": [("N101", "107.57%", "107.75%")],
     "wrong02.txt": [("N101", "24户", "42户")],
@@ -227,7 +227,7 @@ def test_the_third_held_out_report_checks_clean():
 # readings above: 8 false errors on the correct body, 9 of 12 edits found. Now nothing on the correct body and
 # 10 of 12 (a saving under a ceiling, 节约2.23万元, is the ceiling less the spending); the two left are a share
 # inside a task narrative (9.8/12.6) and points against a line named alone (比基本支出低4.45个百分点).
-QIJIANG = Path(__file__).parent / "data" / "statements_qijiang"
+QIJIANG = Path(__file__).resolve().parents[1] / "data" / "statements_qijiang"
 QIJIANG_EDITS = {
     "wrong01.txt": [("N106", "96.92%", "96.29%"), ("N101", "96.92%", "96.29%")],
     "wrong02.txt": [("N101", "376.48万元", "366.48万元")],
@@ -244,7 +244,7 @@ QIJIANG_EDITS = {
 }
 
 
-QINGYUAN = Path(__file__).parent / "data" / "statements_qingyuan"  # 清源县文化和旅游局 2024 (invented by a writer who had not seen the checker)
+QINGYUAN = Path(__file__).resolve().parents[1] / "data" / "statements_qingyuan"  # 清源县文化和旅游局 2024 (invented by a writer who had not seen the checker)
 # First check, before any change for it: the correct report drew 4 false errors and 3 false warnings (a bound
 # 未达到90%, 全年预算执行率 after a project's 结余, 调整后预算 after a bracket, 2025年's targets; 全部完成
 # closing a list); its 12 edits, checked once the correct report read clean: 7 of 12, now 10 (执行数/支出 as a
@@ -279,7 +279,7 @@ def test_the_fourth_held_out_report_checks_clean():
     assert explained["高于95%"] == "与输入文件的“重要河流监测断面水质达标率”的目标值（≥95%）一致"  # 高于95%的目标
 
 
-ZHANGGONG = Path(__file__).parent / "data" / "statements_zhanggong"  # 章贡区人社局 2024 (invented, written blind)
+ZHANGGONG = Path(__file__).resolve().parents[1] / "data" / "statements_zhanggong"  # 章贡区人社局 2024 (invented, written blind)
 
 
 # Its 12 edits (by another helper), checked once the correct report read clean: 10 of 12 at first, then 11
@@ -300,7 +300,7 @@ ZHANGGONG_EDITS = {
 }
 
 
-YINAN = Path(__file__).parent / "data" / "statements_yinan"  # 沂南县自然资源和规划局 2024 (invented, an officer's style)
+YINAN = Path(__file__).resolve().parents[1] / "data" / "statements_yinan"  # 沂南县自然资源和规划局 2024 (invented, an officer's style)
 
 # Its 12 edits: 9 caught at first check (missed: a target named by the paragraph's title, 完成指标40个 in 个,
 # a share after ； of the line named before it), then 12.
@@ -319,7 +319,7 @@ YINAN_EDITS = {
     "wrong12.txt": [("N101", "49.62%", "49.26%")],
 }
 
-QIDONG = Path(__file__).parent / "data" / "statements_qidong"  # 祁东县农业农村局 2024 (invented, a terse template)
+QIDONG = Path(__file__).resolve().parents[1] / "data" / "statements_qidong"  # 祁东县农业农村局 2024 (invented, a terse template)
 
 # Its 12 edits: 9 caught at first check (missed: 差1.95个百分点 after a bracketed target, 为年度任务的1.9倍, and
 # 年初3633.90 in a list of bare numbers before “（万元）” — still missed: the total named only as 总体), then 11.
@@ -338,7 +338,7 @@ QIDONG_EDITS = {
     "wrong12.txt": [("N101", "55.45%", "54.45%")],
 }
 
-JINYUN = Path(__file__).parent / "data" / "statements_jinyun"  # 缙云县教育局 2024 (invented, prose with tab tables)
+JINYUN = Path(__file__).resolve().parents[1] / "data" / "statements_jinyun"  # 缙云县教育局 2024 (invented, prose with tab tables)
 
 # Its 12 edits: 8 caught at first check (missed: 达标38项, 年末结余, a part of a sentence after 。 about the line
 # named before it, and a cell of the report's own tab table against the input: N301), then 11 (still missed:
@@ -358,7 +358,7 @@ JINYUN_EDITS = {
     "wrong12.txt": [('N301', '5340人次', '5430人次')],
 }
 
-GUICHENG = Path(__file__).parent / "data" / "statements_guicheng"  # 桂城街道办事处 2024 (invented, a street office's terse 公文)
+GUICHENG = Path(__file__).resolve().parents[1] / "data" / "statements_guicheng"  # 桂城街道办事处 2024 (invented, a street office's terse 公文)
 
 # Its 12 edits, 11 caught at first check (a 0.74万平方米 gap then shown as 7400.00平方米): 实际支出分别为…2584.92万元…
 # pairs its figures with the names of the clause before (调整后预算分别为：社区治理与服务经费1980.00万元、…), which is
@@ -378,7 +378,7 @@ GUICHENG_EDITS = {
     "wrong12.txt": [("N101", "18项", "19项")],
 }
 
-DEQING = Path(__file__).parent / "data" / "statements_deqing"  # 德清县文广旅体局 2024 (invented, a chatbot's bullets)
+DEQING = Path(__file__).resolve().parents[1] / "data" / "statements_deqing"  # 德清县文广旅体局 2024 (invented, a chatbot's bullets)
 
 # Its 12 edits, 11 caught at first check, then 12: 超出目标28.7亿元 after a target given in brackets is a gap.
 DEQING_EDITS = {
@@ -396,7 +396,7 @@ DEQING_EDITS = {
     "wrong12.txt": [("N101", "22项", "21项")],
 }
 
-SHUNQING = Path(__file__).parent / "data" / "statements_shunqing"  # 顺庆区水务局 2024 (invented, a consultancy's analysis)
+SHUNQING = Path(__file__).resolve().parents[1] / "data" / "statements_shunqing"  # 顺庆区水务局 2024 (invented, a consultancy's analysis)
 
 # Its 12 edits: the input was refused at first (≥30口: 口 was no known measure word); with 口, 11 caught, then 12:
 # 2024年区水务局年初预算…… (a year glued to the unit's name made the word 年区, read as a fund of its own).
@@ -415,7 +415,7 @@ SHUNQING_EDITS = {
     "wrong12.txt": [("N106", "86.36%", "81.82%"), ("N101", "18项", "19项")],  # 86.36% = 19 ÷ 22, right beside the edit
 }
 
-TINGHU = Path(__file__).parent / "data" / "statements_tinghu"  # 亭湖区市场监管局 2024 (invented, a finance bureau's text)
+TINGHU = Path(__file__).resolve().parents[1] / "data" / "statements_tinghu"  # 亭湖区市场监管局 2024 (invented, a finance bureau's text)
 
 # Its 12 edits, 10 caught at first check, then 11: 低于70%的目标值3.4个百分点 (目标值 cut into 标值, a name of nothing).
 # Not caught: a share of a funding source (一般公共预算拨款，占95.29%) that no table holds.
@@ -434,7 +434,7 @@ TINGHU_EDITS = {
     "wrong12.txt": [("N101", "18项", "19项")],
 }
 
-MEITAN = Path(__file__).parent / "data" / "statements_meitan"  # 湄潭县茶产业发展中心 2024 (invented, an old hand's words)
+MEITAN = Path(__file__).resolve().parents[1] / "data" / "statements_meitan"  # 湄潭县茶产业发展中心 2024 (invented, an old hand's words)
 
 # Its 12 edits, 11 caught at first check, then 12: 只完成了目标的90.20%，缺口558人次 (只 named nothing).
 MEITAN_EDITS = {
@@ -452,7 +452,7 @@ MEITAN_EDITS = {
     "wrong12.txt": [("N101", "18项", "19项")],
 }
 
-HUBEIROAD = Path(__file__).parent / "data" / "statements_hubeiroad"  # 湖北省公路事业发展中心 2024 (invented, Markdown tables)
+HUBEIROAD = Path(__file__).resolve().parents[1] / "data" / "statements_hubeiroad"  # 湖北省公路事业发展中心 2024 (invented, Markdown tables)
 
 # Its 12 edits: refused at first (≥60公里/小时); with the unit, 9 caught, then 11: （1）桥梁定期检查。……4250座（目标值）
 # is surely that indicator (the paragraph's title names it), 与目标值1500公里相比缺口128公里 (相比 named nothing).
@@ -472,7 +472,7 @@ HUBEIROAD_EDITS = {
     "wrong12.txt": [("N106", "85.71%", "90.48%"), ("N101", "19项", "18项")],
 }
 
-ZAOYANG = Path(__file__).parent / "data" / "statements_zaoyang"  # 枣阳市卫健委 2024 (invented, a chatbot's style)
+ZAOYANG = Path(__file__).resolve().parents[1] / "data" / "statements_zaoyang"  # 枣阳市卫健委 2024 (invented, a chatbot's style)
 
 # Its 12 edits, 11 caught at first check, then 12: a share of the line the sentence before named (该项目实际支出占…).
 ZAOYANG_EDITS = {
@@ -574,7 +574,7 @@ def test_the_sixth_held_out_report_checks_clean():
     assert result.findings == []
 
 
-PENGXI = Path(__file__).parent / "data" / "statements_pengxi"  # 蓬溪县应急管理局 2024 (invented, written blind)
+PENGXI = Path(__file__).resolve().parents[1] / "data" / "statements_pengxi"  # 蓬溪县应急管理局 2024 (invented, written blind)
 
 
 def test_the_seventh_held_out_report_checks_clean():
@@ -586,7 +586,7 @@ def test_the_seventh_held_out_report_checks_clean():
     assert not said["两项"]["linked"]
 
 
-YUDU = Path(__file__).parent / "data" / "statements_yudu"  # 于都县民政局 2024 (invented, written blind)
+YUDU = Path(__file__).resolve().parents[1] / "data" / "statements_yudu"  # 于都县民政局 2024 (invented, written blind)
 
 
 def test_the_eighth_held_out_report_checks_clean():

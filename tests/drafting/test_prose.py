@@ -25,7 +25,7 @@ from narrator.recognise.targets import import_targets
 
 from conftest import SEEDS
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 INPUTS = {"example": None, "unmet": DATA / "unmet.yaml", "seed000": DATA / "seed000_filled.yaml"}
 
 

@@ -138,7 +138,7 @@ def test_the_form_is_recognised_without_being_named(target_docx):
     from conftest import SEEDS
     from narrator.recognise.targets import detect_form
 
-    anhui = Path(__file__).parent / "data" / "realworld" / "T05_ah_jinzhai_kaifaqu_wuye_xiangmu_mubiao_2021.txt"
+    anhui = Path(__file__).resolve().parents[1] / "data" / "realworld" / "T05_ah_jinzhai_kaifaqu_wuye_xiangmu_mubiao_2021.txt"
     assert detect_form(anhui) == "项目"
     assert detect_form(target_docx) == "项目"
     (seed,) = SEEDS.glob("000_*.txt")

@@ -16,8 +16,8 @@ from narrator.sources.load import load_report
 from narrator.sources.read import read_document
 from narrator.checking.reporters import explanations
 
-DATA = Path(__file__).parent / "data"
-ROOT = Path(__file__).parent.parent
+DATA = Path(__file__).resolve().parents[1] / "data"
+ROOT = Path(__file__).resolve().parents[2]
 REPORT = DATA / "statements_report.txt"
 UNIT = DATA / "statements_unit.yaml"
 
@@ -334,7 +334,7 @@ def test_a_figure_the_tables_state_for_what_the_sentence_names_is_not_called_wro
     from narrator.sources.read import read_text
     from narrator.checking.reporters import explanations
 
-    data = load_report(Path(__file__).parent / "data" / "statements_zhanggong" / "unit.yaml")
+    data = load_report(Path(__file__).resolve().parents[1] / "data" / "statements_zhanggong" / "unit.yaml")
     result = check_document(read_text("全年预算调整率控制在4.15%以内。", "x.txt"), data)
     assert result.findings == []
     (said,) = [item for item in explanations(result) if item["figure"] == "4.15%"]

@@ -18,7 +18,7 @@ from narrator.checking.checker import check_file
 from narrator.recognise.projectform import read_sheet
 from narrator.sources.read import read_document, read_text
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 COPIED = DATA / "forms_copied"
 REAL = DATA / "realworld"
 

@@ -18,7 +18,7 @@ from narrator.sources.load import load_report
 from narrator.drafting.questions import apply_answers, check_answer, task_items
 from narrator.core.quantity import parse_quantity
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "corpus" / "example.yaml"
 DATA = ROOT / "tests" / "data"
 

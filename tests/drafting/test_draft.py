@@ -22,7 +22,7 @@ from narrator.core.quantity import round_half_up
 from narrator.core.quantity import format_value, parse_quantity
 from narrator.drafting.render import docx_bytes, soffice
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 NUMBER = r"-?\d+(?:\.\d+)?"
 
 

@@ -22,7 +22,7 @@ from narrator.checking.reporters import explanations
 
 from conftest import SEEDS
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "corpus" / "example.yaml"
 (SEED_002,) = SEEDS.glob("002_*.txt")
 
