@@ -53,6 +53,7 @@ class CheckResult:
     error: NarratorError | None = None  # why the file could not be checked
     report: CheckedReport | None = field(default=None, repr=False, compare=False)  # for --explain
     targets: str = ""  # the approved target table compared with (check --targets)
+    tables: list[TableRead] = field(default_factory=list)  # each table and what it was read as
 
     @property
     def unlinked(self) -> int:
@@ -77,7 +78,7 @@ def check_document(document: SourceDocument, data: Report | None = None,
     prose = report.prose
     return CheckResult(document.file, findings, report.figures, sum(item.linked for p in prose for item in p.links),
                        sum(fact.role not in ("count", *DERIVED_ROLES) for fact in report.facts.facts), report=report,
-                       targets=across.source(report.approved))
+                       targets=across.source(report.approved), tables=report.tables_read)
 
 
 def checked_report(document: SourceDocument, data: Report | None = None,
@@ -147,11 +148,65 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     owned = {cell.table for row in ([*sheet.funding, *sheet.indicators] if sheet is not None else [])
              for cell in row.cells.values()}
     owned |= {row.cells["name"].table for row in tables.budget if row.line.parent}
-    totals = moneytables.mismatches(document, owned)
+    totals, money = moneytables.read(document, owned)
     # A target table given to check: its indicators have no 完成值 to check the prose against; say what it is.
     targets = read_targets(document) if sheet is None and not facts.facts and not totals else None
     return CheckedReport(document.file, passages, tables, facts, sections, sheet, rule_set, approved, unpaired,
-                         last_year, totals, len(targets.indicators) if targets is not None else 0)
+                         last_year, totals, len(targets.indicators) if targets is not None else 0,
+                         tables_read(document, tables, sheet, money, targets))
+
+
+@dataclass(frozen=True)
+class TableRead:
+    """One table of the document and what it was read as (kind: a key of templates/messages.yaml's
+    table_kind_*; "" for a table nothing could read), with the rows read from it."""
+
+    table: int
+    kind: str
+    rows: int
+    head: str = ""  # an unread table's first row, to recognise it by
+
+    def as_dict(self) -> dict:
+        return {"table": self.table, "kind": self.kind, "rows": self.rows, "head": self.head}
+
+
+def tables_read(document: SourceDocument, tables, sheet, money: list[int], targets) -> list[TableRead]:
+    """Each table of the document with what it was read as: a self-evaluation table's indicators, the
+    budget, the key tasks, a form with 分值 and 得分, a money table's totals, a target table — or nothing."""
+    rows: dict[int, dict[str, set[int]]] = {}
+
+    def add(kind: str, cells) -> None:
+        for cell in cells:
+            rows.setdefault(cell.table, {}).setdefault(kind, set()).add(cell.row)
+
+    form = [*sheet.indicators, *sheet.funding] if sheet is not None else []
+    add("form", (cell for row in form for cell in row.cells.values()))
+    formed = set(rows)
+    add("self_evaluation", (row.cells["name"] for row in tables.indicators
+                            if "name" in row.cells and row.cells["name"].table not in formed))
+    add("budget", (row.cells["name"] for row in tables.budget
+                   if "name" in row.cells and row.cells["name"].table not in formed))
+    add("tasks", (cell for row in tables.tasks for cell in row.cells.values()))
+    add("targets", (cell for row in (targets.indicators if targets is not None else []) for cell in row.cells.values()))
+    found = []
+    for table in document.tables:
+        kinds = rows.get(table.number, {})
+        if kinds:
+            found += [TableRead(table.number, kind, len(numbers)) for kind, numbers in kinds.items()]
+        elif table.number in money:
+            found.append(TableRead(table.number, "money", len(table.rows)))
+        else:
+            head = next((" | ".join(cell.strip() for cell in row if cell.strip()) for row in table.rows
+                         if any(cell.strip() for cell in row)), "")
+            found.append(TableRead(table.number, "", 0, head[:60]))
+    loose = [row for row in (targets.indicators if targets is not None else []) if not row.cells]
+    if loose:  # a target table read from its lines of text: the table they stand in, if one was left unread
+        unread = next((index for index, item in enumerate(found) if not item.kind), None)
+        if unread is None:
+            found.append(TableRead(0, "targets", len(loose)))
+        else:
+            found[unread] = TableRead(found[unread].table, "targets", len(loose))
+    return found
 
 
 _DIGIT = re.compile(r"\d")

@@ -93,6 +93,20 @@ def target_comparison(result: CheckResult) -> list[dict]:
     return items
 
 
+def tables_report(result: CheckResult) -> list[str]:
+    """What each table of the report was read as, and which could not be read."""
+    lines = [message("explain_tables_heading")] if result.tables else []
+    for item in result.tables:
+        if item.kind and not item.table:
+            lines.append(message("explain_lines_read", kind=message(f"table_kind_{item.kind}"), rows=item.rows))
+        elif item.kind:
+            lines.append(message("explain_table_read", table=item.table, kind=message(f"table_kind_{item.kind}"),
+                                 rows=item.rows))
+        else:
+            lines.append(message("explain_table_unread", table=item.table, head=item.head))
+    return lines
+
+
 def explain_report(result: CheckResult) -> str:
     lines = [message("explain_heading", file=result.file)]
     lines += [f"  {item['place']} “{item['figure']}”：{item['explanation']}" for item in explanations(result)]
@@ -100,6 +114,7 @@ def explain_report(result: CheckResult) -> str:
     if compared:
         lines.append(message("explain_targets_heading"))
         lines += [message("explain_target_line", **item) for item in compared]
+    lines += tables_report(result)
     return "\n".join(lines)
 
 
@@ -113,6 +128,7 @@ def json_report(results: list[CheckResult], explain: bool = False) -> str:
         item = {"file": result.file, "figures": result.figures, "linked": result.linked,
                 "unlinked": result.unlinked, "facts": result.facts, "error": str(result.error or ""),
                 "findings": [finding.as_dict() for finding in result.findings]}
+        item["tables"] = [table.as_dict() for table in result.tables]
         if explain:
             item["explain"] = explanations(result)
             item["targets"] = target_comparison(result)

@@ -69,6 +69,7 @@ class CheckedReport:
     last_year: Report | None = None  # last year's report of the unit (check --last-year)
     totals: list = field(default_factory=list)  # moneytables.Mismatch: totals of money tables not their parts' sum
     target_indicators: int = 0  # the document is a 绩效目标表 of this many indicators, and nothing else was read
+    tables_read: list = field(default_factory=list)  # checker.TableRead: each table and what it was read as
 
     @cached_property
     def changes(self) -> list[across.Difference]:

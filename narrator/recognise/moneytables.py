@@ -60,14 +60,25 @@ def _plain(text: str) -> str:
 
 def mismatches(document: SourceDocument, skip: set[int] = frozenset()) -> list[Mismatch]:
     """The totals that are not their parts' sum, in every table but those numbered in `skip`."""
+    return read(document, skip)[0]
+
+
+def read(document: SourceDocument, skip: set[int] = frozenset()) -> tuple[list[Mismatch], list[int]]:
+    """The totals that are not their parts' sum, and the numbers of the tables read as money tables (a
+    total and its parts found), in every table but those numbered in `skip`."""
     found: list[Mismatch] = []
+    tables: list[int] = []
     for table in document.tables:
         if table.number not in skip:
-            found += _table(table)
-    return found
+            own = _table(table)
+            if own is not None:
+                found += own
+                tables.append(table.number)
+    return found, tables
 
 
-def _table(table: Table) -> list[Mismatch]:
+def _table(table: Table) -> list[Mismatch] | None:
+    """None when the table is no money table (no total with its parts)."""
     numbered = _numbered_columns(table)
     if numbered is not None:
         return _column_totals(table, numbered)
@@ -84,7 +95,7 @@ def _numbered_columns(table: Table) -> int | None:
     return None
 
 
-def _column_totals(table: Table, numbered: int) -> list[Mismatch]:
+def _column_totals(table: Table, numbered: int) -> list[Mismatch] | None:
     """Totals that are columns: a 合计 column over the columns after it up to the next 合计 that its header row
     names (the level's parts), a 小计 column over those after it that the row below names, up to the next part
     of the level above. A wrong 小计 is reported, and the 合计 above it is checked with the 小计 its parts give."""
@@ -110,6 +121,8 @@ def _column_totals(table: Table, numbered: int) -> list[Mismatch]:
                     parts.append(other)
             if parts:
                 groups.append((level, column, parts))
+    if not groups:
+        return None
     found: list[Mismatch] = []
     for row_index in range(numbered + 1, len(table.rows)):
         cells = table.rows[row_index]
@@ -147,21 +160,21 @@ def _column_name(header: list[list[str]], column: int) -> tuple[str, str]:
     return caption, own
 
 
-def _row_totals(table: Table) -> list[Mismatch]:
+def _row_totals(table: Table) -> list[Mismatch] | None:
     words = _words()
     header_index = next((i for i, row in enumerate(table.rows[:3])
                          if sum(bool(cell.strip()) for cell in row) >= 2 and all(money(cell) is None for cell in row)),
                         None)
     if header_index is None:
-        return []
+        return None
     header = table.rows[header_index]
     body = table.rows[header_index + 1:]
     columns = [index for index in range(1, len(header)) if _money_column(header, body, index, words)]
     if not columns:
-        return []
+        return None
     rows = _rows(body, header_index + 1, columns, words)
     if not any(row.total for row in rows):
-        return []
+        return None
     flat = not any(row.level for row in rows)
     found: list[Mismatch] = []
     for position, row in enumerate(rows):

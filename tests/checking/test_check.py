@@ -453,3 +453,33 @@ def test_seed_002_tables_as_pipe_rows(seed_docx, tmp_path, bordered):
     result, original = check_file(path), check_file(seed_docx)
     assert codes(result) == SEED_FINDINGS
     assert (result.figures, result.linked, result.facts) == (original.figures, original.linked, original.facts)
+
+
+REALWORLD = ROOT / "tests" / "data" / "realworld"
+
+
+def _read_as(path) -> list[tuple[int, str, int]]:
+    return [(item.table, item.kind, item.rows) for item in check_file(path).tables]
+
+
+def test_explain_says_what_each_table_was_read_as_and_which_were_not():
+    from narrator.checking.reporters import explain_report, json_report
+
+    seed = next(SEEDS.glob("002_*.txt"))
+    assert _read_as(seed) == [(1, "budget", 8), (2, "tasks", 10), (3, "self_evaluation", 54)]
+    # 湖南 整体 scoring table, one cell per line between “|” lines, cut off mid-row: the cut row is not read.
+    assert _read_as(REALWORLD / "R11_hn_yueyang_glj_zhengti_pingfenbiao.txt") == [(1, "form", 9)]
+    # 福建 target table, space-separated: read from its lines as a target table of 6 indicators.
+    assert _read_as(REALWORLD / "T03_fj_ningde_dangshifangzhi_zhengti_mubiao_2019.txt") == [(1, "targets", 6)]
+    # 四川 project form: the labels above and the 评价结论 below are no tables of figures; said so.
+    result = check_file(REALWORLD / "P01_sc_qingshen_fagaiju_gongzi_xiangmu_ziping_2023.txt")
+    assert [(item.table, item.kind, item.rows) for item in result.tables] == \
+        [(1, "", 0), (2, "form", 5), (3, "form", 2), (4, "", 0)]
+    lines = explain_report(result).splitlines()
+    assert lines[-5:] == ["各表格读出的内容：",
+                          f"  表1：未能识别（首行：{result.tables[0].head}），其中的数字没有核对",
+                          "  表2：带分值、得分的自评表，读出 5 行",
+                          "  表3：带分值、得分的自评表，读出 2 行",
+                          "  表4：未能识别（首行：评价结论 | 结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)），"
+                          "其中的数字没有核对"]
+    assert json.loads(json_report([result]))[0]["tables"][1] == {"table": 2, "kind": "form", "rows": 5, "head": ""}
