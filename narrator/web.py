@@ -533,6 +533,8 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.post("/check")
     async def check_page(request: Request):
+        from .checking.reporters import table_lines
+
         files, fields = await uploaded(request)
         rules = options({"rules": fields.get("rules", "national")})[3]
         approved = await _in_thread(lambda: approved_tables(request))
@@ -550,7 +552,7 @@ def create_app(token: str | None = None) -> FastAPI:
             key = (request.app.state.downloads.add(annotated_name(path), DOCX_TYPE, annotated)
                    if annotated is not None else None)
             return page("checked.html", name=path.name, result=result, blocks=report_view(document, result),
-                        annotated=key)
+                        annotated=key, tables=table_lines(result))
         job_id = uuid.uuid4().hex
         job = Job([path.name for path in uploads.paths])
         jobs = request.app.state.jobs

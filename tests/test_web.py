@@ -165,6 +165,10 @@ def test_a_planted_figure_is_marked_in_the_browser(server, page, files, tmp_path
     assert message.startswith("N101") and "868.78亿元" in message
     assert marked.first.get_attribute("title") in message
     assert "发现问题 1 处" in page.inner_text("#counts")
+    page.click("#tables summary")
+    assert page.locator("#tables li").all_inner_texts() == [
+        "表1：预算信息表，读出 8 行", "表2：年度重点任务表，读出 10 行", "表3：绩效自评表（指标），读出 54 行"]
+    _shot(page, files, "checked-tables")
     page.locator("#figure-1").scroll_into_view_if_needed()
     _shot(page, files, "checked")
     with page.expect_download() as waiting:

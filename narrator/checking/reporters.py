@@ -95,7 +95,13 @@ def target_comparison(result: CheckResult) -> list[dict]:
 
 def tables_report(result: CheckResult) -> list[str]:
     """What each table of the report was read as, and which could not be read."""
-    lines = [message("explain_tables_heading")] if result.tables else []
+    lines = table_lines(result)
+    return [message("explain_tables_heading"), *("  " + line for line in lines)] if lines else []
+
+
+def table_lines(result: CheckResult) -> list[str]:
+    """One line per table: what it was read as and how many rows, or its first row when nothing read it."""
+    lines = []
     for item in result.tables:
         if item.kind and not item.table:
             lines.append(message("explain_lines_read", kind=message(f"table_kind_{item.kind}"), rows=item.rows))
