@@ -32,7 +32,8 @@ from ..sources import kinds
 from ..sources.load import load_report
 from ..sources.read import Paragraph, SourceDocument, read_document
 from ..statements import roles
-from ..statements.extract import extract, heading_levels, name_tokens, outside_names, pipeline, under_heading
+from ..statements.extract import (area_heading, extract, heading_levels, in_area, name_tokens, outside_names, pipeline,
+                                  under_heading)
 from . import across, rules
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
 from .findings import Finding, Location, wording
@@ -121,12 +122,15 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     targets_listed = False  # under a heading over the year's targets (（五）年度绩效目标)
     areas = sorted({result.indicator.key_work for result in facts.evaluation.indicators} - {""}) \
         if facts.evaluation is not None else []
+    area = ""  # the area a numbered title names (2.造林绿化。), for counts said of 该项 under it
     for paragraph, paragraph_claims in zip(paragraphs, claims):
         heading = heading_levels(paragraph.text)
         if heading is not None or paragraph.section != section:
             levels, section = heading or (), paragraph.section
             targets_listed = heading is not None and roles.target_heading(paragraph.text)
-        paragraph_claims = task_areas(under_heading(paragraph_claims, levels), areas)
+            area = ""
+        area = area_heading(paragraph.text) or area
+        paragraph_claims = task_areas(in_area(under_heading(paragraph_claims, levels), area), areas)
         if targets_listed:
             paragraph_claims = [roles.retargeted(claim, claim.context)
                                 if "completion" in (claim.role, *claim.alternatives) else claim

@@ -38,7 +38,7 @@ CERTAIN = 0.8  # a name this close (or one name's words all within the other's) 
 
 # Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
 REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
-           "unknown_role", "no_whole", "another_fact")
+           "unknown_role", "no_whole", "another_fact", "gross_change")
 
 # A figure of at least this many significant digits that the tables state elsewhere is not called wrong
 # (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
@@ -291,6 +291,8 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
     """The link of one reading of the claim (its role as parsed)."""
     if claim.role == "other":
         return Link(claim, reason="unknown_role")
+    if claim.role == "gross":
+        return Link(claim, reason="gross_change")
     if claim.role == "remainder":
         found, reason, detail = _remainder_candidates(claim, facts)
     elif claim.role == "share":
@@ -461,6 +463,23 @@ def _column_tokens() -> frozenset[str]:
                              *(name_tokens(name) for name in BUDGET_NAMES.values()))
 
 
+def _within(text: str) -> tuple[str, str] | None:
+    """(what comes before 在, the whole between 在 and 中) of a part of a sentence ending 在项目支出中约,
+    or None (lexicon/statements.yaml: share_within)."""
+    words = roles.words()
+    stripped = text.rstrip()
+    for word in words["share_approximately"]:
+        stripped = stripped.removesuffix(word)
+    close = next((word for word in words["share_within_close"] if stripped.endswith(word)), None)
+    if close is None:
+        return None
+    inner = stripped[:-len(close)]
+    opened = max(inner.rfind(word) for word in words["share_within_open"])
+    if opened < 0 or re.search(f"[{CLAUSE_BREAKS}]", inner[opened:]):
+        return None
+    return inner[:opened], inner[opened + 1:]
+
+
 @lru_cache(maxsize=1)
 def _whole_tokens() -> frozenset[str]:
     return frozenset().union(*(name_tokens(word) for word in roles.words()["budget_whole_words"]))
@@ -488,6 +507,11 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     if not part and claim.earlier:
         part = _last_line(claim.earlier, facts)  # 该项目实际支出占……: the line the sentence before named
     whole_words = sentence_before[cut + 1:]
+    within = _within(own)
+    if within is not None:  # 造林绿化经费支出在项目支出中约占30.58%: the whole stands between 在 and 中
+        if whole_words.strip("的 "):
+            return [], "no_whole", ""
+        part, whole_words = _last_line(within[0], facts), within[1]
     whole = _last_line(whole_words, facts)
     rest = name_tokens(whole_words) - (facts.scope_words(whole) if whole else frozenset()) - _whole_tokens()
     if rest or (not part and (whole or roles.column_named(own) != "actual")):

@@ -30,7 +30,8 @@ from ..recognise.projectform import ScoreSheet, score
 from ..recognise.tables import ReportTables
 from ..sources.read import Paragraph
 from ..statements import arithmetic
-from ..statements.extract import CLAUSE_BREAKS, Claim, aspect_of, figures_in, indicator_scope, listed_names
+from ..statements.extract import (CLAUSE_BREAKS, Claim, aspect_of, figures_in, indicator_scope, listed_names,
+                                  refers_to_area)
 from . import across
 from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, fact_name, in_group
 from .findings import Finding, Location, wording
@@ -233,8 +234,9 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             if any(word in part for word in lexicon.claim_words()["partial_words"]):
                 continue
             scope, kind, _ = indicator_scope(text, sentence_start, match.start())
-            if not scope and aspect_of(text[sentence_start:match.start()]):
-                continue  # 特种设备方面指标3项，全部达到: that field's indicators, which no column groups
+            if not scope and (aspect_of(text[sentence_start:match.start()])
+                              or refers_to_area(text[sentence_start:match.start()])):
+                continue  # 特种设备方面指标3项，全部达到; 该项共5项指标，全部达到: that field's, which no column groups
             clause_start = max(sentence_start, *(text.rfind(mark, 0, match.start()) + 1 for mark in CLAUSE_BREAKS))
             clause_end = min((i for i in (text.find(mark, match.end()) for mark in CLAUSE_BREAKS) if i >= 0),
                              default=len(text))
@@ -268,6 +270,12 @@ def _names_a_list(named: str) -> bool:
     """Three names or more (A、B和C), or two that are no words for all of them (年度目标和重点任务 are)."""
     names = listed_names(named)
     scope = lexicon.claim_words()["all_scope_words"]
+    counted = figures_in(named)
+    if counted and counted[-1].is_number and not named[counted[-1].end:].strip(" 的" + "".join(scope)):
+        # 管理制度健全性、资产管理规范性2项指标均达到: the names listed, as many as the count says
+        listed = listed_names(named[:counted[-1].start])
+        if len(listed) >= 2 and counted[-1].value == len(listed):
+            return True
     return len(names) >= 3 or (len(names) == 2 and not any(word in name for name in names for word in scope))
 
 

@@ -173,6 +173,9 @@ def rates(claims: list[Claim]) -> list[Statement]:
         first, second = same[0].quantity.value, same[1].quantity.value
         if not first or not second:
             continue
+        if any(word in named for word in words["money_rate_words"]) \
+                and lexicon.unit_kinds().get(same[0].quantity.unit) != "money":
+            continue  # 44项指标中40项达到，预算执行率98.25%: a rate of money, not of the two counts
         forward, backward = second / first * 100, first / second * 100
         # 51个指标完成，3个未完成，完成率94.44%: a part of the two together is a reading too.
         readings = (forward, backward, first / (first + second) * 100, second / (first + second) * 100)

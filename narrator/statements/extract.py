@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..core import lexicon
+from ..core.resources import load_yaml
 from ..core.quantity import Quantity, find_quantities
 from . import roles
 
@@ -226,7 +227,73 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             or text[sentence_start:quantity.start].lstrip().startswith(_continuing_words()) else "",
             lead=lead if sentence_start > len(lead) else "",
         ))
-    return _respectively(text, claims)
+    return _restated_groups(text, _gross_changes(text, _respectively(text, claims)))
+
+
+def _restated_groups(text: str, claims: list[Claim]) -> list[Claim]:
+    """……其中21项达到或超过目标值；21项达标指标中有3项为目标的2倍以上: a count that leads a group (…中有,
+    …中，) and repeats a count just stated is that count again, about what it was about."""
+    words = lexicon.claim_words()
+    inside, ends = tuple(words["group_lead_words"]), tuple(words["group_lead_ends"])
+    for index, claim in enumerate(claims):
+        if claim.role != "count" or not claim.quantity.is_number:
+            continue
+        after = re.split(f"[{CLAUSE_BREAKS}]", text[claim.end:claim.end + SENTENCE_LIMIT], maxsplit=1)[0]
+        if not (any(word in after for word in inside) or after.endswith(ends)):
+            continue
+        # The count just stated of that group: the same number, or (a figure miscopied) the same kind of count
+        # in the same sentence, within the scope it named (其中21项达到……；21项达标指标中: 履职's met).
+        status = claim.subject.split(":")[1] if claim.subject.startswith("#count:") else ""
+        stated = next((earlier for earlier in reversed(claims[:index]) if earlier.role == "count"
+                       and earlier.quantity.unit == claim.quantity.unit
+                       and (earlier.quantity.value == claim.quantity.value
+                            or (status and earlier.sentence_start == claim.sentence_start
+                                and earlier.subject.startswith(f"#count:{status}:")))), None)
+        if stated is not None:
+            claims[index] = replace(claim, subject=stated.subject, tokens=stated.tokens)
+    return claims
+
+
+def _gross_changes(text: str, claims: list[Claim]) -> list[Claim]:
+    """追加179.80万元，追减12.00万元（净调整167.80万元）: a sentence that states both what was added and
+    what was cut states the gross changes; a table holds only the net 调整数. Both are gross unless one is
+    zero — then the other is the net change, and the zero one says nothing of it (追加42.70万元，追减0.00万元)."""
+    words = lexicon.claim_words()
+    increase, decrease = tuple(words["increase_words"]), tuple(words["decrease_words"])
+
+    def direction(claim: Claim) -> str:
+        before = text[:claim.start].rstrip()
+        if before.endswith(decrease) and not before.endswith(tuple(up + down for up in increase for down in decrease)):
+            return "down"
+        return "up" if before.endswith(increase) else ""
+
+    def adjacent(first: Claim, second: Claim) -> bool:
+        """追加179.80万元，追减12.00万元: nothing between but the second's word (基本支出追加84.85万元、项目支出
+        追减3.25万元 names another line: each is that line's own change)."""
+        between = text[first.end:second.start].strip(" ，,、；;和及")
+        for word in increase + decrease:
+            between = between.removesuffix(word)
+        return not between.strip(" ，,、；;和及")
+
+    pairs: list[list[int]] = []
+    for index, claim in enumerate(claims):
+        if not (claim.quantity.is_number and direction(claim)):
+            continue
+        if pairs and pairs[-1][-1] == index - 1 and claims[index - 1].sentence_start == claim.sentence_start \
+                and adjacent(claims[index - 1], claim):
+            pairs[-1].append(index)
+        else:
+            pairs.append([index])
+    for members in pairs:
+        sides = {direction(claims[index]) for index in members}
+        if sides != {"up", "down"}:
+            continue
+        nonzero = [index for index in members if claims[index].quantity.value != 0]
+        gross = members if len(nonzero) > 1 else [index for index in members if index not in nonzero] \
+            if nonzero else []
+        for index in gross:
+            claims[index] = replace(claims[index], role="gross", alternatives=())
+    return claims
 
 
 def _bounded(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -346,6 +413,8 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
             scope, scope_end = ("~" + area.group(1).strip(),), len(before)
         elif aspect_of(before):  # 食品安全方面指标5项，其中4项达到、1项未达到: the counts of that field of work
             scope, scope_end = ("~" + aspect_of(before),), len(before)
+        elif refers_to_area(before):  # 该项共5项指标，其中4项达到: the area the title above names
+            scope, scope_end = (AREA_REFERENCE,), len(before)
     if after.startswith(("为", "是", "属于")):
         levels_after, _ = level_scope(after[:_AFTER_LEVEL])
         if levels_after:  # 未达标的4项中，3项为履职类指标，1项为过程类的: the category named after the figure
@@ -396,6 +465,8 @@ _AREA = re.compile(r"\s*([^，,；;：:（()）\d]{2,30})[（(：:]")
 _ASPECT = re.compile(r"([^，,；;：:（()）\d、]{2,20}?)方面")
 
 
+_AREA_REFERENCE = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    map(str, load_yaml("lexicon", "claims.yaml")["area_reference_words"]), key=len, reverse=True))) + ")(?!目)")
 _ASPECT_GAP = 6  # 食品安全方面指标5项，其中……: the field names indicators right after it (方面 + 指标)
 
 
@@ -548,6 +619,34 @@ def heading_levels(text: str) -> tuple[str, ...] | None:
         return None
     named = "".join(found.group(1) for found in _scope_pattern().finditer(text))  # 过程类指标, not 履职目标
     return tuple(sorted(name for name in lexicon.level_names() if name in named))
+
+
+AREA_REFERENCE = "~#heading"  # the scope of a count said of “该项”: the area the numbered title above names
+
+
+def area_heading(text: str) -> str:
+    """The area a numbered title names (2.造林绿化。 → 造林绿化), or "" when the text is no such title."""
+    text = text.strip()
+    if not LIST_LABEL.match(text):
+        return ""
+    title = LIST_LABEL.sub("", text).strip().rstrip("。.：: ")
+    if not title or len(title) > HEADING_LENGTH or any(mark in title for mark in "。；;，,") or figures_in(title):
+        return ""
+    return title
+
+
+def refers_to_area(text: str) -> bool:
+    """该项共5项指标, 该方面: the text speaks of the area named above (not 该项目: that is the project)."""
+    return _AREA_REFERENCE.search(text) is not None
+
+
+def in_area(claims: list[Claim], area: str) -> list[Claim]:
+    """Counts said of “该项” under a numbered title: of the area the title names ("" leaves them unscoped)."""
+    if not area:
+        return claims
+    return [replace(claim, subject=claim.subject.replace(AREA_REFERENCE, "~" + area),
+                    tokens=frozenset({claim.subject.replace(AREA_REFERENCE, "~" + area)}))
+            if AREA_REFERENCE in claim.subject else claim for claim in claims]
 
 
 def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:

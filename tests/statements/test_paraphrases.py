@@ -472,6 +472,25 @@ HUBEIROAD_EDITS = {
     "wrong12.txt": [("N106", "85.71%", "90.48%"), ("N101", "19项", "18项")],
 }
 
+SHAXIAN = Path(__file__).resolve().parents[1] / "data" / "statements_shaxian"  # 沙县区林业局 2024 (invented, written blind)
+
+# Its 12 edits: 11 caught at first check, still 11 (and no false error beside them now). Not caught: 造林绿化项目结余
+# 占全部结余的49.55% (a share of a remainder, which no table states).
+SHAXIAN_EDITS = {
+    "wrong01.txt": [("N101", "18462亩", "18642亩")],
+    "wrong02.txt": [("N101", "6万吨", "≥5万吨")],
+    "wrong03.txt": [("N101", "87.02%", "87.20%")],
+    "wrong04.txt": [("N101", "2.63倍", "2.36倍")],
+    "wrong05.txt": [("N101", "1230万元", "1320万元")],
+    "wrong06.txt": [("N101", "2.8个百分点", "2.6个百分点")],
+    "wrong07.txt": [("N101", "256.00万元", "265.00万元")],
+    "wrong08.txt": [("N101", "509.62万元", "509.26万元")],
+    "wrong09.txt": [("N101", "90.56%", "90.65%")],
+    "wrong10.txt": [],
+    "wrong11.txt": [("N101", "5.45万元", "5.55万元")],
+    "wrong12.txt": [("N101", "20项", "21项")],
+}
+
 ZAOYANG = Path(__file__).resolve().parents[1] / "data" / "statements_zaoyang"  # 枣阳市卫健委 2024 (invented, a chatbot's style)
 
 # Its 12 edits, 11 caught at first check, then 12: a share of the line the sentence before named (该项目实际支出占…).
@@ -541,7 +560,8 @@ def test_the_draft_of_the_ninth_unit_with_its_officers_answers_reviews_clean():
                          + [(SHUNQING, name, errors) for name, errors in SHUNQING_EDITS.items()]
                          + [(TINGHU, name, errors) for name, errors in TINGHU_EDITS.items()]
                          + [(MEITAN, name, errors) for name, errors in MEITAN_EDITS.items()]
-                         + [(HUBEIROAD, name, errors) for name, errors in HUBEIROAD_EDITS.items()])
+                         + [(HUBEIROAD, name, errors) for name, errors in HUBEIROAD_EDITS.items()]
+                         + [(SHAXIAN, name, errors) for name, errors in SHAXIAN_EDITS.items()])
 def test_each_edit_of_a_held_out_report_is_found(folder, name, errors):
     manifest = {item["file"]: item for item in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))}
     wrong = manifest[name]["wrong"]
@@ -755,3 +775,18 @@ def test_the_eighteenth_held_out_report_checks_clean():
     several pass), 项目共3个，未支出资金合计4692.38万元 (those lines' remainder)."""
     result = check_file(HUBEIROAD / "report.txt", HUBEIROAD / "unit.yaml")
     assert result.findings == []
+
+
+def test_the_nineteenth_held_out_report_checks_clean():
+    """A forestry bureau's report (沙县区林业局). First check: 21 false findings — the gross 追加 and 追减 of a line
+    beside its net change (追加179.80万元，追减12.00万元，净调整167.80万元; 追减0.00万元 when 追加 is the net: 10), a
+    share within a whole named between 在 and 中 (在项目支出中约占30.58%), counts said of 该项 under a numbered title
+    (2.造林绿化。该项共5项指标，其中4项达到: 6 counts, 3 全部达到), two indicators named and counted (管理制度健全性、资产
+    管理规范性2项指标均达到), a group named again (21项达标指标中有3项), 预算执行率98.25% after two counts."""
+    result = check_file(SHAXIAN / "report.txt", SHAXIAN / "unit.yaml")
+    assert result.findings == []
+    assert (result.figures, result.linked) == (237, 176)
+    explained = {(item["figure"], item["explanation"]) for item in explanations(result)}
+    assert ("179.80万元", "未对应：同一句中既有追加又有追减，这是各自的数目；表格中只有净调整数") in explained
+    assert ("30.58%", "与输入文件的“造林绿化与森林质量提升经费”占“项目支出”实际支出数的比重（30.58%）一致") in explained
+
