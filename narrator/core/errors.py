@@ -18,6 +18,26 @@ def message(code: str, **arguments: object) -> str:
     return load_yaml("templates", "messages.yaml")[code].format(**arguments)
 
 
+class Notice(str):
+    """A warning: the sentence printed (it is that str) and the message key and arguments it was worded
+    from, like NarratorError's, so that every output words it the same way and a program can tell kinds apart."""
+
+    code: str = ""
+    arguments: dict
+
+    def __new__(cls, code: str, **arguments: object) -> "Notice":
+        made = super().__new__(cls, message(code, **arguments))
+        made.code, made.arguments = code, arguments
+        return made
+
+    def __reduce__(self):
+        return (_notice, (self.code, self.arguments))
+
+
+def _notice(code: str, arguments: dict) -> Notice:
+    return Notice(code, **arguments)
+
+
 class NarratorError(Exception):
     """The one error type: what went wrong as a message key of templates/messages.yaml and its
     arguments, with where (file, sheet, row, item, column). The library, the CLI and the web word it

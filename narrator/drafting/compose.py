@@ -23,7 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..core import lexicon, yamlfile
 from ..core.compare import agrees
-from ..core.errors import NarratorError, message
+from ..core.errors import NarratorError, Notice, message
 from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status
 from ..core.model import Report
 from ..core.quantity import find_quantities, format_percent, parse_quantity
@@ -422,7 +422,7 @@ def _weight_warnings(scores: ProjectScores, rules: RuleSet) -> list[str]:
     a missing one is already asked for in the table)."""
     if not scores.weights_complete or scores.total_weight == rules.total:
         return []
-    return [message("project_weights_differ", weight=score_text(scores.total_weight),
+    return [Notice("project_weights_differ", weight=score_text(scores.total_weight),
                     total=score_text(rules.total), rules=rules.name)]
 
 
@@ -483,7 +483,7 @@ def _warnings(plan: Plan, budget: BudgetView) -> list[str]:
     for result, agrees, computed in ((plan.execution, budget.execution_agrees, budget.execution_rate),
                                      (plan.adjustment, budget.adjustment_agrees, budget.adjustment_rate)):
         if result is not None and not agrees:
-            warnings.append(message("rate_disagrees", name=result.indicator.name,
+            warnings.append(Notice("rate_disagrees", name=result.indicator.name,
                                     written=result.indicator.completion.text,
                                     computed=format_percent(computed or Decimal(0))))
     return warnings

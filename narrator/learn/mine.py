@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..core import lexicon
-from ..core.errors import NarratorError, message
+from ..core.errors import NarratorError, Notice, message
 from ..core.output import write_atomically
 from ..core.quantity import Quantity, find_quantities
 from ..core.resources import load_yaml
@@ -96,9 +96,9 @@ def corpus_files(paths: list[str | Path], warnings: list[str]) -> list[Path]:
             if path.suffix.lower() in kinds.PROSE:
                 files.append(path)
             else:
-                warnings.append(message("mine_skip_suffix", file=path))
+                warnings.append(Notice("mine_skip_suffix", file=path))
         else:
-            warnings.append(message("mine_skip_missing", file=path))
+            warnings.append(Notice("mine_skip_missing", file=path))
     return files
 
 
@@ -110,10 +110,10 @@ def mine(paths: list[str | Path]) -> MineResult:
         try:
             document = read_document(path)
         except NarratorError as error:
-            result.warnings.append(message("mine_skip_unreadable", reason=str(error)))
+            result.warnings.append(Notice("mine_skip_unreadable", reason=str(error)))
             continue
         if not any(_CHINESE_PUNCTUATION.search(p.text) for p in document.paragraphs):
-            result.warnings.append(message("mine_skip_empty", file=path))
+            result.warnings.append(Notice("mine_skip_empty", file=path))
             continue
         result.documents.append(str(path))
         _mine_document(document.paragraphs, path.name, result)

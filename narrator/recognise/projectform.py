@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..core import lexicon
-from ..core.errors import message
+from ..core.errors import Notice, message
 from ..core.model import Indicator, Origin
 from ..core.quantity import half_width_figures, normalize_width, parse_quantity, round_half_up, year_in
 from ..core.resources import load_yaml
@@ -575,13 +575,13 @@ def _target_row(sheet: ScoreSheet, table: Table, number: int, cells: list[str], 
     filled = " ".join(cell.strip() for cell in cells if cell.strip())
     if not (name and target):
         if last:
-            sheet.warnings.append(message("import_cut_off", place=place, text=filled))
+            sheet.warnings.append(Notice("import_cut_off", place=place, text=filled))
         elif name:
-            sheet.warnings.append(message("import_no_target", place=place, name=name))
+            sheet.warnings.append(Notice("import_no_target", place=place, name=name))
         elif not (row.get("level1") or row.get("level2")):
-            sheet.warnings.append(message("import_unplaced", place=place, text=filled))
+            sheet.warnings.append(Notice("import_unplaced", place=place, text=filled))
         return level1, level2
-    sheet.warnings += [message(code, place=place, **arguments) for code, arguments in notes]
+    sheet.warnings += [Notice(code, place=place, **arguments) for code, arguments in notes]
     indicator = Indicator(name=name, target=parse_quantity(target), level1=level1, level2=level2,
                           origin=Origin(sheet.file, f"表{table.number}", number + 1))
     weight = row.get("weight")

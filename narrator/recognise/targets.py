@@ -27,7 +27,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..core import lexicon
-from ..core.errors import NarratorError, message
+from ..core.errors import NarratorError, Notice, message
 from ..core.model import BudgetLine, FundingLine, Indicator, Origin, Report
 from ..core.quantity import format_decimal, half_width_figures, normalize_width, parse_quantity, year_in
 from ..sources import kinds, read
@@ -145,7 +145,7 @@ def _missing(what: str, warnings: list[str]) -> str:
     """A visible placeholder for the 单位名称 or 年度 a table does not name (【待补充：年度】), and a warning:
     the indicators read are worth keeping; the user fills it in before drafting."""
     placeholder = lexicon.wording()["placeholder"].format(message(f"import_missing_{what}"))
-    warnings.append(message(f"import_no_{what}", placeholder=placeholder))
+    warnings.append(Notice(f"import_no_{what}", placeholder=placeholder))
     return placeholder
 
 
@@ -164,7 +164,7 @@ def _project_budget(sheet: projectform.ScoreSheet) -> tuple[list[BudgetLine], li
                                 adjusted=budget if initial is not None and budget != initial else None))
     parts = [line for line in lines if line.parent]
     if lines and parts and not lines[0].parent and sum(line.initial for line in parts) != lines[0].initial:
-        warnings.append(message("import_sum_differs", name=lines[0].name, written=format_decimal(lines[0].initial),
+        warnings.append(Notice("import_sum_differs", name=lines[0].name, written=format_decimal(lines[0].initial),
                                 total=format_decimal(sum(line.initial for line in parts)),
                                 parts="、".join(line.name for line in parts)))
     return lines, warnings
@@ -418,7 +418,7 @@ class _Parser:
             self._unplaced(row, cells)
 
     def _unplaced(self, row: SourceRow, cells: list[str]) -> None:
-        self.warnings.append(message("import_unplaced", place=row.place, text=" ".join(cells)))
+        self.warnings.append(Notice("import_unplaced", place=row.place, text=" ".join(cells)))
 
     # -- labels and headers
 
@@ -502,7 +502,7 @@ class _Parser:
             values, name, before = cells[-count:], cells[-count - 1], cells[:-count - 1]
         elif count == 2 and len(cells) == 2 and parse_quantity(cells[1]).is_number:
             values, name, before = ["", cells[1]], cells[0], []
-            self.warnings.append(message("import_one_value", place=row.place, name=name, value=cells[1]))
+            self.warnings.append(Notice("import_one_value", place=row.place, name=name, value=cells[1]))
         else:
             if any(parse_quantity(cell).is_number for cell in cells):
                 self.lost.append(f"{row.place}：{' '.join(cells)}")
@@ -533,18 +533,18 @@ class _Parser:
         name = indicator_rows.indicator_name(fields.get("name"))
         target, notes = indicator_rows.target_text(fields, name)
         if row is self.last_row and not (name and target):
-            self.warnings.append(message("import_cut_off", place=row.place, text=" ".join(cells)))
+            self.warnings.append(Notice("import_cut_off", place=row.place, text=" ".join(cells)))
             return
         assigned = {level: fields.get(level) for level in ("level1", "level2") if fields.get(level)}
         if assigned:
             self._set_levels(assigned, row)
         if not (name and target):
             if name:
-                self.warnings.append(message("import_no_target", place=row.place, name=name))
+                self.warnings.append(Notice("import_no_target", place=row.place, name=name))
             elif not assigned:
                 self._unplaced(row, cells)
             return
-        self.warnings += [message(code, place=row.place, **arguments) for code, arguments in notes]
+        self.warnings += [Notice(code, place=row.place, **arguments) for code, arguments in notes]
         segment.pending_empty.clear()
         state = segment.state
         self.indicators.append(Indicator(name=name, target=parse_quantity(target), level1=state.get("level1", ""),
@@ -574,7 +574,7 @@ class _Parser:
         extra = rest[:max(0, len(rest) - len(free))]
         rest = rest[len(extra):]
         if extra:
-            self.warnings.append(message("import_extra_cells", place=row.place, name=name or message("nothing"),
+            self.warnings.append(Notice("import_extra_cells", place=row.place, name=name or message("nothing"),
                                          text=" ".join(extra)))
         chosen = free[-len(rest):] if indicator and rest else free[:len(rest)]
         assigned.update(zip(chosen, rest))
@@ -632,7 +632,7 @@ class _Parser:
             if not indicator.level1:
                 indicator.level1 = segment.first_level1
             if not indicator.level1:
-                self.warnings.append(message("import_no_level1", place=indicator.origin.sheet,
+                self.warnings.append(Notice("import_no_level1", place=indicator.origin.sheet,
                                              name=indicator.name))
         self.segment = None
 
@@ -709,7 +709,7 @@ class _Parser:
         for parent in self.funding:
             children = [line for line in self.funding if line.parent == parent.name]
             if children and sum(c.amount for c in children) != parent.amount:
-                self.warnings.append(message(
+                self.warnings.append(Notice(
                     "import_sum_differs", name=parent.name, written=format_decimal(parent.amount),
                     total=format_decimal(sum(c.amount for c in children)),
                     parts="、".join(c.name for c in children)))
@@ -730,7 +730,7 @@ class _Parser:
         top_sum = sum(line.initial for line in top)
         written = next((line.amount for line in funding if line.name == self.words["funding"]["total"]), None)
         if written is not None and written != top_sum:
-            self.warnings.append(message("import_expense_differs", parts="、".join(line.name for line in top),
+            self.warnings.append(Notice("import_expense_differs", parts="、".join(line.name for line in top),
                                          total=format_decimal(top_sum), written=format_decimal(written)))
         total = BudgetLine(name=total_name, initial=written if written is not None else top_sum)
         return [total] + self.expenses
