@@ -9,7 +9,10 @@ its role (a completion value, a target, a deviation or a difference).
 """
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+import types
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -56,10 +59,38 @@ class Claim:
         return self.quantity.end
 
 
+def _spacy():
+    """spaCy without its command line. `import spacy` loads spacy.cli — typer, weasel, requests and the
+    pydantic models of its project files, a fifth of a cold `narrator check` — only to export `spacy.info`,
+    which narrator never calls. While spaCy loads, spacy.cli and spacy.cli.info are stood in for by empty
+    modules whose `info` loads the real one when called; they are taken out of sys.modules after, so an
+    `import spacy.cli` later loads the real package. (spaCy's version is pinned in requirements.lock;
+    tests/statements/test_statements.py checks the pipeline and `spacy.info` both work.)"""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    package, module = types.ModuleType("spacy.cli"), types.ModuleType("spacy.cli.info")
+
+    def info(*arguments, **options):
+        for name, stand_in in (("spacy.cli.info", module), ("spacy.cli", package)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+        return importlib.import_module("spacy.cli.info").info(*arguments, **options)
+
+    module.info, package.info = info, module
+    sys.modules["spacy.cli"], sys.modules["spacy.cli.info"] = package, module
+    try:
+        import spacy
+    finally:
+        for name, stand_in in (("spacy.cli.info", module), ("spacy.cli", package)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+    return spacy
+
+
 @lru_cache(maxsize=1)
 def pipeline():
     """The spaCy pipeline, built once per process."""
-    import spacy
+    spacy = _spacy()
     from spacy.language import Language
     from spacy.tokens import Span
 

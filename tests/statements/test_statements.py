@@ -342,3 +342,16 @@ def test_a_figure_the_tables_state_for_what_the_sentence_names_is_not_called_wro
     # An edited figure equals nothing the tables hold: still an error.
     edited = check_document(read_text("全年预算调整率控制在4.51%以内。", "x.txt"), data)
     assert [(f.code, f.claimed, f.expected) for f in edited.findings] == [("N101", "4.51%", "≤5%")]
+
+
+def test_the_pipeline_loads_spacy_without_its_command_line_and_spacy_info_still_works():
+    """A cold check does not pay for spaCy's CLI (typer, weasel, requests); spacy.info loads it when asked."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom narrator.statements.extract import extract, pipeline\n"
+            "print([c.quantity.text for c in extract(['全年举办培训7场，满意度为100%。'])[0]])\n"
+            "print(sorted(m for m in ('weasel', 'typer', 'requests', 'spacy.cli') if m in sys.modules))\n"
+            "import spacy\nprint(spacy.info()['spacy_version'] == spacy.__version__, 'weasel' in sys.modules)\n")
+    lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert lines == ["['7场', '100%']", "[]", "True True"]
