@@ -96,11 +96,16 @@ def draft(source: str | Path | Report, form: str = "整体", seed: int = DEFAULT
     return Draft(document, data, findings, imported, draft_file_name(report, project), asked)
 
 
-def check(path: str | Path, data: str | Path | Report | None = None, rule_set: str = "national",
-          targets: str | Path | Report | None = None, last_year: str | Path | Report | None = None) -> CheckResult:
-    """Check one report (DOCX, PDF or text): against its own tables, or `data`; against the approved
-    target table `targets` and last year's report `last_year` when given."""
-    return check_file(path, data, rule_set, targets, last_year)
+def check(path: str | Path | bytes, data: str | Path | Report | None = None, rule_set: str = "national",
+          targets: str | Path | Report | None = None, last_year: str | Path | Report | None = None,
+          name: str = "") -> CheckResult:
+    """Check one report (DOCX, PDF, workbook or text) — a file, or its bytes under its `name` — against its
+    own tables, or `data`; against the approved target table `targets` and last year's report `last_year`
+    when given.
+
+        >>> [f.code for f in check("自评报告.docx").findings]
+        >>> check(Path("自评报告.docx").read_bytes(), name="自评报告.docx").figures"""
+    return check_file(path, data, rule_set, targets, last_year, name=name)
 
 
 def import_targets(path: str | Path, form: str | None = None) -> ImportResult:

@@ -277,18 +277,18 @@ def _order(positions: dict[tuple[str, int], int], end: int, finding: Finding) ->
     return (end, 0, 0)
 
 
-def check_file(path: str | Path, data: str | Path | Report | None = None,
+def check_file(path: str | Path | bytes, data: str | Path | Report | None = None,
                rule_set: str = DEFAULT_RULES, approved: str | Path | Report | tuple[Report, ...] | None = None,
-               last_year: str | Path | Report | None = None) -> CheckResult:
-    """Check one report (against the approved target table `approved`, a path or an imported Report,
-    when given). Raises NarratorError when it cannot be read."""
+               last_year: str | Path | Report | None = None, name: str = "") -> CheckResult:
+    """Check one report — a file, or its bytes under its `name` — (against the approved target table
+    `approved`, a path or an imported Report, when given). Raises NarratorError when it cannot be read."""
     if data is not None and not isinstance(data, Report):
         data = load_report(data)
     if approved is not None and not isinstance(approved, (Report, tuple)):
         approved = import_table(approved)[1].report
     if last_year is not None and not isinstance(last_year, Report):
         last_year = last_year_report(last_year)
-    return check_document(read_document(path), data, rule_set, approved, last_year)
+    return check_document(read_document(path, name), data, rule_set, approved, last_year)
 
 
 def _check_safely(path: str, data: Report | None, explain: bool = False,

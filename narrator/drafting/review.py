@@ -7,12 +7,10 @@ Drafting and checking never import each other; this module sits above both, as t
 """
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
-
-from ..checking.checker import check_file
+from ..checking.checker import check_document
 from ..checking.findings import Finding
 from ..forms.scoring import DEFAULT_RULES
+from ..sources.read import read_document
 from .compose import Document
 from .render import docx_bytes
 
@@ -21,7 +19,4 @@ def review(document: Document, data: bytes | None = None, rule_set: str = DEFAUL
     """The checker's findings on `document` rendered as DOCX (`data`, when already rendered); its
     scores are checked by the rule set that computed them."""
     data = data if data is not None else docx_bytes(document)
-    with tempfile.TemporaryDirectory(prefix="narrator-review-") as folder:
-        path = Path(folder) / "draft.docx"
-        path.write_bytes(data)
-        return check_file(path, rule_set=rule_set).findings
+    return check_document(read_document(data, "draft.docx"), rule_set=rule_set).findings

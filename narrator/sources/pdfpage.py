@@ -16,6 +16,8 @@ from typing import Iterator
 
 from pdfplumber.page import Page
 
+from .memory import InMemory
+
 # PDFium is not thread-safe: the web server reads uploads from several threads.
 _LOCK = threading.RLock()
 
@@ -37,7 +39,7 @@ def pdfium_pages(pdf, path) -> Iterator[Iterator[Page]]:
     import pypdfium2
 
     with _LOCK:
-        document = pypdfium2.PdfDocument(str(path))
+        document = pypdfium2.PdfDocument(path.data if isinstance(path, InMemory) else str(path))
         try:
             yield (_page(page, document) for page in pdf.pages)
         finally:

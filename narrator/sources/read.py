@@ -22,6 +22,7 @@ from ..core.errors import NarratorError, message, os_reason
 from ..core.quantity import format_decimal
 from ..core.textfile import megabytes, read_text_file
 from . import kinds, layout, streams
+from .memory import InMemory, readable
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
 MAX_PDF_PAGES = 500
@@ -77,9 +78,14 @@ class SourceDocument:
         return [b for b in self.blocks if isinstance(b, Table)]
 
 
-def read_document(path: str | Path) -> SourceDocument:
-    """Read a DOCX, PDF, workbook or text report; unreadable input raises NarratorError naming the file."""
-    path = Path(path)
+def read_document(path: str | Path | bytes, name: str = "") -> SourceDocument:
+    """Read a DOCX, PDF, workbook or text report — a file, or its bytes under its `name` (an upload, a
+    draft not yet written); unreadable input raises NarratorError naming the file.
+
+        >>> read_document("自评报告.docx").paragraphs[0].text
+        >>> read_document(upload_bytes, "自评报告.docx").tables"""
+    path = InMemory(path, name or "report") if isinstance(path, (bytes, bytearray)) else \
+        path if isinstance(path, InMemory) else Path(path)
     head = file_head(path, kinds.DOCX | kinds.WORKBOOK)
     suffix = path.suffix.lower()
     if suffix in kinds.PDF or head.startswith(b"%PDF"):
@@ -103,7 +109,7 @@ def file_head(path: Path, encrypted_suffixes: set[str] = kinds.DOCX) -> bytes:
     try:
         if path.stat().st_size == 0:
             raise NarratorError("report_empty", file=path)
-        with open(path, "rb") as handle:
+        with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as error:
         raise NarratorError("file_unreadable", file=path, reason=os_reason(error)) from None
@@ -543,7 +549,7 @@ def open_docx(path: Path) -> DocxPackage:
 
     preflight_package(path, "word/document.xml", "report_not_docx")
     parser = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
-    with _damaged(path, "report_corrupt"), zipfile.ZipFile(path) as archive:
+    with _damaged(path, "report_corrupt"), zipfile.ZipFile(readable(path)) as archive:
         body = etree.fromstring(archive.read("word/document.xml"), parser).find(qn("w:body"))
         if body is None:
             raise NarratorError("report_corrupt", file=path, reason=message("report_no_body"))
@@ -563,7 +569,7 @@ def preflight_package(path: Path, required: str, missing_code: str, corrupt_code
     without its main part, or with parts whose declared uncompressed size is above the limits
     (zipfile never inflates a member past the size its header declares)."""
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(readable(path)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise NarratorError(corrupt_code, file=path, reason=str(error) or type(error).__name__) from None
@@ -702,8 +708,8 @@ def read_workbook(path: Path) -> dict[str, list[SheetRow]]:
 
     preflight_package(path, "xl/workbook.xml", "not_a_workbook_part", "not_a_workbook", "workbook_encrypted")
     with _damaged(path, "not_a_workbook"):
-        values = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        values = openpyxl.load_workbook(readable(path), read_only=True, data_only=True)
+        formulas = openpyxl.load_workbook(readable(path), read_only=True, data_only=False)
     try:
         with _damaged(path, "not_a_workbook"):
             return _sheets(path, values, formulas)
@@ -800,7 +806,7 @@ def read_pdf(path: Path, repeat_merged: bool = True, pdfium: bool = True) -> Sou
     if size > MAX_PDF_BYTES:
         raise NarratorError("report_too_large", file=path, size=megabytes(size), limit=megabytes(MAX_PDF_BYTES))
     try:
-        pdf = pdfplumber.open(path)
+        pdf = pdfplumber.open(readable(path))
     except Exception as error:  # pdfminer raises its own kinds for damaged and encrypted files
         code = "pdf_encrypted" if "password" in type(error).__name__.lower() else "pdf_corrupt"
         raise NarratorError(code, file=path, reason=str(error) or type(error).__name__) from None

@@ -19,8 +19,8 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..core import lexicon
-from ..core.resources import load_yaml
 from ..core.quantity import Quantity, find_quantities
+from ..core.resources import load_yaml
 from . import roles
 
 CLAUSE_BREAKS = "，,；;：:（()）！？!?。\n"

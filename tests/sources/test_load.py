@@ -2,6 +2,7 @@
 import hashlib
 import json
 import shutil
+from pathlib import Path
 from decimal import Decimal
 
 import openpyxl
@@ -203,3 +204,24 @@ def test_init_into_missing_folder(tmp_path):
 def test_version():
     result = CliRunner().invoke(main, ["--version"])
     assert result.output.strip() == "narrator 0.1.0"
+
+
+def test_a_report_is_read_from_its_bytes_as_from_its_file(tmp_path):
+    """An upload or a draft not yet written: the same document, named as it came, nothing written to disk."""
+    from narrator.api import check
+    from narrator.api import draft as draft_report
+    from narrator.sources.read import read_document
+
+    data = draft_report(Path(__file__).resolve().parents[2] / "corpus" / "example.yaml").data
+    written = tmp_path / "草稿.docx"
+    written.write_bytes(data)
+    from_file, from_bytes = read_document(written), read_document(data, "草稿.docx")
+    assert from_bytes.blocks == from_file.blocks and from_bytes.file == "草稿.docx"
+    assert len(from_bytes.tables) == 3 and from_bytes.paragraphs[0].text == "苏州市生产力促进中心"
+    result = check(data, name="草稿.docx")
+    assert (result.file, result.figures, result.linked, result.findings) == ("草稿.docx", 109, 100, [])
+    text = "全年举办培训7场，满意度为100%。".encode("gb18030")
+    assert read_document(text, "报告.txt").paragraphs[0].text == "全年举办培训7场，满意度为100%。"
+    with pytest.raises(NarratorError) as refused:
+        read_document(b"PK\x03\x04 not a zip", "上传.docx")
+    assert str(refused.value).startswith("文件 上传.docx：")
