@@ -670,6 +670,10 @@ class _Parser:
         if len(names) > 1:
             self._unplaced(row, names[:-1])
         origin = Origin(self.file, row.place)
+        if _key(name) in lexicon.budget_structure()["subtotals"]:
+            # 年度预算安排：资金总额 171.41 / 项目支出 60.8 / 基本支出 110.61 — the total's expenditure parts,
+            # with no 收入/支出 header above them
+            self.budget_side = "expense"
         if self.budget_side == "income":
             if name in groups:
                 self.group = name

@@ -67,6 +67,10 @@ def test_fujian_with_an_explanation_column():
     ]
     assert report.goals[0].startswith("目标1:确保本室各人员工资及福利的发放;")
     assert result.warnings[-1] == CUT_OFF.format(line=43, text="成本指标 基本支出")
+    # 年度 / 预算 / 安排 / (万元), one word a line: the label joined; 资金总额 and the expenditure under it.
+    assert [(line.name, str(line.initial), line.parent) for line in report.budget_lines] == [
+        ("预算总金额", "171.41", ""), ("项目支出", "60.8", "预算总金额"), ("基本支出", "110.61", "预算总金额")]
+    assert [(line.name, str(line.amount)) for line in report.funding] == [("资金总额", "171.41")]
 
 
 def test_hubei_project_form_with_level1_in_the_middle_of_its_group():
