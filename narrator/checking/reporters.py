@@ -48,6 +48,10 @@ def text_report(result: CheckResult) -> str:
         if finding.context:
             lines.append(f"      {marked_context(finding)}")
     lines.append(summary(result))
+    unread = [str(item.table) for item in result.tables if not item.kind]
+    if unread and not result.error:
+        lines.append(message("check_tables_unread", count=len(unread),
+                             tables="、".join(message("table_number", table=number) for number in unread)))
     return "\n".join(lines)
 
 

@@ -87,6 +87,7 @@ class ScoreSheet:
     # (“” for all the indicators) → the weight and the cell or paragraph that states it.
     notes: dict[str, tuple[Decimal, Cell]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # read_targets only: what could not be read, and judgements
+    label_tables: list[int] = field(default_factory=list)  # tables above the form that gave its labels only
 
     @property
     def funding_total(self) -> FundingRow | None:
@@ -131,8 +132,11 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     sheet = ScoreSheet(document.file)
     tables = _own_copies(document)  # rows put back in place are the sheet's own
     for table in tables[:first]:  # 项目名称 / 主管部门 / 实施单位 in a table of their own above
+        before = dict(sheet.labels)
         for cells in table.rows:
             _labels(sheet, cells, words)
+        if sheet.labels != before:
+            sheet.label_tables.append(table.number)
     _walk(sheet, tables[first:], scored=True)  # a form cut by a page break goes on in the next table
     if sheet.total_weight is None and sheet.total_score is None:
         # Text copied out of a PDF whose cells ran together: the lines read alone, when they confirm themselves.

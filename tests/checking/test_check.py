@@ -463,7 +463,7 @@ def _read_as(path) -> list[tuple[int, str, int]]:
 
 
 def test_explain_says_what_each_table_was_read_as_and_which_were_not():
-    from narrator.checking.reporters import explain_report, json_report
+    from narrator.checking.reporters import explain_report, json_report, text_report
 
     seed = next(SEEDS.glob("002_*.txt"))
     assert _read_as(seed) == [(1, "budget", 8), (2, "tasks", 10), (3, "self_evaluation", 54)]
@@ -471,13 +471,14 @@ def test_explain_says_what_each_table_was_read_as_and_which_were_not():
     assert _read_as(REALWORLD / "R11_hn_yueyang_glj_zhengti_pingfenbiao.txt") == [(1, "form", 9)]
     # 福建 target table, space-separated: read from its lines as a target table of 6 indicators.
     assert _read_as(REALWORLD / "T03_fj_ningde_dangshifangzhi_zhengti_mubiao_2019.txt") == [(1, "targets", 6)]
-    # 四川 project form: the labels above and the 评价结论 below are no tables of figures; said so.
+    # 四川 project form: its labels in a table above; the 评价结论 below is no table of figures, and said so.
     result = check_file(REALWORLD / "P01_sc_qingshen_fagaiju_gongzi_xiangmu_ziping_2023.txt")
     assert [(item.table, item.kind, item.rows) for item in result.tables] == \
-        [(1, "", 0), (2, "form", 5), (3, "form", 2), (4, "", 0)]
+        [(1, "form_labels", 7), (2, "form", 5), (3, "form", 2), (4, "", 0)]
+    assert text_report(result).splitlines()[-1] == "  有 1 张表格未能识别（表4），其中的数字没有核对；加 --explain 可看各表读出的内容。"
     lines = explain_report(result).splitlines()
     assert lines[-5:] == ["各表格读出的内容：",
-                          f"  表1：未能识别（首行：{result.tables[0].head}），其中的数字没有核对",
+                          "  表1：自评表的表头信息（项目名称、单位等），读出 7 行",
                           "  表2：带分值、得分的自评表，读出 5 行",
                           "  表3：带分值、得分的自评表，读出 2 行",
                           "  表4：未能识别（首行：评价结论 | 结合自评情况,说明项目自评总分,说明项目实施取得的成效或成果。(200字以内)），"
