@@ -38,7 +38,8 @@ CERTAIN = 0.8  # a name this close (or one name's words all within the other's) 
 
 # Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
 REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
-           "unknown_role", "no_whole", "another_fact", "gross_change")
+           "unknown_role", "no_whole", "another_fact", "gross_change", "hypothetical",
+           "group_part")
 
 # A figure of at least this many significant digits that the tables state elsewhere is not called wrong
 # (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
@@ -293,6 +294,8 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
         return Link(claim, reason="unknown_role")
     if claim.role == "gross":
         return Link(claim, reason="gross_change")
+    if claim.role == "hypothetical":
+        return Link(claim, reason="hypothetical")
     if claim.role == "remainder":
         found, reason, detail = _remainder_candidates(claim, facts)
     elif claim.role == "share":
@@ -500,6 +503,8 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     # 占实际支出的97.15% is not a share of 基本支出 when 项目支出 is no line of the table.
     own = sentence_before[:cut]
     own = own[max(own.rfind(mark) for mark in "；;") + 1:]
+    if any(word in own[max(own.rfind(mark) for mark in "，,") + 1:] for word in roles.words()["share_group_words"]):
+        return [], "group_part", ""  # 上述两个项目实际支出合计占项目支出的78.08%: the part is several lines summed
     part = _last_line(own, facts)
     if not part and not name_tokens(_without_figures(own)) - _whole_tokens():
         # 基本支出……；实际支出1718.45万元，占实际支出总额的49.26%: only a column named, the line named before.

@@ -203,6 +203,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("other")  # 执行率低于95%的项目共3个: a threshold that sorts out lines
         elif "target" in role.alternatives and roles.ceiling_after(text[quantity.end:sentence_end]):
             role = roles.Role("target")  # 控制在18.5万元以内: the ceiling
+        if any(word in clause for word in lexicon.claim_words()["hypothetical_words"]):
+            role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
         written = before
         if role.name != "completion" and not (role.name == "growth" and role.alternatives):
             # 成交额868.78亿元，完成目标（660亿元）的131.6%: the ratio of 成交额; the role words name nothing.
@@ -210,6 +212,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             before = roles.strip_role_words(before)
         else:
             before = roles.strip_linking(before)  # 结转结余率为0%: 为 names nothing (jieba would cut 率为)
+        before = _without_purpose(before)
         subject, tokens = before, name_tokens(before)
         if index and clause_start == previous_end and before.rstrip().endswith(COORDINATION) and name_tokens(after):
             subject, tokens = after, name_tokens(after)  # 完成3座除险加固和8座安全鉴定: each named after its figure
@@ -285,6 +288,18 @@ def _restated_groups(text: str, claims: list[Claim]) -> list[Claim]:
     return claims
 
 
+def _without_purpose(before: str) -> str:
+    """年中为应对汛期水毁修复追加 → 年中追加: what a change was for names nothing the tables hold."""
+    words = lexicon.claim_words()
+    change = next((word for word in words["increase_words"] + words["decrease_words"]
+                   if before.rstrip().endswith(word)), "")
+    if not change:
+        return before
+    stem = before.rstrip()[:-len(change)]
+    purpose = max(stem.rfind(word) for word in words["purpose_words"])
+    return stem[:purpose] + change if purpose >= 0 else before
+
+
 def _gross_changes(text: str, claims: list[Claim]) -> list[Claim]:
     """追加179.80万元，追减12.00万元（净调整167.80万元）: a sentence that states both what was added and
     what was cut states the gross changes; a table holds only the net 调整数. Both are gross unless one is
@@ -358,18 +373,26 @@ def _respectively(text: str, claims: list[Claim]) -> list[Claim]:
             if len(listed) < 2:
                 continue
             first = claims[listed[0]]
+            # The figures before 分别 in the same part of the sentence (after its last ；: 事故7起、死亡6人，起数和死亡
+            # 人数同比分别下降12.5%和14.29%); else the names listed right before it (A、B分别为目标的2.63倍和2.5倍).
+            names = _names_before(text, first.sentence_start, position, len(listed))
+            part_start = max(first.sentence_start, *(text.rfind(mark, 0, position) + 1 for mark in "；;"))
+            before = [i for i in before if claims[i].start >= part_start]
             if len(before) >= len(listed):
                 subjects = [(claims[i].subject, claims[i].tokens) for i in before[-len(listed):]]
+            elif len(names) == len(listed):
+                # ……经费分别调减12.00万元和10.00万元: each line's change — the column word after 分别 goes with each name
+                between = text[position + len(word):first.start]
+                words = lexicon.claim_words()
+                column = next((change for change in words["increase_words"] + words["decrease_words"]
+                               if change in between), "")
+                subjects = [(name + column, name_tokens(name + column)) for name in names]
             else:
-                # A、B和C分别完成年度目标的…: no figures before 分别, the names listed right before it
-                names = _names_before(text, first.sentence_start, position)
-                if len(names) != len(listed):
-                    # 省级、市级、县级及校本研修分别为640人次、1180人次和3610人次: the figures are about the
-                    # names listed, which cannot be paired one to one here: none is read as another's.
-                    for target in listed:
-                        claims[target] = replace(claims[target], role="other", alternatives=())
-                    continue
-                subjects = [(name, name_tokens(name)) for name in names]
+                # 省级、市级、县级及校本研修分别为640人次、1180人次和3610人次: the figures are about the names
+                # listed, which cannot be paired one to one here: none is read as another's.
+                for target in listed:
+                    claims[target] = replace(claims[target], role="other", alternatives=())
+                continue
             for target, (subject, tokens) in zip(listed, subjects):
                 same = claims[target].quantity.unit == first.quantity.unit  # 3.6个和5.2个百分点: not one role
                 claims[target] = replace(claims[target], subject=subject, tokens=tokens,
@@ -379,11 +402,15 @@ def _respectively(text: str, claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-def _names_before(text: str, sentence_start: int, position: int) -> list[str]:
-    """The names listed in the clause before 分别 (城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数)."""
+def _names_before(text: str, sentence_start: int, position: int, count: int = 0) -> list[str]:
+    """The names listed in the clause before 分别 (城镇新增就业人数、失业人员再就业人数和就业困难人员就业人数);
+    split at 、 alone when that gives `count` names (水土保持综合治理经费、水资源管理与水利执法经费: 与 is in a name)."""
     clause = text[max(_last_break(text, sentence_start, position), sentence_start):position]
     clause = LIST_LABEL.sub("", clause).strip("，,；;：: ")
     parts = listed_names(clause)
+    enumerated_only = [part.strip() for part in clause.split("、") if part.strip()]
+    if len(parts) != count and len(enumerated_only) == count:
+        parts = enumerated_only
     return parts if len(parts) >= 2 and all(name_tokens(part) for part in parts) else []
 
 
