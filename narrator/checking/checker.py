@@ -123,6 +123,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     areas = sorted({result.indicator.key_work for result in facts.evaluation.indicators} - {""}) \
         if facts.evaluation is not None else []
     area = ""  # the area a numbered title names (2.造林绿化。), for counts said of 该项 under it
+    target_list = False  # in the list items after 主要设定了以下目标：
     for paragraph, paragraph_claims in zip(paragraphs, claims):
         heading = heading_levels(paragraph.text)
         if heading is not None or paragraph.section != section:
@@ -130,8 +131,12 @@ def checked_report(document: SourceDocument, data: Report | None = None,
             targets_listed = heading is not None and roles.target_heading(paragraph.text)
             area = ""
         area = area_heading(paragraph.text) or area
+        if roles.target_list_lead(paragraph.text):
+            target_list = True  # 主要设定了以下目标：- ……65%以上: the items after it are targets
+        elif target_list and not _LIST_ITEM.match(paragraph.text):
+            target_list = False
         paragraph_claims = task_areas(in_area(under_heading(paragraph_claims, levels), area), areas)
-        if targets_listed:
+        if targets_listed or (target_list and _LIST_ITEM.match(paragraph.text)):
             paragraph_claims = [roles.retargeted(claim, claim.context)
                                 if "completion" in (claim.role, *claim.alternatives) else claim
                                 for claim in paragraph_claims]
@@ -217,6 +222,7 @@ def tables_read(document: SourceDocument, tables, sheet, money: list[int], targe
 
 
 _DIGIT = re.compile(r"\d")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·●▪✓]\s|\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 
 def later_years(claims: list, year: int | None) -> list:

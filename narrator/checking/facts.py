@@ -329,7 +329,7 @@ def _target_relations(result, location: Location, place: str) -> list[Fact]:
     if target:
         facts.append(Fact(indicator.name, "ratio", computed(completion / target * 100, "%"), location, place))
         facts.append(Fact(indicator.name, "multiple", computed(completion / target, "倍"), location, place))
-    if lexicon.unit_kinds().get(indicator.target.unit) == "ratio":
+    if indicator.target.unit == "%":  # percentage points of percentages (not of 15/10万)
         facts.append(Fact(indicator.name, "points", computed(abs(result.margin), "个百分点"), location, place))
     return facts
 

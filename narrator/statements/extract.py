@@ -182,6 +182,9 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
     sentences = _bounded(text, sentences)
     title = text[:text.find("。")] if 0 < text.find("。") <= LEAD_LENGTH else ""
     lead = title if title and not figures_in(LIST_LABEL.sub("", title)) else ""
+    labelled = _LABEL_LEAD.match(text)
+    if not lead and labelled and not figures_in(labelled.group(1)):
+        lead = labelled.group(1)  # - **适龄妇女“两癌”筛查人数**：全年完成筛查13260人……: the item's label names it
     starts = [start for start, _ in sentences]
     labels = [(match.start(), match.group(1)) for match in PASSAGE_LABEL.finditer(text)]
     for index, quantity in enumerate(quantities):
@@ -523,6 +526,9 @@ _AREA = re.compile(r"\s*([^，,；;：:（()）\d]{2,30})[（(：:]")
 _ASPECT = re.compile(r"([^，,；;：:（()）\d、]{2,20}?)方面")
 
 
+# A list item's label: “- **适龄妇女“两癌”筛查人数**：……”, “（三）家庭医生签约：……”.
+_LABEL_LEAD = re.compile(r"^\s*(?:[-*•·●▪✓]\s*)?(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*)?\*{0,2}"
+                         r"([^：:*。；;，,\n]{2,40}?)\*{0,2}\s*[：:]")
 _AREA_REFERENCE = re.compile("(?:" + "|".join(map(re.escape, sorted(
     map(str, load_yaml("lexicon", "claims.yaml")["area_reference_words"]), key=len, reverse=True))) + ")(?!目)")
 _ASPECT_GAP = 6  # 食品安全方面指标5项，其中……: the field names indicators right after it (方面 + 指标)

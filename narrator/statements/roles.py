@@ -203,6 +203,13 @@ def target_heading(heading: str) -> bool:
     return plain.removesuffix("情况").endswith(words()["target_headings"])
 
 
+def target_list_lead(text: str) -> bool:
+    """A paragraph that leads a list of the year's targets (主要设定了以下目标：), the list items after it being
+    targets (lexicon/statements.yaml: target_list_leads)."""
+    plain = text.strip().rstrip("*")
+    return plain.endswith(("：", ":")) and plain.rstrip("：:").endswith(words()["target_list_leads"])
+
+
 def retargeted(claim, sentence_before: str):
     """A claim under a target heading read again as the passage's role says: a figure no word names
     otherwise (达到90%以上) is a target."""

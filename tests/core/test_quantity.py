@@ -177,3 +177,10 @@ def test_arbitrary_text_never_raises(text):
     parse_quantity(text)
     for quantity in find_quantities(text):
         assert 0 <= quantity.start < quantity.end <= len(text)
+
+
+def test_a_rate_per_ten_thousand_people_is_a_unit():
+    """孕产妇死亡率 ≤15/10万 (a health bureau's target): a rate, comparable with another per 10万, not read as 10万."""
+    target, value = parse_quantity("≤15/10万"), parse_quantity("12.6/10万")
+    assert (target.value, target.unit, target.comparator) == (Decimal("15"), "/10万", "<=")
+    assert (value.value, value.unit, value.comparator) == (Decimal("12.6"), "/10万", "")

@@ -491,6 +491,44 @@ SHAXIAN_EDITS = {
     "wrong12.txt": [("N101", "20项", "21项")],
 }
 
+TONGXI = Path(__file__).resolve().parents[1] / "data" / "statements_tongxi"  # 桐溪市交通运输局 2024 (invented, an old finance chief)
+
+# Its 12 edits, 10 caught at first check, then 11: 年中为应对汛期水毁修复追加65.20万元 (what it was for names nothing).
+# Not caught: 按目标应有1054辆取得运输证，缺口38辆 (a gap to a hypothetical count, which no table states).
+TONGXI_EDITS = {
+    "wrong01.txt": [("N101", "48.7公里", "47.8公里"), ("N106", "106.22%", "108.22%")],
+    "wrong02.txt": [("N101", "17公里", "≥18公里")],
+    "wrong03.txt": [("N106", "105.53%", "105.33%"), ("N101", "105.53%", "105.33%")],
+    "wrong04.txt": [("N101", "2.36倍", "2.63倍")],
+    "wrong05.txt": [],
+    "wrong06.txt": [("N101", "0.28个百分点", "0.38个百分点")],
+    "wrong07.txt": [("N101", "65.20万元", "62.50万元")],
+    "wrong08.txt": [("N101", "251.63万元", "251.36万元")],
+    "wrong09.txt": [("N101", "91.93%", "91.39%")],
+    "wrong10.txt": [("N101", "49.71%", "49.17%")],
+    "wrong11.txt": [("N101", "108.63万元", "108.36万元")],
+    "wrong12.txt": [("N101", "20项", "19项")],
+}
+
+KONGTONG = Path(__file__).resolve().parents[1] / "data" / "statements_kongtong"  # 崆峒区卫健局 2024 (invented, a chatbot's bullets)
+
+# Its 12 edits: refused at first (孕产妇死亡率 ≤15/10万); with the unit, 11 caught. Not caught: - **适龄妇女“两癌”
+# 筛查人数**：……是目标值6000人的2.12倍 (the item's label names it; the figure's own words do not).
+KONGTONG_EDITS = {
+    "wrong01.txt": [("N101", "93.1%", "91.3%")],
+    "wrong02.txt": [("N101", "≥96%", "≥95%")],
+    "wrong03.txt": [("N101", "94.86%", "94.68%")],
+    "wrong04.txt": [],
+    "wrong05.txt": [("N101", "3352人", "3532人")],
+    "wrong06.txt": [("N101", "7.3个百分点", "7.5个百分点")],
+    "wrong07.txt": [("N101", "12.80万元", "21.80万元")],
+    "wrong08.txt": [("N106", "95.03%", "94.45%"), ("N101", "294.68万元", "296.48万元")],
+    "wrong09.txt": [("N106", "92.57%", "92.75%"), ("N101", "92.57%", "92.75%")],
+    "wrong10.txt": [("N101", "45.40%", "44.50% / 44.50%")],
+    "wrong11.txt": [("N101", "6.86万元", "6.66万元")],
+    "wrong12.txt": [("N101", "20项", "19项")],
+}
+
 ZAOYANG = Path(__file__).resolve().parents[1] / "data" / "statements_zaoyang"  # 枣阳市卫健委 2024 (invented, a chatbot's style)
 
 # Its 12 edits, 11 caught at first check, then 12: a share of the line the sentence before named (该项目实际支出占…).
@@ -561,7 +599,9 @@ def test_the_draft_of_the_ninth_unit_with_its_officers_answers_reviews_clean():
                          + [(TINGHU, name, errors) for name, errors in TINGHU_EDITS.items()]
                          + [(MEITAN, name, errors) for name, errors in MEITAN_EDITS.items()]
                          + [(HUBEIROAD, name, errors) for name, errors in HUBEIROAD_EDITS.items()]
-                         + [(SHAXIAN, name, errors) for name, errors in SHAXIAN_EDITS.items()])
+                         + [(SHAXIAN, name, errors) for name, errors in SHAXIAN_EDITS.items()]
+                         + [(TONGXI, name, errors) for name, errors in TONGXI_EDITS.items()]
+                         + [(KONGTONG, name, errors) for name, errors in KONGTONG_EDITS.items()])
 def test_each_edit_of_a_held_out_report_is_found(folder, name, errors):
     manifest = {item["file"]: item for item in json.loads((folder / "manifest.json").read_text(encoding="utf-8"))}
     wrong = manifest[name]["wrong"]
@@ -789,4 +829,29 @@ def test_the_nineteenth_held_out_report_checks_clean():
     explained = {(item["figure"], item["explanation"]) for item in explanations(result)}
     assert ("179.80万元", "未对应：同一句中既有追加又有追减，这是各自的数目；表格中只有净调整数") in explained
     assert ("30.58%", "与输入文件的“造林绿化与森林质量提升经费”占“项目支出”实际支出数的比重（30.58%）一致") in explained
+
+
+def test_the_twentieth_held_out_report_checks_clean():
+    """A transport bureau's report by an old finance chief (桐溪市交通运输局). First check: 3 false errors — 上述两个
+    公路类项目实际支出合计占项目支出的78.08% (a share of two lines summed), 按目标应按期办结196件 (what the target
+    would have given), 新辟……条数、新建……条数实际完成分别为目标的2.63倍和2.5倍 (the names before 分别, not the figures
+    of the sentence's earlier part)."""
+    result = check_file(TONGXI / "report.txt", TONGXI / "unit.yaml")
+    assert result.findings == []
+    assert (result.figures, result.linked) == (231, 157)
+    explained = {(item["figure"], item["explanation"]) for item in explanations(result)}
+    assert ("78.08%", "未对应：占比的部分是几项之和，表格中没有这一数") in explained
+    assert ("196件", "未对应：说的是按目标应当达到的数，不是完成值") in explained
+    assert ("2.63倍", "与输入文件的“新辟优化城乡公交线路条数”完成值与目标值之比（2.63倍）一致") in explained
+
+
+def test_the_twenty_first_held_out_report_checks_clean():
+    """A health bureau's report in a chatbot's bullets (崆峒区卫生健康局). First check: refused (≤15/10万); with
+    the unit, 9 false errors — the year's targets listed after 主要设定了以下目标： (7), a share of the year's
+    change (调整数中……追加74.50万元，占调整总额的42.23%), percentage points of a rate per 10万 (孕产妇死亡率)."""
+    result = check_file(KONGTONG / "report.txt", KONGTONG / "unit.yaml")
+    assert result.findings == []
+    assert (result.figures, result.linked) == (221, 141)
+    explained = {(item["figure"], item["explanation"]) for item in explanations(result)}
+    assert ("65%以上", "与输入文件的“65岁及以上老年人健康管理率”的目标值（≥65%）一致") in explained
 
