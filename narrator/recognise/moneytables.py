@@ -58,11 +58,6 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", "", normalize_width(text))
 
 
-def mismatches(document: SourceDocument, skip: set[int] = frozenset()) -> list[Mismatch]:
-    """The totals that are not their parts' sum, in every table but those numbered in `skip`."""
-    return read(document, skip)[0]
-
-
 def read(document: SourceDocument, skip: set[int] = frozenset()) -> tuple[list[Mismatch], list[int]]:
     """The totals that are not their parts' sum, and the numbers of the tables read as money tables (a
     total and its parts found), in every table but those numbered in `skip`."""

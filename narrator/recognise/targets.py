@@ -108,7 +108,7 @@ def import_table(path: str | Path, form: str | None = None) -> tuple[str, Import
 def detect_form(path: str | Path) -> str:
     """项目 when the document reads as a project's target form (项目名称 and indicators), else 整体."""
     path = Path(path)
-    if kinds.is_kind(path, {kinds.OLD_EXCEL}) and path.is_file():
+    if kinds.suffix(path) == kinds.OLD_EXCEL and path.is_file():
         raise NarratorError("old_excel", file=path)
     sheet = projectform.read_targets(read.read_document(path))
     return "项目" if sheet is not None and sheet.labels.get("project") else "整体"
@@ -120,7 +120,7 @@ def import_project_targets(path: str | Path) -> ImportResult:
     实施单位 (the input's 单位名称), 年度总体目标, the 资金 rows and the indicators with their 指标值 and 分值;
     completions blank."""
     path = Path(path)
-    if kinds.is_kind(path, {kinds.OLD_EXCEL}) and path.is_file():
+    if kinds.suffix(path) == kinds.OLD_EXCEL and path.is_file():
         raise NarratorError("old_excel", file=path)
     sheet = projectform.read_targets(read.read_document(path))
     if sheet is None:

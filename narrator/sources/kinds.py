@@ -16,7 +16,8 @@ JSON = frozenset({".json"})
 REPORT = TEXT | DOCX | PDF | WORKBOOK  # what `read_document` reads
 PROSE = TEXT | DOCX | PDF  # reports with prose to learn from (narrator mine)
 INPUT = YAML | JSON | WORKBOOK  # the input format (`load_report`)
-INPUT_OUTPUT = YAML | frozenset({".xlsx"})  # what `write_input` writes
+WORKBOOK_OUTPUT = frozenset({".xlsx"})  # the workbook `write_input` writes
+INPUT_OUTPUT = YAML | WORKBOOK_OUTPUT  # what `write_input` writes
 OLD_WORD = ".doc"
 OLD_EXCEL = ".xls"
 

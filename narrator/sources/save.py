@@ -183,6 +183,6 @@ def write_input(report: Report, path: str | Path, force: bool = False, keep_blan
     suffix = Path(path).suffix.lower()
     if suffix in kinds.YAML:
         return write_yaml(report, path, force, keep_blank, inputs)
-    if suffix in kinds.INPUT_OUTPUT - kinds.YAML:
+    if suffix in kinds.WORKBOOK_OUTPUT:
         return write_workbook(report, path, force, inputs)
     raise NarratorError("output_unknown_extension", file=path, suffix=suffix or "（无）")
