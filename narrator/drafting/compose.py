@@ -331,6 +331,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, area=area)
     env.tests["is_ceiling"] = is_ceiling
+    env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
+                                                       and bool(lang.event(indicator)))
     env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
     return env
 

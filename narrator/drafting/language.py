@@ -162,6 +162,14 @@ def table_text(quantity: Quantity) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _cut(name: str) -> tuple[str, ...]:
+    import jieba
+
+    lexicon.load_dictionary()
+    return tuple(jieba.lcut(name))
+
+
+@lru_cache(maxsize=65536)
 def _tagged_verb_first(name: str) -> bool:
     import jieba.posseg
 
@@ -252,16 +260,18 @@ class Language:
         amount = number(gap.normalize()) if margin else "0"  # 88.70 − 90 → 1.3, not 1.30
         return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{scale}{unit}"
 
-    def against_target(self, result: IndicatorResult) -> str:
+    def against_target(self, result: IndicatorResult, with_target: bool = False) -> str:
         """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice
         the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
-        points), a ceiling or a zero target."""
+        points), a ceiling or a zero target. `with_target` names the target in brackets (为目标（2条）的2.5倍)."""
         ratio = ratio_to_target(result)
         if ratio is None:
             return ""
+        words = _connectives()
+        target = words["target_in_brackets"].format(target=value_text(result.indicator.target)) if with_target else ""
         if ratio >= 2:
-            return _connectives()["of_target_multiple"].format(multiple=_trimmed(ratio, 2))
-        return _connectives()["of_target_ratio"].format(ratio=self.percent_of_target(ratio))
+            return words["of_target_multiple"].format(multiple=_trimmed(ratio, 2), target=target)
+        return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
 
     def percent_of_target(self, ratio: Decimal) -> str:
         """完成值 ÷ 目标值 in percent, to one decimal (118.7) — to two when the unit's own narratives write
@@ -297,12 +307,45 @@ class Language:
         copula = _connectives()["copula"]
         if is_ceiling(indicator):
             return f"{name}{copula}{value}"
+        counted = self.counted(indicator)
+        if counted and kind == "count":
+            # 新建美丽经济交通走廊条数 → 新建美丽经济交通走廊5条; 健康科普宣传活动场次 → 举办健康科普宣传活动263场 (a
+            # verb only for a measure word of events: 培养 before 家庭医生签约服务 would say what the data do not)
+            unit = indicator.target.unit or indicator.completion.unit
+            if self.has_leading_verb(counted):
+                return f"{counted}{value}"
+            if unit in self.words["event_units"] and (verb := self.verb(indicator)):
+                return f"{verb}{counted}{value}"
         if self.is_measure(name) or kind in ("ratio", "time", "satisfaction"):
             return f"{name}{_connectives()['reached'] if reached and kind != 'time' else copula}{value}"
         if self.has_leading_verb(name):
             return f"{name}{value}"
         verb = self.verb(indicator)
         return f"{verb}{name}{value}" if verb else f"{name}{copula}{value}"
+
+    def counted(self, indicator: Indicator) -> str:
+        """What a count indicator counts, when its name ends in its own measure word and 数 (危桥改造座数 in
+        座 → 危桥改造; 健康科普宣传活动场次 in 场 → 健康科普宣传活动); "" otherwise (查处非法营运案件数 counts 案件,
+        件 is not its measure word here)."""
+        unit = indicator.target.unit or indicator.completion.unit
+        if not unit:
+            return ""
+        words = _cut(indicator.name)
+        for suffix in (f"{unit}数", f"{unit}次"):
+            if words and (words[-1] == suffix or (len(words) >= 2 and words[-2:] == (unit, suffix[-1]))):
+                base = indicator.name[:-len(suffix)]
+                return base if len(base) >= 2 else ""
+        return ""
+
+    def event(self, indicator: Indicator) -> str:
+        """The event a count with a zero target counts (客运站安全生产责任事故次数 → 客运站安全生产责任事故), so that
+        none happening is said as such: 全年未发生客运站安全生产责任事故; "" when the name counts no event."""
+        name = indicator.name
+        for suffix in self.words["event_count_suffixes"]:
+            base = name[:-len(suffix)] if name.endswith(suffix) else ""
+            if base and base.endswith(tuple(self.words["event_heads"])):
+                return base
+        return ""
 
     def verb(self, indicator: Indicator) -> str:
         """A verb for a name without one: the one prior reports use with the same object and measure

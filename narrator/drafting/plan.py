@@ -293,11 +293,28 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     for result in duty:
         duty_text[_duty(result)] = duty_text.get(_duty(result), _duty(result)) + " " + result.indicator.key_work
     duty_scores = {title: [score / 4 for score in linker.scores(text)] for title, text in duty_text.items()}
+    # The indicators of one key task go together to the goal the task and all its indicators speak of most
+    # (高血压患者基层规范管理服务率 ties between two goals that both say 规范管理率; its task decides), unless an
+    # indicator shares nothing with that goal and clearly names another.
+    task_text = {task.name: f"{task.name} {task.duty} {task.content}" for task in tasks}
+    own = {id(result): linker.scores(f"{result.indicator.name} {result.indicator.key_work}", _figure(result))
+           for result in duty}
+    by_task: dict[str, list[float]] = {}
+    for result in duty:
+        work = result.indicator.key_work
+        if work:
+            total = by_task.setdefault(work, linker.scores(task_text.get(work, work)))
+            by_task[work] = [a + b for a, b in zip(total, own[id(result)])]
     linked: list[list[IndicatorResult]] = [[] for _ in goals]
     others: list[IndicatorResult] = []
     for result in duty:
         indicator = result.indicator
         index = linker.best(f"{indicator.name} {indicator.key_work}", _figure(result), duty_scores[_duty(result)])
+        group = by_task.get(indicator.key_work)
+        if group and max(group) >= linker.THRESHOLD:
+            shared = group.index(max(group))
+            if own[id(result)][shared] > 0 or index is None:
+                index = shared
         (linked[index] if index is not None else others).append(result)
     linked_tasks: list[list[KeyTask]] = [[] for _ in goals]
     other_tasks: list[KeyTask] = []
@@ -461,6 +478,8 @@ class BudgetView:
     adjustment_agrees: bool
     unspent: Decimal | None = None  # the total's 调整预算数 − 实际支出数, when it spent less
     unspent_lines: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # where, largest first
+    unspent_in: str = ""  # the one direct line all of it comes from (项目支出), when the others spent in full
+    lowest: BudgetResult | None = None  # the line executed least, when below the total's rate
 
 
 def _agrees(result: IndicatorResult | None, computed: Decimal | None) -> bool:
@@ -481,7 +500,15 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
     unspent = None
     if total is not None and total.line.actual is not None and total.line.actual < total.adjusted_budget:
         unspent = total.adjusted_budget - total.line.actual  # money keeps its two decimals (4.20万元)
+    short = [b for b in children if b.line.actual is not None and b.line.actual < b.adjusted_budget]
+    spent = all(b.line.actual is not None for b in children)
+    lowest = min(low, key=lambda b: b.execution_rate, default=None)
+    if lowest is not None and (evaluation.budget_execution_rate is None or len(low) < 2
+                               or lowest.execution_rate >= evaluation.budget_execution_rate):
+        lowest = None
     return BudgetView(
+        unspent_in=short[0].line.name if unspent and spent and len(short) == 1 and len(children) > 1 else "",
+        lowest=lowest,
         unspent=unspent,
         unspent_lines=sorted(((b, b.adjusted_budget - b.line.actual) for b in low), key=lambda pair: -pair[1]),
         total=total,

@@ -381,6 +381,10 @@ def _respectively(text: str, claims: list[Claim]) -> list[Claim]:
             names = _names_before(text, first.sentence_start, position, len(listed))
             part_start = max(first.sentence_start, *(text.rfind(mark, 0, position) + 1 for mark in "；;"))
             before = [i for i in before if claims[i].start >= part_start]
+            # A figure inside a name (3岁以下儿童系统管理率为92.4%) is not one of the figures listed: the figure
+            # of that clause is the last before its break.
+            before = [i for n, i in enumerate(before) if n + 1 == len(before)
+                      or _separated(text[claims[i].end:claims[before[n + 1]].start])]
             if len(before) >= len(listed):
                 subjects = [(claims[i].subject, claims[i].tokens) for i in before[-len(listed):]]
             elif len(names) == len(listed):
@@ -415,6 +419,12 @@ def _names_before(text: str, sentence_start: int, position: int, count: int = 0)
     if len(parts) != count and len(enumerated_only) == count:
         parts = enumerated_only
     return parts if len(parts) >= 2 and all(name_tokens(part) for part in parts) else []
+
+
+def _separated(between: str) -> bool:
+    """Two figures with this text between them are each a clause's own (事故7起、死亡6人), not a name's figure
+    and its value (3岁以下儿童系统管理率为92.4%)."""
+    return any(mark in between for mark in CLAUSE_BREAKS) or any(word in between for word in COORDINATION)
 
 
 def _listed(text: str, previous: Claim, claim: Claim) -> bool:

@@ -284,6 +284,22 @@ def test_figures_after_fenbie_take_the_names_listed_before_when_no_figure_is():
     assert [f.message for f in wrong.findings] == ["正文写“117%”，但输入文件的“失业人员再就业人数”完成值占目标值的比例是 107%。"]
 
 
+def test_a_figure_inside_a_name_is_not_one_of_the_figures_before_fenbie():
+    """3岁以下儿童系统管理率为92.4%: the 3岁 belongs to the name; the points after 分别 pair with the three rates
+    (崆峒卫健's data; the sentence narrator drafted from it)."""
+    from narrator.checking.checker import check_document
+    from narrator.sources.read import read_text
+
+    data = load_report(DATA / "statements_kongtong" / "unit.yaml")
+    said = ("孕产妇系统管理率为93.7%，3岁以下儿童系统管理率为92.4%，新生儿疾病筛查率为99.2%，"
+            "分别高于年度目标3.7个百分点、{}个百分点和1.2个百分点。")
+    right = check_document(read_text(said.format("2.4"), "t"), data=data)
+    assert right.findings == [] and right.linked == 6
+    wrong = check_document(read_text(said.format("3.4"), "t"), data=data)
+    assert [f.claimed for f in wrong.findings] == ["3.4个百分点"]
+    assert "3岁以下儿童系统管理率" in wrong.findings[0].message
+
+
 # ---------------------------------------------------------------- hostile sentences
 
 def _checked(tmp_path: Path, sentence: str):
