@@ -202,9 +202,17 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
                      - _self_tokens()):
             other_line += 1  # 两项补贴资金实际支出1355.87万元: a fund of its own, not the whole budget
             continue
+        if scope and claim.quantity.unit == "%" and not (fact.budget or fact.tokens in facts.budget_names) \
+                and scope in re.split("[；;]", claim.context)[-1] and not facts.scope_words(scope) & fact.tokens:
+            other_line += 1  # 项目支出……结余361.19万元，结余率5.13%: the line's rate, not the unit's 结转结余率
+            continue
         if fact.budget or fact.tokens in facts.budget_names:
             if fact.scope != scope and not (inherited and fact.scope == "" and agrees(claim.quantity, fact.quantity)):
                 other_line += 1
+                continue
+            if not scope and claim.quantity.is_number and fact.quantity.is_number \
+                    and claim.quantity.value < 0 < fact.quantity.value:
+                other_line += 1  # 调减的20.00万元: a cut of some line, not the whole budget's net increase
                 continue
             if scope and fact.scope == scope:  # 基本支出追加84.85万元: the line is settled; the rest of the words name the column
                 own_names = tuple(own - facts.scope_words(scope) for own in names)
@@ -262,15 +270,17 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
     for word in roles.words()["distinguishing_words"]:
         if (word in claim.subject) != (word in fact.name):
             return False
-    # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; one word of
-    # a longer indicator's name (新建改扩建公办幼儿园数量) is not that indicator there.
+    # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; the words of
+    # a longer indicator's name (新建改扩建公办幼儿园数量) are not that indicator there.
     census = any(word in claim.context for word in lexicon.claim_words()["census_words"])
+    if census and fact.place == wording("place_tasks"):
+        return False  # 全县有小型水库67座 is a census; 计划的8座小型水库中完成6座 in a task narrative a year's work
     sentence = None
     for own in names:
         for other in fact.names():
+            if own < other and census:
+                continue  # 全县有小型水库67座: the kind of thing (小型水库), not 小型水库除险加固座数
             if own < other and len(_words_of(own)) < 2:
-                if census:
-                    continue
                 # 出让29宗、面积102.86公顷: one word (面积) that several indicators' names hold (完成造林面积,
                 # 新增耕地面积 …), when the sentence holds none of this one's other words, is a measure, not
                 # that indicator; 满意度为100% when only 服务企业满意度 has the word is that one.

@@ -33,8 +33,8 @@ from ..forms.project import IndicatorScore, ProjectScores, score_indicators, sco
 from ..forms.scoring import RuleSet, score_text
 from ..recognise.projectform import written_words
 from .language import (Language, area, balanced, chinese_number, is_ceiling, is_department, kind_groups,
-                       self_name, completion_text, join_list, name_list, number, quote, strip_end,
-                       table_text)
+                       same_value_groups, self_name, completion_text, join_list, name_list, number, quote,
+                       strip_end, table_text)
 from .plan import BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, own_problems
 
 
@@ -329,7 +329,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
-                       kind_groups=kind_groups, area=area)
+                       kind_groups=kind_groups, same_value_groups=same_value_groups, area=area)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
                                                        and bool(lang.event(indicator)))

@@ -124,6 +124,15 @@ def area(duty: str) -> str:
     return duty if 2 <= len(duty) <= words["max_chars"] and not re.search(r"[，。；,;：:]", duty) else ""
 
 
+def same_value_groups(results) -> list[list]:
+    """Results side by side with the others of the same written value, in the order of first appearance
+    (A、B均为100%: one clause, not two)."""
+    groups: dict[str, list] = {}
+    for result in results:
+        groups.setdefault(completion_text(result), []).append(result)
+    return list(groups.values())
+
+
 def kind_groups(results) -> list[list]:
     """Results split into quantities and rates (in that order), each said in its own words."""
     quantities = [r for r in results if r.indicator.target.unit != "%"]
@@ -149,8 +158,10 @@ def ratio_to_target(result: IndicatorResult) -> Decimal | None:
     ceilings and zero targets."""
     target, done = result.indicator.target, result.completion_value
     if done is None or not target.is_number or not target.value or target.unit == "%" or is_ceiling(result.indicator) \
-            or target.unit in lexicon.wording()["level_units"]:
-        return None  # 人均预期寿命79.6岁 is not 100.8% of 79岁: a level is said by how much higher
+            or target.unit in lexicon.wording()["level_units"] or not target.unit:
+        # 人均预期寿命79.6岁 is not 100.8% of 79岁, nor 灌溉水有效利用系数0.568 100.5% of 0.565: a level (or a
+        # coefficient, which has no unit) is said by how much higher
+        return None
     return done / target.value
 
 

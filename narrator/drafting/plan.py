@@ -100,6 +100,12 @@ class Plan:
     adjustment: IndicatorResult | None
     budget_indicators: list[IndicatorResult]
 
+    @property
+    def budget_block(self) -> Block | None:
+        """The goal that speaks of the budget (预算执行率达到100%…): the budget is analysed under it."""
+        return next((block for block in self.blocks
+                     if block.goal and any(part == "budget" for part, _ in block.see_also)), None)
+
     def item_of(self, task: KeyTask) -> int:
         """The number of §二's paragraph that tells `task`'s narrative (0 when none does)."""
         for item, highlight in enumerate(self.highlights, start=1):
@@ -336,11 +342,16 @@ def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> list[Ind
     goal_blocks = [block for block in blocks if block.goal]
     moved: dict[int, list[IndicatorResult]] = {}
     rest = []
+    satisfaction = lexicon.wording()["satisfaction_words"]
     for result in results:
         words = _words(result.indicator.name)
         figure = _figure(result)
         best, share = None, 0.0
+        # 林业经营主体满意度 is not what 新增新型林业经营主体25家以上 states: a satisfaction only under a goal about one
+        asks_satisfaction = any(word in result.indicator.name for word in satisfaction)
         for index, block in enumerate(goal_blocks):
+            if asks_satisfaction and not any(word in block.goal for word in satisfaction):
+                continue
             present = sum(1 for word in words if word in block.goal) / len(words) if words else 0.0
             by_figure = present >= 0.5 and figure and figure in block.goal
             if (present >= 0.75 or by_figure) and present > share:

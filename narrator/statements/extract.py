@@ -208,6 +208,12 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("target")  # 控制在18.5万元以内: the ceiling
         if any(word in clause for word in lexicon.claim_words()["hypothetical_words"]):
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
+        elif role.name == "completion" and not quantity.comparator and _population(
+                text, quantity, clause_start, sentence_end) or _by_others(clause) \
+                or (text.startswith("指标", quantity.end) and any(mark in clause for mark in "、和")):
+            # 67座小型水库的“三个责任人”全部落实: the population spoken of; 由乡镇和村集体组织清淤整治山塘52口: a part
+            # others did; 山塘清淤整治口数和节水型单位创建数两个指标: how many names were listed
+            role = roles.Role("other")
         written = before
         if role.name != "completion" and not (role.name == "growth" and role.alternatives):
             # 成交额868.78亿元，完成目标（660亿元）的131.6%: the ratio of 成交额; the role words name nothing.
@@ -746,9 +752,18 @@ def _signed(quantity: Quantity, clause: str) -> Quantity:
     clause = clause.rstrip()
     if clause.endswith(COORDINATION) and "分别" in clause:
         clause = _before_listed_figures(clause)  # 分别调减12.00万元和10.00万元: both are cuts
+    clause = clause.removesuffix("的").rstrip()  # 调减的20.00万元
     decrease = next((word for word in words["decrease_words"] if clause.endswith(word)), "")
     if quantity.is_number and decrease and not clause[:-len(decrease)].endswith(tuple(words["increase_words"])):
         return replace(quantity, value=-quantity.value)
+    # 年中调减水资源管理与节约用水经费20.00万元: the cut stands before the line's name, the figure right after it
+    cut = max(((clause.rfind(word), word) for word in words["decrease_words"] if word in clause), default=(-1, ""))
+    if quantity.is_number and cut[0] >= 0 and lexicon.unit_kinds().get(quantity.unit) == "money":
+        named = clause[cut[0] + len(cut[1]):]
+        if named and not named.startswith(("后", "的")) and not re.search(r"[\d为是达至和及、，,]", named) \
+                and not any(word in named for word in words["increase_words"]) \
+                and not clause[:cut[0]].endswith(tuple(words["increase_words"])):
+            return replace(quantity, value=-quantity.value)
     return quantity
 
 
@@ -763,6 +778,23 @@ def _before_listed_figures(clause: str) -> str:
     return clause
 
 
+_POPULATION = re.compile(r"[\u4e00-\u9fff]{1,12}的")
+
+
+def _population(text: str, quantity: Quantity, clause_start: int, sentence_end: int) -> bool:
+    """A figure that opens its clause and qualifies what follows (67座小型水库的“三个责任人”…; 67座小型水库防汛
+    “三个责任人”落实率100%: another figure in the clause is its result): the population, not a result."""
+    if text[clause_start:quantity.start].strip().strip("".join(lexicon.claim_words()["population_leads"])):
+        return False
+    rest = text[quantity.end:_next_break(text, quantity.end, sentence_end)]
+    return bool(_POPULATION.match(text, quantity.end)) or bool(re.search(r"\d", rest))
+
+
+def _by_others(clause: str) -> bool:
+    """由乡镇和村集体组织……: the figure is what others did, a part."""
+    words = lexicon.claim_words()
+    found = re.search(rf"由([^，,；;。]{{1,12}}?)(?:{'|'.join(map(re.escape, words['part_agent_verbs']))})", clause)
+    return found is not None and not found.group(1).startswith(tuple(words["self_agents"]))
 _YEAR = re.compile(r"(?:19|20)\d\d年(?!度|底|末|初|中)")
 
 

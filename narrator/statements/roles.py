@@ -92,9 +92,19 @@ def strip_trailing_role_words(text: str) -> str:
 
 
 def target_named_after(after: str) -> bool:
-    """The figure is the target when the words right after it name one: 95%的目标, 100%的目标值."""
+    """The figure is the target when the words right after it name one: 95%的目标, 100%的目标值, 为40口目标的2.3倍."""
     after = after.lstrip()
-    return after.startswith("的") and after[1:].startswith(words()["target_words"])
+    if after.startswith("的"):
+        return after[1:].startswith(words()["target_words"])
+    return any(after.startswith(word + "的") for word in words()["target_words"])
+
+
+def gap_to_target_named(clause: str) -> bool:
+    """超过15次的目标3次; 比1.58亿立方米的控制指标少0.09亿立方米: the target stands inside the comparison, the
+    figure after it is the gap."""
+    return re.search(rf"(?:{'|'.join(map(re.escape, words()['gap_markers'] + words()['comparison_words']))})"
+                     rf"[^，,；;。]*?\d[^，,；;。\d]{{0,6}}的(?:{'|'.join(map(re.escape, words()['target_words']))})"
+                     rf"(?:{'|'.join(map(re.escape, words()['gap_markers']))})?$", clause) is not None
 
 
 def column_named(text: str) -> str:
@@ -225,6 +235,13 @@ def threshold_of_group(text_after: str) -> bool:
     return text_after.lstrip().startswith("的")
 
 
+def _marker_governs(clause: str) -> bool:
+    """The clause's last target word (计划, 目标为) is about the figure that follows, not about one between them
+    (计划除险加固的8座小型水库中完成6座: 计划 governs the 8座; the 6座 is what was done)."""
+    ends = [clause.rfind(marker) + len(marker) for marker in words()["target_markers"] if marker in clause]
+    return not ends or not re.search(r"\d", clause[max(ends):])
+
+
 def ceiling_after(text_after: str) -> bool:
     """The figure is followed by 以内/以下 (控制在18.5万元以内): a bound."""
     return text_after.lstrip().startswith(words()["ceiling_after_words"])
@@ -289,6 +306,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
     if unit != "%" and _ends(bare, "gap_markers") and _has(_first_clause(sentence_before), "last_year_words") \
             and not target_named:
         return Role("growth")  # 与上年相比，……2024年调整后预算增加345.70万元: a change on last year
+    if unit != "%" and gap_to_target_named(bare):
+        return Role("difference")  # 超过15次的目标3次
     if unit != "%":
         if kinds.get(unit) == "money" and compared_column(clause) and _ends(bare, "gap_markers"):
             return Role("column_gap")  # 调整后预算较年初预算增加81.6万元
@@ -316,7 +335,7 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
     if _ends(bare, "attained_markers") and not target_named:
         # 城镇登记失业率控制在3.12%: kept at (a result), or the ceiling it is to be kept under? Both are said.
         return Role("completion", ("target",))
-    if _has(clause, "target_markers") or _ends(bare, "target_ends"):
+    if (_has(clause, "target_markers") and _marker_governs(clause)) or _ends(bare, "target_ends"):
         return Role("target")  # 目标值为15场; 比目标95%低1.2个百分点
     if _ends(clause, "bound_words"):
         return Role("other")  # 满意度88.70%，未达到90%: a bound, which the writer need not take from the table

@@ -345,8 +345,10 @@ def test_goals_take_the_indicators_they_state_and_the_officers_problems_are_not_
         in goal[1]  # quantities in ratios, the rate on its own in points
     # 全县接待游客人次增长8%以上 is goal 4's: its effect indicator is analysed there
     assert "全县接待游客人次增长率达11.60%，比目标高3.6个百分点。" in goal[4]
-    # goal 6 names the budget rates: stated briefly, analysed under 预算执行情况
-    assert "预算执行率为98.05%，未达到目标（目标为100%）。预算调整率为4.13%，控制在目标以内。具体分析见“预算执行情况”。" in goal[6]
+    # goal 6 names the budget rates: the budget is analysed there (where the unspent money is, the lowest line),
+    # with no 预算执行情况 of its own saying it again
+    assert ("预算执行率未达到目标（目标为100%），原因是省级文物保护专项资金26.65万元9月下旬才下达" in goal[6]
+            and "文物保护及非遗传承执行率最低，为86.52%。" in goal[6] and "预算执行情况" not in four)
     assert "对年度绩效目标4的分析" in four  # goal 6 has no task to name it: no goal heading names one
     assert "效益和满意度指标共8项，除游客满意度外均达到目标。" in four \
         and "决策、过程类指标共13项，除预算执行率外均达到目标。" in four  # no pointers to elsewhere
@@ -410,3 +412,44 @@ def test_the_indicators_of_one_key_task_are_analysed_under_the_goal_the_task_spe
                  "2型糖尿病患者基层规范管理服务率", "严重精神障碍患者规范管理率"):
         assert name in goal[1] and name not in goal[3]
     assert "肺结核患者规范管理率为95.8%" in goal[3]
+
+
+def _answered(folder: Path):
+    """A held-out unit with its officer's answers (原因) and his own 存在问题/改进措施."""
+    import dataclasses
+
+    import yaml
+
+    from narrator.api import answer, questions
+
+    notes = yaml.safe_load((folder / "officer_notes.yaml").read_text(encoding="utf-8"))
+    report = dataclasses.replace(load_report(folder / "unit.yaml"), problems=notes["存在问题"], measures=notes["改进措施"])
+    return answer(report, {q.key: notes["原因"][q.subject] for q in questions(report) if q.subject in notes["原因"]})
+
+
+def test_a_bureau_whose_goal_is_the_budget_has_its_budget_analysed_there():
+    """沙县林业局 (held-out): goal 6 states the budget rates, so the budget is told there — where the unspent money
+    is, line by line, and the line executed least — and no 预算执行情况 repeats it; results of one value share a
+    clause; a satisfaction is not put under a goal that states none; a fire that did not happen is said so."""
+    prose = compose(evaluate(_answered(DATA / "statements_shaxian"))).prose()
+    four = prose.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
+    goal = {n: re.split(rf"对年度绩效目标{n}(?:（[^）]*）)?的分析", four)[1].split("\n（")[0] for n in (1, 5, 6)}
+    assert ("生态公益林管护面积为58.6万亩，天然林停伐管护面积为21.3万亩，护林员巡护覆盖率和林地征占用审核合规率均为100%，"
+            "与年度目标一致。") in goal[1]
+    assert "满意度" not in goal[5]
+    assert ("从各项支出看，调整预算数与实际支出相差62.80万元，全部出自项目支出，其中造林绿化与森林质量提升经费未支出31.12万元，"
+            "林业改革与林下经济发展经费未支出15.70万元，森林资源保护与管护经费未支出8.74万元等。"
+            "林业改革与林下经济发展经费执行率最低，为90.65%。") in goal[6]
+    assert "预算执行情况" not in four and "全年未发生重大森林火灾，实现年度目标。" in four
+    assert "林票制发面积为6520亩，仅完成目标（8000亩）的81.5%，原因在于" in goal[5]
+
+
+def test_counts_named_by_their_measure_word_and_far_exceedances_said_once():
+    """桐溪交通 (held-out): 新建美丽经济交通走廊5条, not 新建美丽经济交通走廊条数达5条; the multiple with the target in
+    brackets and the officer's reason, without 比目标多3条 and 超出幅度较大 beside it; 全年未发生 for a zero-target event;
+    the three unmet all 履职: said so instead of the counts §二 gives."""
+    prose = compose(evaluate(_answered(DATA / "statements_tongxi"))).prose()
+    assert "新建美丽经济交通走廊5条，为目标（2条）的2.5倍，主要原因是年中有3个乡镇将乡村旅游配套资金" in prose
+    assert "全年未发生客运站安全生产责任事故，实现年度目标。" in prose
+    assert "未达到目标的3项均为履职类指标，决策、过程、效益和满意度类指标全部达到目标。" in prose
+    assert "交通运输信息化及安全应急经费执行率最低，为91.39%。" in prose

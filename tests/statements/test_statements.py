@@ -284,6 +284,21 @@ def test_figures_after_fenbie_take_the_names_listed_before_when_no_figure_is():
     assert [f.message for f in wrong.findings] == ["正文写“117%”，但输入文件的“失业人员再就业人数”完成值占目标值的比例是 107%。"]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("组织防汛应急演练18次，超过15次的目标3次。", [("18次", "completion"), ("超过15次", "target"), ("3次", "difference")]),
+    ("全县年度用水总量1.49亿立方米，比1.58亿立方米的控制指标少0.09亿立方米。",
+     [("1.49亿立方米", "completion"), ("1.58亿立方米", "target"), ("0.09亿立方米", "difference")]),
+    ("山塘清淤整治92口，为40口目标的2.3倍。", [("92口", "completion"), ("40口", "target"), ("2.3倍", "multiple")]),
+    ("计划除险加固的8座小型水库中完成6座并通过交工验收。", [("8座", "target"), ("6座", "completion")]),
+    ("67座小型水库防汛“三个责任人”落实率100%。", [("67座", "other"), ("三个", "completion"), ("100%", "completion")]),
+    ("由乡镇和村集体组织清淤整治山塘52口。", [("52口", "other")]),
+])
+def test_a_target_inside_the_comparison_and_figures_that_are_no_result(sentence, expected):
+    """岚川县水利局's own phrasings (an officer's hand, held out): the target written inside the comparison (超过
+    15次的目标3次), 计划 governing the figure after it only, how many there are (67座小型水库…), a part others did."""
+    assert roles(sentence) == expected
+
+
 def test_a_figure_inside_a_name_is_not_one_of_the_figures_before_fenbie():
     """3岁以下儿童系统管理率为92.4%: the 3岁 belongs to the name; the points after 分别 pair with the three rates
     (崆峒卫健's data; the sentence narrator drafted from it)."""
