@@ -110,39 +110,86 @@ def reason_text(result: IndicatorResult, missing: Missing) -> str:
     return ""
 
 
-FACTS_FIRST = "\x1f"  # a reason that opens with the figures: the sentence goes on with them, not with 原因是
+OWN_SENTENCES = "\x1f"  # a reason told in sentences of its own after the figures, not glued on with 原因是
+FACTS_FIRST = "\x1e"  # a reason that opens with figures: the sentence goes on with them, then 主要原因：一是……
 _RESTATING_CHARS = 10  # a clause of a figure and at most this many other characters restates it
+_RESTATED_WORDS = 4  # …in the officer's reason, where every clause is his: 合格率87.6% restates, 与县直机关10个一并计入 not
 
 
 def told_reason(result: IndicatorResult, missing: Missing) -> str:
-    """The officer's reason as the prose tells it beside the sentence that already gives the figures:
-    a clause that only restates them (全年预算执行率96.60%; 实际新增耕地1326亩，差174亩; 为目标的2.06倍，
-    大幅超出预期) is left out. A reason that opens with other figures (结余122.90万元。一是……) is marked
-    FACTS_FIRST: the sentence goes on with those figures and the reasons follow as 主要原因：一是……"""
+    """The officer's reason as the prose tells it beside the sentence that already gives the figures.
+    Its opening sentences or clauses that only restate those figures (全年预算执行率96.60%; 为目标的2.06倍，大幅
+    超出预期) are left out — only at its start, never from its middle, so that no sentence of his is cut in two.
+    A reason of several sentences, or one that opens with facts (全年抽检水样362份，合格317份……; 年度计划除险加固
+    8座。枫树坳水库……), is marked OWN_SENTENCES: it follows the figures as his own account, for 原因是 would
+    make a plan or a count the cause."""
     reason = reason_text(result, missing)
     if not result.indicator.reason.strip() or reason != result.indicator.reason.strip():
         return reason
     known = _known_figures(result)
-    if not known:
-        return reason
-    sentences = [part for part in re.split(r"(?<=。)", reason) if part]
-    first, rest = sentences[0], "".join(sentences[1:])
-    kept = [_without_restated(sentence, known) for sentence in sentences]
-    kept_first = kept[0]
-    if kept_first == first or not kept_first.strip("。"):
-        return "".join(part for part in kept if part.strip("。"))
+    sentences = [part for part in re.split(r"(?<=。)", reason) if part.strip()]
+    name = result.indicator.name
+    # an opening sentence that only restates (年度计划完成水土流失综合治理18平方公里，实际完成15.6平方公里，差2.4平方公里。)
+    while len(sentences) > 1 and known and not _without_restated_lead(sentences[0], known, name=name).strip("。"):
+        sentences.pop(0)
+    trimmed = [_without_restated_lead(sentence, known, lead=index == 0, name=name) if known else sentence
+               for index, sentence in enumerate(sentences)]
+    kept = [part for part in trimmed if part.strip("。")] or [reason]  # all restating: his words
+    text = "".join(kept)
     words = lexicon.wording()["told_reason"]
-    clauses = [clause for clause in re.split(r"[，；]", kept_first.rstrip("。")) if clause]
-    if rest and all(find_quantities(clause) for clause in clauses) and _restated_lead(first, kept_first):
-        rest = "".join(part for part in kept[1:] if part.strip("。"))
-        opening = words["reasons_after_facts"] if rest.startswith(tuple(words["listed_reason_starts"])) else ""
-        return FACTS_FIRST + kept_first + opening + rest
-    return "".join(part for part in kept if part.strip("。"))
+    if len(kept) > 1 and find_quantities(kept[0]) and kept[1].startswith(tuple(words["listed_reason_starts"])):
+        # 结余122.90万元。一是……: the sentence goes on with his figures, and his reasons follow as 主要原因：一是……
+        return FACTS_FIRST + kept[0] + words["reasons_after_facts"] + "".join(kept[1:])
+    opening = re.split(r"[，；。,;]", sentences[0], maxsplit=1)[0]
+    # 年度计划除险加固小型水库8座; 全县规模以上取水口69个，已安装……63个: a plan or a count, no cause, opens it
+    plan = opening.startswith(tuple(words["plan_openings"])) or (
+        opening.startswith(tuple(words["fact_openings"])) and bool(find_quantities(opening)))
+    if plan and not any(word in opening for word in words["cause_words"]):
+        if len(kept) > 1 and all(any(agrees(figure, quantity) for quantity in known)
+                                 for figure in find_quantities(kept[0])):
+            kept = kept[1:]  # 年度计划……8座，完成6座并通过交工验收。: the figures just given, then his account
+        return OWN_SENTENCES + "".join(kept)
+    return text
 
 
-def _restated_lead(first: str, kept: str) -> bool:
-    """The first sentence lost its opening clauses (not only clauses further on)."""
-    return not first.startswith(kept.rstrip("。")[:4])
+def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: str = "") -> str:
+    """`sentence` without the clauses at its start or its end that only restate `known` figures (合格率87.6%，
+    比90%的目标低2.4个百分点。): a clause in its middle stays, so the sentence is never cut in two."""
+    end = "。" if sentence.endswith("。") else ""
+    pieces = re.split(r"([，；])", sentence[:-1] if end else sentence)
+    clauses = pieces[0::2]
+    marks = pieces[1::2] + [""]
+    first, last = 0, len(clauses)
+    while lead and first < last and _restates(clauses[first], known, name):
+        first += 1  # (a later sentence keeps its opening: 全年创建27个，……反映 would lose its subject)
+    while last > first and _restates(clauses[last - 1], known, name):
+        last -= 1
+    text = "".join(clause + mark for clause, mark in zip(clauses[first:last], marks[first:last])).rstrip("，；")
+    return text + end if text else ""
+
+
+def _restates(clause: str, known: list, name: str = "") -> bool:
+    """The clause only gives figures already said (实际完成15.6平方公里; 比90%的目标低2.4个百分点; 年度计划完成水土流失
+    综合治理18平方公里: the indicator's own words and its target), or a verdict."""
+    verdicts = tuple(lexicon.wording()["told_reason"]["verdicts"])
+    figures = find_quantities(clause)
+    if not figures:
+        return clause.strip().endswith(verdicts) and len(clause.strip()) <= _RESTATING_CHARS
+    words = re.sub(r"[\d.,%]", "", clause)
+    for figure in figures:
+        words = words.replace(figure.unit, "", 1).replace(figure.scale, "", 1)
+    own = sorted((word for word in _name_words(name) if len(word) >= 2), key=len, reverse=True)
+    words = re.sub("|".join(map(re.escape, own + lexicon.wording()["told_reason"]["restating_words"])), "", words)
+    return len(words.strip()) <= _RESTATED_WORDS and all(
+        any(agrees(figure, quantity) for quantity in known) for figure in figures)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    import jieba
+
+    lexicon.load_dictionary()
+    return tuple(jieba.lcut(name))
 
 
 def _known_figures(result: IndicatorResult) -> list:
@@ -389,6 +436,8 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
         raise NarratorError("template_error", template=where, line=line, reason=reason) from None
     for before, after in lexicon.wording()["reason_joins"].items():
         text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
+    # 比目标低2.4个百分点，原因是\x1f全年抽检…… → 比目标低2.4个百分点。全年抽检……: his account in its own sentences
+    text = re.sub(rf"[，,](主要)?原因(是|在于){OWN_SENTENCES}", "。", text).replace(OWN_SENTENCES, "")
     text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")
     return _parse(text, tables, missing)
 

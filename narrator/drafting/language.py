@@ -134,10 +134,15 @@ def same_value_groups(results) -> list[list]:
 
 
 def kind_groups(results) -> list[list]:
-    """Results split into quantities and rates (in that order), each said in its own words."""
-    quantities = [r for r in results if r.indicator.target.unit != "%"]
-    rates = [r for r in results if r.indicator.target.unit == "%"]
-    return [group for group in (quantities, rates) if group]
+    """Results split into quantities and rates (in that order), each said in its own words; satisfactions apart,
+    so that one sentence never pairs a 满意度 with another rate (水质优良率……，用户满意度……，分别高于……)."""
+    satisfaction = tuple(lexicon.wording()["satisfaction_words"])
+    groups: dict[tuple[bool, bool], list] = {}
+    for rate in (False, True):
+        for r in results:
+            if (r.indicator.target.unit == "%") == rate:
+                groups.setdefault((rate, any(word in r.indicator.name for word in satisfaction)), []).append(r)
+    return list(groups.values())
 
 
 def self_name(unit: str) -> str:

@@ -269,7 +269,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
             else [r.indicator.name for r in results if r.status == Status.MISSED]
     if goals:
         for category in ("process", "effect"):
-            by_category[category] = _into_goals(blocks, by_category[category])
+            by_category[category] = _into_goals(blocks, by_category[category], process=category == "process")
     _refer_empty_goals(blocks, {"budget": budget_indicators, "process": by_category["process"],
                                 "effect": by_category["effect"]})
     for category in ("process", "effect"):
@@ -335,7 +335,17 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     return blocks
 
 
-def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> list[IndicatorResult]:
+def _object_of(result: IndicatorResult) -> str:
+    """The indicator's name without its last word, the measure (“三公”经费控制率 → “三公”经费)."""
+    import jieba
+
+    lexicon.load_dictionary()
+    name = result.indicator.name
+    words = jieba.lcut(name)
+    return name[:-len(words[-1])] if len(words) >= 2 else ""
+
+
+def _into_goals(blocks: list[Block], results: list[IndicatorResult], process: bool = False) -> list[IndicatorResult]:
     """Process and effect indicators a goal states (全县接待游客人次增长8%以上 ↔ 全县接待游客人次增长率 ≥8%) are
     analysed under that goal: most of their words in it, or half of them and the target figure (not a
     percentage: 100% says little). Returns the others, for their own part of §四."""
@@ -354,7 +364,9 @@ def _into_goals(blocks: list[Block], results: list[IndicatorResult]) -> list[Ind
                 continue
             present = sum(1 for word in words if word in block.goal) / len(words) if words else 0.0
             by_figure = present >= 0.5 and figure and figure in block.goal
-            if (present >= 0.75 or by_figure) and present > share:
+            # a process indicator whose words but its measure (控制率) the goal states: “三公”经费支出不超过预算
+            by_object = process and len(words) >= 2 and len(thing := _object_of(result)) >= 3 and thing in block.goal
+            if (present >= 0.75 or by_figure or by_object) and present > share:
                 best, share = index, present
         if best is None:
             rest.append(result)
@@ -491,6 +503,7 @@ class BudgetView:
     unspent_lines: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # where, largest first
     unspent_in: str = ""  # the one direct line all of it comes from (项目支出), when the others spent in full
     lowest: BudgetResult | None = None  # the line executed least, when below the total's rate
+    cuts: list[BudgetResult] = field(default_factory=list)  # lines cut in the year (the total's change is net)
 
 
 def _agrees(result: IndicatorResult | None, computed: Decimal | None) -> bool:
@@ -520,6 +533,8 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
     return BudgetView(
         unspent_in=short[0].line.name if unspent and spent and len(short) == 1 and len(children) > 1 else "",
         lowest=lowest,
+        cuts=[b for b in evaluation.budget if b is not total and b.line.name not in parents
+              and b.line.adjustment is not None and b.line.adjustment < 0],
         unspent=unspent,
         unspent_lines=sorted(((b, b.adjusted_budget - b.line.actual) for b in low), key=lambda pair: -pair[1]),
         total=total,
