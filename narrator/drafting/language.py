@@ -134,14 +134,13 @@ def same_value_groups(results) -> list[list]:
 
 
 def kind_groups(results) -> list[list]:
-    """Results split into quantities and rates (in that order), each said in its own words; satisfactions apart,
+    """Results split into quantities and rates, each said in its own words; satisfactions apart,
     so that one sentence never pairs a 满意度 with another rate (水质优良率……，用户满意度……，分别高于……)."""
     satisfaction = tuple(lexicon.wording()["satisfaction_words"])
     groups: dict[tuple[bool, bool], list] = {}
-    for rate in (False, True):
-        for r in results:
-            if (r.indicator.target.unit == "%") == rate:
-                groups.setdefault((rate, any(word in r.indicator.name for word in satisfaction)), []).append(r)
+    for r in results:  # in the order given (a goal's), each kind where its first member stands
+        rate = r.indicator.target.unit == "%"
+        groups.setdefault((rate, any(word in r.indicator.name for word in satisfaction)), []).append(r)
     return list(groups.values())
 
 
@@ -360,7 +359,8 @@ class Language:
         for suffix in self.words["event_count_suffixes"]:
             base = name[:-len(suffix)] if name.endswith(suffix) else ""
             if base and base.endswith(tuple(self.words["event_heads"])):
-                return base
+                # 因洪涝灾害死亡人数 → 因洪涝灾害死亡人员: who would be counted
+                return base + self.words["event_people"].get(suffix, "")
         return ""
 
     def verb(self, indicator: Indicator) -> str:

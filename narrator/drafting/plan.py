@@ -277,6 +277,11 @@ def make_plan(evaluation: Evaluation) -> Plan:
             blocks.append(Block(category, messages(by_category[category]), category=category,
                                 total=totals[category], missed=missed[category]))
 
+    for block in blocks:
+        if block.goal:  # in the order the goal states them (its work's order), not by how each is said
+            for message in block.messages:
+                message.results.sort(key=lambda r: _goal_position(r, block.goal))
+            block.messages.sort(key=lambda message: min(_goal_position(r, block.goal) for r in message.results))
     # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
     told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
     return Plan(
@@ -335,6 +340,17 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     return blocks
 
 
+def _goal_position(result: IndicatorResult, goal: str) -> int:
+    """Where the goal states the indicator: the middle of where its name's words stand in the goal (one word,
+    覆盖率, may stand earlier with another indicator: 森林覆盖率 before 护林员巡护覆盖率)."""
+    import jieba
+
+    lexicon.load_dictionary()
+    found = sorted(goal.find(word) for word in jieba.lcut(lexicon.canonical_names(result.indicator.name))
+                   if len(word) >= 2 and word in goal)
+    return found[len(found) // 2] if found else len(goal)
+
+
 def _object_of(result: IndicatorResult) -> str:
     """The indicator's name without its last word, the measure (“三公”经费控制率 → “三公”经费)."""
     import jieba
@@ -353,8 +369,11 @@ def _into_goals(blocks: list[Block], results: list[IndicatorResult], process: bo
     moved: dict[int, list[IndicatorResult]] = {}
     rest = []
     satisfaction = lexicon.wording()["satisfaction_words"]
+    heads = set(lexicon.wording()["count_heads"])
     for result in results:
         words = _words(result.indicator.name)
+        if len(words - heads) >= 2:
+            words = words - heads  # 因洪涝灾害死亡人数 in 确保不发生因洪涝灾害死亡人员: 人数 is the measure, not the thing
         figure = _figure(result)
         best, share = None, 0.0
         # 林业经营主体满意度 is not what 新增新型林业经营主体25家以上 states: a satisfaction only under a goal about one

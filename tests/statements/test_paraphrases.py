@@ -794,8 +794,8 @@ def test_the_officers_reasons_do_not_restate_the_figures_of_their_sentence():
     assert ("不动产登记历史遗留问题化解户数目标为不少于2000户，实际完成4126户，为目标的2.06倍，远高于预期，主要原因是全县"
             "开展“办证难”专项整治，对涉及的23个住宅项目实行“一项目一方案”集中攻坚、成片化解。") in prose
     assert "年底前未能全部通过验收。" in prose and "差174亩。" not in prose
-    # A zero target met is no ceiling kept under; a ceiling said alone names its target.
-    assert "因地质灾害造成人员伤亡数为0人，与年度目标一致。" in prose
+    # A zero target met is no ceiling kept under but an event that did not happen; a ceiling said alone names its target.
+    assert "全年未发生因地质灾害造成人员伤亡，实现年度目标。" in prose
     assert "地质灾害防治与矿山生态修复项目成本为298.74万元，控制在目标以内（目标为不超过343.60万元）。" in prose
 
 
