@@ -122,6 +122,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     targets_listed = False  # under a heading over the year's targets (（五）年度绩效目标)
     areas = sorted({result.indicator.key_work for result in facts.evaluation.indicators} - {""}) \
         if facts.evaluation is not None else []
+    duties = sorted({result.indicator.level2.removesuffix("指标") for result in facts.evaluation.indicators} - {""}) \
+        if facts.evaluation is not None else []
     area = ""  # the area a numbered title names (2.造林绿化。), for counts said of 该项 under it
     target_list = False  # in the list items after 主要设定了以下目标：
     for paragraph, paragraph_claims in zip(paragraphs, claims):
@@ -135,7 +137,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
             target_list = True  # 主要设定了以下目标：- ……65%以上: the items after it are targets
         elif target_list and not _LIST_ITEM.match(paragraph.text):
             target_list = False
-        paragraph_claims = task_areas(in_area(under_heading(paragraph_claims, levels), area), areas)
+        paragraph_claims = task_areas(in_area(under_heading(paragraph_claims, levels), area), areas, duties)
         if targets_listed or (target_list and _LIST_ITEM.match(paragraph.text)):
             paragraph_claims = [roles.retargeted(claim, claim.context)
                                 if "completion" in (claim.role, *claim.alternatives) else claim

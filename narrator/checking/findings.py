@@ -5,6 +5,8 @@ The rules (narrator/checking/rules.py) produce findings; reporters (text, JSON, 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from ..core.resources import load_yaml
 
@@ -70,6 +72,10 @@ class Finding:
     span: tuple[int, int] | None = None  # the figure within `context`, for marking it
     code: str = ""
     severity: str = "error"
+
+    def __post_init__(self) -> None:
+        # a figure a PDF line wrapped (868.87 | 亿元) is quoted as written, without the break's space
+        object.__setattr__(self, "claimed", re.sub(r"(?<=[\d.%])\s+(?=\S)", "", self.claimed))
 
     @property
     def severity_name(self) -> str:

@@ -372,11 +372,12 @@ def _stated_elsewhere(claim: Claim, facts: Facts, chosen: tuple[Fact, ...], excl
     return None
 
 
-def task_areas(claims: list[Claim], areas: Iterable[str]) -> list[Claim]:
+def task_areas(claims: list[Claim], areas: Iterable[str], duties: Iterable[str] = ()) -> list[Claim]:
     """Counts within a task area the prose names (妇幼健康服务（3项指标，2项达标）) keyed by the 重点工作 of the
-    tables it surely names (its words within the area's, or as close as CERTAIN); an area no 重点工作 is
-    surely keeps its own name, which no count of the tables has: the count stays unlinked."""
-    areas = tuple(areas)
+    tables it surely names (its words within the area's, or as close as CERTAIN), else by the one 二级指标 it
+    is (公路养护方面指标5项: "@公路养护"); an area neither surely is keeps its own name, which no count of the
+    tables has: the count stays unlinked."""
+    areas, duties = tuple(areas), tuple(duties)
     result = []
     for claim in claims:
         key = claim.subject
@@ -386,8 +387,12 @@ def task_areas(claims: list[Claim], areas: Iterable[str]) -> list[Claim]:
             words = name_tokens(named)
             sure = [area for area in areas if words and (words <= name_tokens(area) or name_tokens(area) <= words
                                                            or dice(words, name_tokens(area)) >= CERTAIN)]
+            same = [duty for duty in duties if words and words <= name_tokens(duty)]  # 产学研合作 of 负责产学研合作
             if len(sure) == 1:
                 key = f"{head}:~{sure[0]}{colon}{tail}"
+                claim = replace(claim, subject=key, tokens=frozenset({key}))
+            elif len(same) == 1:
+                key = f"{head}:@{same[0]}{colon}{tail}"
                 claim = replace(claim, subject=key, tokens=frozenset({key}))
         result.append(claim)
     return result

@@ -393,8 +393,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     分值 and 得分 columns, the 总分 and the 自评等级 by that rule set, and §九 states them."""
     report = evaluation.report
     missing = Missing()
-    lang = Language(seed, patterns, "\n".join(task.result for task in report.key_tasks))
     plan = make_plan(evaluation)
+    lang = Language(seed, patterns, plan.written)
     budget = budget_view(evaluation, plan)
     scores = score_indicators(evaluation, rules) if rules is not None else None
     tables = _tables(evaluation, missing, templates, scores)

@@ -26,7 +26,7 @@ from ..core import lexicon
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import KeyTask
 from ..core.quantity import round_half_up
-from .language import is_ceiling, number, stated_in
+from .language import is_ceiling, number, stated_in, strip_end
 
 
 @dataclass
@@ -86,6 +86,9 @@ class Highlight:
     title: str
     tasks: list[KeyTask]
     results: list[IndicatorResult]
+    area: list[IndicatorResult] = field(default_factory=list)  # all the duty indicators of its tasks
+    story: str = ""  # what §二 tells of its tasks: with `area` counted, the narratives without the indicators'
+    # values (§四 gives each against its target), else the narratives whole
 
 
 @dataclass
@@ -99,6 +102,12 @@ class Plan:
     execution: IndicatorResult | None
     adjustment: IndicatorResult | None
     budget_indicators: list[IndicatorResult]
+
+    @property
+    def written(self) -> str:
+        """The unit's own words as the report carries them: §二's stories and the narratives §四 tells whole."""
+        told = [task.result for block in self.blocks if not block.messages for task in block.tasks if task.result]
+        return "\n".join([highlight.story for highlight in self.highlights] + told)
 
     @property
     def budget_block(self) -> Block | None:
@@ -287,7 +296,9 @@ def make_plan(evaluation: Evaluation) -> Plan:
     return Plan(
         lead_in=lead_in,
         blocks=blocks,
-        highlights=_highlights(duty, [task for task in tasks if id(task) not in told_in_blocks]),
+        highlights=_highlights(duty, [task for task in tasks if id(task) not in told_in_blocks],
+                               duty + by_category["effect"] + [r for r in evaluation.indicators
+                                                              if _category(r) == "effect"]),
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
         notable=[r for r in evaluation.indicators if is_notable(r)],
@@ -420,7 +431,77 @@ def _told(result: IndicatorResult, narratives: list[str]) -> bool:
     return any(stated_in(result, text) for text in narratives)
 
 
-def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highlight]:
+def _area_of(title: str, tasks: list[KeyTask], duty: list[IndicatorResult]) -> list[IndicatorResult]:
+    """The duty indicators a §二 paragraph titled `title` may count (公路养护方面指标5项), when a reader of the
+    tables can tell which they are: the one 二级指标 the title names, or the 重点工作 of its one task that the
+    title names (as the checker resolves 某某方面); [] when neither is sure."""
+    from ..statements.extract import name_tokens
+
+    words = name_tokens(title)
+    if not words:
+        return []
+    names = {task.name for task in tasks}
+    by_task = [r for r in duty if r.indicator.key_work in names]
+    level2s = {r.indicator.level2.removesuffix("指标") for r in duty} - {""}
+    named = [level2 for level2 in level2s if words <= name_tokens(level2)]
+    if len(named) == 1:
+        by_level2 = [r for r in duty if r.indicator.level2.removesuffix("指标") == named[0]]
+        if not by_task or by_task == by_level2:
+            return by_level2
+    if len(tasks) == 1 and (words <= name_tokens(tasks[0].name) or name_tokens(tasks[0].name) <= words):
+        return by_task
+    return []
+
+
+def _untold(narrative: str, results: list[IndicatorResult]) -> str:
+    """The narrative without the clauses that only give an indicator's value (站点完好率95.4%; 全年实施农村供水
+    改造提升工程13处): §四 says each against its target. What is left is what the tables do not hold (抽检水样362份，
+    合格317份，不合格水样主要来自千人以下小型供水工程); "" when nothing is."""
+    from ..core.compare import agrees
+    from ..core.quantity import find_quantities
+    from ..statements.extract import name_tokens
+
+    names = [r.indicator.name for r in results]
+
+    def told(clause: str) -> bool:
+        # (3岁以下儿童系统管理率92.4%: the 3岁 is the name's)
+        figures = [figure for figure in find_quantities(clause)
+                   if not any(clause[figure.start:figure.end + 2] in name for name in names)]
+        words = name_tokens(clause)
+        return bool(figures) and all(any(
+            r.indicator.completion.is_number and agrees(figure, r.indicator.completion)
+            and words & name_tokens(r.indicator.name) for r in results) for figure in figures)
+
+    continuations = tuple(lexicon.wording()["continuation_starts"])
+
+    def told_part(clause: str) -> bool:
+        """The clause gives the part or the target of what was left out (其中县直机关10个; 控制在1.58亿立方米以内)."""
+        return clause.lstrip().startswith(tuple(lexicon.wording()["part_or_bound_starts"]))
+    kept_sentences = []
+    for sentence in re.findall(r"[^。；;]+[。；;]?", narrative):
+        end = sentence[-1] if sentence[-1] in "。；;" else ""
+        clauses = [c for c in re.split(r"[，,]", sentence.rstrip("。；;")) if c.strip()]
+        kept, dropped = [], ""
+        for clause in clauses:
+            # a clause that goes on from the one left out (……1.49亿立方米，控制在……以内) goes too, unless it says
+            # something new (成交额868.78亿元，同比增长38.9%: then both stay, or the growth would lose its subject)
+            goes_on = bool(dropped) and clause.lstrip().startswith(continuations)
+            if goes_on and find_quantities(clause) and not told(clause) and not told_part(clause):
+                kept += [dropped, clause]
+                dropped = ""
+            elif told(clause) or goes_on:
+                dropped = clause
+            else:
+                kept.append(clause)
+                dropped = ""
+        if kept:
+            kept_sentences.append("，".join(kept) + (end or "。"))
+    text = "".join(kept_sentences)
+    return text[:-1] + "。" if text.endswith(("；", ";")) else text
+
+
+def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
+                stated: list[IndicatorResult] | None = None) -> list[Highlight]:
     """§二's paragraphs: the task narratives by duty, in the order duties first appear; a duty
     without a task narrative shows its met and exceeded quantitative results — gathered into one last
     paragraph when there are narratives, and only the results they do not state already."""
@@ -436,7 +517,12 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Highl
         by_duty_tasks[key].append(task)
     groups = _by_duty(duty)
     narratives = [task.result for task in tasks if task.result]
-    highlights = [Highlight(title, by_duty_tasks[title], []) for title in order]
+    highlights = []
+    for title in order:
+        area = _area_of(title, by_duty_tasks[title], duty)
+        whole = "".join(strip_end(task.result) + "。" for task in by_duty_tasks[title])
+        story = _untold(whole, stated or duty) if len(area) > 1 else whole
+        highlights.append(Highlight(title, by_duty_tasks[title], [], area, story))
     covered = set(order)
     for title, results in groups.items():
         if title in covered:

@@ -848,9 +848,9 @@ def _pdf_items(pages) -> list[tuple]:
 
 # A gap between two letters is a space only when it is wider than this share of the font size.
 # The narrow gap a typesetter puts between Chinese and Latin letters or digits ("指标 54 项",
-# about 0.2 em) is not in the document the PDF came from; a space typed between the cells
+# about 0.2 em, wider on a justified line) is not in the document the PDF came from; a space typed between the cells
 # of a text table ("健全性 健全 健全", 0.5 em, or a space glyph) is.
-_WORD_GAP = 0.35
+_WORD_GAP = 0.45
 
 
 @contextmanager
