@@ -160,8 +160,11 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     clauses = pieces[0::2]
     marks = pieces[1::2] + [""]
     first, last = 0, len(clauses)
-    while lead and first < last and _restates(clauses[first], known, name):
-        first += 1  # (a later sentence keeps its opening: 全年创建27个，……反映 would lose its subject)
+    while first < last and _restates(clauses[first], known, name):
+        first += 1
+    if not lead and first and clauses[first:last] and clauses[first].lstrip().startswith(
+            tuple(lexicon.wording()["told_reason"]["needs_subject"])):
+        first = 0  # a later sentence keeps an opening the rest leans on (全年创建27个，为目标的2.7倍，反映……)
     while last > first and _restates(clauses[last - 1], known, name):
         last -= 1
     text = "".join(clause + mark for clause, mark in zip(clauses[first:last], marks[first:last])).rstrip("，；")
@@ -436,6 +439,11 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
         raise NarratorError("template_error", template=where, line=line, reason=reason) from None
     for before, after in lexicon.wording()["reason_joins"].items():
         text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
+    report = context.get("report")
+    unit = getattr(report, "unit_name", "") or ""
+    suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")
+    if suffix:  # the officer's 局里 in his reasons, as a report says it: 我局
+        text = text.replace(suffix + "里", self_name(unit))
     # 比目标低2.4个百分点，原因是\x1f全年抽检…… → 比目标低2.4个百分点。全年抽检……: his account in its own sentences
     text = re.sub(rf"[，,](主要)?原因(是|在于){OWN_SENTENCES}", "。", text).replace(OWN_SENTENCES, "")
     text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")
