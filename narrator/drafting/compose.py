@@ -141,9 +141,10 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
         # 结余122.90万元。一是……: the sentence goes on with his figures, and his reasons follow as 主要原因：一是……
         return FACTS_FIRST + kept[0] + words["reasons_after_facts"] + "".join(kept[1:])
     opening = re.split(r"[，；。,;]", sentences[0], maxsplit=1)[0]
-    # 年度计划除险加固小型水库8座; 全县规模以上取水口69个，已安装……63个: a plan or a count, no cause, opens it
-    plan = opening.startswith(tuple(words["plan_openings"])) or (
-        opening.startswith(tuple(words["fact_openings"])) and bool(find_quantities(opening)))
+    # 年度计划除险加固小型水库8座; 全县规模以上取水口69个; 黄泥坳小流域按计划全部完成: a plan, a count or a fact
+    # opens it, not a cause; only a reason that opens with one (因……, 受……影响, 一是……) is joined with 原因是
+    plan = opening.startswith(tuple(words["plan_openings"])) or any(word in opening for word in words["done_words"]) \
+        or (opening.startswith(tuple(words["fact_openings"])) and bool(find_quantities(opening)))
     if plan and not any(word in opening for word in words["cause_words"]):
         if len(kept) > 1 and all(any(agrees(figure, quantity) for quantity in known)
                                  for figure in find_quantities(kept[0])):
@@ -162,9 +163,10 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     first, last = 0, len(clauses)
     while first < last and _restates(clauses[first], known, name):
         first += 1
-    if not lead and first and clauses[first:last] and clauses[first].lstrip().startswith(
-            tuple(lexicon.wording()["told_reason"]["needs_subject"])):
-        first = 0  # a later sentence keeps an opening the rest leans on (全年创建27个，为目标的2.7倍，反映……)
+    leaning = not lead and first and clauses[first:last] and clauses[first].lstrip().startswith(
+        tuple(lexicon.wording()["told_reason"]["needs_subject"]))
+    if leaning:  # 全年创建27个，为目标的2.7倍，反映……: the rest leans on what went, which 这 now stands for
+        clauses[first] = lexicon.wording()["told_reason"]["this"] + clauses[first].lstrip()
     while last > first and _restates(clauses[last - 1], known, name):
         last -= 1
     text = "".join(clause + mark for clause, mark in zip(clauses[first:last], marks[first:last])).rstrip("，；")
