@@ -481,21 +481,21 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
     for sentence in re.findall(r"[^。；;]+[。；;]?", narrative):
         end = sentence[-1] if sentence[-1] in "。；;" else ""
         clauses = [c for c in re.split(r"[，,]", sentence.rstrip("。；;")) if c.strip()]
-        kept, dropped = [], ""
+        # A part of a sentence (up to its 。 or ；) goes only when every clause of it gives an indicator's value or
+        # goes on from one that does (……1.49亿立方米，控制在……以内): a part with anything else stays whole, or its
+        # rest would be half a statement (受理维修事项227件，按期处置222件 without 按期处置率97.8%).
+        dropped = ""
+        whole = True
         for clause in clauses:
-            # a clause that goes on from the one left out (……1.49亿立方米，控制在……以内) goes too, unless it says
-            # something new (成交额868.78亿元，同比增长38.9%: then both stay, or the growth would lose its subject)
-            goes_on = bool(dropped) and clause.lstrip().startswith(continuations)
-            if goes_on and find_quantities(clause) and not told(clause) and not told_part(clause):
-                kept += [dropped, clause]
-                dropped = ""
-            elif told(clause) or goes_on:
+            goes_on = bool(dropped) and clause.lstrip().startswith(continuations) and (
+                told(clause) or told_part(clause) or not find_quantities(clause))
+            if told(clause) or goes_on:
                 dropped = clause
             else:
-                kept.append(clause)
-                dropped = ""
-        if kept:
-            kept_sentences.append("，".join(kept) + (end or "。"))
+                whole = False
+                break
+        if not whole:
+            kept_sentences.append("，".join(clauses) + (end or "。"))
     text = "".join(kept_sentences)
     return text[:-1] + "。" if text.endswith(("；", ";")) else text
 
@@ -608,6 +608,11 @@ class BudgetView:
     unspent_lines: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # where, largest first
     unspent_in: str = ""  # the one direct line all of it comes from (项目支出), when the others spent in full
     lowest: BudgetResult | None = None  # the line executed least, when below the total's rate
+
+    @property
+    def unspent_rest(self) -> Decimal:
+        """What the lines after the three largest left unspent, together."""
+        return sum((amount for _, amount in self.unspent_lines[3:]), Decimal(0))
     cuts: list[BudgetResult] = field(default_factory=list)  # lines cut in the year (the total's change is net)
 
 

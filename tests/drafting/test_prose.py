@@ -443,7 +443,8 @@ def test_a_bureau_whose_goal_is_the_budget_has_its_budget_analysed_there():
             "与年度目标一致。") in goal[1]
     assert "满意度" not in goal[5]
     assert ("从各项支出看，调整预算数与实际支出相差62.80万元，全部出自项目支出，其中造林绿化与森林质量提升经费未支出31.12万元，"
-            "林业改革与林下经济发展经费未支出15.70万元，森林资源保护与管护经费未支出8.74万元等。"
+            "林业改革与林下经济发展经费未支出15.70万元，森林资源保护与管护经费未支出8.74万元，森林防火专项经费未支出"
+            "5.55万元，林业科技推广与执法监管经费未支出1.69万元。"  # five lines: all of them, largest first
             "林业改革与林下经济发展经费执行率最低，为90.65%。") in goal[6]
     assert "预算执行情况" not in four and "全年未发生重大森林火灾，实现年度目标。" in four
     assert "林票制发面积为6520亩，仅完成目标（8000亩）的81.5%，原因在于" in goal[5]
@@ -472,4 +473,13 @@ def test_an_officers_account_that_opens_with_the_plan_or_a_count_is_not_called_t
     assert "经县节约用水办公室验收认定，与县直机关10个一并计入。这反映年初目标测算口径偏窄" in prose
     assert "比目标少2.4平方公里。黄泥坳小流域按计划全部完成，石门溪小流域部分坡耕地" in prose  # a fact, not the cause
     assert "原因是年度计划" not in prose and "原因是全年" not in prose and "原因是全县" not in prose
+
+
+def test_more_than_five_unspent_lines_name_the_three_largest_and_sum_the_rest():
+    """岚川水利 (held-out): six lines left money unspent — the three largest by name, the other three summed
+    (17.91 = 11.36 + 3.74 + 2.81), never an 等 that a reviewer cannot check."""
+    prose = compose(evaluate(_answered(DATA / "statements_lanchuan"))).prose()
+    assert ("调整预算数与实际支出相差361.19万元，全部出自项目支出，其中中小河流治理及小型水库除险加固资金未支出311.48万元，"
+            "农村供水工程建设与运行管护资金未支出18.63万元，水土保持及河湖长制工作经费未支出13.17万元，"
+            "其余3个项目共未支出17.91万元。") in prose
 
