@@ -259,6 +259,10 @@ class Language:
         value = value_text(target)
         return f"“{word}{value}”" if word and quoted else f"{word}{value}"
 
+    def target_value(self, indicator: Indicator) -> str:
+        """The target's figure alone (90%, 6座), for 比90%的目标低2.4个百分点."""
+        return value_text(indicator.target) if indicator.target.is_number else indicator.target.text
+
     @property
     def level_units(self) -> tuple[str, ...]:
         """Units of a level, compared by how much higher or lower (岁, 分)."""

@@ -67,7 +67,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     # far beyond: the multiple with the target in brackets, then why (no 比目标多543人, 超出幅度较大 beside it)
     assert "培育技术经纪人843人，为目标（300人）的2.81倍，主要原因是【待补充：大幅超出目标的原因】。" in prose
     assert "偏差" not in prose.split("四、")[1].split("五、")[0]
-    assert "非税收入预算完成率为66.22%，未达到目标（目标为100%），比目标低33.78个百分点，原因是受疫情影响房租收入减少。" in prose
+    assert "非税收入预算完成率为66.22%，比100%的目标低33.78个百分点，原因是受疫情影响房租收入减少。" in prose
     assert ("2022年年初预算545.57万元，年中净调增81.6万元，调整后预算627.17万元，"
             "实际支出602.24万元，预算执行率96.03%。") in prose
     assert "预算调整率为14.96%，未能控制在目标以内（目标为0%），原因是人员变动及政策性调整人员经费。" in prose
@@ -158,7 +158,7 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
                                 "开展科技咨询服务：可与目标值比较的完成值", "预算执行率：原因分析", "预算偏差率：原因分析",
                                 "营造创新创业的良好氛围：原因分析", "单位概况"]
     assert "人才各类政策解答服务家次的完成值尚未填写【待补充：完成值】。" in prose
-    assert "各类人才项目受理数为1100项，未达到目标（目标为不少于1200项），比目标少100项，原因是部分人才项目申报批次推迟至次年。" in prose
+    assert "各类人才项目受理数为1100项，比1200项的目标少100项，原因是部分人才项目申报批次推迟至次年。" in prose
     # Ceilings and zero targets: "over the limit", never "not reached".
     assert "网络故障时长的控制目标为0小时，实际为3小时，比目标多3小时，主要原因是【待补充：原因分析】。" in prose
     assert "预算偏差率实际为12%，未能控制在目标以内（目标为不超过10%），原因在于【待补充：原因分析】。" in prose
