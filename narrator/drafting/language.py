@@ -259,6 +259,13 @@ class Language:
         value = value_text(target)
         return f"“{word}{value}”" if word and quoted else f"{word}{value}"
 
+    def near_ceiling(self, result: IndicatorResult) -> bool:
+        """A rate kept under its ceiling by no more than lexicon/wording.yaml's near_ceiling_points (预算调整率4.93%
+        under 5%): the margin is a computed fact worth a reviewer's eye."""
+        margin = result.margin
+        return (is_ceiling(result.indicator) and result.indicator.target.unit == "%" and margin is not None
+                and margin != 0 and abs(margin) <= Decimal(str(self.words["near_ceiling_points"])))
+
     def target_value(self, indicator: Indicator) -> str:
         """The target's figure alone (90%, 6座), for 比90%的目标低2.4个百分点."""
         return value_text(indicator.target) if indicator.target.is_number else indicator.target.text

@@ -482,4 +482,6 @@ def test_more_than_five_unspent_lines_name_the_three_largest_and_sum_the_rest():
     assert ("调整预算数与实际支出相差361.19万元，全部出自项目支出，其中中小河流治理及小型水库除险加固资金未支出311.48万元，"
             "农村供水工程建设与运行管护资金未支出18.63万元，水土保持及河湖长制工作经费未支出13.17万元，"
             "其余3个项目共未支出17.91万元。") in prose
+    # a rate kept under its ceiling by a hair: the margin, computed, is said (no judgement added to it)
+    assert "预算调整率为4.93%，控制在目标以内（目标为不超过5%），但距上限仅0.07个百分点。" in prose
 
