@@ -469,7 +469,8 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     indicators' 重点工作 when linked). `conditioned`: another figure follows in the same clause."""
     if "指标" not in sentence or "等" in clause:
         return ""
-    if quantity.unit not in lexicon.claim_words()["count_units"] and not _beside_indicators(quantity, clause, after):
+    if quantity.unit not in lexicon.claim_words()["count_units"] and not _beside_indicators(quantity, clause, after) \
+            and not _counted_so_before(quantity, text[sentence_start:quantity.start]):
         return ""  # 见习岗位336个 is no count of indicators; 43个绩效指标, 完成指标39个 are
     if conditioned and any(phrase in after for phrases in lexicon.indicator_counts().values() for phrase in phrases):
         return ""  # 有4项指标的完成值达到目标值的1.8倍以上: those passing a threshold, not those met
@@ -525,6 +526,16 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
 
 
 _AFTER_LEVEL = 8  # 为过程类的: how far after a count the category it is of may be named
+
+
+def _counted_so_before(quantity: Quantity, before: str) -> bool:
+    """履职类指标23个，达到或超过目标19个，未达到4个: once the sentence counted indicators in 个 right beside
+    指标, its later figures in 个 count them too."""
+    words = lexicon.claim_words()
+    if quantity.unit not in words["count_units_beside_indicators"]:
+        return False
+    nouns = "|".join(map(re.escape, words["indicator_nouns"]))
+    return re.search(rf"(?:{nouns})\s*\d+\s*{re.escape(quantity.unit)}", before) is not None
 
 
 def _beside_indicators(quantity: Quantity, clause: str, after: str) -> bool:
