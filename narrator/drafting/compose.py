@@ -32,9 +32,9 @@ from ..core.version import DEFAULT_SEED
 from ..forms.project import IndicatorScore, ProjectScores, score_indicators, score_project
 from ..forms.scoring import RuleSet, score_text
 from ..recognise.projectform import written_words
-from .language import (Language, area, balanced, chinese_number, is_ceiling, is_department, kind_groups,
-                       same_value_groups, self_name, completion_text, join_list, name_list, number, quote,
-                       strip_end, table_text)
+from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department,
+                       kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
+                       quote, strip_end, table_text)
 from .plan import BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, own_problems
 
 
@@ -183,18 +183,10 @@ def _restates(clause: str, known: list, name: str = "") -> bool:
     words = re.sub(r"[\d.,%]", "", clause)
     for figure in figures:
         words = words.replace(figure.unit, "", 1).replace(figure.scale, "", 1)
-    own = sorted((word for word in _name_words(name) if len(word) >= 2), key=len, reverse=True)
+    own = sorted((word for word in cut_words(name) if len(word) >= 2), key=len, reverse=True)
     words = re.sub("|".join(map(re.escape, own + lexicon.wording()["told_reason"]["restating_words"])), "", words)
     return len(words.strip()) <= _RESTATED_WORDS and all(
         any(agrees(figure, quantity) for quantity in known) for figure in figures)
-
-
-@lru_cache(maxsize=4096)
-def _name_words(name: str) -> tuple[str, ...]:
-    import jieba
-
-    lexicon.load_dictionary()
-    return tuple(jieba.lcut(name))
 
 
 def _known_figures(result: IndicatorResult) -> list:
@@ -213,31 +205,6 @@ def _known_figures(result: IndicatorResult) -> list:
         ratio = result.completion_value / indicator.target.value
         known += [parse_quantity(f"{ratio * 100}%"), parse_quantity(f"{ratio}倍")]
     return known
-
-
-def _without_restated(sentence: str, known: list) -> str:
-    """`sentence` without its clauses that only restate `known` figures, nor the verdict that follows one."""
-    verdicts = tuple(lexicon.wording()["told_reason"]["verdicts"])
-    end = "。" if sentence.endswith("。") else ""
-    pieces = re.split(r"([，；])", sentence[:-1] if end else sentence)
-    kept: list[str] = []
-    dropped_last = False
-    for index in range(0, len(pieces), 2):
-        clause = pieces[index]
-        mark = pieces[index + 1] if index + 1 < len(pieces) else ""
-        figures = find_quantities(clause)
-        words = re.sub(r"[\d.,%]", "", clause)
-        for figure in figures:
-            words = words.replace(figure.unit, "", 1).replace(figure.scale, "", 1)
-        restating = bool(figures) and len(words.strip()) <= _RESTATING_CHARS and all(
-            any(agrees(figure, quantity) for quantity in known) for figure in figures)
-        if restating or (dropped_last and not figures and clause.strip().endswith(verdicts)):
-            dropped_last = True
-            continue
-        dropped_last = False
-        kept += [clause, mark]
-    text = "".join(kept).rstrip("，；")
-    return text + end if text else ""
 
 
 def completion_cell(result: IndicatorResult, missing: Missing) -> str:
@@ -445,7 +412,7 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
     unit = getattr(report, "unit_name", "") or ""
     suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")
     if suffix:  # the officer's 局里 in his reasons, as a report says it: 我局
-        text = text.replace(suffix + "里", self_name(unit))
+        text = text.replace(suffix + lexicon.wording()["colloquial_place"], self_name(unit))
     # 比目标低2.4个百分点，原因是\x1f全年抽检…… → 比目标低2.4个百分点。全年抽检……: his account in its own sentences
     text = re.sub(rf"[，,](主要)?原因(是|在于){OWN_SENTENCES}", "。", text).replace(OWN_SENTENCES, "")
     text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")

@@ -177,7 +177,8 @@ def table_text(quantity: Quantity) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _cut(name: str) -> tuple[str, ...]:
+def cut_words(name: str) -> tuple[str, ...]:
+    """jieba's words of a name, with the domain dictionary (cached: names recur)."""
     import jieba
 
     lexicon.load_dictionary()
@@ -356,7 +357,7 @@ class Language:
         unit = indicator.target.unit or indicator.completion.unit
         if not unit:
             return ""
-        words = _cut(indicator.name)
+        words = cut_words(indicator.name)
         for suffix in (f"{unit}数", f"{unit}次"):
             if words and (words[-1] == suffix or (len(words) >= 2 and words[-2:] == (unit, suffix[-1]))):
                 base = indicator.name[:-len(suffix)]

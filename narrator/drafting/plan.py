@@ -26,7 +26,7 @@ from ..core import lexicon
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import KeyTask
 from ..core.quantity import round_half_up
-from .language import is_ceiling, number, stated_in, strip_end
+from .language import cut_words, is_ceiling, number, stated_in, strip_end
 
 
 @dataclass
@@ -297,8 +297,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
         lead_in=lead_in,
         blocks=blocks,
         highlights=_highlights(duty, [task for task in tasks if id(task) not in told_in_blocks],
-                               duty + by_category["effect"] + [r for r in evaluation.indicators
-                                                              if _category(r) == "effect"]),
+                               duty + [r for r in evaluation.indicators if _category(r) == "effect"]),
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
         notable=[r for r in evaluation.indicators if is_notable(r)],
@@ -354,21 +353,15 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
 def _goal_position(result: IndicatorResult, goal: str) -> int:
     """Where the goal states the indicator: the middle of where its name's words stand in the goal (one word,
     覆盖率, may stand earlier with another indicator: 森林覆盖率 before 护林员巡护覆盖率)."""
-    import jieba
-
-    lexicon.load_dictionary()
-    found = sorted(goal.find(word) for word in jieba.lcut(lexicon.canonical_names(result.indicator.name))
+    found = sorted(goal.find(word) for word in cut_words(lexicon.canonical_names(result.indicator.name))
                    if len(word) >= 2 and word in goal)
     return found[len(found) // 2] if found else len(goal)
 
 
 def _object_of(result: IndicatorResult) -> str:
     """The indicator's name without its last word, the measure (“三公”经费控制率 → “三公”经费)."""
-    import jieba
-
-    lexicon.load_dictionary()
     name = result.indicator.name
-    words = jieba.lcut(name)
+    words = cut_words(name)
     return name[:-len(words[-1])] if len(words) >= 2 else ""
 
 

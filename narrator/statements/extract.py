@@ -210,7 +210,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
         elif role.name == "completion" and not quantity.comparator and _population(
                 text, quantity, clause_start, sentence_end) or _by_others(clause) \
-                or (text.startswith("指标", quantity.end) and any(mark in clause for mark in "、和")):
+                or (text.startswith(tuple(lexicon.claim_words()["indicator_nouns"]), quantity.end)
+                    and any(mark in clause for mark in COORDINATION[:2] + ("、",))):
             # 67座小型水库的“三个责任人”全部落实: the population spoken of; 由乡镇和村集体组织清淤整治山塘52口: a part
             # others did; 山塘清淤整治口数和节水型单位创建数两个指标: how many names were listed
             role = roles.Role("other")
