@@ -488,7 +488,11 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool, completed: bool 
                 funding, indicators, header = found, None, cells
                 continue
             if indicators is not None and scored:
-                cells = table.rows[number] = streams.place_row(cells, roles)
+                placed = streams.place_row(cells, roles)
+                if cells and _plain(cells[0]) in words["total"] and "weight" in roles and \
+                        parse_quantity(placed[roles.index("weight")] if roles.index("weight") < len(placed) else "").value is None:
+                    placed = cells  # 总分 | 100 | 98.49 taken for a name and its values: placed as a total below
+                cells = table.rows[number] = placed
             if any(_plain(cell) in words["total"] for cell in cells):
                 if indicators is not None and _plain(cells[0]) in words["total"]:
                     # 合计 | 100 | — | 97.42: the label spans the left columns, the figures begin under 分值

@@ -17,8 +17,10 @@ from ..core import lexicon
 from ..core.model import BudgetLine, Indicator, KeyTask, Origin, Report
 from ..core.quantity import normalize_width, parse_quantity, year_in
 from ..core.resources import load_yaml
+from ..sources import streams
 from ..sources.layout import match_columns
 from ..sources.read import SourceDocument, Table
+from . import indicator_rows
 
 @dataclass
 class Cell:
@@ -147,8 +149,12 @@ def _total_words() -> frozenset[str]:
 def _indicator_rows(table: Table, header_index: int, columns: dict[str, int], file: str) -> list[IndicatorRow]:
     header = table.rows[header_index]
     rows, level1, level2 = [], "", ""
+    roles = indicator_rows.header_roles(header)
     for row_index in range(header_index + 1, len(table.rows)):
-        cells = _cells(table, row_index, table.rows[row_index], columns, header)
+        row = table.rows[row_index]
+        if len(row) < len(header) and row and _plain_total(row[0]) not in _total_words():
+            row = streams.place_row(row, roles)  # a copied row that lost its merged cells, put back under its columns
+        cells = _cells(table, row_index, row, columns, header)
         text = {key: cell.text for key, cell in cells.items()}
         if lexicon.placeholder_pattern().fullmatch(text.get("completion", "").strip()):
             text["completion"] = ""  # 【待补充：完成值】 is a value still to be written, not a value
@@ -156,7 +162,7 @@ def _indicator_rows(table: Table, header_index: int, columns: dict[str, int], fi
         level2 = text.get("level2") or (level2 if not text.get("level1") else "")
         if not text.get("name") or text["name"] == header[columns["name"]]:
             continue
-        if re.sub(r"\s", "", text["name"]) in _total_words():
+        if _plain_total(text["name"]) in _total_words():
             continue  # 总分 | 100 | 98.77: the form's total row, no indicator
         indicator = Indicator(
             name=text["name"], target=parse_quantity(text.get("target", "")), level1=level1, level2=level2,
@@ -165,6 +171,10 @@ def _indicator_rows(table: Table, header_index: int, columns: dict[str, int], fi
             reason=text.get("reason", ""), origin=Origin(file, f"表{table.number}", row_index + 1))
         rows.append(IndicatorRow(indicator, cells))
     return rows
+
+
+def _plain_total(text: str) -> str:
+    return re.sub(r"\s", "", text)
 
 
 def money(text: str) -> Decimal | None:

@@ -368,6 +368,9 @@ class _Parser:
             if not any(row.cells):
                 index += 1
                 continue
+            parts = self._label_parts(row)
+            if len(parts) > 1:
+                rows = rows[:index] + parts + rows[index + 1:]
             label, rest, used = self._label(rows, index)
             if label:
                 self._close_segment()
@@ -422,6 +425,18 @@ class _Parser:
 
     # -- labels and headers
 
+    def _label_parts(self, row: SourceRow) -> list[SourceRow]:
+        """部门(单位)名称 | 某街道办事处 | 区级支出预算总量 | 3724.39: a row of cells that holds two fields,
+        as one row for each."""
+        labels = self.words["fields"]
+        if not row.split:
+            return [row]
+        starts = [number for number, cell in enumerate(row.cells) if _key(cell).lstrip("*") in labels]
+        if len(starts) < 2 or starts[0] != next((n for n, cell in enumerate(row.cells) if cell), -1):
+            return [row]
+        bounds = starts + [len(row.cells)]
+        return [SourceRow(row.cells[start:end], row.place, True, row.paragraph) for start, end in zip(bounds, bounds[1:])]
+
     def _label(self, rows: list[SourceRow], index: int) -> tuple[str, list[str], int]:
         """(field, the row's other cells, rows used) when row `index` starts a field, else ("", [], 1).
         A label broken over several one-cell lines (“单位 / 主要职能”) is joined first."""
@@ -468,10 +483,14 @@ class _Parser:
         cells = [cell for cell in self._cells(row, table_mode=True) if cell]
         keys = [_key(cell) for cell in cells]
         levels = [headers["levels"][key] for key in keys if key in headers["levels"]]
-        if headers["name"] not in keys or not {"level1", "level2"} & set(levels):
-            return None
         if any(word in key for key in keys for word in headers["self_evaluation"]):
             return None  # a self-evaluation table (自评表), not a target table
+        if not levels and any(key in headers["names_alone"] for key in keys):
+            # 指标名称 | 指标权重 | 计量单位 | 指标性质 | 指标值 (重庆): indicators named without levels, read by columns
+            roles = indicator_rows.header_roles(cells)
+            return ([], 1, roles) if {"name", "target"} <= set(roles) and len(set(roles) - {""}) >= 3 else None
+        if headers["name"] not in keys or not {"level1", "level2"} & set(levels):
+            return None
         roles = indicator_rows.header_roles(cells)
         plain = {"", "level1", "level2", "name", "target"}
         return levels, 2 if headers["half_year"] in keys else 1, \
@@ -628,7 +647,12 @@ class _Parser:
             return
         for level in list(segment.pending_empty):
             self._note_empty(level)
-        for indicator in self.indicators[segment.start:]:
+        own = self.indicators[segment.start:]
+        if own and not segment.levels and not {"level1", "level2"} & set(segment.roles or []):
+            # A table without level columns: said once, not for each of its indicators.
+            self.warnings.append(Notice("import_no_levels", place=own[0].origin.sheet, count=len(own)))
+            own = []
+        for indicator in own:
             if not indicator.level1:
                 indicator.level1 = segment.first_level1
             if not indicator.level1:
@@ -661,6 +685,8 @@ class _Parser:
             elif names:
                 self._unplaced(row, cells)
             return
+        if not names and not self.funding and not self.expenses and len(numbers) == 1:
+            names = [self.words["funding"]["total"]]  # 区级支出预算总量 | 3724.39: the label names the total
         if names[-1:] == [budget["subtotal"]]:
             names = names[:-1] or [self.group]
         if not names or not names[-1]:

@@ -26,7 +26,7 @@ _MISFIT = -3
 def _words() -> dict:
     cells = load_yaml("lexicon", "project_form.yaml")["target_cells"]
     levels = lexicon.target_table_words()
-    return {"cells": {key: tuple(map(str, cells[key])) for key in ("tags", "standard")},
+    return {"cells": {key: tuple(map(str, cells[key])) for key in ("tags", "standard", "directions")},
             "level1": levels["level1"], "level2": levels["level2"],
             "comparators": lexicon.comparators(), "units": lexicon.unit_kinds()}
 
@@ -91,7 +91,8 @@ def gain(kind: str, cell: CellText, required: bool) -> float | None:
     if kind == "tag":
         return 3 if cell.tag else _MISFIT
     if kind == "comparator":
-        return 3 if cell.comparator else -1 if cell.tag else _MISFIT
+        # 指标方向 holds a comparator (≥) in some provinces, 正向 / 反向 in others (both are its tags).
+        return 3 if cell.comparator or cell.text in _words()["cells"]["directions"] else -1 if cell.tag else _MISFIT
     if kind == "value":
         if level or cell.unit or cell.tag:
             return _MISFIT

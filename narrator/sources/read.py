@@ -21,7 +21,7 @@ from ..core import lexicon
 from ..core.errors import NarratorError, message, os_reason
 from ..core.quantity import format_decimal
 from ..core.textfile import megabytes, read_text_file
-from . import kinds, layout, streams
+from . import glued, kinds, layout, streams
 from .memory import InMemory, readable
 
 MAX_PDF_BYTES = 100 * 1024 * 1024
@@ -163,6 +163,7 @@ def read_text(text: str, file: str = "") -> SourceDocument:
     """Split extracted text into paragraphs and tables."""
     lines = simplified(without_readings(text)).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [_EMPHASIS.sub(_emphasised, line) if "**" in line or "__" in line else line for line in lines]
+    lines = glued.unglue(lines)  # a table whose cells ran together, cut into tab-separated cells
     blocks: list[Paragraph | Table] = []
     state = _Sections()
     index = paragraphs = tables = 0

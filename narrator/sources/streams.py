@@ -160,6 +160,16 @@ def _words() -> dict:
             "name_captions": set(map(str, stream["name_captions"]))}
 
 
+def column_words() -> dict[str, tuple[str, ...]]:
+    """The column words of a form's 资金 and indicator parts, by role (lexicon/project_form.yaml)."""
+    return _words()["columns"]
+
+
+def key_roles() -> set[str]:
+    """A header names at least one of these columns."""
+    return _words()["key_roles"]
+
+
 def _plain(text: str) -> str:
     return re.sub(r"\s+", "", normalize_width(text)).lstrip("*")
 

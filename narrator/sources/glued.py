@@ -1,0 +1,534 @@
+"""Tables whose cells ran together when copied from a web page: one table row a line, nothing between
+the cells — “预算执行率10%=100”, “年度资金总额820.00860.00816.101094.90%9.49”, “109受灌溉期停水……”.
+
+A header is found by its column words (lexicon: the form's, the report tables' and layout.yaml's
+`glued` words), and each cell's column gets a kind: a level name, a name, a direction (正向, ≥), a unit,
+a value (≥35公里), a bare figure (分值, 得分), an amount, a rate, or free text. A row is then cut so that
+each piece fits its column (dynamic programming over the places a cell may end: where a figure begins
+or ends, at a level or unit word, and between any two digits, since 分值 10 and 得分 9 run together as
+“109”). Every cut that scores best is kept; when several give different figures (“510”: 5 and 10, or
+51 and 0), the table's 分值 must add up to its 总分 to choose; a table with a row still in doubt is
+left as it was and reported unread — a figure is never guessed. Labels above the table (项目名称……,
+主管部门……实施单位……) are cut at their label words. The lines come back with tabs between the cells
+and the merged cells (a level on the group's first row only) blank, so the tab reader reads them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import lru_cache
+from itertools import product
+
+from ..core import lexicon
+from ..core.quantity import normalize_width
+from ..core.resources import load_yaml
+from . import cells, streams
+
+# The kind of each column role (the roles of project_form.yaml and columns.yaml); others hold text.
+_KINDS = {"level1": "level1", "level2": "level2", "name": "name", "duty": "name", "direction": "direction",
+          "nature": "nature", "value_type": "tag", "unit": "unit", "target": "value", "completion": "value",
+          "half_year_target": "value", "deviation": "value", "weight": "number", "score": "number",
+          "initial": "money", "budget": "money", "adjusted": "money", "actual": "money", "adjustment": "money",
+          "rate": "rate"}
+_FIGURES = {"number", "money", "rate", "value"}  # the kinds whose cells are checked: their cut must be sure
+_MAX_CELL = {"level1": 16, "level2": 16, "name": 60, "direction": 4, "nature": 4, "tag": 4, "unit": 8,
+             "value": 30, "number": 8, "money": 16, "rate": 10}
+_TIES = 6  # parses kept per state when several score alike
+_MAX_COMBINATIONS = 256
+_MIN_HEADER = 3
+_NUMBER = re.compile(r"(0|[1-9]\d*)(\.\d+)?")
+_MONEY = re.compile(r"(0|[1-9]\d{0,2}(,\d{3})+|[1-9]\d*)(\.\d+)?")
+_RATE = re.compile(r"(0|[1-9]\d*)(\.\d+)?%")
+_DASH = re.compile(r"[—–\-/]+|——")
+_PROSE = re.compile(r"[，。；;]")
+_DATE = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?(底|前|以前|之前)?")
+_WEIGHTED = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    form = load_yaml("lexicon", "project_form.yaml")
+    glued = lexicon.column_kinds()["glued"]
+    columns = dict(streams.column_words())
+    for table in lexicon.column_words().values():
+        for role, names in table.items():
+            columns.setdefault(role, tuple(names))
+    header = {normalize_width(str(word)) for names in columns.values() for word in names}
+    header |= {normalize_width(str(word)) for word in glued["header_words"]}
+    header |= {normalize_width(str(word)) for word in form["goal"]["expected"]}
+    header |= {normalize_width(str(word)) for word in form["funding"]["labels"]}
+    levels = lexicon.target_table_words()
+    labels = {str(word) for group in form["labels"].values() for word in group}
+    labels |= {str(word) for word in form["goal"]["labels"]} | {str(word) for word in form["stream"]["labels"]}
+    labels |= {str(word) for word in form["goal"]["expected"]}
+    labels |= set(levels["fields"]) | {str(word) for word in glued["labels"]}
+    labels = {normalize_width(word) for word in labels if len(word) >= 2}
+    totals = {normalize_width(str(word)).replace(" ", "") for word in form["stream"]["totals"]}
+    level2 = levels["level2"] | {str(word) for word in glued["level2"]}
+    tags = {str(word) for word in form["target_cells"]["tags"]}
+    directions = {str(word) for word in form["target_cells"]["directions"]}
+    comparators = set(lexicon.comparators())
+    units = set(lexicon.unit_kinds()) | {"%"}
+    funding = {str(word) for key in ("total", "parts") for word in form["funding"][key]}
+    long_units = {unit for unit in units if len(unit) >= 2 or unit == "%"}  # 部, 个 inside a name are no cut
+    anchors = levels["level1"] | level2 | tags | directions | comparators | long_units | funding | labels | totals
+    end = tuple(normalize_width(str(word)) for word in form["target_cells"]["end"])
+    signature = tuple(normalize_width(str(word)) for word in form["target_cells"]["signature"])
+    return {"columns": columns, "header": _alternation(header), "labels": _alternation(labels),
+            "label_set": labels, "totals": totals, "level1": levels["level1"], "level2": level2, "tags": tags,
+            "directions": directions, "comparators": comparators, "units": units,
+            "anchors": _alternation({normalize_width(word) for word in anchors if word}),
+            "goal_labels": {normalize_width(str(word)) for word in form["goal"]["labels"]},
+            "goal_expected": {normalize_width(str(word)) for word in form["goal"]["expected"]},
+            "end": end, "signature": signature, "value": _value_pattern(comparators, units)}
+
+
+def _alternation(words: set[str]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda word: (-len(word), word)))))
+
+
+def _value_pattern(comparators: set[str], units: set[str]) -> re.Pattern:
+    """A target or completion: a comparator, a figure and a unit (≥35公里, =100%, 22.5万元)."""
+    before = "|".join(map(re.escape, sorted(comparators, key=len, reverse=True)))
+    after = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    return re.compile(rf"(?:{before})?(?:0|[1-9][\d,]*)(?:\.\d+)?(?:[万亿千百]?(?:{after}))?")
+
+
+@dataclass
+class Header:
+    cells: list[str]
+    roles: list[str]
+    kinds: list[str]
+
+
+# ---------------------------------------------------------------- entry
+
+def unglue(lines: list[str]) -> list[str]:
+    """The lines, with each glued table's lines cut into tab-separated cells; other lines as they were."""
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        header = _header(lines[index])
+        if header is None:
+            index += 1
+            continue
+        end = _block(lines, index, header, out)
+        index = max(end, index + 1)
+    return out
+
+
+def _glued(line: str) -> bool:
+    return bool(line.strip()) and "\t" not in line and "|" not in line and "  " not in line.strip()
+
+
+# ---------------------------------------------------------------- headers and labels
+
+def _header(line: str) -> Header | None:
+    """A glued header: the line is its column words one after another (a word's own suffix, such as
+    （万元）, stays with it), three named columns or more, one of them a key column."""
+    if not _glued(line) or _PROSE.search(line):
+        return None
+    text = normalize_width(line.strip())
+    words = _words()
+    matches = list(words["header"].finditer(text))
+    if len(matches) < _MIN_HEADER:
+        return None
+    starts = [match.start() for match in matches]
+    starts[0] = 0
+    bounds = list(zip(starts, starts[1:] + [len(text)]))
+    pieces = [line.strip()[start:end] for start, end in bounds]
+    residue = len(text) - sum(len(match.group()) for match in matches)
+    if residue > max(6, len(text) // 4):
+        return None
+    roles: list[str] = []
+    for piece in pieces:
+        role = _role(piece, roles)
+        roles.append(role)
+    named = [role for role in roles if role]
+    if len(named) < _MIN_HEADER or not set(named) & streams.key_roles():
+        return None
+    kinds = [_KINDS.get(role, "text") for role in roles]
+    if not roles[0]:
+        # 绩效指标 over 一级指标 …: a caption the rows leave blank; 项目资金（万元） over 年初预算数 …: the rows' names.
+        kinds[0] = "caption" if len(roles) > 1 and roles[1] in ("level1", "level2", "name") else "name"
+    return Header(pieces, roles, kinds)
+
+
+def _role(piece: str, taken: list[str]) -> str:
+    plain = normalize_width(piece).replace(" ", "")
+    for role, names in _words()["columns"].items():
+        if role not in taken and any(normalize_width(name) in plain for name in names):
+            return role
+    return ""
+
+
+def _label_cells(line: str) -> list[str] | None:
+    """项目名称XX / 主管部门XX实施单位YY: the line cut at its label words, when it begins with one."""
+    if not _glued(line):
+        return None
+    text = normalize_width(line.strip())
+    matches = [match for match in _words()["labels"].finditer(text)]
+    if not matches or matches[0].start() != 0:
+        return None
+    source = line.strip()
+    pieces: list[str] = []
+    for number, match in enumerate(matches):
+        pieces.append(source[match.start():match.end()])
+        end = matches[number + 1].start() if number + 1 < len(matches) else len(text)
+        value = source[match.end():end].strip(" \u3000:：")
+        if value:
+            pieces.append(value)
+    return pieces
+
+
+# ---------------------------------------------------------------- a table
+
+def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
+    """Cut the table whose header is at `index` (and its labels above it); returns the index after it."""
+    start = index
+    while start > 0 and _label_cells(lines[start - 1]) is not None:
+        start -= 1
+    rows: list[tuple[int, Header, list[list[str]]]] = []
+    written: dict[int, list[str]] = {}
+    for number in range(start, index):
+        written[number] = _label_cells(lines[number]) or []
+    current: Header | None = None
+    goal_next = False
+    labels_above = ""
+    weighted_levels: bool | None = None
+    number = index
+    while number < len(lines):
+        line = lines[number]
+        if not line.strip():
+            following = next((k for k in range(number + 1, min(number + 3, len(lines))) if lines[k].strip()), None)
+            if following is None or not _continues(lines[following], current):
+                break
+            number += 1
+            continue
+        found = _header(line)
+        if found is not None:
+            current, goal_next = found, False
+            written[number] = found.cells
+            number += 1
+            continue
+        if not _glued(line) or _closing(line):
+            break
+        labels = _label_cells(line)
+        if labels is not None and not _total(line):
+            written[number] = labels
+            goal_next = normalize_width(labels[0]) in _words()["goal_labels"] and any(
+                normalize_width(piece) in _words()["goal_expected"] for piece in labels[1:])
+            labels_above = labels[0]
+            number += 1
+            continue
+        if goal_next:
+            # 预期目标 and 实际完成情况 run together: not cut; the label repeated as a merged cell reads
+            written[number] = [labels_above, line.strip(), ""]
+            goal_next = False
+            number += 1
+            continue
+        if current is None:
+            break
+        parses = _total(line) or _row(line, current, weighted_levels)
+        if not parses:
+            break
+        if weighted_levels is None:
+            first = next((cells[i] for cells in parses[:1] for i, kind in enumerate(current.kinds)
+                          if kind == "level1" and cells[i]), "")
+            if first:
+                weighted_levels = bool(_WEIGHTED.search(normalize_width(first)))
+        rows.append((number, current, parses))
+        number += 1
+    if not rows:
+        return index + 1
+    chosen = _resolve(rows)
+    if chosen is None:
+        return number  # a row in doubt: the table stays as it was copied, unread
+    for (row, header_, _), cells_ in zip(rows, chosen):
+        # 总分 | 100 | 98.49: its figures under 分值 and 得分, as wide as its header
+        written[row] = streams.total_row(cells_, header_.roles) if _is_total_cells(cells_) else cells_
+    for row, cells_ in written.items():
+        width = max(len(cells_), 3)
+        out[row] = "\t".join(cells_ + [""] * (width - len(cells_)))
+    return number
+
+
+def _closing(line: str) -> bool:
+    """注：…… after the table, or its signature line (填报单位（盖章）……)."""
+    text = normalize_width(line.strip())
+    words = _words()
+    return any(text.startswith(word + mark) for word in words["end"] for mark in ":：") \
+        or any(word in text for word in words["signature"])
+
+
+def _continues(line: str, current: Header | None) -> bool:
+    return _header(line) is not None or (current is not None and bool(_total(line) or _row(line, current, None)))
+
+
+def _resolve(rows: list[tuple[int, Header, list[list[str]]]]) -> list[list[str]] | None:
+    """One parse per row: the only one, or the only combination whose 分值 add up to the 总分."""
+    if all(len(parses) == 1 for _, _, parses in rows):
+        return [parses[0] for _, _, parses in rows]
+    total = next((_figure(parses[0][1]) for _, header, parses in rows
+                  if len(parses) == 1 and _is_total_cells(parses[0])), None)
+    options = [parses for _, _, parses in rows if not (len(parses) == 1 and _is_total_cells(parses[0]))]
+    count = 1
+    for parses in options:
+        count *= len(parses)
+    if total is None or count > _MAX_COMBINATIONS:
+        return None
+    fitting = []
+    for combination in product(*[range(len(parses)) for _, _, parses in rows]):
+        weights = Decimal(0)
+        for (_, header, parses), choice in zip(rows, combination):
+            cells_ = parses[choice]
+            if _is_total_cells(cells_):
+                continue
+            for role, cell in zip(header.roles, cells_):
+                value = _figure(cell) if role == "weight" else None
+                if value is not None:
+                    weights += value
+        if weights == total:
+            fitting.append(combination)
+    if len(fitting) != 1:
+        return None
+    return [parses[choice] for (_, _, parses), choice in zip(rows, fitting[0])]
+
+
+def _figure(text: str) -> Decimal | None:
+    return Decimal(text) if _NUMBER.fullmatch(text) else None
+
+
+def _is_total_cells(cells_: list[str]) -> bool:
+    return bool(cells_) and normalize_width(cells_[0]).replace(" ", "") in _words()["totals"]
+
+
+# ---------------------------------------------------------------- rows
+
+def _total(line: str) -> list[list[str]]:
+    """总分10098.49: the label, then the 分值 and 得分 (each at most 100, or one figure alone)."""
+    text = normalize_width(line.strip())
+    label = next((word for word in sorted(_words()["totals"], key=len, reverse=True) if text.startswith(word)), None)
+    if label is None:
+        return []
+    rest = text[len(label):]
+    if not rest or not rest[0].isdigit():
+        return []
+    figures = re.fullmatch(r"[\d.]+", rest)
+    if figures is None:
+        return []
+    found = [[label, rest]] if _NUMBER.fullmatch(rest) and Decimal(rest) <= 100 else []
+    for cut in range(1, len(rest)):
+        first, second = rest[:cut], rest[cut:]
+        if _NUMBER.fullmatch(first) and _NUMBER.fullmatch(second) and Decimal(first) <= 100 \
+                and Decimal(second) <= Decimal(first):
+            found.append([label, first, second])
+    pairs = [cells_ for cells_ in found if len(cells_) == 3]
+    return pairs if pairs else found
+
+
+def trace(lines: list[str]) -> None:
+    """Print how each line of a glued table is cut (for development)."""
+    current = None
+    for line in lines:
+        header = _header(line)
+        if header is not None:
+            current = header
+            print("H", header.cells)
+            continue
+        print("L" if _label_cells(line) else "T" if _total(line) else "R",
+              _label_cells(line) or _total(line) or (_row(line, current, None) if current else None))
+
+
+def _ends(text: str) -> list[int]:
+    """Where a cell may end: where the kind of character changes, at the edges of level, unit and
+    label words, after a sentence's stop, and between any two digits."""
+    ends = {len(text)}
+    classes = [_class(char) for char in text]
+    for position in range(1, len(text)):
+        left, right = classes[position - 1], classes[position]
+        if left != right or left == "digit":
+            ends.add(position)
+    anchors = _words()["anchors"]
+    for position in range(len(text)):
+        match = anchors.match(text, position)
+        if match:
+            ends.add(match.start())
+            ends.add(match.end())
+    ends.discard(0)
+    return sorted(ends)
+
+
+def _class(char: str) -> str:
+    if char.isdigit():
+        return "digit"
+    if char in ".,":
+        return "point"
+    if char == "%":
+        return "percent"
+    if char in "≥≤<>=≧≦＝~～":
+        return "comparator"
+    if char in "—–-/":
+        return "dash"
+    if char in "，。；：、,;:()（）“”":
+        return "mark"
+    return "text"
+
+
+def _joinable(text: str, position: int) -> bool:
+    """May a cell end at `position`? Not inside a figure's decimals."""
+    if position in (0, len(text)):
+        return True
+    left, right = text[position - 1], text[position]
+    if right == "." and left.isdigit():
+        return False
+    if left == "." and right.isdigit():
+        return False
+    if left == "," and right.isdigit() and position >= 2 and text[position - 2].isdigit():
+        return False
+    return True
+
+
+def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[str]]:
+    """The best cuts of a row under its header, each as many cells as the header (blanks where a merged
+    or empty cell is); [] when the line does not read as a row of it."""
+    if not _glued(line) or _header(line) is not None:
+        return []
+    source = line.strip()
+    text = normalize_width(source)
+    ends = [position for position in _ends(text) if _joinable(text, position)]
+    points = [0] + ends
+    width = len(header.kinds)
+    worst = float("-inf")
+    # best[j][p]: (score, parses) for the first j columns covering text[:points[p]]
+    best: list[list[tuple[float, list[tuple[int, ...]]]]] = [[(worst, [])] * len(points) for _ in range(width + 1)]
+    best[0][0] = (0.0, [()])
+    for column in range(width):
+        kind = header.kinds[column]
+        for p, start in enumerate(points):
+            score, parses = best[column][p]
+            if score == worst:
+                continue
+            blank = _blank(kind, start == 0, start == len(text))
+            if blank is not None:
+                _keep(best[column + 1], p, score + blank, [parse + (p,) for parse in parses])
+            for q in range(p + 1, len(points)):
+                end = points[q]
+                if end - start > _MAX_CELL.get(kind, 400):
+                    break
+                gain = _gain(kind, text, start, end, weighted_levels)
+                if gain is not None:
+                    _keep(best[column + 1], q, score + gain, [parse + (q,) for parse in parses])
+    score, parses = best[width][len(points) - 1]
+    if score == worst or score <= 0:
+        return []
+    rows: list[list[str]] = []
+    seen: set[tuple] = set()
+    for parse in parses:
+        bounds = [0, *[points[p] for p in parse]]
+        cells_ = [source[bounds[k]:bounds[k + 1]] for k in range(width)]
+        if sum(bool(cell.strip()) for cell in cells_) < 2:
+            continue
+        key = tuple(cell if header.kinds[k] in _FIGURES or header.kinds[k] == "level1" else ""
+                    for k, cell in enumerate(cells_))
+        if key not in seen:
+            seen.add(key)
+            rows.append(cells_)
+    return rows
+
+
+def _keep(states: list, p: int, score: float, parses: list[tuple[int, ...]]) -> None:
+    current, kept = states[p]
+    if score > current + 1e-9:
+        states[p] = (score, parses[:_TIES])
+    elif abs(score - current) <= 1e-9:
+        states[p] = (current, (kept + parses)[:_TIES])
+
+
+def _blank(kind: str, at_start: bool, at_end: bool) -> float | None:
+    """The cost of leaving a column empty: nothing for a caption or for text at the end of a row, a little
+    for merged levels at its start, more elsewhere."""
+    if kind == "caption" or (kind == "text" and at_end):
+        return 0.0
+    if kind in ("level1", "level2") and at_start:
+        return -0.5
+    if kind == "name":
+        return -3.0
+    if kind == "number" and not at_start and not at_end:
+        return -3.0  # a 分值 is seldom left empty in the middle of a row
+    if kind == "text":
+        return -0.5
+    return -1.5
+
+
+def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | None) -> float | None:
+    """How well text[start:end] fits a column of this kind; None: it cannot stand there."""
+    words = _words()
+    plain = text[start:end].replace(" ", "")
+    if not plain:
+        return None
+    if plain[0] == "." or (plain[0] == "%" and kind != "unit"):
+        return None
+    # A cut between two digits only after a bare figure (分值 10 and 得分 9 in “109”) and before a figure.
+    if end < len(text) and text[end - 1].isdigit() and text[end].isdigit() and kind not in ("number", "money"):
+        return None
+    if start > 0 and text[start - 1].isdigit() and text[start].isdigit() and kind not in _FIGURES:
+        return None
+    if kind == "caption":
+        return None
+    if kind == "level1":
+        weighted = bool(_WEIGHTED.search(plain))
+        name = re.sub(r"[(（].*$", "", plain) if weighted else plain
+        if name not in words["level1"] or (weighted_levels is not None and weighted != weighted_levels):
+            return None
+        return 4.0
+    if kind == "level2":
+        name = re.sub(r"[(（].*$", "", plain) if _WEIGHTED.search(plain) else plain
+        return 4.0 if name in words["level2"] else None
+    if kind == "name":
+        if plain[0].isdigit() or _class(plain[0]) in ("comparator", "dash", "point") or re.search(r"[。；;=≥≤×]", plain):
+            return None
+        if plain[-1].isdigit() or _class(plain[-1]) in ("percent", "point", "comparator"):
+            return None  # 预算执行率10%: the figure is the next column's
+        if len(plain) < 2 or plain in words["units"] or plain in words["directions"] or plain in words["comparators"]:
+            return None  # a name is two characters or more: 预算执行率 is not 预算执行 and 率
+        if plain in words["level1"] or plain in words["level2"] or any(
+                plain.endswith(word) for word in words["directions"] | words["tags"]):
+            return 0.5  # 改造干支渠道长度正向: the 正向 is the next column's
+        return 2.0
+    if kind == "direction":
+        return 3.0 if plain in words["directions"] or plain in words["comparators"] else None
+    if kind == "nature":
+        return 3.0 if plain in words["comparators"] or plain in words["tags"] else None
+    if kind == "tag":
+        return 3.0 if plain in words["tags"] else None
+    if kind == "unit":
+        return 2.0 if cells.is_unit(plain) or plain == "%" else None
+    if kind == "number":
+        if _DASH.fullmatch(plain):
+            return 1.0
+        if not _NUMBER.fullmatch(plain) or Decimal(plain) > 100:
+            return None
+        return 2.0 if len(plain.partition(".")[2]) <= 2 else 1.0
+    if kind == "money":
+        if _DASH.fullmatch(plain):
+            return 1.0
+        if not _MONEY.fullmatch(plain):
+            return None
+        decimals = len(plain.partition(".")[2])
+        return 3.0 if decimals == 2 else 2.5 if decimals == 0 else 2.0
+    if kind == "rate":
+        return 1.0 if _DASH.fullmatch(plain) else 3.0 if _RATE.fullmatch(plain) else None
+    if kind == "value":
+        if _DASH.fullmatch(plain):
+            return 1.0
+        if words["value"].fullmatch(plain):
+            return 3.0
+        if plain in words["level1"] or plain in words["level2"] or plain in words["units"] or _PROSE.search(plain):
+            return None
+        if any(char.isdigit() for char in plain) and not _DATE.fullmatch(plain):
+            return None  # 人才保障有效性10有效保障: figures inside a value's words belong to other columns
+        return 1.0 if len(plain) <= 15 else None
+    # text: a standard, a reason, a note
+    return 0.5
