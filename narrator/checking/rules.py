@@ -208,6 +208,8 @@ def _phrases(text: str, phrases: list[str]):
     """Occurrences of `phrases` in `text` that are not negated (未达到目标 is not 达到目标) and do not
     name the base of a ratio (完成目标（100亿元）的77.3% says how much, not that it was met)."""
     for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase not in text:
+            continue
         for match in re.finditer(re.escape(phrase), text):
             if text[max(0, match.start() - 2):match.start()].endswith(tuple(lexicon.claim_words()["negations"])):
                 continue

@@ -535,8 +535,13 @@ def _counted_so_before(quantity: Quantity, before: str) -> bool:
     words = lexicon.claim_words()
     if quantity.unit not in words["count_units_beside_indicators"]:
         return False
-    nouns = "|".join(map(re.escape, words["indicator_nouns"]))
-    return re.search(rf"(?:{nouns})\s*\d+\s*{re.escape(quantity.unit)}", before) is not None
+    return _counted_beside(quantity.unit).search(before) is not None
+
+
+@lru_cache(maxsize=16)
+def _counted_beside(unit: str) -> re.Pattern[str]:
+    nouns = "|".join(map(re.escape, lexicon.claim_words()["indicator_nouns"]))
+    return re.compile(rf"(?:{nouns})\s*\d+\s*{re.escape(unit)}")
 
 
 def _beside_indicators(quantity: Quantity, clause: str, after: str) -> bool:
@@ -802,10 +807,16 @@ def _population(text: str, quantity: Quantity, clause_start: int, sentence_end: 
     return bool(_POPULATION.match(text, quantity.end)) or bool(re.search(r"\d", rest))
 
 
+@lru_cache(maxsize=1)
+def _by_others_pattern() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, lexicon.claim_words()["part_agent_verbs"]))
+    return re.compile(rf"由([^，,；;。]{{1,12}}?)(?:{verbs})")
+
+
 def _by_others(clause: str) -> bool:
     """由乡镇和村集体组织……: the figure is what others did, a part."""
     words = lexicon.claim_words()
-    found = re.search(rf"由([^，,；;。]{{1,12}}?)(?:{'|'.join(map(re.escape, words['part_agent_verbs']))})", clause)
+    found = _by_others_pattern().search(clause) if "由" in clause else None
     return found is not None and not found.group(1).startswith(tuple(words["self_agents"]))
 _YEAR = re.compile(r"(?:19|20)\d\d年(?!度|底|末|初|中)")
 

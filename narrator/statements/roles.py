@@ -102,9 +102,18 @@ def target_named_after(after: str) -> bool:
 def gap_to_target_named(clause: str) -> bool:
     """超过15次的目标3次; 比1.58亿立方米的控制指标少0.09亿立方米: the target stands inside the comparison, the
     figure after it is the gap."""
-    return re.search(rf"(?:{'|'.join(map(re.escape, words()['gap_markers'] + words()['comparison_words']))})"
-                     rf"[^，,；;。]*?\d[^，,；;。\d]{{0,6}}的(?:{'|'.join(map(re.escape, words()['target_words']))})"
-                     rf"(?:{'|'.join(map(re.escape, words()['gap_markers']))})?$", clause) is not None
+    return _gap_named_pattern().search(clause) is not None
+
+
+@lru_cache(maxsize=1)
+def _gap_named_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation('gap_markers', 'comparison_words')})"
+                      rf"[^，,；;。]*?\d[^，,；;。\d]{{0,6}}的(?:{_alternation('target_words')})"
+                      rf"(?:{_alternation('gap_markers')})?$")
+
+
+def _alternation(*keys: str) -> str:
+    return "|".join(re.escape(word) for key in keys for word in words()[key])
 
 
 def column_named(text: str) -> str:
@@ -124,11 +133,15 @@ def compared_rate(clause: str) -> tuple[int, str]:
     found = [(clause.rfind(word), word) for word in words()["rate_comparison_words"] if word in clause]
     if not found:
         # 比整体执行率低0.04个百分点: 比/较, the other rate, then 高/低.
-        framed = re.search(f"(?:{'|'.join(map(re.escape, words()['comparison_words']))})(.+?)"
-                           f"(?:{'|'.join(map(re.escape, words()['gap_markers']))})$", clause)
+        framed = _framed_pattern().search(clause)
         return (framed.start(1), framed.group(1).strip()) if framed else (-1, "")
     position, word = max(found)
     return position, strip_linking(clause[position + len(word):]).strip()
+
+
+@lru_cache(maxsize=1)
+def _framed_pattern() -> re.Pattern[str]:
+    return re.compile(f"(?:{_alternation('comparison_words')})(.+?)(?:{_alternation('gap_markers')})$")
 
 
 def compared_column(clause: str) -> str:
@@ -199,7 +212,13 @@ def _undone(clause: str) -> bool:
 
 
 def _has(text: str, key: str) -> bool:
-    return any(word in text for word in words()[key])
+    return _word_pattern(key).search(text) is not None
+
+
+@lru_cache(maxsize=64)
+def _word_pattern(key: str) -> re.Pattern[str]:
+    """Any of a role-word list, as one pattern (a clause is searched once, not once per word)."""
+    return re.compile("|".join(re.escape(word) for word in words()[key]) or r"(?!)")
 
 
 def _ends(text: str, key: str) -> bool:

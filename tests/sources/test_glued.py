@@ -103,6 +103,8 @@ def test_a_chongqing_target_table_without_levels_imports(tmp_path):
     # No level columns: said once, not for each indicator.
     assert sum("不分层级" in warning for warning in result.warnings) == 1
     assert not any("没有一级指标。" in warning for warning in result.warnings)
+    (finding,) = check_file(T01).findings  # check names it for what it is
+    assert (finding.code, finding.arguments["count"]) == ("N502", 11)
 
 
 def test_prose_with_column_words_is_not_a_table():
