@@ -22,11 +22,12 @@ from ..core.quantity import half_width_figures, normalize_width, parse_quantity,
 from ..core.resources import load_yaml
 from ..sources import streams
 from ..sources.layout import match_columns
-from ..sources.read import Paragraph, SourceDocument, Table
+from ..sources.read import Paragraph, SourceDocument, Table, is_page_number
 from . import indicator_rows
 from .tables import Cell, cell_at, money
 
 
+_SHORT_LINE = 40
 _YEAR_ONLY = re.compile(r"[(（]?(19|20|21)\d\d年度?[)）]?")
 _CODE = re.compile(r"^[(（]\d{2,}[)）]")  # (433001)乌海市供销合作社联合社: the unit's code in front of its name
 
@@ -396,8 +397,9 @@ def _year(document: SourceDocument) -> int | None:
     texts = [text for block in document.blocks
              for text in ([block.text] if isinstance(block, Paragraph) else [cell for row in block.rows for cell in row])]
     title = _words()["title"]
+    # The last resort is a short line (a page's 发布时间 2021-09-18), never a sentence (对2000年底前建成的小区……).
     for chosen in (lambda text: _YEAR_ONLY.fullmatch(text), lambda text: any(word in text for word in title),
-                   lambda text: True):
+                   lambda text: len(text) <= _SHORT_LINE and not re.search(r"[，。；]", text)):
         found = next((year for text in map(_plain, texts) if chosen(text) and (year := year_in(text))), None)
         if found:
             return found
@@ -418,6 +420,8 @@ def _line_rows(document: SourceDocument) -> list[Table]:
     texts: list[str] = []
     for block in document.blocks:
         last = tables[-1] if tables else None
+        if isinstance(block, Paragraph) and is_page_number(block.text):
+            continue  # — 1 —: a page's number, no row of the form
         if isinstance(block, Table):
             tables.append(block)
         elif (last is not None and last.number == 0 and block.line is not None and last.row_lines[-1] == block.line - 1
@@ -438,6 +442,8 @@ def _block_rows(document: SourceDocument) -> list[Table]:
     tables: list[Table] = []
     for block in document.blocks:
         last = tables[-1] if tables else None
+        if isinstance(block, Paragraph) and is_page_number(block.text):
+            continue
         if isinstance(block, Table):
             tables.append(block)
         elif last is not None and last.number == 0 and block.line is not None and last.row_lines[-1] == block.line - 1:

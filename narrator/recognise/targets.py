@@ -365,8 +365,8 @@ class _Parser:
         index = 0
         while index < len(rows):
             row = rows[index]
-            if not any(row.cells):
-                index += 1
+            if not any(row.cells) or read.is_page_number(" ".join(row.cells)):
+                index += 1  # — 1 —: a page's number between the rows of a table copied from a PDF
                 continue
             parts = self._label_parts(row)
             if len(parts) > 1:

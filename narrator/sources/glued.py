@@ -37,11 +37,13 @@ _MAX_CELL = {"level1": 16, "level2": 16, "name": 60, "direction": 4, "nature": 4
 _TIES = 6  # parses kept per state when several score alike
 _MAX_COMBINATIONS = 256
 _MIN_HEADER = 3
+_LABELS_ABOVE = 25  # lines above a glued table where its form's labels are looked for
 _NUMBER = re.compile(r"(0|[1-9]\d*)(\.\d+)?")
 _MONEY = re.compile(r"(0|[1-9]\d{0,2}(,\d{3})+|[1-9]\d*)(\.\d+)?")
 _RATE = re.compile(r"(0|[1-9]\d*)(\.\d+)?%")
 _DASH = re.compile(r"[—–\-/]+|——")
 _PROSE = re.compile(r"[，。；;]")
+_BRACKETED = re.compile(r"[(（][^()（）]{0,8}[)）]")
 _DATE = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?(底|前|以前|之前)?")
 _WEIGHTED = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")
 
@@ -63,6 +65,9 @@ def _words() -> dict:
     labels |= {str(word) for word in form["goal"]["labels"]} | {str(word) for word in form["stream"]["labels"]}
     labels |= {str(word) for word in form["goal"]["expected"]}
     labels |= set(levels["fields"]) | {str(word) for word in glued["labels"]}
+    # 年度资金总额12000.00 / 其中：财政拨款11200.00: a target form's 资金 lines, a name and its amount
+    labels |= {prefix + str(word) for key in ("total", "parts") for word in form["funding"][key]
+               for prefix in ("", *map(str, form["funding"]["part_prefix"]))}
     labels = {normalize_width(word) for word in labels if len(word) >= 2}
     totals = {normalize_width(str(word)).replace(" ", "") for word in form["stream"]["totals"]}
     level2 = levels["level2"] | {str(word) for word in glued["level2"]}
@@ -76,7 +81,7 @@ def _words() -> dict:
     end = tuple(normalize_width(str(word)) for word in form["target_cells"]["end"])
     signature = tuple(normalize_width(str(word)) for word in form["target_cells"]["signature"])
     return {"columns": columns, "header": _alternation(header), "labels": _alternation(labels),
-            "label_set": labels, "totals": totals, "level1": levels["level1"], "level2": level2, "tags": tags,
+            "label_set": labels, "long_units": tuple(sorted(long_units - {"%"}, key=len, reverse=True)), "totals": totals, "level1": levels["level1"], "level2": level2, "tags": tags,
             "directions": directions, "comparators": comparators, "units": units,
             "anchors": _alternation({normalize_width(word) for word in anchors if word}),
             "goal_labels": {normalize_width(str(word)) for word in form["goal"]["labels"]},
@@ -135,10 +140,13 @@ def _header(line: str) -> Header | None:
     if len(matches) < _MIN_HEADER:
         return None
     starts = [match.start() for match in matches]
-    starts[0] = 0
+    if starts[0] > 0 and _role(matches[0].group(), []):
+        starts.insert(0, 0)  # 资金情况（万元） before 全年预算数: a caption of its own
+    starts[0] = 0  # 年度绩效指标: one caption
     bounds = list(zip(starts, starts[1:] + [len(text)]))
     pieces = [line.strip()[start:end] for start, end in bounds]
-    residue = len(text) - sum(len(match.group()) for match in matches)
+    # What no column word covers, beyond notes in brackets (（A）, （万元）), is little.
+    residue = len(_BRACKETED.sub("", text)) - sum(len(match.group()) for match in matches)
     if residue > max(6, len(text) // 4):
         return None
     roles: list[str] = []
@@ -177,7 +185,9 @@ def _label_cells(line: str) -> list[str] | None:
         pieces.append(source[match.start():match.end()])
         end = matches[number + 1].start() if number + 1 < len(matches) else len(text)
         value = source[match.end():end].strip(" \u3000:：")
-        if value:
+        if value and _BRACKETED.fullmatch(value) and len(pieces) % 2 == 1:
+            pieces[-1] += value  # 项目资金（万元）: the unit belongs to the label
+        elif value:
             pieces.append(value)
     return pieces
 
@@ -186,13 +196,13 @@ def _label_cells(line: str) -> list[str] | None:
 
 def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
     """Cut the table whose header is at `index` (and its labels above it); returns the index after it."""
-    start = index
-    while start > 0 and _label_cells(lines[start - 1]) is not None:
-        start -= 1
     rows: list[tuple[int, Header, list[list[str]]]] = []
     written: dict[int, list[str]] = {}
-    for number in range(start, index):
-        written[number] = _label_cells(lines[number]) or []
+    # The form's labels above its table (项目名称……, 部门（单位）名称……), perhaps with other parts between.
+    for number in range(max(0, index - _LABELS_ABOVE), index):
+        labels = _label_cells(lines[number])
+        if labels is not None and out[number] == lines[number]:
+            written[number] = labels
     current: Header | None = None
     goal_next = False
     labels_above = ""
@@ -214,8 +224,9 @@ def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
             continue
         if not _glued(line) or _closing(line):
             break
-        labels = _label_cells(line)
-        if labels is not None and not _total(line):
+        parses = (_total(line) or _row(line, current, weighted_levels)) if current is not None and not goal_next else []
+        labels = _label_cells(line) if not parses else None
+        if labels is not None:
             written[number] = labels
             goal_next = normalize_width(labels[0]) in _words()["goal_labels"] and any(
                 normalize_width(piece) in _words()["goal_expected"] for piece in labels[1:])
@@ -228,9 +239,6 @@ def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
             goal_next = False
             number += 1
             continue
-        if current is None:
-            break
-        parses = _total(line) or _row(line, current, weighted_levels)
         if not parses:
             break
         if weighted_levels is None:
@@ -247,7 +255,7 @@ def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
         return number  # a row in doubt: the table stays as it was copied, unread
     for (row, header_, _), cells_ in zip(rows, chosen):
         # 总分 | 100 | 98.49: its figures under 分值 and 得分, as wide as its header
-        written[row] = streams.total_row(cells_, header_.roles) if _is_total_cells(cells_) else cells_
+        written[row] = _total_placed(cells_, header_) if _is_total_cells(cells_) else cells_
     for row, cells_ in written.items():
         width = max(len(cells_), 3)
         out[row] = "\t".join(cells_ + [""] * (width - len(cells_)))
@@ -260,6 +268,21 @@ def _closing(line: str) -> bool:
     words = _words()
     return any(text.startswith(word + mark) for word in words["end"] for mark in ":：") \
         or any(word in text for word in words["signature"])
+
+
+def _total_placed(cells_: list[str], header: Header) -> list[str]:
+    """总分 | 100 | 98.49 under its header: the 分值 under 分值 and the 得分 under 得分 (a 评分标准 may stand
+    between them); one figure alone under 分值."""
+    roles = header.roles
+    if "weight" not in roles or len(cells_) > 3:
+        return streams.total_row(cells_, roles)
+    placed = [cells_[0]] + [""] * (len(roles) - 1)
+    placed[roles.index("weight")] = cells_[1]
+    if len(cells_) == 3:
+        if "score" not in roles:
+            return streams.total_row(cells_, roles)
+        placed[roles.index("score")] = cells_[2]
+    return placed
 
 
 def _continues(line: str, current: Header | None) -> bool:
@@ -400,6 +423,7 @@ def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[s
     ends = [position for position in _ends(text) if _joinable(text, position)]
     points = [0] + ends
     width = len(header.kinds)
+    unit_column = "unit" in header.kinds
     worst = float("-inf")
     # best[j][p]: (score, parses) for the first j columns covering text[:points[p]]
     best: list[list[tuple[float, list[tuple[int, ...]]]]] = [[(worst, [])] * len(points) for _ in range(width + 1)]
@@ -417,7 +441,7 @@ def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[s
                 end = points[q]
                 if end - start > _MAX_CELL.get(kind, 400):
                     break
-                gain = _gain(kind, text, start, end, weighted_levels)
+                gain = _gain(kind, text, start, end, weighted_levels, unit_column)
                 if gain is not None:
                     _keep(best[column + 1], q, score + gain, [parse + (q,) for parse in parses])
     score, parses = best[width][len(points) - 1]
@@ -425,13 +449,16 @@ def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[s
         return []
     rows: list[list[str]] = []
     seen: set[tuple] = set()
-    for parse in parses:
-        bounds = [0, *[points[p] for p in parse]]
-        cells_ = [source[bounds[k]:bounds[k + 1]] for k in range(width)]
+    levels = [k for k, kind in enumerate(header.kinds) if kind in ("level1", "level2")]
+    cut = [[source[bounds[k]:bounds[k + 1]] for k in range(width)]
+           for bounds in ([0, *[points[p] for p in parse]] for parse in parses)]
+    # Cuts alike in their figures that differ in levels: the one with fewer level cells (a merged level is
+    # blank below its first row; 住院患者满意度 under 满意度指标 is a name, not 满意度 and a name).
+    cut.sort(key=lambda cells_: sum(bool(cells_[k]) for k in levels))
+    for cells_ in cut:
         if sum(bool(cell.strip()) for cell in cells_) < 2:
             continue
-        key = tuple(cell if header.kinds[k] in _FIGURES or header.kinds[k] == "level1" else ""
-                    for k, cell in enumerate(cells_))
+        key = tuple(cell if header.kinds[k] in _FIGURES else "" for k, cell in enumerate(cells_))
         if key not in seen:
             seen.add(key)
             rows.append(cells_)
@@ -462,7 +489,8 @@ def _blank(kind: str, at_start: bool, at_end: bool) -> float | None:
     return -1.5
 
 
-def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | None) -> float | None:
+def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | None,
+          unit_column: bool = False) -> float | None:
     """How well text[start:end] fits a column of this kind; None: it cannot stand there."""
     words = _words()
     plain = text[start:end].replace(" ", "")
@@ -475,6 +503,10 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
         return None
     if start > 0 and text[start - 1].isdigit() and text[start].isdigit() and kind not in _FIGURES:
         return None
+    if start > 0 and text[start - 1].isdigit() and kind not in ("unit", "number", "money") and \
+            (any(plain.startswith(unit) for unit in words["long_units"])
+             or plain[0] in "万亿千百" and any(plain[1:].startswith(unit) for unit in words["units"])):
+        return None  # 96.3 | 万人次部分培训……: a unit stays with its figure
     if kind == "caption":
         return None
     if kind == "level1":
@@ -524,8 +556,10 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
         if _DASH.fullmatch(plain):
             return 1.0
         if words["value"].fullmatch(plain):
-            return 3.0
-        if plain in words["level1"] or plain in words["level2"] or plain in words["units"] or _PROSE.search(plain):
+            # Under a header with a unit column of its own, the unit goes there: 5 | 个工作日, not 5个 | 工作日.
+            return 2.5 if unit_column and not plain[-1].isdigit() and plain[-1] != "%" else 3.0
+        if plain in words["level1"] or plain in words["level2"] or plain in words["units"] or _PROSE.search(plain) \
+                or any(_class(char) == "comparator" for char in plain):
             return None
         if any(char.isdigit() for char in plain) and not _DATE.fullmatch(plain):
             return None  # 人才保障有效性10有效保障: figures inside a value's words belong to other columns

@@ -197,7 +197,15 @@ def read_text(text: str, file: str = "") -> SourceDocument:
                 table.section = state.section
                 blocks.append(table)
             continue
-        for piece in _PARAGRAPH_GAP.split(line.strip()):
+        pieces = _PARAGRAPH_GAP.split(line.strip())
+        if len(pieces) == 2 and streams.is_label(pieces[0]) and pieces[1].strip():
+            # 项目名称      城镇老旧小区改造专项补助资金: a form's label and its value, a row of their own
+            tables += 1
+            blocks.append(Table([[pieces[0].strip(), pieces[1].strip()]], tables, state.section, index + 1,
+                                [index + 1]))
+            index += 1
+            continue
+        for piece in pieces:
             piece = piece.strip()
             if piece and not _is_markup(piece):
                 piece = re.sub(r"^#{1,6}\s+", "", piece)
@@ -788,6 +796,14 @@ def cell_value(cell):
 
 _LIST_START = re.compile(r"^(\d{1,2}[.、．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]+、)")
 _PAGE_NUMBER = re.compile(r"^[—\-－–\s]*(第\s*)?\d+(\s*页)?[—\-－–\s]*$|^\d+\s*/\s*\d+$")
+
+
+_DECORATED_PAGE_NUMBER = re.compile(r"^[—\-－–]+\s*\d+\s*[—\-－–]+$|^第\s*\d+\s*页$")
+
+
+def is_page_number(text: str) -> bool:
+    """— 1 —, 第2页: a page's number between the lines of a copied PDF, no content (a bare figure may be a cell)."""
+    return bool(_DECORATED_PAGE_NUMBER.match(text.strip()))
 
 
 def read_pdf(path: Path, repeat_merged: bool = True, pdfium: bool = True) -> SourceDocument:

@@ -220,6 +220,11 @@ def _captioned(cells: list[StreamCell], index: int) -> list[str] | None:
     return None
 
 
+def is_label(text: str) -> bool:
+    """A form's label (项目名称, 主管部门, 部门（单位）名称 …), after which its value stands."""
+    return _is_label(text)
+
+
 def _is_label(text: str) -> bool:
     plain = _plain(text)
     words = _words()
@@ -478,34 +483,68 @@ def _figure_or_blank(text: str) -> bool:
 def _marked(stream: Stream) -> list[tuple[list[list[str]], list[int]]]:
     """Rows the copy marks: the cells up to each “||||” or blank line. A header begins a table; under it, a
     row that lost its merged level cells is put back in its columns (`place_row`), a 合计 row's figures
-    from 分值 on."""
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    row: list[str] = []
+    from 分值 on. Where the blank lines were empty cells rather than row ends (a header inside a “row”),
+    that row is cut at its headers and each part under its header into rows (`_cut`)."""
+    marked: list[list[StreamCell]] = []
+    row: list[StreamCell] = []
     for number, cell in enumerate(stream.cells):
-        if not row:
-            lines.append(cell.line)
-        row.append(cell.text)
+        row.append(cell)
         if number in stream.row_ends:
-            rows.append(row)
+            marked.append(row)
             row = []
     if row:
-        rows.append(row)
-    kept = [(row, line) for row, line in zip(rows, lines) if any(_plain(cell) for cell in row)]
+        marked.append(row)
     roles: list[str] | None = None
     tables: list[tuple[list[list[str]], list[int]]] = []
-    for row, line in kept:
-        stream_cells = [StreamCell(text, 0) for text in row]
-        header = _header_at(stream_cells, 0) or _captioned(stream_cells, 0)
-        if header is not None and len(header) == len(row):
-            roles = header
-            tables.append(([], []))
-        elif roles is not None and _is_total(row[0]):
-            row = _total_row(stream_cells, roles)
-        elif roles is not None and len(row) <= len(roles) and not _is_label(row[0]):
-            row = place_row(row, roles)
-        if not tables:
-            tables.append(([], []))
-        tables[-1][0].append(row)
-        tables[-1][1].append(line)
+    for cells in marked:
+        if not any(_plain(cell.text) for cell in cells):
+            continue
+        for texts, line, header in _parts(cells, roles):
+            if header is not None:
+                roles = header
+                tables.append(([], []))
+            elif roles is not None and _is_total(texts[0]):
+                texts = _total_row([StreamCell(text, 0) for text in texts], roles)
+            elif roles is not None and len(texts) <= len(roles) and not _is_label(texts[0]):
+                texts = place_row(texts, roles)
+            if not tables:
+                tables.append(([], []))
+            tables[-1][0].append(texts)
+            tables[-1][1].append(line)
     return tables
+
+
+def _parts(cells: list[StreamCell], roles: list[str] | None) -> list[tuple[list[str], int, list[str] | None]]:
+    """A marked row as rows: itself, or — when a header begins inside it — the cells before it, the header
+    (with its roles) and the rest cut under it. Returns (texts, line, roles when a header)."""
+    header = _header_at(cells, 0) or _captioned(cells, 0)
+    if header is not None and len(header) == len(cells):
+        return [([cell.text for cell in cells], cells[0].line, header)]
+    first = len(header) if header is not None else 1
+    inside = next((index for index in range(first, len(cells)) if _header_at(cells, index) or _captioned(cells, index)),
+                  None)
+    if inside is None and header is None:
+        if roles is not None and len(cells) > len(roles):
+            return _under(cells, roles)  # two rows or more, their blank cells taken for a row's end
+        return [([cell.text for cell in cells], cells[0].line, None)]
+    parts: list[tuple[list[str], int, list[str] | None]] = []
+    start = 0
+    if header is not None:
+        parts.append(([cell.text for cell in cells[:len(header)]], cells[0].line, header))
+        roles, start = header, len(header)
+    end = inside if inside is not None else len(cells)
+    parts += _under(cells[start:end], roles)
+    if inside is not None:
+        parts += _parts(cells[inside:], roles)
+    return parts
+
+
+def _under(cells: list[StreamCell], roles: list[str] | None) -> list[tuple[list[str], int, list[str] | None]]:
+    """Cells between two headers (or after the last), as rows: labels each a row with their values, the rest
+    cut under the header (`_unmarked`'s rules)."""
+    if not cells:
+        return []
+    if roles is None:
+        return [(row, line, None) for rows, lines in _unmarked(Stream(cells, 0, False, set()))
+                for row, line in zip(rows, lines)]
+    return [(_padded(first, row_cells, len(roles)), row_cells[0].line, None) for first, row_cells in _cut(cells, roles)]
