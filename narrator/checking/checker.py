@@ -192,9 +192,10 @@ def tables_read(document: SourceDocument, tables, sheet, money: list[int], targe
 
     form = [*sheet.indicators, *sheet.funding] if sheet is not None else []
     add("form", (cell for row in form for cell in row.cells.values()))
-    for number in sheet.label_tables if sheet is not None else []:
-        table = next(table for table in document.tables if table.number == number)
-        rows.setdefault(number, {})["form_labels"] = set(range(len(table.rows)))
+    for kind, numbers in (("form_labels", sheet.label_tables), ("form_notes", sheet.note_tables)) if sheet else ():
+        for number in numbers:
+            table = next(table for table in document.tables if table.number == number)
+            rows.setdefault(number, {})[kind] = set(range(len(table.rows)))
     formed = set(rows)
     add("self_evaluation", (row.cells["name"] for row in tables.indicators
                             if "name" in row.cells and row.cells["name"].table not in formed))

@@ -88,7 +88,8 @@ class ScoreSheet:
     # (“” for all the indicators) → the weight and the cell or paragraph that states it.
     notes: dict[str, tuple[Decimal, Cell]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # read_targets only: what could not be read, and judgements
-    label_tables: list[int] = field(default_factory=list)  # tables above the form that gave its labels only
+    label_tables: list[int] = field(default_factory=list)  # tables above the form that hold labels only
+    note_tables: list[int] = field(default_factory=list)  # tables below it of labels only: 评价结论, 存在问题 …
 
     @property
     def funding_total(self) -> FundingRow | None:
@@ -136,7 +137,7 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
         before = dict(sheet.labels)
         for cells in table.rows:
             _labels(sheet, cells, words)
-        if sheet.labels != before:
+        if sheet.labels != before or _labels_only(table):
             sheet.label_tables.append(table.number)
     _walk(sheet, tables[first:], scored=True)  # a form cut by a page break goes on in the next table
     if sheet.total_weight is None and sheet.total_score is None:
@@ -147,7 +148,16 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     if not sheet.indicators and not sheet.funding:
         return None
     _notes(sheet, tables)
+    used = {cell.table for row in [*sheet.indicators, *sheet.funding] for cell in row.cells.values()}
+    # 评价结论 | …, 存在问题 | …, 项目负责人 | … below the form: its closing labels, no table of figures
+    sheet.note_tables += [table.number for table in tables[first:] if table.number not in used and _labels_only(table)]
     return sheet
+
+
+def _labels_only(table: Table) -> bool:
+    """Every row of the table begins with a form's label (部门（单位）名称 | …, 评价结论 | …)."""
+    heads = [next(cell for cell in row if cell.strip()) for row in table.rows if any(cell.strip() for cell in row)]
+    return bool(heads) and all(streams.is_label(head) for head in heads)
 
 
 def _own_copies(document: SourceDocument) -> list[Table]:

@@ -375,3 +375,12 @@ def test_a_pdf_copied_project_table_without_a_year():
     assert [i.name for i in result.report.indicators][-1] == "小区居民满意度"
     assert result.report.year == "【待补充：年度】"
     assert any("没有找到年度" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize("path", [REAL / "P01_sc_qingshen_fagaiju_gongzi_xiangmu_ziping_2023.txt", COPIED / "N11.txt"])
+def test_a_forms_label_tables_above_and_below_are_read_as_such(path):
+    """部门（单位）名称 | …above the form, 评价结论 | … below it: labels, not tables left unread."""
+    tables = check_file(path).tables
+    assert all(table.kind for table in tables)
+    kinds = [table.kind for table in tables]
+    assert (kinds.count("form_labels"), kinds.count("form_notes")) == ((1, 1) if path.name.startswith("P01") else (1, 0))
