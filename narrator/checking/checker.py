@@ -29,6 +29,7 @@ from ..recognise.projectform import read_targets
 from ..recognise.tables import document_year, unit_name
 from ..recognise.targets import import_table
 from ..sources import kinds
+from ..sources.streams import is_label
 from ..sources.load import load_report
 from ..sources.read import Paragraph, SourceDocument, read_document
 from ..statements import roles
@@ -210,6 +211,8 @@ def tables_read(document: SourceDocument, tables, sheet, money: list[int], targe
             found += [TableRead(table.number, kind, len(numbers)) for kind, numbers in kinds.items()]
         elif table.number in money:
             found.append(TableRead(table.number, "money", len(table.rows)))
+        elif _about_the_unit(table):
+            found.append(TableRead(table.number, "overview", len(table.rows)))
         else:
             head = next((" | ".join(cell.strip() for cell in row if cell.strip()) for row in table.rows
                          if any(cell.strip() for cell in row)), "")
@@ -222,6 +225,16 @@ def tables_read(document: SourceDocument, tables, sheet, money: list[int], targe
         else:
             found[unread] = TableRead(found[unread].table, "targets", len(loose))
     return found
+
+
+def _about_the_unit(table) -> bool:
+    """联系人 | 孙静 | 联络电话 | …, 人员编制 | 48 | 实有人数 | 50: the unit's particulars, label and value, under a
+    heading perhaps — nothing in it adds up."""
+    rows = [[cell for cell in row if cell.strip()] for row in table.rows]
+    rows = [row for row in rows if row]
+    labelled = [row for row in rows if is_label(row[0])]
+    return len(labelled) >= 2 and all(row in labelled or (len(row) == 1 and not _DIGIT.search(row[0][2:]))
+                                      for row in rows)
 
 
 _DIGIT = re.compile(r"\d")

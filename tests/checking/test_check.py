@@ -483,3 +483,11 @@ def test_explain_says_what_each_table_was_read_as_and_which_were_not():
                           "  表3：带分值、得分的自评表，读出 2 行",
                           "  表4：自评表下的说明栏（评价结论、存在问题等），没有数字可核对，读出 3 行"]
     assert json.loads(json_report([result]))[0]["tables"][1] == {"table": 2, "kind": "form", "rows": 5, "head": ""}
+
+
+def test_a_table_of_the_units_particulars_is_said_as_such():
+    """湖南 R10: 联系人 | 孙静 | 联络电话 | …, 人员编制 | 48 | 实有人数 | 50 under 一、部门(单位)基本概况 — no total in it
+    to check, and not a table left unread."""
+    result = check_file(REALWORLD / "R10_hn_yueyanglouqu_wenlvguangtiju_zhengti_2020.txt")
+    assert _read_as(REALWORLD / "R10_hn_yueyanglouqu_wenlvguangtiju_zhengti_2020.txt") == [(1, "overview", 4)]
+    assert result.findings == []
