@@ -132,8 +132,8 @@ def _glued(line: str) -> bool:
 def _header(line: str) -> Header | None:
     """A glued header: the line is its column words one after another (a word's own suffix, such as
     （万元）, stays with it), three named columns or more, one of them a key column."""
-    if not _glued(line) or _PROSE.search(line):
-        return None
+    if not _glued(line) or _PROSE.search(line) or " " in line.strip():
+        return None  # 一级指标 二级指标 …: spaces between the column words, a table the loose reader reads
     text = normalize_width(line.strip())
     words = _words()
     matches = list(words["header"].finditer(text))

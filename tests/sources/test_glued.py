@@ -131,3 +131,9 @@ def test_the_same_form_tab_separated_without_its_merged_cells_reads_alike():
         [f.message for f in check_file(M12).findings]
     assert _errors(text.replace("总分\t100\t98.49", "总分\t100\t97.49")) == [
         ("N202", "95.94%", "94.94%"), ("N606", "97.49", "98.49")]
+
+
+def test_a_table_with_spaces_between_its_cells_is_no_glued_table():
+    """安徽 T05 separates its cells with single spaces (绩效指标 一级指标 二级指标 …): the loose reader's, left as it is."""
+    lines = (DATA / "realworld" / "T05_ah_jinzhai_kaifaqu_wuye_xiangmu_mubiao_2021.txt").read_text("utf-8").split("\n")
+    assert unglue(lines) == lines
