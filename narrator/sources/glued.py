@@ -37,13 +37,16 @@ _MAX_CELL = {"level1": 16, "level2": 16, "name": 60, "direction": 4, "nature": 4
 _TIES = 6  # parses kept per state when several score alike
 _MAX_COMBINATIONS = 256
 _MIN_HEADER = 3
+_JOINING = ("比", "较", "与")
 _LABELS_ABOVE = 25  # lines above a glued table where its form's labels are looked for
 _NUMBER = re.compile(r"(0|[1-9]\d*)(\.\d+)?")
-_MONEY = re.compile(r"(0|[1-9]\d{0,2}(,\d{3})+|[1-9]\d*)(\.\d+)?")
-_RATE = re.compile(r"(0|[1-9]\d*)(\.\d+)?%")
-_DASH = re.compile(r"[—–\-/]+|——")
+_MONEY = re.compile(r"-?(0|[1-9]\d{0,2}(,\d{3})+|[1-9]\d*)(\.\d+)?")  # -21.9: a decrease
+_RATE = re.compile(r"-?(0|[1-9]\d*)(\.\d+)?%")
+_DASH = re.compile(r"[—–\-/]|——|--")
 _PROSE = re.compile(r"[，。；;]")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,8}[)）]")
+_WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z\d“\"《]")
+_NUMBERED = re.compile(r"(\d{1,2}[.、．]|[(（]\d{1,2}[)）])[\u4e00-\u9fff]")
 _DATE = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?(底|前|以前|之前)?")
 _WEIGHTED = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")
 
@@ -97,7 +100,8 @@ def _value_pattern(comparators: set[str], units: set[str]) -> re.Pattern:
     """A target or completion: a comparator, a figure and a unit (≥35公里, =100%, 22.5万元)."""
     before = "|".join(map(re.escape, sorted(comparators, key=len, reverse=True)))
     after = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    return re.compile(rf"(?:{before})?(?:0|[1-9][\d,]*)(?:\.\d+)?(?:[万亿千百]?(?:{after}))?")
+    unit = rf"[万亿千百]?(?:{after})(?:[（(][^()（）]{{1,3}}[)）])?"  # 台（套）
+    return re.compile(rf"(?:{before})?-?(?:0|[1-9][\d,]*)(?:\.\d+)?(?:{unit}(?:/{unit})?)?")  # 60万元/公里, -3.2%
 
 
 @dataclass
@@ -136,17 +140,24 @@ def _header(line: str) -> Header | None:
         return None  # 一级指标 二级指标 …: spaces between the column words, a table the loose reader reads
     text = normalize_width(line.strip())
     words = _words()
-    matches = list(words["header"].finditer(text))
+    found = list(words["header"].finditer(text))
+    # 决算数比预算数增减（%）: two column words joined by 比 or 较 name one column, a comparison
+    matches: list[tuple[int, int]] = []
+    for match in found:
+        if matches and text[matches[-1][1]:match.start()] in _JOINING:
+            matches[-1] = (matches[-1][0], match.end())
+        else:
+            matches.append((match.start(), match.end()))
     if len(matches) < _MIN_HEADER:
         return None
-    starts = [match.start() for match in matches]
-    if starts[0] > 0 and _role(matches[0].group(), []):
+    starts = [start for start, _ in matches]
+    if starts[0] > 0 and _role(text[matches[0][0]:matches[0][1]], []):
         starts.insert(0, 0)  # 资金情况（万元） before 全年预算数: a caption of its own
     starts[0] = 0  # 年度绩效指标: one caption
     bounds = list(zip(starts, starts[1:] + [len(text)]))
     pieces = [line.strip()[start:end] for start, end in bounds]
     # What no column word covers, beyond notes in brackets (（A）, （万元）), is little.
-    residue = len(_BRACKETED.sub("", text)) - sum(len(match.group()) for match in matches)
+    residue = len(_BRACKETED.sub("", text)) - sum(end - start for start, end in matches)
     if residue > max(6, len(text) // 4):
         return None
     roles: list[str] = []
@@ -241,6 +252,8 @@ def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
             continue
         if not parses:
             break
+        if not any(text.strip() for text in lines[number + 1:]) and not _is_total_cells(parses[0]):
+            break  # the copy may stop inside its last row (57.3 of 57.3万元/公里 | 5 | 5): not read
         if weighted_levels is None:
             first = next((cells[i] for cells in parses[:1] for i, kind in enumerate(current.kinds)
                           if kind == "level1" and cells[i]), "")
@@ -290,33 +303,51 @@ def _continues(line: str, current: Header | None) -> bool:
 
 
 def _resolve(rows: list[tuple[int, Header, list[list[str]]]]) -> list[list[str]] | None:
-    """One parse per row: the only one, or the only combination whose 分值 add up to the 总分."""
-    if all(len(parses) == 1 for _, _, parses in rows):
-        return [parses[0] for _, _, parses in rows]
-    total = next((_figure(parses[0][1]) for _, header, parses in rows
-                  if len(parses) == 1 and _is_total_cells(parses[0])), None)
-    options = [parses for _, _, parses in rows if not (len(parses) == 1 and _is_total_cells(parses[0]))]
+    """One parse per row: the only one; else, among a row's parses, those whose 得分 is within its 分值 (a cut
+    that makes a score exceed its weight is the less likely reading of the same text), and the only
+    combination whose 分值 and 得分 add up to the 总分 row's. A row still in doubt: None."""
+    options = []
+    for _, header, parses in rows:
+        within = [cells_ for cells_ in parses if _within(cells_, header)]
+        options.append(within if len(parses) > 1 and within else parses)
+    if all(len(parses) == 1 for parses in options):
+        return [parses[0] for parses in options]
+    totals = next((parses[0] for parses in options if len(parses) == 1 and _is_total_cells(parses[0])), None)
     count = 1
     for parses in options:
         count *= len(parses)
-    if total is None or count > _MAX_COMBINATIONS:
+    if totals is None or count > _MAX_COMBINATIONS:
         return None
-    fitting = []
-    for combination in product(*[range(len(parses)) for _, _, parses in rows]):
-        weights = Decimal(0)
-        for (_, header, parses), choice in zip(rows, combination):
+    wanted = [_figure(cell) for cell in totals[1:3]] + [None] * (3 - len(totals))
+    summed: dict[tuple[int, ...], list[Decimal]] = {}
+    for combination in product(*[range(len(parses)) for parses in options]):
+        sums = [Decimal(0), Decimal(0)]
+        for (_, header, _), parses, choice in zip(rows, options, combination):
             cells_ = parses[choice]
             if _is_total_cells(cells_):
                 continue
             for role, cell in zip(header.roles, cells_):
-                value = _figure(cell) if role == "weight" else None
+                value = _figure(cell) if role in ("weight", "score") else None
                 if value is not None:
-                    weights += value
-        if weights == total:
-            fitting.append(combination)
+                    sums[role == "score"] += value
+        summed[combination] = sums
+    fitting = list(summed)
+    for column in (0, 1):
+        # A total decides only where the cuts give different sums: a 分值 sum all cuts share stays a sum to check.
+        if len({sums[column] for sums in summed.values()}) > 1:
+            if wanted[column] is None:
+                return None
+            fitting = [combination for combination in fitting if summed[combination][column] == wanted[column]]
     if len(fitting) != 1:
         return None
-    return [parses[choice] for (_, _, parses), choice in zip(rows, fitting[0])]
+    return [parses[choice] for parses, choice in zip(options, fitting[0])]
+
+
+def _within(cells_: list[str], header: Header) -> bool:
+    """Is each 得分 of the row at most its 分值?"""
+    figures = {role: _figure(cell) for role, cell in zip(header.roles, cells_) if role in ("weight", "score")}
+    weight, score = figures.get("weight"), figures.get("score")
+    return weight is None or score is None or score <= weight
 
 
 def _figure(text: str) -> Decimal | None:
@@ -371,8 +402,8 @@ def _ends(text: str) -> list[int]:
     classes = [_class(char) for char in text]
     for position in range(1, len(text)):
         left, right = classes[position - 1], classes[position]
-        if left != right or left == "digit":
-            ends.add(position)
+        if left != right or left in ("digit", "dash"):
+            ends.add(position)  # 109: 10 | 9; ———: three empty columns, each a dash
     anchors = _words()["anchors"]
     for position in range(len(text)):
         match = anchors.match(text, position)
@@ -408,6 +439,8 @@ def _joinable(text: str, position: int) -> bool:
         return False
     if left == "." and right.isdigit():
         return False
+    if left in "-−" and right.isdigit() and position >= 2 and (text[position - 2].isdigit() or text[position - 2] == "%"):
+        return False  # 19.37-21.9: the sign of the next figure
     if left == "," and right.isdigit() and position >= 2 and text[position - 2].isdigit():
         return False
     return True
@@ -458,7 +491,8 @@ def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[s
     for cells_ in cut:
         if sum(bool(cell.strip()) for cell in cells_) < 2:
             continue
-        key = tuple(cell if header.kinds[k] in _FIGURES else "" for k, cell in enumerate(cells_))
+        key = tuple(("—" if _DASH.fullmatch(cell.strip()) else cell) if header.kinds[k] in _FIGURES else ""
+                    for k, cell in enumerate(cells_))
         if key not in seen:
             seen.add(key)
             rows.append(cells_)
@@ -499,8 +533,8 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
     if plain[0] == "." or (plain[0] == "%" and kind != "unit"):
         return None
     # A cut between two digits only after a bare figure (分值 10 and 得分 9 in “109”) and before a figure.
-    if end < len(text) and text[end - 1].isdigit() and text[end].isdigit() and kind not in ("number", "money"):
-        return None
+    if end < len(text) and text[end - 1].isdigit() and text[end].isdigit() and kind not in ("number", "money", "text"):
+        return None  # (a standard may end in a figure: 得分=资金到位率×4 | 4)
     if start > 0 and text[start - 1].isdigit() and text[start].isdigit() and kind not in _FIGURES:
         return None
     if start > 0 and text[start - 1].isdigit() and kind not in ("unit", "number", "money") and \
@@ -519,7 +553,9 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
         name = re.sub(r"[(（].*$", "", plain) if _WEIGHTED.search(plain) else plain
         return 4.0 if name in words["level2"] else None
     if kind == "name":
-        if plain[0].isdigit() or _class(plain[0]) in ("comparator", "dash", "point") or re.search(r"[。；;=≥≤×]", plain):
+        numbered = _NUMBERED.match(plain)  # 1.因公出国（境）费用, （2）道路设施养护: a list's number, then the name
+        if (plain[0].isdigit() and not numbered) or _class(plain[0]) in ("comparator", "dash", "point") \
+                or re.search(r"[。；;，=≥≤×]", plain):
             return None
         if plain[-1].isdigit() or _class(plain[-1]) in ("percent", "point", "comparator"):
             return None  # 预算执行率10%: the figure is the next column's
@@ -536,7 +572,8 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
     if kind == "tag":
         return 3.0 if plain in words["tags"] else None
     if kind == "unit":
-        return 2.0 if cells.is_unit(plain) or plain == "%" else None
+        scaled = plain[1:] if len(plain) > 1 and plain[0] in "万亿千百" else plain  # 万亩, 万元
+        return 2.0 if cells.is_unit(plain) or cells.is_unit(scaled) or plain == "%" else None
     if kind == "number":
         if _DASH.fullmatch(plain):
             return 1.0
@@ -561,8 +598,13 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
         if plain in words["level1"] or plain in words["level2"] or plain in words["units"] or _PROSE.search(plain) \
                 or any(_class(char) == "comparator" for char in plain):
             return None
+        if not _WORD_START.match(plain):
+            return None  # /公里: the rest of a unit, not a value
         if any(char.isdigit() for char in plain) and not _DATE.fullmatch(plain):
             return None  # 人才保障有效性10有效保障: figures inside a value's words belong to other columns
         return 1.0 if len(plain) <= 15 else None
-    # text: a standard, a reason, a note
+    # text: a standard, a reason, a note — not a signed figure cut from its column (-3.2%1010), nor a sentence
+    # with a figure after its stop (按完成比例计分。1 | 0 is 计分。| 10)
+    if re.match(r"[-+−]\d", plain) or re.search(r"[。；;，,、]\d+$", plain):
+        return None
     return 0.5

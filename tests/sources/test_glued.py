@@ -5,8 +5,11 @@ wrong) and 山东 M06 (评分表). Variants below plant errors in the glued text
 cut two ways, and take away what would decide it."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
+
+import pytest
 
 from narrator.checking.checker import check_document, check_file
 from narrator.recognise.projectform import read_sheet
@@ -79,14 +82,19 @@ def test_errors_planted_in_glued_text_are_found():
 
 
 def test_figures_that_cut_two_ways_are_decided_by_the_total_or_not_read():
-    """“150”: 分值 15 and 得分 0, or 分值 1 and 得分 50. Only 15 makes the 分值 add up to 100; without the 总分 row
-    nothing decides it, and the whole table is left as copied (unread), never guessed."""
+    """“150” under 分值 | 得分: 15 and 0, or 1 and 50 — a score above its weight is the less likely cut, so 15 | 0.
+    “…×1010” under 分值 | 评分标准 | 得分 (a standard ending in a figure): ×10 | 10 or ×101 | 0, both within the
+    weight; the 合计 decides, and without it nothing does: the whole table is left as copied, never guessed."""
     text = M12.read_text("utf-8").replace("22.5万元1515", "22.5万元150").replace("总分10098.49", "总分10083.49")
     assert _cells(text, 17, 17) == [["", "", "成本指标", "每公里渠道改造成本", "反向", "≤25万元", "22.5万元", "15", "0", ""]]
     assert _errors(text) == [("N202", "95.94%", "94.94%")]
-    undecided = text.replace("总分10083.49\n", "")
+    scoring = M06.read_text("utf-8").replace("未完成的按完成比例计分。10\n", "未完成的按完成率×1010\n")
+    assert scoring != M06.read_text("utf-8")
+    (row,) = [cells for cells in _cells(scoring, 1, 30) if cells[2:3] == ["新增高技能人才数"]]
+    assert row[3:] == ["10", "完成年度新增高技能人才目标任务得10分，未完成的按完成率×10", "10"]
+    undecided = scoring.replace("合计10092.80\n", "")
     assert unglue(undecided.split("\n")) == undecided.split("\n")
-    assert _errors(undecided) == []
+    assert [f.code for f in check_document(read_text(undecided, "copy.txt")).findings] == ["N501"]
 
 
 def test_a_chongqing_target_table_without_levels_imports(tmp_path):
@@ -137,3 +145,39 @@ def test_a_table_with_spaces_between_its_cells_is_no_glued_table():
     """安徽 T05 separates its cells with single spaces (绩效指标 一级指标 二级指标 …): the loose reader's, left as it is."""
     lines = (DATA / "realworld" / "T05_ah_jinzhai_kaifaqu_wuye_xiangmu_mubiao_2021.txt").read_text("utf-8").split("\n")
     assert unglue(lines) == lines
+
+
+def _glued(text: str) -> str:
+    """A pipe or tab table as a page may also copy it: each row's cells run together, empty cells gone."""
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if re.fullmatch(r"[|:\-\s]+", stripped) and "|" in stripped:
+            continue  # a Markdown rule under the header
+        if stripped.count("|") >= 2:
+            cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+        elif "\t" in line:
+            cells = [cell.strip() for cell in line.split("\t")]
+        else:
+            lines.append(line)
+            continue
+        lines.append("".join(cell for cell in cells if cell).replace("**", ""))  # no Markdown bold on a page
+    return "\n".join(lines)
+
+
+COPIED = DATA / "forms_copied"
+PIPED_OR_TABBED = sorted(path.name for path in COPIED.glob("*.txt")
+                         if "\t" in (text := path.read_text("utf-8")) or re.search(r"^\|.*\|.*\|", text, re.M))
+
+
+@pytest.mark.parametrize("name", PIPED_OR_TABBED)
+def test_a_copied_form_with_its_cells_glued_draws_no_error_the_original_does_not(name):
+    """Every pipe or tab form of the copied sets, glued: read, or said unread — never an error of its own."""
+    text = (COPIED / name).read_text("utf-8")
+    assert set(_errors(_glued(text), name)) <= set(_errors(text, name))
+
+
+def test_how_many_glued_copies_find_what_the_originals_find():
+    same = [name for name in PIPED_OR_TABBED
+            if _errors(_glued((COPIED / name).read_text("utf-8")), name) == _errors((COPIED / name).read_text("utf-8"), name)]
+    assert len(PIPED_OR_TABBED) == 30 and len(same) == 20  # the others: fewer findings or the table unread (N501)
