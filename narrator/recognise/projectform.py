@@ -39,6 +39,11 @@ def _words() -> dict:
                   tuple(map(str, value))) for key, value in data.items()}
 
 
+def is_form_title(text: str) -> bool:
+    """项目支出绩效自评表, 转移支付（区域）绩效自评表: a form's title (lexicon/project_form.yaml: title)."""
+    return any(word in _plain(text) for word in _words()["title"])
+
+
 def prose_words() -> dict[str, tuple[str, ...]]:
     """How the prose states the total and the grade (自评得分97.43分, 自评等级为优)."""
     return _words()["prose"]

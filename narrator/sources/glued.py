@@ -210,10 +210,15 @@ def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
     rows: list[tuple[int, Header, list[list[str]]]] = []
     written: dict[int, list[str]] = {}
     # The form's labels above its table (项目名称……, 部门（单位）名称……), perhaps with other parts between.
+    goal_row = False
     for number in range(max(0, index - _LABELS_ABOVE), index):
         labels = _label_cells(lines[number])
-        if labels is not None and out[number] == lines[number]:
+        if goal_row and labels is None and _glued(lines[number]) and out[number] == lines[number]:
+            written[number] = [goal_label, lines[number].strip(), ""]  # the goal under 年度总体目标 | 预期目标 | …
+        elif labels is not None and out[number] == lines[number]:
             written[number] = labels
+        goal_row = labels is not None and normalize_width(labels[0]) in _words()["goal_labels"]
+        goal_label = labels[0] if goal_row else ""
     current: Header | None = None
     goal_next = False
     labels_above = ""

@@ -133,11 +133,25 @@ EXPECTED = {
     "N10.txt": [],
     "N11.txt": [("N202", "93.29%", "92.39%")],  # cells between “|” lines, its blank lines empty cells: 2309.80 ÷ 2500.00
     "N12.txt": [],
+    # A seventh set (manifest_q.yaml: twelve 市/县 units, six layouts twice), held out while the sixth was read; first
+    # check, unchanged: 9 of 12 tables read, 4 of 6 planted inconsistencies found, no false error.
+    "Q01.txt": [("N202", "97.85%", "97.58%")],  # 上年结转资金 161.00 ÷ 165.00
+    "Q02.txt": [],  # glued scoring table, consistent
+    "Q03.txt": [("N602", "6", "5")],
+    "Q04.txt": [],
+    "Q05.txt": [("N604", "4600.00", "4800.00")],  # cells between “|” lines, headers and cells wrapped
+    "Q06.txt": [("N610", "25", "30")],  # 效益（30分） over rows of 25
+    "Q07.txt": [],  # Known miss: a PDF copy read line by line, its 分值 not adding up to its 总分 as read (N503)
+    "Q08.txt": [],
+    "Q09.txt": [],  # Known miss: glued, a 计量单位 column, so 目标值, 完成值, 分值 and 得分 all run together (≥4546.81515)
+    "Q10.txt": [],  # Known miss: a PDF scoring table read line by line, unconfirmed (N503)
+    "Q11.txt": [],
+    "Q12.txt": [],
 }
-KNOWN_MISSES = {"G05.txt", "K09.txt"}
+KNOWN_MISSES = {"G05.txt", "K09.txt", "Q07.txt", "Q10.txt"}
 # G08 is prose only; G10 (a side-by-side 收支总表) is not read (N501). K12 (功能分类 cut off after two rows) is
 # not read either, but has no figure in its prose to leave unchecked (its “单位：万元” was once read as one).
-NO_TABLE = {"G08.txt", "G10.txt"}
+NO_TABLE = {"G08.txt", "G10.txt", "Q09.txt"}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -148,7 +162,7 @@ def test_each_copied_form_reports_exactly_its_planted_errors(name):
 def test_the_manifest_and_the_expectations_agree():
     manifest = {}
     for file in ("manifest.yaml", "manifest_g.yaml", "manifest_h.yaml", "manifest_k.yaml", "manifest_m.yaml",
-                 "manifest_n.yaml"):
+                 "manifest_n.yaml", "manifest_q.yaml"):
         manifest.update({entry["file"]: entry for entry in yaml.safe_load((COPIED / file).read_text("utf-8"))["files"]})
     manifest = {name: entry for name, entry in manifest.items() if not name.startswith("T")}  # target tables
     assert sorted(name for name, entry in manifest.items() if not entry["planted"]) == \
@@ -157,7 +171,8 @@ def test_the_manifest_and_the_expectations_agree():
          "H01.txt", "H04.txt", "H08.txt", "H09.txt", "H10.txt",
          "K01.txt", "K03.txt", "K05.txt", "K08.txt", "K10.txt", "K12.txt",
          "M01.txt", "M02.txt", "M04.txt", "M05.txt", "M06.txt", "M08.txt", "M11.txt",
-         "N01.txt", "N02.txt", "N06.txt", "N09.txt", "N10.txt", "N12.txt"]
+         "N01.txt", "N02.txt", "N06.txt", "N09.txt", "N10.txt", "N12.txt",
+         "Q02.txt", "Q04.txt", "Q08.txt", "Q09.txt", "Q11.txt", "Q12.txt"]
     for name in manifest:
         assert bool(EXPECTED[name]) == bool(manifest[name]["planted"]) or name in KNOWN_MISSES
 
