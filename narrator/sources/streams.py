@@ -114,6 +114,11 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
             text, start, separated = [], position + 1, False
         elif "|" in stripped or len(text) >= _MAX_CELL_LINES or (not stripped and not text and not separated):
             break
+        elif text and separated is False and _closing(stripped):
+            # 填报单位（盖章）…, 注：… right under the last cell: the table's end, and the cell before it is whole
+            cells.append(StreamCell("".join(text), start + 1))
+            text, start = [], position
+            break
         elif stripped:
             text.append(stripped)
             separated = False
@@ -133,6 +138,14 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
         return None
     ends.discard(len(cells) - 1)  # the stream's own end marks no row
     return Stream(cells, position, bool(ends), ends)
+
+
+def _closing(line: str) -> bool:
+    """A signature (填报单位（盖章）, 填表人) or a note (注：, 说明：) under a table: not one of its cells."""
+    words = load_yaml("lexicon", "project_form.yaml")["target_cells"]
+    plain = _plain(line)
+    return any(str(word) in plain for word in words["signature"]) or \
+        any(plain.startswith(str(word) + mark) for word in words["end"] for mark in ":：")
 
 
 def _row_follows(lines: list[str], index: int) -> bool:

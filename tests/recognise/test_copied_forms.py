@@ -320,11 +320,14 @@ def test_held_out_target_tables_import_without_naming_their_form(name):
         assert "没有找到单位名称" in " ".join(result.warnings)
 
 
-@pytest.mark.parametrize("name", ["N01.txt", "N02.txt", "N09.txt", "N10.txt", "N12.txt"])
-def test_the_sixth_sets_target_tables_import_with_their_names(name):
-    """Five target tables of the sixth set (two glued, one a cell a line, one a PDF copy, one tab-separated), imported
-    as `narrator import FILE` does: the form, the hand count of indicators, the unit or project named."""
-    entry = next(entry for entry in yaml.safe_load((COPIED / "manifest_n.yaml").read_text("utf-8"))["files"]
+@pytest.mark.parametrize("manifest, name", [("manifest_n.yaml", name) for name in
+                                            ("N01.txt", "N02.txt", "N09.txt", "N10.txt", "N12.txt")]
+                         + [("manifest_q.yaml", "Q08.txt"), ("manifest_q.yaml", "Q12.txt")])
+def test_the_later_sets_target_tables_import_with_their_names(manifest, name):
+    """The target tables of the sixth and seventh sets (glued, a cell a line, a PDF copy, tab-separated, cells between
+    “|” lines with a signature right under the last cell), imported as `narrator import FILE` does: the form, the hand
+    count of indicators, the unit or project named."""
+    entry = next(entry for entry in yaml.safe_load((COPIED / manifest).read_text("utf-8"))["files"]
                  if entry["file"] == name)
     form, result = import_table(COPIED / name)
     assert form == ("项目" if "项目" in entry["kind"] else "整体")
