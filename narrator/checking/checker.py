@@ -25,11 +25,10 @@ from ..forms.scoring import DEFAULT_RULES
 from ..forms.scoring import rule_set as scoring_rules
 from ..recognise import moneytables
 from ..recognise.document import recognise
-from ..recognise.projectform import read_targets
+from ..recognise.projectform import labels_only, read_targets
 from ..recognise.tables import document_year, unit_name
 from ..recognise.targets import import_table
 from ..sources import kinds
-from ..recognise.projectform import is_form_title
 from ..sources.streams import is_label
 from ..sources.load import load_report
 from ..sources.read import Paragraph, SourceDocument, read_document
@@ -214,7 +213,7 @@ def tables_read(document: SourceDocument, tables, sheet, money: list[int], targe
             found.append(TableRead(table.number, "money", len(table.rows)))
         elif _about_the_unit(table):
             found.append(TableRead(table.number, "overview", len(table.rows)))
-        elif sheet is not None and _form_labels(table):
+        elif sheet is not None and labels_only(table, titles=True):
             found.append(TableRead(table.number, "form_labels", len(table.rows)))
         else:
             head = next((" | ".join(cell.strip() for cell in row if cell.strip()) for row in table.rows
@@ -238,13 +237,6 @@ def _about_the_unit(table) -> bool:
     labelled = [row for row in rows if is_label(row[0])]
     return len(labelled) >= 2 and all(row in labelled or (len(row) == 1 and not _DIGIT.search(row[0][2:]))
                                       for row in rows)
-
-
-def _form_labels(table) -> bool:
-    """The title and labels of a form read elsewhere (转移支付（区域）绩效自评表 | （2023年度） | 转移支付名称 | …,
-    年度总体目标 | 预期目标 | 实际完成情况 | …): each row begins with a label or the form's title."""
-    heads = [next(cell for cell in row if cell.strip()) for row in table.rows if any(cell.strip() for cell in row)]
-    return bool(heads) and all(is_label(head) or is_form_title(head) for head in heads)
 
 
 _DIGIT = re.compile(r"\d")

@@ -39,11 +39,6 @@ def _words() -> dict:
                   tuple(map(str, value))) for key, value in data.items()}
 
 
-def is_form_title(text: str) -> bool:
-    """项目支出绩效自评表, 转移支付（区域）绩效自评表: a form's title (lexicon/project_form.yaml: title)."""
-    return any(word in _plain(text) for word in _words()["title"])
-
-
 def prose_words() -> dict[str, tuple[str, ...]]:
     """How the prose states the total and the grade (自评得分97.43分, 自评等级为优)."""
     return _words()["prose"]
@@ -142,7 +137,7 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
         before = dict(sheet.labels)
         for cells in table.rows:
             _labels(sheet, cells, words)
-        if sheet.labels != before or _labels_only(table):
+        if sheet.labels != before or labels_only(table):
             sheet.label_tables.append(table.number)
     _walk(sheet, tables[first:], scored=True)  # a form cut by a page break goes on in the next table
     if sheet.total_weight is None and sheet.total_score is None:
@@ -155,14 +150,19 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     _notes(sheet, tables)
     used = {cell.table for row in [*sheet.indicators, *sheet.funding] for cell in row.cells.values()}
     # 评价结论 | …, 存在问题 | …, 项目负责人 | … below the form: its closing labels, no table of figures
-    sheet.note_tables += [table.number for table in tables[first:] if table.number not in used and _labels_only(table)]
+    sheet.note_tables += [table.number for table in tables[first:] if table.number not in used and labels_only(table)]
     return sheet
 
 
-def _labels_only(table: Table) -> bool:
-    """Every row of the table begins with a form's label (部门（单位）名称 | …, 评价结论 | …)."""
+def labels_only(table: Table, titles: bool = False) -> bool:
+    """Every row of the table begins with a form's label (部门（单位）名称 | …, 评价结论 | …), or with the form's
+    title (项目支出绩效自评表 | （2023年度） | …) when `titles`."""
     heads = [next(cell for cell in row if cell.strip()) for row in table.rows if any(cell.strip() for cell in row)]
-    return bool(heads) and all(streams.is_label(head) for head in heads)
+    return bool(heads) and all(streams.is_label(head) or (titles and _is_title(head)) for head in heads)
+
+
+def _is_title(text: str) -> bool:
+    return any(word in _plain(text) for word in _words()["title"])
 
 
 def _own_copies(document: SourceDocument) -> list[Table]:

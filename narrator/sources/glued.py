@@ -37,7 +37,6 @@ _MAX_CELL = {"level1": 16, "level2": 16, "name": 60, "direction": 4, "nature": 4
 _TIES = 6  # parses kept per state when several score alike
 _MAX_COMBINATIONS = 256
 _MIN_HEADER = 3
-_JOINING = ("比", "较", "与")
 _LABELS_ABOVE = 25  # lines above a glued table where its form's labels are looked for
 _NUMBER = re.compile(r"(0|[1-9]\d*)(\.\d+)?")
 _MONEY = re.compile(r"-?(0|[1-9]\d{0,2}(,\d{3})+|[1-9]\d*)(\.\d+)?")  # -21.9: a decrease
@@ -48,7 +47,6 @@ _BRACKETED = re.compile(r"[(（][^()（）]{0,8}[)）]")
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z\d“\"《]")
 _NUMBERED = re.compile(r"(\d{1,2}[.、．]|[(（]\d{1,2}[)）])[\u4e00-\u9fff]")
 _DATE = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?(底|前|以前|之前)?")
-_WEIGHTED = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")
 
 
 @lru_cache(maxsize=1)
@@ -81,26 +79,25 @@ def _words() -> dict:
     funding = {str(word) for key in ("total", "parts") for word in form["funding"][key]}
     long_units = {unit for unit in units if len(unit) >= 2 or unit == "%"}  # 部, 个 inside a name are no cut
     anchors = levels["level1"] | level2 | tags | directions | comparators | long_units | funding | labels | totals
-    end = tuple(normalize_width(str(word)) for word in form["target_cells"]["end"])
-    signature = tuple(normalize_width(str(word)) for word in form["target_cells"]["signature"])
+    scales = "".join(map(str, glued["scales"]))
     return {"columns": columns, "header": _alternation(header), "labels": _alternation(labels),
             "label_set": labels, "long_units": tuple(sorted(long_units - {"%"}, key=len, reverse=True)), "totals": totals, "level1": levels["level1"], "level2": level2, "tags": tags,
             "directions": directions, "comparators": comparators, "units": units,
             "anchors": _alternation({normalize_width(word) for word in anchors if word}),
             "goal_labels": {normalize_width(str(word)) for word in form["goal"]["labels"]},
             "goal_expected": {normalize_width(str(word)) for word in form["goal"]["expected"]},
-            "end": end, "signature": signature, "value": _value_pattern(comparators, units)}
+            "joining": tuple(map(str, glued["joining"])), "scales": scales, "value": _value_pattern(comparators, units, scales)}
 
 
 def _alternation(words: set[str]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(words, key=lambda word: (-len(word), word)))))
 
 
-def _value_pattern(comparators: set[str], units: set[str]) -> re.Pattern:
+def _value_pattern(comparators: set[str], units: set[str], scales: str) -> re.Pattern:
     """A target or completion: a comparator, a figure and a unit (≥35公里, =100%, 22.5万元)."""
     before = "|".join(map(re.escape, sorted(comparators, key=len, reverse=True)))
     after = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    unit = rf"[万亿千百]?(?:{after})(?:[（(][^()（）]{{1,3}}[)）])?"  # 台（套）
+    unit = rf"[{scales}]?(?:{after})(?:[（(][^()（）]{{1,3}}[)）])?"  # 台（套）
     return re.compile(rf"(?:{before})?-?(?:0|[1-9][\d,]*)(?:\.\d+)?(?:{unit}(?:/{unit})?)?")  # 60万元/公里, -3.2%
 
 
@@ -144,7 +141,7 @@ def _header(line: str) -> Header | None:
     # 决算数比预算数增减（%）: two column words joined by 比 or 较 name one column, a comparison
     matches: list[tuple[int, int]] = []
     for match in found:
-        if matches and text[matches[-1][1]:match.start()] in _JOINING:
+        if matches and text[matches[-1][1]:match.start()] in words["joining"]:
             matches[-1] = (matches[-1][0], match.end())
         else:
             matches.append((match.start(), match.end()))
@@ -238,7 +235,7 @@ def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
             written[number] = found.cells
             number += 1
             continue
-        if not _glued(line) or _closing(line):
+        if not _glued(line) or streams.closing_line(line):
             break
         parses = (_total(line) or _row(line, current, weighted_levels)) if current is not None and not goal_next else []
         labels = _label_cells(line) if not parses else None
@@ -263,7 +260,7 @@ def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
             first = next((cells[i] for cells in parses[:1] for i, kind in enumerate(current.kinds)
                           if kind == "level1" and cells[i]), "")
             if first:
-                weighted_levels = bool(_WEIGHTED.search(normalize_width(first)))
+                weighted_levels = bool(streams.WEIGHTED.search(normalize_width(first)))
         rows.append((number, current, parses))
         number += 1
     if not rows:
@@ -278,14 +275,6 @@ def _block(lines: list[str], index: int, header: Header, out: list[str]) -> int:
         width = max(len(cells_), 3)
         out[row] = "\t".join(cells_ + [""] * (width - len(cells_)))
     return number
-
-
-def _closing(line: str) -> bool:
-    """注：…… after the table, or its signature line (填报单位（盖章）……)."""
-    text = normalize_width(line.strip())
-    words = _words()
-    return any(text.startswith(word + mark) for word in words["end"] for mark in ":：") \
-        or any(word in text for word in words["signature"])
 
 
 def _total_placed(cells_: list[str], header: Header) -> list[str]:
@@ -385,19 +374,6 @@ def _total(line: str) -> list[list[str]]:
             found.append([label, first, second])
     pairs = [cells_ for cells_ in found if len(cells_) == 3]
     return pairs if pairs else found
-
-
-def trace(lines: list[str]) -> None:
-    """Print how each line of a glued table is cut (for development)."""
-    current = None
-    for line in lines:
-        header = _header(line)
-        if header is not None:
-            current = header
-            print("H", header.cells)
-            continue
-        print("L" if _label_cells(line) else "T" if _total(line) else "R",
-              _label_cells(line) or _total(line) or (_row(line, current, None) if current else None))
 
 
 def _ends(text: str) -> list[int]:
@@ -544,18 +520,18 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
         return None
     if start > 0 and text[start - 1].isdigit() and kind not in ("unit", "number", "money") and \
             (any(plain.startswith(unit) for unit in words["long_units"])
-             or plain[0] in "万亿千百" and any(plain[1:].startswith(unit) for unit in words["units"])):
+             or plain[0] in words["scales"] and any(plain[1:].startswith(unit) for unit in words["units"])):
         return None  # 96.3 | 万人次部分培训……: a unit stays with its figure
     if kind == "caption":
         return None
     if kind == "level1":
-        weighted = bool(_WEIGHTED.search(plain))
+        weighted = bool(streams.WEIGHTED.search(plain))
         name = re.sub(r"[(（].*$", "", plain) if weighted else plain
         if name not in words["level1"] or (weighted_levels is not None and weighted != weighted_levels):
             return None
         return 4.0
     if kind == "level2":
-        name = re.sub(r"[(（].*$", "", plain) if _WEIGHTED.search(plain) else plain
+        name = re.sub(r"[(（].*$", "", plain) if streams.WEIGHTED.search(plain) else plain
         return 4.0 if name in words["level2"] else None
     if kind == "name":
         numbered = _NUMBERED.match(plain)  # 1.因公出国（境）费用, （2）道路设施养护: a list's number, then the name
@@ -577,7 +553,7 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
     if kind == "tag":
         return 3.0 if plain in words["tags"] else None
     if kind == "unit":
-        scaled = plain[1:] if len(plain) > 1 and plain[0] in "万亿千百" else plain  # 万亩, 万元
+        scaled = plain[1:] if len(plain) > 1 and plain[0] in words["scales"] else plain  # 万亩, 万元
         return 2.0 if cells.is_unit(plain) or cells.is_unit(scaled) or plain == "%" else None
     if kind == "number":
         if _DASH.fullmatch(plain):

@@ -31,7 +31,7 @@ _MAX_CELL_LINES = 8  # a cell wrapped over more lines than this is prose, not a 
 _HEADER_CELL = 16  # a header cell is short
 _OMIT = -1.5  # each column a row leaves out (a merged cell)
 _MISFIT = -2
-_WEIGHTED = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")  # 投入(15分): a level and its weight
+WEIGHTED = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")  # 投入(15分): a level and its weight
 
 
 @dataclass
@@ -114,7 +114,7 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
             text, start, separated = [], position + 1, False
         elif "|" in stripped or len(text) >= _MAX_CELL_LINES or (not stripped and not text and not separated):
             break
-        elif text and separated is False and _closing(stripped):
+        elif text and separated is False and closing_line(stripped):
             # 填报单位（盖章）…, 注：… right under the last cell: the table's end, and the cell before it is whole
             cells.append(StreamCell("".join(text), start + 1))
             text, start = [], position
@@ -140,7 +140,7 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
     return Stream(cells, position, bool(ends), ends)
 
 
-def _closing(line: str) -> bool:
+def closing_line(line: str) -> bool:
     """A signature (填报单位（盖章）, 填表人) or a note (注：, 说明：) under a table: not one of its cells."""
     words = load_yaml("lexicon", "project_form.yaml")["target_cells"]
     plain = _plain(line)
@@ -228,7 +228,7 @@ def _captioned(cells: list[StreamCell], index: int) -> list[str] | None:
             continue
         if gap == 2 or header[0] == "level1":
             return [""] + (["name"] if gap == 2 else []) + header
-        if "name" not in header and {"budget", "actual"} <= set(header) and not _WEIGHTED.search(_plain(cells[index].text)):
+        if "name" not in header and {"budget", "actual"} <= set(header) and not WEIGHTED.search(_plain(cells[index].text)):
             return ["name", *header]  # 资金情况（万元） | 全年预算数 | 全年执行数: the caption names the rows below it
     return None
 
@@ -257,9 +257,9 @@ def _fit(kind: str, text: str) -> float:
     if not plain or plain in ("/", "-", "—", "——", "--"):
         # A row names itself: a blank or a dash where the 三级指标 or a 资金 row's name stands fits badly.
         return -1 if kind == "name" or (kind in ("level1", "level2") and plain) else 0
-    if kind in ("level1", "level2") and _WEIGHTED.search(plain):
+    if kind in ("level1", "level2") and WEIGHTED.search(plain):
         return 4
-    if kind == "name" and _WEIGHTED.search(plain):
+    if kind == "name" and WEIGHTED.search(plain):
         return -2
     if kind == "weight" and not re.fullmatch(r"\d+(\.\d+)?", plain):
         return 4 * _MISFIT  # 分值 and 得分 hold figures: a sentence there puts the row in the wrong columns
