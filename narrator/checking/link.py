@@ -81,8 +81,15 @@ def compatible_units(claim_unit: str, fact_unit: str) -> bool:
 def claim_scope(claim: Claim, facts: Facts) -> str:
     """The budget line named last in the sentence before the figure, if any; FOREIGN when a part of it
     that is no line of the table is named after it (项目支出……，其中双创中心物业管理费调整后预算217.25万元)."""
-    return _last_line(claim.context, facts) or (_last_line(claim.lead, facts) if claim.lead else "") \
-        or (_last_line(_last_sentence(claim.earlier), facts) if claim.earlier else "")
+    own = _last_line(claim.context, facts) or (_last_line(claim.lead, facts) if claim.lead else "")
+    if own or not claim.earlier:
+        return own
+    # 调整后预算627.17万元，……: a sentence that opens with a column of the budget speaks of the whole, not of
+    # the line the sentence before ended with (……项目支出追减3.25万元。)
+    if claim.context.lstrip().startswith(tuple(word for words in lexicon.budget_column_words().values()
+                                                for word in words)):
+        return ""
+    return _last_line(_last_sentence(claim.earlier), facts)
 
 
 def _last_sentence(text: str) -> str:
@@ -152,11 +159,12 @@ def _whole_column(context: str, facts: Facts) -> tuple[frozenset[str], ...]:
         before = before.replace(line, " ")  # 项目支出's 支出 names no column
     if _has_any(before, "remainder_words"):
         return ()
-    found = [(before.rfind(word), word) for words in lexicon.budget_column_words().values() for word in words
-             if word in before]
+    # the column word that ends last, the longest of those (实际支出602.24万元: 实际支出, not its 支出)
+    found = [(before.rfind(word) + len(word), len(word), word) for words in lexicon.budget_column_words().values()
+             for word in words if word in before]
     if not found:
         return ()
-    return (name_tokens(max(found)[1]),)
+    return (name_tokens(max(found)[2]),)
 
 
 def _left_behind(context: str, line: str) -> bool:

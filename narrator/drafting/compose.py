@@ -8,10 +8,11 @@ Templates run in Jinja2's sandbox.
 
 Template output is read line by line: ``# `` starts a level-1 heading, ``## `` a
 level-2 heading, ``@title`` a title line (several make a title of several lines), ``@subtitle`` the year line, ``@table NAME`` places a
-table, ``@suggestion`` a marked 【参考表述】 paragraph; every other non-blank line is a body paragraph."""
+table, ``@suggestion`` a marked 【参考表述】 paragraph, ``@sign`` the 落款 at the right margin; every other non-blank line is a body paragraph."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from decimal import Decimal
@@ -35,7 +36,8 @@ from ..recognise.projectform import written_words
 from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department,
                        kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
                        quote, strip_end, table_text)
-from .plan import BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, own_problems
+from .plan import (BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, overview_parts,
+                   own_problems)
 
 
 # ---------------------------------------------------------------- the document
@@ -50,6 +52,7 @@ class Heading:
 class Paragraph:
     text: str
     suggestion: bool = False  # a sentence learned from other reports, offered for the writer to adapt
+    signature: bool = False  # the 落款: the unit's name at the right margin under the text
 
 
 @dataclass
@@ -380,13 +383,25 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
-        "own": own_problems(report, plan),
+        "own": own_problems(report, plan), "sources": _sources(evaluation),
+        "profile": overview_parts(report.overview, budget.total is not None) if report.overview else None,
     }
     document = _render_document(env, "report.j2", context, tables, missing, templates)
     document.warnings = _warnings(plan, budget)
     if scores is not None:
         document.warnings += _weight_warnings(scores, rules)
     return document
+
+
+def _sources(evaluation: Evaluation) -> list[str]:
+    """Where the completion values come from (the 完成值来源 column), each once, the most used first: what the
+    self-evaluation rests on, as the report's opening says it."""
+    words = lexicon.wording()["sources"]
+    counted = Counter(r.indicator.source.strip() for r in evaluation.indicators if r.indicator.source.strip())
+    # a column that holds how the target was set (依据部门工作职责……) names no source: the opening leaves it out
+    return [source for source, _ in counted.most_common() if len(source) <= words["max_chars"]
+            and not source.startswith(tuple(words["not_sources"])) and source.endswith(tuple(words["heads"]))
+            and not re.search(r"[，,。；;]", source)]
 
 
 def _render_document(env, name: str, context: dict, tables: dict[str, Table], missing: Missing,
@@ -574,6 +589,8 @@ def _parse(text: str, tables: dict[str, Table], missing: Missing) -> Document:
         elif line.startswith("@suggestion "):
             mark = lexicon.wording()["suggestion_mark"]
             blocks.append(Paragraph(mark + line.removeprefix("@suggestion ").strip(), suggestion=True))
+        elif line.startswith("@sign "):
+            blocks.append(Paragraph(line.removeprefix("@sign ").strip(), signature=True))
         elif line.startswith("## "):
             blocks.append(Heading(2, line[3:].strip()))
         elif line.startswith("# "):

@@ -350,6 +350,22 @@ class Language:
         verb = self.verb(indicator)
         return f"{verb}{name}{value}" if verb else f"{name}{copula}{value}"
 
+    def predicate(self, indicator: Indicator) -> str:
+        """A qualitative indicator met as written, said as a judgement: 绩效目标合理性 合理 → 绩效目标合理, 资金使用合规性
+        规范 → 资金使用规范, 水利工程运行管护长效机制 健全 → 水利工程运行管护长效机制健全; "" when its value is no
+        short word equal to the target (基本健全 against 健全, a figure, 是/否)."""
+        value, name = indicator.completion.text.strip(), indicator.name.strip()
+        words = self.words["predicate"]
+        if not value or value != indicator.target.text.strip() or len(value) > words["max_chars"] \
+                or re.search(r"\d", value) or value in words["not_judgements"] or name.startswith(tuple(words["not_judgements"])):
+            return ""
+        if name.endswith(tuple(words["quality_suffixes"])):
+            stem = name[:-1]
+            if stem.endswith(value):
+                return stem  # 预决算信息公开度 公开 → 预决算信息公开
+            return stem[:-2] + value if len(stem) > 3 and name.endswith(words["quality_suffixes"][0]) else ""
+        return name + value
+
     def counted(self, indicator: Indicator) -> str:
         """What a count indicator counts, when its name ends in its own measure word and 数 (危桥改造座数 in
         座 → 危桥改造; 健康科普宣传活动场次 in 场 → 健康科普宣传活动); "" otherwise (查处非法营运案件数 counts 案件,

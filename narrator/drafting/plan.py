@@ -54,6 +54,7 @@ class Block:
     total: int = 0  # a process or effect part: the category's indicators, those analysed elsewhere too
     missed: list[str] | None = None  # … the names of those that missed their target (None: some not yet known)
     see_also: list[tuple[str, IndicatorResult]] = field(default_factory=list)  # (budget|process|effect, result)
+    lines: list[BudgetResult] = field(default_factory=list)  # the budget lines named for this goal's work
 
     @property
     def size(self) -> int:
@@ -291,6 +292,8 @@ def make_plan(evaluation: Evaluation) -> Plan:
             for message in block.messages:
                 message.results.sort(key=lambda r: _goal_position(r, block.goal))
             block.messages.sort(key=lambda message: min(_goal_position(r, block.goal) for r in message.results))
+    if goals:
+        _fund(blocks, evaluation)
     # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
     told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
     return Plan(
@@ -348,6 +351,34 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     if others or other_tasks:
         blocks.append(Block("other", messages(others), tasks=other_tasks, category="other"))
     return blocks
+
+
+def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
+    """Each budget line without lines under it and named for one goal's work (防汛抗旱及山洪灾害防治经费 ↔ 防汛抗旱
+    和山洪灾害防御 and its task) goes to that goal, so its part says what the work cost; a line that speaks of
+    several goals alike, or of none, or of the budget goal itself (经费、资金 say nothing), goes nowhere."""
+    goals = [block for block in blocks if block.goal]
+    if not goals:
+        return
+    linker = GoalLinker([" ".join([block.goal] + [f"{task.name} {task.duty}" for task in block.tasks])
+                         for block in goals])
+    parents = {b.line.parent for b in evaluation.budget}
+    total = evaluation.total_budget
+    for line in evaluation.budget:
+        if line is total or line.line.name in parents or not line.line.parent or line.line.parent == (
+                total.line.name if total is not None else None):
+            continue
+        name = re.sub("|".join(lexicon.wording()["line_generic"]), " ", line.line.name)
+        scores = linker.scores(name)
+        top = max(scores)
+        if top < linker.THRESHOLD or scores.count(top) > 1 or sorted(scores)[-2] * 2 > top:
+            continue
+        index = scores.index(top)
+        shared = _words(name) & linker.words[index]
+        if len(shared) >= 2 or shared == _words(name):  # 茶产业信息化平台 shares 茶产业 alone: not named for it
+            block = goals[index]
+            if not any(part == "budget" for part, _ in block.see_also):
+                block.lines.append(line)
 
 
 def _goal_position(result: IndicatorResult, goal: str) -> int:
@@ -571,6 +602,24 @@ def own_problems(report, plan: Plan) -> OwnProblems:
 
 
 # ---------------------------------------------------------------- the budget
+
+def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]:
+    """The 单位概况 as §三 tells it: its sentences on the unit's duties and setting, and those on its
+    organisation and staff (内设、下属、编制、实有人员 …, lexicon/wording.yaml: profile). A sentence on the
+    budget is left out when 预算信息 gives the budget (§三 states it from there: one source for each figure)."""
+    words = lexicon.wording()["profile"]
+    duties, organisation = [], []
+    for sentence in re.findall(r"[^。]+。?", text.strip()):
+        if not sentence.strip("。 "):
+            continue
+        if budget_given and any(word in sentence for word in words["budget_words"]) and re.search(r"\d", sentence):
+            continue
+        staff = any(word in sentence for word in words["organisation_words"]) \
+            and not any(word in sentence for word in words["duty_words"])  # ……负责……事业单位人事管理: its duties
+        (organisation if staff else duties).append(
+            sentence if sentence.endswith("。") else sentence + "。")
+    return duties, organisation
+
 
 def funding_parts(report) -> tuple[object | None, list]:
     """§三's 部门整体资金: the total line of 资金来源 and its non-zero sources (the lines without

@@ -294,6 +294,10 @@ def build_docx(document: Document):
             paragraph = docx.add_paragraph()
             paragraph._p.get_or_add_pPr().style = body
             _add_runs(paragraph, block.text, SUGGESTION_COLOUR if block.suggestion else "")
+            if block.signature:
+                paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                paragraph.paragraph_format.first_line_indent = Pt(0)
+                paragraph.paragraph_format.space_before = LINE_SPACING  # a blank line above the 落款
         elif isinstance(block, Table):
             _table(docx, block)
     properties = docx.core_properties

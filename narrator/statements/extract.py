@@ -187,6 +187,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         lead = labelled.group(1)  # - **适龄妇女“两癌”筛查人数**：全年完成筛查13260人……: the item's label names it
     starts = [start for start, _ in sentences]
     labels = [(match.start(), match.group(1)) for match in PASSAGE_LABEL.finditer(text)]
+    # 年度目标是……。/这一目标要求……。: a paragraph opening with its goal states targets up to the sentence's end
+    goal_end = text.find("。") if text.lstrip().startswith(tuple(lexicon.claim_words()["target_leads"])) else -1
     for index, quantity in enumerate(quantities):
         found = bisect_right(starts, quantity.start) - 1
         sentence_start, sentence_end = sentences[found] if found >= 0 and quantity.start < sentences[found][1] \
@@ -198,7 +200,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         after = text[quantity.end:min(_next_break(text, quantity.end, sentence_end), following_start)]
         clause = text[_last_break(text, sentence_start, quantity.start):quantity.start]
         label = bisect_left(labels, (quantity.start, "")) - 1  # the last 预期目标： / 完成情况： before the figure
-        passage = "target" if label >= 0 and labels[label][1] in lexicon.claim_words()["target_passages"] else ""
+        passage = "target" if (label >= 0 and labels[label][1] in lexicon.claim_words()["target_passages"]) or (
+            quantity.start < goal_end) else ""
         role = roles.role_of(text[sentence_start:quantity.start], quantity, passage)
         if roles.target_named_after(text[quantity.end:sentence_end]):
             role = roles.Role("target")  # 比不低于95%的目标高1.29个百分点: the target, named after it

@@ -116,7 +116,7 @@ def test_drafted_example_checks_clean(tmp_path):
     assert CliRunner().invoke(main, ["draft", "-o", str(output)]).exit_code == 0
     result = check_file(output)
     assert result.findings == []
-    assert result.figures == 108 and result.linked == 99
+    assert result.figures == 110 and result.linked == 102
 
 
 # ---------------------------------------------------------------- mutation
@@ -392,7 +392,7 @@ def test_the_drafted_example_in_traditional_characters_or_full_width_figures_che
         assert [(code, normalize_width(claimed), normalize_width(expected))
                 for code, claimed, expected in codes(result)] == codes(original) == findings
         assert (result.figures, result.linked, result.facts) == (original.figures, original.linked,
-                                                                 original.facts) == (108, 99, 194)
+                                                                 original.facts) == (110, 102, 194)
 
 
 def test_a_full_width_decimal_point_is_one_figure():
@@ -491,3 +491,26 @@ def test_a_table_of_the_units_particulars_is_said_as_such():
     result = check_file(REALWORLD / "R10_hn_yueyanglouqu_wenlvguangtiju_zhengti_2020.txt")
     assert _read_as(REALWORLD / "R10_hn_yueyanglouqu_wenlvguangtiju_zhengti_2020.txt") == [(1, "overview", 4)]
     assert result.findings == []
+
+
+def test_parts_after_a_column_take_its_column_and_a_sentence_opening_with_a_column_speaks_of_the_whole(tmp_path):
+    """实际支出602.24万元，其中基本支出577.3万元: the parts take the column ending last (实际支出, not its 支出); a
+    sentence that opens with 调整后预算 speaks of the whole, not of the line the sentence before ended with."""
+    text = ("2022年年初预算545.57万元。年中净调增81.6万元，其中基本支出追加84.85万元、项目支出追减3.25万元。"
+            "调整后预算627.17万元，其中基本支出601.42万元。2022年实际支出602.24万元，其中基本支出577.3万元、"
+            "项目支出24.94万元。")
+    def checked(body: str):
+        path = tmp_path / "预算.txt"
+        path.write_text(body, encoding="utf-8")
+        return check_file(path, ROOT / "corpus" / "example.yaml")
+
+    result = checked(text)
+    agreed = [(item.claim.quantity.text, item.agreed.scope, item.agreed.name) for passage in result.report.prose
+              for item in passage.links]
+    assert agreed == [("545.57万元", "", "年初预算数"), ("81.6万元", "", "调整数"), ("84.85万元", "基本支出", "调整数"),
+                      ("3.25万元", "项目支出", "调整数"), ("627.17万元", "", "调整预算数"),
+                      ("601.42万元", "基本支出", "调整预算数"), ("602.24万元", "", "实际支出数"),
+                      ("577.3万元", "基本支出", "实际支出数"), ("24.94万元", "项目支出", "实际支出数")]
+    assert result.findings == []
+    wrong = checked(text.replace("577.3万元", "575.3万元"))
+    assert [(f.claimed, f.expected) for f in wrong.findings] == [("575.3万元", "577.3万元")]

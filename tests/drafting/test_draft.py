@@ -57,10 +57,10 @@ def test_structure_follows_seed_002(example):
 def test_passages_carry_targets_completions_margins_and_reasons(example):
     prose = compose(example).prose()
     # §四 follows the seed: one block per 年度目标, its indicators said against their targets in words.
-    assert "（三）对年度绩效目标3（技术合同认定）的分析\n预期目标：全市技术合同成交额达660亿元。" in prose
+    assert "（三）对年度绩效目标3（技术合同认定）的分析\n年初确定的目标为全市技术合同成交额达660亿元。" in prose
     # A quantity against its target: 完成目标的X% below twice the target, 为目标的X倍 from twice up; never "偏差".
-    # (the target stated by the 预期目标 line just above is not said again)
-    assert "预期目标：全市技术合同成交额达660亿元。\n完成情况：全市技术合同成交额达868.78亿元，完成目标的131.6%，" \
+    # (the target stated by the goal's line just above is not said again)
+    assert "目标为全市技术合同成交额达660亿元。\n全市技术合同成交额达868.78亿元，完成目标的131.6%，" \
         "比目标多208.78亿元。" in prose
     assert ("组织形式多样的产学研活动16场，完成目标的106.7%，比目标多1场。"  # the target stated just above, not again
             "组织科技合作交流活动4场，达到年度目标。") in prose
@@ -68,11 +68,13 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     assert "培育技术经纪人843人，为目标（300人）的2.81倍，主要原因是【待补充：大幅超出目标的原因】。" in prose
     assert "偏差" not in prose.split("四、")[1].split("五、")[0]
     assert "非税收入预算完成率为66.22%，比100%的目标低33.78个百分点，原因是受疫情影响房租收入减少。" in prose
-    assert ("2022年年初预算545.57万元，年中净调增81.6万元，调整后预算627.17万元，"
-            "实际支出602.24万元，预算执行率96.03%。") in prose
+    # §三 states the budget from 预算信息; §四 its rates against their targets
+    assert ("（三）预算安排和调整情况\n2022年年初预算545.57万元，其中基本支出516.57万元、项目支出29万元。年中净调增81.6万元，"
+            "其中基本支出追加84.85万元、项目支出追减3.25万元。调整后预算627.17万元，其中基本支出601.42万元、项目支出25.75万元。\n"
+            "（四）预算执行情况\n2022年实际支出602.24万元，其中基本支出577.3万元、项目支出24.94万元。") in prose
     assert "预算调整率为14.96%，未能控制在目标以内（目标为0%），原因是人员变动及政策性调整人员经费。" in prose
-    assert "年中的预算调整为基本支出追加84.85万元、项目支出追减3.25万元。" in prose
-    assert "预算执行率未达到目标（目标为100%），原因是人员变动受疫情影响免税。" in prose
+    assert "预算执行率为96.03%，未达到目标（目标为100%），原因是人员变动受疫情影响免税。其中基本支出执行率95.99%，" \
+        "项目支出执行率96.85%。" in prose
     # 五 agrees with the tables and refers back instead of restating; no stock cause.
     assert "1.非税收入预算完成率未达到年度目标，差距和原因已在第四部分说明。" in prose  # one indicator: no 部分, 各项, 逐项
     assert "2.预算执行率未达到目标。支出未达调整预算的有基本支出（执行率95.99%）、公务出国（境）费（执行率0.00%）" in prose
@@ -165,7 +167,7 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
     assert "物业服务完成及时性为0.5天，控制在目标以内（目标为不超过1天）。" in prose
     assert "数据总量达3150万条" in prose
     assert "营造创新创业的良好氛围目标为“显著”，实际为“较显著”，未达到预期目标，原因是【待补充：原因分析】。" in prose
-    assert "预算执行率91.50%" in prose  # 1887.05 / 2062.35
+    assert "预算执行率为91.50%" in prose  # 1887.05 / 2062.35
     # §二 names the missed ones honestly and never counts them among the results.
     assert "未达到目标的是各类人才项目受理数、网络故障时长、预算执行率、预算偏差率和营造创新创业的良好氛围，具体情况和原因见第四部分。" in prose
     highlights = prose.split("主要工作成效如下：")[1].split("三、")[0]
@@ -234,6 +236,10 @@ def test_docx_layout(example, tmp_path):
     body = next(p for p in document.paragraphs if p.text.startswith("2022年，苏州市生产力促进中心共设置"))
     assert body.style.name == "Body Text"
     assert body.style.element.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
+    # the 落款: the unit's name at the right margin, a line below §六, no first-line indent
+    signature = next(p for p in document.paragraphs if p.text == "苏州市生产力促进中心" and p.style.name == "Body Text")
+    assert signature.alignment == WD_ALIGN_PARAGRAPH.RIGHT and signature.paragraph_format.first_line_indent == 0
+    assert signature.paragraph_format.space_before == Pt(28)
     assert len(document.tables) == 3
     table = document.tables[2]
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None

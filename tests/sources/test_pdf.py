@@ -66,9 +66,9 @@ def test_drafted_report_reads_as_its_docx(drafted):
     _same_reading(docx_path, pdf_path)
     original, converted = check_file(docx_path), check_file(pdf_path)
     assert (converted.figures, converted.linked, converted.facts) == (original.figures, original.linked,
-                                                                      original.facts) == (108, 99, 194)
+                                                                      original.facts) == (110, 102, 194)
     assert converted.findings == original.findings == []
-    assert [t.row_pages[0] for t in read_document(pdf_path).tables] == [10, 10, 11]
+    assert [t.row_pages[0] for t in read_document(pdf_path).tables] == [11, 11, 12]
 
 
 def test_a_planted_wrong_figure_is_found_in_the_pdf_with_its_page(drafted, folder):
@@ -77,8 +77,8 @@ def test_a_planted_wrong_figure_is_found_in_the_pdf_with_its_page(drafted, folde
     assert _codes(converted) == _codes(original) == [("N101", "868.87亿元", "868.78亿元")]
     assert converted.findings[0].context == original.findings[0].context
     # A DOCX counts its empty paragraphs too; a PDF has none, so the page is what places it.
-    assert converted.findings[0].location.page == 1
-    assert "（PDF第1页）" in converted.findings[0].location.describe()
+    assert converted.findings[0].location.page == 2
+    assert "（PDF第2页）" in converted.findings[0].location.describe()
 
 
 def test_seed_002_with_rows_broken_across_pages_reads_as_its_docx(seed_pdf):
@@ -140,7 +140,7 @@ def test_pdfium_objects_read_as_pdfminer_objects_do(request, source):
     assert [(t.rows, t.row_pages) for t in fast.tables] == [(t.rows, t.row_pages) for t in slow.tables]
     assert [(p.text.replace(" ", ""), p.page) for p in fast.paragraphs] == \
         [(p.text.replace(" ", ""), p.page) for p in slow.paragraphs]
-    assert len(fast.paragraphs) == {"drafted": 72, "seed_pdf": 55}[source]
+    assert len(fast.paragraphs) == {"drafted": 82, "seed_pdf": 55}[source]
 
 
 def test_rotated_pages_and_moved_media_boxes(drafted, folder):
@@ -151,8 +151,8 @@ def test_rotated_pages_and_moved_media_boxes(drafted, folder):
     document = pypdfium2.PdfDocument(str(drafted[1]))
     left, bottom, right, top = document[0].get_mediabox()
     document[0].set_mediabox(left - 30, bottom - 50, right + 20, top + 10)
-    left, bottom, right, top = document[9].get_mediabox()  # the first table's page
-    document[9].set_mediabox(left + 10, bottom + 40, right, top + 60)
+    left, bottom, right, top = document[10].get_mediabox()  # the first table's page
+    document[10].set_mediabox(left + 10, bottom + 40, right, top + 60)
     document[2].set_rotation(90)
     odd = folder / "旋转.pdf"
     document.save(str(odd))
@@ -161,9 +161,9 @@ def test_rotated_pages_and_moved_media_boxes(drafted, folder):
 
     with pdfplumber.open(odd) as pdf, pdfpage.pdfium_pages(pdf, odd) as pages:
         kinds = [type(page).__name__ for page in pages]
-    assert kinds.count("PdfiumPage") == 13 and kinds[2] == "Page"
+    assert kinds.count("PdfiumPage") == 14 and kinds[2] == "Page"
     assert read_document(odd).blocks == read_pdf(odd, pdfium=False).blocks
-    assert [t.row_pages[0] for t in read_document(odd).tables] == [10, 10, 11]
+    assert [t.row_pages[0] for t in read_document(odd).tables] == [11, 11, 12]
 
 
 def test_pdfs_read_from_several_threads_at_once(seed_pdf):

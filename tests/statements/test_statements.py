@@ -133,14 +133,13 @@ def test_a_figure_named_only_in_part_like_an_indicator_is_not_called_wrong(tmp_p
 DRAFTS = {
     # input, --form, the figures left unlinked (lists of named indicators counted with 等N项, which are not
     # totals of a category; 机构设置's staff numbers; a project's funding lines named without a column)
-    "example": (None, None, [("第15段", "4年"), ("第28段", "不低于200项"), ("第40段", "410亿元"), ("第40段", "24900项"),
-                             ("第40段", "18000项"), ("第43段", "100家"), ("第49段", "7项"),
-                             ("第49段", "18项"), ("第51段", "8项")]),
+    "example": (None, None, [("第17段", "4年"), ("第36段", "不低于200项"), ("第48段", "410亿元"), ("第48段", "24900项"),
+                             ("第48段", "18000项"), ("第51段", "100家"), ("第57段", "7项"), ("第59段", "8项")]),
     "seed000_filled": (DATA / "seed000_filled.yaml", None, [
-        ("第7段", "7项"), ("第16段", "8个"), ("第16段", "43名"), ("第16段", "4名"), ("第16段", "42名"), ("第16段", "4名"),
-        ("第17段", "2062.35万元"),  # §三's 部门整体资金, from 资金来源, which the report has no table of
-        ("第26段", "两个月"), ("第36段", "8项"), ("第36段", "18项")]),
-    "unmet": (DATA / "unmet.yaml", None, [("第20段", "2项")]),
+        ("第8段", "7项"), ("第18段", "8个"), ("第18段", "43名"), ("第18段", "4名"), ("第18段", "42名"), ("第18段", "4名"),
+        ("第20段", "2062.35万元"),  # §三's 部门整体资金, from 资金来源, which the report has no table of
+        ("第32段", "两个月"), ("第42段", "8项")]),
+    "unmet": (DATA / "unmet.yaml", None, [("第26段", "2项")]),
     "project": (None, "项目", [("第6段", "200万元"), ("第6段", "0万元"), ("第6段", "0万元")]),
 }
 
