@@ -614,7 +614,8 @@ def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]
             continue
         if budget_given and any(word in sentence for word in words["budget_words"]) and re.search(r"\d", sentence):
             continue
-        staff = any(word in sentence for word in words["organisation_words"]) \
+        # the first sentence introduces the unit (……是市科学技术局下属公益一类事业单位): its setting, not its staff
+        staff = bool(duties or organisation) and any(word in sentence for word in words["organisation_words"]) \
             and not any(word in sentence for word in words["duty_words"])  # ……负责……事业单位人事管理: its duties
         (organisation if staff else duties).append(
             sentence if sentence.endswith("。") else sentence + "。")
@@ -656,6 +657,8 @@ class BudgetView:
         """What the lines after the three largest left unspent, together."""
         return sum((amount for _, amount in self.unspent_lines[3:]), Decimal(0))
     cuts: list[BudgetResult] = field(default_factory=list)  # lines cut in the year (the total's change is net)
+    weakest: BudgetResult | None = None  # the project line that left the most unspent, below the total's rate
+
 
 
 def _agrees(result: IndicatorResult | None, computed: Decimal | None) -> bool:
@@ -682,7 +685,15 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
     if lowest is not None and (evaluation.budget_execution_rate is None or len(low) < 2
                                or lowest.execution_rate >= evaluation.budget_execution_rate):
         lowest = None
+    # what to improve is where the money stayed: the line below a direct line (a project) that left the most
+    # unspent, when executed below the whole (公务出国（境）费 at 0 % leaving 0.80万元 is no project to improve)
+    weakest = next((b for b, _ in sorted(((b, b.adjusted_budget - b.line.actual) for b in low),
+                                         key=lambda pair: -pair[1])[:1]
+                    if total is not None and b.line.parent and b.line.parent != total.line.name
+                    and evaluation.budget_execution_rate is not None
+                    and b.execution_rate < evaluation.budget_execution_rate), None)
     return BudgetView(
+        weakest=weakest,
         unspent_in=short[0].line.name if unspent and spent and len(short) == 1 and len(children) > 1 else "",
         lowest=lowest,
         cuts=[b for b in evaluation.budget if b is not total and b.line.name not in parents

@@ -498,7 +498,7 @@ def test_the_report_opens_with_what_it_rests_on_and_section_three_tells_the_unit
                             "以工作完成实际情况、部门决算报表、工程交工验收资料和问卷调查等为依据，逐项核实绩效指标完成情况，"
                             "开展了绩效自评。现将有关情况报告如下。\n一、预算部门名称：岚川县水利局\n")
     three = prose.split("三、部门（单位）概况\n")[1].split("\n四、")[0].split("\n")
-    assert three[0] == "（一）部门职能" and three[1].startswith("岚川县水利局是湖南省岚川县人民政府工作部门") \
+    assert three[0] == "（一）基本情况和主要职能" and three[1].startswith("岚川县水利局是湖南省岚川县人民政府工作部门") \
         and three[1].endswith("全县有小型水库67座、山塘2100余口、农村集中供水工程186处。")
     assert three[2] == "（二）机构和人员情况" and three[3].endswith("部门核定编制146名，年末实有人员133人。")
     assert three[4:] == [
@@ -537,7 +537,7 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
         "检测合格率、小型水库除险加固座数、规模以上取水口在线计量率和水土流失综合治理面积未达到目标，中小河流治理及小型"
         "水库除险加固资金执行率只有88.80%，是下一年度需要重点改进的方面。")
     six = prose.split("六、绩效自评结果拟应用和公开情况\n")[1].split("\n")[0]
-    assert ("对执行率最低的中小河流治理及小型水库除险加固资金，结合项目实际进度核定下一年度预算规模。二是据本年度实际完成"
+    assert ("对未支出资金最多的中小河流治理及小型水库除险加固资金（执行率88.80%），结合项目实际进度核定下一年度预算规模。二是据本年度实际完成"
             "情况合理设定下一年度绩效目标，对完成值远超目标的山塘清淤整治口数和节水型单位创建数重新测算目标值。") in six
 
 
