@@ -332,6 +332,8 @@ class Language:
         name = indicator.name
         kind = self.kind(indicator)
         copula = _connectives()["copula"]
+        if name.startswith(copula):
+            copula = _connectives()["reached"]  # 为消费者挽回经济损失达862.4万元, not ……损失为862.4万元
         if is_ceiling(indicator):
             return f"{name}{copula}{value}"
         counted = self.counted(indicator)

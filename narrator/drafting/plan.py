@@ -658,6 +658,7 @@ class BudgetView:
         return sum((amount for _, amount in self.unspent_lines[3:]), Decimal(0))
     cuts: list[BudgetResult] = field(default_factory=list)  # lines cut in the year (the total's change is net)
     weakest: BudgetResult | None = None  # the project line that left the most unspent, below the total's rate
+    # and below the execution target (96.75 % against 95 % is not said to lag)
 
 
 
@@ -668,6 +669,14 @@ def _agrees(result: IndicatorResult | None, computed: Decimal | None) -> bool:
     written = result.indicator.completion
     places = max(written.decimals, 2)  # rates are kept to two decimals: "0%" means 0.00 %
     return round_half_up(computed, places) == round_half_up(written.value, places)
+
+
+def _floor(execution: IndicatorResult | None) -> Decimal:
+    """The execution rate below which a line is said to lag: the 预算执行率's target, else lexicon's."""
+    target = execution.indicator.target if execution is not None else None
+    if target is not None and target.is_number and target.unit == "%":
+        return target.value
+    return Decimal(str(lexicon.wording()["lagging_execution_rate"]))
 
 
 def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
@@ -691,7 +700,8 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
                                          key=lambda pair: -pair[1])[:1]
                     if total is not None and b.line.parent and b.line.parent != total.line.name
                     and evaluation.budget_execution_rate is not None
-                    and b.execution_rate < evaluation.budget_execution_rate), None)
+                    and b.execution_rate < evaluation.budget_execution_rate
+                    and b.execution_rate < _floor(plan.execution)), None)
     return BudgetView(
         weakest=weakest,
         unspent_in=short[0].line.name if unspent and spent and len(short) == 1 and len(children) > 1 else "",
