@@ -278,6 +278,8 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
     for word in roles.words()["distinguishing_words"]:
         if (word in claim.subject) != (word in fact.name):
             return False
+    if _one_of_joined(claim.subject, fact.name):
+        return False  # 新增农民合作社12个、家庭农场22个: each a part of 新增农民合作社和家庭农场数
     # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; the words of
     # a longer indicator's name (新建改扩建公办幼儿园数量) are not that indicator there.
     census = any(word in claim.context for word in lexicon.claim_words()["census_words"])
@@ -299,6 +301,17 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True
     return False
+
+
+def _one_of_joined(subject: str, name: str) -> bool:
+    """The name joins two things (新增农民合作社和家庭农场数) and the claim's subject names only one of them."""
+    joiners = lexicon.claim_words()["name_joiners"]
+    parts = [part for part in re.split("|".join(map(re.escape, joiners)), name) if len(part) >= 2]
+    if len(parts) != 2:
+        return False
+    named = [bool(_words_of(name_tokens(part)) - _words_of(name_tokens(parts[1 - index])) & name_tokens(subject))
+             for index, part in enumerate(parts)]
+    return named.count(True) == 1
 
 
 def _words_of(tokens: frozenset[str]) -> frozenset[str]:

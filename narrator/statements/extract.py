@@ -209,7 +209,9 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("other")  # 执行率低于95%的项目共3个: a threshold that sorts out lines
         elif "target" in role.alternatives and roles.ceiling_after(text[quantity.end:sentence_end]):
             role = roles.Role("target")  # 控制在18.5万元以内: the ceiling
-        if any(word in clause for word in lexicon.claim_words()["hypothetical_words"]):
+        if role.name == "completion" and text.startswith(tuple(lexicon.claim_words()["negated_after"]), quantity.end):
+            role = roles.Role("other")  # 14批次不合格产品全部依法处置: what failed, not what was done
+        elif any(word in clause for word in lexicon.claim_words()["hypothetical_words"]):
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
         elif role.name == "completion" and not quantity.comparator and _population(
                 text, quantity, clause_start, sentence_end) or _by_others(clause) \

@@ -197,7 +197,7 @@ def _undone_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{marks})[\u4e00-\u9fff]{{1,2}}的?$")  # 未整改, 尚未结案的; not 批而未供土地
 
 
-_GROUP_OF = re.compile(r"等[\d两二三四五六七八九十几多]+个")
+_GROUP_OF = re.compile(r"等[\d两二三四五六七八九十几多]+个|[、和][^，,；;。]{1,30}?[\d两二三四五六七八九十几多]+个项目")
 _LAST_YEARS_VALUE = re.compile(r"(?:19|20)\d\d年(?:同期)?的$")
 
 
@@ -311,6 +311,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("deviation")  # 偏差率31.63%, but 预算偏差率为4.5% is an indicator's value
         if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
             return Role("deviation", ("points",))
+        if passage_role == "target" and (_has(clause, "share_words") or _has(clause, "proportion_words")):
+            return Role("target")  # 年度目标是……普惠性幼儿园在园幼儿占比达到95%以上: the share aimed at
         if _has(clause, "share_words"):
             return Role("share", ("completion",))
         if _has(clause, "proportion_words"):  # 产值比重为52.7%: an indicator named so, or a share
