@@ -231,6 +231,9 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
         for match in _phrases(text, lexicon.claim_words()["all_met_phrases"]):
             sentence_start = max(text.rfind(p, 0, match.start()) for p in "。！？") + 1
             sentence_end = min((i for i in (text.find(p, match.end()) for p in "。！？") if i >= 0), default=len(text))
+            lead = text[sentence_start:].lstrip()
+            if lead.startswith(tuple(lexicon.claim_words()["target_leads"])) or re.match(r"预期目标\s*[：:]", lead):
+                continue  # 年初确定的目标为……抽查任务全部完成: what was aimed at, not what was done
             # 效益类指标2项，全部达到: 全部 within 效益 only; 其余22个过程指标均已完成: not all of them.
             part = text[max(sentence_start, *(text.rfind(mark, 0, match.start()) + 1 for mark in "；;")):match.start()]
             if any(word in part for word in lexicon.claim_words()["partial_words"]):

@@ -513,6 +513,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
             if any(phrase in words for phrase in phrases):
                 if any(degree + phrase in words for degree in degrees for phrase in phrases):
                     return ""  # 另有3项大幅超额完成: those far over, which no column counts
+                if words is after and any(word in after[:after.find(next(p for p in phrases if p in after))]
+                                          for word in lexicon.claim_words()["count_cause_words"]):
+                    return ""  # 2项履职指标受前期手续影响未完成: those missed for one cause, not all missed
                 if status != "total":
                     return count_key(status, scope, kind)
                 if qualified:

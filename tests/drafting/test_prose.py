@@ -566,9 +566,10 @@ def test_a_line_is_said_to_lag_only_below_the_execution_target_and_a_name_openin
 @pytest.mark.parametrize("unit, left", [
     ("statements_jinyun", []),  # 这一目标要求……占比达到95%以上: the share aimed at, not the value
     ("statements_hubeiroad", []),  # A、B、C3个项目执行率低于95%: a bound three lines pass
-    # 14批次不合格产品: what failed; 新增农民合作社12个: a part of 新增农民合作社和家庭农场数. Left: the officer's
+    # 14批次不合格产品: what failed; 新增农民合作社12个: a part of 新增农民合作社和家庭农场数; the officer's
     # 2项履职指标受……影响未完成 counts those missed for one cause, not all of them
-    ("statements_qidong", [("N101", "2项", "4项")]),
+    ("statements_qidong", []),
+    ("statements_tinghu", []),  # 年初确定的目标为……抽查任务全部完成: a goal's words, no claim that all was done
 ])
 def test_the_self_review_does_not_misread_the_units_own_words(unit, left):
     from narrator.api import draft
