@@ -576,3 +576,11 @@ def test_the_self_review_does_not_misread_the_units_own_words(unit, left):
 
     findings = draft(_answered(DATA / unit)).findings
     assert [(f.code, f.claimed, f.expected) for f in findings] == left
+
+
+def test_a_field_whose_narrative_only_gives_indicator_values_names_them_in_section_two():
+    """桂城街道 (held-out): 民生保障's narrative gives only the indicators' values (§四 states each against its target),
+    so §二 names the five instead of a bare count."""
+    prose = compose(evaluate(_answered(DATA / "statements_guicheng"))).prose()
+    assert ("3.民生保障方面指标5项，全部达到或超过目标，分别是低保及特困供养金按时足额发放率、居家养老服务人次、临时救助人次、"
+            "公益性岗位安置就业困难人员人数和残疾人两项补贴发放准确率，完成情况见第四部分。") in prose
