@@ -8,7 +8,8 @@ Templates run in Jinja2's sandbox.
 
 Template output is read line by line: ``# `` starts a level-1 heading, ``## `` a
 level-2 heading, ``@title`` a title line (several make a title of several lines), ``@subtitle`` the year line, ``@table NAME`` places a
-table, ``@suggestion`` a marked 【参考表述】 paragraph, ``@sign`` the 落款 at the right margin; every other non-blank line is a body paragraph."""
+table, ``@suggestion`` a marked 【参考表述】 paragraph, ``@sign`` the 落款 at the right margin; every other
+non-blank line is a body paragraph."""
 from __future__ import annotations
 
 import re

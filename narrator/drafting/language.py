@@ -358,8 +358,9 @@ class Language:
         short word equal to the target (基本健全 against 健全, a figure, 是/否)."""
         value, name = indicator.completion.text.strip(), indicator.name.strip()
         words = self.words["predicate"]
+        refused = tuple(words["not_judgements"])
         if not value or value != indicator.target.text.strip() or len(value) > words["max_chars"] \
-                or re.search(r"\d", value) or value in words["not_judgements"] or name.startswith(tuple(words["not_judgements"])):
+                or re.search(r"\d", value) or value in refused or name.startswith(refused):
             return ""
         if name.endswith(tuple(words["quality_suffixes"])):
             stem = name[:-1]
