@@ -22,7 +22,7 @@ from ..core.quantity import Quantity, format_decimal, format_percent, parse_quan
 from ..recognise.tables import Cell, ReportTables
 from ..statements.extract import Claim, count_key, extract, name_tokens
 from .across import pair
-from .findings import Location, wording
+from .findings import Location, has_wording, wording
 
 # Facts computed from others for what a sentence may say of them (a ratio, percentage points, a share …);
 # CheckResult.facts counts the figures read from the tables without these.
@@ -215,7 +215,9 @@ def fact_name(fact: Fact) -> str:
         return wording("fact_budget", line=fact.scope or wording("total_line"), name=fact.name)
     if fact.base:
         return wording("fact_last_year", name=fact.name, base=fact.base)
-    return wording(f"fact_{fact.role}", name=fact.name)
+    key = f"fact_{fact.role}"
+    # a fact of a role no phrase is written for (a table's other figure) is named as itself
+    return wording(key if has_wording(key) else "fact_completion", name=fact.name)
 
 
 def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[Fact]:

@@ -54,6 +54,10 @@ def _templates() -> dict[str, str]:
     return load_yaml("templates", "findings.yaml")
 
 
+def has_wording(key: str) -> bool:
+    return key in _templates()
+
+
 def wording(key: str, **arguments: object) -> str:
     """A phrase of templates/findings.yaml (place names, kinds, severities)."""
     return _templates()[key].format(**arguments)

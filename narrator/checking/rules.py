@@ -255,6 +255,9 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                     and not any(word in around for word in lexicon.claim_words()["all_scope_words"]):
                 continue  # 节能降耗目标责任全面完成: one thing named, not every goal
             sentence = text[sentence_start:match.start()] + text[match.end():sentence_end]
+            if not named and clause_start > sentence_start and match.group(0).startswith(
+                    tuple(lexicon.claim_words()["each_words"])) and figures_in(text[sentence_start:clause_start]):
+                continue  # 预算执行率96.46%，预算调整率4.61%，……，均达到年度目标: each figure just given, not every goal
             if not named and clause_start > sentence_start \
                     and not any(word in sentence for word in lexicon.claim_words()["all_scope_words"]):
                 continue  # 送戏下乡126场，公益电影放映2592场，…，全部完成: the things just listed, not every goal

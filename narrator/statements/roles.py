@@ -329,6 +329,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         return Role("growth")  # 与上年相比，……2024年调整后预算增加345.70万元: a change on last year
     if unit != "%" and gap_to_target_named(bare):
         return Role("difference")  # 超过15次的目标3次
+    if unit != "%" and bare.strip() in words()["gap_markers"] and _has(sentence_before, "target_words"):
+        return Role("difference")  # （8.6个工作日，目标≤7个工作日，多1.6个工作日）: the gap, the marker alone
     if unit != "%":
         if kinds.get(unit) == "money" and compared_column(clause) and _ends(bare, "gap_markers"):
             return Role("column_gap")  # 调整后预算较年初预算增加81.6万元
