@@ -23,7 +23,7 @@ from ..core import lexicon
 from ..core.compare import agrees
 from ..core.evaluate import Problem, Status
 from ..core.model import Indicator, Report
-from ..core.quantity import SCALES, format_decimal, format_percent, parse_quantity, round_half_up
+from ..core.quantity import SCALES, format_decimal, format_percent, normalize_width, parse_quantity, round_half_up
 from ..forms import scoring
 from ..recognise import projectform
 from ..recognise.projectform import ScoreSheet, score
@@ -417,6 +417,8 @@ def execution_rate_wrong(report: CheckedReport) -> Iterator[Finding]:
     for funding in report.sheet.funding if report.sheet is not None else []:
         cell, budget, actual = funding.cells.get("rate"), funding.amount("budget"), funding.amount("actual")
         written = parse_quantity(cell.text) if cell is not None else None
+        if written is not None and written.is_number and not written.unit and "%" in normalize_width(cell.column):
+            written = parse_quantity(cell.text.strip() + "%")  # 执行率（%） | 90.08
         if written is None or written.unit != "%" or not budget or actual is None or (cell.table, cell.row) in seen:
             continue
         rate = actual / budget * 100
@@ -738,6 +740,7 @@ def level_weight_differs(report: CheckedReport) -> Iterator[Finding]:
         return
     rows = [row for row in sheet.indicators if score(row.cells.get("weight")) is not None]
     closed = sheet.total_weight is not None or sheet.total_score is not None
+    reported: set[tuple[int, ...]] = set()
     for key in ("level1", "level2"):
         groups: list[list] = []
         for row in rows:
@@ -755,7 +758,9 @@ def level_weight_differs(report: CheckedReport) -> Iterator[Finding]:
                                         or (following is None and closed)):
                 continue
             added = sum((score(row.cells["weight"]) for row in members), Decimal(0))
-            if added != declared:
+            span = tuple(map(id, members))
+            if added != declared and span not in reported:  # a 二级 alone under its 一级, wrong alike: said once
+                reported.add(span)
                 cell = members[0].cells.get(key) or members[0].cells["weight"]
                 yield _sheet_cell_finding(report, cell, format_decimal(added), format_decimal(declared),
                                           {"name": re.sub(r"\s+", "", own[-1]), "count": len(members)},

@@ -24,99 +24,16 @@ from ..sources import streams
 from ..sources.layout import match_columns
 from ..sources.read import Paragraph, SourceDocument, Table, is_page_number
 from . import indicator_rows
+from .formlines import read_lines as _line_sheet
+from .sheet import (FundingRow, ScoredIndicator, ScoreSheet, form_words as _words, has as _has, part_name as _part_name,
+                    plain as _plain, prose_words, score, stated_weight, written_words)
 from .tables import Cell, cell_at, money
 
 
 _SHORT_LINE = 40
 _YEAR_ONLY = re.compile(r"[(（]?(19|20|21)\d\d年度?[)）]?")
+_LOOSE_FIGURE = re.compile(r"(^|\s)\d+(\.\d+)?(\s|$)")  # a figure standing apart inside a name
 _CODE = re.compile(r"^[(（]\d{2,}[)）]")  # (433001)乌海市供销合作社联合社: the unit's code in front of its name
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict:
-    data = load_yaml("lexicon", "project_form.yaml")
-    return {key: ({k: tuple(map(str, v)) for k, v in value.items()} if isinstance(value, dict) else
-                  tuple(map(str, value))) for key, value in data.items()}
-
-
-def prose_words() -> dict[str, tuple[str, ...]]:
-    """How the prose states the total and the grade (自评得分97.43分, 自评等级为优)."""
-    return _words()["prose"]
-
-
-def written_words() -> dict[str, str]:
-    """The words a drafted form writes, the first of each list: 总分, 自评等级, 其中：."""
-    words = _words()
-    return {"total": words["total"][0], "grade": words["grade"][0],
-            "part_prefix": words["funding"]["part_prefix"][0]}
-
-
-@dataclass
-class FundingRow:
-    name: str
-    cells: dict[str, Cell]  # initial, budget, actual, weight, rate, score — those the row fills
-    total: bool  # 年度资金总额, not one of its parts
-
-    def amount(self, key: str) -> Decimal | None:
-        cell = self.cells.get(key)
-        return money(cell.text) if cell is not None else None
-
-
-@dataclass
-class ScoredIndicator:
-    indicator: Indicator
-    cells: dict[str, Cell]  # name, target, completion, weight, score, reason …
-
-
-@dataclass
-class ScoreSheet:
-    file: str
-    labels: dict[str, str] = field(default_factory=dict)  # project, department, unit
-    funding: list[FundingRow] = field(default_factory=list)
-    indicators: list[ScoredIndicator] = field(default_factory=list)
-    total_weight: Cell | None = None
-    total_score: Cell | None = None
-    grade: Cell | None = None
-    goal: str = ""  # 年度总体目标（预期目标）
-    result: str = ""  # its 实际完成情况, on a self-evaluation form
-    year: int | None = None  # read_targets only: the year in the title
-    paragraphs: range = range(0)  # a form read from lines of text: the paragraphs it stands in (not prose)
-    # A form read from lines whose 分值 do not add up to its 总分: (rows read, their 分值, the 总分's) — a
-    # row missed or a 分值 wrong, the reading cannot tell; its rows are not checked.
-    unconfirmed: tuple[int, Decimal, Decimal] | None = None
-    # What the form's own notes state of its weights (绩效指标（90分）, 其中产出指标权重分值50分 …): the level
-    # (“” for all the indicators) → the weight and the cell or paragraph that states it.
-    notes: dict[str, tuple[Decimal, Cell]] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # read_targets only: what could not be read, and judgements
-    label_tables: list[int] = field(default_factory=list)  # tables above the form that hold labels only
-    note_tables: list[int] = field(default_factory=list)  # tables below it of labels only: 评价结论, 存在问题 …
-
-    @property
-    def funding_total(self) -> FundingRow | None:
-        return next((row for row in self.funding if row.total), None)
-
-
-_STATED_WEIGHT = re.compile(r"[(（]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]\s*$")
-
-
-def stated_weight(level: str) -> Decimal | None:
-    """The weight a level states in its name: 投入（20分） → 20."""
-    match = _STATED_WEIGHT.search(normalize_width(level))
-    return Decimal(match.group(1)) if match else None
-
-
-def score(cell: Cell | None) -> Decimal | None:
-    """A 分值 or 得分 cell as a number; "—", blank or words → None."""
-    return money(cell.text) if cell is not None else None
-
-
-def _plain(text: str) -> str:
-    return normalize_width(text).replace(" ", "").replace("\n", "")
-
-
-def _has(text: str, words: tuple[str, ...]) -> bool:
-    plain = _plain(text)
-    return any(word in plain for word in words)
 
 
 def _cell(table: Table, row: int, index: int, header: list[str]) -> Cell:
@@ -143,7 +60,8 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
     if sheet.total_weight is None and sheet.total_score is None:
         # Text copied out of a PDF whose cells ran together: the lines read alone, when they confirm themselves.
         lines = _line_sheet(document)
-        if lines is not None and lines.total_weight is not None and lines.unconfirmed is None:
+        if lines is not None and lines.unconfirmed is None and (
+                lines.total_weight is not None or len(lines.indicators) > len(sheet.indicators)):
             return lines
     if not sheet.indicators and not sheet.funding:
         return None
@@ -215,174 +133,6 @@ def _notes(sheet: ScoreSheet, tables: list[Table]) -> None:
                     if level not in sheet.notes:
                         sheet.notes[level] = (Decimal(match.group("weight")),
                                               _cell(table, number, index, [""] * len(cells)))
-
-
-_PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
-_LOOSE_FIGURE = re.compile(r"(^|\s)\d+(\.\d+)?(\s|$)")  # a figure standing apart inside a name
-
-
-def _line_sheet(document: SourceDocument) -> ScoreSheet | None:
-    """A scored form copied out of a PDF as lines of space-separated cells, its headers and names broken
-    over lines (“一级指 二级指 年度指标 …” / “标 标 三级指标 值 值 分值 得分 措施”): read line by line, without
-    its headers, and kept only when its own figures confirm the reading.
-    - a 资金 line: a funding name, then 年初预算数 全年预算数 全年执行数 分值 执行率 得分 in the national order,
-      taken only when its 执行率 is 全年执行数 ÷ 全年预算数 (the order confirmed); its parts, their three amounts;
-    - an indicator line: after the 三级指标 header, a name, 年度指标值, 实际完成值, then 分值 and 得分 — the last
-      two of the first run of plain figures (a reason may follow, broken over lines);
-    - the 总分 line: 分值 and 得分.
-    The form is kept only when the 分值 read add up to the 总分's: then no row was missed."""
-    words = _words()
-    paragraphs = _lines(document)
-    sheet = ScoreSheet(document.file)
-    under = scoring = False
-    funding_names = words["funding"]["total"] + words["funding"]["parts"]
-    for paragraph in paragraphs:
-        pieces = normalize_width(paragraph.text).split()
-        plain = _plain(paragraph.text)
-        if not pieces:
-            continue
-        if pieces[0] in words["total"] and sheet.indicators:
-            figures = [piece for piece in pieces[1:] if _PLAIN_NUMBER.fullmatch(piece)]
-            if len(figures) == 2:
-                sheet.total_weight, sheet.total_score = (_line_cell(paragraph, figures[0], "weight"),
-                                                         _line_cell(paragraph, figures[1], "score"))
-            continue
-        grade = _line_grade().match(plain)
-        if grade and sheet.total_weight is not None:
-            sheet.grade = Cell(grade.group("grade"), 0, paragraph.number, "", paragraph.line, 0, paragraph.page)
-            break
-        name = next((index for index, piece in enumerate(pieces) if _has(piece, funding_names)), None) \
-            if any(word in plain for word in funding_names) else None
-        if name is not None and not under:
-            if paragraph.style != _TABLE_ROW:  # a table's 资金 rows are read as a table (checked there)
-                _line_funding(sheet, paragraph, pieces[name], pieces[name + 1:], words)
-            continue
-        if any(word in plain for word in words["indicator_columns"]["name"]):
-            under = True
-            scoring = any(word in plain for word in words["target_columns"]["standard"])
-            continue
-        if under and sheet.total_weight is None:
-            (_line_scoring_row if scoring else _line_indicator)(sheet, paragraph, pieces)
-    weights = [score(row.cells.get("weight")) for row in sheet.indicators]
-    total = sheet.funding_total
-    if total is not None and "weight" in total.cells:
-        weights.append(score(total.cells["weight"]))
-    confirmed = sheet.total_weight is not None and sheet.indicators and None not in weights and \
-        sum(weights, Decimal(0)) == score(sheet.total_weight)
-    if not confirmed:
-        unconfirmed = None
-        if sheet.total_weight is not None and sheet.indicators and None not in weights:
-            unconfirmed = (len(weights), sum(weights, Decimal(0)), score(sheet.total_weight))
-        if total is None:
-            if unconfirmed is None:
-                return None
-            return ScoreSheet(document.file, unconfirmed=unconfirmed)
-        sheet.unconfirmed = unconfirmed
-        # The 资金 rows alone, each confirmed by its 执行率 (a 区域 form without scores, or indicators
-        # that could not be read whole): they are checked, the rest is left as text.
-        sheet.indicators, sheet.total_weight, sheet.total_score = [], None, None
-    cells = [cell for row in [*sheet.funding, *sheet.indicators] for cell in row.cells.values()]
-    last = sheet.total_weight.row if sheet.total_weight is not None else max(cell.row for cell in cells)
-    sheet.paragraphs = range(min(cell.row for cell in cells), last + 1)
-    return sheet
-
-
-_TABLE_ROW = "table row"  # a line `_lines` made of a table's row
-
-
-def _lines(document: SourceDocument) -> list[Paragraph]:
-    """The document's lines in order: its paragraphs, and the rows of the tables a reader made of some of
-    them (a header the column words gave) back as lines, numbered as the paragraph before them."""
-    lines: list[Paragraph] = []
-    number = 0
-    for block in document.blocks:
-        if isinstance(block, Paragraph):
-            lines.append(block)
-            number = block.number
-            continue
-        for index, row in enumerate(block.rows):
-            line = block.row_lines[index] if index < len(block.row_lines) else None
-            page = block.row_pages[index] if index < len(block.row_pages) else None
-            lines.append(Paragraph(" ".join(cell.strip() for cell in row if cell.strip()), number, style=_TABLE_ROW,
-                                   line=line, page=page))
-    return lines
-
-
-@lru_cache(maxsize=1)
-def _line_grade():
-    """A grade on a line of its own: 评价等级：优 (the grade labels the prose uses too)."""
-    labels = "|".join(map(re.escape, _words()["prose"]["grade"]))
-    return re.compile(rf"^(?:{labels})[:：](?P<grade>\S)")
-
-
-def _line_scoring_row(sheet: ScoreSheet, paragraph: Paragraph, pieces: list[str]) -> None:
-    """A scoring table's line: a name, its 分值, the 评分标准 (perhaps going on below), the 得分 at the end
-    (“预算编制科学性 5 预算编制经过科学论证、有明确标 5”)."""
-    if len(pieces) < 4 or not _PLAIN_NUMBER.fullmatch(pieces[-1]):
-        return
-    weight = next((index for index in range(1, len(pieces) - 2) if _PLAIN_NUMBER.fullmatch(pieces[index])), None)
-    if weight is None or Decimal(pieces[weight]) > 100:
-        return
-    name = pieces[weight - 1]
-    indicator = Indicator(name=name, target=parse_quantity(""), origin=Origin(sheet.file, "", paragraph.number))
-    sheet.indicators.append(ScoredIndicator(indicator, {
-        "name": _line_cell(paragraph, name, "name"), "weight": _line_cell(paragraph, pieces[weight], "weight"),
-        "score": _line_cell(paragraph, pieces[-1], "score")}))
-
-
-def _line_cell(paragraph: Paragraph, text: str, key: str, part: str = "indicator_columns") -> Cell:
-    """A cell read from a line: its column named as the national form names it (年初预算数, 分值 …)."""
-    return Cell(text, 0, paragraph.number, _words()[part][key][0], paragraph.line, 0, paragraph.page)
-
-
-def _line_funding(sheet: ScoreSheet, paragraph: Paragraph, name: str, rest: list[str], words: dict) -> None:
-    total = _has(name, words["funding"]["total"])
-    if len(rest) < 3 or None in [money(piece) for piece in rest[:2]]:
-        return
-    # The national order (年初预算数 全年预算数 全年执行数 分值 执行率 得分), or a 区域 form's (全年预算数
-    # 全年执行数 执行率): taken when the 执行率 is the 执行数 ÷ 预算数 beside it.
-    if not total:  # a part, under a total read in one order or the other: its amounts in that order
-        if sheet.funding_total is None:
-            return
-        keys = [key for key in sheet.funding_total.cells if key in ("initial", "budget", "actual")]
-        sheet.funding.append(FundingRow(_part_name(_plain(name), words), {
-            key: _line_cell(paragraph, text, key, "funding_columns") for key, text in zip(keys, rest)}, False))
-        return
-    for keys in (("initial", "budget", "actual", "weight", "rate", "score"), ("budget", "actual", "rate")):
-        if len(rest) < len(keys) or (len(keys) == 3 and len(rest) > 3 and money(rest[3]) is not None):
-            continue
-        figures = dict(zip(keys, rest))
-        budget, actual = money(figures["budget"]), money(figures["actual"])
-        rate = parse_quantity(figures["rate"])
-        if not budget or actual is None or rate.unit != "%" or ("weight" in keys and money(figures["weight"]) is None):
-            continue
-        places = len(figures["rate"].rstrip("%").split(".", 1)[1]) if "." in figures["rate"] else 0
-        if round_half_up(actual / budget * 100, places) != rate.value:
-            continue
-        cells = {key: _line_cell(paragraph, text, key, "funding_columns") for key, text in figures.items()}
-        sheet.funding.append(FundingRow(_part_name(_plain(name), words), cells, True))
-        return
-
-
-def _line_indicator(sheet: ScoreSheet, paragraph: Paragraph, pieces: list[str]) -> None:
-    run = next((index for index in range(2, len(pieces) - 1)
-                if _PLAIN_NUMBER.fullmatch(pieces[index]) and _PLAIN_NUMBER.fullmatch(pieces[index + 1])), None)
-    if run is None:
-        return
-    end = run
-    while end + 1 < len(pieces) and _PLAIN_NUMBER.fullmatch(pieces[end + 1]):
-        end += 1
-    weight, written = pieces[end - 1], pieces[end]
-    if end - 1 < 3 or Decimal(weight) > 100:
-        return
-    target, completion = pieces[end - 3], pieces[end - 2]
-    name = pieces[end - 4]
-    indicator = Indicator(name=name, target=parse_quantity(target), completion=parse_quantity(completion),
-                          origin=Origin(sheet.file, "", paragraph.number))
-    cells = {"name": _line_cell(paragraph, name, "name"), "target": _line_cell(paragraph, target, "target"),
-             "completion": _line_cell(paragraph, completion, "completion"),
-             "weight": _line_cell(paragraph, weight, "weight"), "score": _line_cell(paragraph, written, "score")}
-    sheet.indicators.append(ScoredIndicator(indicator, cells))
 
 
 def read_targets(document: SourceDocument) -> ScoreSheet | None:
@@ -689,13 +439,6 @@ def _goals(sheet: ScoreSheet, cells: list[str], words: dict, column: int | None)
         pieces = [cells[i].strip() for i in rest]
         sheet.goal = " ".join(piece for index, piece in enumerate(pieces) if not index or piece != pieces[index - 1])
     return None
-
-
-def _part_name(text: str, words: dict) -> str:
-    """其中：当年财政拨款 → 当年财政拨款."""
-    for prefix in words["funding"]["part_prefix"]:
-        text = text.removeprefix(normalize_width(prefix))
-    return text.rstrip(":")  # 年度资金总额：
 
 
 def _labels(sheet: ScoreSheet, cells: list[str], words: dict) -> None:

@@ -798,7 +798,7 @@ _LIST_START = re.compile(r"^(\d{1,2}[.、．](?!\d)|[（(][一二三四五六七
 _PAGE_NUMBER = re.compile(r"^[—\-－–\s]*(第\s*)?\d+(\s*页)?[—\-－–\s]*$|^\d+\s*/\s*\d+$")
 
 
-_DECORATED_PAGE_NUMBER = re.compile(r"^[—\-－–]+\s*\d+\s*[—\-－–]+$|^第\s*\d+\s*页$")
+_DECORATED_PAGE_NUMBER = re.compile(r"^[—\-－–]+\s*\d+\s*[—\-－–]+$|^第\s*\d+\s*页(\s*[，,/／]?\s*共\s*\d+\s*页)?$")
 
 
 def is_page_number(text: str) -> bool:

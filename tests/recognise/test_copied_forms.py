@@ -56,11 +56,13 @@ EXPECTED = {
     "G03.txt": [("N604", "102,001.00", "102000.00")],
     # G04's 公开09表: three header rows over one row of twelve figures, its totals columns. The 预算 小计 of
     # 0.00 over 24.00 + 18.00 is reported, and the 合计 above it checked with the 小计 its parts give (no
-    # knock-on finding); the 决算 合计 46.42 over parts of 46.32. Known miss: G05, copied out of a PDF with its
-    # headers broken, is read line by line only when its 分值 add up to its 总分 — its planted 权重 of 15 is
-    # exactly what leaves the reading unconfirmed (N503 says so).
+    # knock-on finding); the 决算 合计 46.42 over parts of 46.32.
     "G04.txt": [("N611", "0.00", "42.00"), ("N611", "46.42", "46.32")],
-    "G05.txt": [],
+    # Copied out of a PDF with its headers broken, read line by line (recognise/formlines): its 资金 line in 陕西's
+    # order (预算数 调整后预算数 实际支出 执行率 权重 得分), the 执行率 written without “%” and confirmed by 10 × 90.08% =
+    # 9.01; its 得分 add up to 97.01, so every row is there: the planted 执行率 (1081.00 ÷ 1150.00), the 得分 that
+    # follows it, and 权重 of 105 (满意度 15) against 100, which the manifest did not count, are found.
+    "G05.txt": [("N202", "90.08", "94.00%"), ("N601", "9.01", "9.4"), ("N605", "105", "100")],
     "G06.txt": [],
     "G07.txt": [],
     "G08.txt": [],
@@ -98,7 +100,10 @@ EXPECTED = {
     "K06.txt": [("N602", "6", "5")],
     "K07.txt": [("N606", "92.48", "91.48")],
     "K08.txt": [],
-    "K09.txt": [],  # Known miss: a PDF scoring table whose cells run together over lines
+    # A PDF scoring table, each row's 得分 at the end of its first line, its 评分标准 and the levels' （20分） below; cut off
+    # before its 合计, confirmed by the levels that state their weights: 产出（30分） over rows of 35 (its one 二级
+    # 职责履行（30分） alike, said once).
+    "K09.txt": [("N610", "35", "30")],
     "K10.txt": [],
     "K11.txt": [("N611", "73.25", "71.25"), ("N612", "58.00", "93.00")],
     "K12.txt": [],
@@ -141,14 +146,17 @@ EXPECTED = {
     "Q04.txt": [],
     "Q05.txt": [("N604", "4600.00", "4800.00")],  # cells between “|” lines, headers and cells wrapped
     "Q06.txt": [("N610", "25", "30")],  # 效益（30分） over rows of 25
-    "Q07.txt": [],  # Known miss: a PDF copy read line by line, its 分值 not adding up to its 总分 as read (N503)
+    # A PDF copy, its names and values broken over lines (“较上年下 / 降4.1% 10 10”): 总分 96.46 over rows of 96.64.
+    "Q07.txt": [("N606", "96.46", "96.64")],
     "Q08.txt": [],
     "Q09.txt": [],  # Known miss: glued, a 计量单位 column, so 目标值, 完成值, 分值 and 得分 all run together (≥4546.81515)
-    "Q10.txt": [],  # Known miss: a PDF scoring table read line by line, unconfirmed (N503)
+    # A PDF scoring table, 评分标准 over two lines and the 得分 at the end of the second: its 得分 add up to 87.3, so
+    # its 合计 分值 of 100 over rows of 95 is the form's error, not the reading's.
+    "Q10.txt": [("N605", "95", "100")],
     "Q11.txt": [],
     "Q12.txt": [],
 }
-KNOWN_MISSES = {"G05.txt", "K09.txt", "Q07.txt", "Q10.txt"}
+KNOWN_MISSES: set[str] = set()
 # G08 is prose only; G10 (a side-by-side 收支总表) is not read (N501). K12 (功能分类 cut off after two rows) is
 # not read either, but has no figure in its prose to leave unchecked (its “单位：万元” was once read as one).
 NO_TABLE = {"G08.txt", "G10.txt", "Q09.txt"}
@@ -336,14 +344,37 @@ def test_the_later_sets_target_tables_import_with_their_names(manifest, name):
     assert named == entry["unit"]
 
 
-def test_a_pdf_form_whose_weights_do_not_add_up_is_said_not_checked():
-    """G05, copied from a PDF line by line: its rows' 分值 make 95 (its 资金 line is not read: its 执行率, planted
-    wrong, does not confirm the columns) against a 总分 of 100. A row missed or a 分值 wrong — the reading cannot
-    tell, so it says so and checks none of the rows."""
-    (finding,) = check_file(COPIED / "G05.txt").findings
-    assert (finding.code, finding.severity, finding.claimed, finding.expected) == ("N503", "warning", "95", "100")
-    assert finding.message == ("从文字中逐行读出的自评表有 10 行分值，合计 95，而总分的分值为 100：或有一行没有读出，"
+def test_a_pdf_form_whose_totals_both_disagree_is_said_not_checked():
+    """Q10 with one of its rows gone from the copy (管理制度健全性, 2 and 2): neither its 分值 (93 against 100) nor its
+    得分 (85.3 against 87.3) add up — a row missed or a figure wrong, the reading cannot tell, so it says so and
+    checks none of the rows."""
+    text = (COPIED / "Q10.txt").read_text("utf-8")
+    cut = text.replace("组织实施 管理制度健全性 2 制度健全的得2分 2\n", "组织实施\n")
+    assert cut != text
+    from narrator.checking.checker import check_document
+    (finding,) = check_document(read_text(cut, "Q10.txt")).findings
+    assert (finding.code, finding.severity, finding.claimed, finding.expected) == ("N503", "warning", "93", "100")
+    assert finding.message == ("从文字中逐行读出的自评表有 17 行分值，合计 93，而总分的分值为 100：或有一行没有读出，"
                                "或分值有误，请核对；这张表的各行未核对。")
+
+
+def test_pdf_lines_put_broken_names_and_levels_back():
+    """Q07 and Q10 as read line by line: a name broken over two lines joined, not when the line above ends a
+    level's name (“服务对象满意度指标” / “群众就医满意度”); a row's values going on over two lines; the levels of a
+    scoring table from lines of their own and from the row's line (“可持续影 / 响 农村供水保证率 10 …”)."""
+    from narrator.recognise.formlines import read_lines
+    q07 = read_lines(read_document(COPIED / "Q07.txt"))
+    assert [(row.indicator.name, row.indicator.target.text, row.indicator.completion.text) for row in q07.indicators] \
+        == [("孕前优生健康检查人数", "≥3200人", "3356人"), ("65岁及以上老年人健康管理人数", "≥4.2万人", "4.35万人"),
+            ("适龄儿童免疫规划疫苗接种率", "≥90%", "96.2%"), ("传染病疫情报告及时率", "100%", "100%"),
+            ("补助资金拨付及时率", "100%", "100%"), ("“三公”经费支出", "≤上年", "较上年下降4.1%"),
+            ("居民健康素养水平", "≥28%", "27.4%"), ("县域内就诊率", "≥90%", "88.5%"), ("群众就医满意度", "≥90%", "91.6%")]
+    q10 = read_lines(read_document(COPIED / "Q10.txt"))
+    assert [(row.indicator.level1, row.indicator.level2, row.indicator.name) for row in q10.indicators][10:17] == [
+        ("过程", "组织实施", "制度执行有效性"), ("产出", "产出数量", "新建改造供水管网长度"), ("产出", "产出质量", "水质检测合格率"),
+        ("产出", "产出时效", "工程按期完工率"), ("产出", "产出成本", "成本控制情况"), ("效益", "社会效益", "受益人口"),
+        ("效益", "可持续影响", "农村供水保证率")]
+    assert (q10.total_weight.text, q10.total_score.text) == ("100", "87.3")
 
 
 def test_a_form_whose_own_note_states_other_weights():
