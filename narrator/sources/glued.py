@@ -14,6 +14,7 @@ and the merged cells (a level on the group's first row only) blank, so the tab r
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -46,6 +47,8 @@ _PROSE = re.compile(r"[，。；;]")
 _BRACKETED = re.compile(r"[(（][^()（）]{0,8}[)）]")
 _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z\d“\"《]")
 _NUMBERED = re.compile(r"(\d{1,2}[.、．]|[(（]\d{1,2}[)）])[\u4e00-\u9fff]")
+_BARE_VALUE = re.compile(r"[≥≤<>=≧≦＝]?(0|[1-9]\d*)(\.\d+)?")  # a target or completion whose unit has a column
+_TRAILING_ZERO = re.compile(r"\.\d{2,}0$")  # 66.210: a third decimal of 0 is written by no one
 _DATE = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?(底|前|以前|之前)?")
 
 
@@ -327,8 +330,9 @@ def _resolve(rows: list[tuple[int, Header, list[list[str]]]]) -> list[list[str]]
         summed[combination] = sums
     fitting = list(summed)
     for column in (0, 1):
-        # A total decides only where the cuts give different sums: a 分值 sum all cuts share stays a sum to check.
-        if len({sums[column] for sums in summed.values()}) > 1:
+        # A total decides only where the cuts left give different sums: a sum they all share stays a sum to check
+        # (once the 分值 have chosen the cuts, a 得分 total that differs is the form's error, not the reading's).
+        if len({summed[combination][column] for combination in fitting}) > 1:
             if wanted[column] is None:
                 return None
             fitting = [combination for combination in fitting if summed[combination][column] == wanted[column]]
@@ -438,6 +442,7 @@ def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[s
     points = [0] + ends
     width = len(header.kinds)
     unit_column = "unit" in header.kinds
+    ties = _TIES * 4 if unit_column else _TIES  # bare figures cut between any two digits: more cuts score alike
     worst = float("-inf")
     # best[j][p]: (score, parses) for the first j columns covering text[:points[p]]
     best: list[list[tuple[float, list[tuple[int, ...]]]]] = [[(worst, [])] * len(points) for _ in range(width + 1)]
@@ -450,14 +455,14 @@ def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[s
                 continue
             blank = _blank(kind, start == 0, start == len(text))
             if blank is not None:
-                _keep(best[column + 1], p, score + blank, [parse + (p,) for parse in parses])
+                _keep(best[column + 1], p, score + blank, [parse + (p,) for parse in parses], ties)
             for q in range(p + 1, len(points)):
                 end = points[q]
                 if end - start > _MAX_CELL.get(kind, 400):
                     break
                 gain = _gain(kind, text, start, end, weighted_levels, unit_column)
                 if gain is not None:
-                    _keep(best[column + 1], q, score + gain, [parse + (q,) for parse in parses])
+                    _keep(best[column + 1], q, score + gain, [parse + (q,) for parse in parses], ties)
     score, parses = best[width][len(points) - 1]
     if score == worst or score <= 0:
         return []
@@ -477,15 +482,46 @@ def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[s
         if key not in seen:
             seen.add(key)
             rows.append(cells_)
-    return rows
+    return _nearest_values(rows, header) if unit_column and len(rows) > 1 else rows
 
 
-def _keep(states: list, p: int, score: float, parses: list[tuple[int, ...]]) -> None:
+def _nearest_values(rows: list[list[str]], header: Header) -> list[list[str]]:
+    """Under a 计量单位 column a target and its completion are bare figures that run together with each other and
+    with the 分值 (≥4546.81515: ≥45 | 46.8 | 15 | 15, or ≥4 | 546.8 …, or ≥45 | 46.81 | 51 | 5). Of the cuts: none
+    that writes a figure as no one does (66.210: 66.2 and a 分值 of 10), then the target, and then the completion,
+    nearest the other in size, each when every other is at least twice as far apart; else all are kept (where
+    the completion ends and the 分值 begins is then left to the 分值, the 得分 and their totals)."""
+    if "target" not in header.roles or "completion" not in header.roles:
+        return rows
+    target, completion = header.roles.index("target"), header.roles.index("completion")
+    values = []
+    for cells_ in rows:
+        found = [_BARE_VALUE.fullmatch(normalize_width(cells_[k]).strip()) for k in (target, completion)]
+        if None in found:
+            return rows  # a value with its words or unit: nothing to weigh
+        values.append([Decimal(match.group(0).lstrip("≥≤<>=≧≦＝")) for match in found])
+    written = [index for index, pair in enumerate(values)
+               if not any(_TRAILING_ZERO.search(cell) for cell in (rows[index][target], rows[index][completion]))]
+    kept = written or list(range(len(rows)))
+    for key in (target, completion):
+        apart: dict[str, float] = {}
+        for index in kept:
+            low, high = sorted(values[index])
+            distance = math.inf if low == 0 else math.log(high / low)
+            apart[rows[index][key]] = min(distance, apart.get(rows[index][key], math.inf))
+        ranked = sorted(apart.values())
+        if len(ranked) > 1 and ranked[0] + math.log(2) > ranked[1]:
+            break
+        kept = [index for index in kept if apart[rows[index][key]] == ranked[0]]
+    return [rows[index] for index in kept]
+
+
+def _keep(states: list, p: int, score: float, parses: list[tuple[int, ...]], ties: int = _TIES) -> None:
     current, kept = states[p]
     if score > current + 1e-9:
-        states[p] = (score, parses[:_TIES])
+        states[p] = (score, parses[:ties])
     elif abs(score - current) <= 1e-9:
-        states[p] = (current, (kept + parses)[:_TIES])
+        states[p] = (current, (kept + parses)[:ties])
 
 
 def _blank(kind: str, at_start: bool, at_end: bool) -> float | None:
@@ -514,8 +550,9 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
     if plain[0] == "." or (plain[0] == "%" and kind != "unit"):
         return None
     # A cut between two digits only after a bare figure (分值 10 and 得分 9 in “109”) and before a figure.
-    if end < len(text) and text[end - 1].isdigit() and text[end].isdigit() and kind not in ("number", "money", "text"):
-        return None  # (a standard may end in a figure: 得分=资金到位率×4 | 4)
+    if end < len(text) and text[end - 1].isdigit() and text[end].isdigit() and kind not in ("number", "money", "text") \
+            and not (kind == "value" and unit_column and _BARE_VALUE.fullmatch(plain)):
+        return None  # (a standard may end in a figure: 得分=资金到位率×4 | 4; under a 计量单位 column, ≥45 | 46.8)
     if start > 0 and text[start - 1].isdigit() and text[start].isdigit() and kind not in _FIGURES:
         return None
     if start > 0 and text[start - 1].isdigit() and kind not in ("unit", "number", "money") and \

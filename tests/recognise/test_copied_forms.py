@@ -149,7 +149,8 @@ EXPECTED = {
     # A PDF copy, its names and values broken over lines (“较上年下 / 降4.1% 10 10”): 总分 96.46 over rows of 96.64.
     "Q07.txt": [("N606", "96.46", "96.64")],
     "Q08.txt": [],
-    "Q09.txt": [],  # Known miss: glued, a 计量单位 column, so 目标值, 完成值, 分值 and 得分 all run together (≥4546.81515)
+    # Glued, with a 计量单位 column, so 目标值, 完成值, 分值 and 得分 run together (≥4546.81515): read, consistent.
+    "Q09.txt": [],
     # A PDF scoring table, 评分标准 over two lines and the 得分 at the end of the second: its 得分 add up to 87.3, so
     # its 合计 分值 of 100 over rows of 95 is the form's error, not the reading's.
     "Q10.txt": [("N605", "95", "100")],
@@ -159,7 +160,8 @@ EXPECTED = {
 KNOWN_MISSES: set[str] = set()
 # G08 is prose only; G10 (a side-by-side 收支总表) is not read (N501). K12 (功能分类 cut off after two rows) is
 # not read either, but has no figure in its prose to leave unchecked (its “单位：万元” was once read as one).
-NO_TABLE = {"G08.txt", "G10.txt", "Q09.txt"}
+# Q09 (glued, a 计量单位 column) was not read until its bare figures were cut by their sizes (sources/glued).
+NO_TABLE = {"G08.txt", "G10.txt"}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -433,3 +435,24 @@ def test_a_forms_label_tables_above_and_below_are_read_as_such(path):
     assert all(table.kind for table in tables)
     kinds = [table.kind for table in tables]
     assert (kinds.count("form_labels"), kinds.count("form_notes")) == ((1, 1) if path.name.startswith("P01") else (1, 0))
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ("≥9592109受", "≥9592108受", [("N606", "98.72", "97.72")]),  # 项目按期完工率 scored 8, not 9
+    ("≥8082.51010", "≥8082.51012", [("N602", "12", "10"), ("N606", "98.72", "100.72")]),  # 12 of 10
+    ("2612.85—97.49%", "2612.85—97.94%", [("N202", "97.94%", "97.49%")]),
+])
+def test_a_glued_form_with_a_unit_column_is_read_by_the_sizes_of_its_figures(old, new, expected):
+    """Q09 (湖南, glued, 计量单位 | 年度指标值 | 实际完成值 | 分值 | 得分): “≥4546.81515” is ≥45 | 46.8 | 15 | 15 — the
+    target whose completion is nearest in size (not ≥4 | 546.8 or ≥454 | 6.8), no “66.210” (66.2 and a 分值 of 10),
+    and the 分值 adding up to 100; the unit joins its figures. Read so, an edited 得分 or 执行率 is found, and the clean form draws nothing."""
+    sheet = read_sheet(read_document(COPIED / "Q09.txt"))
+    assert [(row.indicator.name, row.indicator.target.text, row.indicator.completion.text, row.cells["weight"].text,
+             row.cells["score"].text) for row in sheet.indicators][:4] == [
+        ("提质改造农村公路里程", "≥45公里", "46.8公里", "15", "15"), ("交工验收合格率", "=100%", "100%", "15", "15"),
+        ("项目按期完工率", "≥95%", "92%", "10", "9"), ("每公里改造成本", "≤70万元", "66.2万元", "10", "10")]
+    text = (COPIED / "Q09.txt").read_text("utf-8")
+    assert new not in text and old in text
+    from narrator.checking.checker import check_document
+    findings = check_document(read_text(text.replace(old, new), "Q09.txt")).findings
+    assert [(f.code, f.claimed, f.expected) for f in findings if f.severity == "error"] == expected

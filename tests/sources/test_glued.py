@@ -180,4 +180,4 @@ def test_a_copied_form_with_its_cells_glued_draws_no_error_the_original_does_not
 def test_how_many_glued_copies_find_what_the_originals_find():
     same = [name for name in PIPED_OR_TABBED
             if _errors(_glued((COPIED / name).read_text("utf-8")), name) == _errors((COPIED / name).read_text("utf-8"), name)]
-    assert len(PIPED_OR_TABBED) == 34 and len(same) == 23  # the others: fewer findings or the table unread (N501)
+    assert len(PIPED_OR_TABBED) == 34 and len(same) == 24  # 23 before bare figures under a unit column were cut by size; the others: fewer findings or the table unread (N501)
