@@ -475,6 +475,13 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     indicators' 重点工作 when linked). `conditioned`: another figure follows in the same clause."""
     if "指标" not in sentence or "等" in clause:
         return ""
+    share = clause.strip().rstrip("为是达到约")
+    for word in lexicon.claim_words()["indicator_share_met"]:
+        share = share.removesuffix(word) if share.endswith(word) else share
+    if quantity.unit == "%" and share != clause.strip().rstrip("为是达到约") \
+            and not share.strip(" ，,、" + "".join(lexicon.claim_words()["indicator_share_qualifiers"])):
+        scope, kind, _ = indicator_scope(text, sentence_start, quantity.start)
+        return count_key("share_met", scope, kind)  # 指标达标率为90.48%: the share of the indicators met
     if quantity.unit not in lexicon.claim_words()["count_units"] and not _beside_indicators(quantity, clause, after) \
             and not _counted_so_before(quantity, text[sentence_start:quantity.start]):
         return ""  # 见习岗位336个 is no count of indicators; 43个绩效指标, 完成指标39个 are
@@ -785,7 +792,9 @@ def _signed(quantity: Quantity, clause: str) -> Quantity:
     cut = max(((clause.rfind(word), word) for word in words["decrease_words"] if word in clause), default=(-1, ""))
     if quantity.is_number and cut[0] >= 0 and lexicon.unit_kinds().get(quantity.unit) == "money":
         named = clause[cut[0] + len(cut[1]):]
-        if named and not named.startswith(("后", "的")) and not re.search(r"[\d为是达至和及、，,]", named) \
+        # 和/及 inside one line's name (殡葬改革及社会事务管理经费) when the name ends as a fund does
+        joined = r"和及" if not named.endswith(tuple(words["fund_words"])) else ""
+        if named and not named.startswith(("后", "的")) and not re.search(rf"[\d为是达至{joined}、，,]", named) \
                 and not any(word in named for word in words["increase_words"]) \
                 and not clause[:cut[0]].endswith(tuple(words["increase_words"])):
             return replace(quantity, value=-quantity.value)

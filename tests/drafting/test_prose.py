@@ -574,6 +574,7 @@ def test_a_line_is_said_to_lag_only_below_the_execution_target_and_a_name_openin
     # 2项履职指标受……影响未完成 counts those missed for one cause, not all of them
     ("statements_qidong", []),
     ("statements_tinghu", []),  # 年初确定的目标为……抽查任务全部完成: a goal's words, no claim that all was done
+    ("statements_wugang", []),  # 年中调减殡葬改革及社会事务管理经费35.00万元: a cut of one line whose name holds 及
 ])
 def test_the_self_review_does_not_misread_the_units_own_words(unit, left):
     from narrator.api import draft
