@@ -528,8 +528,8 @@ def a_target_table(report: CheckedReport) -> Iterator[Finding]:
 
 @rule("N503", "warning")
 def form_read_unconfirmed(report: CheckedReport) -> Iterator[Finding]:
-    """A scored form read line by line from a PDF copy whose 分值 do not add up to its 总分: a row missed,
-    or a 分值 wrong — said, and its rows left unchecked."""
+    """A scored form read line by line from a PDF copy whose 分值 do not add up to its 总分's, nor its 得分 to its
+    得分: a row missed, or a figure wrong — said, and its rows left unchecked."""
     unconfirmed = report.sheet.unconfirmed if report.sheet is not None else None
     if unconfirmed is not None:
         count, added, total = unconfirmed

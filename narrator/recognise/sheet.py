@@ -63,8 +63,8 @@ class ScoreSheet:
     result: str = ""  # its 实际完成情况, on a self-evaluation form
     year: int | None = None  # read_targets only: the year in the title
     paragraphs: range = range(0)  # a form read from lines of text: the paragraphs it stands in (not prose)
-    # A form read from lines whose 分值 do not add up to its 总分: (rows read, their 分值, the 总分's) — a
-    # row missed or a 分值 wrong, the reading cannot tell; its rows are not checked.
+    # A form read from lines whose 分值 do not add up to its 总分's, nor its 得分 to its 得分: (rows read, their
+    # 分值, the 总分's) — a row missed or a figure wrong, the reading cannot tell; its rows are not checked.
     unconfirmed: tuple[int, Decimal, Decimal] | None = None
     # What the form's own notes state of its weights (绩效指标（90分）, 其中产出指标权重分值50分 …): the level
     # (“” for all the indicators) → the weight and the cell or paragraph that states it.
