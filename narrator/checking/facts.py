@@ -253,9 +253,9 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
                 facts.append(_count_fact(count_key(status, group, kind), wording(key, levels=label),
                                          number, location, place))
             total, met = sum(within.values()), sum(within[found] for found in statuses["met"])
-            if total:  # 指标达标率: the share of them met, as the tables state rates (two decimals)
+            if total:  # 指标达标率: the share of them met, exact (compared at the precision the prose writes)
                 key = "count_group_share_met" if label else "count_share_met"
-                share = parse_quantity(format_percent(Decimal(met) * 100 / total))
+                share = computed(Decimal(met) * 100 / total, "%")
                 facts.append(Fact(wording(key, levels=label), "count", share, location, place,
                                   aliases=(frozenset({count_key("share_met", group, kind)}),)))
     return facts
