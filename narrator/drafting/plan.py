@@ -544,6 +544,14 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
     highlights = []
     for title in order:
         area = _area_of(title, by_duty_tasks[title], duty)
+        if not area and len(by_duty_tasks[title]) == 1:
+            # 对应职责 基层政权和社会组织管理 over the task 基层治理和社会组织管理: the paragraph is titled by the task,
+            # whose name its indicators' 重点工作 carry, so that its count can be said (and checked)
+            own = by_duty_tasks[title][0].name
+            area = _area_of(own, by_duty_tasks[title], duty)
+            if area:
+                by_duty_tasks[own] = by_duty_tasks.pop(title)
+                title = own
         whole = "".join(strip_end(task.result) + "。" for task in by_duty_tasks[title])
         story = _untold(whole, stated or duty) if len(area) > 1 else whole
         highlights.append(Highlight(title, by_duty_tasks[title], [], area, story))

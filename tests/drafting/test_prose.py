@@ -589,3 +589,11 @@ def test_a_field_whose_narrative_only_gives_indicator_values_names_them_in_secti
     prose = compose(evaluate(_answered(DATA / "statements_guicheng"))).prose()
     assert ("3.民生保障方面指标5项，全部达到或超过目标，分别是低保及特困供养金按时足额发放率、居家养老服务人次、临时救助人次、"
             "公益性岗位安置就业困难人员人数和残疾人两项补贴发放准确率，完成情况见第四部分。") in prose
+
+
+def test_a_paragraph_whose_duty_names_no_indicators_is_titled_by_its_task():
+    """梧冈民政 (held out): the task 基层治理和社会组织管理 stands under the duty 基层政权和社会组织管理, a name its
+    indicators' 重点工作 do not carry; its §二 paragraph is titled by the task, so it counts them as the others do."""
+    prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
+    assert ("5.基层治理和社会组织管理方面指标3项，其中2项达到或超过目标，社会组织年度报告报送率未达到目标。"
+            "全县登记社会组织208家") in prose
