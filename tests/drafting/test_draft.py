@@ -57,10 +57,10 @@ def test_structure_follows_seed_002(example):
 def test_passages_carry_targets_completions_margins_and_reasons(example):
     prose = compose(example).prose()
     # §四 follows the seed: one block per 年度目标, its indicators said against their targets in words.
-    assert "（三）对年度绩效目标3（技术合同认定）的分析\n年初确定的目标为全市技术合同成交额达660亿元。" in prose
+    assert "（三）对年度绩效目标3（技术合同认定）的分析\n年初确定的目标是全市技术合同成交额达660亿元。" in prose
     # A quantity against its target: 完成目标的X% below twice the target, 为目标的X倍 from twice up; never "偏差".
     # (the target stated by the goal's line just above is not said again)
-    assert "目标为全市技术合同成交额达660亿元。\n全市技术合同成交额达868.78亿元，完成目标的131.6%，" \
+    assert "目标是全市技术合同成交额达660亿元。\n全市技术合同成交额达868.78亿元，完成目标的131.6%，" \
         "比目标多208.78亿元。" in prose
     assert ("组织形式多样的产学研活动16场，完成目标的106.7%，比目标多1场。"  # the target stated just above, not again
             "组织科技合作交流活动4场，达到年度目标。") in prose
