@@ -296,9 +296,13 @@ class _IndicatorRows(_Rows):
         if end is None:
             self.loose.append(line)
             return
-        name = line[end - 4]
+        target, completion, name = line[end - 3], line[end - 2], line[end - 4]
+        if PLAIN_NUMBER.fullmatch(completion.text) and not re.search(r"\d", target.text) and end >= 5:
+            # “稳中有升 较上年提高 0.2 10 10”: a completion whose words and figure stand apart, after a target in words
+            completion = _Piece(target.text + completion.text, target.paragraph, target.first)
+            target, name = line[end - 4], line[end - 5]
         named = _Piece(self._name(name), name.paragraph, name.first)
-        self._indicator(named, {"target": line[end - 3], "completion": line[end - 2], "weight": line[end - 1],
+        self._indicator(named, {"target": target, "completion": completion, "weight": line[end - 1],
                                 "score": line[end]})
         self.loose = []
 

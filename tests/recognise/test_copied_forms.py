@@ -377,6 +377,10 @@ def test_pdf_lines_put_broken_names_and_levels_back():
         ("产出", "产出时效", "工程按期完工率"), ("产出", "产出成本", "成本控制情况"), ("效益", "社会效益", "受益人口"),
         ("效益", "可持续影响", "农村供水保证率")]
     assert (q10.total_weight.text, q10.total_score.text) == ("100", "87.3")
+    # G05: “秦岭区域植被覆盖度 稳中有升 较上年提高 0.2 10 10”: the completion's words and figure stand apart
+    g05 = read_lines(read_document(COPIED / "G05.txt"))
+    row = next(row for row in g05.indicators if row.indicator.name == "秦岭区域植被覆盖度")
+    assert (row.indicator.target.text, row.indicator.completion.text) == ("稳中有升", "较上年提高0.2")
 
 
 def test_a_form_whose_own_note_states_other_weights():
