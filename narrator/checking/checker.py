@@ -33,8 +33,8 @@ from ..sources.streams import is_label
 from ..sources.load import load_report
 from ..sources.read import Paragraph, SourceDocument, read_document
 from ..statements import roles
-from ..statements.extract import (area_heading, extract, heading_levels, in_area, name_tokens, outside_names, pipeline,
-                                  under_heading)
+from ..statements.extract import (LIST_LABEL, area_heading, extract, heading_levels, in_area, name_tokens,
+                                  outside_names, pipeline, under_heading)
 from . import across, rules
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
 from .findings import Finding, Location, wording
@@ -127,6 +127,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         if facts.evaluation is not None else []
     area = ""  # the area a numbered title names (2.造林绿化。), for counts said of 该项 under it
     target_list = False  # in the list items after 主要设定了以下目标：
+    titled = ""  # the budget line a title names (**1. 农村公路建设资金**), for the bullets under it
     for paragraph, paragraph_claims in zip(paragraphs, claims):
         heading = heading_levels(paragraph.text)
         if heading is not None or paragraph.section != section:
@@ -134,6 +135,13 @@ def checked_report(document: SourceDocument, data: Report | None = None,
             targets_listed = heading is not None and roles.target_heading(paragraph.text)
             area = ""
         area = area_heading(paragraph.text) or area
+        if not paragraph_claims and (line := _titled_line(paragraph.text, facts)):
+            titled = line
+        elif titled and _BULLET.match(paragraph.text):
+            # - 年初预算8600.00万元，……: the line of the title above, where the item names none of its own
+            paragraph_claims = [dataclasses.replace(claim, lead=claim.lead or titled) for claim in paragraph_claims]
+        else:
+            titled = ""
         if roles.target_list_lead(paragraph.text):
             target_list = True  # 主要设定了以下目标：- ……65%以上: the items after it are targets
         elif target_list and not _LIST_ITEM.match(paragraph.text):
@@ -240,6 +248,19 @@ def _about_the_unit(table) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_BULLET = re.compile(r"^\s*[-*•·●▪✓]\s")
+_TITLE_CHARS = 30
+
+
+def _titled_line(text: str, facts: Facts) -> str:
+    """The budget line a short title names and nothing more (1. 农村公路建设资金; （二）基本支出执行情况 is a
+    heading over a part of the text, not a line's title): "" otherwise."""
+    plain = LIST_LABEL.sub("", text.strip().strip("*")).strip().strip("*").rstrip("：:")
+    if not plain or len(plain) > _TITLE_CHARS or any(mark in plain for mark in "。；;，,"):
+        return ""
+    return next((line for line in facts.scopes if plain == line), "")
+
+
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·●▪✓]\s|\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 

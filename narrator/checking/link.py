@@ -233,7 +233,9 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
             weak.append((score, fact))
             weak_count += occurrences
     if not found and weak_count == 1 and _distinctive(claim.quantity.unit, facts, claim.role, exclude_place) \
-            and not _explaining(claim.context):
+            and not _explaining(claim.context) and not exclude_place:
+        # (a task cell's figure sharing one word with an indicator stays unlinked: 23艘渡船全部落实…… is no
+        # 渡船标准化改造数, 其中线上培训3870人次 no 宣传培训人次 — its narrative counts other things)
         # 平台集聚各类研发资源58000台套 and 集聚仪器资源 ≥58000台套: the only target counted
         # in 台套, sharing a word, is the one the sentence means (certain: CERTAIN_SCORE).
         found = [(CERTAIN_SCORE, fact) for _, fact in weak]

@@ -622,9 +622,9 @@ def funding_parts_differ(report: CheckedReport) -> Iterator[Finding]:
     """年度资金总额 ≠ the sum of its parts (当年财政拨款, 上年结转资金, 其他资金), column by column."""
     sheet = report.sheet
     total = sheet.funding_total if sheet is not None else None
-    if total is None:
+    if total is None or sheet.unplaced_parts:
         return
-    parts = [row for row in sheet.funding if not row.total]
+    parts = [row for row in sheet.funding if not row.total and row.cells]
     for key in ("initial", "budget", "actual"):
         amounts = [(row.name, row.amount(key)) for row in parts if row.amount(key) is not None]
         own = total.amount(key)

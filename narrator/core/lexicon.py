@@ -28,7 +28,13 @@ def _lines(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def comparators() -> dict[str, str]:
     """Written comparator (≥, ＝, 不低于 …) → canonical symbol (>=, =, …)."""
-    return {str(row["text"]): str(row["symbol"]) for row in _yaml("comparators.yaml")}
+    return {str(row["text"]): str(row["symbol"]) for row in _yaml("comparators.yaml") if "position" not in row}
+
+
+@lru_cache(maxsize=1)
+def comparators_after() -> dict[str, str]:
+    """A comparator written after a cell's figure (2%以内) → its symbol."""
+    return {str(row["text"]): str(row["symbol"]) for row in _yaml("comparators.yaml") if row.get("position") == "after"}
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,7 @@ place that rounds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -284,6 +284,11 @@ def _parse_text(text: str) -> Quantity:
         quantity = _build(match, text)
         if quantity is not None:
             return quantity
+    for word, symbol in lexicon.comparators_after().items():  # 2%以内: ≤2%
+        if stripped.endswith(word) and len(stripped) > len(word):
+            quantity = _parse_text(stripped[:-len(word)])
+            if quantity.is_number and not quantity.comparator and not quantity.approximation:
+                return replace(quantity, raw=text, comparator=symbol)
     return Quantity(raw=text, kind="text")
 
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+from itertools import combinations, product
 
 from ..core import lexicon
 from ..core.model import Indicator, Origin
@@ -34,6 +35,9 @@ from .tables import Cell, money
 PLAIN_NUMBER = re.compile(r"\d+(\.\d+)?")
 _VALUE_END = re.compile(r"[≥≤=<>＞＜]?\d+(\.\d+)?$")  # “≥120” of “≥120 次”: a value whose unit stands apart
 _LEVEL_WEIGHT = re.compile(r"^[(（]\d+(\.\d+)?分[)）]$")  # （20分） under a level's name
+_WEIGHT_OPEN = re.compile(r"[(（]\d+(\.\d+)?$")  # 决策（20 …
+_STATED = re.compile(r"[(（]\d+(\.\d+)?分[)）]$")  # 过程（20分）
+_WEIGHT_CLOSE = re.compile(r"^分[)）]$")  # … 分） on a line below
 _SENTENCE_MARKS = ("，", "。", "；", ",", ";")
 _TABLE_ROW = "table row"  # a line `_lines` made of a table's row
 
@@ -45,6 +49,7 @@ def read_lines(document: SourceDocument) -> ScoreSheet | None:
     rows: _Rows | None = None
     heading = False  # between an indicator header and its first row: the header's broken words
     funding_names = words["funding"]["total"] + words["funding"]["parts"]
+    funding = _FundingLines(sheet, words)
     for paragraph in _lines(document):
         pieces = normalize_width(paragraph.text).split()
         compact = plain(paragraph.text)
@@ -56,7 +61,7 @@ def read_lines(document: SourceDocument) -> ScoreSheet | None:
                 sheet.total_weight, sheet.total_score = (line_cell(paragraph, figures[0], "weight"),
                                                          line_cell(paragraph, figures[1], "score"))
             continue
-        grade = _line_grade().match(compact)
+        grade = line_grade().match(compact)
         if grade and sheet.total_weight is not None:
             sheet.grade = Cell(grade.group("grade"), 0, paragraph.number, "", paragraph.line, 0, paragraph.page)
             break
@@ -64,7 +69,7 @@ def read_lines(document: SourceDocument) -> ScoreSheet | None:
             if any(word in compact for word in funding_names) else None
         if name is not None and rows is None:
             if paragraph.style != _TABLE_ROW:  # a table's 资金 rows are read as a table (checked there)
-                _funding(sheet, paragraph, pieces[name], pieces[name + 1:], words)
+                funding.line(paragraph, pieces[name], pieces[name + 1:])
             continue
         if any(word in compact for word in words["indicator_columns"]["name"]):
             heading = True
@@ -80,6 +85,7 @@ def read_lines(document: SourceDocument) -> ScoreSheet | None:
         rows.line(paragraph, _units_joined(pieces))
     if rows is not None:
         rows.finish()
+    funding.finish()
     return _confirmed(document, sheet)
 
 
@@ -172,7 +178,7 @@ def _lines(document: SourceDocument) -> list[Paragraph]:
 
 
 @lru_cache(maxsize=1)
-def _line_grade():
+def line_grade():
     """A grade on a line of its own: 评价等级：优 (the grade labels the prose uses too)."""
     labels = "|".join(map(re.escape, form_words()["prose"]["grade"]))
     return re.compile(rf"^(?:{labels})(?:[:：]|(?=[优良中差]))(?P<grade>\S)")
@@ -218,6 +224,17 @@ def _level_words() -> frozenset[str]:
 
 def _ends_a_level(text: str) -> bool:
     return any(text.endswith(name) for name in _level_words())
+
+
+def _ends_a_weight(text: str) -> bool:
+    """决策（20 or 过程（20分）: a level's name ended by its weight."""
+    return bool(_WEIGHT_OPEN.search(text) or _STATED.search(text))
+
+
+def _levels_only(text: str) -> bool:
+    """A line of level names only (产出指标数量指标, 过程（20分）, 效益（25)."""
+    parts = _level_parts(_WEIGHT_OPEN.sub("", _STATED.sub("", text)))
+    return bool(parts) and all(part in _level_words() for part in parts)
 
 
 def _level_parts(text: str) -> list[str]:
@@ -340,6 +357,8 @@ class _ScoringRows(_Rows):
             stated += 1
         self._state_weights([piece.text for piece in line[:stated]])
         line = line[stated:]
+        if line and _WEIGHT_CLOSE.match(line[0].text) and self._close_weight(line[0].text):
+            line = line[1:]  # “决策（20 / 分）”: the level's weight went on over the line
         if not line:
             return
         weight = next((index for index in range(1, len(line)) if PLAIN_NUMBER.fullmatch(line[index].text)), None)
@@ -350,8 +369,7 @@ class _ScoringRows(_Rows):
                 name, weighed, levels = self.open
                 self._indicator(name, {"weight": weighed, "score": line[-1]}, levels)
                 self.open, self.closed_here, self.loose = None, False, []
-            elif self.open is None and (not self.closed_here or _level_parts("".join(p.text for p in line)) and all(
-                    part in _level_words() for part in _level_parts("".join(p.text for p in line)))):
+            elif self.open is None and (not self.closed_here or _levels_only("".join(p.text for p in line))):
                 self.loose.append(line)  # a level on a line of its own, even under a row closed on its first line
                 self.closed_here = False
             return
@@ -370,13 +388,15 @@ class _ScoringRows(_Rows):
         two are its 一级 and 二级; one alone is the 一级 when it is a 一级指标's name)."""
         above = "".join(piece.text for line in self.loose for piece in line)
         texts = [text for line in self.loose for piece in line for text in _level_parts(piece.text)]
-        if before and before[0].first and texts and not _ends_a_level(above):
+        if before and before[0].first and texts and not _ends_a_level(above) and not _ends_a_weight(above):
             texts[-1] += before[0].text  # “可持续影 / 响 农村供水保证率 10 …”
             before = before[1:]
         texts += [piece.text for piece in before]
         if len(texts) >= 2:
             self.levels, self.waiting = [texts[-2], texts[-1]], [0, 1]
-        elif texts and _is_level1(texts[0]):
+        elif texts and _is_level1(texts[0]) and (stated_weight(texts[0]) is not None
+                                                 or stated_weight(self.levels[0]) is None):
+            # 满意度 under 效益（30分）: where the 一级 state their weights, one that states none is a 二级
             self.levels, self.waiting = [texts[0], ""], [0]
         elif texts:
             self.levels[1], self.waiting = texts[0], [1]
@@ -387,15 +407,32 @@ class _ScoringRows(_Rows):
     def _state_weights(self, weights: list[str]) -> None:
         """（20分） （10分） under the levels named on the line above: theirs, in order."""
         for index, text in zip(self.waiting, weights):
-            self.levels[index] += text
-            for row in self.sheet.indicators:
-                indicator = row.indicator
-                if index == 0 and indicator.level1 + text == self.levels[0]:
-                    indicator.level1 = self.levels[0]
-                elif index == 1 and indicator.level2 + text == self.levels[1] and \
-                        indicator.level1 == self.levels[0]:
-                    indicator.level2 = self.levels[1]
+            self._add_to_level(index, text)
         self.waiting = self.waiting[len(weights):]
+
+    def _close_weight(self, text: str) -> bool:
+        """“分）” closing the weight a level opened on a line above (“效益（25”), on a line of its own or before a
+        row; False when no level is open."""
+        last = self.loose[-1][-1] if self.loose and self.loose[-1] else None
+        if last is not None and _WEIGHT_OPEN.search(last.text):
+            last.text += text
+            return True
+        index = next((index for index in (1, 0) if _WEIGHT_OPEN.search(self.levels[index])), None)
+        if index is None:
+            return False
+        self._add_to_level(index, text)
+        return True
+
+    def _add_to_level(self, index: int, text: str) -> None:
+        """The rest of a level's name (its weight) found below it: on the level and on the rows read under it."""
+        self.levels[index] += text
+        for row in self.sheet.indicators:
+            indicator = row.indicator
+            if index == 0 and indicator.level1 + text == self.levels[0]:
+                indicator.level1 = self.levels[0]
+            elif index == 1 and indicator.level2 + text == self.levels[1] and \
+                    indicator.level1 == self.levels[0]:
+                indicator.level2 = self.levels[1]
         if self.open is not None:
             self.open = (self.open[0], self.open[1], (self.levels[0], self.levels[1]))
 
@@ -405,23 +442,91 @@ def _is_level1(text: str) -> bool:
     return re.sub(r"[(（].*$", "", text) in {str(word) for word in words}
 
 
-def _funding(sheet: ScoreSheet, paragraph: Paragraph, name: str, rest: list[str], words: dict) -> None:
-    total = has(name, words["funding"]["total"])
-    if len(rest) < 3 or None in [money(piece) for piece in rest[:2]]:
-        return
-    if not total:  # a part, under a total read in one order or the other: its amounts in that order
-        if sheet.funding_total is None:
+_ORDERS = (("initial", "budget", "actual", "weight", "rate", "score"),
+           ("initial", "budget", "actual", "rate", "weight", "score"), ("budget", "actual", "rate"))
+
+
+class _FundingLines:
+    """The 资金 lines: 年度资金总额 in the order its figures confirm, then its parts in that order.
+
+    The national order (年初预算数 全年预算数 全年执行数 分值 执行率 得分), a province's (预算数 调整后预算数 实际支出
+    执行率 权重 得分), or a 区域 form's (全年预算数 全年执行数 执行率) is taken when the 执行率 is the 执行数 ÷ 预算数
+    beside it, or the 得分 the 分值 × 执行率 (then a 执行率 off its amounts is the form's error, not the reading's);
+    a total whose own figures confirm no order, when its first part's do (其中：中央补助 1260.00 1248.60 99.10%)."""
+
+    def __init__(self, sheet: ScoreSheet, words: dict) -> None:
+        self.sheet, self.words = sheet, words
+        self.waiting: tuple[Paragraph, str, list[str]] | None = None  # a total its parts may confirm
+        self.unplaced: list[tuple[FundingRow, Paragraph, list[str]]] = []  # parts whose empty cells went missing
+
+    def line(self, paragraph: Paragraph, name: str, rest: list[str]) -> None:
+        if has(name, self.words["funding"]["total"]):
+            if self.sheet.funding_total is None and len(rest) >= 3 and None not in map(money, rest[:2]):
+                keys = _confirmed_order(rest)
+                if keys is None:
+                    self.waiting = (paragraph, name, rest)
+                else:
+                    self._total(paragraph, name, rest, keys)
             return
-        keys = [key for key in sheet.funding_total.cells if key in ("initial", "budget", "actual")]
-        sheet.funding.append(FundingRow(part_name(plain(name), words), {
-            key: line_cell(paragraph, text, key, "funding_columns") for key, text in zip(keys, rest)}, False))
-        return
-    # The national order (年初预算数 全年预算数 全年执行数 分值 执行率 得分), a province's (预算数 调整后预算数 实际支出
-    # 执行率 权重 得分), or a 区域 form's (全年预算数 全年执行数 执行率): taken when the 执行率 is the 执行数 ÷ 预算数
-    # beside it, or the 得分 the 分值 × 执行率 (then a 执行率 off its amounts is the form's error, not the reading's).
+        amounts = []
+        for piece in rest:
+            if money(piece) is None:
+                break
+            amounts.append(piece)
+        if self.sheet.funding_total is None and self.waiting is not None:
+            keys = _confirmed_order(rest)
+            if keys is None or len(self.waiting[2]) < len(keys):
+                return
+            self._total(*self.waiting, keys)
+        if self.sheet.funding_total is None or not amounts:
+            return
+        keys = [key for key in self.sheet.funding_total.cells if key in ("initial", "budget", "actual")]
+        row = FundingRow(part_name(plain(name), self.words), {}, False)
+        if len(amounts) >= len(keys):
+            row.cells = {key: line_cell(paragraph, text, key, "funding_columns") for key, text in zip(keys, amounts)}
+        else:  # fewer amounts than columns (上年结转资金 has no 年初预算数): placed once all parts are read
+            self.unplaced.append((row, paragraph, amounts))
+        self.sheet.funding.append(row)
+
+    def _total(self, paragraph: Paragraph, name: str, rest: list[str], keys: tuple[str, ...]) -> None:
+        figures = dict(zip(keys, rest))
+        cells = {key: line_cell(paragraph, text, key, "funding_columns") for key, text in figures.items()}
+        if not figures["rate"].endswith("%"):  # 执行率（%） | 90.08: a percentage, as its 得分 confirmed
+            cells["rate"] = replace(cells["rate"], column=cells["rate"].column + "（%）")
+        self.sheet.funding.append(FundingRow(part_name(plain(name), self.words), cells, True))
+
+    def finish(self) -> None:
+        """Parts whose line lost its empty cells (上年结转资金 | | 36.40 | 32.70) put in the columns where the
+        parts add up to the total in every column, or in all but one — when exactly one placement does; else
+        they cannot be added (N604 is silent)."""
+        total = self.sheet.funding_total
+        if not self.unplaced or total is None:
+            return
+        keys = [key for key in total.cells if key in ("initial", "budget", "actual")]
+        placed = [row for row in self.sheet.funding if not row.total and row.cells]
+        fits: dict[tuple, int] = {}
+        stated = [key for key in keys if total.amount(key) is not None]
+        for choice in product(*(combinations(keys, len(amounts)) for _, _, amounts in self.unplaced)):
+            added = {key: sum((row.amount(key) or Decimal(0) for row in placed), Decimal(0)) for key in keys}
+            for columns, (_, _, amounts) in zip(choice, self.unplaced):
+                for key, text in zip(columns, amounts):
+                    added[key] += money(text)
+            fits[choice] = sum(added[key] == total.amount(key) for key in stated)
+        best = max(fits.values(), default=0)
+        fitting = [choice for choice, count in fits.items() if count == best]
+        # One placement adds up in every column, or in all but one (then that column's total is the form's error)
+        if len(fitting) != 1 or best < max(2, len(stated) - 1):
+            self.sheet.unplaced_parts = [row.name for row, _, _ in self.unplaced]
+            return
+        for columns, (row, paragraph, amounts) in zip(fitting[0], self.unplaced):
+            row.cells = {key: line_cell(paragraph, text, key, "funding_columns")
+                         for key, text in zip(columns, amounts)}
+
+
+def _confirmed_order(rest: list[str]) -> tuple[str, ...] | None:
+    """The order of a 资金 line's figures that they confirm; of two, the one whose 执行率 is nearer the amounts'."""
     candidates = []
-    for keys in (("initial", "budget", "actual", "weight", "rate", "score"),
-                 ("initial", "budget", "actual", "rate", "weight", "score"), ("budget", "actual", "rate")):
+    for keys in _ORDERS:
         if len(rest) < len(keys) or (len(keys) == 3 and len(rest) > 3 and money(rest[3]) is not None):
             continue
         figures = dict(zip(keys, rest))
@@ -437,11 +542,6 @@ def _funding(sheet: ScoreSheet, paragraph: Paragraph, name: str, rest: list[str]
         by_score = weight is not None and written is not None and \
             round_half_up(weight * rate.value / 100, _places(figures["score"])) == written
         if by_amounts or by_score:
-            candidates.append((not by_amounts, abs(rate.value - computed), figures))
-    if candidates:
-        # 分值 × 执行率 reads alike either way round: the 执行率 is the one nearer what the amounts give.
-        figures = min(candidates, key=lambda candidate: candidate[:2])[2]
-        cells = {key: line_cell(paragraph, text, key, "funding_columns") for key, text in figures.items()}
-        if not figures["rate"].endswith("%"):  # 执行率（%） | 90.08: a percentage, as its 得分 confirmed
-            cells["rate"] = replace(cells["rate"], column=cells["rate"].column + "（%）")
-        sheet.funding.append(FundingRow(part_name(plain(name), words), cells, True))
+            candidates.append((not by_amounts, abs(rate.value - computed), keys))
+    # 分值 × 执行率 reads alike either way round: the 执行率 is the one nearer what the amounts give.
+    return min(candidates, key=lambda candidate: candidate[:2])[2] if candidates else None

@@ -24,7 +24,7 @@ from ..sources import streams
 from ..sources.layout import match_columns
 from ..sources.read import Paragraph, SourceDocument, Table, is_page_number
 from . import indicator_rows
-from .formlines import read_lines as _line_sheet
+from .formlines import line_grade, read_lines as _line_sheet
 from .sheet import (FundingRow, ScoredIndicator, ScoreSheet, form_words as _words, has as _has, part_name as _part_name,
                     plain as _plain, prose_words, score, stated_weight, written_words)
 from .tables import Cell, cell_at, money
@@ -67,6 +67,8 @@ def read_sheet(document: SourceDocument) -> ScoreSheet | None:
         return None
     _notes(sheet, tables)
     used = {cell.table for row in [*sheet.indicators, *sheet.funding] for cell in row.cells.values()}
+    if sheet.grade is None and sheet.total_score is not None:
+        sheet.grade = _grade_below(document, sheet.total_score.table)
     # 评价结论 | …, 存在问题 | …, 项目负责人 | … below the form: its closing labels, no table of figures
     sheet.note_tables += [table.number for table in tables[first:] if table.number not in used and labels_only(table)]
     return sheet
@@ -468,6 +470,21 @@ def _total(sheet: ScoreSheet, table: Table, number: int, header: list[str], indi
         numbers = [index for index, cell in enumerate(table.rows[number]) if money(cell) is not None]
         if numbers:
             sheet.total_score = _cell(table, number, numbers[-1], header)
+
+
+def _grade_below(document: SourceDocument, table: int) -> Cell | None:
+    """The grade on a line of its own just below the form's last table (评价等级：优)."""
+    after = next((index for index, block in enumerate(document.blocks)
+                  if isinstance(block, Table) and block.number == table), None)
+    if after is None:
+        return None
+    for block in document.blocks[after + 1:after + 4]:
+        if isinstance(block, Table):
+            return None
+        match = line_grade().match(_plain(block.text))
+        if match:
+            return Cell(match.group("grade"), 0, block.number, "", block.line, 0, block.page)
+    return None
 
 
 def _grade(sheet: ScoreSheet, table: Table, number: int, cells: list[str], words: dict) -> None:

@@ -70,6 +70,8 @@ class ScoreSheet:
     # (“” for all the indicators) → the weight and the cell or paragraph that states it.
     notes: dict[str, tuple[Decimal, Cell]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # read_targets only: what could not be read, and judgements
+    # 资金 parts read from lines with fewer amounts than columns, which no single placement adds up: not added.
+    unplaced_parts: list[str] = field(default_factory=list)
     label_tables: list[int] = field(default_factory=list)  # tables above the form that hold labels only
     note_tables: list[int] = field(default_factory=list)  # tables below it of labels only: 评价结论, 存在问题 …
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import product
 
 from ..core import lexicon
-from ..core.quantity import normalize_width
+from ..core.quantity import normalize_width, round_half_up
 from ..core.resources import load_yaml
 from . import cells, streams
 
@@ -37,6 +37,8 @@ _MAX_CELL = {"level1": 16, "level2": 16, "name": 60, "direction": 4, "nature": 4
              "value": 30, "number": 8, "money": 16, "rate": 10}
 _TIES = 6  # parses kept per state when several score alike
 _MAX_COMBINATIONS = 256
+_COUNTED_START = re.compile(r"\d{1,2}(?!部分)([^\d.%,，])\w{4,}")  # 2处隐患路段因汛期……, never 8部分山区……
+_DATE_INSIDE = re.compile(r"\D(19|20)\d\d年(?!度)")
 _MIN_HEADER = 3
 _LABELS_ABOVE = 25  # lines above a glued table where its form's labels are looked for
 _NUMBER = re.compile(r"(0|[1-9]\d*)(\.\d+)?")
@@ -49,7 +51,7 @@ _WORD_START = re.compile(r"[\u4e00-\u9fffA-Za-z\d“\"《]")
 _NUMBERED = re.compile(r"(\d{1,2}[.、．]|[(（]\d{1,2}[)）])[\u4e00-\u9fff]")
 _BARE_VALUE = re.compile(r"[≥≤<>=≧≦＝]?(0|[1-9]\d*)(\.\d+)?")  # a target or completion whose unit has a column
 _TRAILING_ZERO = re.compile(r"\.\d{2,}0$")  # 66.210: a third decimal of 0 is written by no one
-_DATE = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?(底|前|以前|之前)?")
+_DATE = re.compile(r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?(底前|底|前|以前|之前)?")
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +82,7 @@ def _words() -> dict:
     comparators = set(lexicon.comparators())
     units = set(lexicon.unit_kinds()) | {"%"}
     funding = {str(word) for key in ("total", "parts") for word in form["funding"][key]}
+    funding_total = {normalize_width(str(word)) for word in form["funding"]["total"]}
     long_units = {unit for unit in units if len(unit) >= 2 or unit == "%"}  # 部, 个 inside a name are no cut
     anchors = levels["level1"] | level2 | tags | directions | comparators | long_units | funding | labels | totals
     scales = "".join(map(str, glued["scales"]))
@@ -89,7 +92,7 @@ def _words() -> dict:
             "anchors": _alternation({normalize_width(word) for word in anchors if word}),
             "goal_labels": {normalize_width(str(word)) for word in form["goal"]["labels"]},
             "goal_expected": {normalize_width(str(word)) for word in form["goal"]["expected"]},
-            "joining": tuple(map(str, glued["joining"])), "scales": scales, "value": _value_pattern(comparators, units, scales)}
+            "joining": tuple(map(str, glued["joining"])), "funding_total": funding_total, "scales": scales, "value": _value_pattern(comparators, units, scales)}
 
 
 def _alternation(words: set[str]) -> re.Pattern:
@@ -101,7 +104,8 @@ def _value_pattern(comparators: set[str], units: set[str], scales: str) -> re.Pa
     before = "|".join(map(re.escape, sorted(comparators, key=len, reverse=True)))
     after = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     unit = rf"[{scales}]?(?:{after})(?:[（(][^()（）]{{1,3}}[)）])?"  # 台（套）
-    return re.compile(rf"(?:{before})?-?(?:0|[1-9][\d,]*)(?:\.\d+)?(?:{unit}(?:/{unit})?)?")  # 60万元/公里, -3.2%
+    # 60万元/公里, 8760元/人·年, -3.2%
+    return re.compile(rf"(?:{before})?-?(?:0|[1-9][\d,]*)(?:\.\d+)?(?:{unit}(?:/{unit}(?:[·・]{unit})?)?)?")
 
 
 @dataclass
@@ -307,38 +311,68 @@ def _resolve(rows: list[tuple[int, Header, list[list[str]]]]) -> list[list[str]]
     for _, header, parses in rows:
         within = [cells_ for cells_ in parses if _within(cells_, header)]
         options.append(within if len(parses) > 1 and within else parses)
-    if all(len(parses) == 1 for parses in options):
-        return [parses[0] for parses in options]
     totals = next((parses[0] for parses in options if len(parses) == 1 and _is_total_cells(parses[0])), None)
+    # 年度资金总额 read one way only: its parts' amounts add up to its own, column by column
+    funding = next(((header, parses[0]) for (_, header, _), parses in zip(rows, options)
+                    if len(parses) == 1 and _is_funding_total(parses[0])), None)
     count = 1
     for parses in options:
         count *= len(parses)
-    if totals is None or count > _MAX_COMBINATIONS:
+    if count == 1 and totals is None:
+        return [parses[0] for parses in options]
+    if (totals is None and funding is None) or count > _MAX_COMBINATIONS:
         return None
-    wanted = [_figure(cell) for cell in totals[1:3]] + [None] * (3 - len(totals))
+    wanted = [_figure(cell) for cell in totals[1:3]] + [None] * (3 - len(totals)) if totals else [None, None]
+    measures = ["weight", "score"]
+    if funding is not None:
+        amounts = [role for role in ("initial", "budget", "actual") if role in funding[0].roles]
+        measures += amounts
+        wanted += [_money(funding[1][funding[0].roles.index(role)]) for role in amounts]
     summed: dict[tuple[int, ...], list[Decimal]] = {}
     for combination in product(*[range(len(parses)) for parses in options]):
-        sums = [Decimal(0), Decimal(0)]
+        sums = [Decimal(0)] * len(measures)
         for (_, header, _), parses, choice in zip(rows, options, combination):
             cells_ = parses[choice]
-            if _is_total_cells(cells_):
+            if _is_total_cells(cells_) or _is_funding_total(cells_):
                 continue
             for role, cell in zip(header.roles, cells_):
-                value = _figure(cell) if role in ("weight", "score") else None
+                if role in ("weight", "score"):
+                    value = _figure(cell)
+                elif role in measures and funding is not None and header is funding[0]:
+                    value = _money(cell)
+                else:
+                    continue
                 if value is not None:
-                    sums[role == "score"] += value
+                    sums[measures.index(role)] += value
+        if funding is not None and "weight" in funding[0].roles:  # the 年度资金总额's own 分值 and 得分
+            for role in ("weight", "score"):
+                value = _figure(funding[1][funding[0].roles.index(role)]) if role in funding[0].roles else None
+                sums[measures.index(role)] += value or Decimal(0)
         summed[combination] = sums
     fitting = list(summed)
-    for column in (0, 1):
+    for column in range(len(measures)):
         # A total decides only where the cuts left give different sums: a sum they all share stays a sum to check
         # (once the 分值 have chosen the cuts, a 得分 total that differs is the form's error, not the reading's).
         if len({summed[combination][column] for combination in fitting}) > 1:
             if wanted[column] is None:
                 return None
             fitting = [combination for combination in fitting if summed[combination][column] == wanted[column]]
-    if len(fitting) != 1:
+    # Cuts that differ only in where a dash stands (— | | — or — | — |) say the same: nothing in those cells.
+    alike = {tuple(tuple("" if _DASH.fullmatch(cell.strip()) else cell for cell in parses[choice])
+                   for parses, choice in zip(options, combination)) for combination in fitting}
+    if len(alike) != 1:
+        return None
+    # The 总分 row confirms the reading: the 分值 read add up to its 分值, or the 得分 to its 得分 (one figure
+    # may be the form's error; both off, a cell was cut wrong or a row missed, and nothing is read).
+    sums = summed[fitting[0]]
+    if None not in wanted[:2] and sums[0] != wanted[0] and \
+            round_half_up(sums[1], _places(totals[2])) != wanted[1]:
         return None
     return [parses[choice] for parses, choice in zip(options, fitting[0])]
+
+
+def _places(text: str) -> int:
+    return len(text.split(".", 1)[1]) if "." in text else 0
 
 
 def _within(cells_: list[str], header: Header) -> bool:
@@ -350,6 +384,15 @@ def _within(cells_: list[str], header: Header) -> bool:
 
 def _figure(text: str) -> Decimal | None:
     return Decimal(text) if _NUMBER.fullmatch(text) else None
+
+
+def _money(text: str) -> Decimal | None:
+    plain = normalize_width(text).strip()
+    return Decimal(plain.replace(",", "")) if _MONEY.fullmatch(plain) else None
+
+
+def _is_funding_total(cells_: list[str]) -> bool:
+    return bool(cells_) and any(word in normalize_width(cells_[0]) for word in _words()["funding_total"])
 
 
 def _is_total_cells(cells_: list[str]) -> bool:
@@ -399,6 +442,19 @@ def _ends(text: str) -> list[int]:
     return sorted(ends)
 
 
+def _unit_starts(text: str) -> list[int]:
+    """Where a unit may begin that ends a run of words just before a figure or a comparator (投放点个≥120)."""
+    starts = []
+    for position in range(1, len(text)):
+        if _class(text[position - 1]) != "text" or _class(text[position]) not in ("digit", "comparator"):
+            continue
+        for length in (1, 2, 3):
+            start = position - length
+            if start > 0 and _class(text[start - 1]) == "text" and cells.is_unit(text[start:position]):
+                starts.append(start)
+    return starts
+
+
 def _class(char: str) -> str:
     if char.isdigit():
         return "digit"
@@ -438,10 +494,12 @@ def _row(line: str, header: Header, weighted_levels: bool | None) -> list[list[s
         return []
     source = line.strip()
     text = normalize_width(source)
-    ends = [position for position in _ends(text) if _joinable(text, position)]
-    points = [0] + ends
     width = len(header.kinds)
     unit_column = "unit" in header.kinds
+    ends = [position for position in _ends(text) if _joinable(text, position)]
+    if unit_column:  # 新增分类投放点个≥120: a one-character unit between its name and its value
+        ends = sorted(set(ends) | set(_unit_starts(text)))
+    points = [0] + ends
     ties = _TIES * 4 if unit_column else _TIES  # bare figures cut between any two digits: more cuts score alike
     worst = float("-inf")
     # best[j][p]: (score, parses) for the first j columns covering text[:points[p]]
@@ -553,10 +611,11 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
     if end < len(text) and text[end - 1].isdigit() and text[end].isdigit() and kind not in ("number", "money", "text") \
             and not (kind == "value" and unit_column and _BARE_VALUE.fullmatch(plain)):
         return None  # (a standard may end in a figure: 得分=资金到位率×4 | 4; under a 计量单位 column, ≥45 | 46.8)
-    if start > 0 and text[start - 1].isdigit() and text[start].isdigit() and kind not in _FIGURES:
-        return None
+    if start > 0 and text[start - 1].isdigit() and text[start].isdigit() and kind not in _FIGURES \
+            and not (kind == "text" and _COUNTED_START.match(plain) and cells.is_unit(_COUNTED_START.match(plain)[1])):
+        return None  # (a reason may begin with a count: 10 | 9.5 | 2处隐患路段…, beside 10 | 9.52 | 处…)
     if start > 0 and text[start - 1].isdigit() and kind not in ("unit", "number", "money") and \
-            (any(plain.startswith(unit) for unit in words["long_units"])
+            (any(plain.startswith(unit) for unit in words["long_units"]) or (kind == "text" and len(plain) > 1 and plain[1].isdigit() and cells.is_unit(plain[0]))
              or plain[0] in words["scales"] and any(plain[1:].startswith(unit) for unit in words["units"])):
         return None  # 96.3 | 万人次部分培训……: a unit stays with its figure
     if kind == "caption":
@@ -577,6 +636,8 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
             return None
         if plain[-1].isdigit() or _class(plain[-1]) in ("percent", "point", "comparator"):
             return None  # 预算执行率10%: the figure is the next column's
+        if _DATE_INSIDE.search(plain):
+            return None  # 完成时间2023年12月底前: a date is the next column's value, not part of the name
         if len(plain) < 2 or plain in words["units"] or plain in words["directions"] or plain in words["comparators"]:
             return None  # a name is two characters or more: 预算执行率 is not 预算执行 and 率
         if plain in words["level1"] or plain in words["level2"] or any(
@@ -604,6 +665,11 @@ def _gain(kind: str, text: str, start: int, end: int, weighted_levels: bool | No
         if not _MONEY.fullmatch(plain):
             return None
         decimals = len(plain.partition(".")[2])
+        if decimals == 0 and ((end < len(text) and text[end].isdigit()) or (start > 0 and text[start - 1].isdigit())):
+            return None  # 4 | 0.00 of “40.0038.20”: an amount cut from a figure shows its decimals
+        if decimals == 1 and end < len(text) and text[end].isdigit():
+            return None  # 1545.2 | 6 of “1545.26——”: amounts are cut after their second decimal
+
         return 3.0 if decimals == 2 else 2.5 if decimals == 0 else 2.0
     if kind == "rate":
         return 1.0 if _DASH.fullmatch(plain) else 3.0 if _RATE.fullmatch(plain) else None

@@ -9,6 +9,7 @@ findings can be grouped the way a reviewer reads the report.
 from __future__ import annotations
 
 import re
+import unicodedata
 import zipfile
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -402,7 +403,47 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
         index += len(row_block)
     if not rows:
         return None
-    return Table(layout.align_rows(header, columns, rows), 0, line=start + 1, row_lines=[start + 1, *row_lines]), index
+    placed = _by_position(lines[start], [lines[number - 1] for number in row_lines]) if mode == "lines" else None
+    aligned = [first, *placed] if placed is not None else layout.align_rows(header, columns, rows)
+    return Table(aligned, 0, line=start + 1, row_lines=[start + 1, *row_lines]), index
+
+
+_SPACED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a table laid out with spaces: single spaces inside it
+
+
+def _by_position(header: str, lines: list[str]) -> list[list[str]] | None:
+    """The rows of a table laid out in columns of spaces (a plain-text or monospace copy), each cell put under
+    the header cell it starts beneath — display width counted, a CJK character two — when every cell of every
+    row starts beneath one (±1); None otherwise (a table whose cells do not line up is aligned by its words)."""
+    starts = [start for start, _ in _spaced_cells(header)]
+    if len(starts) != len(_pieces(header)):
+        return None  # a header cell with a space inside: its pieces are not its cells
+    rows = []
+    for line in lines:
+        cells = [""] * len(starts)
+        for start, text in _spaced_cells(line):
+            column = next((index for index, at in enumerate(starts) if abs(at - start) <= 1), None)
+            if column is None or cells[column]:
+                return None
+            cells[column] = text
+        rows.append(cells)
+    return rows
+
+
+def _spaced_cells(line: str) -> list[tuple[int, str]]:
+    """(display column, text) of each cell of a line laid out with spaces."""
+    cells, width, position = [], 0, 0
+    line = line.replace("\t", "  ")
+    for match in _SPACED_CELL.finditer(line):
+        width += _display_width(line[position:match.start()])
+        cells.append((width, match.group()))
+        width += _display_width(match.group())
+        position = match.end()
+    return cells
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 _YEAR_WORD = re.compile(r"(19|20)\d\d年(度)?")

@@ -211,6 +211,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("target")  # 控制在18.5万元以内: the ceiling
         if role.name == "completion" and text.startswith(tuple(lexicon.claim_words()["negated_after"]), quantity.end):
             role = roles.Role("other")  # 14批次不合格产品全部依法处置: what failed, not what was done
+        elif role.name == "completion" and roles.undone_after(after):
+            role = roles.Role("other")  # 2条线路未能开通: what was not done, the table holds what was
         elif any(word in clause for word in lexicon.claim_words()["hypothetical_words"]):
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
         elif role.name == "completion" and not quantity.comparator and _population(
@@ -579,6 +581,9 @@ _LABEL_LEAD = re.compile(r"^\s*(?:[-*•·●▪✓]\s*)?(?:[（(]?[一二三四
                          r"([^：:*。；;，,\n]{2,40}?)\*{0,2}\s*[：:]")
 _AREA_REFERENCE = re.compile("(?:" + "|".join(map(re.escape, sorted(
     map(str, load_yaml("lexicon", "claims.yaml")["area_reference_words"]), key=len, reverse=True))) + ")(?!目)")
+_AREA_TITLE = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    map(str, load_yaml("lexicon", "claims.yaml")["area_title_words"]), key=len, reverse=True)))
+    + r")[一二三四五六七八九十\d]{1,3}\s*[：:、.．]\s*")
 _ASPECT_GAP = 6  # 食品安全方面指标5项，其中……: the field names indicators right after it (方面 + 指标)
 
 
@@ -738,7 +743,10 @@ AREA_REFERENCE = "~#heading"  # the scope of a count said of “该项”: the a
 
 def area_heading(text: str) -> str:
     """The area a numbered title names (2.造林绿化。 → 造林绿化), or "" when the text is no such title."""
-    text = text.strip()
+    text = text.strip().strip("*")
+    titled = _AREA_TITLE.match(text)
+    if titled:
+        text = "1." + text[titled.end():]  # 重点任务一：农村公路建设和危桥改造 reads as a numbered title
     if not LIST_LABEL.match(text):
         return ""
     title = LIST_LABEL.sub("", text).strip().rstrip("。.：: ")

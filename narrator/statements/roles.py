@@ -197,6 +197,17 @@ def _undone_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{marks})[\u4e00-\u9fff]{{1,2}}的?$")  # 未整改, 尚未结案的; not 批而未供土地
 
 
+def undone_after(text_after: str) -> bool:
+    """The figure is followed, in its clause, by what was not done to it (2条线路未能开通, 2座危桥尚未完工)."""
+    return bool(_undone_after_pattern().match(text_after))
+
+
+@lru_cache(maxsize=1)
+def _undone_after_pattern() -> re.Pattern[str]:
+    marks = "|".join(map(re.escape, sorted(words()["undone_marks"], key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff“”（）()]{{0,10}}?(?:{marks})[\u4e00-\u9fff]")
+
+
 _GROUP_OF = re.compile(r"等[\d两二三四五六七八九十几多]+个|[、和][^，,；;。]{1,30}?[\d两二三四五六七八九十几多]+个项目")
 _LAST_YEARS_VALUE = re.compile(r"(?:19|20)\d\d年(?:同期)?的$")
 
@@ -280,6 +291,9 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         clause = _last_clause(inside)
     else:
         clause = _last_clause(_without_brackets(sentence_before))
+        labelled = _without_brackets(sentence_before).rstrip().rstrip("*")
+        if not clause.strip() and labelled.endswith(("：", ":")):
+            clause = _last_clause(labelled[:-1].rstrip("*"))  # 未支出：729.65万元: the label before the colon
     clause = clause.strip()
     bare = clause.rstrip("".join(words()["linking"]))
     unit = quantity.unit

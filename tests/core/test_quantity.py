@@ -184,3 +184,16 @@ def test_a_rate_per_ten_thousand_people_is_a_unit():
     target, value = parse_quantity("≤15/10万"), parse_quantity("12.6/10万")
     assert (target.value, target.unit, target.comparator) == (Decimal("15"), "/10万", "<=")
     assert (value.value, value.unit, value.comparator) == (Decimal("12.6"), "/10万", "")
+
+
+@pytest.mark.parametrize("text, comparator, value, unit", [
+    ("2%以内", "<=", "2", "%"), ("3个工作日以内", "<=", "3", "个工作日"), ("5%以下", "<=", "5", "%"),
+    ("24小时之内", "<=", "24", "小时")])
+def test_a_comparator_written_after_the_figure(text, comparator, value, unit):
+    """货运源头超限超载率 2%以内 (a target as other provinces write it): ≤2%, not words; written back as it was."""
+    quantity = parse_quantity(text)
+    assert (quantity.comparator, str(quantity.value), quantity.unit, quantity.text) == (comparator, value, unit, text)
+
+
+def test_a_comparator_after_a_figure_with_its_own_is_words():
+    assert parse_quantity("≥2%以内").kind == "text" and parse_quantity("约2%以内").kind == "text"

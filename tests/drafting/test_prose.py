@@ -575,6 +575,9 @@ def test_a_line_is_said_to_lag_only_below_the_execution_target_and_a_name_openin
     ("statements_qidong", []),
     ("statements_tinghu", []),  # 年初确定的目标为……抽查任务全部完成: a goal's words, no claim that all was done
     ("statements_wugang", []),  # 年中调减殡葬改革及社会事务管理经费35.00万元: a cut of one line whose name holds 及
+    # A task narrative's 其中线上学习平台培训3870人次 and 23艘渡船全部落实……: one word shared with an indicator
+    # (宣传培训人次, 渡船标准化改造数) is no link for a task cell's figure.
+    ("statements_qifeng", []),
 ])
 def test_the_self_review_does_not_misread_the_units_own_words(unit, left):
     from narrator.api import draft

@@ -174,10 +174,20 @@ PIPED_OR_TABBED = sorted(path.name for path in COPIED.glob("*.txt")
 def test_a_copied_form_with_its_cells_glued_draws_no_error_the_original_does_not(name):
     """Every pipe or tab form of the copied sets, glued: read, or said unread — never an error of its own."""
     text = (COPIED / name).read_text("utf-8")
-    assert set(_errors(_glued(text), name)) <= set(_errors(text, name))
+    assert set(_graded(_errors(_glued(text), name))) <= set(_graded(_errors(text, name)))
+
+
+def _graded(errors: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """A grade wrong for the 总分 is one error whether the line below the form is read as the form's grade (N607,
+    the glued copy's table ends above it) or as the prose's (N608)."""
+    return [("N607" if code == "N608" else code, claimed, expected) for code, claimed, expected in errors]
 
 
 def test_how_many_glued_copies_find_what_the_originals_find():
     same = [name for name in PIPED_OR_TABBED
-            if _errors(_glued((COPIED / name).read_text("utf-8")), name) == _errors((COPIED / name).read_text("utf-8"), name)]
-    assert len(PIPED_OR_TABBED) == 34 and len(same) == 24  # 23 before bare figures under a unit column were cut by size; the others: fewer findings or the table unread (N501)
+            if _graded(_errors(_glued((COPIED / name).read_text("utf-8")), name))
+            == _graded(_errors((COPIED / name).read_text("utf-8"), name))]
+    # 23 before bare figures under a unit column were cut by size, 24 before amounts were cut after their decimals,
+    # parts placed by their total and a reason let begin with a count (S10 added); the others: fewer findings or the
+    # table unread (N501)
+    assert len(PIPED_OR_TABBED) == 35 and len(same) == 27
