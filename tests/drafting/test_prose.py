@@ -600,3 +600,12 @@ def test_a_paragraph_whose_duty_names_no_indicators_is_titled_by_its_task():
     prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     assert ("5.基层治理和社会组织管理方面指标3项，其中2项达到或超过目标，社会组织年度报告报送率未达到目标。"
             "全县登记社会组织208家") in prose
+
+
+def test_a_task_of_sixteen_characters_titles_its_paragraph():
+    """栖凤交通 (held out): the duty 道路运输管理 names none of its indicators (运输服务), so the paragraph is titled by
+    its task, 城乡客运一体化和农村物流体系建设 — sixteen characters, once too long for a title, so the paragraph
+    alone of five opened on its narrative without its count."""
+    prose = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
+    assert ("3.城乡客运一体化和农村物流体系建设方面指标5项，其中3项达到或超过目标，新开通（优化）城乡公交线路数和"
+            "道路运输行政许可事项平均办理时限未达到目标。全县231个具备条件的建制村全部通客车") in prose
