@@ -45,12 +45,17 @@ _TABLE_ROW = "table row"  # a line `_lines` made of a table's row
 def read_lines(document: SourceDocument) -> ScoreSheet | None:
     """The scored form of a document read line by line, or None; see the module's note."""
     words = form_words()
+    lines = _lines(document)
+    # Lines of text only (a paragraph, or a row a reader made of a line): a DOCX's own tables are read as tables
+    text = "".join(line.text for line in lines if line.style != _TABLE_ROW or line.line is not None)
+    if not any(word in text for word in words["indicator_columns"]["name"] + words["funding"]["total"]):
+        return None  # no indicator header and no 资金 line: most reports, nothing to read line by line
     sheet = ScoreSheet(document.file)
     rows: _Rows | None = None
     heading = False  # between an indicator header and its first row: the header's broken words
     funding_names = words["funding"]["total"] + words["funding"]["parts"]
     funding = _FundingLines(sheet, words)
-    for paragraph in _lines(document):
+    for paragraph in lines:
         pieces = normalize_width(paragraph.text).split()
         compact = plain(paragraph.text)
         if not pieces or is_page_number(paragraph.text):
