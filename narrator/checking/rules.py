@@ -536,6 +536,16 @@ def form_read_unconfirmed(report: CheckedReport) -> Iterator[Finding]:
         yield Finding(format_decimal(added), format_decimal(total), "", Location(report.file), {"count": count})
 
 
+@rule("N504", "warning")
+def funding_parts_unplaced(report: CheckedReport) -> Iterator[Finding]:
+    """资金 parts copied with fewer amounts than columns (their empty cells left no trace) that no one placement
+    adds up to the total: said, and the parts left unchecked (N604 is silent)."""
+    sheet = report.sheet
+    if sheet is not None and sheet.unplaced_parts:
+        cell = next(row.cells["name"] for row in sheet.funding if "name" in row.cells)
+        yield _sheet_cell_finding(report, cell, "", "", {"names": "、".join(sheet.unplaced_parts)})
+
+
 # Scores (a form with 分值 and 得分: the national 项目支出绩效自评表)
 
 def _sheet_cell_finding(report: CheckedReport, cell, claimed: str, expected: str, arguments: dict,

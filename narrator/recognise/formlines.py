@@ -522,6 +522,8 @@ class _FundingLines:
         # One placement adds up in every column, or in all but one (then that column's total is the form's error)
         if len(fitting) != 1 or best < max(2, len(stated) - 1):
             self.sheet.unplaced_parts = [row.name for row, _, _ in self.unplaced]
+            for row, paragraph, _ in self.unplaced:  # where it stands, to say so (N504)
+                row.cells = {"name": Cell(row.name, 0, paragraph.number, "", paragraph.line, 0, paragraph.page)}
             return
         for columns, (row, paragraph, amounts) in zip(fitting[0], self.unplaced):
             row.cells = {key: line_cell(paragraph, text, key, "funding_columns")

@@ -496,6 +496,10 @@ def test_a_pdf_part_line_without_its_empty_cells_is_placed_by_the_total():
     assert _found(edited, "S02.txt") == [("N604", "831.20", "822.20")]
     unplaced = text.replace("上年结转资金 36.40 32.70", "上年结转资金 36.50 32.80")
     assert _found(unplaced, "S02.txt") == []
+    from narrator.checking.checker import check_document
+    (said,) = check_document(read_text(unplaced, "S02.txt")).findings
+    assert (said.code, said.severity) == ("N504", "warning")
+    assert said.message.startswith("上年结转资金一行的金额比栏目少")
 
 
 def test_a_region_form_whose_total_rate_is_wrong_is_read_by_its_parts():
