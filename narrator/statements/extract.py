@@ -711,7 +711,8 @@ def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tupl
 def outside_names(text: str, claims: list[Claim], names: Iterable[str]) -> list[Claim]:
     """The claims that are not part of an indicator's name quoted in the text (净增高新技术企业超600家
     names an indicator; its 超600家 is no figure of the report)."""
-    spans = [(found.start(), found.end()) for name in names for found in re.finditer(re.escape(name), text)]
+    spans = [(found.start(), found.end()) for name in names if name in text
+             for found in re.finditer(re.escape(name), text)]  # (a name not in the text compiles no pattern)
     if not spans:
         return claims
     return [claim for claim in claims if not any(start <= claim.start and claim.end <= end for start, end in spans)]
