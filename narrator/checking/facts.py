@@ -21,6 +21,7 @@ from ..core.model import Report
 from ..core.quantity import Quantity, format_decimal, format_percent, parse_quantity
 from ..recognise.tables import Cell, ReportTables
 from ..statements.extract import Claim, count_key, extract, name_tokens
+from ..statements.roles import words as statement_words
 from .across import pair
 from .findings import Location, has_wording, wording
 
@@ -119,6 +120,21 @@ class Facts:
     def scopes(self) -> tuple[str, ...]:
         """The budget line names, each once."""
         return tuple(dict.fromkeys(self.budget_lines))
+
+    @cached_property
+    def scope_forms(self) -> tuple[tuple[str, str], ...]:
+        """(how a text may name it, the line): each line's name, and its name without a closing 项目/经费/资金
+        (小型水库除险加固 for 小型水库除险加固项目) when four characters or more are left and no other line's
+        name or short name is the same."""
+        suffixes = tuple(statement_words()["line_name_suffixes"])
+        short = {}
+        for name in self.scopes:
+            stem = next((name[:-len(end)] for end in suffixes if name.endswith(end) and len(name) - len(end) >= 4), "")
+            if stem:
+                short.setdefault(stem, []).append(name)
+        forms = [(name, name) for name in self.scopes]
+        forms += [(stem, names[0]) for stem, names in short.items() if len(names) == 1 and stem not in self.scopes]
+        return tuple(forms)
 
     def scope_words(self, scope: str) -> frozenset[str]:
         return name_tokens(scope)

@@ -98,15 +98,15 @@ def _last_sentence(text: str) -> str:
 
 
 def _last_line(text: str, facts: Facts) -> str:
-    best, position = "", -1
+    best, position, length = "", -1, 0
     wholes = tuple(roles.words()["share_words"])
-    for name in facts.scopes:
-        found = text.rfind(name)
+    for form, name in facts.scope_forms:
+        found = text.rfind(form)
         while found > 0 and text[:found].endswith(wholes):
-            found = text.rfind(name, 0, found)  # 占项目支出的63.12%: 项目支出 is the whole, not the subject
-        if found > position:
-            best, position = name, found
-    after = text[position + len(best):] if best else text
+            found = text.rfind(form, 0, found)  # 占项目支出的63.12%: 项目支出 is the whole, not the subject
+        if found > position or (found == position >= 0 and len(form) > length):
+            best, position, length = name, found, len(form)
+    after = text[position + length:] if best else text
     own = re.split(r"[，,；;]", after)[-1]
     for word in roles.words()["budget_change_words"]:
         own = own.replace(word, "")  # 全年调整增加36.40万元: 全年 says when, and the line's change is meant
@@ -117,6 +117,8 @@ def _last_line(text: str, facts: Facts) -> str:
         # ……项目结余26.23万元；加上其他项目零星结余，全年预算执行率只有98.05%: a line named in an earlier
         # clause does not scope a figure whose own clause names the whole (全年, 整体 …).
         return ""
+    if best and any(word in after for word in roles.words()["share_group_words"]):
+        return FOREIGN  # ……高效节水灌溉和黄竹坑小流域治理……两个项目年初预算2040.00万元: the lines together
     for marker in roles.words()["part_markers"] if best else ():
         found = after.rfind(marker)
         if found >= 0:
@@ -550,6 +552,16 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     if not part and claim.earlier:
         part = _last_line(claim.earlier, facts)  # 该项目实际支出占……: the line the sentence before named
     whole_words = sentence_before[cut + 1:]
+    if not whole_words.strip("的 "):
+        # ……占年初预算的11.91%；项目支出10255.00万元，占88.09%: the whole the sentence's last share named
+        earlier = list(_SHARE_OF.finditer(sentence_before[:cut]))
+        if earlier:
+            whole_words = earlier[-1].group(1)
+    respective = _respective_part(own, whole_words, facts)
+    if respective is not None:  # 基本支出…、项目支出…，分别占全年实际支出的12.06%和87.94%: the k-th line named
+        if not respective:
+            return [], "no_whole", ""
+        part, whole_words = respective, _without_figures(whole_words).rstrip("和及、，, ")
     within = _within(own)
     if within is not None:  # 造林绿化经费支出在项目支出中约占30.58%: the whole stands between 在 and 中
         if whole_words.strip("的 "):
@@ -565,8 +577,11 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
         return [], "no_whole", ""  # 占部门年末未支出总额的71.93%: no share of a remainder is computed
     group = _GROUP_LEAD.search(sentence_before[:cut])
     if not whole_words.strip("的 ") and group and any(
-            word in group.group(1) for word in roles.words()["share_initial_words"] + ("增加", "减少")):
-        return [], "no_whole", ""  # 调整增加的172.30万元中，基本支出98.60万元……分别占57.23%: shares of the change
+            word in group.group(1) for word in roles.words()["share_initial_words"] + roles.words()["remainder_words"]
+            + ("增加", "减少")):
+        # 调整增加的172.30万元中，基本支出98.60万元……分别占57.23%: shares of the change; 年末未支出资金中，项目支出
+        # 539.35万元，占99.38%: of what was left unspent
+        return [], "no_whole", ""
     column = "adjusted" if any(word in whole_words for word in roles.words()["share_budget_words"]) else "actual"
     if not whole_words.strip("的 ") and roles.column_named(_without_lines(sentence_before[:cut], facts)) == "adjusted":
         column = "adjusted"  # 调整预算3794.00万元，其中基本支出1728.00万元（占45.55%）: a share of the column named
@@ -575,6 +590,26 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
     found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
              and fact.name == BUDGET_NAMES[column]]
     return found, ("" if found else "no_whole"), ""
+
+
+_SHARE_OF = re.compile(r"占([^，,；;。\d]{1,12}?)的?[\d.]+%")
+
+
+def _respective_part(own: str, whole_words: str, facts: Facts) -> str | None:
+    """With 分别占: the line named k-th before it for the k-th share after it ("" when there are fewer lines named
+    than shares); None when the shares are not said 分别."""
+    clause = own[max(own.rfind(mark) for mark in "；;") + 1:]
+    if not clause.rstrip().endswith(tuple(lexicon.claim_words()["respectively_words"])):
+        return None
+    named, taken = [], []
+    for form, name in sorted(facts.scope_forms, key=lambda pair: -len(pair[0])):
+        for found in re.finditer(re.escape(form), clause):
+            if not any(start < found.end() and found.start() < end for start, end in taken):
+                taken.append((found.start(), found.end()))
+                named.append((found.start(), name))
+    lines = [name for _, name in sorted(named)]
+    index = len(find_quantities(whole_words))
+    return lines[index] if len(lines) >= 2 and index < len(lines) else ""
 
 
 @lru_cache(maxsize=1)

@@ -478,7 +478,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     if "指标" not in sentence or "等" in clause:
         return ""
     share = clause.strip().rstrip("为是达到约")
-    for word in lexicon.claim_words()["indicator_share_met"]:
+    words = lexicon.claim_words()
+    counted = re.search(r"\d+\s*项", text[sentence_start:quantity.start]) is not None
+    for word in words["indicator_share_met"] + (words["indicator_share_met_after_counts"] if counted else []):
         share = share.removesuffix(word) if share.endswith(word) else share
     if quantity.unit == "%" and share != clause.strip().rstrip("为是达到约") \
             and not share.strip(" ，,、" + "".join(lexicon.claim_words()["indicator_share_qualifiers"])):
@@ -701,10 +703,11 @@ def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tupl
                      or (sublevel_end == level_end and sublevel[1:] not in lexicon.level_names())):
         return (sublevel,), kind, max(sublevel_end, kind_end)  # 产出指标中，数量指标共8项: the 二级 category
     if kind and not levels:
-        found = None
-        for found in _scope_pattern().finditer(text, 0, sentence_start):
-            pass
-        levels = tuple(sorted(name for name in lexicon.level_names() if found and name in found.group(1)))
+        # ……only when the paragraph before named one category: after 分类看，决策类…；履职类…；满意度指标3项…,
+        # 定量指标31项中 counts the whole table's
+        named = {tuple(sorted(name for name in lexicon.level_names() if name in found.group(1)))
+                 for found in _scope_pattern().finditer(text, 0, sentence_start)}
+        levels = next(iter(named)) if len(named) == 1 else ()
     return levels, kind, max(level_end, kind_end)
 
 

@@ -112,6 +112,12 @@ def _gap_named_pattern() -> re.Pattern[str]:
                       rf"(?:{_alternation('gap_markers')})?$")
 
 
+@lru_cache(maxsize=1)
+def _gap_with_verb_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation('comparison_words')})[^，,；;。\d]{{0,8}}?(?:{_alternation('target_words')})"
+                      rf"(?:{_alternation('gap_markers')})[\u4e00-\u9fff]{{1,2}}$")
+
+
 def _alternation(*keys: str) -> str:
     return "|".join(re.escape(word) for key in keys for word in words()[key])
 
@@ -343,6 +349,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         return Role("growth")  # 与上年相比，……2024年调整后预算增加345.70万元: a change on last year
     if unit != "%" and gap_to_target_named(bare):
         return Role("difference")  # 超过15次的目标3次
+    if unit != "%" and _gap_with_verb_pattern().search(bare):
+        return Role("difference")  # 比年初计划多检查31个: the gap, its verb after 多
     if unit != "%" and bare.strip() in words()["gap_markers"] and _has(sentence_before, "target_words"):
         return Role("difference")  # （8.6个工作日，目标≤7个工作日，多1.6个工作日）: the gap, the marker alone
     if unit != "%":
