@@ -48,8 +48,7 @@ def _rate_name_words() -> frozenset[str]:
 def clause_before(claim: Claim) -> str:
     """The clause that leads up to the figure."""
     context = claim.context
-    position = max(context.rfind(mark) for mark in CLAUSE_BREAKS)
-    return context[position + 1:]
+    return context[max(map(context.rfind, CLAUSE_BREAKS)) + 1:]
 
 
 def _in_brackets(claim: Claim) -> bool:

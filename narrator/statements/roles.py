@@ -96,7 +96,12 @@ def target_named_after(after: str) -> bool:
     after = after.lstrip()
     if after.startswith("的"):
         return after[1:].startswith(words()["target_words"])
-    return any(after.startswith(word + "的") for word in words()["target_words"])
+    return after.startswith(_targets_of())
+
+
+@lru_cache(maxsize=1)
+def _targets_of() -> tuple[str, ...]:
+    return tuple(word + "的" for word in words()["target_words"])
 
 
 def gap_to_target_named(clause: str) -> bool:
@@ -185,8 +190,7 @@ def _open_bracket(text: str) -> int:
 
 
 def _last_clause(text: str) -> str:
-    cut = max(text.rfind(mark) for mark in CLAUSE_MARKS)
-    return text[cut + 1:]
+    return text[max(map(text.rfind, CLAUSE_MARKS)) + 1:]
 
 
 CROWDED = 3  # role groups named in one clause before a figure that leave its role unknown
