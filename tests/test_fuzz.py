@@ -207,3 +207,14 @@ def test_hostile_files_through_every_command(tmp_path):
     # The readable ones were read: the far cell is ignored but its uncached formula named.
     assert ("evaluate", "GBK.yaml", 0) in outcomes and ("evaluate", "UTF16.yaml", 0) in outcomes
     assert ("evaluate", "远格.xlsx", 2) in outcomes and ("evaluate", "深.yaml", 2) in outcomes
+
+
+def test_a_total_budget_of_zero_drafts_the_tables_rate_as_written():
+    """Found by the fuzzing above: 预算总金额's 调整预算数 0 leaves no rate to compute; the draft says the
+    自评表's 预算执行率 as written instead of failing on the missing one."""
+    data = copy.deepcopy(EXAMPLE)
+    data["预算信息"][0]["调整预算数"] = 0
+    report = report_from_mapping(data, "zero.yaml")
+    prose = compose(evaluate(report)).prose()
+    execution = next(i for i in report.indicators if i.name == "预算执行率")
+    assert f"预算执行率为{execution.completion.text}。" in prose

@@ -368,6 +368,12 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
         if line is total or line.line.name in parents or not line.line.parent or line.line.parent == (
                 total.line.name if total is not None else None):
             continue
+        stem = _line_stem(line.line.name)
+        holding = [block for block in goals if stem and any(stem in task.name for task in block.tasks)]
+        if len(holding) == 1:  # 农村公路建设资金: one goal's task is 农村公路建设和危桥改造
+            if not any(part == "budget" for part, _ in holding[0].see_also):
+                holding[0].lines.append(line)
+            continue
         name = re.sub("|".join(lexicon.wording()["line_generic"]), " ", line.line.name)
         scores = linker.scores(name)
         top = max(scores)
@@ -379,6 +385,14 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
             block = goals[index]
             if not any(part == "budget" for part, _ in block.see_also):
                 block.lines.append(line)
+
+
+def _line_stem(name: str) -> str:
+    """A budget line's name without its closing 资金/经费/项目, when four characters or more are left."""
+    for end in lexicon.wording()["line_name_ends"]:
+        if name.endswith(end) and len(name) - len(end) >= 4:
+            return name[:-len(end)]
+    return ""
 
 
 def _goal_position(result: IndicatorResult, goal: str) -> int:

@@ -609,3 +609,12 @@ def test_a_task_of_sixteen_characters_titles_its_paragraph():
     prose = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
     assert ("3.城乡客运一体化和农村物流体系建设方面指标5项，其中3项达到或超过目标，新开通（优化）城乡公交线路数和"
             "道路运输行政许可事项平均办理时限未达到目标。全县231个具备条件的建制村全部通客车") in prose
+
+
+def test_a_fund_named_for_one_goals_task_is_said_under_it():
+    """栖凤交通 (held out): 农村公路建设资金 less its 资金 is part of one goal's task, 农村公路建设和危桥改造 — its
+    spending is said under that goal beside 危桥改造及生命安全防护工程资金, though its words (农村公路, and 建设, which
+    names nothing in a fund) are shared with the 养护 goal."""
+    prose = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
+    assert ("从资金看，农村公路建设资金年初预算8600.00万元，调增520.00万元后为9120.00万元，实际支出8946.52万元，"
+            "执行率98.10%。危桥改造及生命安全防护工程资金年初预算1680.00万元") in prose
