@@ -392,6 +392,8 @@ class Language:
             if base and base.endswith(tuple(self.words["event_heads"])):
                 # 因洪涝灾害死亡人数 → 因洪涝灾害死亡人员: who would be counted
                 return base + self.words["event_people"].get(suffix, "")
+        if name.endswith(tuple(self.words["event_heads"])):
+            return name  # 较大及以上交通运输安全生产事故 (0起): named as the event itself
         return ""
 
     def verb(self, indicator: Indicator) -> str:

@@ -362,6 +362,9 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
         return
     linker = GoalLinker([" ".join([block.goal] + [f"{task.name} {task.duty}" for task in block.tasks])
                          for block in goals])
+    # Then the names of each goal's indicators: 临时救助及流浪乞讨人员救助经费 beside 临时救助平均审批办结时间
+    by_indicators = GoalLinker([" ".join(r.indicator.name for message in block.messages for r in message.results)
+                                for block in goals])
     parents = {b.line.parent for b in evaluation.budget}
     total = evaluation.total_budget
     for line in evaluation.budget:
@@ -375,16 +378,24 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
                 holding[0].lines.append(line)
             continue
         name = re.sub("|".join(lexicon.wording()["line_generic"]), " ", line.line.name)
-        scores = linker.scores(name)
-        top = max(scores)
-        if top < linker.THRESHOLD or scores.count(top) > 1 or sorted(scores)[-2] * 2 > top:
-            continue
-        index = scores.index(top)
-        shared = _words(name) & linker.words[index]
-        if len(shared) >= 2 or shared == _words(name):  # 茶产业信息化平台 shares 茶产业 alone: not named for it
+        index = _named_goal(name, linker)
+        index = index if index is not None else _named_goal(name, by_indicators)
+        if index is not None:
             block = goals[index]
             if not any(part == "budget" for part, _ in block.see_also):
                 block.lines.append(line)
+
+
+def _named_goal(name: str, linker: GoalLinker) -> int | None:
+    """The one goal a line's name is named for by the linker's texts, or None."""
+    scores = linker.scores(name)
+    top = max(scores)
+    if top < linker.THRESHOLD or scores.count(top) > 1 or sorted(scores)[-2] * 2 > top:
+        return None
+    index = scores.index(top)
+    shared = _words(name) & linker.words[index]
+    # 茶产业信息化平台 shares 茶产业 alone: not named for it
+    return index if len(shared) >= 2 or shared == _words(name) else None
 
 
 def _line_stem(name: str) -> str:

@@ -618,3 +618,14 @@ def test_a_fund_named_for_one_goals_task_is_said_under_it():
     prose = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
     assert ("从资金看，农村公路建设资金年初预算8600.00万元，调增520.00万元后为9120.00万元，实际支出8946.52万元，"
             "执行率98.10%。危桥改造及生命安全防护工程资金年初预算1680.00万元") in prose
+
+
+def test_funds_are_said_under_the_goal_whose_indicators_name_them():
+    """梧冈民政 (a blind reviewer: goal 1 left out 城乡最低生活保障资金, the largest fund): a fund not named by a goal's
+    words or tasks goes to the one goal whose indicators name it (临时救助平均审批办结时间; 城乡低保金…, 低保 being
+    最低生活保障); and a count of events with a zero target reads 全年未发生…, not …为0起，与年度目标一致."""
+    prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
+    assert "从资金看，城乡最低生活保障资金年初预算6850.00万元，调增260.00万元后为7110.00万元" in prose
+    assert "临时救助及流浪乞讨人员救助经费年初预算420.00万元" in prose
+    qifeng = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
+    assert "全年未发生较大及以上交通运输安全生产事故，实现年度目标。" in qifeng and "与年度目标一致" not in qifeng
