@@ -522,6 +522,15 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
             and words & name_tokens(r.indicator.name) for r in results) for figure in figures)
 
     continuations = tuple(lexicon.wording()["continuation_starts"])
+    explained = [r for r in results if r.status is Status.MISSED and r.indicator.reason.strip()]
+
+    def missed_told(clause: str) -> bool:
+        """The clause gives the value of an indicator that missed its target and has its reason: §四 says the
+        value, the target and the reason, so the sentence is not said twice (6所中…4所完成…，柘坪、上坊…顺延)."""
+        words = name_tokens(clause)
+        return any(r.indicator.completion.is_number and agrees(figure, r.indicator.completion)
+                   and words & name_tokens(r.indicator.name)
+                   for figure in find_quantities(clause) for r in explained)
 
     def told_part(clause: str) -> bool:
         """The clause gives the part or the target of what was left out (其中县直机关10个; 控制在1.58亿立方米以内)."""
@@ -543,7 +552,7 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
             else:
                 whole = False
                 break
-        if not whole:
+        if not whole and not any(missed_told(clause) for clause in clauses):
             kept_sentences.append("，".join(clauses) + (end or "。"))
     text = "".join(kept_sentences)
     return text[:-1] + "。" if text.endswith(("；", ";")) else text

@@ -599,7 +599,7 @@ def test_a_paragraph_whose_duty_names_no_indicators_is_titled_by_its_task():
     indicators' 重点工作 do not carry; its §二 paragraph is titled by the task, so it counts them as the others do."""
     prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     assert ("5.基层治理和社会组织管理方面指标3项，其中2项达到或超过目标，社会组织年度报告报送率未达到目标。"
-            "全县登记社会组织208家") in prose
+            "完成社会组织等级评估12家") in prose
 
 
 def test_a_task_of_sixteen_characters_titles_its_paragraph():
@@ -629,3 +629,16 @@ def test_funds_are_said_under_the_goal_whose_indicators_name_them():
     assert "临时救助及流浪乞讨人员救助经费年初预算420.00万元" in prose
     qifeng = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
     assert "全年未发生较大及以上交通运输安全生产事故，实现年度目标。" in qifeng and "与年度目标一致" not in qifeng
+
+
+def test_section_two_leaves_a_missed_indicators_story_to_section_four():
+    """A blind reviewer read 梧冈's 敬老院 delay three times (§二's task narrative, §四's reason, §五): the
+    narrative's sentence that gives the value of an indicator which missed its target, and whose reason the
+    officer gave, is left to §四, where the value, the target and the reason stand together."""
+    prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
+    two = prose[prose.index("二、年度履职目标完成情况"):prose.index("三、部门（单位）概况")]
+    assert "顺延至2025年" not in two and "护理型床位1218张" not in two and "报送率84.6%" not in two
+    assert ("2.养老服务方面指标6项，其中4项达到或超过目标，乡镇敬老院改造提升数和养老机构护理型床位占比未达到目标。"
+            "全年新建村级居家养老服务站点21个") in two
+    four = prose[prose.index("四、部门（单位）整体支出绩效实现情况"):]
+    assert "两所敬老院均顺延至2025年6月底前完工" in four
