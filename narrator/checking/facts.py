@@ -101,9 +101,13 @@ class Facts:
         """(role, word) → positions among the distinct facts of those whose name or alias has the word."""
         index: dict[tuple[str, str], list[int]] = {}
         for position, fact in enumerate(self._distinct[0]):
+            role = fact.role
             # A count is found by its key (#count:met:效益) alone: its worded name is for messages.
-            for word in set().union(*fact.aliases) if fact.role == "count" else set().union(*fact.names()):
-                index.setdefault((fact.role, word), []).append(position)
+            for name in fact.aliases if role == "count" else (fact.tokens, *fact.aliases):
+                for word in name:
+                    positions = index.setdefault((role, word), [])
+                    if not positions or positions[-1] != position:  # a word in both a name and an alias
+                        positions.append(position)
         return index
 
     def sharing(self, role: str, words: frozenset[str]) -> list[tuple[Fact, int]]:

@@ -678,30 +678,37 @@ def docx_blocks(document, file: str = "", repeat_merged: bool = True) -> SourceD
 
 
 @lru_cache(maxsize=1)
-def _run_texts() -> tuple[str, str, dict[str, str]]:
-    """The run tag, the break tag and the text of the other run children python-docx reads."""
+def _run_texts() -> tuple[str, str, tuple[str, ...], dict[str, str]]:
+    """The run tag, the break tag, the tags of the run children python-docx reads, and the text
+    of those that are no w:t."""
     from docx.oxml.ns import qn
 
-    return qn("w:r"), qn("w:br"), {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:cr"): "\n",
-                                   qn("w:noBreakHyphen"): "-", qn("w:t"): ""}
+    others = {qn("w:tab"): "\t", qn("w:ptab"): "\t", qn("w:cr"): "\n", qn("w:noBreakHyphen"): "-"}
+    return qn("w:r"), qn("w:br"), (qn("w:t"), qn("w:br"), *others), others
 
 
 def paragraph_text(element) -> str:
     """A <w:p>'s text as python-docx gives it (w:t; w:tab and w:ptab as a tab; a line break or
     w:cr as a newline, a page or column break as nothing; runs inside hyperlinks included),
-    read from the XML in one pass instead of an XPath query per run."""
-    from docx.oxml.ns import qn
-
-    run, br, texts = _run_texts()
+    read from the XML in one filtered pass instead of an XPath query per run (a w:tab outside a
+    run is a tab stop, not text)."""
+    run, br, tags, others = _run_texts()
+    text_tag = tags[0]
     parts = []
-    for node in element.iter(run):
-        for child in node:
-            tag = child.tag
-            if tag == br:
-                parts.append("\n" if child.get(qn("w:type"), "textWrapping") == "textWrapping" else "")
-            elif tag in texts:
-                parts.append(child.text or "" if texts[tag] == "" else texts[tag])
+    for node in element.iter(tags):
+        tag = node.tag
+        if tag == text_tag:
+            parts.append(node.text or "")
+        elif node.getparent().tag != run:
+            continue
+        elif tag == br:
+            parts.append("\n" if node.get(_BREAK_TYPE, "textWrapping") == "textWrapping" else "")
+        else:
+            parts.append(others[tag])
     return "".join(parts)
+
+
+_BREAK_TYPE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}type"
 
 
 @lru_cache(maxsize=1)
@@ -717,29 +724,34 @@ def _table_rows(table, repeat_merged: bool = True) -> list[list[str]]:
     `repeat_merged`). Read from the XML directly (the rows, cells and paragraphs python-docx
     would give, without its per-element lookups)."""
     tags = _cell_tags()
+    row_tag, cell_tag, paragraph_tag, properties_tag = tags["tr"], tags["tc"], tags["p"], tags["tcPr"]
     rows: list[list[str]] = []
-    for tr in table.iterchildren(tags["tr"]):
+    for tr in table.iterchildren(row_tag):
         row: list[str] = []
-        for tc in tr.iterchildren(tags["tc"]):
-            properties = tc.find(tags["tcPr"])
-            merge = properties.find(tags["vMerge"]) if properties is not None else None
-            if merge is not None and merge.get(tags["val"], "continue") == "continue":
+        for tc in tr.iterchildren(cell_tag):
+            first = tc[0] if len(tc) else None
+            continued, span = _merge(first) if first is not None and first.tag == properties_tag else (False, 1)
+            if continued:
                 column = len(row)
                 text = rows[-1][column] if rows and column < len(rows[-1]) and repeat_merged else ""
             else:
-                text = simplified("\n".join(paragraph_text(p) for p in tc.iterchildren(tags["p"])).strip())
-            span = _span(properties)
+                paragraphs = [paragraph_text(p) for p in tc.iterchildren(paragraph_tag)]
+                text = paragraphs[0] if len(paragraphs) == 1 else "\n".join(paragraphs)
+                text = simplified(text.strip()) if text else ""
             row += [text] * span if repeat_merged else [text] + [""] * (span - 1)
         rows.append(row)
     return rows
 
 
-def _span(properties) -> int:
-    """The columns a cell spans (from its <w:tcPr>); a damaged gridSpan ("abc", 0, 100000) counts as one."""
+def _merge(properties) -> tuple[bool, int]:
+    """From a cell's <w:tcPr>: does it continue a vertical merge, and how many columns it spans (a damaged
+    gridSpan ("abc", 0, 100000) counts as one)."""
     tags = _cell_tags()
-    span = properties.find(tags["gridSpan"]) if properties is not None else None
+    merge = properties.find(tags["vMerge"])
+    span = properties.find(tags["gridSpan"])
     value = span.get(tags["val"]) if span is not None else None
-    return int(value) if value is not None and value.isdigit() and 0 < int(value) <= MAX_SHEET_COLUMNS else 1
+    return (merge is not None and merge.get(tags["val"], "continue") == "continue",
+            int(value) if value is not None and value.isdigit() and 0 < int(value) <= MAX_SHEET_COLUMNS else 1)
 
 
 # ---------------------------------------------------------------- workbooks

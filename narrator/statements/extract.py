@@ -209,15 +209,15 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("other")  # 执行率低于95%的项目共3个: a threshold that sorts out lines
         elif "target" in role.alternatives and roles.ceiling_after(text[quantity.end:sentence_end]):
             role = roles.Role("target")  # 控制在18.5万元以内: the ceiling
-        if role.name == "completion" and text.startswith(tuple(lexicon.claim_words()["negated_after"]), quantity.end):
+        if role.name == "completion" and text.startswith(_claim_tuple("negated_after"), quantity.end):
             role = roles.Role("other")  # 14批次不合格产品全部依法处置: what failed, not what was done
         elif role.name == "completion" and roles.undone_after(after):
             role = roles.Role("other")  # 2条线路未能开通: what was not done, the table holds what was
-        elif any(word in clause for word in lexicon.claim_words()["hypothetical_words"]):
+        elif _claim_pattern("hypothetical_words").search(clause):
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
         elif role.name == "completion" and not quantity.comparator and _population(
                 text, quantity, clause_start, sentence_end) or _by_others(clause) \
-                or (text.startswith(tuple(lexicon.claim_words()["indicator_nouns"]), quantity.end)
+                or (text.startswith(_claim_tuple("indicator_nouns"), quantity.end)
                     and any(mark in clause for mark in COORDINATION[:2] + ("、",))):
             # 67座小型水库的“三个责任人”全部落实: the population spoken of; 由乡镇和村集体组织清淤整治山塘52口: a part
             # others did; 山塘清淤整治口数和节水型单位创建数两个指标: how many names were listed
@@ -274,7 +274,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             alternatives=role.alternatives,
             named=named,
             earlier=text[max(0, sentence_start - SENTENCE_LIMIT):sentence_start]
-            if any(word in own for word in lexicon.claim_words()["pointing_back_words"])
+            if _claim_pattern("pointing_back_words").search(own)
             or text[sentence_start:quantity.start].lstrip().startswith(_continuing_words()) else "",
             lead=lead if sentence_start > len(lead) else "",
         ))
@@ -308,13 +308,30 @@ def _restated_groups(text: str, claims: list[Claim]) -> list[Claim]:
 def _without_purpose(before: str) -> str:
     """年中为应对汛期水毁修复追加 → 年中追加: what a change was for names nothing the tables hold."""
     words = lexicon.claim_words()
-    change = next((word for word in words["increase_words"] + words["decrease_words"]
-                   if before.rstrip().endswith(word)), "")
-    if not change:
+    stripped = before.rstrip()
+    if not stripped.endswith(_change_ends()):
         return before
-    stem = before.rstrip()[:-len(change)]
+    change = next(word for word in words["increase_words"] + words["decrease_words"] if stripped.endswith(word))
+    stem = stripped[:-len(change)]
     purpose = max(stem.rfind(word) for word in words["purpose_words"])
     return stem[:purpose] + change if purpose >= 0 else before
+
+
+@lru_cache(maxsize=32)
+def _claim_tuple(key: str) -> tuple[str, ...]:
+    return tuple(lexicon.claim_words()[key])
+
+
+@lru_cache(maxsize=32)
+def _claim_pattern(key: str) -> re.Pattern[str]:
+    """Any word of a claims.yaml list, as one pattern (a clause searched once, not once per word)."""
+    return re.compile("|".join(map(re.escape, lexicon.claim_words()[key])) or r"(?!)")
+
+
+@lru_cache(maxsize=1)
+def _change_ends() -> tuple[str, ...]:
+    words = lexicon.claim_words()
+    return tuple(words["increase_words"] + words["decrease_words"])
 
 
 def _gross_changes(text: str, claims: list[Claim]) -> list[Claim]:

@@ -198,7 +198,18 @@ CROWDED = 3  # role groups named in one clause before a figure that leave its ro
 
 def _crowded(clause: str) -> bool:
     """The clause names the words of CROWDED or more roles (crowded_role_groups) at once."""
-    return sum(_has(clause, key) for key in words()["crowded_role_groups"]) >= CROWDED
+    found = 0
+    for pattern in _crowded_patterns():
+        if pattern.search(clause):
+            found += 1
+            if found == CROWDED:
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _crowded_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(_word_pattern(key) for key in words()["crowded_role_groups"])
 
 
 @lru_cache(maxsize=1)
