@@ -166,19 +166,27 @@ def strip_linking(text: str) -> str:
     return text.rstrip("".join(words()["linking"]) + " ")
 
 
+@lru_cache(maxsize=512)
 def _without_brackets(text: str) -> str:
     """The text with closed bracket groups taken out: 完成年度目标（660亿元）的 → 完成年度目标的."""
+    if "（" not in text and "(" not in text:
+        return text
     previous = None
     while previous != text:
         previous = text
-        text = re.sub(r"[（(][^（()）]*[）)]", "", text)
+        text = _CLOSED_GROUP.sub("", text)
     return text
+
+
+_CLOSED_GROUP = re.compile(r"[（(][^（()）]*[）)]")
 
 
 def _open_bracket(text: str) -> int:
     """The position of the bracket the end of `text` is inside, or −1."""
-    depth, position = 0, -1
-    for index in range(len(text) - 1, -1, -1):
+    if "（" not in text and "(" not in text:
+        return -1
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):  # back to the nearest bracket left open (linear in that distance)
         character = text[index]
         if character in "）)":
             depth += 1
@@ -186,7 +194,7 @@ def _open_bracket(text: str) -> int:
             if depth == 0:
                 return index
             depth -= 1
-    return position
+    return -1
 
 
 def _last_clause(text: str) -> str:
