@@ -61,6 +61,15 @@ class Block:
         return sum(len(message.results) for message in self.messages)
 
     @property
+    def lines_total(self) -> tuple[Decimal, Decimal] | None:
+        """The adjusted budgets and the actual spending of the goal's lines together, when it has two or more
+        and each states what it spent (one sentence then tells them all)."""
+        if len(self.lines) < 2 or any(b.line.actual is None or b.adjusted_budget is None for b in self.lines):
+            return None
+        return sum((b.adjusted_budget for b in self.lines), Decimal(0)), sum((b.line.actual for b in self.lines),
+                                                                              Decimal(0))
+
+    @property
     def topic(self) -> str:
         """What a goal's block is about, for its heading: its key task (one or two), else the duty most of
         its indicators share (稳就业促就业; 负责公共就业服务); "" when neither says it."""

@@ -526,9 +526,11 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
     goal = {n: re.split(rf"对年度绩效目标{n}(?:（[^）]*）)?的分析", four)[1].split("\n（")[0] for n in (1, 3, 6)}
     assert goal[1].endswith("从资金看，防汛抗旱及山洪灾害防治经费年初预算680.00万元，调增65.00万元后为745.00万元，"
                             "实际支出741.26万元，执行率99.50%。")
-    assert goal[3].endswith("从资金看，中小河流治理及小型水库除险加固资金年初预算2600.00万元，调增180.00万元后为"
-                            "2780.00万元，实际支出2468.52万元，执行率88.80%。水利工程运行维护及山塘整治经费年初预算"
-                            "560.00万元，调增28.00万元后为588.00万元，实际支出585.19万元，执行率99.52%。")
+    # Two lines for one goal: told together (2780.00 + 588.00 = 3368.00; 2468.52 + 585.19 = 3053.71), not in one
+    # frame twice.
+    assert goal[3].endswith("从资金看，中小河流治理及小型水库除险加固资金和水利工程运行维护及山塘整治经费调整后预算合计"
+                            "3368.00万元，实际支出3053.71万元，执行率分别为88.80%和99.52%。年中分别调增180.00万元和"
+                            "28.00万元。")
     assert "从资金看" not in goal[6] and goal[6].split("\n")[2].startswith(
         "预算执行率为95.95%，达到目标（目标为不低于95%）。其中基本支出执行率100%，项目支出执行率94.87%。")
     assert ("绩效目标合理，绩效指标明确，预算编制科学，项目立项规范；资金分配合理，资金使用规范，管理制度健全，"
@@ -616,8 +618,8 @@ def test_a_fund_named_for_one_goals_task_is_said_under_it():
     spending is said under that goal beside 危桥改造及生命安全防护工程资金, though its words (农村公路, and 建设, which
     names nothing in a fund) are shared with the 养护 goal."""
     prose = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
-    assert ("从资金看，农村公路建设资金年初预算8600.00万元，调增520.00万元后为9120.00万元，实际支出8946.52万元，"
-            "执行率98.10%。危桥改造及生命安全防护工程资金年初预算1680.00万元") in prose
+    assert ("从资金看，农村公路建设资金和危桥改造及生命安全防护工程资金调整后预算合计10980.00万元，实际支出10332.97万元，"
+            "执行率分别为98.10%和74.54%。年中分别调增520.00万元和180.00万元。") in prose
 
 
 def test_funds_are_said_under_the_goal_whose_indicators_name_them():
@@ -625,8 +627,8 @@ def test_funds_are_said_under_the_goal_whose_indicators_name_them():
     words or tasks goes to the one goal whose indicators name it (临时救助平均审批办结时间; 城乡低保金…, 低保 being
     最低生活保障); and a count of events with a zero target reads 全年未发生…, not …为0起，与年度目标一致."""
     prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
-    assert "从资金看，城乡最低生活保障资金年初预算6850.00万元，调增260.00万元后为7110.00万元" in prose
-    assert "临时救助及流浪乞讨人员救助经费年初预算420.00万元" in prose
+    assert "从资金看，城乡最低生活保障资金、特困人员救助供养资金和临时救助及流浪乞讨人员救助经费调整后预算合计" in prose
+    assert "9545.00万元，实际支出9503.08万元，执行率分别为99.63%、99.66%和98.20%。" in prose
     qifeng = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
     assert "全年未发生较大及以上交通运输安全生产事故，实现年度目标。" in qifeng and "与年度目标一致" not in qifeng
 
