@@ -128,6 +128,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     area = ""  # the area a numbered title names (2.造林绿化。), for counts said of 该项 under it
     target_list = False  # in the list items after 主要设定了以下目标：
     titled = ""  # the budget line a title names (**1. 农村公路建设资金**), for the bullets under it
+    columns: list[str] = []  # 预期目标 / 实际完成情况 on lines of their own: the next paragraphs are their cells
     for paragraph, paragraph_claims in zip(paragraphs, claims):
         heading = heading_levels(paragraph.text)
         if heading is not None or paragraph.section != section:
@@ -147,7 +148,15 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         elif target_list and not _LIST_ITEM.match(paragraph.text):
             target_list = False
         paragraph_claims = task_areas(in_area(under_heading(paragraph_claims, levels), area), areas, duties)
-        if targets_listed or (target_list and _LIST_ITEM.match(paragraph.text)):
+        label = roles.passage_of(paragraph.text)
+        if label and columns and columns[-1] == label:
+            columns[-1] = label  # 年度总体目标 / 预期目标: a row's caption, then its column — one column
+        elif label:
+            columns.append(label)
+        under = columns.pop(0) if columns and not label and paragraph_claims else ""
+        if not label and not paragraph_claims and columns and heading is not None:
+            columns = []
+        if targets_listed or under == "target" or (target_list and _LIST_ITEM.match(paragraph.text)):
             paragraph_claims = [roles.retargeted(claim, claim.context)
                                 if "completion" in (claim.role, *claim.alternatives) else claim
                                 for claim in paragraph_claims]

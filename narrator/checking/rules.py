@@ -30,8 +30,8 @@ from ..recognise.projectform import ScoreSheet, score
 from ..recognise.tables import ReportTables
 from ..sources.read import Paragraph
 from ..statements import arithmetic
-from ..statements.extract import (CLAUSE_BREAKS, PASSAGE_LABEL, Claim, aspect_of, figures_in, indicator_scope,
-                                  listed_names, refers_to_area)
+from ..statements.extract import (CLAUSE_BREAKS, Claim, aspect_of, figures_in, indicator_scope,
+                                  listed_names, passage_label, refers_to_area)
 from . import across
 from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, fact_name, in_group
 from .findings import Finding, Location, wording
@@ -232,7 +232,7 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             sentence_start = max(text.rfind(p, 0, match.start()) for p in "。！？") + 1
             sentence_end = min((i for i in (text.find(p, match.end()) for p in "。！？") if i >= 0), default=len(text))
             lead = text[sentence_start:].lstrip()
-            label = PASSAGE_LABEL.match(lead)
+            label = passage_label().match(lead)
             if lead.startswith(tuple(lexicon.claim_words()["target_leads"])) or (
                     label is not None and label.group(1) in lexicon.claim_words()["target_passages"]):
                 continue  # 年初确定的目标为……抽查任务全部完成: what was aimed at, not what was done

@@ -43,9 +43,13 @@ class Mismatch:
 class _Row:
     index: int  # row index in the table
     name: str
-    level: int  # 1 一、, 2 1., 3 其中; 0 unnumbered
+    level: int  # 1 一、, 2 1., 3 其中, 4 a 其中 inside a 其中 list; 0 unnumbered; UNSURE a part of no known row
     total: bool
     amounts: dict[int, Decimal | None]
+    opens: bool = False  # the row begins with 其中
+
+
+UNSURE = 9
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +207,7 @@ def _rows(body: list[list[str]], start: int, columns: list[int], words: dict) ->
         name = texts[-1]
         amounts = {index: money(cells[index]) if index < len(cells) else None for index in columns}
         level, bare = lexicon.line_level(name)
+        opens = level == 3
         if len(texts) > 1 and not level:  # 序号 | 项目名称: the numbering in a column of its own
             level = lexicon.line_level(texts[0] + "、")[0]
         if level == 3:
@@ -218,8 +223,47 @@ def _rows(body: list[list[str]], start: int, columns: list[int], words: dict) ->
         if total:
             within = False
             level = level if level < 3 else 0
-        rows.append(_Row(start + offset, name, level, total, amounts))
+        rows.append(_Row(start + offset, name, level, total, amounts, opens))
+    return _nested(rows)
+
+
+def _nested(rows: list[_Row]) -> list[_Row]:
+    """其中：财政拨款 680 / 其中：一般公共预算 520 / 政府性基金 160 / 上年结转 45: a 其中 inside a 其中 list breaks down
+    the row above it, as far as its rows add up to that row (520 + 160 = 680); the list goes on after them. When
+    no run of them adds up, which rows belong to which is unknown, and none of the list is checked."""
+    for position in range(1, len(rows)):
+        row, parent = rows[position], rows[position - 1]
+        if not (row.opens and row.level == 3 and parent.level == 3):
+            continue
+        run = []
+        for following in rows[position:]:
+            if following.level != 3 or (following.opens and following is not row):
+                break
+            run.append(following)
+        size = next((size for size in range(1, len(run) + 1) if _adds_up(parent, run[:size])), None)
+        if size is None:
+            start = position - 1
+            while start > 0 and rows[start - 1].level == 3:
+                start -= 1
+            for unsure in rows[start:position + len(run)]:
+                unsure.level = UNSURE
+        else:
+            for inner in run[:size]:
+                inner.level = 4
     return rows
+
+
+def _adds_up(parent: _Row, parts: list[_Row]) -> bool:
+    """The parts add up to the row in every column where all of them are stated, and there is one."""
+    compared = False
+    for column, own in parent.amounts.items():
+        values = [part.amounts.get(column) for part in parts]
+        if own is None or None in values:
+            continue
+        if sum(values, Decimal(0)) != own:
+            return False
+        compared = True
+    return compared
 
 
 def _parts(rows: list[_Row], position: int) -> list[_Row]:
@@ -260,14 +304,17 @@ def _until_total(rows: list[_Row]) -> list[_Row]:
 
 
 def _subs(rows: list[_Row], position: int) -> list[_Row]:
-    """其中： and the unnumbered rows after it, under the row above it."""
-    if position + 1 >= len(rows) or rows[position + 1].level != 3 or rows[position].level == 3:
+    """其中： and the unnumbered rows after it, under the row above it (a 其中 inside that list under its row)."""
+    level = rows[position].level
+    wanted = 4 if level == 3 else 3 if level < 3 else None
+    if wanted is None or position + 1 >= len(rows) or rows[position + 1].level != wanted:
         return []
     subs = []
     for row in rows[position + 1:]:
-        if row.level != 3:
+        if row.level == wanted:
+            subs.append(row)
+        elif row.level < wanted:
             break
-        subs.append(row)
     return subs
 
 

@@ -267,9 +267,14 @@ def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool, completed: bool 
                     placed = cells  # 总分 | 100 | 98.49 taken for a name and its values: placed as a total below
                 cells = table.rows[number] = placed
             if any(_plain(cell) in words["total"] for cell in cells):
-                if indicators is not None and _plain(cells[0]) in words["total"]:
-                    # 合计 | 100 | — | 97.42: the label spans the left columns, the figures begin under 分值
-                    cells = table.rows[number] = streams.total_row(cells, roles)
+                label = next((index for index, cell in enumerate(cells) if cell.strip()), 0)
+                weight = roles.index("weight") if "weight" in roles else None
+                if label and (weight is None or (weight < len(cells) and cells[weight].strip())):
+                    label = 0  # 合计's figures already under 分值: the row stays as it is
+                if indicators is not None and _plain(cells[label]) in words["total"]:
+                    # 合计 | 100 | — | 97.42: the label spans the left columns, the figures begin under 分值 (a label
+                    # that a copy's alignment put further right, 总分 under 三级指标, as well)
+                    cells = table.rows[number] = streams.total_row(cells[label:], roles)
                 _total(sheet, table, number, header, indicators or {})
                 indicators = funding = None
                 continue
@@ -478,12 +483,20 @@ def _grade_below(document: SourceDocument, table: int) -> Cell | None:
                   if isinstance(block, Table) and block.number == table), None)
     if after is None:
         return None
-    for block in document.blocks[after + 1:after + 4]:
+    below = document.blocks[after + 1:after + 5]
+    for index, block in enumerate(below):
         if isinstance(block, Table):
             return None
         match = line_grade().match(_plain(block.text))
         if match:
             return Cell(match.group("grade"), 0, block.number, "", block.line, 0, block.page)
+        following = below[index + 1] if index + 1 < len(below) else None
+        if _plain(block.text) in _words()["prose"]["grade"] and isinstance(following, Paragraph) \
+                and len(_plain(following.text)) <= 3:
+            # 自评等级 / 优: the label and its grade a line each (an HTML form copied a cell a line)
+            match = line_grade().match(_plain(block.text) + "：" + _plain(following.text))
+            if match:
+                return Cell(match.group("grade"), 0, following.number, "", following.line, 0, following.page)
     return None
 
 

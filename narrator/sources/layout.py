@@ -112,16 +112,35 @@ def shape(text: str) -> str:
     return "phrase" if len(text) <= 30 and "。" not in text else "prose"
 
 
-def _shapes(pieces: tuple[str, ...]) -> list[list[tuple[str, bool]]]:
-    """For each span pieces[start:end] (at most `_SPAN` pieces), its shape and whether it is a level name."""
-    levels = lexicon.any_level_name()
+def _shapes(pieces: tuple[str, ...]) -> list[list[tuple[str, str]]]:
+    """For each span pieces[start:end] (at most `_SPAN` pieces), its shape and the level column a level name
+    belongs in ("level1", "level2", "level" when it may be either, "" for no level name)."""
     texts = [normalize_width(piece) for piece in pieces]
-    spans = [[("", False)] * (len(pieces) + 1) for _ in range(len(pieces) + 1)]
+    spans = [[("", "")] * (len(pieces) + 1) for _ in range(len(pieces) + 1)]
     for start in range(len(pieces)):
-        spans[start][start + 1] = (shape(texts[start]), texts[start] in levels)
+        spans[start][start + 1] = (shape(texts[start]), _level_of(texts[start]))
         for end in range(start + 2, min(len(pieces), start + _SPAN) + 1):
-            spans[start][end] = (shape(" ".join(texts[start:end])), False)
+            spans[start][end] = (shape(" ".join(texts[start:end])), "")
     return spans
+
+
+def _level_bonus(level: str, column: Column) -> float:
+    """A level name in a level column: its own column best. A name of either level (成本指标) alone in a row that
+    lost its merged cells is more often the 二级 (the 一级 spans more rows, and is the cell missing)."""
+    if level == "level":
+        return _LEVEL_BONUS + (_LEVEL_TIE if column.role == "level2" else 0)
+    return _LEVEL_BONUS if level == (column.role or level) else 0
+
+
+_LEVEL_TIE = 0.1
+
+
+def _level_of(text: str) -> str:
+    """Which level column a 一级 or 二级指标 name belongs in (质量指标: level2), "level" when both name it."""
+    words = lexicon.target_table_words()
+    found = [role for role in ("level1", "level2")
+             if text in words[role] or text + "指标" in words[role]]
+    return found[0] if len(found) == 1 else "level" if found else ""
 
 
 @lru_cache(maxsize=4096)
@@ -133,9 +152,9 @@ def align(pieces: tuple[str, ...], columns: tuple[Column, ...]) -> tuple[int, tu
         column = columns[j]
         if start == end:
             return _BLANK[column.often_blank]
-        kind, is_level = spans[start][end]
+        kind, level = spans[start][end]
         return _FIT[column.kind].get(kind, _MISFIT) + _JOINED * (end - start - 1) + \
-            (_LEVEL_BONUS if column.kind == "level" and is_level else 0)
+            (_level_bonus(level, column) if column.kind == "level" and level else 0)
 
     score, bounds = split(len(pieces), len(columns), gain)
     return score, tuple(" ".join(pieces[start:end]) for start, end in bounds)

@@ -331,6 +331,7 @@ def _text_table(lines: list[str], index: int) -> tuple[Table, int]:
     return Table(rows, 0, line=start + 1, row_lines=row_lines), index
 
 
+_RULE_LINE = re.compile(r"[-=─━—_+| ]{5,}")
 _LOOSE_GAP = re.compile(r"[ \u3000\t]+")
 _HEADER_LINES = 8  # a header wrapped over more lines than this is not looked for
 _HEADER_CHARS = 300
@@ -381,10 +382,14 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
     if mode == "lines" and not lines[index].strip():
         mode = "blocks"
     rows, row_lines = [], []
+    by_place = None  # the first row taken only because its cells stand under header cells (其他资金 — — —)
     while index < len(lines):
         if mode == "lines":
             if not lines[index].strip():
                 break
+            if _RULE_LINE.fullmatch(lines[index].strip()):
+                index += 1  # ------------ under the header or over 合计: a rule, not a row
+                continue
             row_block = [lines[index]]
         else:
             while index < len(lines) and not lines[index].strip():
@@ -396,15 +401,27 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
             break
         pieces = [line.strip() for line in row_block] if mode == "cells" else \
             _pieces("".join(line.strip() for line in row_block))
-        if not layout.fits(pieces, columns):
-            break
+        exact = mode == "cells" and len(pieces) == len(header)  # a cell a line, as many as the header's
+        if not exact and not layout.fits(pieces, columns):
+            if mode != "lines" or len(pieces) < 2 or _by_position(lines[start], row_block) is None:
+                break
+            by_place = len(rows) if by_place is None else by_place  # a row of spaced columns short of cells
         rows.append(pieces)
         row_lines.append(index + 1)
         index += len(row_block)
+    placed = _by_position(lines[start], [lines[number - 1] for number in row_lines]) if mode == "lines" and rows \
+        else None
+    if placed is None and by_place is not None:  # the rows do not line up after all: the table ends before that row
+        index = row_lines[by_place] - 1
+        rows, row_lines = rows[:by_place], row_lines[:by_place]
     if not rows:
         return None
-    placed = _by_position(lines[start], [lines[number - 1] for number in row_lines]) if mode == "lines" else None
-    aligned = [first, *placed] if placed is not None else layout.align_rows(header, columns, rows)
+    if placed is not None:
+        aligned = [first, *placed]
+    elif mode == "cells" and all(len(row) == len(header) for row in rows):
+        aligned = [header, *rows]  # a cell a line under each header cell: nothing to align
+    else:
+        aligned = layout.align_rows(header, columns, rows)
     return Table(aligned, 0, line=start + 1, row_lines=[start + 1, *row_lines]), index
 
 
@@ -414,15 +431,17 @@ _SPACED_CELL = re.compile(r"\S+(?: \S+)*")  # a cell of a table laid out with sp
 def _by_position(header: str, lines: list[str]) -> list[list[str]] | None:
     """The rows of a table laid out in columns of spaces (a plain-text or monospace copy), each cell put under
     the header cell it starts beneath — display width counted, a CJK character two — when every cell of every
-    row starts beneath one (±1); None otherwise (a table whose cells do not line up is aligned by its words)."""
+    row starts beneath one (±1; a row's first cell anywhere before the second column); None otherwise (a table whose cells do not line up is aligned by its words)."""
     starts = [start for start, _ in _spaced_cells(header)]
     if len(starts) != len(_pieces(header)):
         return None  # a header cell with a space inside: its pieces are not its cells
     rows = []
     for line in lines:
         cells = [""] * len(starts)
-        for start, text in _spaced_cells(line):
+        for order, (start, text) in enumerate(_spaced_cells(line)):
             column = next((index for index, at in enumerate(starts) if abs(at - start) <= 1), None)
+            if column is None and order == 0 and len(starts) > 1 and start < starts[1] - 1:
+                column = 0  # a row's name indented under the first header cell (      上年结转)
             if column is None or cells[column]:
                 return None
             cells[column] = text

@@ -33,7 +33,15 @@ LEAD_LENGTH = 40  # a paragraph's title sentence (1.国土空间规划编制与�
 BRACKET_UNIT = re.compile(r"(?<=\d)\s*[（(](万元|亿元|元)[）)]")
 CLAUSE_MARKS_BEFORE_UNIT = "，,；;：:。"
 SENTENCE_LIMIT = 1000  # characters of one sentence read as one (no report writes longer)
-PASSAGE_LABEL = re.compile(r"(预期目标|完成情况)\s*[：:]")
+
+
+@lru_cache(maxsize=1)
+def passage_label() -> re.Pattern[str]:
+    """A label that says what the rest of its passage is (预期目标：… targets; 完成情况：… results): claims.yaml's
+    target_passages and result_passages, longest first (实际完成情况 before 完成情况)."""
+    words = lexicon.claim_words()
+    labels = sorted(words["target_passages"] + words["result_passages"], key=len, reverse=True)
+    return re.compile(rf"({'|'.join(map(re.escape, labels))})\s*[：:]")
 
 
 @dataclass(frozen=True)
@@ -186,7 +194,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
     if not lead and labelled and not figures_in(labelled.group(1)):
         lead = labelled.group(1)  # - **适龄妇女“两癌”筛查人数**：全年完成筛查13260人……: the item's label names it
     starts = [start for start, _ in sentences]
-    labels = [(match.start(), match.group(1)) for match in PASSAGE_LABEL.finditer(text)]
+    labels = [(match.start(), match.group(1)) for match in passage_label().finditer(text)]
     # 年度目标是……。/这一目标要求……。: a paragraph opening with its goal states targets up to the sentence's end
     goal_end = text.find("。") if text.lstrip().startswith(tuple(lexicon.claim_words()["target_leads"])) else -1
     for index, quantity in enumerate(quantities):

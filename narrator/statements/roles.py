@@ -279,6 +279,14 @@ def target_list_lead(text: str) -> bool:
     return plain.endswith(("：", ":")) and plain.rstrip("：:").endswith(words()["target_list_leads"])
 
 
+def passage_of(text: str) -> str:
+    """A line that is only a column's label (预期目标, 实际完成情况 — a form's cells copied a line each): "target"
+    or "result"; "" for any other line."""
+    label = text.strip().rstrip("：:").strip()
+    claims = lexicon.claim_words()
+    return "target" if label in claims["target_passages"] else "result" if label in claims["result_passages"] else ""
+
+
 def retargeted(claim, sentence_before: str):
     """A claim under a target heading read again as the passage's role says: a figure no word names
     otherwise (达到90%以上) is a target."""

@@ -171,6 +171,21 @@ EXPECTED = {
     "S10.txt": [("N604", "2150.00", "2160.00")],
     "S11.txt": [("N607", "优", "良")],  # laid out with spaces: 合计's 得分 under 得分, the grade on the line below
     "S12.txt": [],  # a 部门整体 target table, one cell a line
+    # A ninth set (manifest_v.yaml: twelve forms of twelve other provinces, six layouts), held out while the eighth was
+    # read; first check, unchanged: 10 of 12 tables read, 4 of 6 planted inconsistencies found on the figure planted
+    # (V10 and V11 drew other, false, findings), 2 false errors on consistent forms and 6 in the planted ones.
+    "V01.txt": [("N605", "105", "100")],  # 合计 分值 100 over rows of 105
+    "V02.txt": [],
+    "V03.txt": [],  # a project target table, glued
+    "V04.txt": [("N202", "92.75%", "92.50%")],
+    "V05.txt": [("N604", "1874.58", "1876.58")],  # a cell a line with “ |”: a part miswritten, the total disagrees
+    "V06.txt": [],
+    "V07.txt": [],  # 其中：财政拨款 680 / 其中：一般公共预算 520 / 政府性基金 160: a 其中 inside a 其中 list
+    "V08.txt": [("N601", "9.17", "9.71")],
+    "V09.txt": [],  # laid out with spaces, rules of dashes under the header and over 合计
+    "V10.txt": [("N606", "98.67", "97.67")],  # laid out with spaces, parts' names indented; 年度总体目标：… targets
+    "V11.txt": [("N607", "优", "良")],  # an HTML copy a cell a line; 预期目标 / 实际完成情况 a line each; 自评等级 / 优
+    "V12.txt": [],
 }
 KNOWN_MISSES: set[str] = set()
 # G08 is prose only; G10 (a side-by-side 收支总表) is not read (N501). K12 (功能分类 cut off after two rows) is
@@ -187,7 +202,7 @@ def test_each_copied_form_reports_exactly_its_planted_errors(name):
 def test_the_manifest_and_the_expectations_agree():
     manifest = {}
     for file in ("manifest.yaml", "manifest_g.yaml", "manifest_h.yaml", "manifest_k.yaml", "manifest_m.yaml",
-                 "manifest_n.yaml", "manifest_q.yaml", "manifest_s.yaml"):
+                 "manifest_n.yaml", "manifest_q.yaml", "manifest_s.yaml", "manifest_v.yaml"):
         manifest.update({entry["file"]: entry for entry in yaml.safe_load((COPIED / file).read_text("utf-8"))["files"]})
     manifest = {name: entry for name, entry in manifest.items() if not name.startswith("T")}  # target tables
     assert sorted(name for name, entry in manifest.items() if not entry["planted"]) == \
@@ -198,7 +213,8 @@ def test_the_manifest_and_the_expectations_agree():
          "M01.txt", "M02.txt", "M04.txt", "M05.txt", "M06.txt", "M08.txt", "M11.txt",
          "N01.txt", "N02.txt", "N06.txt", "N09.txt", "N10.txt", "N12.txt",
          "Q02.txt", "Q04.txt", "Q08.txt", "Q09.txt", "Q11.txt", "Q12.txt",
-         "S02.txt", "S03.txt", "S05.txt", "S07.txt", "S08.txt", "S12.txt"]
+         "S02.txt", "S03.txt", "S05.txt", "S07.txt", "S08.txt", "S12.txt",
+         "V02.txt", "V03.txt", "V06.txt", "V07.txt", "V09.txt", "V12.txt"]
     for name in manifest:
         assert bool(EXPECTED[name]) == bool(manifest[name]["planted"]) or name in KNOWN_MISSES
 
@@ -349,7 +365,8 @@ def test_held_out_target_tables_import_without_naming_their_form(name):
 @pytest.mark.parametrize("manifest, name", [("manifest_n.yaml", name) for name in
                                             ("N01.txt", "N02.txt", "N09.txt", "N10.txt", "N12.txt")]
                          + [("manifest_q.yaml", "Q08.txt"), ("manifest_q.yaml", "Q12.txt")]
-                         + [("manifest_s.yaml", "S08.txt"), ("manifest_s.yaml", "S12.txt")])
+                         + [("manifest_s.yaml", "S08.txt"), ("manifest_s.yaml", "S12.txt")]
+                         + [("manifest_v.yaml", "V03.txt"), ("manifest_v.yaml", "V07.txt")])
 def test_the_later_sets_target_tables_import_with_their_names(manifest, name):
     """The target tables of the sixth and seventh sets (glued, a cell a line, a PDF copy, tab-separated, cells between
     “|” lines with a signature right under the last cell), imported as `narrator import FILE` does: the form, the hand
@@ -534,3 +551,67 @@ def test_a_table_laid_out_with_spaces_is_read_by_its_columns():
     assert _found(text.replace("评价等级：优", "评价等级：良"), "S11.txt") == []
     assert _found(text.replace("87.68\n", "86.68\n").replace("评价等级：优", "评价等级：良"), "S11.txt") \
         == [("N606", "86.68", "87.68")]
+
+
+def _rows(text: str, name: str) -> list[list[list[str]]]:
+    return [block.rows for block in read_text(text, name).blocks if hasattr(block, "rows")]
+
+
+def test_a_spaced_table_keeps_its_indented_part_names_and_its_rows_short_of_cells():
+    """V10 (湖南, laid out with spaces): “      上年结转                  28.00” indents its name and leaves 年初预算数
+    empty; “其他资金” has dashes only under 分值/执行率/得分; “总分” has figures under 分值 and 得分 only. Each row is put
+    under its header cells, so the parts add up and the 总分 row is read (its 得分 98.67 against rows of 97.67)."""
+    text = (COPIED / "V10.txt").read_text("utf-8")
+    funding, indicators = _rows(text, "V10.txt")
+    assert funding[3] == ["上年结转", "", "28.00", "26.10", "—", "—", "—"]
+    assert funding[4] == ["其他资金", "", "", "", "—", "—", "—"]
+    assert indicators[-1] == ["总分", "", "", "", "", "100", "98.67", ""]
+    assert _found(text, "V10.txt") == [("N606", "98.67", "97.67")]
+    assert _found(text.replace("98.67", "97.67"), "V10.txt") == []
+    # “年度总体目标：完成人工造林1.2万亩…” states targets; the result (1.26万亩) is stated under 实际完成情况.
+    assert _found(text.replace("98.67", "97.67").replace("实际完成情况：完成人工造林1.26万亩", "实际完成情况：完成人工造林1.62万亩"),
+                  "V10.txt") == [("N101", "1.62万亩", "1.26万亩")]
+
+
+def test_a_spaced_table_between_rules_of_dashes():
+    """V09 (江西 scoring table): a line of dashes under the header and another over 合计 are rules, not the table's end."""
+    text = (COPIED / "V09.txt").read_text("utf-8")
+    (rows,) = _rows(text, "V09.txt")
+    assert len(rows) == 16 and rows[-1] == ["合计", "", "", "100", "", "95.24"]
+    assert _found(text, "V09.txt") == []
+    assert _found(text.replace("合计                                            100                           95.24",
+                               "合计                                            100                           96.24"),
+                  "V09.txt") == [("N606", "96.24", "95.24")]
+
+
+def test_an_html_form_a_cell_a_line_with_rows_short_of_merged_cells():
+    """V11 (广西, an HTML table copied a cell a line, a blank line after each row): full rows stay as they are, rows
+    that lost their merged 一级/二级 cells are placed under their columns by the form's reader (质量指标 a 二级指标);
+    预期目标 and 实际完成情况 on lines of their own head the two paragraphs after them; 自评等级 / 优 is the grade."""
+    text = (COPIED / "V11.txt").read_text("utf-8")
+    sheet = read_sheet(read_text(text, "V11.txt"))
+    names = [row.indicator.name for row in sheet.indicators]
+    assert names == ["新增高效节水灌溉面积", "新建提水泵站", "工程验收合格率", "工程完工及时率", "亩均建设成本",
+                     "蔗区亩均增产", "灌溉设施管护责任落实率", "受益蔗农满意度"]
+    assert [row.cells["weight"].text for row in sheet.indicators] == ["10", "10", "10", "10", "10", "15", "10", "15"]
+    assert sheet.grade.text == "优"
+    assert _found(text, "V11.txt") == [("N607", "优", "良")]
+    right = text.replace("自评等级\n优", "自评等级\n良")
+    assert _found(right, "V11.txt") == []
+    # The result paragraph is checked as results: 0.5吨 is not what the table says was done; the target paragraph
+    # above it states 0.8吨以上, which the table's 年度指标值 holds.
+    assert _found(right.replace("蔗区亩均增产0.6吨", "蔗区亩均增产0.5吨"), "V11.txt") == [("N101", "0.5吨", "0.6吨")]
+    assert _found(right.replace("蔗区亩均增产0.8吨以上", "蔗区亩均增产0.9吨以上"), "V11.txt") == \
+        [("N101", "0.9吨以上", "≥0.8吨")]
+
+
+def test_a_part_broken_down_again_inside_a_list_of_parts():
+    """V07 (安徽 申报表, tab-separated): 年度资金总额 760 = 财政拨款 680 + 上年结转 45 + 其他资金 35, and 财政拨款 680 =
+    一般公共预算 520 + 政府性基金 160 (“其中：” again inside the list). The inner parts belong to 财政拨款 as far as they
+    add up to it; a part miswritten inside is found on its row; when no run adds up, nothing of the list is checked."""
+    text = (COPIED / "V07.txt").read_text("utf-8")
+    assert _found(text, "V07.txt") == []
+    assert _found(text.replace("其他资金\t35.00", "其他资金\t55.00"), "V07.txt") == \
+        [("N612", "760.00", "780.00")]
+    # 一般公共预算 620: no run of the inner rows adds up to 财政拨款 680; which rows are whose is unknown.
+    assert _found(text.replace("一般公共预算\t520.00", "一般公共预算\t620.00"), "V07.txt") == []
