@@ -33,12 +33,12 @@ from ..sources.streams import is_label
 from ..sources.load import load_report
 from ..sources.read import Paragraph, SourceDocument, read_document
 from ..statements import roles
-from ..statements.extract import (LIST_LABEL, area_heading, extract, heading_levels, in_area, name_tokens,
+from ..statements.extract import (LIST_LABEL, area_heading, extract, group_parts, heading_levels, in_area, name_tokens,
                                   outside_names, pipeline, under_heading)
 from . import across, rules
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
 from .findings import Finding, Location, wording
-from .link import link, task_areas
+from .link import anchored, apart_from_wholes, link, task_areas
 from .rules import CheckedReport, Passage
 
 
@@ -94,6 +94,11 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     facts = table_facts(tables, sections)
     if data is not None:
         extra = data_facts(data)
+        if extra.evaluation is not None and facts.evaluation is not None \
+                and len(facts.evaluation.indicators) < len(extra.evaluation.indicators):
+            # The report's tables hold some of the indicators (主要指标完成情况): how many there are, and how many
+            # were met, is the input's to say.
+            facts.facts = [fact for fact in facts.facts if fact.role != "count"]
         facts = Facts(facts.facts + extra.facts,
                       facts.evaluation if tables.indicators or tables.budget else extra.evaluation,
                       facts.budget_lines + extra.budget_lines)
@@ -156,14 +161,17 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         under = columns.pop(0) if columns and not label and paragraph_claims else ""
         if not label and not paragraph_claims and columns and heading is not None:
             columns = []
-        if targets_listed or under == "target" or (target_list and _LIST_ITEM.match(paragraph.text)):
+        inline = _INLINE_TITLE.match(paragraph.text)  # （三）年度绩效目标。2024年我局……设定了……: a titled paragraph
+        if targets_listed or under == "target" or (inline and roles.target_heading(inline.group(1))) or (
+                target_list and _LIST_ITEM.match(paragraph.text)):
             paragraph_claims = [roles.retargeted(claim, claim.context)
                                 if "completion" in (claim.role, *claim.alternatives) else claim
                                 for claim in paragraph_claims]
         location = Location(document.file, paragraph.section, paragraph=paragraph.number, line=paragraph.line,
                             page=paragraph.page)
-        passages.append(Passage(paragraph.text, paragraph_claims, [link(c, facts) for c in paragraph_claims],
-                                location, paragraph))
+        links = anchored([link(c, facts) for c in paragraph_claims], facts)
+        links = apart_from_wholes(links, group_parts(paragraph.text, paragraph_claims))
+        passages.append(Passage(paragraph.text, paragraph_claims, links, location, paragraph))
     tasks = wording("place_tasks")
     for row, cell, cell_claims in zip(rows, cells, claims[len(paragraphs):]):
         # A figure in a task cell is checked against the other tables, not against the task table itself;
@@ -270,6 +278,7 @@ def _titled_line(text: str, facts: Facts) -> str:
     return next((line for line in facts.scopes if plain == line), "")
 
 
+_INLINE_TITLE = re.compile(r"^\s*([（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*[^。，,；;\d]{2,20})。")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·●▪✓]\s|\d{1,2}[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 

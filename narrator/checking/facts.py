@@ -86,10 +86,12 @@ class Facts:
         first: dict[tuple, int] = {}
         distinct: list[Fact] = []
         counts: list[int] = []
+        data = wording("place_data")
         for fact in self.facts:
             key = (fact.name, fact.role, fact.quantity, fact.aliases, fact.scope, fact.budget, fact.status)
             if key in first:
-                counts[first[key]] += 1
+                # the input (--data) stating what a table of the report states is no second statement of it
+                counts[first[key]] += fact.place != data and distinct[first[key]].place != data
             else:
                 first[key] = len(distinct)
                 distinct.append(fact)
@@ -150,7 +152,7 @@ class Facts:
     @cached_property
     def _units(self) -> dict[tuple[str, ...], int]:
         counts: dict[tuple[str, ...], int] = {}
-        for fact in self.facts:
+        for fact in self._distinct[0]:  # a fact the input and a table both state counts once
             for key in ((fact.role, fact.quantity.unit), (fact.role, fact.quantity.unit, fact.place)):
                 counts[key] = counts.get(key, 0) + 1
         return counts

@@ -100,10 +100,13 @@ def _last_sentence(text: str) -> str:
 def _last_line(text: str, facts: Facts) -> str:
     best, position, length = "", -1, 0
     wholes = tuple(roles.words()["share_words"])
+    causes = _cause_spans(text)
     for form, name in facts.scope_forms:
         found = text.rfind(form)
-        while found > 0 and text[:found].endswith(wholes):
-            found = text.rfind(form, 0, found)  # 占项目支出的63.12%: 项目支出 is the whole, not the subject
+        while found > 0 and (text[:found].endswith(wholes) or any(start <= found < end for start, end in causes)):
+            # 占项目支出的63.12%: 项目支出 is the whole, not the subject; 因争取到……地质灾害防治补助，全年调增预算
+            # 557.40万元: a line named in the reason is not the line the figure is of
+            found = text.rfind(form, 0, found)
         if found > position or (found == position >= 0 and len(form) > length):
             best, position, length = name, found, len(form)
     after = text[position + length:] if best else text
@@ -126,6 +129,22 @@ def _last_line(text: str, facts: Facts) -> str:
             if name_tokens(named) - _whole_tokens():
                 return FOREIGN
     return best
+
+
+def _cause_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` gives a reason: a clause opening with 因/由于 …, and the clauses that go on with 以及 …"""
+    words = roles.words()
+    leads, continuations = tuple(words["cause_leads"]), tuple(words["cause_continuations"])
+    if not any(lead in text for lead in leads):
+        return []
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for part in re.split(r"(?<=[，,；;])", text):
+        stripped = part.lstrip()
+        if stripped.startswith(leads) or (spans and spans[-1][1] == start and stripped.startswith(continuations)):
+            spans.append((start, start + len(part)))
+        start += len(part)
+    return spans
 
 
 def _explaining(context: str) -> bool:
@@ -453,6 +472,60 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     if disagreeing:
         return Link(claim, reason="uncertain_role", detail=wording(f"role_{claim.role}"))
     return first
+
+
+ANCHORED_ROLES = ("target", "ratio", "difference", "multiple", "points", "deviation")
+
+
+def anchored(links: list[Link], facts: Facts) -> list[Link]:
+    """比1200亩的目标少163.5亩，只完成目标的86.38%: a sentence whose figures name no indicator closely enough, but
+    which states a target that exactly one indicator has (1200亩: 补充耕地面积 ≥1200亩), speaks of that indicator —
+    its unlinked target, gap, ratio, multiple and points are read again under its name. A target many indicators
+    share (100%) anchors nothing."""
+    unlinked = [index for index, item in enumerate(links) if not item.linked and item.claim.role in ANCHORED_ROLES]
+    if not unlinked:
+        return links
+    result = list(links)
+    by_sentence: dict[int, list[int]] = {}
+    for index in unlinked:
+        by_sentence.setdefault(links[index].claim.sentence_start, []).append(index)
+    tasks = wording("place_tasks")
+    for sentence_start, indexes in by_sentence.items():
+        others = {item.agreed.name for item in links if item.agreed is not None and item.agreed.place != tasks
+                  and item.claim.sentence_start == sentence_start}
+        targets = [links[index].claim for index in indexes if links[index].claim.role == "target"]
+        names = {fact.name for claim in targets for fact in _targets_of_value(claim, facts)}
+        if len(names) != 1 or others - names:
+            continue  # no one indicator, or the sentence speaks of another one too (资金执行率89.72%，低于目标（100%）)
+        (name,) = names
+        for index in indexes:
+            claim = links[index].claim
+            again = link(replace(claim, subject=name, tokens=name_tokens(name), named=True), facts)
+            if again.linked or again.facts:
+                result[index] = again
+    return result
+
+
+def apart_from_wholes(links: list[Link], parts: list[tuple[int, int]]) -> list[Link]:
+    """A part (商品房项目11个 of 全年23个项目中) that disagrees with the very fact its whole agrees with is no claim on
+    it: the tables hold the whole, not its parts."""
+    result = list(links)
+    for part, whole in parts:
+        agreed = links[whole].agreed
+        if agreed is not None and links[part].agreed is None and any(fact.name == agreed.name for fact in
+                                                                      links[part].facts):
+            result[part] = Link(links[part].claim, reason="group_part")
+    return result
+
+
+def _targets_of_value(claim: Claim, facts: Facts) -> list[Fact]:
+    """The indicators' targets stated with the claim's value in its unit (the comparator aside)."""
+    quantity = claim.quantity
+    if not quantity.is_number or lexicon.unit_kinds().get(quantity.unit) == "ratio":
+        return []  # 100%, 95%: targets many rates share
+    return [fact for fact in facts.by_role("target") if fact.quantity.is_number and not fact.budget
+            and fact.quantity.value == quantity.value and compatible_units(quantity.unit, fact.quantity.unit)
+            and fact.quantity.unit == quantity.unit]
 
 
 def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fact]], str, str]:

@@ -29,11 +29,11 @@ from ..recognise import projectform
 from ..recognise.projectform import ScoreSheet, score
 from ..recognise.tables import ReportTables
 from ..sources.read import Paragraph
-from ..statements import arithmetic
+from ..statements import arithmetic, roles
 from ..statements.extract import (CLAUSE_BREAKS, Claim, aspect_of, figures_in, indicator_scope,
                                   listed_names, passage_label, refers_to_area)
 from . import across
-from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, fact_name, in_group
+from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, computed, fact_name, in_group
 from .findings import Finding, Location, wording
 from .link import Link, dice
 
@@ -250,6 +250,10 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             named = text[clause_start:match.start()].strip()
             if _names_a_list(named) or figures_in(text[match.end():clause_end]):
                 continue  # A、B和C均达到预期: those listed; 均达到目标值的1.8倍以上: a threshold, not the targets
+            done = text[match.end():clause_end].strip()
+            if done and not any(word in done for word in lexicon.claim_words()["all_scope_words"]) \
+                    and not roles.words_of_targets(done):
+                continue  # 全部完成实地核查: one task done to the last, not every goal
             around = named + text[match.end():clause_end]
             if named and not scope and not kind \
                     and not any(word in around for word in lexicon.claim_words()["all_scope_words"]):
@@ -448,6 +452,40 @@ def total_wrong(report: CheckedReport) -> Iterator[Finding]:
             yield _cell_finding(report, row, cell, cell.text or format_decimal(own or Decimal(0)),
                                 format_decimal(total), {"name": line.name, "column": BUDGET_NAMES[column],
                                                         "children": "、".join(c.line.name for c in children)})
+
+
+def _written_cells(report: CheckedReport, key: str):
+    """Each 自评表 row whose `key` cell holds a number: the row, its evaluation, the cell and its figure."""
+    for row, result in _indicator_rows(report):
+        cell = row.cells.get(key)
+        written = parse_quantity(cell.text) if cell is not None else None
+        if written is not None and written.is_number and result.indicator.target.is_number:
+            yield row, result, cell, written
+
+
+@rule("N205")
+def completion_ratio_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """完成率 ≠ 完成值 ÷ 目标值 (for targets to reach or exceed; a ceiling's ratio says nothing sure)."""
+    for row, result, cell, written in _written_cells(report, "ratio"):
+        target = result.indicator.target
+        if written.unit != "%" or result.completion_value is None or not target.value or target.comparator in ("≤", "<"):
+            continue
+        ratio = result.completion_value / target.value * 100
+        if not agrees(written, computed(ratio, "%")):
+            yield _cell_finding(report, row, cell, cell.text, format_percent(ratio),
+                                {"completion": result.indicator.completion.text, "target": target.text})
+
+
+@rule("N206")
+def completion_gap_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """差距 ≠ |完成值 − 目标值| (a gap written in the indicator's unit)."""
+    for row, result, cell, written in _written_cells(report, "gap"):
+        target = result.indicator.target
+        if result.margin is None or (written.unit and written.unit != target.unit):
+            continue
+        if not agrees(written, computed(abs(result.margin), target.unit), absolute=True):
+            yield _cell_finding(report, row, cell, cell.text, format_decimal(abs(result.margin)) + target.unit,
+                                {"completion": result.indicator.completion.text, "target": target.text})
 
 
 # Across tables

@@ -119,6 +119,9 @@ def _classify(table: Table) -> tuple[int, dict[str, int], str]:
     for index, row in enumerate(table.rows[:4]):
         headers = lexicon.column_words()
         columns = match_columns(row, headers["self_evaluation"])
+        if {"target", "completion"} <= columns.keys() and "name" not in columns and 0 not in columns.values() \
+                and re.sub(r"\s", "", row[0]) in lexicon.column_kinds()["name_column_headers"]:
+            columns["name"] = 0  # | 指标 | 目标值 | 完成值 | 完成率 |: the first column names the indicators
         if {"name", "target", "completion"} <= columns.keys():
             return index, columns, "self_evaluation"
         columns = match_columns(row, headers["budget"])

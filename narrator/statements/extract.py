@@ -241,7 +241,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         subject, tokens = before, name_tokens(before)
         if index and clause_start == previous_end and before.rstrip().endswith(COORDINATION) and name_tokens(after):
             subject, tokens = after, name_tokens(after)  # 完成3座除险加固和8座安全鉴定: each named after its figure
-        if not tokens:
+        if not tokens and not roles.target_named_after(after):  # 低于5%的控制上限: no name after it, a target's
             subject, tokens = after, name_tokens(after)
         if not tokens and clause_start > max(previous_end, sentence_start):
             # ……的131.6%，受理成果转化项目完成目标（200项）: named between the last figure and the bracket.
@@ -287,6 +287,37 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             lead=lead if sentence_start > len(lead) else "",
         ))
     return _restated_groups(text, _gross_changes(text, _respectively(text, claims)))
+
+
+def group_parts(text: str, claims: list[Claim]) -> list[tuple[int, int]]:
+    """全年23个项目中商品房项目11个、安置房项目12个: (part, whole) for each figure after a figure and its noun with 中,
+    which counts a part of it (counts of indicators, and what was done out of a target — 计划除险加固的8座小型水库中
+    完成6座 — are no parts)."""
+    marks = "|".join(map(re.escape, lexicon.claim_words()["group_within_marks"]))
+    within = re.compile(rf"^[^{CLAUSE_BREAKS}。\d]{{0,12}}?(?:{marks})[^{CLAUSE_BREAKS}。\d]*$")
+    parts: list[tuple[int, int]] = []
+    whole = -1
+    for index in range(1, len(claims)):
+        claim, previous = claims[index], claims[index - 1]
+        between = text[previous.end:claim.start]
+        if claim.sentence_start != previous.sentence_start or "count" in (claim.role, previous.role):
+            whole = -1
+            continue
+        if within.match(between) and previous.role != "target" and _stands_alone(between, marks):
+            whole = index - 1
+        elif not (whole >= 0 and between[:1] in "、和及"):
+            whole = -1
+        if whole >= 0:
+            parts.append((index, whole))
+    return parts
+
+
+def _stands_alone(text: str, marks: str) -> bool:
+    """The mark is a word of its own in the text (项目/中/商品房), not part of one (镇/中心)."""
+    import jieba
+
+    lexicon.load_dictionary()
+    return any(re.fullmatch(marks, word) for word in jieba.lcut(text))
 
 
 def _restated_groups(text: str, claims: list[Claim]) -> list[Claim]:

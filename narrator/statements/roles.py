@@ -91,6 +91,11 @@ def strip_trailing_role_words(text: str) -> str:
     return text
 
 
+def words_of_targets(text: str) -> bool:
+    """Does the text name a target (目标, 年度目标, 计划 …)?"""
+    return _has(text, "target_words")
+
+
 def target_named_after(after: str) -> bool:
     """The figure is the target when the words right after it name one: 95%的目标, 100%的目标值, 为40口目标的2.3倍."""
     after = after.lstrip()
@@ -121,6 +126,11 @@ def _gap_named_pattern() -> re.Pattern[str]:
 def _gap_with_verb_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{_alternation('comparison_words')})[^，,；;。\d]{{0,8}}?(?:{_alternation('target_words')})"
                       rf"(?:{_alternation('gap_markers')})[\u4e00-\u9fff]{{1,2}}$")
+
+
+@lru_cache(maxsize=1)
+def _short_verb_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:多|少)(?:{_alternation('gap_verbs')})$")
 
 
 def _alternation(*keys: str) -> str:
@@ -223,7 +233,9 @@ def _crowded_patterns() -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=1)
 def _undone_pattern() -> re.Pattern[str]:
     marks = "|".join(map(re.escape, words()["undone_marks"]))
-    return re.compile(rf"(?:{marks})[\u4e00-\u9fff]{{1,2}}的?$")  # 未整改, 尚未结案的; not 批而未供土地
+    done = "|".join(map(re.escape, words()["undone_completions"]))
+    # 未整改, 尚未结案的, 未整改到位的; not 批而未供土地
+    return re.compile(rf"(?:{marks})[\u4e00-\u9fff]{{1,2}}(?:{done})?的?$")
 
 
 def undone_after(text_after: str) -> bool:
@@ -380,8 +392,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
         return Role("growth")  # 与上年相比，……2024年调整后预算增加345.70万元: a change on last year
     if unit != "%" and gap_to_target_named(bare):
         return Role("difference")  # 超过15次的目标3次
-    if unit != "%" and _gap_with_verb_pattern().search(bare):
-        return Role("difference")  # 比年初计划多检查31个: the gap, its verb after 多
+    if unit != "%" and (_gap_with_verb_pattern().search(bare) or _short_verb_pattern().search(bare)):
+        return Role("difference")  # 比年初计划多检查31个, 治理工程少完成2个: the gap, its verb after 多/少
     if unit != "%" and bare.strip() in words()["gap_markers"] and _has(sentence_before, "target_words"):
         return Role("difference")  # （8.6个工作日，目标≤7个工作日，多1.6个工作日）: the gap, the marker alone
     if unit != "%":
