@@ -148,7 +148,8 @@ def read_targets(document: SourceDocument) -> ScoreSheet | None:
         _walk(reading, [Table([[half_width_figures(cell) for cell in row] for row in table.rows], table.number,
                               table.section, table.line, table.row_lines, table.row_pages)
                         for table in rows(document)], scored=False)
-        sheet = sheet or reading
+        if sheet is None or _labelled(reading) > _labelled(sheet):
+            sheet = reading  # the reading that finds the indicators and more of the labels (项目名称 / 某项目 a line each)
         if reading.indicators and {"project", "unit"} <= reading.labels.keys():
             sheet = reading
             break
@@ -156,6 +157,10 @@ def read_targets(document: SourceDocument) -> ScoreSheet | None:
         return None
     sheet.year = _year(document)
     return sheet
+
+
+def _labelled(sheet: ScoreSheet) -> tuple[bool, bool, int]:
+    return bool(sheet.indicators), "project" in sheet.labels, len(sheet.labels)
 
 
 def _year(document: SourceDocument) -> int | None:
@@ -425,7 +430,10 @@ def _goals(sheet: ScoreSheet, cells: list[str], words: dict, column: int | None)
     """年度总体目标 and its 实际完成情况: "年度总体目标 | 预期目标 | 实际完成情况" over a row of values
     (the self-evaluation form), or "年度总体目标 | text" (the target form). Returns the column the next
     row's goal is in, after such a header."""
-    plain = [_plain(cell) for cell in cells]
+    split = [part for cell in cells for part in _label_parts(cell, words, words["goal"]["labels"])]
+    colon = len(split) > len(cells)  # 年度绩效目标：…… in one piece
+    cells = split
+    plain = [_plain(cell).rstrip(":") for cell in cells]
     if column is not None:
         if column < len(cells) and not sheet.goal:
             sheet.goal = cells[column].strip()
@@ -436,8 +444,10 @@ def _goals(sheet: ScoreSheet, cells: list[str], words: dict, column: int | None)
     label = next((i for i, text in enumerate(plain) if text in words["goal"]["labels"]), None)
     if label is None or sheet.goal:
         return None
+    colon = colon or _plain(cells[label]).endswith(":")  # 年度绩效目标： | ……
     rest = [i for i in range(label + 1, len(cells)) if plain[i] and plain[i] != plain[label]]
-    expected = next((i for i in rest if plain[i] in words["goal"]["expected"]), None)
+    # 预期目标, 年度目标（2024年） beside 中期目标（2024—2026年）: the year's column
+    expected = next((i for i in rest if plain[i].startswith(tuple(words["goal"]["expected"]))), None)
     if expected is not None:
         return expected
     if rest:
@@ -445,12 +455,16 @@ def _goals(sheet: ScoreSheet, cells: list[str], words: dict, column: int | None)
         # repeated in each column it covers is one too).
         pieces = [cells[i].strip() for i in rest]
         sheet.goal = " ".join(piece for index, piece in enumerate(pieces) if not index or piece != pieces[index - 1])
+        if colon:
+            sheet.goal = sheet.goal.rstrip("。")  # 年度绩效目标：……服务。 in a line of prose: the goal, as a cell holds it
     return None
 
 
 def _labels(sheet: ScoreSheet, cells: list[str], words: dict) -> None:
-    """项目名称 | 某项目 | 主管部门 | 某局 …: a label's value is the next cell that is not a label."""
-    plain = [_plain(cell) for cell in cells]
+    """项目名称 | 某项目 | 主管部门 | 某局 …: a label's value is the next cell that is not a label (项目名称： | 某项目 and
+    项目名称：某项目 as well)."""
+    cells = [part for cell in cells for part in _label_parts(cell, words)]
+    plain = [_plain(cell).rstrip(":") for cell in cells]
     for index, text in enumerate(plain):
         for key, labels in words["labels"].items():
             if text in labels and key not in sheet.labels:
@@ -458,6 +472,14 @@ def _labels(sheet: ScoreSheet, cells: list[str], words: dict) -> None:
                               if plain[i] and plain[i] != text and not _is_label(plain[i], words)), "")
                 if value:
                     sheet.labels[key] = value
+
+
+def _label_parts(cell: str, words: dict, labels: list[str] | None = None) -> list[str]:
+    """项目名称：某项目 → 项目名称 | 某项目, when what comes before the colon is a label (of `labels` when given)."""
+    label, colon, value = normalize_width(cell).partition(":")
+    if colon and value.strip() and (_plain(label) in labels if labels is not None else _is_label(_plain(label), words)):
+        return [label, value.strip()]
+    return [cell]
 
 
 def _is_label(text: str, words: dict) -> bool:

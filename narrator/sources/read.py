@@ -246,6 +246,9 @@ def _is_cell_line(line: str) -> bool:
     return line.startswith("\t") and "\t" not in line[1:]
 
 
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
 def _row_cells(line: str) -> list[str] | None:
     """Cells of a tab/space-separated or pipe row, or None when the line is prose."""
     stripped = line.strip()
@@ -253,7 +256,7 @@ def _row_cells(line: str) -> list[str] | None:
         # Pipe rows with or without the outer pipes ("a | b | c", "| a | b |"), ragged or not.
         # The outer pipes, when a row has them, are taken off for the whole table (`_text_table`):
         # "| a | b |" is bordered, "| a | b" starts with an empty cell.
-        cells = [c.strip() for c in stripped.split("|")]
+        cells = [_HTML_BREAK.sub("\n", c).strip() for c in stripped.split("|")]  # 目标1：……<br>目标2：…… (Markdown)
         return None if all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else cells
     if "\t" in line.strip("\t") and line.count("\t") >= 2:
         return [c.strip() for c in line.split("\t")]
@@ -403,7 +406,8 @@ def _loose_table(lines: list[str], index: int) -> tuple[Table, int] | None:
             _pieces("".join(line.strip() for line in row_block))
         exact = mode == "cells" and len(pieces) == len(header)  # a cell a line, as many as the header's
         if not exact and not layout.fits(pieces, columns):
-            if mode != "lines" or len(pieces) < 2 or _by_position(lines[start], row_block) is None:
+            if mode != "lines" or len(_spaced_cells(row_block[0])) < 2 or len(_spaced_cells(lines[start])) < 3 \
+                    or _by_position(lines[start], row_block) is None:
                 break
             by_place = len(rows) if by_place is None else by_place  # a row of spaced columns short of cells
         rows.append(pieces)

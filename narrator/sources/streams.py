@@ -62,7 +62,7 @@ def _ends_with_pipe(line: str) -> bool:
 
 def read_stream(lines: list[str], index: int) -> Stream | None:
     """The cell stream that starts at lines[index], or None when none does."""
-    stream = _piped_cells(lines, index) or _separated_cells(lines, index)
+    stream = _piped_cells(lines, index) or _separated_cells(lines, index) or _bare_cells(lines, index)
     if stream is not None:
         stream.cut_off = not any(line.strip() for line in lines[stream.end:])
     return stream
@@ -138,6 +138,30 @@ def _separated_cells(lines: list[str], index: int) -> Stream | None:
         return None
     ends.discard(len(cells) - 1)  # the stream's own end marks no row
     return Stream(cells, position, bool(ends), ends)
+
+
+def _bare_cells(lines: list[str], index: int) -> Stream | None:
+    """A cell a line with nothing between rows (一级指标 / 二级指标 / 三级指标 / … / 产出指标 / 数量指标 / …): from a
+    header of named columns a line each, up to a blank line, a signature or a line of prose. Its rows are cut by
+    how each cell fits its column (`_unmarked`)."""
+    cells: list[StreamCell] = []
+    position = index
+    while position < len(lines):
+        stripped = lines[position].strip()
+        if not stripped or "|" in stripped or "\t" in stripped or closing_line(stripped) \
+                or (len(stripped) > _PROSE_LINE and "。" in stripped[:-1]):
+            break
+        cells.append(StreamCell(stripped, position + 1))
+        position += 1
+    header = _header_at(cells, 0) if len(cells) >= _MIN_CELLS else None
+    if header is None or len(cells) < 2 * len(header) or any(len(cell.text.split()) > 1 for cell in
+                                                              cells[:len(header)]):
+        # (a header cell a line, each one word: 一级 二级 年度 实际 / 三级指标 权重 得分 is a PDF's broken header)
+        return None  # a header alone (a blank line after it, a cell-a-line table of rows apart) is not this
+    return Stream(cells, position, False, set())
+
+
+_PROSE_LINE = 60  # a line this long with a full stop inside is prose, not a cell
 
 
 def closing_line(line: str) -> bool:
