@@ -511,9 +511,12 @@ def apart_from_wholes(links: list[Link], parts: list[tuple[int, int]]) -> list[L
     it: the tables hold the whole, not its parts."""
     result = list(links)
     for part, whole in parts:
-        agreed = links[whole].agreed
-        if agreed is not None and links[part].agreed is None and any(fact.name == agreed.name for fact in
-                                                                      links[part].facts):
+        agreed, stated = links[whole].agreed, links[whole].claim.quantity
+        if links[part].agreed is None and any(
+                (agreed is not None and (fact.name, fact.scope) == (agreed.name, agreed.scope))
+                or (not fact.budget and agrees(stated, fact.quantity))
+                for fact in links[part].facts):
+            # (the whole itself unlinked — 全年实现23个 — but the fact the part differs from is the whole's figure)
             result[part] = Link(links[part].claim, reason="group_part")
     return result
 

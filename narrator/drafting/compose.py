@@ -157,6 +157,16 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     return text
 
 
+def restates(result: IndicatorResult, missing: Missing) -> bool:
+    """The officer's account, told in its own sentences, gives the indicator's value itself (……全年实现23个，为目标的
+    2.3倍，其中……): the sentence before it then names the indicator against its target without the figures, so
+    that they are not said twice."""
+    reason = told_reason(result, missing)
+    completion = result.indicator.completion
+    return reason.startswith(OWN_SENTENCES) and completion.is_number and any(
+        quantity.unit == completion.unit and agrees(quantity, completion) for quantity in find_quantities(reason))
+
+
 def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: str = "") -> str:
     """`sentence` without the clauses at its start or its end that only restate `known` figures (合格率87.6%，
     比90%的目标低2.4个百分点。): a clause in its middle stays, so the sentence is never cut in two."""
@@ -388,6 +398,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "report": report, "ev": evaluation, "Status": Status, "plan": plan, "budget": budget, "lang": lang,
         "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
         "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: told_reason(result, missing),
+        "restates": lambda result: restates(result, missing),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
@@ -461,6 +472,7 @@ def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_
         "levels": [(level, messages([r for r in results if r.indicator.level1 == level])) for level in levels],
         "missed": evaluation.by_status(Status.MISSED), "missing": missing, "gaps": lang.words["placeholders"],
         "reason": lambda result: reason_text(result, missing), "score": score_text,
+        "restates": lambda result: False,  # a project's reasons are glued on with 原因是
     }
     document = _render_document(environment(str(templates) if templates else None), "project.j2", context, tables,
                                 missing, templates)

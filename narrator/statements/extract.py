@@ -305,11 +305,23 @@ def group_parts(text: str, claims: list[Claim]) -> list[tuple[int, int]]:
             continue
         if within.match(between) and previous.role != "target" and _stands_alone(between, marks):
             whole = index - 1
+        elif _part_lead().search(between):
+            # 全年实现23个，为目标的2.3倍，其中商品房项目11个: the parts of the sentence's last figure of what was done
+            whole = next((earlier for earlier in range(index - 1, -1, -1)
+                          if claims[earlier].sentence_start == claim.sentence_start
+                          and claims[earlier].role == "completion"), -1)
         elif not (whole >= 0 and between[:1] in "、和及"):
             whole = -1
         if whole >= 0:
             parts.append((index, whole))
     return parts
+
+
+@lru_cache(maxsize=1)
+def _part_lead() -> re.Pattern[str]:
+    """A clause that opens with 其中 (statements.yaml: part_markers) and names what it counts."""
+    markers = "|".join(map(re.escape, lexicon.statement_words()["part_markers"]))
+    return re.compile(rf"[{CLAUSE_BREAKS}]\s*(?:{markers})[：:]?[^{CLAUSE_BREAKS}。\d]*$")
 
 
 def _stands_alone(text: str, marks: str) -> bool:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from narrator.api import draft
 from narrator.core import lexicon
 from narrator.drafting.compose import Paragraph, Table, compose
 from narrator.core.evaluate import Status, evaluate
@@ -456,7 +457,9 @@ def test_counts_named_by_their_measure_word_and_far_exceedances_said_once():
     brackets and the officer's reason, without 比目标多3条 and 超出幅度较大 beside it; 全年未发生 for a zero-target event;
     the three unmet all 履职: said so instead of the counts §二 gives."""
     prose = compose(evaluate(_answered(DATA / "statements_tongxi"))).prose()
-    assert "新建美丽经济交通走廊5条，为目标（2条）的2.5倍。年初按2条安排目标，年中有3个乡镇将乡村旅游配套资金" in prose
+    # The officer's account gives 5条 and 2.5倍 itself: the sentence before it says so without the figures.
+    assert "新建美丽经济交通走廊条数大幅超过年度目标（不少于2条）。年初按2条安排目标，年中有3个乡镇将乡村旅游配套资金" in prose
+    assert prose.count("为目标的2.5倍") == 1 and "为目标（2条）的2.5倍" not in prose
     assert "全年未发生客运站安全生产责任事故，实现年度目标。" in prose
     assert "未达到目标的3项均为履职类指标，决策、过程、效益和满意度类指标全部达到目标。" in prose
     assert "交通运输信息化及安全应急经费执行率最低，为91.39%。" in prose
@@ -644,3 +647,13 @@ def test_section_two_leaves_a_missed_indicators_story_to_section_four():
             "全年新建村级居家养老服务站点21个") in two
     four = prose[prose.index("四、部门（单位）整体支出绩效实现情况"):]
     assert "两所敬老院均顺延至2025年6月底前完工" in four
+
+
+def test_a_far_exceedance_whose_account_gives_the_figure_is_not_told_twice():
+    """澜溪自然资源 (held out for drafting): the officer's account of 交房即交证 says 全年实现23个，为目标的2.3倍，其中商品房
+    项目11个 — the sentence before it names the indicator against its target without the figures; the draft's
+    self-review reads 其中商品房项目11个 as a part of the 23, not as the indicator's value."""
+    prose = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
+    assert "“交房即交证”项目数大幅超过年度目标（不少于10个）。2024年县政府将易地扶贫搬迁安置点" in prose
+    assert "为目标（10个）的2.3倍" not in prose and "187.5%" not in prose  # his 2.3倍 and 1.87倍 only
+    assert draft(_answered(DATA / "statements_lanxi")).findings == []
