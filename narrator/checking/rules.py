@@ -171,13 +171,23 @@ def goal_shortfall(report: CheckedReport) -> Iterator[Finding]:
         done = [(p, c) for p, c in goal if c.role == "completion"]
         if not targets or not done or any(word in "".join(texts) for word in lexicon.claim_words()["reason_words"]):
             return
+        # Completions by unit and name, each group's first in order: the best match for a target is the first
+        # completion of the best-named group (as many groups as names, not as figures — a sentence of 2000 is linear).
+        groups: dict[tuple[str, frozenset[str]], tuple[Passage, Claim]] = {}
+        for p, c in done:
+            if c.quantity.is_number:
+                groups.setdefault((c.quantity.unit, c.tokens), (p, c))
+        best_of: dict[tuple[str, frozenset[str]], tuple[Passage, Claim] | None] = {}
         for _, target in targets:
-            scored = [(dice(target.tokens, c.tokens), p, c) for p, c in done
-                      if c.quantity.unit == target.quantity.unit and c.quantity.is_number]
-            scored = [item for item in scored if item[0] >= 0.5]
-            if not scored:
+            key = (target.quantity.unit, target.tokens)
+            if key not in best_of:
+                scored = [(dice(target.tokens, tokens), p, c) for (unit, tokens), (p, c) in groups.items()
+                          if unit == target.quantity.unit]
+                scored = [item for item in scored if item[0] >= 0.5]
+                best_of[key] = max(scored, key=lambda item: item[0])[1:] if scored else None
+            if best_of[key] is None:
                 continue
-            _, passage, completion = max(scored, key=lambda item: item[0])
+            passage, completion = best_of[key]
             agreed = next((item.agreed for item in passage.links if item.claim is completion), None)
             if agreed is not None and agreed.status in (Status.MET.value, Status.EXCEEDED.value):
                 continue  # 兑现办理时限12个工作日，比目标（15个工作日）缩短: less is better, the table says met
