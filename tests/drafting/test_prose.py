@@ -481,11 +481,12 @@ def test_an_officers_account_that_opens_with_the_plan_or_a_count_is_not_called_t
 
 def test_more_than_five_unspent_lines_name_the_three_largest_and_sum_the_rest():
     """岚川水利 (held-out): six lines left money unspent — the three largest by name, the other three summed
-    (17.91 = 11.36 + 3.74 + 2.81), never an 等 that a reviewer cannot check."""
+    (17.91 = 11.36 + 3.74 + 2.81), never an 等 that a reviewer cannot check; 其余3项, not 个项目 (a blind reviewer:
+    澜溪's 其余5个项目 held 基本支出)."""
     prose = compose(evaluate(_answered(DATA / "statements_lanchuan"))).prose()
     assert ("调整预算数与实际支出相差361.19万元，全部出自项目支出，其中中小河流治理及小型水库除险加固资金未支出311.48万元，"
             "农村供水工程建设与运行管护资金未支出18.63万元，水土保持及河湖长制工作经费未支出13.17万元，"
-            "其余3个项目共未支出17.91万元。") in prose
+            "其余3项共未支出17.91万元。") in prose
     # a rate kept under its ceiling by a hair: the margin, computed, is said (no judgement added to it)
     assert "预算调整率为4.93%，控制在目标以内（目标为不超过5%），但距上限仅0.07个百分点。" in prose
 
