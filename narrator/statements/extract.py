@@ -310,7 +310,7 @@ def group_parts(text: str, claims: list[Claim]) -> list[tuple[int, int]]:
             whole = next((earlier for earlier in range(index - 1, -1, -1)
                           if claims[earlier].sentence_start == claim.sentence_start
                           and claims[earlier].role == "completion"), -1)
-        elif not (whole >= 0 and between[:1] in "、和及"):
+        elif not (whole >= 0 and between.startswith(COORDINATION)):
             whole = -1
         if whole >= 0:
             parts.append((index, whole))
