@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable
 
+import jieba
+
 from ..core import lexicon
 from ..core.compare import agrees
 from ..core.quantity import find_quantities
@@ -328,13 +330,26 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
 
 def _one_of_joined(subject: str, name: str) -> bool:
     """The name joins two things (新增农民合作社和家庭农场数) and the claim's subject names only one of them."""
-    joiners = lexicon.claim_words()["name_joiners"]
-    parts = [part for part in re.split("|".join(map(re.escape, joiners)), name) if len(part) >= 2]
+    parts = [part for part in _joined_parts(name) if len(part) >= 2]
     if len(parts) != 2:
         return False
     named = [bool(_words_of(name_tokens(part)) - _words_of(name_tokens(parts[1 - index])) & name_tokens(subject))
              for index, part in enumerate(parts)]
     return named.count(True) == 1
+
+
+@lru_cache(maxsize=4096)
+def _joined_parts(name: str) -> tuple[str, ...]:
+    """The name cut at its joining words (和, 及, 与) where they stand as words: 修复及时率's 及 is part of 及时."""
+    joiners = lexicon.claim_words()["name_joiners"]
+    parts, current = [], ""
+    for word in jieba.lcut(name):
+        if word in joiners:
+            parts.append(current)
+            current = ""
+        else:
+            current += word
+    return (*parts, current)
 
 
 def _words_of(tokens: frozenset[str]) -> frozenset[str]:
@@ -493,7 +508,11 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
     for sentence_start, indexes in by_sentence.items():
         others = {item.agreed.name for item in links if item.agreed is not None and item.agreed.place != tasks
                   and item.claim.sentence_start == sentence_start}
-        targets = [links[index].claim for index in indexes if links[index].claim.role == "target"]
+        # the sentence's targets: those not linked, and those a task narrative states (计划创建的15个…: the task
+        # table's 创建 target; the indicator's own is ≥15个)
+        targets = [item.claim for item in links if item.claim.sentence_start == sentence_start
+                   and item.claim.role == "target" and (not item.linked or (
+                       item.agreed is not None and item.agreed.place == tasks))]
         names = {fact.name for claim in targets for fact in _targets_of_value(claim, facts)}
         if len(names) != 1 or others - names:
             continue  # no one indicator, or the sentence speaks of another one too (资金执行率89.72%，低于目标（100%）)
@@ -526,7 +545,9 @@ def _targets_of_value(claim: Claim, facts: Facts) -> list[Fact]:
     quantity = claim.quantity
     if not quantity.is_number or lexicon.unit_kinds().get(quantity.unit) == "ratio":
         return []  # 100%, 95%: targets many rates share
+    tasks = wording("place_tasks")  # (a narrative's 计划创建的15个 is the indicator's target, not another one)
     return [fact for fact in facts.by_role("target") if fact.quantity.is_number and not fact.budget
+            and fact.place != tasks
             and fact.quantity.value == quantity.value and compatible_units(quantity.unit, fact.quantity.unit)
             and fact.quantity.unit == quantity.unit]
 

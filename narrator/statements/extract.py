@@ -197,6 +197,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
     labels = [(match.start(), match.group(1)) for match in passage_label().finditer(text)]
     # 年度目标是……。/这一目标要求……。: a paragraph opening with its goal states targets up to the sentence's end
     goal_end = text.find("。") if text.lstrip().startswith(tuple(lexicon.claim_words()["target_leads"])) else -1
+    reckoned = [match.span() for match in _reckoning().finditer(text)] if quantities else []
     for index, quantity in enumerate(quantities):
         found = bisect_right(starts, quantity.start) - 1
         sentence_start, sentence_end = sentences[found] if found >= 0 and quantity.start < sentences[found][1] \
@@ -221,6 +222,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("other")  # 14批次不合格产品全部依法处置: what failed, not what was done
         elif role.name == "completion" and roles.undone_after(after):
             role = roles.Role("other")  # 2条线路未能开通: what was not done, the table holds what was
+        elif any(start < quantity.start < end for start, end in reckoned):
+            role = roles.Role("hypothetical")  # 年初目标按……泊位380个测算: how the target was reckoned
         elif _claim_pattern("hypothetical_words").search(clause):
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
         elif role.name == "completion" and not quantity.comparator and _population(
@@ -371,6 +374,15 @@ def _without_purpose(before: str) -> str:
 @lru_cache(maxsize=32)
 def _claim_tuple(key: str) -> tuple[str, ...]:
     return tuple(lexicon.claim_words()[key])
+
+
+@lru_cache(maxsize=1)
+def _reckoning() -> re.Pattern[str]:
+    """年初目标按……380个测算: from the words that open how a target was reckoned to the verb that closes it,
+    within one clause of a sentence."""
+    words = lexicon.claim_words()
+    lead, verb = (("|".join(map(re.escape, words[key])) or "(?!)") for key in ("reckoning_leads", "reckoning_verbs"))
+    return re.compile(f"(?:{lead})[^。；;！!？?]*?(?:{verb})")
 
 
 @lru_cache(maxsize=32)
