@@ -15,6 +15,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -91,7 +92,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     recognised = recognise(document)
     tables, sheet = recognised.tables, recognised.sheet
     sections = {block.number: block.section for block in document.tables}
-    facts = table_facts(tables, sections)
+    task_claims = extract(row.task.result for row in tables.tasks)  # (the facts and the cells' own check share them)
+    facts = table_facts(tables, sections, task_claims)
     if data is not None:
         extra = data_facts(data)
         if extra.evaluation is not None and facts.evaluation is not None \
@@ -120,8 +122,9 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     cells = [row.cells["result"] for row in rows]
     texts = [paragraph.text for paragraph in paragraphs] + [cell.text for cell in cells]
     named = sorted({name for name in {fact.name for fact in facts.facts if not fact.budget} if _DIGIT.search(name)})
-    claims = [later_years(outside_names(text, text_claims, named), year)
-              for text, text_claims in zip(texts, extract(texts))]
+    found = extract(paragraph.text for paragraph in paragraphs) \
+        + [row_claims for row, row_claims in zip(tables.tasks, task_claims) if "result" in row.cells]
+    claims = [later_years(outside_names(text, text_claims, named), year) for text, text_claims in zip(texts, found)]
     passages = []
     levels: tuple[str, ...] = ()
     section = None
@@ -288,11 +291,19 @@ def later_years(claims: list, year: int | None) -> list:
     if year is None:
         return claims
     future = tuple(lexicon.claim_words()["future_words"])
+    hint = _year_hint()  # (a context without a year or a word of last year or the next is of this year)
     return [dataclasses.replace(claim, role="other", alternatives=())
-            if any(found > year for found in _years(claim.context))
-            or any(word in claim.context for word in future)
-            or (claim.role != "growth" and _earlier_year(claim, year)) else claim
+            if hint.search(claim.context) and (
+                any(found > year for found in _years(claim.context))
+                or any(word in claim.context for word in future)
+                or (claim.role != "growth" and _earlier_year(claim, year))) else claim
             for claim in claims]
+
+
+@lru_cache(maxsize=1)
+def _year_hint() -> re.Pattern[str]:
+    words = [*lexicon.claim_words()["future_words"], *roles.words()["last_year_words"]]
+    return re.compile("|".join([r"20\d\d年", *map(re.escape, words)]))
 
 
 def _years(text: str) -> list[int]:

@@ -167,8 +167,10 @@ def cell_location(file: str, cell: Cell | None, section: str = "") -> Location:
                     line=cell.line, page=cell.page)
 
 
-def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) -> Facts:
-    """Facts from the tables of a report just read."""
+def table_facts(tables: ReportTables, sections: dict[int, str] | None = None,
+                task_claims: list[list[Claim]] | None = None) -> Facts:
+    """Facts from the tables of a report just read; `task_claims`: the claims of each key task's 完成情况,
+    when already extracted."""
     sections = sections or {}
     report = tables.report()
     evaluation = evaluate(report)
@@ -183,7 +185,9 @@ def table_facts(tables: ReportTables, sections: dict[int, str] | None = None) ->
             cell = row.cells.get(key) or row.cells["name"]
             return cell_location(tables.file, cell, sections.get(cell.table, ""))
         facts += _budget_facts(result, evaluation, where, wording("place_budget"), row.cells.get("rate"), set(row.cells))
-    for row, claims in zip(tables.tasks, extract(row.task.result for row in tables.tasks)):
+    if task_claims is None:
+        task_claims = extract(row.task.result for row in tables.tasks)
+    for row, claims in zip(tables.tasks, task_claims):
         cell = row.cells.get("result")
         for claim in claims:
             location = cell_location(tables.file, cell, sections.get(cell.table, "") if cell else "")

@@ -97,7 +97,8 @@ def _unscored_sheet(document: SourceDocument) -> ScoreSheet | None:
     column, so that its 执行率 and its parts are checked like a scored form's."""
     words = _words()
     totals = words["funding"]["total"]
-    if not any(_has(cell, totals) for table in document.tables for row in table.rows for cell in row):
+    # (the cells' text joined once, each apart from the next, instead of each cell searched for each word)
+    if not _has("\0".join(cell for table in document.tables for row in table.rows for cell in row), totals):
         return None
     if not any({"name", "target", "completion"} <= match_columns(row, words["indicator_columns"]).keys()
                for table in document.tables for row in table.rows):

@@ -738,14 +738,78 @@ _BREAK_TYPE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}typ
 def _cell_tags() -> dict[str, str]:
     from docx.oxml.ns import qn
 
-    return {name: qn(f"w:{name}") for name in ("tr", "tc", "p", "tcPr", "vMerge", "gridSpan", "val")}
+    return {name: qn(f"w:{name}") for name in ("tbl", "tr", "tc", "p", "tcPr", "vMerge", "gridSpan", "val")}
 
 
 def _table_rows(table, repeat_merged: bool = True) -> list[list[str]]:
     """Cell texts by grid column; a horizontally merged cell is repeated across its span,
     a vertically merged one repeats the text of the cell it continues (both blank without
     `repeat_merged`). Read from the XML directly (the rows, cells and paragraphs python-docx
-    would give, without its per-element lookups)."""
+    would give, without its per-element lookups), in one filtered walk over the elements that
+    matter unless a cell holds a table of its own."""
+    tags = _cell_tags()
+    if next(table.iterdescendants(tags["tbl"]), None) is not None:
+        return _nested_table_rows(table, repeat_merged)
+    run, br, text_tags, others = _run_texts()
+    text_tag, row_tag, cell_tag, paragraph_tag = text_tags[0], tags["tr"], tags["tc"], tags["p"]
+    merge_tag, span_tag, value_tag = tags["vMerge"], tags["gridSpan"], tags["val"]
+    rows: list[list[str]] = []
+    row: list[str] | None = None
+    cell: list | None = None  # [continues a vertical merge, span, its paragraphs' parts]
+    parts: list[str] = []
+
+    def close_cell() -> None:
+        continued, span, paragraphs = cell
+        if continued:
+            column = len(row)
+            text = rows[-1][column] if rows and column < len(rows[-1]) and repeat_merged else ""
+        else:
+            texts = ["".join(paragraph) for paragraph in paragraphs]
+            text = texts[0] if len(texts) == 1 else "\n".join(texts)
+            text = simplified(text.strip()) if text else ""
+        row.extend([text] * span if repeat_merged else [text] + [""] * (span - 1))
+
+    for node in table.iter(row_tag, cell_tag, paragraph_tag, merge_tag, span_tag, *text_tags):
+        tag = node.tag
+        if tag == text_tag:
+            parts.append(node.text or "")
+        elif tag == paragraph_tag:
+            parts = []
+            if cell is not None:
+                cell[2].append(parts)
+        elif tag == cell_tag:
+            if cell is not None:
+                close_cell()
+            cell = [False, 1, []]
+        elif tag == row_tag:
+            if cell is not None:
+                close_cell()
+            if row is not None:
+                rows.append(row)
+            row, cell = [], None
+        elif tag == merge_tag:
+            if cell is not None:
+                cell[0] = node.get(value_tag, "continue") == "continue"
+        elif tag == span_tag:
+            value = node.get(value_tag)
+            if cell is not None:
+                cell[1] = int(value) if value is not None and value.isdigit() \
+                    and 0 < int(value) <= MAX_SHEET_COLUMNS else 1
+        elif node.getparent().tag != run:
+            continue  # a tab stop, not text
+        elif tag == br:
+            parts.append("\n" if node.get(_BREAK_TYPE, "textWrapping") == "textWrapping" else "")
+        else:
+            parts.append(others[tag])
+    if cell is not None:
+        close_cell()
+    if row is not None:
+        rows.append(row)
+    return rows
+
+
+def _nested_table_rows(table, repeat_merged: bool) -> list[list[str]]:
+    """_table_rows of a table whose cells hold tables: only each cell's own paragraphs."""
     tags = _cell_tags()
     row_tag, cell_tag, paragraph_tag, properties_tag = tags["tr"], tags["tc"], tags["p"], tags["tcPr"]
     rows: list[list[str]] = []

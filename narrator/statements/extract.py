@@ -114,6 +114,9 @@ def pipeline():
     return nlp
 
 
+_SENTENCE_END = re.compile(f"[{re.escape(SENTENCE_ENDS)}]")
+
+
 class _PieceTokenizer:
     """Tokens for what the pipeline needs: each sentence-ending mark, each figure, and the runs
     of text between them. Segmenting whole paragraphs into words would be wasted work (a
@@ -127,9 +130,8 @@ class _PieceTokenizer:
         from spacy.tokens import Doc
 
         cuts = {0, len(text)}
-        for position, character in enumerate(text):
-            if character in SENTENCE_ENDS:
-                cuts.update((position, position + 1))
+        for end in _SENTENCE_END.finditer(text):
+            cuts.update(end.span())
         for quantity in figures_in(text):
             cuts.update((quantity.start, quantity.end))
         bounds = sorted(cuts)
@@ -527,17 +529,16 @@ def _listed(text: str, previous: Claim, claim: Claim) -> bool:
 
 
 def _last_break(text: str, start: int, end: int) -> int:
-    for position in range(end - 1, start - 1, -1):
-        if text[position] in CLAUSE_BREAKS:
-            return position + 1
-    return start
+    """Where the clause that ends at `end` starts (after its break, or at `start`)."""
+    return max(start - 1, *(text.rfind(mark, start, end) for mark in CLAUSE_BREAKS)) + 1
+
+
+_BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
 
 
 def _next_break(text: str, start: int, end: int) -> int:
-    for position in range(start, end):
-        if text[position] in CLAUSE_BREAKS:
-            return position
-    return end
+    found = _BREAK.search(text, start, end) if start < end else None
+    return found.start() if found else end
 
 
 def count_key(status: str, levels: Iterable[str] = (), kind: str = "") -> str:
@@ -872,6 +873,8 @@ def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:
 
 def _signed(quantity: Quantity, clause: str) -> Quantity:
     """追减3.25万元 states an adjustment of −3.25 万元 (追加追减81.6万元 does not)."""
+    if not quantity.is_number or not _claim_pattern("decrease_words").search(clause):
+        return quantity  # (what follows only finds a cut among the clause's words)
     words = lexicon.claim_words()
     clause = clause.rstrip()
     if clause.endswith(COORDINATION) and "分别" in clause:
