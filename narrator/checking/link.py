@@ -330,26 +330,31 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
 
 def _one_of_joined(subject: str, name: str) -> bool:
     """The name joins two things (新增农民合作社和家庭农场数) and the claim's subject names only one of them."""
-    parts = [part for part in _joined_parts(name) if len(part) >= 2]
-    if len(parts) != 2:
+    cut = [words for words in _joined_parts(name) if len("".join(words)) >= 2]
+    if len(cut) != 2:
         return False
-    named = [bool(_words_of(name_tokens(part)) - _words_of(name_tokens(parts[1 - index])) & name_tokens(subject))
-             for index, part in enumerate(parts)]
+    # 新建和改造公共厕所数: each part named by its first word (新建公共厕所5座 names one, not 公共厕所 the other's)
+    named = [words[0] in subject for words in cut]
+    if not any(named) or cut[0][0] == cut[1][0]:
+        parts = ["".join(words) for words in cut]
+        named = [bool(_words_of(name_tokens(part)) - _words_of(name_tokens(parts[1 - index])) & name_tokens(subject))
+                 for index, part in enumerate(parts)]
     return named.count(True) == 1
 
 
 @lru_cache(maxsize=4096)
-def _joined_parts(name: str) -> tuple[str, ...]:
-    """The name cut at its joining words (和, 及, 与) where they stand as words: 修复及时率's 及 is part of 及时."""
+def _joined_parts(name: str) -> tuple[tuple[str, ...], ...]:
+    """The name's words cut at its joining words (和, 及, 与) where they stand as words: 修复及时率's 及 is part
+    of 及时."""
     joiners = lexicon.claim_words()["name_joiners"]
-    parts, current = [], ""
+    parts, current = [], []
     for word in jieba.lcut(name):
         if word in joiners:
-            parts.append(current)
-            current = ""
+            parts.append(tuple(current))
+            current = []
         else:
-            current += word
-    return (*parts, current)
+            current.append(word)
+    return (*parts, tuple(current))
 
 
 def _words_of(tokens: frozenset[str]) -> frozenset[str]:

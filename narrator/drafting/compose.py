@@ -163,8 +163,16 @@ def restates(result: IndicatorResult, missing: Missing) -> bool:
     that they are not said twice."""
     reason = told_reason(result, missing)
     completion = result.indicator.completion
-    return reason.startswith(OWN_SENTENCES) and completion.is_number and any(
+    return reason.startswith((OWN_SENTENCES, FACTS_FIRST)) and completion.is_number and any(
         quantity.unit == completion.unit and agrees(quantity, completion) for quantity in find_quantities(reason))
+
+
+def target_told(result: IndicatorResult, missing: Missing) -> bool:
+    """The officer's account states the target itself (年初目标1500户，是按……测算的): the sentence before it
+    need not give it in brackets."""
+    target = result.indicator.target
+    return target.is_number and any(quantity.unit == target.unit and quantity.value == target.value
+                                    for quantity in find_quantities(told_reason(result, missing)))
 
 
 def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: str = "") -> str:
@@ -177,6 +185,9 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     first, last = 0, len(clauses)
     while first < last and _restates(clauses[first], known, name):
         first += 1
+    needs_subject = tuple(lexicon.wording()["told_reason"]["needs_subject"])
+    if lead and first and first < last and clauses[first].lstrip().startswith(needs_subject):
+        first -= 1  # 年初目标800个，是按……测算的: the rest leans on the clause that states the figure; both stay
     leaning = not lead and first and clauses[first:last] and clauses[first].lstrip().startswith(
         tuple(lexicon.wording()["told_reason"]["needs_subject"]))
     if leaning:  # 全年创建27个，为目标的2.7倍，反映……: the rest leans on what went, which 这 now stands for
@@ -399,6 +410,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
         "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: told_reason(result, missing),
         "restates": lambda result: restates(result, missing),
+        "target_told": lambda result: target_told(result, missing),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
@@ -420,6 +432,7 @@ def _sources(evaluation: Evaluation) -> list[str]:
     # a column that holds how the target was set (依据部门工作职责……) names no source: the opening leaves it out
     return [source for source, _ in counted.most_common() if len(source) <= words["max_chars"]
             and not source.startswith(tuple(words["not_sources"])) and source.endswith(tuple(words["heads"]))
+            and source not in words["vague"]
             and not re.search(r"[，,。；;]", source)]
 
 
@@ -473,6 +486,7 @@ def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_
         "missed": evaluation.by_status(Status.MISSED), "missing": missing, "gaps": lang.words["placeholders"],
         "reason": lambda result: reason_text(result, missing), "score": score_text,
         "restates": lambda result: False,  # a project's reasons are glued on with 原因是
+        "target_told": lambda result: False,
     }
     document = _render_document(environment(str(templates) if templates else None), "project.j2", context, tables,
                                 missing, templates)

@@ -541,6 +541,19 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
                    and words & name_tokens(r.indicator.name)
                    for figure in find_quantities(clause) for r in explained)
 
+    reasons = [(find_quantities(r.indicator.reason), name_tokens(r.indicator.reason)) for r in results
+               if r.indicator.reason.strip()]
+
+    def reason_told(sentence: str) -> bool:
+        """Every figure of the sentence is in an officer's reason §四 tells, among words it shares with it (全年新增
+        公共停车泊位2160个，其中……420个……1060个……680个): his account says it there."""
+        figures = find_quantities(sentence)
+        words = name_tokens(sentence)
+        return bool(figures) and any(
+            len(words & told_words) >= 2 and all(any(figure.unit == quantity.unit and agrees(figure, quantity)
+                                                     for quantity in quantities) for figure in figures)
+            for quantities, told_words in reasons)
+
     def told_part(clause: str) -> bool:
         """The clause gives the part or the target of what was left out (其中县直机关10个; 控制在1.58亿立方米以内)."""
         return clause.lstrip().startswith(tuple(lexicon.wording()["part_or_bound_starts"]))
@@ -561,7 +574,7 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
             else:
                 whole = False
                 break
-        if not whole and not any(missed_told(clause) for clause in clauses):
+        if not whole and not any(missed_told(clause) for clause in clauses) and not reason_told(sentence):
             kept_sentences.append("，".join(clauses) + (end or "。"))
     text = "".join(kept_sentences)
     return text[:-1] + "。" if text.endswith(("；", ";")) else text
