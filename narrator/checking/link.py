@@ -566,7 +566,18 @@ def _remainder_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float,
             and _ITEMS_COUNTED.search(claim.context)):
         return [], "no_candidate", ""  # 两项合计结余61.92万元; 项目共3个，未支出资金合计……: the items, not the line
     if claim.named:
-        rest = claim_tokens(claim, facts) - facts.scope_words(scope) if scope else claim_tokens(claim, facts)
+        tokens = claim_tokens(claim, facts)
+        if scope:
+            # 项目支出中老旧管网……资金未支出463.80万元: the line it is one of, named before it with 中, says nothing more
+            marks = tuple(lexicon.claim_words()["group_within_marks"])
+            containers = [form + mark for form, name in facts.scope_forms if name != scope for mark in marks
+                          if form + mark in claim.subject]
+            if containers:
+                subject = claim.subject
+                for container in containers:
+                    subject = subject.replace(container, " ")
+                tokens = name_tokens(subject) - facts.own_words
+        rest = tokens - facts.scope_words(scope) if scope else tokens
         if scope:  # 文物保护及非遗传承项目结余: 项目 after the line's name says nothing more of it
             rest -= frozenset(roles.words()["line_generic_words"])
         if rest - _whole_tokens():

@@ -112,6 +112,9 @@ class Plan:
     execution: IndicatorResult | None
     adjustment: IndicatorResult | None
     budget_indicators: list[IndicatorResult]
+    # the narratives' sentences that give a line's change after its cause (……8条新建道路年中移交我局管护，……，年中追加
+    # 城区环境卫生保洁及垃圾清运经费180.00万元。): §三 tells them with the budget's changes, §二 leaves them out
+    adjustment_accounts: list[str] = field(default_factory=list)
 
     @property
     def written(self) -> str:
@@ -305,11 +308,19 @@ def make_plan(evaluation: Evaluation) -> Plan:
         _fund(blocks, evaluation)
     # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
     told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
+    highlights = _highlights(duty, [task for task in tasks if id(task) not in told_in_blocks],
+                             duty + [r for r in evaluation.indicators if _category(r) == "effect"])
+    accounts: list[str] = []
+    lines = [line for line in report.budget_lines if line.parent and line.adjustment]
+    for highlight in highlights:
+        if highlight.story and lines:
+            highlight.story, moved = without_adjustments(highlight.story, lines)
+            accounts += moved
     return Plan(
         lead_in=lead_in,
         blocks=blocks,
-        highlights=_highlights(duty, [task for task in tasks if id(task) not in told_in_blocks],
-                               duty + [r for r in evaluation.indicators if _category(r) == "effect"]),
+        highlights=highlights,
+        adjustment_accounts=accounts,
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
         notable=[r for r in evaluation.indicators if is_notable(r)],
@@ -580,6 +591,42 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
     return text[:-1] + "。" if text.endswith(("；", ";")) else text
 
 
+def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
+    """§二's story without the clauses that give a budget line's change (年中追加市政设施维护经费260.00万元): §三 says
+    the budget's changes. A sentence part that ends with such a clause after clauses of its own is its cause told
+    (7月中旬强降雨后……清淤，年中追加……260.00万元；): it is returned, whole, for §三; a change at the start of a part
+    (……项目年中追加……150.00万元，全年改造……) leaves the rest in §二."""
+    from ..core.quantity import find_quantities
+
+    words = lexicon.claim_words()
+    changes = tuple(words["increase_words"] + words["decrease_words"])
+    suffixes = tuple(lexicon.statement_words()["line_name_suffixes"])
+
+    def names(line) -> list[str]:
+        stems = [line.name[:-len(end)] for end in suffixes if line.name.endswith(end) and len(line.name) - len(end) >= 4]
+        return [line.name, *stems]
+
+    def is_change(clause: str) -> bool:
+        if not any(word in clause for word in changes):
+            return False
+        amounts = {quantity.value for quantity in find_quantities(clause) if quantity.is_number}
+        return any(abs(line.adjustment) in amounts and any(name in clause for name in names(line)) for line in lines)
+
+    kept, moved = [], []
+    for part in re.findall(r"[^。；;]+[。；;]?", story):
+        end = part[-1] if part[-1] in "。；;" else ""
+        clauses = [clause for clause in re.split(r"[，,]", part.rstrip("。；;")) if clause.strip()]
+        flags = [is_change(clause) for clause in clauses]
+        if not any(flags):
+            kept.append(part)
+        elif flags[-1] and len(clauses) > 1 and not any(flags[:-1]):
+            moved.append("，".join(clauses) + "。")
+        elif rest := [clause for clause, flag in zip(clauses, flags) if not flag]:
+            kept.append("，".join(rest) + (end or "。"))
+    text = "".join(kept)
+    return (text[:-1] + "。" if text.endswith(("；", ";")) else text), moved
+
+
 def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
                 stated: list[IndicatorResult] | None = None) -> list[Highlight]:
     """§二's paragraphs: the task narratives by duty, in the order duties first appear; a duty
@@ -720,6 +767,25 @@ class BudgetView:
     def unspent_rest(self) -> Decimal:
         """What the lines after the three largest left unspent, together."""
         return sum((amount for _, amount in self.unspent_lines[3:]), Decimal(0))
+
+    @property
+    def unspent_split(self) -> tuple[list[tuple[BudgetResult, Decimal]], str, Decimal,
+                                     list[tuple[BudgetResult, Decimal]]] | None:
+        """The unspent told apart when it stayed both in the total's own lines (基本支出 6.53) and in the projects of
+        another (项目支出's): those lines, the projects' line, what it left in all, and its projects largest first —
+        so that 其余N项 never puts 基本支出 among the projects; None when the unspent stayed in one kind of line."""
+        if self.total is None:
+            return None
+        own = [(b, amount) for b, amount in self.unspent_lines if b.line.parent == self.total.line.name]
+        parents = {b.line.parent for b, _ in self.unspent_lines} - {self.total.line.name}
+        if not own or len(parents) != 1:
+            return None
+        (parent,) = parents
+        line = next((b for b in self.children if b.line.name == parent), None)
+        if line is None or line.line.actual is None:
+            return None
+        projects = [(b, amount) for b, amount in self.unspent_lines if b.line.parent == parent]
+        return own, parent, line.adjusted_budget - line.line.actual, projects
     cuts: list[BudgetResult] = field(default_factory=list)  # lines cut in the year (the total's change is net)
     weakest: BudgetResult | None = None  # the project line that left the most unspent, below the total's rate
     # and below the execution target (96.75 % against 95 % is not said to lag)
