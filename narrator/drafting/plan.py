@@ -569,6 +569,7 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
         """The clause gives the part or the target of what was left out (其中县直机关10个; 控制在1.58亿立方米以内)."""
         return clause.lstrip().startswith(tuple(lexicon.wording()["part_or_bound_starts"]))
     kept_sentences = []
+    headline = False  # the narrative's opening part has been seen
     for sentence in re.findall(r"[^。；;]+[。；;]?", narrative):
         end = sentence[-1] if sentence[-1] in "。；;" else ""
         clauses = [c for c in re.split(r"[，,]", sentence.rstrip("。；;")) if c.strip()]
@@ -585,8 +586,22 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
             else:
                 whole = False
                 break
-        if not whole and not any(missed_told(clause) for clause in clauses) and not reason_told(sentence):
+        if any(missed_told(clause) for clause in clauses):
+            continue
+        if reason_told(sentence):
+            # 全年新增公共停车泊位2160个，其中……: the whole stays as the area's result, its make-up is his account's
+            parts = next((index for index, clause in enumerate(clauses) if index and clause.lstrip().startswith(
+                tuple(lexicon.wording()["part_or_bound_starts"]))), 0)
+            if parts:
+                kept_sentences.append("，".join(clauses[:parts]) + (end or "。"))
+            continue
+        if not whole or not kept_sentences and not headline and not any(
+                word in sentence for word in lexicon.wording()["target_words_in_narratives"]):
+            # (the narrative's opening part stays even when it only gives indicators' values: 全年新增城市绿地8.6公顷，
+            # 新建……5个口袋公园 is what the area did, said here before §四 weighs it against the targets — unless it
+            # weighs them itself: 完成目标任务的105.26% beside §四's 完成年度目标的105.3%)
             kept_sentences.append("，".join(clauses) + (end or "。"))
+        headline = True
     text = "".join(kept_sentences)
     return text[:-1] + "。" if text.endswith(("；", ";")) else text
 
