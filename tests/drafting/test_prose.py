@@ -712,3 +712,12 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     assert ("。2024年城市、农村低保标准分别提高到每人每月780元和640元，因提标年中追加城乡最低生活保障资金260.00万元。"
             "原计划由本局实施的县殡仪馆火化设备尾气处理改造改由县生态环境局统筹大气污染防治资金实施，年中调减殡葬改革及"
             "社会事务管理经费35.00万元。调整后预算13814.40万元") in wugang
+
+
+def test_a_rate_kept_just_under_its_ceiling_is_said_so():
+    """漆川城管 (held out): 结转结余率4.67% under ≤5% by 0.33 points — the unit's own report: 已接近控制上限. The margin
+    is computed, so the draft may say it (as it does of 预算调整率)."""
+    prose = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
+    assert ("结转结余率为4.67%，“三公”经费控制率为80.38%，均控制在目标以内。其中结转结余率距5%的上限仅0.33个百分点。"
+            in prose)
+    assert "“三公”经费控制率距" not in prose  # 80.38% under 100%: far from it
