@@ -610,7 +610,7 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
     """§二's story without the clauses that give a budget line's change (年中追加市政设施维护经费260.00万元): §三 says
     the budget's changes. A sentence part that ends with such a clause after clauses of its own is its cause told
     (7月中旬强降雨后……清淤，年中追加……260.00万元；): it is returned, whole, for §三; a change at the start of a part
-    (……项目年中追加……150.00万元，全年改造……) leaves the rest in §二."""
+    (……项目年中追加……150.00万元，全年改造……) is returned alone and leaves the rest in §二."""
     from ..core.quantity import find_quantities
 
     words = lexicon.claim_words()
@@ -636,8 +636,11 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
             kept.append(part)
         elif flags[-1] and len(clauses) > 1 and not any(flags[:-1]):
             moved.append("，".join(clauses) + "。")
-        elif rest := [clause for clause, flag in zip(clauses, flags) if not flag]:
-            kept.append("，".join(rest) + (end or "。"))
+        else:
+            # (……项目年中追加省级城市更新补助资金150.00万元，全年改造……: the change alone to §三, the results stay)
+            moved += [clause.strip() + "。" for clause, flag in zip(clauses, flags) if flag]
+            if rest := [clause for clause, flag in zip(clauses, flags) if not flag]:
+                kept.append("，".join(rest) + (end or "。"))
     text = "".join(kept)
     return (text[:-1] + "。" if text.endswith(("；", ";")) else text), moved
 

@@ -865,7 +865,7 @@ def test_the_officers_reasons_do_not_restate_the_figures_of_their_sentence():
     assert "年底前未能全部通过验收。" in prose and "差174亩。" not in prose
     # A zero target met is no ceiling kept under but an event that did not happen; a ceiling said alone names its target.
     assert "全年未发生因地质灾害造成人员伤亡，实现年度目标。" in prose
-    assert "地质灾害防治与矿山生态修复项目成本为298.74万元，控制在目标以内（目标为不超过343.60万元）。" in prose
+    assert "地质灾害防治与矿山生态修复项目成本为298.74万元，控制在343.60万元以内。" in prose
 
 
 def test_a_gap_is_written_in_the_scale_of_its_target():
