@@ -114,6 +114,7 @@ def reason_text(result: IndicatorResult, missing: Missing) -> str:
     return ""
 
 
+_YEAR_OPENING = re.compile(r"(?:19|20)\d\d年")
 OWN_SENTENCES = "\x1f"  # a reason told in sentences of its own after the figures, not glued on with 原因是
 FACTS_FIRST = "\x1e"  # a reason that opens with figures: the sentence goes on with them, then 主要原因：一是……
 _RESTATING_CHARS = 10  # a clause of a figure and at most this many other characters restates it
@@ -148,11 +149,15 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     # 年度计划除险加固小型水库8座; 全县规模以上取水口69个; 黄泥坳小流域按计划全部完成: a plan, a count or a fact
     # opens it, not a cause; only a reason that opens with one (因……, 受……影响, 一是……) is joined with 原因是
     plan = opening.startswith(tuple(words["plan_openings"])) or any(word in opening for word in words["done_words"]) \
-        or (opening.startswith(tuple(words["fact_openings"])) and bool(find_quantities(opening)))
+        or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening))
+            and bool(find_quantities(opening)))  # 2024年度卫片执法认定违法用地图斑128个: a fact, no cause
     if plan and not any(word in opening for word in words["cause_words"]):
         if len(kept) > 1 and all(any(agrees(figure, quantity) for quantity in known)
-                                 for figure in find_quantities(kept[0])):
-            kept = kept[1:]  # 年度计划……8座，完成6座并通过交工验收。: the figures just given, then his account
+                                 for figure in find_quantities(kept[0])) \
+                and not any(word in kept[0] for word in words["reckoning_words"]):
+            # 年度计划……8座，完成6座并通过交工验收。: the figures just given, then his account (年初目标800人次是按……
+            # 测算的 says how the target was set: it stays)
+            kept = kept[1:]
         return OWN_SENTENCES + "".join(kept)
     return text
 
@@ -192,7 +197,10 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
         tuple(lexicon.wording()["told_reason"]["needs_subject"]))
     if leaning:  # 全年创建27个，为目标的2.7倍，反映……: the rest leans on what went, which 这 now stands for
         clauses[first] = lexicon.wording()["told_reason"]["this"] + clauses[first].lstrip()
+    sums = tuple(lexicon.wording()["told_reason"]["sum_starts"])
     while last > first and _restates(clauses[last - 1], known, name):
+        if clauses[last - 1].lstrip().startswith(sums):
+            break  # ……1480人次，加上……656人次，合计2136人次: the sum closes what comes before it
         last -= 1
     text = "".join(clause + mark for clause, mark in zip(clauses[first:last], marks[first:last])).rstrip("，；")
     return text + end if text else ""

@@ -367,6 +367,8 @@ class Language:
             if stem.endswith(value):
                 return stem  # 预决算信息公开度 公开 → 预决算信息公开
             return stem[:-2] + value if len(stem) > 3 and name.endswith(words["quality_suffixes"][0]) else ""
+        if len(value) == 2 and len(name) > 4 and name[-1] == value[-1] and name[-2:] != value:
+            return name[:-2] + value  # 县级国土空间总体规划成果报批 获批 → ……成果获批, not 报批获批
         return name + value
 
     def counted(self, indicator: Indicator) -> str:

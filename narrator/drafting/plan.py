@@ -621,11 +621,18 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
         stems = [line.name[:-len(end)] for end in suffixes if line.name.endswith(end) and len(line.name) - len(end) >= 4]
         return [line.name, *stems]
 
+    funds = tuple(words["fund_words"])
+
     def is_change(clause: str) -> bool:
         if not any(word in clause for word in changes):
             return False
         amounts = {quantity.value for quantity in find_quantities(clause) if quantity.is_number}
-        return any(abs(line.adjustment) in amounts and any(name in clause for name in names(line)) for line in lines)
+        cut = any(word in clause for word in words["decrease_words"])
+        changed = [line for line in lines if abs(line.adjustment) in amounts and (line.adjustment < 0) == cut]
+        # named (……年中追加市政设施维护经费260.00万元), or a fund named its own way whose change only one line has
+        # (相应的县级规划编制经费年中调减60.00万元)
+        return any(any(name in clause for name in names(line)) for line in changed) or (
+            len(changed) == 1 and any(word in clause for word in funds))
 
     kept, moved = [], []
     for part in re.findall(r"[^。；;]+[。；;]?", story):

@@ -662,7 +662,9 @@ def test_a_far_exceedance_whose_account_gives_the_figure_is_not_told_twice():
     项目11个 — the sentence before it names the indicator against its target without the figures; the draft's
     self-review reads 其中商品房项目11个 as a part of the 23, not as the indicator's value."""
     prose = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
-    assert "“交房即交证”项目数大幅超过年度目标（不少于10个）。2024年县政府将易地扶贫搬迁安置点" in prose
+    # his account opens with how the target was set (年初目标10个是按……测算的): kept, and no target in brackets before it
+    assert ("“交房即交证”项目数大幅超过年度目标。年初目标10个是按当年计划交付的新建商品房项目测算的。2024年县政府将"
+            "易地扶贫搬迁安置点") in prose
     assert "为目标（10个）的2.3倍" not in prose and "187.5%" not in prose  # his 2.3倍 and 1.87倍 only
     assert draft(_answered(DATA / "statements_lanxi")).findings == []
 
@@ -722,3 +724,16 @@ def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     assert ("结转结余率为4.67%，“三公”经费控制率为80.38%，均控制在目标以内。其中结转结余率距5%的上限仅0.33个百分点。"
             in prose)
     assert "“三公”经费控制率距" not in prose  # 80.38% under 100%: far from it
+
+
+def test_a_second_blind_review_of_lanxi_mended():
+    """澜溪自然资源 (a second blind review): 线上学习培训1480人次，加上线下集中培训656人次。 lost the sum that closes it;
+    原因是2024年度卫片执法认定违法用地图斑128个，整改到位117个 put a fact after 原因是; 成果报批获批; the change of a fund
+    the narrative names its own way (相应的县级规划编制经费年中调减60.00万元) stood among §二's results."""
+    prose = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
+    assert "加上线下集中培训656人次，合计2136人次。" in prose
+    assert "原因是2024年度" not in prose and "。2024年度卫片执法认定违法用地图斑128个，整改到位117个。" in prose
+    assert "县级国土空间总体规划成果获批，达到预期目标。" in prose and "报批获批" not in prose
+    two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
+    three = prose.split("（三）预算安排和调整情况")[1].split("（四）")[0]
+    assert "调减60.00万元" not in two and "相应的县级规划编制经费年中调减60.00万元。" in three
