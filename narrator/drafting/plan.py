@@ -60,6 +60,22 @@ class Block:
     def size(self) -> int:
         return sum(len(message.results) for message in self.messages)
 
+    def rate_told(self, line: BudgetResult) -> bool:
+        """An officer's account under this goal gives the line's execution rate (……地质灾害防治资金年末未支出193.25万元，
+        执行率91.26%): the goal's sentence on its funds does not say it again in the same paragraph."""
+        from ..core.quantity import find_quantities, round_half_up
+
+        if line.execution_rate is None:
+            return False
+        rate = round_half_up(line.execution_rate, 2)
+        for result in (r for message in self.messages for r in message.results):
+            reason = result.indicator.reason
+            if line.line.name in reason and any(
+                    quantity.unit == "%" and quantity.is_number and quantity.value == rate
+                    for quantity in find_quantities(reason)):
+                return True
+        return False
+
     @property
     def lines_total(self) -> tuple[Decimal, Decimal] | None:
         """The adjusted budgets and the actual spending of the goal's lines together, when it has two or more

@@ -737,3 +737,8 @@ def test_a_second_blind_review_of_lanxi_mended():
     two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
     three = prose.split("（三）预算安排和调整情况")[1].split("（四）")[0]
     assert "调减60.00万元" not in two and "相应的县级规划编制经费年中调减60.00万元。" in three
+    # his account under the goal gives the fund's rate (……年末未支出193.25万元，执行率91.26%): the goal's funds
+    # sentence does not say it again in the same paragraph
+    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元。" in prose
+    paragraph = next(line for line in prose.split("\n") if "实际支出2016.75万元" in line)
+    assert paragraph.count("91.26%") == 1
