@@ -611,13 +611,18 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
             if parts:
                 kept_sentences.append("，".join(clauses[:parts]) + (end or "。"))
             continue
-        if not whole or not kept_sentences and not headline and not any(
-                word in sentence for word in lexicon.wording()["target_words_in_narratives"]):
-            # (the narrative's opening part stays even when it only gives indicators' values: 全年新增城市绿地8.6公顷，
-            # 新建……5个口袋公园 is what the area did, said here before §四 weighs it against the targets — unless it
-            # weighs them itself: 完成目标任务的105.26% beside §四's 完成年度目标的105.3%)
+        if not whole:
             kept_sentences.append("，".join(clauses) + (end or "。"))
-        headline = True
+            headline = True
+        elif not headline:
+            # the narrative's opening result stays even when it only gives indicators' values: 全年新增城市绿地8.6公顷，
+            # 新建……5个口袋公园 is what the area did, said here before §四 weighs it against the targets — without the
+            # narrative's own weighing (全年举办……茶事推介活动27场，为目标的2.7倍: §四 says 为目标（10场）的2.7倍)
+            words = tuple(lexicon.wording()["target_words_in_narratives"])
+            plain = [clause for clause in clauses if not any(word in clause for word in words)]
+            if plain and find_quantities("".join(plain)):
+                kept_sentences.append("，".join(plain) + (end or "。"))
+                headline = True
     text = "".join(kept_sentences)
     return text[:-1] + "。" if text.endswith(("；", ";")) else text
 

@@ -382,7 +382,9 @@ def test_a_bureau_drafted_with_its_officers_answers_reads_as_one_text():
     prose = document.prose()
     assert document.missing == [] and "【待补充" not in prose
     # §二 counts the field and keeps what the tables do not hold; §四 gives each value against its target, once
-    assert "1.就业创业方面指标7项，全部达到或超过目标。依托3个零工驿站" in prose and "城镇新增就业6842人" not in prose
+    # (its opening result without the narrative's own weighing, 完成目标任务的105.26%, which §四 makes: 105.3%)
+    assert "1.就业创业方面指标7项，全部达到或超过目标。全年城镇新增就业6842人；依托3个零工驿站" in prose
+    assert "105.26%" not in prose
     assert ("城镇新增就业人数为6842人，失业人员再就业人数为1926人，就业困难人员就业人数为538人，"
             "分别完成年度目标的105.3%、107%和107.6%。") in prose
     assert ("劳动人事争议仲裁结案率为97.2%，劳动人事争议调解成功率为65.5%，在建工程项目农民工工资专用账户开设率为100%，"
@@ -742,3 +744,14 @@ def test_a_second_blind_review_of_lanxi_mended():
     assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元。" in prose
     paragraph = next(line for line in prose.split("\n") if "实际支出2016.75万元" in line)
     assert paragraph.count("91.26%") == 1
+
+
+def test_a_fields_opening_result_is_said_without_the_narratives_own_weighing():
+    """湄潭茶产业 (a blind review: 品牌推广 told as 分别是……，完成情况见第四部分; 夏秋茶加工利用率……比目标值高3.4个百分点
+    said in §二 and §四): §二 opens each field with what it did, the narrative's comparison with a target left to §四."""
+    prose = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
+    two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
+    assert "3.品牌推广方面指标4项，全部达到或超过目标。全年举办和参加茶事推介活动27场。" in two
+    assert "1.茶园管护方面指标5项，其中4项达到或超过目标，低产茶园改造面积未达到目标。全年完成茶园绿色防控覆盖面积86200亩。" in two
+    assert "完成情况见第四部分" not in two and "比目标值高3.4个百分点" not in two
+    assert draft(_answered(DATA / "statements_meitan")).findings == []
