@@ -755,3 +755,12 @@ def test_a_fields_opening_result_is_said_without_the_narratives_own_weighing():
     assert "1.茶园管护方面指标5项，其中4项达到或超过目标，低产茶园改造面积未达到目标。全年完成茶园绿色防控覆盖面积86200亩。" in two
     assert "完成情况见第四部分" not in two and "比目标值高3.4个百分点" not in two
     assert draft(_answered(DATA / "statements_meitan")).findings == []
+
+
+def test_an_account_that_ends_by_restating_the_shortfall_ends_before_it():
+    """于都民政 (a blind review: ……结转至2025年使用，导致预算执行率未达到100%。 after 未达到目标（目标为100%），原因是 —
+    the same thing said at both ends of the sentence): the closing clause that only restates the shortfall goes."""
+    prose = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
+    assert ("预算执行率为98.54%，未达到目标（目标为100%），原因是计划提升改造的2所乡镇敬老院因消防设计方案变更需重新报审"
+            "并重新招标，工程未能在年内完工结算，养老服务体系建设资金215.65万元结转至2025年使用。") in prose
+    assert "导致预算执行率未达到100%" not in prose
