@@ -276,14 +276,12 @@ def count_facts(evaluation: Evaluation, location: Location, place: str) -> list[
             for status, wanted in statuses.items():
                 number = sum(within.values()) if wanted is None else sum(within[found] for found in wanted)
                 key = ("count_group" if status == "total" else f"count_group_{status}") if label else f"count_{status}"
-                facts.append(_count_fact(count_key(status, group, kind), wording(key, levels=label),
-                                         number, location, place))
+                facts.append(_count_fact(*_count_words(status, group, kind, key, label), number, location, place))
             total, met = sum(within.values()), sum(within[found] for found in statuses["met"])
             if total:  # 指标达标率: the share of them met, exact (compared at the precision the prose writes)
                 key = "count_group_share_met" if label else "count_share_met"
-                share = computed(Decimal(met) * 100 / total, "%")
-                facts.append(Fact(wording(key, levels=label), "count", share, location, place,
-                                  aliases=(frozenset({count_key("share_met", group, kind)}),)))
+                alias, name = _count_words("share_met", group, kind, key, label)
+                facts.append(Fact(name, "count", _share_met(met, total), location, place, aliases=(frozenset({alias}),)))
     return facts
 
 
@@ -301,6 +299,17 @@ def _in_group(level1: str, level2: str, group: tuple[str, ...], area: str = "") 
     if group[0].startswith("~"):
         return area == group[0][1:]
     return level1 in group
+
+
+@lru_cache(maxsize=4096)
+def _count_words(status: str, group: tuple[str, ...], kind: str, key: str, label: str) -> tuple[str, str]:
+    """The key a count is linked by and its worded name (formatted once per process for each group)."""
+    return count_key(status, group, kind), wording(key, levels=label)
+
+
+@lru_cache(maxsize=1024)
+def _share_met(met: int, total: int) -> Quantity:
+    return computed(Decimal(met) * 100 / total, "%")
 
 
 def _count_fact(key: str, name: str, number: int, location: Location, place: str) -> Fact:
