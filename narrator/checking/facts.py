@@ -63,6 +63,7 @@ class Facts:
     evaluation: Evaluation | None = None
     budget_lines: tuple[str, ...] = ()  # names of non-total budget lines, for scoping claims
     own_words: frozenset[str] = frozenset()  # the words of the report's own unit name, which name nothing
+    scopes_found: dict = field(default_factory=dict, repr=False, compare=False)  # link.claim_scope's, by context
 
     @cached_property
     def budget_names(self) -> frozenset[frozenset[str]]:

@@ -82,7 +82,16 @@ def compatible_units(claim_unit: str, fact_unit: str) -> bool:
 
 def claim_scope(claim: Claim, facts: Facts) -> str:
     """The budget line named last in the sentence before the figure, if any; FOREIGN when a part of it
-    that is no line of the table is named after it (项目支出……，其中双创中心物业管理费调整后预算217.25万元)."""
+    that is no line of the table is named after it (项目支出……，其中双创中心物业管理费调整后预算217.25万元).
+    (Found once for each wording of a claim's place in a check: a claim is read in several roles.)"""
+    key = (claim.context, claim.lead, claim.earlier)
+    found = facts.scopes_found.get(key)
+    if found is None:
+        found = facts.scopes_found[key] = _claim_scope(claim, facts)
+    return found
+
+
+def _claim_scope(claim: Claim, facts: Facts) -> str:
     own = _last_line(claim.context, facts) or (_last_line(claim.lead, facts) if claim.lead else "")
     if own or not claim.earlier:
         return own
