@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..core import lexicon
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import KeyTask
-from ..core.quantity import round_half_up
+from ..core.quantity import find_quantities, round_half_up
 from .language import cut_words, is_ceiling, number, stated_in, strip_end
 
 
@@ -63,8 +63,6 @@ class Block:
     def rate_told(self, line: BudgetResult) -> bool:
         """An officer's account under this goal gives the line's execution rate (……地质灾害防治资金年末未支出193.25万元，
         执行率91.26%): the goal's sentence on its funds does not say it again in the same paragraph."""
-        from ..core.quantity import find_quantities, round_half_up
-
         if line.execution_rate is None:
             return False
         rate = round_half_up(line.execution_rate, 2)
@@ -543,7 +541,6 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
     改造提升工程13处): §四 says each against its target. What is left is what the tables do not hold (抽检水样362份，
     合格317份，不合格水样主要来自千人以下小型供水工程); "" when nothing is."""
     from ..core.compare import agrees
-    from ..core.quantity import find_quantities
     from ..statements.extract import name_tokens
 
     names = [r.indicator.name for r in results]
@@ -586,7 +583,7 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
         return clause.lstrip().startswith(tuple(lexicon.wording()["part_or_bound_starts"]))
     kept_sentences = []
     headline = False  # the narrative's opening part has been seen
-    for sentence in re.findall(r"[^。；;]+[。；;]?", narrative):
+    for sentence in _sentence_parts(narrative):
         end = sentence[-1] if sentence[-1] in "。；;" else ""
         clauses = [c for c in re.split(r"[，,]", sentence.rstrip("。；;")) if c.strip()]
         # A part of a sentence (up to its 。 or ；) goes only when every clause of it gives an indicator's value or
@@ -623,8 +620,7 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
             if plain and find_quantities("".join(plain)):
                 kept_sentences.append("，".join(plain) + (end or "。"))
                 headline = True
-    text = "".join(kept_sentences)
-    return text[:-1] + "。" if text.endswith(("；", ";")) else text
+    return _closed("".join(kept_sentences))
 
 
 def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
@@ -632,15 +628,11 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
     the budget's changes. A sentence part that ends with such a clause after clauses of its own is its cause told
     (7月中旬强降雨后……清淤，年中追加……260.00万元；): it is returned, whole, for §三; a change at the start of a part
     (……项目年中追加……150.00万元，全年改造……) is returned alone and leaves the rest in §二."""
-    from ..core.quantity import find_quantities
-
     words = lexicon.claim_words()
     changes = tuple(words["increase_words"] + words["decrease_words"])
-    suffixes = tuple(lexicon.statement_words()["line_name_suffixes"])
 
     def names(line) -> list[str]:
-        stems = [line.name[:-len(end)] for end in suffixes if line.name.endswith(end) and len(line.name) - len(end) >= 4]
-        return [line.name, *stems]
+        return [name for name in (line.name, _line_stem(line.name)) if name]
 
     funds = tuple(words["fund_words"])
 
@@ -656,7 +648,7 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
             len(changed) == 1 and any(word in clause for word in funds))
 
     kept, moved = [], []
-    for part in re.findall(r"[^。；;]+[。；;]?", story):
+    for part in _sentence_parts(story):
         end = part[-1] if part[-1] in "。；;" else ""
         clauses = [clause for clause in re.split(r"[，,]", part.rstrip("。；;")) if clause.strip()]
         flags = [is_change(clause) for clause in clauses]
@@ -669,8 +661,17 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
             moved += [clause.strip() + "。" for clause, flag in zip(clauses, flags) if flag]
             if rest := [clause for clause, flag in zip(clauses, flags) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
-    text = "".join(kept)
-    return (text[:-1] + "。" if text.endswith(("；", ";")) else text), moved
+    return _closed("".join(kept)), moved
+
+
+def _sentence_parts(text: str) -> list[str]:
+    """A text's sentence parts, each up to and with its 。 or ；."""
+    return re.findall(r"[^。；;]+[。；;]?", text)
+
+
+def _closed(text: str) -> str:
+    """Parts joined again, ending with 。 even when the last kept one ended with ；."""
+    return text[:-1] + "。" if text.endswith(("；", ";")) else text
 
 
 def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],

@@ -20,6 +20,7 @@ no row is checked.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -264,13 +265,16 @@ class _Piece:
 
 
 @dataclass
-class _Rows:
+class _Rows(ABC):
+    """How the lines of one part of a form become its rows (indicators, or the scores below them)."""
+
     sheet: ScoreSheet
     loose: list[list[_Piece]] = field(default_factory=list)  # lines since the last row that belong to no row
     read: int = 0
 
+    @abstractmethod
     def line(self, paragraph: Paragraph, pieces: list[str]) -> None:
-        raise NotImplementedError
+        """Take one line's cells."""
 
     def finish(self) -> None:
         pass

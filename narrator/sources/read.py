@@ -738,7 +738,7 @@ _BREAK_TYPE = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}typ
 def _cell_tags() -> dict[str, str]:
     from docx.oxml.ns import qn
 
-    return {name: qn(f"w:{name}") for name in ("tbl", "tr", "tc", "p", "tcPr", "vMerge", "gridSpan", "val")}
+    return {name: qn(f"w:{name}") for name in ("tbl", "tr", "tc", "p", "vMerge", "gridSpan", "val")}
 
 
 def _table_rows(table, repeat_merged: bool = True) -> list[list[str]]:
@@ -746,13 +746,14 @@ def _table_rows(table, repeat_merged: bool = True) -> list[list[str]]:
     a vertically merged one repeats the text of the cell it continues (both blank without
     `repeat_merged`). Read from the XML directly (the rows, cells and paragraphs python-docx
     would give, without its per-element lookups), in one filtered walk over the elements that
-    matter unless a cell holds a table of its own."""
+    matter; a table inside a cell is no part of it (the cell keeps its own paragraphs). A paragraph's text is
+    read as `paragraph_text` reads it, inline: a call per paragraph doubled the time of a table."""
     tags = _cell_tags()
-    if next(table.iterdescendants(tags["tbl"]), None) is not None:
-        return _nested_table_rows(table, repeat_merged)
     run, br, text_tags, others = _run_texts()
     text_tag, row_tag, cell_tag, paragraph_tag = text_tags[0], tags["tr"], tags["tc"], tags["p"]
     merge_tag, span_tag, value_tag = tags["vMerge"], tags["gridSpan"], tags["val"]
+    # (the references held keep lxml's proxies, so that the walk meets these same objects)
+    inner = {node for nested in table.iterdescendants(tags["tbl"]) for node in nested.iter()}
     rows: list[list[str]] = []
     row: list[str] | None = None
     cell: list | None = None  # [continues a vertical merge, span, its paragraphs' parts]
@@ -770,6 +771,8 @@ def _table_rows(table, repeat_merged: bool = True) -> list[list[str]]:
         row.extend([text] * span if repeat_merged else [text] + [""] * (span - 1))
 
     for node in table.iter(row_tag, cell_tag, paragraph_tag, merge_tag, span_tag, *text_tags):
+        if inner and node in inner:
+            continue
         tag = node.tag
         if tag == text_tag:
             parts.append(node.text or "")
@@ -791,10 +794,8 @@ def _table_rows(table, repeat_merged: bool = True) -> list[list[str]]:
             if cell is not None:
                 cell[0] = node.get(value_tag, "continue") == "continue"
         elif tag == span_tag:
-            value = node.get(value_tag)
             if cell is not None:
-                cell[1] = int(value) if value is not None and value.isdigit() \
-                    and 0 < int(value) <= MAX_SHEET_COLUMNS else 1
+                cell[1] = _span(node.get(value_tag))
         elif node.getparent().tag != run:
             continue  # a tab stop, not text
         elif tag == br:
@@ -808,37 +809,9 @@ def _table_rows(table, repeat_merged: bool = True) -> list[list[str]]:
     return rows
 
 
-def _nested_table_rows(table, repeat_merged: bool) -> list[list[str]]:
-    """_table_rows of a table whose cells hold tables: only each cell's own paragraphs."""
-    tags = _cell_tags()
-    row_tag, cell_tag, paragraph_tag, properties_tag = tags["tr"], tags["tc"], tags["p"], tags["tcPr"]
-    rows: list[list[str]] = []
-    for tr in table.iterchildren(row_tag):
-        row: list[str] = []
-        for tc in tr.iterchildren(cell_tag):
-            first = tc[0] if len(tc) else None
-            continued, span = _merge(first) if first is not None and first.tag == properties_tag else (False, 1)
-            if continued:
-                column = len(row)
-                text = rows[-1][column] if rows and column < len(rows[-1]) and repeat_merged else ""
-            else:
-                paragraphs = [paragraph_text(p) for p in tc.iterchildren(paragraph_tag)]
-                text = paragraphs[0] if len(paragraphs) == 1 else "\n".join(paragraphs)
-                text = simplified(text.strip()) if text else ""
-            row += [text] * span if repeat_merged else [text] + [""] * (span - 1)
-        rows.append(row)
-    return rows
-
-
-def _merge(properties) -> tuple[bool, int]:
-    """From a cell's <w:tcPr>: does it continue a vertical merge, and how many columns it spans (a damaged
-    gridSpan ("abc", 0, 100000) counts as one)."""
-    tags = _cell_tags()
-    merge = properties.find(tags["vMerge"])
-    span = properties.find(tags["gridSpan"])
-    value = span.get(tags["val"]) if span is not None else None
-    return (merge is not None and merge.get(tags["val"], "continue") == "continue",
-            int(value) if value is not None and value.isdigit() and 0 < int(value) <= MAX_SHEET_COLUMNS else 1)
+def _span(value: str | None) -> int:
+    """A cell's gridSpan: how many columns it covers (a damaged one, "abc", 0 or 100000, counts as one)."""
+    return int(value) if value is not None and value.isdigit() and 0 < int(value) <= MAX_SHEET_COLUMNS else 1
 
 
 # ---------------------------------------------------------------- workbooks

@@ -225,3 +225,27 @@ def test_a_report_is_read_from_its_bytes_as_from_its_file(tmp_path):
     with pytest.raises(NarratorError) as refused:
         read_document(b"PK\x03\x04 not a zip", "上传.docx")
     assert str(refused.value).startswith("文件 上传.docx：")
+
+
+def test_a_docx_table_reads_merged_cells_and_leaves_a_table_inside_a_cell_out(tmp_path):
+    """Cells merged across and down repeat their text (or stand blank for the importer); a table inside a cell is no
+    row of the outer one, whose cell keeps its own paragraph."""
+    import docx
+
+    from narrator.sources.read import read_document
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for row in range(3):
+        for column in range(3):
+            table.cell(row, column).text = f"行{row}列{column}"
+    inner = table.cell(1, 1).add_table(rows=2, cols=2)
+    inner.cell(0, 0).text = "内表"
+    inner.cell(1, 1).text = "99万元"
+    table.cell(2, 0).merge(table.cell(2, 1))
+    table.cell(0, 2).merge(table.cell(1, 2))
+    path = tmp_path / "嵌套.docx"
+    document.save(str(path))
+    (read,) = read_document(path).tables
+    assert read.rows == [["行0列0", "行0列1", "行0列2\n行1列2"], ["行1列0", "行1列1", "行0列2\n行1列2"],
+                         ["行2列0\n行2列1", "行2列0\n行2列1", "行2列2"]]
