@@ -215,12 +215,13 @@ def _add_runs(paragraph, text: str, highlight: str = "") -> None:
             run._r.get_or_add_rPr().append(mark)
 
 
-def _table(docx, table: Table) -> None:
+def _table(docx, table: Table, keep_last_with_next: bool = False) -> None:
     """Append `table` as one piece of WordprocessingML: full borders (Table Grid),
     fixed column widths, a header row that repeats on every page, and vertical
     merges (w:vMerge) for equal neighbours in `merge_columns`, within their parent
     column's group (二级 within 一级). Built as text and parsed once: python-docx's
-    per-cell proxies cost a second for a 300-row table."""
+    per-cell proxies cost a second for a 300-row table. `keep_last_with_next`: the last
+    row stays on the page of what follows (the 落款 never stands alone on a page)."""
     widths = column_widths(table, int(Mm(210 - 28 - 26).twips))
     last = len(table.headers) - 1
     parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{docx.styles["Table Grid"].style_id}"/>'
@@ -232,6 +233,7 @@ def _table(docx, table: Table) -> None:
     previous: list[str] | None = None
     for row_index, values in enumerate([table.headers, *table.rows]):
         header = row_index == 0
+        keep = "<w:keepNext/>" if keep_last_with_next and row_index == len(table.rows) else ""
         # No row is broken across a page: a reader (and a PDF of the report) sees each row whole.
         parts.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>' if header
                      else "<w:tr><w:trPr><w:cantSplit/></w:trPr>")
@@ -245,7 +247,7 @@ def _table(docx, table: Table) -> None:
             parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{widths[column]}" w:type="dxa"/>')
             if merge:
                 parts.append(f'<w:vMerge w:val="{merge}"/>')
-            parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>'
+            parts.append(f'<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>{keep}'
                          f'<w:jc w:val="{align}"/></w:pPr>')
             if value and merge != "continue":
                 parts.append(_runs_xml(value, bold=header))
@@ -286,7 +288,7 @@ def build_docx(document: Document):
     # Style ids set directly: python-docx looks a style up among all styles on every call.
     headings = {level: docx.styles[f"Heading {level}"].style_id for level in HEADING_FONTS}
     body = docx.styles["Body Text"].style_id
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         if isinstance(block, Heading):
             paragraph = docx.add_paragraph(block.text)
             paragraph._p.get_or_add_pPr().style = headings[block.level]
@@ -299,7 +301,8 @@ def build_docx(document: Document):
                 paragraph.paragraph_format.first_line_indent = Pt(0)
                 paragraph.paragraph_format.space_before = LINE_SPACING  # a blank line above the 落款
         elif isinstance(block, Table):
-            _table(docx, block)
+            following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
+            _table(docx, block, keep_last_with_next=isinstance(following, Paragraph) and following.signature)
     properties = docx.core_properties
     properties.title = document.title.replace("\n", "")
     properties.author = properties.last_modified_by = "narrator"
@@ -339,7 +342,7 @@ def markdown(document: Document) -> str:
     lines = [f"# {document.title.replace(chr(10), '')}", ""]
     if document.subtitle:
         lines += [document.subtitle, ""]
-    for block in document.blocks:
+    for index, block in enumerate(document.blocks):
         if isinstance(block, Heading):
             lines += [f"{'#' * (block.level + 1)} {block.text}", ""]
         elif isinstance(block, Paragraph):
