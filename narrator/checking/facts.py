@@ -18,7 +18,7 @@ from pathlib import Path
 from ..core import lexicon
 from ..core.evaluate import Evaluation, Status, evaluate
 from ..core.model import Report
-from ..core.quantity import Quantity, format_decimal, format_percent, parse_quantity
+from ..core.quantity import Quantity, format_decimal, parse_quantity, shown
 from ..recognise.tables import Cell, ReportTables
 from ..statements.extract import Claim, count_key, extract, name_tokens
 from ..statements.roles import words as statement_words
@@ -319,7 +319,7 @@ def _count_fact(key: str, name: str, number: int, location: Location, place: str
 
 @lru_cache(maxsize=256)
 def _count_quantity(number: int) -> Quantity:
-    return parse_quantity(f"{number}项")
+    return shown(Decimal(number), "项")
 
 
 def _scoped_lines(report: Report) -> tuple[str, ...]:
@@ -348,10 +348,10 @@ def _indicator_facts(result, where, place: str, deviation_cell: Cell | None) -> 
     if written.is_number:
         facts.append(Fact(indicator.name, "deviation", written, where("deviation"), place))
     elif result.deviation is not None:
-        facts.append(Fact(indicator.name, "deviation", parse_quantity(result.deviation_text), where("deviation"),
+        facts.append(Fact(indicator.name, "deviation", result.deviation_quantity, where("deviation"),
                           place))
     if result.margin is not None:
-        difference = parse_quantity(format_decimal(abs(result.margin)) + indicator.target.unit)
+        difference = shown(abs(result.margin), indicator.target.unit)
         facts.append(Fact(indicator.name, "difference", difference, where("completion"), place))
         facts += _target_relations(result, where("completion"), place)
     return facts
@@ -396,17 +396,17 @@ def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: 
     # 151.36万元: 支出 is its 实际支出数); the total's only by its full names.
     aliases = {key: tuple(name_tokens(word) for word in lexicon.budget_column_words().get(key, ())) if scope else ()
                for key in values}
-    facts = [Fact(BUDGET_NAMES[key], "completion", parse_quantity(format_decimal(value) + "万元"), where(key), place,
+    facts = [Fact(BUDGET_NAMES[key], "completion", shown(value, "万元"), where(key), place,
                   aliases=aliases[key], scope=scope, budget=True)
              for key, value in values.items() if value is not None]
     rate = parse_quantity(rate_cell.text) if rate_cell is not None else parse_quantity("")
     if not rate.is_number and result.execution_rate is not None:
-        rate = parse_quantity(format_percent(result.execution_rate))
+        rate = shown(result.execution_rate, "%", 2)
     if rate.is_number:
         facts.append(Fact(BUDGET_NAMES["rate"], "completion", rate, where("rate"), place, scope=scope, budget=True))
     if not line.parent and evaluation.budget_adjustment_rate is not None and result is evaluation.total_budget \
             and values["initial"] is not None:
-        facts.append(Fact("预算调整率", "completion", parse_quantity(format_percent(evaluation.budget_adjustment_rate)),
+        facts.append(Fact("预算调整率", "completion", shown(evaluation.budget_adjustment_rate, "%", 2),
                           where("adjustment"), place, budget=True))
     if line.actual is not None and values["adjusted"] is not None:
         # 未支出24.93万元, 结余, 调整后预算与实际支出的差额: 调整预算数 − 实际支出数.

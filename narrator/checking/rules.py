@@ -23,7 +23,7 @@ from ..core import lexicon
 from ..core.compare import agrees
 from ..core.evaluate import Problem, Status
 from ..core.model import Indicator, Report
-from ..core.quantity import SCALES, format_decimal, format_percent, normalize_width, parse_quantity, round_half_up
+from ..core.quantity import SCALES, format_decimal, format_percent, normalize_width, parse_quantity, round_half_up, shown
 from ..forms import scoring
 from ..recognise import projectform
 from ..recognise.projectform import ScoreSheet, score
@@ -408,7 +408,7 @@ def deviation_wrong(report: CheckedReport) -> Iterator[Finding]:
         written = parse_quantity(cell.text) if cell is not None else None
         if written is None or not written.is_number or result.deviation is None:
             continue
-        if not agrees(written, parse_quantity(result.deviation_text)):
+        if not agrees(written, result.deviation_quantity):
             indicator = result.indicator
             yield _cell_finding(report, row, cell, cell.text, result.deviation_text,
                                 {"completion": indicator.completion.text, "target": indicator.target.text})
@@ -422,7 +422,7 @@ def execution_rate_wrong(report: CheckedReport) -> Iterator[Finding]:
         written = parse_quantity(cell.text) if cell is not None else None
         if written is None or not written.is_number or result.execution_rate is None:
             continue
-        if not agrees(written, parse_quantity(format_percent(result.execution_rate))):
+        if not agrees(written, shown(result.execution_rate, "%", 2)):
             yield _cell_finding(report, row, cell, cell.text, format_percent(result.execution_rate),
                                 {"actual": format_decimal(result.line.actual),
                                  "adjusted": format_decimal(result.adjusted_budget)})
@@ -436,7 +436,7 @@ def execution_rate_wrong(report: CheckedReport) -> Iterator[Finding]:
         if written is None or written.unit != "%" or not budget or actual is None or (cell.table, cell.row) in seen:
             continue
         rate = actual / budget * 100
-        if not agrees(written, parse_quantity(format_percent(rate))):
+        if not agrees(written, shown(rate, "%", 2)):
             yield _sheet_cell_finding(report, cell, cell.text, format_percent(rate),
                                       {"actual": format_decimal(actual), "adjusted": format_decimal(budget)})
 

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from . import lexicon
 from .model import BudgetLine, Indicator, Report
-from .quantity import HUNDRED, ZERO, Quantity, format_percent, round_half_up
+from .quantity import HUNDRED, ZERO, Quantity, round_half_up, shown
 
 RATE_PLACES = 2
 
@@ -45,12 +45,16 @@ class IndicatorResult:
     def deviation_text(self) -> str:
         """偏差情况 as the seed tables print it: "6.67%", "0.00%", or "0%" for
         qualitative and zero targets."""
+        quantity = self.deviation_quantity
+        return quantity.raw if quantity is not None else ""
+
+    @property
+    def deviation_quantity(self) -> Quantity | None:
+        """偏差情况 as the Quantity its cell reads as."""
         if self.deviation is None:
-            return ""
+            return None
         target = self.indicator.target
-        if not target.is_number or target.value == 0:
-            return format_percent(self.deviation, 0)
-        return format_percent(self.deviation, RATE_PLACES)
+        return shown(self.deviation, "%", 0 if not target.is_number or target.value == 0 else RATE_PLACES)
 
     @property
     def is_quantitative(self) -> bool:

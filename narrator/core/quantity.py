@@ -99,6 +99,17 @@ def format_value(value: Decimal, unit: str = "", comparator: str = "", places: i
     return f"{comparator}{format_decimal(value, places)}{unit}"
 
 
+def shown(value: Decimal, unit: str = "", places: int | None = None) -> Quantity:
+    """A computed value as a table shows it — rounded half up to `places` (None keeps its decimals), in
+    `unit` — as the Quantity its cell would parse to, without writing it out and reading it back."""
+    number_text = format_decimal(value, places)
+    number = Decimal(number_text)
+    decimals = decimals_of(number)
+    raw = number_text + unit
+    return Quantity(raw=raw, kind="number", value=number, unit=unit, resolution=Decimal(1).scaleb(-decimals),
+                    decimals=decimals, number_text=number_text, start=0, end=len(raw))
+
+
 def rescale(value: Decimal, unit: str = "", places: int = 2) -> str:
     """A large value with a scale word: 58605 台 → "5.86万台"; 23348.31 亿元 → "2.33万亿元".
 

@@ -28,7 +28,7 @@ from ..core.compare import agrees
 from ..core.errors import NarratorError, Notice, message
 from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status
 from ..core.model import Report
-from ..core.quantity import find_quantities, format_percent, parse_quantity
+from ..core.quantity import find_quantities, format_percent, shown
 from ..core.resources import data_path, load_yaml
 from ..core.version import DEFAULT_SEED
 from ..forms.project import IndicatorScore, ProjectScores, score_indicators, score_project
@@ -238,12 +238,12 @@ def _known_figures(result: IndicatorResult) -> list:
     unit = indicator.target.unit
     if result.margin is not None:
         gap = abs(result.margin)
-        known.append(parse_quantity(f"{gap}{unit}"))
+        known.append(shown(gap, unit))
         if unit == "%":
-            known.append(parse_quantity(f"{gap}个百分点"))
+            known.append(shown(gap, "个百分点"))
     if indicator.target.value:
         ratio = result.completion_value / indicator.target.value
-        known += [parse_quantity(f"{ratio * 100}%"), parse_quantity(f"{ratio}倍")]
+        known += [shown(ratio * 100, "%"), shown(ratio, "倍")]
     return known
 
 

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import seed_text
-from narrator.core.quantity import (chinese_numeral, find_quantities, format_percent, format_value,
-                               parse_quantity, rescale, round_half_up)
+from narrator.core.quantity import (chinese_numeral, find_quantities, format_decimal, format_percent, format_value,
+                               parse_quantity, rescale, round_half_up, shown)
 
 D = Decimal
 
@@ -197,3 +197,19 @@ def test_a_comparator_written_after_the_figure(text, comparator, value, unit):
 
 def test_a_comparator_after_a_figure_with_its_own_is_words():
     assert parse_quantity("≥2%以内").kind == "text" and parse_quantity("约2%以内").kind == "text"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.decimals(min_value=-10 ** 7, max_value=10 ** 7, allow_nan=False, places=5),
+       st.sampled_from(["", "%", "万元", "亿元", "个", "人次", "个百分点", "倍", "公顷", "项"]),
+       st.sampled_from([None, 0, 1, 2]))
+def test_a_computed_value_is_the_quantity_its_cell_would_read_as(value, unit, places):
+    # facts and rules build a computed figure directly instead of writing it out and parsing it back
+    written = parse_quantity(format_decimal(value, places) + unit)
+    assert shown(value, unit, places) == written
+    assert (shown(value, unit, places).raw, str(shown(value, unit, places).value)) == (written.raw, str(written.value))
+
+
+def test_a_rate_is_shown_rounded_half_up_at_two_places():
+    rate = shown(Decimal("96.025"), "%", 2)
+    assert (rate.raw, rate.value, rate.resolution, rate.decimals) == ("96.03%", Decimal("96.03"), Decimal("0.01"), 2)
