@@ -1,8 +1,8 @@
 """The `narrator` command: a thin layer over the library.
 
-Every command is also a Python function: `narrator.load.load_report`,
-`narrator.evaluate.evaluate`, `narrator.save.write_input`. Only click is imported
-at start; each command imports what it needs, so `narrator --help` is instant.
+Every command is also a Python function: `narrator.sources.load.load_report`,
+`narrator.core.evaluate.evaluate`, `narrator.sources.save.write_input`. Only click, the messages and
+the file kinds are imported at start; each command imports what it needs, so `narrator --help` is instant.
 
 One error boundary (`_Group.main`) turns every failure into a Chinese message and
 exit code 2: a user error says what to fix, click's usage errors are put in
@@ -11,18 +11,19 @@ from __future__ import annotations
 
 import contextlib
 import re
+import shlex
 import sys
 from pathlib import Path
 
 import click
 
+from .core.errors import NarratorError, message, write_error_log
 from .core.version import DEFAULT_SEED, __version__
+from .sources import kinds
 
 
 def _help_words(key: str) -> str:
     """click's own help words in Chinese (templates/messages.yaml: help_*), read only when help is shown."""
-    from .core.errors import message
-
     return message(f"help_{key}")
 
 
@@ -73,8 +74,6 @@ class _Group(click.Group):
         return _chinese_help_option(super().get_help_option(ctx))
 
     def main(self, args=None, prog_name=None, **extra):
-        from .core.errors import NarratorError, message, write_error_log
-
         try:
             result = super().main(args, prog_name or "narrator", standalone_mode=False, **extra)
         except click.exceptions.Exit as done:
@@ -99,15 +98,11 @@ class _Group(click.Group):
 
 def _error_line(text: str) -> None:
     """One failure, as the user sees it on standard error: 错误：…"""
-    from .core.errors import message
-
     click.echo(message("error_line", text=text), err=True)
 
 
 def _usage_message(error: click.ClickException) -> str:
     """click's usage errors, in Chinese."""
-    from .core.errors import message
-
     context = getattr(error, "ctx", None)
     command = context.info_name if context is not None and context.parent is not None else ""
     hint = message("usage_hint", command=command).replace("narrator  ", "narrator ")
@@ -131,8 +126,6 @@ def _usage_message(error: click.ClickException) -> str:
 
 
 def _parameter_name(param) -> str:
-    from .core.errors import message
-
     if param is None:
         return ""
     if isinstance(param, click.Option):
@@ -148,8 +141,6 @@ def _bad_value(error: click.BadParameter) -> str:
 
 
 def _parameter_rule(param) -> str:
-    from .core.errors import message
-
     kind = getattr(param, "type", None)
     if isinstance(kind, click.Choice):
         return message("usage_choice", choices="、".join(kind.choices))
@@ -196,7 +187,6 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, sug
     示例：narrator draft 输入.xlsx -o 2024年自评报告.docx --pdf；narrator draft 项目.yaml --form 项目
     """
     from .api import draft as draft_report
-    from .core.errors import message
     from .sources.load import load_report
     from .core.output import check_output_path, draft_file_name
     from .drafting.render import convert_to_pdf, markdown, write_bytes
@@ -243,8 +233,6 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, sug
 def _shell_word(path: str) -> str:
     """`path` as a user can paste it into the shell after `narrator ask`: quoted only when the shell
     would split or expand it (Chinese names stay as they are)."""
-    import shlex
-
     return shlex.quote(path) if re.search(r"[\s'\"$`\\|&;<>()*?#~!{}\[\]]", path) else path
 
 
@@ -262,7 +250,6 @@ def evaluate(input_file, rule_set):
 
     示例：narrator evaluate 输入.xlsx；narrator evaluate 项目自评表.pdf
     """
-    from .core.errors import message
     from .core.evaluate import Status
     from .core.evaluate import evaluate as evaluate_report
     from .sources.load import load_report
@@ -294,11 +281,7 @@ def evaluate(input_file, rule_set):
 def _score_sheet(input_file):
     """The scored form in `input_file`, when it is a report or form rather than an input: a DOCX,
     PDF or text file, or a workbook that is not narrator's input but holds a form with 分值 and 得分."""
-    from pathlib import Path
-
-    from .core.errors import NarratorError
     from .recognise.projectform import read_sheet
-    from .sources import kinds
     from .sources.read import read_document
 
     if input_file is None:
@@ -323,7 +306,6 @@ def _score_sheet(input_file):
 
 
 def _print_scores(sheet, rule_set: str) -> None:
-    from .core.errors import message
     from .forms.scoring import grade, rule_set as load_rule_set, score_rows, score_text
     from .recognise.projectform import score
     from .core.textable import format_table
@@ -385,7 +367,6 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
     """
     from .checking.across import load_targets, source
     from .checking.checker import check_files
-    from .core.errors import NarratorError, message
     from .checking.reporters import annotate as write_annotated
     from .checking.reporters import explain_report, json_report, summary, text_report
 
@@ -431,7 +412,6 @@ def check(reports, data, output_format, annotate, jobs, force, explain, rule_set
 
 def _annotation_targets(reports, annotate, force, inputs) -> list:
     """Where each annotated copy goes: the path given, or a file per report in the folder given."""
-    from .core.errors import NarratorError, message
     from .core.output import check_output_path, safe_file_name
 
     if annotate is None:
@@ -493,7 +473,6 @@ def import_table(table, output, force, form):
 
     示例：narrator import 2025年绩效目标表.docx -o 2025年自评输入.xlsx；narrator import 项目目标表.docx --form 项目
     """
-    from .core.errors import message
     from .core.output import check_output_path, safe_file_name
     from .core.quantity import format_decimal
     from .sources.save import TO_FILL, write_input
@@ -535,8 +514,6 @@ def import_table(table, output, force, form):
 
 
 def _check_input_suffix(output) -> None:
-    from .core.errors import NarratorError, message
-    from .sources import kinds
 
     suffix = Path(output).suffix.lower()
     if suffix not in kinds.INPUT_OUTPUT:
@@ -544,15 +521,11 @@ def _check_input_suffix(output) -> None:
 
 
 def _existing_folder(path) -> None:
-    from .core.errors import NarratorError
-
     if path is not None and not Path(path).is_dir():
         raise NarratorError("folder_missing" if not Path(path).exists() else "not_a_folder", file=path)
 
 
 def _existing_file(path) -> None:
-    from .core.errors import NarratorError
-
     if path is not None and not Path(path).is_file():
         raise NarratorError("file_missing" if not Path(path).exists() else "os_is_folder", file=path)
 
@@ -570,7 +543,6 @@ def mine_corpus(corpus, output, force):
 
     示例：narrator mine corpus/ 往年报告/ -o lexicon/patterns.yaml
     """
-    from .core.errors import message
     from .learn.mine import mine as mine_reports
     from .learn.mine import write_patterns
     from .core.output import check_output_path
@@ -601,7 +573,6 @@ def init(output, force):
     from .sources.load import load_report
     from .sources.save import starter_report, write_input
 
-    from .core.errors import message
 
     path = write_input(starter_report(load_report()), output, force)
     click.echo(message("init_written", path=path))
@@ -617,7 +588,6 @@ def serve(host, port, token):
 
     示例：narrator serve；narrator serve --host 0.0.0.0 --port 8080 --token 口令
     """
-    from .core.errors import NarratorError, message
     from .web import serve as run_server
 
     if host not in ("127.0.0.1", "localhost", "::1") and not token:

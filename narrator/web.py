@@ -31,13 +31,30 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 
-from .core.errors import NarratorError, message
+from .api import draft, is_input
+from .checking.across import load_targets
+from .checking.checker import CheckResult, check_document, last_year_report
+from .checking.reporters import annotate, json_report, table_lines
+from .core.errors import NarratorError, message, write_error_log
+from .core.lexicon import placeholder_pattern
+from .core.output import safe_file_name
 from .core.resources import data_path
 from .core.version import DEFAULT_SEED
+from .drafting.compose import Heading
+from .drafting.compose import Paragraph as DraftParagraph
+from .drafting.questions import apply_answers, check_answer, is_skip, questions
+from .drafting.render import convert_to_pdf, soffice
+from .forms.scoring import rule_set, rule_set_names
+from .recognise.tables import document_year, unit_name
+from .recognise.targets import import_project_targets, import_targets
 from .sources import kinds
 from .sources.load import load_report
-from .sources.save import input_workbook_bytes, yaml_text
+from .sources.read import Paragraph as SourceParagraph
+from .sources.read import read_document
+from .sources.save import input_workbook_bytes, workbook_bytes, yaml_text
+from .statements.extract import pipeline
 
 MAX_REQUEST_BYTES = 50 * 1024 * 1024
 MAX_FILES = 50
@@ -130,8 +147,6 @@ class Uploads:
     """The uploaded files of one request in a temporary folder, under their cleaned names."""
 
     def __init__(self, files: list[tuple[str, bytes]]):
-        from .core.output import safe_file_name
-
         self.folder = Path(tempfile.mkdtemp(prefix="narrator-web-"))
         self.paths: list[Path] = []
         for number, (name, data) in enumerate(files, start=1):
@@ -163,9 +178,6 @@ def check_upload(path: Path, rule_set: str = "national", approved=None, last_yea
     """(CheckResult, source document or None); a file that cannot be read gives a result with its error.
     `approved`: the approved target table(s) to compare the self-evaluation with (check --targets);
     `last_year`: last year's report of the unit (check --last-year)."""
-    from .checking.checker import CheckResult, check_document
-    from .sources.read import read_document
-
     try:
         document = read_document(path)
         return check_document(document, rule_set=rule_set, approved=approved, last_year=last_year), document
@@ -183,8 +195,6 @@ def _as_uploaded(report, uploads: Uploads):
 
 
 def annotated_bytes(path: Path, result) -> bytes | None:
-    from .checking.reporters import annotate
-
     if not kinds.is_kind(path, kinds.DOCX) or result.error:
         return None
     output = path.with_name(annotated_name(path))
@@ -198,8 +208,6 @@ def annotated_bytes(path: Path, result) -> bytes | None:
 def report_view(document, result) -> list[dict]:
     """The report's blocks for the page, each finding's figure marked where it stands and its message
     beside it: paragraphs as runs of (text, finding index or None), tables as rows of such cells."""
-    from .sources.read import Paragraph
-
     numbered = {id(finding): number for number, finding in enumerate(result.findings, start=1)}
     by_paragraph: dict[int, list] = {}
     by_cell: dict[tuple[int, int, int | None], list] = {}
@@ -214,7 +222,7 @@ def report_view(document, result) -> list[dict]:
             unplaced.append(finding)
     blocks = []
     for block in document.blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, SourceParagraph):
             found = by_paragraph.get(block.number, [])
             marks = [(f.location.start, f.location.end, numbered[id(f)]) for f in found
                      if f.location.start is not None]
@@ -260,9 +268,6 @@ def _runs(text: str, marks: list[tuple[int, int, int]]) -> list[tuple[str, int |
 
 def draft_view(document) -> tuple[list[dict], list[str]]:
     """The drafted report's blocks with each 【待补充：…】 placeholder numbered, for links from the list."""
-    from .drafting.compose import Heading, Paragraph
-
-    from .core.lexicon import placeholder_pattern
 
     counter = [0]
     gaps: list[str] = []
@@ -284,7 +289,7 @@ def draft_view(document) -> tuple[list[dict], list[str]]:
     for block in document.blocks:
         if isinstance(block, Heading):
             blocks.append({"kind": "heading", "level": block.level, "text": block.text})
-        elif isinstance(block, Paragraph):
+        elif isinstance(block, DraftParagraph):
             blocks.append({"kind": "paragraph", "runs": pieces(block.text), "suggestion": block.suggestion})
         else:
             blocks.append({"kind": "table", "headers": block.headers,
@@ -294,8 +299,6 @@ def draft_view(document) -> tuple[list[dict], list[str]]:
 
 def report_year(document) -> str:
     """The year in the report's first paragraphs (its title, “（2022年度）”), or ""."""
-    from .recognise.tables import document_year
-
     year = document_year(document)
     return str(year) if year else ""
 
@@ -316,8 +319,6 @@ def summary_workbook(rows: list[dict]) -> bytes:
                           for row in rows], columns=[*labels, *codes])
     import openpyxl
 
-    from .sources.save import workbook_bytes
-
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         table.to_excel(writer, index=False, sheet_name=message("web_summary_sheet"))
@@ -333,9 +334,6 @@ def pages() -> Environment:
 
 def create_app(token: str | None = None) -> FastAPI:
     """The FastAPI application; `token` (when given) is required on every request."""
-    from .drafting.render import soffice
-    from .forms.scoring import rule_set_names
-
     app = FastAPI(title="narrator", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(BodyLimit)
     app.state.downloads = Downloads()
@@ -404,8 +402,6 @@ def create_app(token: str | None = None) -> FastAPI:
     def approved_tables(request: Request):
         """The target tables uploaded with the reports: one (compared with every report, which must be of
         its unit and year), several (each report meets its own), or none."""
-        from .checking.across import load_targets
-
         targets = getattr(request.state, "targets", [])
         if not targets:
             return None
@@ -420,8 +416,6 @@ def create_app(token: str | None = None) -> FastAPI:
 
     def last_year_table(request: Request):
         """Last year's report uploaded with the reports (field `last_year`, optional), as its tables say it."""
-        from .checking.checker import last_year_report
-
         last = getattr(request.state, "last_year", [])
         if not last:
             return None
@@ -465,9 +459,6 @@ def create_app(token: str | None = None) -> FastAPI:
         With `ask`, an input (not a target table to import) with questions only the officer can answer
         gets the page that asks them instead of a draft, until it is answered (fields answer-N) or the
         officer drafts without answering (field asked=skip); answered, the draft is of the answered input."""
-        from .api import draft, is_input
-        from .drafting.questions import apply_answers, check_answer, is_skip, questions
-
         files, fields = await uploaded(request, again)
         form, seed, scoring, rules = options(fields)
         uploads = Uploads(files[:1])
@@ -533,8 +524,6 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.post("/check")
     async def check_page(request: Request):
-        from .checking.reporters import table_lines
-
         files, fields = await uploaded(request)
         rules = options({"rules": fields.get("rules", "national")})[3]
         approved = await _in_thread(lambda: approved_tables(request))
@@ -597,8 +586,6 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.post("/api/check")
     async def api_check(request: Request):
-        from .checking.reporters import json_report
-
         files, fields = await uploaded(request)
         rules = options({"rules": fields.get("rules", "national")})[3]
         approved = await _in_thread(lambda: approved_tables(request))
@@ -617,8 +604,6 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.post("/api/import")
     async def api_import(request: Request):
-        from .recognise.targets import import_project_targets, import_targets
-
         files, fields = await uploaded(request)
         form = options(fields)[0]
         uploads = Uploads(files[:1])
@@ -637,8 +622,6 @@ def create_app(token: str | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def internal_error(request: Request, error: Exception):
-        from .core.errors import write_error_log
-
         return failed(request, message("internal_error", kind=type(error).__name__, log=write_error_log(error)), 500)
 
     @app.exception_handler(404)
@@ -650,8 +633,6 @@ def create_app(token: str | None = None) -> FastAPI:
 
 def rule_choices() -> list[tuple[str, str]]:
     """The rule sets for a page's list: (file name, the name it gives itself)."""
-    from .forms.scoring import rule_set, rule_set_names
-
     return [(key, rule_set(key).name) for key in rule_set_names()]
 
 
@@ -666,8 +647,6 @@ _pool_lock = threading.Lock()
 
 
 def _warm_worker() -> None:
-    from .statements.extract import pipeline
-
     pipeline()  # spaCy and jieba's dictionary, once per worker, before its first check
 
 
@@ -708,14 +687,10 @@ async def _checked(path: Path, rules: str, approved=None, last_year=None, page: 
 
 async def _in_thread(function):
     """Run the library's blocking work off the event loop, so that other requests go on."""
-    from starlette.concurrency import run_in_threadpool
-
     return await run_in_threadpool(function)
 
 
 def _pdf(item: Download) -> bytes:
-    from .drafting.render import convert_to_pdf, soffice
-
     if soffice() is None:
         raise NarratorError("soffice_missing")
     with tempfile.TemporaryDirectory(prefix="narrator-web-") as folder:
@@ -726,8 +701,6 @@ def _pdf(item: Download) -> bytes:
 
 def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads, approved=None,
                  last_year=None) -> None:
-    from .recognise.tables import unit_name
-
     rows = []
     try:
         for path in uploads.paths:

@@ -123,3 +123,37 @@ def test_file_kinds_are_decided_by_suffix_in_one_module():
                        for c in constants):
                     compared.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert compared == []
+
+
+# The packages worth loading only when a function needs them (each costs tens to hundreds of milliseconds).
+HEAVY = {"spacy", "jieba", "docx", "openpyxl", "pdfplumber", "pypdfium2", "opencc", "lxml", "yaml",
+         "charset_normalizer", "pandas", "uvicorn"}
+# Narrator modules imported late on purpose: the library behind `import narrator`, PDF reading (pdfplumber).
+LATE = {("__init__", "api"), ("sources.read", "sources.pdfpage")}
+
+
+def test_imports_inside_functions_only_defer_a_heavy_dependency():
+    """An import inside a function hides the module's real dependencies; it is kept only to defer a heavy
+    package (and in cli.py, whose commands each load what they need so that `narrator --help` is instant)."""
+    modules = _modules()
+    hidden = []
+    for name, path in modules.items():
+        if name == "cli":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        late = {target for target, _, inside in _imports(name, path, modules) if inside}
+        for function in ast.walk(tree):
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for node in ast.walk(function):
+                if isinstance(node, ast.Import):
+                    roots = {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and not node.level:
+                    roots = {node.module.split(".")[0]}
+                else:
+                    continue
+                if roots - HEAVY:
+                    hidden.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+        hidden += [f"{path.relative_to(PACKAGE)} imports {target} late" for target in late
+                   if (name, target) not in LATE]
+    assert hidden == []

@@ -4,6 +4,7 @@ Every word list narrator uses lives in a file a user can read and extend; this
 module only reads them."""
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from decimal import Decimal
@@ -92,8 +93,6 @@ def met_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_dictionary() -> None:
     """Give jieba narrator's domain dictionary (lexicon/dictionary.txt), once per process."""
-    import logging
-
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -117,8 +116,6 @@ def synonym_groups() -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _synonym_pattern():
-    import re
-
     canonical = {word: group[0] for group in synonym_groups() for word in group}
     words = sorted(canonical, key=len, reverse=True)
     return re.compile("|".join(re.escape(w) for w in words)), canonical
@@ -276,7 +273,5 @@ def wording() -> dict:
 def placeholder_pattern():
     """A 【待补充：…】 placeholder as the draft writes it (lexicon/wording.yaml), for the renderer
     to highlight and the checker to read as a value still to be written."""
-    import re
-
     before, after = wording()["placeholder"].split("{}")
     return re.compile(f"({re.escape(before)}[^{re.escape(after)}]*{re.escape(after)})")

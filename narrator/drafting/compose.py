@@ -13,6 +13,8 @@ non-blank line is a body paragraph."""
 from __future__ import annotations
 
 import re
+import signal
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -576,9 +578,6 @@ def _warnings(plan: Plan, budget: BudgetView) -> list[str]:
 
 def _render(template, context: dict) -> str:
     """Render with an output limit, and a time limit where a timer signal can be used (the main thread)."""
-    import signal
-    import threading
-
     def too_slow(signum, frame):
         raise NarratorError("template_too_slow", limit=MAX_TEMPLATE_SECONDS)
 

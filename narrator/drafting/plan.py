@@ -23,9 +23,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from ..core import lexicon
+from ..core.compare import agrees
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import KeyTask
 from ..core.quantity import find_quantities, round_half_up
+from ..statements.extract import name_tokens
 from .language import cut_words, is_ceiling, number, stated_in, strip_end
 
 
@@ -518,8 +520,6 @@ def _area_of(title: str, tasks: list[KeyTask], duty: list[IndicatorResult]) -> l
     """The duty indicators a §二 paragraph titled `title` may count (公路养护方面指标5项), when a reader of the
     tables can tell which they are: the one 二级指标 the title names, or the 重点工作 of its one task that the
     title names (as the checker resolves 某某方面); [] when neither is sure."""
-    from ..statements.extract import name_tokens
-
     words = name_tokens(title)
     if not words:
         return []
@@ -540,9 +540,6 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
     """The narrative without the clauses that only give an indicator's value (站点完好率95.4%; 全年实施农村供水
     改造提升工程13处): §四 says each against its target. What is left is what the tables do not hold (抽检水样362份，
     合格317份，不合格水样主要来自千人以下小型供水工程); "" when nothing is."""
-    from ..core.compare import agrees
-    from ..statements.extract import name_tokens
-
     names = [r.indicator.name for r in results]
 
     def told(clause: str) -> bool:

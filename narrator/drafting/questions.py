@@ -16,6 +16,7 @@ import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..checking.checker import check_document
 from ..core import lexicon
 from ..core.errors import message
 from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status, evaluate
@@ -194,8 +195,6 @@ def _check_quantity(question: Question, text: str, report: Report) -> str:
 def _contradiction(question: Question, text: str, report: Report) -> str:
     """A figure in the answer that the input contradicts, as the checker finds it in a sentence
     about the question's subject."""
-    from ..checking.checker import check_document  # the checker loads spaCy's and jieba's models: only for an answer
-
     subject = question.subject if question.kind in ("reason", "far_reason", "task_result") else ""
     # A reason is read as one (原因是……): what it counts in passing is matched to an indicator by name only.
     said = message("answer_reason_lead") + text if question.kind in ("reason", "far_reason") else text

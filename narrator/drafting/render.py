@@ -17,16 +17,17 @@ import zipfile
 from typing import Iterable
 from datetime import datetime, timezone
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from xml.sax.saxutils import escape
-
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from ..core import lexicon
 from ..core.errors import NarratorError, message
@@ -260,9 +261,6 @@ def _table(docx, table: Table, keep_last_with_next: bool = False) -> None:
 
 def _font_fallbacks(docx) -> None:
     """Name an installed alternative for each GB font in word/fontTable.xml."""
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from lxml import etree
-
     part = docx.part.part_related_by(RT.FONT_TABLE)
     root = etree.fromstring(part.blob)
     for name, alternative in FONT_FALLBACKS.items():

@@ -2,6 +2,10 @@
 sheets and columns are the ones `load` reads."""
 from __future__ import annotations
 
+import io
+import re
+import zipfile
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
@@ -89,8 +93,6 @@ def write_workbook(report: Report, path: str | Path, force: bool = False, inputs
 
 
 def _fill_workbook(report: Report):
-    from datetime import datetime
-
     import openpyxl
     from openpyxl.styles import Alignment, Font
 
@@ -139,8 +141,6 @@ def input_workbook_bytes(report: Report) -> bytes:
 
 def workbook_bytes(workbook) -> bytes:
     """Any openpyxl workbook as bytes, with the fixed timestamps of _save_workbook."""
-    import io
-
     buffer = io.BytesIO()
     _save_workbook(workbook, buffer)
     return buffer.getvalue()
@@ -149,10 +149,6 @@ def workbook_bytes(workbook) -> bytes:
 def _save_workbook(workbook, path) -> None:
     """Save with fixed timestamps (in the ZIP and in docProps/core.xml), so the same report
     always gives the same bytes, as the DOCX does."""
-    import io
-    import re
-    import zipfile
-
     buffer = io.BytesIO()
     workbook.save(buffer)
     stamp = FIXED_TIME + "Z"
