@@ -1,11 +1,19 @@
 """narrator: draft and check Chinese budget performance self-evaluation reports.
 
-The library (narrator/api.py), loaded when first asked for so that `import narrator` stays light:
+The library (narrator/api.py), loaded when first asked for so that `import narrator` stays light. On the
+shipped example (corpus/: an input, seed 002's report as copied text, the unit's 绩效目标表):
 
     >>> import narrator
-    >>> result = narrator.draft("输入.yaml")          # the document, its DOCX bytes and the self-review
-    >>> narrator.check("自评报告.docx").findings
-    >>> narrator.import_targets("项目支出绩效目标申报表.txt").report
+    >>> from narrator.core.resources import data_path
+    >>> example = data_path("corpus")
+    >>> result = narrator.draft(example / "example.yaml")   # the document, its DOCX bytes and the self-review
+    >>> result.name, result.findings
+    ('苏州市生产力促进中心2022年度整体支出预算绩效自评报告.docx', [])
+    >>> [(f.code, f.claimed, f.expected) for f in narrator.check(example / "seeds" / "002_98fcc12b36c2cf12.txt").findings]
+    [('N103', '全面完成', '3项未达成'), ('N102', '24800项', '24900项')]
+    >>> targets = narrator.import_targets(example / "example_targets.txt").report
+    >>> targets.unit_name, targets.year, len(targets.indicators)
+    ('苏州市生产力促进中心', 2022, 54)
 
 The code is laid out by stage over a small core:
 

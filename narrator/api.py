@@ -1,13 +1,17 @@
-"""The library: what the CLI and the web page do, as functions of their inputs.
+"""The library: what the CLI and the web page do, as functions of their inputs. On the shipped example:
 
-    >>> from narrator.api import draft, check, import_targets
-    >>> result = draft("输入.yaml")                    # the document, its DOCX bytes and the self-review
-    >>> Path("自评报告.docx").write_bytes(result.data)
-    >>> check("自评报告.docx", targets="绩效目标表.docx").findings
-    >>> import_targets("项目支出绩效目标申报表.txt").report
-
-    >>> [q.text for q in questions("输入.yaml")]          # what only the officer can answer
-    >>> answered = answer("输入.yaml", {"reason:预算执行率": "年末两笔采购款未到支付节点"})
+    >>> from narrator.api import answer, check, draft, import_targets, questions
+    >>> from narrator.core.resources import data_path
+    >>> example = data_path("corpus") / "example.yaml"
+    >>> [q.key for q in questions(example)]                  # what only the officer can answer
+    ['reason:培育技术经纪人']
+    >>> report = answer(example, {"reason:培育技术经纪人": "开展线上培训，参训人员增加"})
+    >>> result = draft(report)                               # the document, its DOCX bytes and the self-review
+    >>> result.findings, result.questions
+    ([], [])
+    >>> targets = data_path("corpus") / "example_targets.txt"
+    >>> check(result.data, name=result.name, targets=targets).findings   # the DOCX against the approved targets
+    []
 
 `narrator draft` and the web page's 起草 both call `draft`; `narrator ask` calls `answer_file`; `narrator check` and the web's 核对 call
 `check` (through narrator.check); `narrator import` and the web's import call `import_targets`.
@@ -103,13 +107,22 @@ def check(path: str | Path | bytes, data: str | Path | Report | None = None, rul
     own tables, or `data`; against the approved target table `targets` and last year's report `last_year`
     when given.
 
-        >>> [f.code for f in check("自评报告.docx").findings]
-        >>> check(Path("自评报告.docx").read_bytes(), name="自评报告.docx").figures"""
+        >>> from narrator.core.resources import data_path
+        >>> seed = data_path("corpus") / "seeds" / "002_98fcc12b36c2cf12.txt"
+        >>> [(f.code, f.claimed, f.expected) for f in check(seed).findings]
+        [('N103', '全面完成', '3项未达成'), ('N102', '24800项', '24900项')]
+        >>> [(f.code, f.claimed) for f in check(seed.read_bytes(), name=seed.name).findings]   # its bytes, as the web gets them
+        [('N103', '全面完成'), ('N102', '24800项')]"""
     return check_file(path, data, rule_set, targets, last_year, name=name)
 
 
 def import_targets(path: str | Path, form: str | None = None) -> ImportResult:
-    """Import a 绩效目标表 (部门整体 or 项目, recognised from its labels unless `form` names it)."""
+    """Import a 绩效目标表 (部门整体 or 项目, recognised from its labels unless `form` names it).
+
+        >>> from narrator.core.resources import data_path
+        >>> imported = import_targets(data_path("corpus") / "example_targets.txt")
+        >>> [(i.level1, i.name, i.target.raw) for i in imported.report.indicators[-2:]], imported.warnings
+        ([('履职', '科技合作交流活动', '=4场'), ('履职', '高新技术企业的受理', '>=2000家')], [])"""
     return import_table(path, form)[1]
 
 

@@ -19,6 +19,7 @@ from click.testing import CliRunner
 from narrator.cli import main
 from narrator.drafting.compose import Table, compose
 from narrator.core.evaluate import evaluate
+from narrator.core.resources import data_path
 from narrator.sources.load import load_report
 from narrator.recognise.targets import import_targets, parse_rows, text_rows
 
@@ -385,3 +386,14 @@ def test_the_unit_name_stops_at_its_own_cell(imported, tmp_path):
     assert result.report.unit_name == "苏州市科技服务中心"
     assert any("（盖章）" in warning for warning in result.warnings)
     assert _summary(result.report) == _summary(imported["000"].report)
+
+
+def test_the_shipped_target_table_imports_to_the_example_inputs_targets():
+    # corpus/example_targets.txt: the example unit's 绩效目标表 copied from Word (tab-separated), for
+    # `narrator import` and the library's docstring examples
+    example = load_report(data_path("corpus") / "example.yaml")
+    imported = import_targets(data_path("corpus") / "example_targets.txt")
+    assert (imported.report.unit_name, imported.report.year, imported.warnings) == ("苏州市生产力促进中心", 2022, [])
+    assert [(i.level1, i.level2, i.name, i.target) for i in imported.report.indicators] == \
+        [(i.level1, i.level2, i.name, i.target) for i in example.indicators]
+    assert len(example.indicators) == 54
