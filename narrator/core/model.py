@@ -62,6 +62,16 @@ LIST_FIELDS = {
     "存在问题": "problems",
     "改进措施": "measures",
 }
+
+
+def column_of(field: str) -> str:
+    """The input's column or field name (as the officer sees it in the workbook) of a model field:
+    reason → 原因分析, overview → 单位概况, measures → 改进措施."""
+    for columns in (INDICATOR_COLUMNS, BASIC_FIELDS, LIST_FIELDS):
+        for column, name in columns.items():
+            if name == field:
+                return column
+    raise KeyError(field)
 SHEETS = {"基本信息": BASIC_FIELDS, "绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS,
           "资金来源": FUNDING_COLUMNS}
 TEXT_INDICATOR_FIELDS = ("level1", "level2", "key_work", "project", "name", "source", "reason")

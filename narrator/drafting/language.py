@@ -287,6 +287,17 @@ class Language:
         amount = number(gap.normalize()) if margin else "0"  # 88.70 − 90 → 1.3, not 1.30
         return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{scale}{unit}"
 
+    def gap_to_target(self, result: IndicatorResult) -> str:
+        """The gap in words: 高于目标3.97个百分点 for a rate, 比目标多2场 otherwise; "" without a margin."""
+        if result.margin is None:
+            return ""
+        more = result.margin > 0
+        if result.indicator.target.unit == "%":
+            key = "above_target" if more else "below_target"
+        else:
+            key = "more_than_target" if more else "less_than_target"
+        return _connectives()[key].format(gap=self.margin(result))
+
     def against_target(self, result: IndicatorResult, with_target: bool = False) -> str:
         """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice
         the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage

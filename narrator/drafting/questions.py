@@ -20,7 +20,7 @@ from ..checking.checker import check_document
 from ..core import lexicon
 from ..core.errors import message
 from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status, evaluate
-from ..core.model import KeyTask, Report
+from ..core.model import KeyTask, Report, column_of
 from ..core.quantity import convert, format_percent, parse_quantity
 from ..core.version import DEFAULT_SEED
 from ..sources.read import read_text
@@ -55,7 +55,7 @@ def questions(source: Report | Evaluation) -> list[Question]:
     asked: list[Question] = []
     if not report.overview and not report.functions and not report.organisation:
         asked.append(Question("overview", "overview", message("question_overview", unit=report.unit_name),
-                              message("question_field_basic", column="单位概况")))
+                              message("question_field_basic", column=column_of("overview"))))
     # First which of two disagreeing figures is right: a reason asked below may be about it.
     for result, computed, agrees in ((plan.execution, budget.execution_rate, budget.execution_agrees),
                                      (plan.adjustment, budget.adjustment_rate, budget.adjustment_agrees)):
@@ -65,9 +65,8 @@ def questions(source: Report | Evaluation) -> list[Question]:
             choices = (message("question_choice_budget", computed=right), message("question_choice_sheet"))
             asked.append(Question(f"rate_conflict:{name}", "rate_conflict",
                                   message("question_rate_conflict", name=name, written=written, computed=right),
-                                  message("question_field_indicator", name=_quoted(name), column="完成值"), "choice",
-                                  choices,
-                                  subject=name, value=right))
+                                  message("question_field_indicator", name=_quoted(name), column=column_of("completion")),
+                                  "choice", choices, subject=name, value=right))
     for result in evaluation.indicators:
         asked += _indicator_questions(result, lang)
     if not report.key_tasks:
@@ -93,10 +92,10 @@ def questions(source: Report | Evaluation) -> list[Question]:
     problems = plan.missed or plan.notable or plan.pending or report.problems
     if not problems:
         asked.append(Question("problems", "problems", message("question_problems", year=report.year),
-                              message("question_field_basic", column="存在问题")))
+                              message("question_field_basic", column=column_of("problems"))))
     if not problems and not report.measures:
         asked.append(Question("measures", "measures", message("question_measures", year=report.year + 1),
-                              message("question_field_basic", column="改进措施")))
+                              message("question_field_basic", column=column_of("measures"))))
     return asked
 
 
@@ -114,7 +113,7 @@ def _indicator_questions(result: IndicatorResult, lang: Language) -> list[Questi
             text = message("question_completion_unit", name=name, target=target,
                            completion=table_text(indicator.completion))
         return [Question(f"completion:{indicator.name}", "completion", text,
-                         message("question_field_indicator", name=name, column="完成值"), "quantity",
+                         message("question_field_indicator", name=name, column=column_of("completion")), "quantity",
                          subject=indicator.name)]
     gaps: list[str] = []
     reason_text(result, lambda what, where="": gaps.append(what) or "")
@@ -122,15 +121,14 @@ def _indicator_questions(result: IndicatorResult, lang: Language) -> list[Questi
         return []
     far = is_notable(result)
     against = lang.against_target(result)
-    if not against and result.margin is not None:
-        more = result.margin > 0
-        against = (("高于目标" if more else "低于目标") if indicator.target.unit == "%"
-                   else ("比目标多" if more else "比目标少")) + lang.margin(result)
+    if not against:
+        against = lang.gap_to_target(result)
     key = message("question_far_reason" if far else "question_reason", name=name, target=target,
-                  completion=completion_text(result) if result.is_quantitative else f"为{_quoted(completion_text(result))}",
+                  completion=completion_text(result) if result.is_quantitative
+                  else lexicon.wording()["connectives"]["copula"] + _quoted(completion_text(result)),
                   against=f"，{against}" if against else "")
     return [Question(f"reason:{indicator.name}", "far_reason" if far else "reason", key,
-                     message("question_field_indicator", name=name, column="原因分析"), subject=indicator.name)]
+                     message("question_field_indicator", name=name, column=column_of("reason")), subject=indicator.name)]
 
 
 # ---------------------------------------------------------------- answers
