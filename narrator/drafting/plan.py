@@ -336,7 +336,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
         lead_in=lead_in,
         blocks=blocks,
         highlights=highlights,
-        adjustment_accounts=accounts,
+        adjustment_accounts=_merged_changes(accounts),
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
         notable=[r for r in evaluation.indicators if is_notable(r)],
@@ -654,11 +654,42 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
         elif flags[-1] and len(clauses) > 1 and not any(flags[:-1]):
             moved.append("，".join(clauses) + "。")
         else:
-            # (……项目年中追加省级城市更新补助资金150.00万元，全年改造……: the change alone to §三, the results stay)
-            moved += [clause.strip() + "。" for clause, flag in zip(clauses, flags) if flag]
-            if rest := [clause for clause, flag in zip(clauses, flags) if not flag]:
+            # (……项目年中追加省级城市更新补助资金150.00万元，全年改造……: the change alone to §三, the results stay;
+            # a purpose right after it goes with it: 年中追加农村公路养护资金150.00万元，用于水毁修复)
+            purposes = tuple(lexicon.wording()["purpose_starts"])
+            going = [flag or (index and flags[index - 1] and clause.strip().startswith(purposes))
+                     for index, (clause, flag) in enumerate(zip(clauses, flags))]
+            for index, clause in enumerate(clauses):
+                if flags[index]:
+                    moved.append(clause.strip() + "。")
+                elif going[index]:
+                    moved[-1] = moved[-1][:-1] + "，" + clause.strip() + "。"
+            if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
     return _closed("".join(kept)), moved
+
+
+def _merged_changes(accounts: list[str]) -> list[str]:
+    """Bare changes that open alike (年中追加A资金180.00万元。…… 年中追加B资金60.00万元。) as one sentence where the
+    first stands, as an officer writes them: 年中追加A资金180.00万元、B资金60.00万元。 A change told with its cause
+    or purpose stays as written."""
+    words = lexicon.claim_words()
+    verbs = "|".join(map(re.escape, words["increase_words"] + words["decrease_words"]))
+    bare = re.compile(rf"^([^，,。]{{0,6}}?(?:{verbs}))([^，,。]+?\d[\d.,]*万元)。$")
+    connectives = lexicon.wording()["connectives"]
+    merged: list[str | list[str]] = []  # an account, or a lead and the changes it introduces
+    first: dict[str, list[str]] = {}
+    for account in accounts:
+        match = bare.match(account)
+        if match and match.group(1) in first:
+            first[match.group(1)].append(match.group(2))
+        elif match:
+            first[match.group(1)] = [match.group(1), match.group(2)]
+            merged.append(first[match.group(1)])
+        else:
+            merged.append(account)
+    return [item if isinstance(item, str) else item[0] + connectives["list_separator"].join(item[1:-1])
+            + (connectives["list_last"] if len(item) > 2 else "") + item[-1] + "。" for item in merged]
 
 
 def _sentence_parts(text: str) -> list[str]:

@@ -717,6 +717,12 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     assert ("。2024年城市、农村低保标准分别提高到每人每月780元和640元，因提标年中追加城乡最低生活保障资金260.00万元。"
             "年中追加省级养老服务体系建设补助资金150.00万元。原计划由本局实施的县殡仪馆火化设备尾气处理改造改由县生态环境局统筹大气污染防治资金实施，年中调减殡葬改革及"
             "社会事务管理经费35.00万元。调整后预算13814.40万元") in wugang
+    # 栖凤交通 (held out): bare changes that open alike are one sentence, as an officer lists them; a change told
+    # with its purpose (，用于水毁修复) keeps it and stands alone
+    qifeng = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
+    assert ("年中争取中央车购税农村公路建设补助，追加农村公路建设资金520.00万元。年中追加危桥改造及生命安全防护工程资金"
+            "180.00万元和农村物流体系建设资金60.00万元。年中追加农村公路养护资金150.00万元，用于水毁修复。原计划购置") in qifeng
+    assert qifeng.count("用于水毁修复") == 1
 
 
 def test_a_rate_kept_just_under_its_ceiling_is_said_so():
