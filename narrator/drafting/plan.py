@@ -131,6 +131,9 @@ class Plan:
     # the narratives' sentences that give a line's change after its cause (……8条新建道路年中移交我局管护，……，年中追加
     # 城区环境卫生保洁及垃圾清运经费180.00万元。): §三 tells them with the budget's changes, §二 leaves them out
     adjustment_accounts: list[str] = field(default_factory=list)
+    # the budget lines whose change one of those sentences tells (its name and amount): §三's summary does not
+    # list them again in its （其中……调减……）
+    accounted_changes: set[str] = field(default_factory=set)
 
     @property
     def written(self) -> str:
@@ -327,16 +330,19 @@ def make_plan(evaluation: Evaluation) -> Plan:
     highlights = _highlights(duty, [task for task in tasks if id(task) not in told_in_blocks],
                              duty + [r for r in evaluation.indicators if _category(r) == "effect"])
     accounts: list[str] = []
+    accounted: set[str] = set()
     lines = [line for line in report.budget_lines if line.parent and line.adjustment]
     for highlight in highlights:
         if highlight.story and lines:
-            highlight.story, moved = without_adjustments(highlight.story, lines)
+            highlight.story, moved, named = without_adjustments(highlight.story, lines)
             accounts += moved
+            accounted |= named
     return Plan(
         lead_in=lead_in,
         blocks=blocks,
         highlights=highlights,
         adjustment_accounts=_merged_changes(accounts),
+        accounted_changes=accounted,
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
         notable=[r for r in evaluation.indicators if is_notable(r)],
@@ -620,11 +626,12 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
     return _closed("".join(kept_sentences))
 
 
-def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
+def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
     """§二's story without the clauses that give a budget line's change (年中追加市政设施维护经费260.00万元): §三 says
     the budget's changes. A sentence part that ends with such a clause after clauses of its own is its cause told
     (7月中旬强降雨后……清淤，年中追加……260.00万元；): it is returned, whole, for §三; a change at the start of a part
-    (……项目年中追加……150.00万元，全年改造……) is returned alone and leaves the rest in §二."""
+    (……项目年中追加……150.00万元，全年改造……) is returned alone and leaves the rest in §二. Also returned: the names
+    of the lines whose change the returned sentences tell."""
     words = lexicon.claim_words()
     changes = tuple(words["increase_words"] + words["decrease_words"])
 
@@ -632,6 +639,8 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
         return [name for name in (line.name, _line_stem(line.name)) if name]
 
     funds = tuple(words["fund_words"])
+
+    told: set[str] = set()
 
     def is_change(clause: str) -> bool:
         if not any(word in clause for word in changes):
@@ -641,8 +650,11 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
         changed = [line for line in lines if abs(line.adjustment) in amounts and (line.adjustment < 0) == cut]
         # named (……年中追加市政设施维护经费260.00万元), or a fund named its own way whose change only one line has
         # (相应的县级规划编制经费年中调减60.00万元)
-        return any(any(name in clause for name in names(line)) for line in changed) or (
-            len(changed) == 1 and any(word in clause for word in funds))
+        named = [line for line in changed if any(name in clause for name in names(line))]
+        if not named and len(changed) == 1 and any(word in clause for word in funds):
+            named = changed
+        told.update(line.name for line in named)
+        return bool(named)
 
     kept, moved = [], []
     for part in _sentence_parts(story):
@@ -666,7 +678,7 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str]]:
                     moved[-1] = moved[-1][:-1] + "，" + clause.strip() + "。"
             if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
-    return _closed("".join(kept)), moved
+    return _closed("".join(kept)), moved, told
 
 
 def _merged_changes(accounts: list[str]) -> list[str]:
