@@ -145,8 +145,10 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     text = "".join(kept)
     words = lexicon.wording()["told_reason"]
     if len(kept) > 1 and find_quantities(kept[0]) and kept[1].startswith(tuple(words["listed_reason_starts"])):
-        # 结余122.90万元。一是……: the sentence goes on with his figures, and his reasons follow as 主要原因：一是……
-        return FACTS_FIRST + kept[0] + words["reasons_after_facts"] + "".join(kept[1:])
+        # 结余122.90万元。一是……: the sentence goes on with his figures, and his reasons follow as 主要原因：一是……;
+        # figures told in clauses of their own (2024年度路况技术状况评定中，全县……) start a sentence of their own
+        marker = OWN_SENTENCES if re.search(r"[，,；;]", kept[0]) else FACTS_FIRST
+        return marker + kept[0] + words["reasons_after_facts"] + "".join(kept[1:])
     opening = re.split(r"[，；。,;]", sentences[0], maxsplit=1)[0]
     # 年度计划除险加固小型水库8座; 全县规模以上取水口69个; 黄泥坳小流域按计划全部完成: a plan, a count or a fact
     # opens it, not a cause; only a reason that opens with one (因……, 受……影响, 一是……) is joined with 原因是

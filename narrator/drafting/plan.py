@@ -77,6 +77,25 @@ class Block:
         return False
 
     @property
+    def changes_told(self) -> list[str]:
+        """The goal's lines whose change an officer's account under it tells — its amount after a word of change
+        (……相应的新能源公交车购置补贴和运营补贴年中调减120.00万元): the sentence on the goal's funds does not say it
+        again."""
+        words = lexicon.claim_words()
+        told = []
+        for line in (b.line for b in self.lines if b.line.adjustment):
+            verbs = words["increase_words"] if line.adjustment > 0 else words["decrease_words"]
+            amount = abs(line.adjustment)
+            for result in (r for message in self.messages for r in message.results):
+                reason = result.indicator.reason
+                if any(quantity.is_number and quantity.unit == "万元" and quantity.value == amount
+                       and any(verb in reason[max(0, quantity.start - 12):quantity.start] for verb in verbs)
+                       for quantity in find_quantities(reason)):
+                    told.append(line.name)
+                    break
+        return told
+
+    @property
     def lines_total(self) -> tuple[Decimal, Decimal] | None:
         """The adjusted budgets and the actual spending of the goal's lines together, when it has two or more
         and each states what it spent (one sentence then tells them all)."""

@@ -682,7 +682,7 @@ def test_an_officers_account_is_told_whole_and_once():
     assert ("新增公共停车泊位数达2160个，为目标（800个）的2.7倍。年初目标800个，是按新建城南、汽车站2处公共停车场420个泊位和"
             "道路施划临时泊位380个测算的。") in prose
     assert "“门前三包”责任书签订户数大幅超过年度目标。年初目标1500户，是按城区5条主干道沿街商户测算的。" in prose
-    assert ("数字城管案件按期结案率未达到年度目标，全年立案8460件，按期结案7716件，按期结案率91.2%，比95%的目标低3.8个百分点，"
+    assert ("数字城管案件按期结案率未达到年度目标。全年立案8460件，按期结案7716件，按期结案率91.2%，比95%的目标低3.8个百分点，"
             "超期结案744件。主要原因：一是") in prose
     four = prose.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
     assert four.count("按期结案率91.2%") == 1
@@ -726,6 +726,13 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     # the one cut that no sentence of the narratives tells is still named in the summary
     assert "项目支出净调增755.00万元（其中城乡公交一体化及客运补贴资金调减120.00万元）。" in qifeng
     assert qifeng.split("（三）预算安排和调整情况")[1].split("（四）")[0].count("35.00万元") == 1
+    # §四: the officer's account of the missed bus lines tells the subsidy's cut (相应的……年中调减120.00万元); the goal's
+    # sentence on its funds then tells only the other line's change
+    goal_3 = qifeng.split("对年度绩效目标3")[1].split("对年度绩效目标4")[0]
+    assert goal_3.count("120.00万元") == 1
+    assert "执行率分别为97.89%和99.30%。年中农村物流体系建设资金调增60.00万元。\n" in goal_3
+    # figures the officer tells in clauses of their own start a sentence (not 比目标低2.4个百分点，2024年度……)
+    assert "比目标低2.4个百分点。2024年度路况技术状况评定中，全县2968.4公里农村公路中优良中等路2303.5公里。主要原因：一是" in qifeng
     assert qifeng.count("用于水毁修复") == 1
 
 
