@@ -194,6 +194,27 @@ def _tagged_verb_first(name: str) -> bool:
     return first is not None and first.flag == "v" and len(first.word) >= 2
 
 
+def event(indicator: Indicator) -> str:
+    """The event a count with a zero target counts (客运站安全生产责任事故次数 → 客运站安全生产责任事故), so that
+    none happening is said as such: 全年未发生客运站安全生产责任事故; "" when the name counts no event."""
+    words = lexicon.wording()
+    name = indicator.name
+    for suffix in words["event_count_suffixes"]:
+        base = name[:-len(suffix)] if name.endswith(suffix) else ""
+        if base and base.endswith(tuple(words["event_heads"])):
+            # 因洪涝灾害死亡人数 → 因洪涝灾害死亡人员: who would be counted
+            return base + words["event_people"].get(suffix, "")
+    if name.endswith(tuple(words["event_heads"])):
+        return name  # 较大及以上交通运输安全生产事故 (0起): named as the event itself
+    return ""
+
+
+def none_happened(result: IndicatorResult) -> bool:
+    """A count of events with a zero target, and none happened: said in a sentence of its own (全年未发生……)."""
+    target = result.indicator.target
+    return target.is_number and target.value == 0 and result.completion_value == 0 and bool(event(result.indicator))
+
+
 class Language:
     """Seeded choice among phrasings and frames, and the wording of one indicator.
 
@@ -397,17 +418,7 @@ class Language:
         return ""
 
     def event(self, indicator: Indicator) -> str:
-        """The event a count with a zero target counts (客运站安全生产责任事故次数 → 客运站安全生产责任事故), so that
-        none happening is said as such: 全年未发生客运站安全生产责任事故; "" when the name counts no event."""
-        name = indicator.name
-        for suffix in self.words["event_count_suffixes"]:
-            base = name[:-len(suffix)] if name.endswith(suffix) else ""
-            if base and base.endswith(tuple(self.words["event_heads"])):
-                # 因洪涝灾害死亡人数 → 因洪涝灾害死亡人员: who would be counted
-                return base + self.words["event_people"].get(suffix, "")
-        if name.endswith(tuple(self.words["event_heads"])):
-            return name  # 较大及以上交通运输安全生产事故 (0起): named as the event itself
-        return ""
+        return event(indicator)
 
     def verb(self, indicator: Indicator) -> str:
         """A verb for a name without one: the one prior reports use with the same object and measure

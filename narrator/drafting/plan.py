@@ -28,7 +28,7 @@ from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import KeyTask
 from ..core.quantity import find_quantities, round_half_up
 from ..statements.extract import name_tokens
-from .language import cut_words, is_ceiling, number, stated_in, strip_end
+from .language import cut_words, is_ceiling, none_happened, number, stated_in, strip_end
 
 
 @dataclass
@@ -339,9 +339,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
 
     for block in blocks:
         if block.goal:  # in the order the goal states them (its work's order), not by how each is said
-            for message in block.messages:
-                message.results.sort(key=lambda r: _goal_position(r, block.goal))
-            block.messages.sort(key=lambda message: min(_goal_position(r, block.goal) for r in message.results))
+            block.messages = _in_goal_order(block.messages, block.goal)
     if goals:
         _fund(blocks, evaluation)
     # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
@@ -465,6 +463,20 @@ def _line_stem(name: str) -> str:
         if name.endswith(end) and len(name) - len(end) >= 4:
             return name[:-len(end)]
     return ""
+
+
+def _in_goal_order(said: list[Message], goal: str) -> list[Message]:
+    """The goal's messages in the order it states their indicators. Events that did not happen are said in a sentence
+    of their own (全年未发生……) where the goal names them, not ahead of the figures of their message: a reviewer read
+    不发生事故 … 超限超载率 … 安全隐患整改率 as a random order."""
+    parted: list[Message] = []
+    for message in said:
+        events = [result for result in message.results if none_happened(result)]
+        rest = [result for result in message.results if not none_happened(result)]
+        parted += [Message(message.kind, part) for part in (events, rest) if part] if events and rest else [message]
+    for message in parted:
+        message.results.sort(key=lambda r: _goal_position(r, goal))
+    return sorted(parted, key=lambda message: min(_goal_position(r, goal) for r in message.results))
 
 
 def _goal_position(result: IndicatorResult, goal: str) -> int:

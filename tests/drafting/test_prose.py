@@ -731,6 +731,10 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     goal_3 = qifeng.split("对年度绩效目标3")[1].split("对年度绩效目标4")[0]
     assert goal_3.count("120.00万元") == 1
     assert "执行率分别为97.89%和99.30%。年中农村物流体系建设资金调增60.00万元。\n" in goal_3
+    # in the order the goal states them: 不发生……事故，安全隐患整改率100%，货运源头超限超载率控制在2%以内 (the event that
+    # did not happen no longer pulls the other ceiling ahead of 安全隐患整改率)
+    assert ("全年未发生较大及以上交通运输安全生产事故，实现年度目标。安全隐患整改率为100%，达到目标值。"
+            "货运源头超限超载率为1.3%，控制在2%以内。") in qifeng
     # figures the officer tells in clauses of their own start a sentence (not 比目标低2.4个百分点，2024年度……)
     assert "比目标低2.4个百分点。2024年度路况技术状况评定中，全县2968.4公里农村公路中优良中等路2303.5公里。主要原因：一是" in qifeng
     assert qifeng.count("用于水毁修复") == 1
