@@ -643,7 +643,7 @@ def test_funds_are_said_under_the_goal_whose_indicators_name_them():
     assert "从资金看，城乡最低生活保障资金、特困人员救助供养资金和临时救助及流浪乞讨人员救助经费年中分别调增" in prose
     assert "执行率分别为99.63%、99.66%和98.20%。" in prose
     qifeng = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
-    assert "全年未发生较大及以上交通运输安全生产事故，实现年度目标。" in qifeng and "与年度目标一致" not in qifeng
+    assert "全年未发生较大及以上交通运输安全生产事故。" in qifeng and "与年度目标一致" not in qifeng
 
 
 def test_section_two_leaves_a_missed_indicators_story_to_section_four():
@@ -733,7 +733,7 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     assert "执行率分别为97.89%和99.30%。年中农村物流体系建设资金调增60.00万元。\n" in goal_3
     # in the order the goal states them: 不发生……事故，安全隐患整改率100%，货运源头超限超载率控制在2%以内 (the event that
     # did not happen no longer pulls the other ceiling ahead of 安全隐患整改率)
-    assert ("全年未发生较大及以上交通运输安全生产事故，实现年度目标。安全隐患整改率为100%，达到目标值。"
+    assert ("全年未发生较大及以上交通运输安全生产事故。安全隐患整改率为100%，达到目标值。"
             "货运源头超限超载率为1.3%，控制在2%以内。") in qifeng
     # figures the officer tells in clauses of their own start a sentence (not 比目标低2.4个百分点，2024年度……)
     assert "比目标低2.4个百分点。2024年度路况技术状况评定中，全县2968.4公里农村公路中优良中等路2303.5公里。主要原因：一是" in qifeng
