@@ -441,11 +441,20 @@ def _sources(evaluation: Evaluation) -> list[str]:
     self-evaluation rests on, as the report's opening says it."""
     words = lexicon.wording()["sources"]
     counted = Counter(r.indicator.source.strip() for r in evaluation.indicators if r.indicator.source.strip())
-    # a column that holds how the target was set (依据部门工作职责……) names no source: the opening leaves it out
-    return [source for source, _ in counted.most_common() if len(source) <= words["max_chars"]
-            and not source.startswith(tuple(words["not_sources"])) and source.endswith(tuple(words["heads"]))
-            and source not in words["vague"]
-            and not re.search(r"[，,。；;]", source)]
+    # a column that holds how the target was set (依据部门工作职责……) names no source, nor does the target's own
+    # table (部门绩效目标申报表): the opening leaves them out
+    usable = [source for source, _ in counted.most_common() if len(source) <= words["max_chars"]
+              and not source.startswith(tuple(words["not_sources"])) and source.endswith(tuple(words["heads"]))
+              and source not in words["vague"] and not source.endswith(tuple(words["target_documents"]))
+              and not re.search(r"[，,。；;]", source)]
+    # one of each kind first (报表, 验收资料, 调查, 数据 …; a reviewer: 工程竣工验收资料 and 园林绿化工程验收资料 but no
+    # 问卷调查), then the rest
+    heads = sorted(words["heads"], key=len, reverse=True)
+    kinds: dict[str, str] = {}
+    for source in usable:
+        kinds.setdefault(next(head for head in heads if source.endswith(head)), source)
+    firsts = list(kinds.values())
+    return firsts + [source for source in usable if source not in firsts]
 
 
 def _render_document(env, name: str, context: dict, tables: dict[str, Table], missing: Missing,
