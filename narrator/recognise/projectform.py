@@ -20,9 +20,9 @@ from ..core.errors import Notice, message
 from ..core.model import Indicator, Origin
 from ..core.quantity import half_width_figures, normalize_width, parse_quantity, round_half_up, year_in
 from ..core.resources import load_yaml
-from ..sources import streams
+from ..sources import readings, streams
 from ..sources.layout import match_columns
-from ..sources.read import Paragraph, SourceDocument, Table, is_page_number
+from ..sources.read import Paragraph, SourceDocument, Table
 from . import indicator_rows
 from .formlines import line_grade, read_lines as _line_sheet
 from .sheet import (FundingRow, ScoredIndicator, ScoreSheet, form_words as _words, has as _has, part_name as _part_name,
@@ -144,7 +144,7 @@ def read_targets(document: SourceDocument) -> ScoreSheet | None:
     指标值 (and 分值 when the form has them); the year from the title. None when it has no indicator header.
     What it reads goes into a draft, so its figures are half-width (《２０２４年度…》 → 《2024年度…》)."""
     sheet = None
-    for rows in (_line_rows, _block_rows):
+    for rows in (_line_rows, readings.block_tables):
         reading = ScoreSheet(document.file)
         _walk(reading, [Table([[half_width_figures(cell) for cell in row] for row in table.rows], table.number,
                               table.section, table.line, table.row_lines, table.row_pages)
@@ -187,44 +187,14 @@ def _line_rows(document: SourceDocument) -> list[Table]:
     words = _words()
     known = [word for key in ("labels", "funding_columns", "indicator_columns")
              for values in words[key].values() for word in values]
-    known += [*words["goal"]["labels"], *words["funding"]["total"], *words["funding"]["parts"],
-              *words["funding"]["labels"]]
-    tables: list[Table] = []
-    texts: list[str] = []
-    for block in document.blocks:
-        last = tables[-1] if tables else None
-        if isinstance(block, Paragraph) and is_page_number(block.text):
-            continue  # — 1 —: a page's number, no row of the form
-        if isinstance(block, Table):
-            tables.append(block)
-        elif (last is not None and last.number == 0 and block.line is not None and last.row_lines[-1] == block.line - 1
-              and any(_is_label(_plain(cell), words) or _plain(cell) in words["goal"]["labels"] for cell in last.rows[0])
-              and not any(_has(cell, tuple(known)) for cell in block.text.split())):
-            texts[-1] += block.text
-            last.rows[0] = texts[-1].split()
-            last.row_lines[-1] = block.line
-        else:
-            tables.append(Table([block.text.split()], 0, block.section, block.line, [block.line], [block.page]))
-            texts.append(block.text)
-    return tables
+    known = tuple(known + [*words["goal"]["labels"], *words["funding"]["total"], *words["funding"]["parts"],
+                           *words["funding"]["labels"]])
 
+    def continues(row: list[str], text: str) -> bool:
+        return any(_is_label(_plain(cell), words) or _plain(cell) in words["goal"]["labels"] for cell in row) \
+            and not any(_has(piece, known) for piece in text.split())
 
-def _block_rows(document: SourceDocument) -> list[Table]:
-    """Text copied one cell per line, a blank line between rows: the lines of a text file that follow
-    each other are the cells of one row."""
-    tables: list[Table] = []
-    for block in document.blocks:
-        last = tables[-1] if tables else None
-        if isinstance(block, Paragraph) and is_page_number(block.text):
-            continue
-        if isinstance(block, Table):
-            tables.append(block)
-        elif last is not None and last.number == 0 and block.line is not None and last.row_lines[-1] == block.line - 1:
-            last.rows[-1].append(block.text)
-            last.row_lines[-1] = block.line
-        else:
-            tables.append(Table([[block.text]], 0, block.section, block.line, [block.line], [block.page]))
-    return tables
+    return readings.line_tables(document, continues)
 
 
 def _walk(sheet: ScoreSheet, tables: list[Table], scored: bool, completed: bool = False) -> None:

@@ -30,7 +30,7 @@ from ..core import lexicon
 from ..core.errors import NarratorError, Notice, message
 from ..core.model import BudgetLine, FundingLine, Indicator, Origin, Report
 from ..core.quantity import format_decimal, half_width_figures, normalize_width, parse_quantity, year_in
-from ..sources import kinds, read
+from ..sources import kinds, read, readings
 from . import indicator_rows, projectform
 
 _COPIED_TEXT = kinds.TEXT | {""}  # a copied table saved without a suffix too
@@ -202,72 +202,15 @@ def read_rows(path: Path) -> Iterator[list[SourceRow]]:
 
 
 def text_rows(text: str, wrapped_first_cells: bool = False) -> list[SourceRow] | None:
-    """A line with tabs (or Markdown pipes) is a row of cells; any other line is one cell.
-    Text copied out of a PDF may put a blank line between the table's rows (`_text_layout`):
-    then the lines between two blank lines are one row, either its cells one per line or one
-    line wrapped over several. With `wrapped_first_cells`, a "blocks" row whose first line is one
-    piece is that row's first cell wrapped (“苏州市双创中心众创空间运 / 营服务 56.5 113”), not a row
-    of its own (None when the text is not in "blocks")."""
-    lines = read.without_readings(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    layout = _text_layout(lines)
-    if wrapped_first_cells and layout != "blocks":
+    """Copied text as the importer's rows, in the reading `readings.rows_document` makes of it (a line with tabs
+    or pipes a row of cells, any other line one cell; rows between blank lines when the table was copied so);
+    None when `wrapped_first_cells` asks for a reading the text does not have."""
+    document = readings.rows_document(text, wrapped_first_cells=wrapped_first_cells)
+    if document is None:
         return None
-    rows = []
-    number = 0
-    while number < len(lines):
-        line = lines[number]
-        place = message("place_line", line=number + 1)
-        stripped = line.strip()
-        if stripped.count("|") >= 3 and (stripped.startswith("|") or stripped.endswith("|")):
-            # Pipe rows, with or without the outer pipes (“产出指标 | 数量指标 | … | ||”, as a web page copies).
-            if not re.fullmatch(r"\|?(\s*:?-{2,}:?\s*\|)+", stripped):
-                inner = stripped[1:] if stripped.startswith("|") else stripped
-                rows.append(SourceRow([_clean(c) for c in inner.removesuffix("|").split("|")], place, True))
-        elif "\t" in line.strip("\n"):
-            rows.append(SourceRow([_clean(c) for c in line.split("\t")], place, True))
-        elif layout and stripped:
-            block = _text_block(lines, number, layout == "cells" or wrapped_first_cells)
-            if layout == "cells" and len(block) > 1:
-                rows.append(SourceRow([_clean(c) for c in block], place, True))
-            else:
-                rows.append(SourceRow([_clean("".join(c.strip() for c in block))], place, False))
-            number += len(block)
-            continue
-        else:
-            rows.append(SourceRow([_clean(line)], place, False))
-        number += 1
-    return rows
-
-
-def _text_layout(lines: list[str]) -> str:
-    """How a text's table rows are laid out when a blank line stands between them: "cells" when the
-    indicator header has one cell per line, "blocks" when it is one line with a blank line under it
-    (a row's text may be wrapped over several lines); "" when each line is a row."""
-    headers = lexicon.target_table_words()["headers"]
-    name = headers["name"]
-    words = set(headers["levels"]) | {name}
-    for index, line in enumerate(lines):
-        if name not in line or "\t" in line or "|" in line:
-            continue
-        if _key(line) == name:
-            block = [_key(text) for text in lines[max(0, index - 4):index + 6]]
-            if sum(text in words for text in block) >= 3:
-                return "cells"
-        elif sum(word in line for word in words) >= 3:
-            return "blocks" if index + 1 < len(lines) and not lines[index + 1].strip() else ""
-    return ""
-
-
-def _text_block(lines: list[str], index: int, cells: bool) -> list[str]:
-    """The lines from `index` to the next blank line: one row. A row wrapped over lines ("blocks")
-    starts with a line of several cells (“单位 主要职能 （一）受……”); a line of one piece is a row of
-    its own, as seed 001 writes a 重点工作 right above its first indicator (“负责高企管理服务”)."""
-    end = index + 1
-    while end < len(lines) and lines[end].strip():
-        end += 1
-    if not cells and len(lines[index].split()) < 2:
-        return lines[index:index + 1]
-    return lines[index:end]
+    return _source_rows(document, lambda block: message("place_line", line=block.line),
+                        lambda block, number: message("place_line", line=block.row_lines[number - 1]),
+                        paragraphs_are_lines=True)
 
 
 def _docx_rows(path: Path) -> list[SourceRow]:
