@@ -51,7 +51,7 @@ from .recognise.tables import document_year, unit_name
 from .recognise.targets import import_project_targets, import_targets
 from .sources import kinds
 from .sources.load import load_report
-from .sources.read import Paragraph as SourceParagraph
+from .sources.document import Paragraph as SourceParagraph
 from .sources.read import read_document
 from .sources.save import input_workbook_bytes, workbook_bytes, yaml_text
 from .statements.extract import pipeline

@@ -129,7 +129,7 @@ def test_file_kinds_are_decided_by_suffix_in_one_module():
 HEAVY = {"spacy", "jieba", "docx", "openpyxl", "pdfplumber", "pypdfium2", "opencc", "lxml", "yaml",
          "charset_normalizer", "pandas", "uvicorn"}
 # Narrator modules imported late on purpose: the library behind `import narrator`, PDF reading (pdfplumber).
-LATE = {("__init__", "api"), ("sources.read", "sources.pdfpage")}
+LATE = {("__init__", "api"), ("sources.pdf", "sources.pdfpage")}
 
 
 def test_imports_inside_functions_only_defer_a_heavy_dependency():

@@ -32,7 +32,8 @@ from ..recognise.targets import import_table
 from ..sources import kinds
 from ..sources.streams import is_label
 from ..sources.load import load_report
-from ..sources.read import Paragraph, SourceDocument, read_document
+from ..sources.document import Paragraph, SourceDocument
+from ..sources.read import read_document
 from ..statements import roles
 from ..statements.extract import (LIST_LABEL, area_heading, extract, group_parts, heading_levels, in_area, name_tokens,
                                   outside_names, pipeline, under_heading)

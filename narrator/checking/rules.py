@@ -28,7 +28,7 @@ from ..forms import scoring
 from ..recognise import projectform
 from ..recognise.projectform import ScoreSheet, score
 from ..recognise.tables import ReportTables
-from ..sources.read import Paragraph
+from ..sources.document import Paragraph
 from ..statements import arithmetic, roles
 from ..statements.extract import (CLAUSE_BREAKS, Claim, aspect_of, figures_in, indicator_scope,
                                   listed_names, passage_label, refers_to_area)

@@ -23,7 +23,7 @@ from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status, evalua
 from ..core.model import KeyTask, Report, column_of
 from ..core.quantity import convert, format_percent, parse_quantity
 from ..core.version import DEFAULT_SEED
-from ..sources.read import read_text
+from ..sources.text import read_text
 from .compose import reason_text
 from .language import Language, completion_text, number, strip_end, table_text
 from .plan import budget_view, is_notable, make_plan

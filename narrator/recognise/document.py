@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..sources.read import SourceDocument
+from ..sources.document import SourceDocument
 from .projectform import ScoreSheet, read_sheet
 from .tables import IndicatorRow, ReportTables
 from .tables import recognise as report_tables

@@ -29,7 +29,7 @@ from itertools import combinations, product
 from ..core import lexicon
 from ..core.model import Indicator, Origin
 from ..core.quantity import normalize_width, parse_quantity, round_half_up
-from ..sources.read import Paragraph, SourceDocument, is_page_number
+from ..sources.document import Paragraph, SourceDocument, is_page_number
 from .sheet import FundingRow, ScoredIndicator, ScoreSheet, form_words, has, part_name, plain, score, stated_weight
 from .tables import Cell, money
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..core import lexicon
 from ..core.quantity import normalize_width
-from ..sources.read import SourceDocument, Table
+from ..sources.document import SourceDocument, Table
 from .tables import Cell, cell_at, money
 
 _AMOUNT_SHARE = 0.6  # a money column: at least this share of its body cells are amounts

@@ -22,7 +22,7 @@ from ..core.quantity import half_width_figures, normalize_width, parse_quantity,
 from ..core.resources import load_yaml
 from ..sources import readings, streams
 from ..sources.layout import match_columns
-from ..sources.read import Paragraph, SourceDocument, Table
+from ..sources.document import Paragraph, SourceDocument, Table
 from . import indicator_rows
 from .formlines import line_grade, read_lines as _line_sheet
 from .sheet import (FundingRow, ScoredIndicator, ScoreSheet, form_words as _words, has as _has, part_name as _part_name,

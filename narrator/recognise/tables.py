@@ -19,7 +19,7 @@ from ..core.quantity import normalize_width, parse_quantity, year_in
 from ..core.resources import load_yaml
 from ..sources import streams
 from ..sources.layout import match_columns
-from ..sources.read import SourceDocument, Table
+from ..sources.document import SourceDocument, Table
 from . import indicator_rows
 
 @dataclass

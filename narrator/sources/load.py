@@ -22,7 +22,8 @@ from ..core.model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICAT
 from ..core.quantity import MAX_DIGITS, format_decimal, normalize_width, parse_quantity, sane_number
 from ..core.resources import example_path
 from . import kinds
-from .read import file_head, read_workbook
+from .document import file_head
+from .workbook import read_workbook
 
 TABLE_KEYS = {"绩效指标": INDICATOR_COLUMNS, "预算信息": BUDGET_COLUMNS, "重点任务": KEY_TASK_COLUMNS,
               "资金来源": FUNDING_COLUMNS}

@@ -17,8 +17,7 @@ from typing import Callable
 
 from ..core import lexicon
 from ..core.quantity import normalize_width
-from . import read
-from .read import Paragraph, SourceDocument, Table, is_page_number
+from .document import Paragraph, SourceDocument, Table, is_page_number, without_readings
 
 _PIPE_RULE = re.compile(r"\|?(\s*:?-{2,}:?\s*\|)+")
 
@@ -28,18 +27,20 @@ def rows_document(text: str, file: str = "", wrapped_first_cells: bool = False) 
     piece is that row's first cell wrapped (“苏州市双创中心众创空间运 / 营服务 56.5 113”), not a row of its own
     (None when the text is not in "blocks"). Every line is kept, a blank one as an empty paragraph, so that
     each row keeps its line number."""
-    lines = read.without_readings(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = without_readings(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
     layout = _layout(lines)
     if wrapped_first_cells and layout != "blocks":
         return None
     blocks: list[Paragraph | Table] = []
+    counts = {Table: 0, Paragraph: 0}
 
     def row(cells: list[str], line: int) -> None:
-        blocks.append(Table([cells], sum(isinstance(block, Table) for block in blocks) + 1, line=line,
-                            row_lines=[line], row_pages=[None]))
+        counts[Table] += 1
+        blocks.append(Table([cells], counts[Table], line=line, row_lines=[line], row_pages=[None]))
 
     def paragraph(text: str, line: int) -> None:
-        blocks.append(Paragraph(text, sum(isinstance(block, Paragraph) for block in blocks) + 1, line=line))
+        counts[Paragraph] += 1
+        blocks.append(Paragraph(text, counts[Paragraph], line=line))
 
     number = 0
     while number < len(lines):

@@ -218,7 +218,7 @@ def test_letters_scaled_by_the_text_or_page_matrix_have_their_drawn_size(folder)
 
 def test_a_group_label_wrapped_over_a_page_break_is_joined_back():
     """负责产学研合 | 作: a group merged from the page's last row on, its label wrapped in a narrow column."""
-    from narrator.sources.read import _join_wrapped_group
+    from narrator.sources.pdf import _join_wrapped_group
 
     before = [["一级指标", "二级指标", "三级指标", "目标值"],
               ["履职", "负责成果转化", "全市技术合同成交额", "≥660亿元"],
