@@ -750,6 +750,13 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     qifeng = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
     assert ("年中争取中央车购税农村公路建设补助，追加农村公路建设资金520.00万元。年中追加危桥改造及生命安全防护工程资金"
             "180.00万元和农村物流体系建设资金60.00万元。年中追加农村公路养护资金150.00万元，用于水毁修复。原计划购置") in qifeng
+    # §二 names each missed indicator once: in its field's line with its value and target when every one has a
+    # line, not also in the opening (漆川 keeps the opening's list: its missed 满意度 has no field)
+    two = qifeng.split("二、年度履职目标完成情况")[1].split("三、")[0]
+    assert "未达到目标的是" not in two and two.count("危桥改造完成数") == 1
+    qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
+    assert ("未达到目标的是生活垃圾分类示范小区创建数、背街小巷改造条数、数字城管案件按期结案率和城区居民对市容环境满意度，"
+            "具体情况和原因见第四部分。") in qichuan
     # the one cut that no sentence of the narratives tells is still named in the summary
     assert "项目支出净调增755.00万元（其中城乡公交一体化及客运补贴资金调减120.00万元）。" in qifeng
     assert qifeng.split("（三）预算安排和调整情况")[1].split("（四）")[0].count("35.00万元") == 1
