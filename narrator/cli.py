@@ -583,17 +583,22 @@ def init(output, force):
               help="监听的地址。默认只有本机可以访问；其他地址必须同时设置 --token。")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="监听的端口。")
 @click.option("--token", metavar="口令", help="访问口令：每个请求都要带上（打开 http://地址/?token=口令 一次即可）。")
-def serve(host, port, token):
+@click.option("--templates", "templates", metavar="目录",
+              help="网页起草时用的自定义模板目录（同 narrator draft --templates）。")
+@click.option("--patterns", metavar="词表.yaml", help="网页起草时用的句式词表（同 narrator draft --patterns）。")
+def serve(host, port, token, templates, patterns):
     """启动网页：在浏览器中起草和核对报告（http://127.0.0.1:8000/）。
 
-    示例：narrator serve；narrator serve --host 0.0.0.0 --port 8080 --token 口令
+    示例：narrator serve；narrator serve --host 0.0.0.0 --port 8080 --token 口令；narrator serve --templates 本单位模板
     """
     from .web import serve as run_server
 
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         raise NarratorError("serve_token_required", host=host)
+    _existing_folder(templates)
+    _existing_file(patterns)
     click.echo(message("serve_started", url=f"http://{host}:{port}/"))
-    run_server(host, port, token)
+    run_server(host, port, token, templates, patterns)
 
 
 if __name__ == "__main__":

@@ -332,8 +332,11 @@ def pages() -> Environment:
                        autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def create_app(token: str | None = None) -> FastAPI:
-    """The FastAPI application; `token` (when given) is required on every request."""
+def create_app(token: str | None = None, templates: str | Path | None = None,
+               patterns: str | Path | None = None) -> FastAPI:
+    """The FastAPI application; `token` (when given) is required on every request. `templates` (a folder of the
+    unit's own templates) and `patterns` (a word list `narrator mine` wrote) shape every draft, as
+    `narrator draft --templates --patterns` does."""
     app = FastAPI(title="narrator", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(BodyLimit)
     app.state.downloads = Downloads()
@@ -480,7 +483,8 @@ def create_app(token: str | None = None) -> FastAPI:
                     fields["answered"] = str(len(answers))
             source = report if report is not None else path
             result = await _in_thread(lambda: run(uploads, lambda: draft(
-                source, form, seed, scoring=scoring, rule_set=rules, import_tables=True)))
+                source, form, seed, templates=templates, patterns=patterns, scoring=scoring, rule_set=rules,
+                import_tables=True)))
         finally:
             uploads.close()
         if report is not None and fields.get("answered"):
@@ -720,7 +724,8 @@ def _check_batch(job: Job, uploads: Uploads, rules: str, downloads: Downloads, a
         job.finished = True
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, token: str | None = None) -> None:
+def serve(host: str = "127.0.0.1", port: int = 8000, token: str | None = None, templates: str | Path | None = None,
+          patterns: str | Path | None = None) -> None:
     import uvicorn
 
-    uvicorn.run(create_app(token), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(token, templates, patterns), host=host, port=port, log_level="warning")

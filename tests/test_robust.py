@@ -311,6 +311,8 @@ def test_an_output_that_is_a_folder(tmp_path):
     (["frobnicate"], "没有“frobnicate”这个命令。"),
     (["draft", "--templates", "/没有这个目录"], "找不到这个文件夹"),
     (["draft", "--patterns", "/没有这个文件.yaml"], "找不到这个文件"),
+    (["serve", "--templates", "/没有这个目录"], "找不到这个文件夹"),
+    (["serve", "--patterns", "/没有这个文件.yaml"], "找不到这个文件"),
 ])
 def test_usage_errors_are_in_chinese(args, words):
     code, output = run(*args)

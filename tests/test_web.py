@@ -6,6 +6,7 @@ message; seed 002 as a unit's DOCX goes through the batch page and its workbook.
 screenshotted into the test's folder (NARRATOR_SCREENSHOTS names another)."""
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -21,7 +22,7 @@ from narrator.checking.checker import check_file
 from narrator.cli import main
 from narrator.sources.load import load_report
 from narrator.checking.reporters import json_report
-from narrator.core.resources import example_path
+from narrator.core.resources import data_path, example_path
 from narrator.web import MAX_FILES
 
 from conftest import plant_wrong_figure, seed_002_docx
@@ -222,6 +223,28 @@ def _post(server, path, paths, **fields):
 def test_api_draft_gives_the_clis_docx(server, files):
     response = _post(server, "/api/draft", [example_path(".yaml")])
     assert response.status_code == 200 and response.content == files["drafted"].read_bytes()
+
+
+def test_the_served_drafts_use_the_units_templates_and_word_list(tmp_path, files):
+    """`narrator serve --templates 目录 --patterns 词表.yaml`: the web drafts as `narrator draft` with the same options
+    does, byte for byte (the self-review included: the DOCX it returns is the one the review read)."""
+    folder = tmp_path / "本单位模板"
+    folder.mkdir()
+    (folder / "06_application.j2").write_text("# 六、绩效自评结果拟应用和公开情况\n本单位将按市财政局要求公开自评结果。\n",
+                                              encoding="utf-8")
+    patterns = tmp_path / "词表.yaml"
+    patterns.write_text((Path(data_path("lexicon")) / "patterns.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    expected = tmp_path / "命令行.docx"
+    assert CliRunner().invoke(main, ["draft", "-o", str(expected), "--templates", str(folder),
+                                     "--patterns", str(patterns)]).exit_code == 0
+    custom = Server(templates=str(folder), patterns=str(patterns))
+    try:
+        response = _post(custom, "/api/draft", [example_path(".yaml")])
+    finally:
+        custom.stop()
+    assert response.status_code == 200 and response.content == expected.read_bytes()
+    assert "本单位将按市财政局要求公开自评结果。" in "\n".join(
+        p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs)
 
 
 def test_api_check_gives_the_clis_json(server, files):

@@ -18,12 +18,12 @@ def free_port() -> int:
 class Server:
     """uvicorn in a thread, on a free port of 127.0.0.1."""
 
-    def __init__(self, token: str | None = None):
+    def __init__(self, token: str | None = None, **options):
         import uvicorn
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.server = uvicorn.Server(uvicorn.Config(create_app(token), host="127.0.0.1", port=self.port,
+        self.server = uvicorn.Server(uvicorn.Config(create_app(token, **options), host="127.0.0.1", port=self.port,
                                                     log_level="warning"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
