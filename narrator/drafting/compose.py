@@ -397,6 +397,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
                                                        and bool(lang.event(indicator)))
     env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
+    # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
+    env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
     return env
 
 

@@ -358,7 +358,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
         lead_in=lead_in,
         blocks=blocks,
         highlights=highlights,
-        adjustment_accounts=_merged_changes(accounts),
+        adjustment_accounts=_merged_changes([_standing_alone(account) for account in accounts]),
         accounted_changes=accounted,
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
@@ -710,6 +710,15 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
     return _closed("".join(kept)), moved, told
+
+
+def _standing_alone(account: str) -> str:
+    """A narrative's sentence moved to §三 without the word that tied it to the sentence before it there
+    (其中5个特色保护类村庄规划由……统一组织编制，……调减60.00万元: a reviewer found 其中 pointing at nothing)."""
+    for word in lexicon.wording()["dangling_starts"]:
+        if account.startswith(word) and len(account) > len(word) + 1:
+            return account[len(word):].lstrip("，, ")
+    return account
 
 
 def _merged_changes(accounts: list[str]) -> list[str]:

@@ -569,15 +569,17 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
                             "585.19万元，执行率分别为88.80%和99.52%。")
     assert "从资金看" not in goal[6] and goal[6].split("\n")[2].startswith(
         "预算执行率为95.95%，比95%的目标高0.95个百分点。其中基本支出执行率100%，项目支出执行率94.87%。")
-    assert ("绩效目标合理，绩效指标明确，预算编制科学，项目立项规范；资金分配合理，资金使用规范，管理制度健全，"
-            "资产管理规范。") in four and "等8项" not in four
+    # all met: the count says it; the qualitative values strung after it (绩效目标合理，绩效指标明确……) prove nothing (a
+    # blind reviewer of 澜溪) and are left to the table
+    assert "绩效目标合理，绩效指标明确" not in four and "等8项" not in four
+    assert "决策、过程类指标共" in four
     assert "农村群众饮水安全保障水平提升，水利工程运行管护长效机制健全。" in four
     assert four.rstrip().endswith(
         "总体来看，2024年我局整体支出绩效目标大部分完成，预算执行率和预算调整率均符合目标要求。但农村集中供水工程水质"
         "检测合格率、小型水库除险加固座数、规模以上取水口在线计量率和水土流失综合治理面积未达到目标，中小河流治理及小型"
         "水库除险加固资金执行率只有88.80%，是下一年度需要重点改进的方面。")
     six = prose.split("六、绩效自评结果拟应用和公开情况\n")[1].split("\n")[0]
-    assert ("对未支出资金最多的中小河流治理及小型水库除险加固资金（执行率88.80%），结合项目实际进度核定下一年度预算规模。二是据本年度实际完成"
+    assert ("对未支出资金最多的中小河流治理及小型水库除险加固资金，结合项目实际进度核定下一年度预算规模。二是据本年度实际完成"
             "情况合理设定下一年度绩效目标，对完成值远超目标的山塘清淤整治口数和节水型单位创建数重新测算目标值。") in six
 
 
@@ -795,10 +797,12 @@ def test_a_second_blind_review_of_lanxi_mended():
     three = prose.split("（三）预算安排和调整情况")[1].split("（四）")[0]
     assert "调减60.00万元" not in two and "相应的县级规划编制经费年中调减60.00万元。" in three
     # his account under the goal gives the fund's rate (……年末未支出193.25万元，执行率91.26%): the goal's funds
-    # sentence does not say it again in the same paragraph
-    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元。" in prose
-    paragraph = next(line for line in prose.split("\n") if "实际支出2016.75万元" in line)
+    # sentence does not tell that fund again after it (a reviewer: the rate first, the budget after, backwards)
+    assert "地质灾害防治资金年初预算1950.00万元" not in prose
+    paragraph = next(line for line in prose.split("\n") if "年末未支出193.25万元" in line)
     assert paragraph.count("91.26%") == 1
+    # a narrative's sentence moved to §三 does not keep the 其中 that tied it to the sentence before it
+    assert "项目支出净调增445.00万元。5个特色保护类村庄规划由省级传统村落保护项目统一组织编制" in prose
 
 
 def test_a_fields_opening_result_is_said_without_the_narratives_own_weighing():
