@@ -216,7 +216,8 @@ def _words(text: str) -> frozenset[str]:
     import jieba
 
     lexicon.load_dictionary()
-    stop = set(lexicon.wording()["goal_stopwords"]) | set(lexicon.unit_kinds())  # 人次 links nothing
+    # 人次 links nothing, nor does 人数 or 人员 (流浪乞讨人员救助人数 is not about 城乡低保保障人数)
+    stop = set(lexicon.wording()["goal_stopwords"]) | set(lexicon.unit_kinds()) | set(lexicon.wording()["count_heads"])
     return frozenset(word for word in jieba.lcut(lexicon.canonical_names(text))
                      if len(word) >= 2 and word not in stop and not re.fullmatch(r"[\d.%]+", word))
 
@@ -396,7 +397,10 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
         group = by_task.get(indicator.key_work)
         if group and max(group) >= linker.THRESHOLD:
             shared = group.index(max(group))
-            if own[id(result)][shared] > 0 or index is None:
+            # a goal that states the indicator itself, its target figure too (特困人员供养人数不少于2600人), keeps it
+            stated = index is not None and _figure(result) and _figure(result) in goals[index]
+            if (own[id(result)][shared] > 0 or index is None) and not (stated and index != shared and own[id(
+                    result)][index] > own[id(result)][shared]):
                 index = shared
         (linked[index] if index is not None else others).append(result)
     linked_tasks: list[list[KeyTask]] = [[] for _ in goals]

@@ -776,6 +776,18 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     assert qifeng.count("用于水毁修复") == 1
 
 
+def test_a_third_blind_review_of_yudu_mended():
+    """于都民政 (held out; a blind reviewer): 特困人员供养人数 analysed under goal 2 though goal 1 states it with its
+    target (特困人员供养人数不少于2600人); 流浪乞讨人员救助人数 under goal 1 for sharing 人员 and 人数 with it; the
+    officer's account closing on its own verdict (……集中照护能力不足，集中供养率未达目标)."""
+    prose = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
+    goal_1 = prose.split("对年度绩效目标1")[1].split("对年度绩效目标2")[0]
+    assert "特困人员供养人数为2648人" in goal_1 and "流浪乞讨人员救助人数" not in goal_1
+    assert "流浪乞讨人员救助人数为168人" in prose.split("其他履职指标完成情况")[1]
+    assert "集中照护能力不足。" in prose and "集中供养率未达目标" not in prose
+    assert "年初目标按原计划设定。" in prose and "故完成值大幅超出目标" not in prose
+
+
 def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     """漆川城管 (held out): 结转结余率4.67% under ≤5% by 0.33 points — the unit's own report: 已接近控制上限. The margin
     is computed, so the draft may say it (as it does of 预算调整率)."""
