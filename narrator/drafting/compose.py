@@ -392,7 +392,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
-                       kind_groups=kind_groups, same_value_groups=same_value_groups, area=area)
+                       kind_groups=kind_groups, same_value_groups=same_value_groups, area=area,
+                       by_evidence=by_evidence)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
                                                        and bool(lang.event(indicator)))
@@ -443,12 +444,9 @@ def _sources(evaluation: Evaluation) -> list[str]:
     self-evaluation rests on, as the report's opening says it."""
     words = lexicon.wording()["sources"]
     counted = Counter(r.indicator.source.strip() for r in evaluation.indicators if r.indicator.source.strip())
-    # a column that holds how the target was set (依据部门工作职责……) names no source, nor does the target's own
-    # table (部门绩效目标申报表): the opening leaves them out
-    usable = [source for source, _ in counted.most_common() if len(source) <= words["max_chars"]
-              and not source.startswith(tuple(words["not_sources"])) and source.endswith(tuple(words["heads"]))
-              and source not in words["vague"] and not source.endswith(tuple(words["target_documents"]))
-              and not re.search(r"[，,。；;]", source)]
+    # the target's own table (部门绩效目标申报表) is no evidence of what the year did: the opening leaves it out
+    usable = [source for source, _ in counted.most_common() if _is_evidence(source)
+              and not source.endswith(tuple(words["target_documents"]))]
     # one of each kind first (报表, 验收资料, 调查, 数据 …; a reviewer: 工程竣工验收资料 and 园林绿化工程验收资料 but no
     # 问卷调查), then the rest
     heads = sorted(words["heads"], key=len, reverse=True)
@@ -457,6 +455,30 @@ def _sources(evaluation: Evaluation) -> list[str]:
         kinds.setdefault(next(head for head in heads if source.endswith(head)), source)
     firsts = list(kinds.values())
     return firsts + [source for source in usable if source not in firsts]
+
+
+def _is_evidence(source: str) -> bool:
+    """A 完成值来源 that names a document one can check (部门决算报表, 内部控制制度汇编, 问卷调查), not how the target
+    was set (依据部门工作职责……) nor a vague 工作完成实际情况."""
+    words = lexicon.wording()["sources"]
+    return (len(source) <= words["max_chars"] and not source.startswith(tuple(words["not_sources"]))
+            and source.endswith(tuple(words["heads"])) and source not in words["vague"]
+            and not re.search(r"[，,。；;]", source))
+
+
+def by_evidence(results: list[IndicatorResult], lang: Language) -> list[tuple[str, list[str]]]:
+    """Qualitative results met, as judgements (预算编制规范) grouped by the document each rests on, in the order
+    the documents first come: [(内部控制制度汇编, [财务管理制度健全]), …]; judgements without a checkable source
+    last, under "". A reviewer asked what 绩效目标合理，预算编制科学…… rest on: the table's 完成值来源 says."""
+    groups: dict[str, list[str]] = {}
+    for result in results:
+        judgement = lang.predicate(result.indicator)
+        if not judgement:
+            continue
+        source = result.indicator.source.strip()
+        groups.setdefault(source if _is_evidence(source) else "", []).append(judgement)
+    return [(source, said) for source, said in groups.items() if source] + (
+        [("", groups[""])] if "" in groups else [])
 
 
 def _render_document(env, name: str, context: dict, tables: dict[str, Table], missing: Missing,

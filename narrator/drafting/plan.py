@@ -412,7 +412,11 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     blocks = [Block(goal, messages(results), goal=goal, goal_number=number, tasks=goal_tasks)
               for number, (goal, results, goal_tasks) in enumerate(zip(goals, linked, linked_tasks), start=1)]
     if others or other_tasks:
-        blocks.append(Block("other", messages(others), tasks=other_tasks, category="other"))
+        # indicators no goal names have nothing in common: each exceeded one told on its own, not paired with another
+        # in one 分别完成 (a reviewer: 流浪乞讨人员救助人数 and 社会组织等级评估数量 in one sentence)
+        said = [part for message in messages(others) for part in (
+            [Message(message.kind, [result]) for result in message.results] if message.kind == "exceeded" else [message])]
+        blocks.append(Block("other", said, tasks=other_tasks, category="other"))
     return blocks
 
 
