@@ -359,7 +359,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
         lead_in=lead_in,
         blocks=blocks,
         highlights=highlights,
-        adjustment_accounts=_merged_changes([_standing_alone(account) for account in accounts]),
+        adjustment_accounts=_once_in_the_year(_merged_changes([_standing_alone(account) for account in accounts])),
         accounted_changes=accounted,
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
@@ -718,6 +718,24 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
     return _closed("".join(kept)), moved, told
+
+
+def _once_in_the_year(accounts: list[str]) -> list[str]:
+    """The accounts of the year's changes, one after another, with their shared time word (年中) said by the first only:
+    a reviewer counted six sentences opening with 年中 after the summary's own 年中净调增."""
+    words = tuple(lexicon.wording()["change_times"])
+    claims = lexicon.claim_words()
+    verbs = tuple(claims["increase_words"] + claims["decrease_words"])
+    said, out = False, []
+    for account in accounts:
+        word = next((word for word in words if account.startswith(word)), "")
+        rest = account[len(word):].lstrip("，, ")
+        # only before a cause (年中争取……补助，追加……): a bare 追加…… keeps its time word, or it reads as a fragment
+        if word and said and len(rest) > 4 and not rest.startswith(verbs):
+            account = rest
+        said = said or bool(word)
+        out.append(account)
+    return out
 
 
 def _standing_alone(account: str) -> str:
