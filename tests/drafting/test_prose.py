@@ -816,6 +816,10 @@ def test_a_second_blind_review_of_lanxi_mended():
     assert "地质灾害防治资金年初预算1950.00万元" not in prose
     paragraph = next(line for line in prose.split("\n") if "年末未支出193.25万元" in line)
     assert paragraph.count("91.26%") == 1
+    # the year's changes one after another: 年中 said once before their causes (a reviewer counted six)
+    assert ("年中争取省级耕地保护补助，追加耕地保护和补充耕地项目资金180.00万元。为完成不动产登记信息平台与省级政务服务平台的"
+            "对接改造，追加不动产登记及信息平台运维经费25.00万元。争取中央和省级地质灾害防治补助，追加地质灾害防治资金"
+            "260.00万元。") in prose
     # a narrative's sentence moved to §三 does not keep the 其中 that tied it to the sentence before it
     assert "项目支出净调增445.00万元。5个特色保护类村庄规划由省级传统村落保护项目统一组织编制" in prose
 
