@@ -571,9 +571,9 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
         "预算执行率为95.95%，比95%的目标高0.95个百分点。其中基本支出执行率100%，项目支出执行率94.87%。")
     # all met: each judgement with the document the table names as its source (a blind reviewer of 澜溪: 绩效目标合理，
     # 绩效指标明确…… strung together prove nothing)
-    assert ("对照部门绩效目标申报表，绩效目标合理，绩效指标明确；对照部门预算批复文件，预算编制科学，资金分配合理；"
-            "对照项目申报及审批资料，项目立项规范；对照财务核算资料，资金使用规范；对照内部管理制度汇编，管理制度健全；"
-            "对照资产管理台账，资产管理规范。") in four and "等8项" not in four
+    assert ("对照部门绩效目标申报表，绩效目标合理，绩效指标明确；根据部门预算批复文件，预算编制科学，资金分配合理；"
+            "经核查项目申报及审批资料，项目立项规范；对照财务核算资料，资金使用规范；根据内部管理制度汇编，管理制度健全；"
+            "经核查资产管理台账，资产管理规范。") in four and "等8项" not in four
     assert "农村群众饮水安全保障水平提升，水利工程运行管护长效机制健全。" in four
     assert four.rstrip().endswith(
         "总体来看，2024年我局整体支出绩效目标大部分完成，预算执行率和预算调整率均符合目标要求。但农村集中供水工程水质"
@@ -789,6 +789,8 @@ def test_a_third_blind_review_of_yudu_mended():
     assert other.startswith("流浪乞讨人员救助人数达168人，完成目标的112%，比目标多18人。") and "分别" not in other
     assert "集中照护能力不足。" in prose and "集中供养率未达目标" not in prose
     assert "年初目标按原计划设定。" in prose and "故完成值大幅超出目标" not in prose
+    # a field of one indicator gives its count too, as the other fields do (a reviewer: 格式不统一)
+    assert "6.慈善事业方面指标1项，达到或超过目标。全年募集慈善资金728.60万元" in prose
 
 
 def test_a_rate_kept_just_under_its_ceiling_is_said_so():
