@@ -606,6 +606,10 @@ def test_a_line_is_said_to_lag_only_below_the_execution_target_and_a_name_openin
     assert "三季度快检工作一度中断。" in tinghu and "全年快检批次未达到目标值" not in tinghu
     yinan = compose(evaluate(_answered(DATA / "statements_yinan"))).prose()
     assert "地质灾害防治与矿山生态修复经费执行率只有86.94%，是下一年度需要重点改进的方面。" in yinan
+    # 湄潭 (a blind reviewer): the line that left the most unspent is not the one executed least (茶农技术培训经费
+    # 92.21%): the verdict names its amount, not its rate as if it were the lowest
+    meitan = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
+    assert "茶叶加工技术改造补助资金未支出16.20万元，是下一年度需要重点改进的方面。" in meitan
 
 
 @pytest.mark.parametrize("unit, left", [
