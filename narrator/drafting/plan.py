@@ -350,11 +350,14 @@ def make_plan(evaluation: Evaluation) -> Plan:
     accounts: list[str] = []
     accounted: set[str] = set()
     lines = [line for line in report.budget_lines if line.parent and line.adjustment]
+    spent = [line for line in report.budget_lines if line.parent and line.actual is not None]
     for highlight in highlights:
         if highlight.story and lines:
             highlight.story, moved, named = without_adjustments(highlight.story, lines)
             accounts += moved
             accounted |= named
+        if highlight.story and spent:
+            highlight.story = _without_spending(highlight.story, spent)
     return Plan(
         lead_in=lead_in,
         blocks=blocks,
@@ -718,6 +721,24 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
     return _closed("".join(kept)), moved, told
+
+
+def _without_spending(story: str, lines) -> str:
+    """§二's story without a clause that only gives what a budget line spent (全年支出茶农技术培训经费88.52万元): the
+    money is told in §三 and under the goal in §四 (a reviewer: 硬塞在成效清单里)."""
+    def spends(clause: str) -> bool:
+        amounts = {quantity.value for quantity in find_quantities(clause) if quantity.is_number and quantity.unit == "万元"}
+        return any(line.actual in amounts and any(name in clause for name in (line.name, _line_stem(line.name)) if name)
+                   for line in lines)
+
+    kept = []
+    for part in _sentence_parts(story):
+        end = part[-1] if part[-1] in "。；;" else ""
+        clauses = [clause for clause in re.split(r"[，,]", part.rstrip("。；;")) if clause.strip()]
+        rest = [clause for clause in clauses if not spends(clause)]
+        if rest:
+            kept.append(part if len(rest) == len(clauses) else "，".join(rest) + (end or "。"))
+    return _closed("".join(kept))
 
 
 def _once_in_the_year(accounts: list[str]) -> list[str]:

@@ -797,6 +797,16 @@ def test_a_third_blind_review_of_yudu_mended():
     assert "6.慈善事业方面指标1项，达到或超过目标。全年募集慈善资金728.60万元" in prose
 
 
+def test_section_two_gives_results_not_what_a_fund_spent():
+    """湄潭 (a blind reviewer): 全年支出茶农技术培训经费88.52万元 closed a field of §二's results — what a budget line
+    spent is told under its goal in §四; 章贡's 全年拨付职业技能培训补贴338.45万元 likewise, the rest of its sentence kept."""
+    meitan = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
+    two = meitan.split("二、年度履职目标完成情况")[1].split("三、")[0]
+    assert "88.52万元" not in two and "培育茶叶加工技术骨干216人，培训考核合格率94.5%。" in two
+    zhanggong = compose(evaluate(_answered(DATA / "statements_zhanggong"))).prose()
+    assert "338.45万元" not in zhanggong.split("二、年度履职目标完成情况")[1].split("三、")[0]
+
+
 def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     """漆川城管 (held out): 结转结余率4.67% under ≤5% by 0.33 points — the unit's own report: 已接近控制上限. The margin
     is computed, so the draft may say it (as it does of 预算调整率)."""
