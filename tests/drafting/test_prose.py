@@ -538,10 +538,10 @@ def test_the_report_opens_with_what_it_rests_on_and_section_three_tells_the_unit
     assert three[4:] == [
         "（三）预算安排和调整情况",
         "2024年年初预算8506.40万元，其中基本支出1836.40万元、项目支出6670.00万元。年中净调增419.30万元，其中基本支出"
-        "追加46.30万元、项目支出净调增373.00万元（其中水资源管理与节约用水经费调减20.00万元）。调整后预算8925.70万元，"
+        "追加46.30万元、项目支出净调增373.00万元（其中水资源管理与节约用水经费调减20.00万元）。调整后预算为8925.70万元，"
         "其中基本支出1882.70万元、项目支出7043.00万元。",
         "（四）预算执行情况",
-        "2024年实际支出8564.51万元，其中基本支出1882.70万元、项目支出6681.81万元。全年预算执行率为95.95%。"]
+        "2024年实际支出8564.51万元，其中基本支出1882.70万元，项目支出6681.81万元，全年预算执行率为95.95%。"]
     assert "2024年部门调整预算8925.70万元" not in prose  # the 概况's sentence: §三 says it from 预算信息
     signature = [block for block in document.blocks if isinstance(block, Paragraph) and block.signature]
     assert [block.text for block in signature] == ["岚川县水利局"]
@@ -742,7 +742,7 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
             "年中调减生活垃圾分类及无害化处理经费120.00万元。7月中旬强降雨后对城区排水管网开展抢修和清淤，年中追加市政设施"
             "维护经费260.00万元。老旧管网及背街小巷改造项目年中追加省级城市更新补助资金150.00万元。年中追加公共停车场及"
             "便民设施建设经费40.00万元。数字城管平台升级改造政府采购中标价低于预算，年中调减城市管理综合执法及数字城管运行经费"
-            "35.00万元。调整后预算12009.90万元") in three
+            "35.00万元。调整后预算为12009.90万元") in three
     assert "全年改造老旧供排水管网18.7公里，其中供水管网7.2公里、雨污管网11.5公里；全年新增公共停车泊位2160个。" in two
     assert ("从各项支出看，调整预算数与实际支出相差560.38万元，其中基本支出未支出6.53万元、项目支出未支出553.85万元；"
             "项目支出中老旧管网及背街小巷改造项目资金未支出463.80万元，生活垃圾分类及无害化处理经费未支出27.34万元，"
@@ -751,7 +751,7 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     assert ("。2024年城市、农村低保标准分别提高到每人每月780元和640元，因提标年中追加城乡最低生活保障资金260.00万元。"
             "年中追加省级养老服务体系建设补助资金150.00万元。原计划由本局实施的县殡仪馆火化设备尾气处理改造改由县生态环境局统筹大气污染防治资金实施，年中调减殡葬改革及"
-            "社会事务管理经费35.00万元。调整后预算13814.40万元") in wugang
+            "社会事务管理经费35.00万元。调整后预算为13814.40万元") in wugang
     # 栖凤交通 (held out): bare changes that open alike are one sentence, as an officer lists them; a change told
     # with its purpose (，用于水毁修复) keeps it and stands alone
     qifeng = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
