@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..core import lexicon
 from ..core.evaluate import Evaluation, Status, evaluate
-from ..core.model import Report
+from ..core.model import BUDGET_UNIT, Report
 from ..core.quantity import Quantity, format_decimal, parse_quantity, shown
 from ..recognise.tables import Cell, ReportTables
 from ..statements.extract import Claim, count_key, extract, name_tokens
@@ -396,7 +396,7 @@ def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: 
     # 151.36万元: 支出 is its 实际支出数); the total's only by its full names.
     aliases = {key: tuple(name_tokens(word) for word in lexicon.budget_column_words().get(key, ())) if scope else ()
                for key in values}
-    facts = [Fact(BUDGET_NAMES[key], "completion", shown(value, "万元"), where(key), place,
+    facts = [Fact(BUDGET_NAMES[key], "completion", shown(value, BUDGET_UNIT), where(key), place,
                   aliases=aliases[key], scope=scope, budget=True)
              for key, value in values.items() if value is not None]
     rate = parse_quantity(rate_cell.text) if rate_cell is not None else parse_quantity("")
@@ -410,13 +410,13 @@ def _budget_facts(result, evaluation: Evaluation, where, place: str, rate_cell: 
                           where("adjustment"), place, budget=True))
     if line.actual is not None and values["adjusted"] is not None:
         # 未支出24.93万元, 结余, 调整后预算与实际支出的差额: 调整预算数 − 实际支出数.
-        facts.append(Fact(wording("fact_unspent"), "remainder", computed(values["adjusted"] - line.actual, "万元"),
+        facts.append(Fact(wording("fact_unspent"), "remainder", computed(values["adjusted"] - line.actual, BUDGET_UNIT),
                           where("actual"), place, scope=scope, budget=True))
     facts += _shares(result, evaluation, where, place, scope, values)
     columns = [(key, values[key]) for key in ("initial", "adjusted", "actual") if values.get(key) is not None]
     for (first, one), (second, other) in combinations(columns, 2):
         # 调整后预算较年初预算增加81.6万元: the difference of two columns of one line.
-        facts.append(Fact(column_pair(first, second), "column_gap", computed(abs(one - other), "万元"),
+        facts.append(Fact(column_pair(first, second), "column_gap", computed(abs(one - other), BUDGET_UNIT),
                           where(second), place, scope=scope, budget=True))
     return facts
 

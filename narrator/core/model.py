@@ -23,6 +23,7 @@ INDICATOR_COLUMNS = {
     "原因分析": "reason",
     "分值": "weight",
 }
+BUDGET_UNIT = "万元"  # the unit of every amount in 预算信息 and 资金来源
 BUDGET_COLUMNS = {
     "项目": "name",
     "上级": "parent",

@@ -602,9 +602,9 @@ def _warnings(plan: Plan, budget: BudgetView) -> list[str]:
     """Disagreements inside the input the draft cannot settle: the 自评表's 预算执行率 / 预算调整率
     against the rates computed from 预算信息."""
     warnings = []
-    for result, agrees, computed in ((plan.execution, budget.execution_agrees, budget.execution_rate),
-                                     (plan.adjustment, budget.adjustment_agrees, budget.adjustment_rate)):
-        if result is not None and not agrees:
+    for result, consistent, computed in ((plan.execution, budget.execution_agrees, budget.execution_rate),
+                                         (plan.adjustment, budget.adjustment_agrees, budget.adjustment_rate)):
+        if result is not None and not consistent:
             warnings.append(Notice("rate_disagrees", name=result.indicator.name,
                                     written=result.indicator.completion.text,
                                     computed=format_percent(computed or Decimal(0))))

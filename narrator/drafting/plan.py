@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..core import lexicon
 from ..core.compare import agrees
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
-from ..core.model import KeyTask
+from ..core.model import BUDGET_UNIT, KeyTask
 from ..core.quantity import find_quantities, round_half_up
 from ..statements.extract import name_tokens
 from .language import cut_words, is_ceiling, none_happened, number, stated_in, strip_end
@@ -88,7 +88,7 @@ class Block:
             amount = abs(line.adjustment)
             for result in (r for message in self.messages for r in message.results):
                 reason = result.indicator.reason
-                if any(quantity.is_number and quantity.unit == "万元" and quantity.value == amount
+                if any(quantity.is_number and quantity.unit == BUDGET_UNIT and quantity.value == amount
                        and any(verb in reason[max(0, quantity.start - 12):quantity.start] for verb in verbs)
                        for quantity in find_quantities(reason)):
                     told.append(line.name)
@@ -700,8 +700,7 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
 
     kept, moved = [], []
     for part in _sentence_parts(story):
-        end = part[-1] if part[-1] in "。；;" else ""
-        clauses = [clause for clause in re.split(r"[，,]", part.rstrip("。；;")) if clause.strip()]
+        clauses, end = _clauses(part)
         flags = [is_change(clause) for clause in clauses]
         if not any(flags):
             kept.append(part)
@@ -727,14 +726,13 @@ def _without_spending(story: str, lines) -> str:
     """§二's story without a clause that only gives what a budget line spent (全年支出茶农技术培训经费88.52万元): the
     money is told in §三 and under the goal in §四 (a reviewer: 硬塞在成效清单里)."""
     def spends(clause: str) -> bool:
-        amounts = {quantity.value for quantity in find_quantities(clause) if quantity.is_number and quantity.unit == "万元"}
+        amounts = {quantity.value for quantity in find_quantities(clause) if quantity.is_number and quantity.unit == BUDGET_UNIT}
         return any(line.actual in amounts and any(name in clause for name in (line.name, _line_stem(line.name)) if name)
                    for line in lines)
 
     kept = []
     for part in _sentence_parts(story):
-        end = part[-1] if part[-1] in "。；;" else ""
-        clauses = [clause for clause in re.split(r"[，,]", part.rstrip("。；;")) if clause.strip()]
+        clauses, end = _clauses(part)
         rest = [clause for clause in clauses if not spends(clause)]
         if rest:
             kept.append(part if len(rest) == len(clauses) else "，".join(rest) + (end or "。"))
@@ -789,6 +787,12 @@ def _merged_changes(accounts: list[str]) -> list[str]:
             merged.append(account)
     return [item if isinstance(item, str) else item[0] + connectives["list_separator"].join(item[1:-1])
             + (connectives["list_last"] if len(item) > 2 else "") + item[-1] + "。" for item in merged]
+
+
+def _clauses(part: str) -> tuple[list[str], str]:
+    """A sentence part's clauses (between its commas) and the mark it ends with ("" when none)."""
+    end = part[-1] if part[-1] in "。；;" else ""
+    return [clause for clause in re.split(r"[，,]", part.rstrip("。；;")) if clause.strip()], end
 
 
 def _sentence_parts(text: str) -> list[str]:

@@ -20,7 +20,7 @@ from ..checking.checker import check_document
 from ..core import lexicon
 from ..core.errors import message
 from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status, evaluate
-from ..core.model import KeyTask, Report, column_of
+from ..core.model import BUDGET_UNIT, KeyTask, Report, column_of
 from ..core.quantity import convert, format_percent, parse_quantity
 from ..core.version import DEFAULT_SEED
 from ..sources.text import read_text
@@ -29,7 +29,6 @@ from .language import Language, completion_text, number, strip_end, table_text
 from .plan import budget_view, is_notable, make_plan
 
 
-BUDGET_UNIT = "万元"  # the unit of 预算信息's amounts
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 from ..core import lexicon
-from ..core.errors import NarratorError, message
+from ..core.errors import NarratorError
 from ..core.output import write_atomically
 from .compose import Document, Heading, Paragraph, Table
 

@@ -17,13 +17,13 @@ names; a wrong 小计 is reported alone, and the 合计 above it checked with wh
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
 from ..core import lexicon
 from ..core.quantity import normalize_width
+from ..sources.cells import plain
 from ..sources.document import SourceDocument, Table
 from .tables import Cell, cell_at, money
 
@@ -56,10 +56,6 @@ UNSURE = 9
 def _words() -> dict[str, tuple[str, ...]]:
     words = lexicon.budget_structure_words()["money_tables"]
     return {key: tuple(map(str, value)) for key, value in words.items()}
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", "", normalize_width(text))
 
 
 def read(document: SourceDocument, skip: set[int] = frozenset()) -> tuple[list[Mismatch], list[int]]:
@@ -107,12 +103,12 @@ def _column_totals(table: Table, numbered: int) -> list[Mismatch] | None:
     for level, row in enumerate(header):
         row = row + [""] * (width - len(row))
         for column, text in enumerate(row):
-            if not any(_plain(text) == word or _plain(text).endswith(word) for word in words["totals"]) or not text:
+            if not any(plain(text) == word or plain(text).endswith(word) for word in words["totals"]) or not text:
                 continue
             above = header[level - 1] + [""] * width if level else [""] * width
             parts = []
             for other in range(column + 1, width):
-                if row[other] and any(_plain(row[other]).endswith(word) for word in words["totals"]):
+                if row[other] and any(plain(row[other]).endswith(word) for word in words["totals"]):
                     break  # the next 合计
                 if other > column + 1 and level and above[other]:
                     break  # the next part of the level above
@@ -189,7 +185,7 @@ def _row_totals(table: Table) -> list[Mismatch] | None:
 
 
 def _money_column(header: list[str], body: list[list[str]], index: int, words: dict) -> bool:
-    title = _plain(header[index]) if index < len(header) else ""
+    title = plain(header[index]) if index < len(header) else ""
     if any(word in title for word in words["not_summed"]):
         return False
     cells = [row[index] for row in body if index < len(row) and row[index].strip()]

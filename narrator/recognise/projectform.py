@@ -11,18 +11,16 @@ and its rows (年度资金总额, 其中：当年财政拨款, 上年结转资�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from ..core import lexicon
 from ..core.errors import Notice, message
 from ..core.model import Indicator, Origin
-from ..core.quantity import half_width_figures, normalize_width, parse_quantity, round_half_up, year_in
-from ..core.resources import load_yaml
+from ..core.quantity import half_width_figures, normalize_width, parse_quantity, year_in
 from ..sources import readings, streams
-from ..sources.layout import match_columns
 from ..sources.document import Paragraph, SourceDocument, Table
+from ..sources.layout import match_columns
 from . import indicator_rows
 from .formlines import line_grade, read_lines as _line_sheet
 from .sheet import (FundingRow, ScoredIndicator, ScoreSheet, form_words as _words, has as _has, part_name as _part_name,

@@ -31,6 +31,7 @@ from ..core.errors import NarratorError, Notice, message
 from ..core.model import BudgetLine, FundingLine, Indicator, Origin, Report
 from ..core.quantity import format_decimal, half_width_figures, normalize_width, parse_quantity, year_in
 from ..sources import kinds, read, readings
+from ..sources.cells import plain as _key  # text compared as a label: half-width, without blanks
 from . import indicator_rows, projectform
 
 _COPIED_TEXT = kinds.TEXT | {""}  # a copied table saved without a suffix too
@@ -260,11 +261,6 @@ def _clean(text: str) -> str:
     """Cell text without HTML tags (some exports keep <p>), non-breaking spaces or outer blanks."""
     text = _TAG.sub("", text).replace("&nbsp;", " ").replace("\xa0", " ")
     return half_width_figures(read.simplified(text.strip()))
-
-
-def _key(text: str) -> str:
-    """Text compared as a label: half-width, without any blanks."""
-    return re.sub(r"\s+", "", normalize_width(text))
 
 
 # ---------------------------------------------------------------- parsing

@@ -16,7 +16,7 @@ import re
 from typing import Callable
 
 from ..core import lexicon
-from ..core.quantity import normalize_width
+from .cells import plain
 from .document import Paragraph, SourceDocument, Table, is_page_number, without_readings
 
 _PIPE_RULE = re.compile(r"\|?(\s*:?-{2,}:?\s*\|)+")
@@ -67,10 +67,6 @@ def rows_document(text: str, file: str = "", wrapped_first_cells: bool = False) 
     return SourceDocument(file, blocks)
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\s+", "", normalize_width(text))
-
-
 def _layout(lines: list[str]) -> str:
     """How a text's table rows are laid out when a blank line stands between them: "cells" when the
     indicator header has one cell per line, "blocks" when it is one line with a blank line under it
@@ -81,8 +77,8 @@ def _layout(lines: list[str]) -> str:
     for index, line in enumerate(lines):
         if name not in line or "\t" in line or "|" in line:
             continue
-        if _key(line) == name:
-            block = [_key(text) for text in lines[max(0, index - 4):index + 6]]
+        if plain(line) == name:
+            block = [plain(text) for text in lines[max(0, index - 4):index + 6]]
             if sum(text in words for text in block) >= 3:
                 return "cells"
         elif sum(word in line for word in words) >= 3:
