@@ -190,6 +190,9 @@ def answer_file(source: str | Path | None, output: str | Path | None = None, in_
     answers: dict[str, str] = {}
     stopped = False
     for index, question in enumerate(asked, start=1):
+        if question.kind == "line_reason" and answers and question.key not in {
+                q.key for q in report_questions(apply_answers(report, answers))}:
+            continue  # an answer before it (预算执行率's reason) already says where the line's money stayed
         echo("")
         echo(message("ask_progress", index=index, count=len(asked)) + question.text)
         for number, choice in enumerate(question.choices, start=1):
@@ -223,7 +226,10 @@ def answer_file(source: str | Path | None, output: str | Path | None = None, in_
         else:
             write_input(answered, target, force)
         echo(message("ask_written", answered=len(answers), file=target))
-    left = len(report_questions(apply_answers(report, answers)))
-    if left:
-        echo(message("ask_skipped", count=left, file=target if answers else file))
+    left = report_questions(apply_answers(report, answers))
+    marked = [question for question in left if not question.optional]
+    if marked:
+        echo(message("ask_skipped", count=len(marked), file=target if answers else file))
+    if len(marked) < len(left):
+        echo(message("ask_skipped_optional", count=len(left) - len(marked)))
     return 0

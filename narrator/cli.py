@@ -228,6 +228,9 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, sug
     if result.questions:
         click.echo(message("draft_questions", count=len(result.questions),
                            file=(" " + _shell_word(input_file)) if input_file else ""), err=True)
+        optional = sum(question.optional for question in result.questions)
+        if optional:
+            click.echo(message("draft_questions_optional", count=optional), err=True)
 
 
 def _shell_word(path: str) -> str:

@@ -32,6 +32,7 @@ BUDGET_COLUMNS = {
     "调整预算数": "adjusted",
     "实际支出数": "actual",
     "半年计划执行数": "half_year_plan",
+    "原因说明": "note",
 }
 # 资金来源: the income rows of a 绩效目标表's 部门整体资金 (资金总额, 财政拨款 …).
 FUNDING_COLUMNS = {
@@ -68,7 +69,7 @@ LIST_FIELDS = {
 def column_of(field: str) -> str:
     """The input's column or field name (as the officer sees it in the workbook) of a model field:
     reason → 原因分析, overview → 单位概况, measures → 改进措施."""
-    for columns in (INDICATOR_COLUMNS, BASIC_FIELDS, LIST_FIELDS):
+    for columns in (INDICATOR_COLUMNS, BASIC_FIELDS, LIST_FIELDS, BUDGET_COLUMNS):
         for column, name in columns.items():
             if name == field:
                 return column
@@ -114,6 +115,7 @@ class BudgetLine:
     actual: Decimal | None = None  # 实际支出数
     parent: str = ""
     half_year_plan: Decimal | None = None  # 半年计划执行数, from the 绩效目标表
+    note: str = ""  # 原因说明: the officer's account of why the line left money unspent
     origin: Origin | None = field(default=None, compare=False, repr=False)
 
     @property

@@ -28,7 +28,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..core import lexicon, yamlfile
 from ..core.compare import agrees
 from ..core.errors import NarratorError, Notice, message
-from ..core.evaluate import Evaluation, IndicatorResult, Problem, Status
+from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Problem, Status
 from ..core.model import Report
 from ..core.quantity import find_quantities, format_percent, shown
 from ..core.resources import data_path, load_yaml
@@ -164,6 +164,34 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
             kept = kept[1:]
         return OWN_SENTENCES + "".join(kept)
     return text
+
+
+def line_reason(line: BudgetResult) -> str:
+    """The officer's 原因说明 of a budget line as the sentence after its figures goes on (……未支出463.80万元，主要原因是
+    ……): without his own lead (主要原因是, 原因：, 因, 由于 …), without opening clauses that only restate the line's
+    figures (结余43.62万元，主要是两块：…; 该项目执行率91.74%，…), and without its end."""
+    words = lexicon.wording()["line_reasons"]
+    known = [line.line.actual, line.adjusted_budget, line.execution_rate]
+    if line.line.actual is not None:
+        known.append(line.adjusted_budget - line.line.actual)
+    leads = sorted(words["own_leads"] + words["cause_leads"], key=len, reverse=True)
+    text = line.line.note.strip()
+    listed_starts = lexicon.wording()["told_reason"]["listed_reason_starts"]
+    while True:
+        lead = next((lead for lead in leads if text.startswith(lead)), "")
+        text = text[len(lead):].lstrip("，,：: ")
+        listed = re.match(r"[^，,；;。：:]{0,8}[：:](?=" + "|".join(map(re.escape, listed_starts)) + ")", text)
+        if listed:  # 两块：一是…… — the sentence gives 主要原因：一是……
+            text, lead = text[listed.end():], listed.group()
+        parts = re.split(r"[，,；;。]", text, maxsplit=1)
+        clause, rest = parts[0], parts[1] if len(parts) == 2 else ""
+        figures = find_quantities(clause)
+        restated = rest and figures and all(q.is_number and q.value in known for q in figures) and len(
+            re.sub(r"[\d.]+(万元|%)", "", clause)) <= words["restating_chars"]
+        if not lead and not restated:
+            return strip_end(text)
+        if restated:
+            text = rest.lstrip("，,：: ")
 
 
 def restates(result: IndicatorResult, missing: Missing) -> bool:
@@ -393,7 +421,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area,
-                       by_evidence=by_evidence)
+                       by_evidence=by_evidence, line_reason=line_reason)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
                                                        and bool(lang.event(indicator)))

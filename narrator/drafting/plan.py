@@ -967,6 +967,8 @@ class BudgetView:
     cuts: list[BudgetResult] = field(default_factory=list)  # lines cut in the year (the total's change is net)
     weakest: BudgetResult | None = None  # the project line that left the most unspent, below the total's rate
     # and below the execution target (96.75 % against 95 % is not said to lag)
+    notes: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # lines with the officer's 原因说明 that
+    # no goal's funds sentence tells, with what they left unspent: 预算执行情况 gives their reasons
 
 
 
@@ -1010,8 +1012,11 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
                     and evaluation.budget_execution_rate is not None
                     and b.execution_rate < evaluation.budget_execution_rate
                     and b.execution_rate < _floor(plan.execution)), None)
+    in_goals = {id(b) for block in plan.blocks for b in block.lines}
     return BudgetView(
         weakest=weakest,
+        notes=[(b, b.adjusted_budget - b.line.actual) for b in evaluation.budget
+               if b.line.note and b.line.actual is not None and id(b) not in in_goals],
         unspent_in=short[0].line.name if unspent and spent and len(short) == 1 and len(children) > 1 else "",
         lowest=lowest,
         cuts=[b for b in evaluation.budget if b is not total and b.line.name not in parents
@@ -1027,3 +1032,36 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
         execution_agrees=_agrees(plan.execution, evaluation.budget_execution_rate),
         adjustment_agrees=_agrees(plan.adjustment, evaluation.budget_adjustment_rate),
     )
+
+
+def lines_to_explain(evaluation: Evaluation, budget: BudgetView) -> list[tuple[BudgetResult, Decimal]]:
+    """The budget lines whose unspent money only the officer can explain, with the amount, largest first: the line
+    the draft names as the one to improve (budget.weakest) and every project executed below lexicon's lagging rate
+    (73.50 %) that left at least lexicon's share of the total's unspent money, at most lexicon's number — not a category of the total (基本支出), and not a line whose remainder
+    the input already explains: its 原因说明, or an account (a reason, a task's 完成情况) that names the line with its
+    unspent amount or its rate (……是老旧管网及背街小巷改造项目资金年末结余463.80万元、执行率只有73.50%的主要原因)."""
+    words = lexicon.wording()["line_reasons"]
+    lagging = Decimal(str(lexicon.wording()["lagging_execution_rate"]))
+    subtotals = set(lexicon.budget_structure()["subtotals"])
+    report = evaluation.report
+    accounts = [i.reason for i in report.indicators] + [t.result for t in report.key_tasks] + [report.overview]
+    chosen = []
+    for b, amount in budget.unspent_lines:
+        if b.line.name in subtotals or amount <= 0 or not (b is budget.weakest or b.execution_rate < lagging):
+            continue
+        if budget.unspent and amount * 100 < budget.unspent * words["min_share"]:
+            continue  # 1.50万元 of 1043.90万元 left unspent is no story
+        if b.line.note.strip() or any(_remainder_told(b, amount, text) for text in accounts if text):
+            continue
+        chosen.append((b, amount))
+    return chosen[:words["asked"]]
+
+
+def _remainder_told(line: BudgetResult, amount: Decimal, text: str) -> bool:
+    """`text` names the line and gives what it left unspent or its execution rate."""
+    if line.line.name not in text:
+        return False
+    rate = round_half_up(line.execution_rate, 2) if line.execution_rate is not None else None
+    return any(quantity.is_number and ((quantity.unit == BUDGET_UNIT and quantity.value == amount)
+                                       or (quantity.unit == "%" and quantity.value == rate))
+               for quantity in find_quantities(text))

@@ -2,7 +2,7 @@
 
 `questions(report)` lists, in the report's order, every gap the draft would otherwise mark: a missed
 indicator's reason, a large exceedance's reason, a missing or incomparable 完成值, a 重点任务 without
-完成情况, a budget line without 实际支出数, a 自评表 rate that disagrees with the one 预算信息 gives
+完成情况, a budget line without 实际支出数, a budget line that left much unspent without a reason, a 自评表 rate that disagrees with the one 预算信息 gives
 (which one is right?), a 年度目标 nothing in the input speaks to, a missing 单位概况, and 存在问题 /
 改进措施 when the data shows none. Each question shows the figures it is about.
 
@@ -26,15 +26,18 @@ from ..core.version import DEFAULT_SEED
 from ..sources.text import read_text
 from .compose import reason_text
 from .language import Language, completion_text, number, strip_end, table_text
-from .plan import budget_view, is_notable, make_plan
+from .plan import budget_view, is_notable, lines_to_explain, make_plan
 
 
+
+
+OPTIONAL_KINDS = ("line_reason",)
 
 
 @dataclass(frozen=True)
 class Question:
     key: str  # stable within one input: kind and the row it fills ("reason:预算执行率")
-    kind: str  # reason, far_reason, completion, task_result, actual, rate_conflict, goal_result,
+    kind: str  # reason, far_reason, completion, task_result, actual, line_reason, rate_conflict, goal_result,
     #            overview, problems, measures
     text: str  # the question, with its figures, in Chinese
     field: str  # where the answer goes, as the input names it (绩效指标“X”的原因分析)
@@ -42,6 +45,11 @@ class Question:
     choices: tuple[str, ...] = ()  # for a choice: the options' words, answered by their number
     subject: str = ""  # the indicator, task, budget line or goal the question is about
     value: str = ""  # for a rate conflict: the rate 预算信息 gives, written when choice 1 is taken
+
+    @property
+    def optional(self) -> bool:
+        """Unanswered, the draft marks nothing: a line's unspent money is told without a reason."""
+        return self.kind in OPTIONAL_KINDS
 
 
 def questions(source: Report | Evaluation) -> list[Question]:
@@ -88,6 +96,13 @@ def questions(source: Report | Evaluation) -> list[Question]:
                                   message("question_actual", name=line.line.name, budget=number(line.adjusted_budget)),
                                   message("question_field_budget", name=line.line.name), "money",
                                   subject=line.line.name))
+    for line, left in lines_to_explain(evaluation, budget):
+        asked.append(Question(f"line_reason:{line.line.name}", "line_reason",
+                              message("question_line_reason", name=line.line.name,
+                                      budget=number(line.adjusted_budget), actual=number(line.line.actual),
+                                      rate=format_percent(line.execution_rate), left=number(left)),
+                              message("question_field_line", name=line.line.name, column=column_of("note")),
+                              subject=line.line.name))
     problems = plan.missed or plan.notable or plan.pending or report.problems
     if not problems:
         asked.append(Question("problems", "problems", message("question_problems", year=report.year),
@@ -192,9 +207,11 @@ def _check_quantity(question: Question, text: str, report: Report) -> str:
 def _contradiction(question: Question, text: str, report: Report) -> str:
     """A figure in the answer that the input contradicts, as the checker finds it in a sentence
     about the question's subject."""
-    subject = question.subject if question.kind in ("reason", "far_reason", "task_result") else ""
+    subject = question.subject if question.kind in ("reason", "far_reason", "task_result", "line_reason") else ""
     # A reason is read as one (原因是……): what it counts in passing is matched to an indicator by name only.
     said = message("answer_reason_lead") + text if question.kind in ("reason", "far_reason") else text
+    if question.kind == "line_reason":  # said of its line: 结余180.55万元 is read as the line's unspent money
+        said = question.subject + "：" + text
     result = check_document(read_text(said, "回答"), data=report)
     # Only what the answer says of its own subject: a reason names other figures in passing, and those
     # are no reason to refuse it.
@@ -257,6 +274,9 @@ def apply_answers(report: Report, answers: dict[str, str]) -> Report:
         elif question.kind == "actual":
             index = next(i for i, line in enumerate(lines) if line.name == question.subject)
             lines[index] = dataclasses.replace(lines[index], actual=_money(text))
+        elif question.kind == "line_reason":
+            index = next(i for i, line in enumerate(lines) if line.name == question.subject)
+            lines[index] = dataclasses.replace(lines[index], note=text)
         elif question.kind == "overview":
             basic["overview"] = text
         elif question.kind == "problems":

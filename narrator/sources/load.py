@@ -256,6 +256,7 @@ def _budget_line(row: Row) -> BudgetLine:
         adjusted=_money(row, "调整预算数"),
         actual=_money(row, "实际支出数"),
         half_year_plan=_money(row, "半年计划执行数"),
+        note=_text(row, "原因说明"),
         origin=row.origin,
     )
 
