@@ -300,7 +300,10 @@ def _names_a_list(named: str) -> bool:
         listed = listed_names(named[:counted[-1].start])
         if len(listed) >= 2 and counted[-1].value == len(listed):
             return True
-    return len(names) >= 3 or (len(names) == 2 and not any(word in name for name in names for word in scope))
+    # a word for all of them heads or opens the name (年度目标, 各项任务); inside one it is an indicator's own word
+    # (永久基本农田保护任务完成率和耕地保护田长制巡查覆盖率均达到目标: two indicators)
+    return len(names) >= 3 or (len(names) == 2 and not any(name.endswith(word) or name.startswith(word)
+                                                            for name in names for word in scope))
 
 
 @rule("N104", "warning")

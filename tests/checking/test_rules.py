@@ -210,3 +210,14 @@ def test_a_growth_rate_indicator_is_what_a_growth_sentence_states():
     assert new_findings(with_paragraph("研发资源共享服务用户补助同比增长100%。", text)) == []
     (finding,) = new_findings(with_paragraph("研发资源共享服务用户补助同比增长90%。", text))
     assert (finding.code, finding.claimed, finding.expected) == ("N101", "90%", "100%")
+
+
+def test_two_indicators_named_before_all_met_are_those_two_even_with_a_word_for_all_inside():
+    """A drafted sentence (澜溪's 永久基本农田保护任务完成率和耕地保护田长制巡查覆盖率均达到目标) drew N103: 任务 inside a
+    name was read as 'every task'. A word for all of them heads or opens a name (年度目标和重点任务); inside, it is the
+    indicator's own word."""
+    listed = with_paragraph("从完成程度看，绩效指标明确性和工作计划制定健全性均达到目标。")
+    assert [(f.claimed, f.expected) for f in only("N103", listed)] == [("全面完成", "3项未达成")]
+    every = with_paragraph("本年度绩效目标和各项任务均已完成。")
+    assert sorted((f.claimed, f.expected) for f in only("N103", every)) == [("全面完成", "3项未达成"),
+                                                                             ("均已完成", "3项未达成")]

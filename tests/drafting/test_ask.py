@@ -285,7 +285,7 @@ def test_a_line_that_left_much_money_unspent_is_asked_why_with_its_figures():
 def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     def sentence(unit, start):
         prose = draft(_with_notes(unit), check=False).document.prose()
-        return next(s + "。" for s in prose.split("。") if s.lstrip("从资金看，").startswith(start))
+        return next(s.strip() + "。" for s in prose.split("。") if s.strip().removeprefix("从资金看，").startswith(start))
 
     # under the goal whose work the line pays for, after its figures; 由于 goes, for 主要原因是 leads
     assert sentence("statements_zaoyang", "妇幼健康服务项目经费年初预算") == (
