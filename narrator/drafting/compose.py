@@ -428,6 +428,9 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
+    # the officer's reason for the line's unspent money says again what his account of an indicator above says
+    env.tests["predicated"] = lambda indicator, lang: bool(lang.predicate(indicator))  # said as a judgement
+    env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     return env
 
 
@@ -531,8 +534,12 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
     report = context.get("report")
     unit = getattr(report, "unit_name", "") or ""
     suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")
-    if suffix:  # the officer's 局里 in his reasons, as a report says it: 我局
+    if suffix:  # the officer's 局里 in his reasons, as a report says it: 我局; his 我们 too
         text = text.replace(suffix + lexicon.wording()["colloquial_place"], self_name(unit))
+        # (not 我们县, 我们村: a place, not the unit)
+        text = re.sub(rf"{lexicon.wording()['colloquial_self']}(?![县市区镇乡村省州])", self_name(unit), text)
+    for before, after in lexicon.wording()["formal_register"].items():
+        text = text.replace(before, after)  # the officer's 没有支付 as a report says it: 未支付
     # 比目标低2.4个百分点，原因是\x1f全年抽检…… → 比目标低2.4个百分点。全年抽检……: his account in its own sentences
     text = re.sub(rf"[，,](主要)?原因(是|在于){OWN_SENTENCES}", "。", text).replace(OWN_SENTENCES, "")
     text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")

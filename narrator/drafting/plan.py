@@ -28,7 +28,7 @@ from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import BUDGET_UNIT, KeyTask
 from ..core.quantity import find_quantities, round_half_up
 from ..statements.extract import name_tokens
-from .language import cut_words, is_ceiling, none_happened, number, stated_in, strip_end
+from .language import chinese_number, cut_words, is_ceiling, none_happened, number, stated_in, strip_end
 
 
 @dataclass
@@ -73,6 +73,18 @@ class Block:
             if line.line.name in reason and any(
                     quantity.unit == "%" and quantity.is_number and quantity.value == rate
                     for quantity in find_quantities(reason)):
+                return True
+        return False
+
+    def repeats(self, line: BudgetResult) -> bool:
+        """The officer's 原因说明 of the line says again what his account of an indicator under this goal says (most of
+        its two-character pieces are there): the paragraph just above tells it, so the line's sentence says 原因同上."""
+        note = line.line.note.strip()
+        pieces = {note[i:i + 2] for i in range(len(note) - 1)}
+        share = lexicon.wording()["line_reasons"]["repeats_share"]
+        for result in (r for message in self.messages for r in message.results):
+            reason = result.indicator.reason
+            if pieces and reason and len(pieces & {reason[i:i + 2] for i in range(len(reason) - 1)}) >= share * len(pieces):
                 return True
         return False
 
@@ -362,7 +374,8 @@ def make_plan(evaluation: Evaluation) -> Plan:
         lead_in=lead_in,
         blocks=blocks,
         highlights=highlights,
-        adjustment_accounts=_once_in_the_year(_merged_changes([_standing_alone(account) for account in accounts])),
+        adjustment_accounts=_enumerated(_once_in_the_year(_merged_changes([_standing_alone(account)
+                                                                            for account in accounts]))),
         accounted_changes=accounted,
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
@@ -755,6 +768,21 @@ def _once_in_the_year(accounts: list[str]) -> list[str]:
         said = said or bool(word)
         out.append(account)
     return out
+
+
+def _enumerated(accounts: list[str]) -> list[str]:
+    """Three accounts of the year's changes or more, each a sentence of its own, told as one list after the summary
+    (具体为：一是……追加……；二是……调减……): a reviewer read them as short sentences piled one on another. The summary
+    says 年中, so an item's 年中 before its verb goes; an account of several sentences leaves the list as it was."""
+    words = lexicon.wording()["enumerated_changes"]
+    if len(accounts) < words["from"] or any("。" in account.rstrip("。") for account in accounts):
+        return accounts
+    claims = lexicon.claim_words()
+    verbs = "|".join(map(re.escape, claims["increase_words"] + claims["decrease_words"]))
+    times = "|".join(map(re.escape, lexicon.wording()["change_times"]))
+    items = [re.sub(rf"(?:{times})(?=(?:{verbs}))", "", strip_end(account), count=1) for account in accounts]
+    return [words["lead"] + "；".join(words["item"].format(number=chinese_number(n), text=item)
+                                      for n, item in enumerate(items, start=1)) + "。"]
 
 
 def _standing_alone(account: str) -> str:
