@@ -12,6 +12,7 @@ table, ``@suggestion`` a marked 【参考表述】 paragraph, ``@sign`` the 落�
 non-blank line is a body paragraph."""
 from __future__ import annotations
 
+import dataclasses
 import re
 import signal
 import threading
@@ -28,7 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from ..core import lexicon, yamlfile
 from ..core.compare import agrees
 from ..core.errors import NarratorError, Notice, message
-from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Problem, Status
+from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Problem, Status, evaluate
 from ..core.model import Report
 from ..core.quantity import find_quantities, format_percent, shown
 from ..core.resources import data_path, load_yaml
@@ -164,6 +165,26 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
             kept = kept[1:]
         return OWN_SENTENCES + "".join(kept)
     return text
+
+
+def in_register(report: Report) -> Report:
+    """The report with the officer's reasons and 原因说明 in a report's register (没有支付 → 未支付, 还没 → 尚未, 我们 →
+    我局: lexicon/wording.yaml formal_register) — the same words otherwise; the report itself when nothing changes.
+    Reviewers marked his words pasted as he typed them; only what he wrote is touched, never narrator's own text."""
+    rules = lexicon.wording()["formal_register"]
+    own = self_name(report.unit_name)
+
+    def formal(text: str) -> str:
+        for pattern, replacement in rules.items():
+            text = re.sub(pattern, replacement.replace("{self}", own), text)
+        return text
+
+    indicators = [dataclasses.replace(i, reason=formal(i.reason)) if i.reason else i for i in report.indicators]
+    lines = [dataclasses.replace(b, note=formal(b.note)) if b.note else b for b in report.budget_lines]
+    if all(a.reason == b.reason for a, b in zip(indicators, report.indicators)) and all(
+            a.note == b.note for a, b in zip(lines, report.budget_lines)):
+        return report
+    return dataclasses.replace(report, indicators=indicators, budget_lines=lines)
 
 
 def line_reason(line: BudgetResult) -> str:
@@ -441,7 +462,9 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     sentences learned from prior reports as marked 【参考表述】 paragraphs when the input
     has no 存在问题 / 改进措施 of its own. With `rules` (draft --scoring), the 自评表 carries
     分值 and 得分 columns, the 总分 and the 自评等级 by that rule set, and §九 states them."""
-    report = evaluation.report
+    report = in_register(evaluation.report)
+    if report is not evaluation.report:
+        evaluation = evaluate(report)
     missing = Missing()
     plan = make_plan(evaluation)
     lang = Language(seed, patterns, plan.written)
@@ -536,10 +559,6 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
     suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")
     if suffix:  # the officer's 局里 in his reasons, as a report says it: 我局; his 我们 too
         text = text.replace(suffix + lexicon.wording()["colloquial_place"], self_name(unit))
-        # (not 我们县, 我们村: a place, not the unit)
-        text = re.sub(rf"{lexicon.wording()['colloquial_self']}(?![县市区镇乡村省州])", self_name(unit), text)
-    for before, after in lexicon.wording()["formal_register"].items():
-        text = text.replace(before, after)  # the officer's 没有支付 as a report says it: 未支付
     # 比目标低2.4个百分点，原因是\x1f全年抽检…… → 比目标低2.4个百分点。全年抽检……: his account in its own sentences
     text = re.sub(rf"[，,](主要)?原因(是|在于){OWN_SENTENCES}", "。", text).replace(OWN_SENTENCES, "")
     text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")

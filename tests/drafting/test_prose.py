@@ -878,3 +878,26 @@ def test_an_account_that_ends_by_restating_the_shortfall_ends_before_it():
     assert ("预算执行率为98.54%，未达到目标（目标为100%），原因是计划提升改造的2所乡镇敬老院因消防设计方案变更需重新报审"
             "并重新招标，工程未能在年内完工结算，养老服务体系建设资金215.65万元结转至2025年使用。") in prose
     assert "导致预算执行率未达到100%" not in prose
+
+
+def test_judgements_say_what_they_rest_on_and_the_verdict_names_rates_only_all_met():
+    """Three blind reviews (漆川, 枣阳, 缙云): 城市人居环境质量改善，城市管理长效机制健全 asserted with nothing under it — the
+    table's only source for them is the work itself, said as such; 预算调整率符合目标要求 singled out in the verdict while
+    预算执行率 missed read as a poor choice."""
+    qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
+    assert "从全年工作完成情况看，城市人居环境质量改善，城市管理长效机制健全。" in qichuan
+    zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
+    verdict = next(line for line in zaoyang.split("\n") if line.startswith("总体来看"))
+    assert verdict.startswith("总体来看，2024年我委整体支出绩效目标大部分完成。但预算执行率、") and "符合目标要求" not in verdict
+    assert "预算执行率和预算调整率均符合目标要求" in qichuan  # both met: both named
+
+
+def test_only_the_officers_words_are_put_in_a_reports_register():
+    """His 没有支付, 还没做, 我们 become 未支付, 尚未实施, 我局 — in his reasons and 原因说明 only: the goal's own 4所以上
+    is no 所以 to replace, and the words of the tables' other cells stay as written."""
+    report = _answered(DATA / "statements_jinyun")
+    prose = compose(evaluate(report)).prose()
+    assert "年初确定的目标是新建改扩建公办幼儿园4所以上，" in prose
+    assert "装修和室外配套尚未实施，合同约定的后续进度款未支付。" in prose
+    note = next(b.note for b in report.budget_lines if b.name == "学前教育发展专项经费")
+    assert "装修和室外配套还没做，合同约定的后续进度款没有支付。" in note  # the input is not touched
