@@ -901,3 +901,7 @@ def test_only_the_officers_words_are_put_in_a_reports_register():
     assert "装修和室外配套尚未实施，合同约定的后续进度款未支付。" in prose
     note = next(b.note for b in report.budget_lines if b.name == "学前教育发展专项经费")
     assert "装修和室外配套还没做，合同约定的后续进度款没有支付。" in note  # the input is not touched
+    # 学前教育发展专项经费 pays for goal 1's work (学前教育普及普惠): 发展 says no more than 建设 does (a reviewer: the
+    # goal's part said nothing of its money)
+    goal_1 = prose.split("对年度绩效目标1")[1].split("对年度绩效目标2")[0]
+    assert "从资金看，学前教育发展专项经费年初预算1860.00万元，调增240.00万元后为2100.00万元" in goal_1
