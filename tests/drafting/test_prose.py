@@ -585,8 +585,8 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
         "预算执行率为95.95%，比95%的目标高0.95个百分点。其中基本支出执行率100%，项目支出执行率94.87%。")
     # all met: the documents the table names as their sources, then the judgements (a blind reviewer of 澜溪:
     # 绩效目标合理，绩效指标明确…… strung together prove nothing; two of 漆川/澜溪: “对照……；根据……” pairing each with its
-    # source reads as the source column put into sentences)
-    assert ("经核查部门绩效目标申报表、部门预算批复文件、项目申报及审批资料等6种材料，绩效目标合理，绩效指标明确，预算编制"
+    # source reads as the source column put into sentences; one of 澜溪: “等6种材料” counts the sources)
+    assert ("经核查部门绩效目标申报表、部门预算批复文件、项目申报及审批资料等材料，绩效目标合理，绩效指标明确，预算编制"
             "科学，资金分配合理；项目立项规范，资金使用规范，管理制度健全，资产管理规范。") in four and "等8项" not in four
     assert "农村群众饮水安全保障水平提升，水利工程运行管护长效机制健全。" in four
     assert four.rstrip().endswith(
@@ -748,7 +748,7 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     prose = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
     two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
     three = prose.split("（三）预算安排和调整情况")[1].split("（四）")[0]
-    assert not re.search("追加|调增|调减|追减", two.split("主要工作成效如下：")[1])
+    assert not re.search("追加|调增|调减|追减", two.split("各方面完成情况如下：")[1])
     # (the cuts these sentences tell are not listed before them in （其中……调减……） too: a blind review read 35万元 twice)
     # six of them: one list after the summary (a reviewer: short sentences piled one on another), its 年中 said once
     assert ("其中基本支出追加38.50万元、项目支出净调增475.00万元。具体为："
@@ -828,9 +828,9 @@ def test_section_two_gives_results_not_what_a_fund_spent():
 
 def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     """漆川城管 (held out): 结转结余率4.67% under ≤5% by 0.33 points — the unit's own report: 已接近控制上限. The margin
-    is computed, so the draft may say it (as it does of 预算调整率)."""
+    is computed, so the draft may say it (as it does of 预算调整率) — with 但, not 其中 (a reviewer: 其中 misused)."""
     prose = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
-    assert ("结转结余率为4.67%，“三公”经费控制率为80.38%，均控制在目标以内。其中结转结余率距5%的上限仅0.33个百分点。"
+    assert ("结转结余率为4.67%，“三公”经费控制率为80.38%，均控制在目标以内。但结转结余率距5%的上限仅0.33个百分点。"
             in prose)
     assert "“三公”经费控制率距" not in prose  # 80.38% under 100%: far from it
 
