@@ -154,6 +154,39 @@ def test_the_questions_are_answered_in_the_browser_before_drafting(server, page,
     assert page.inner_text("#gaps") == "没有待补充的内容。"
 
 
+def test_why_a_line_left_money_unspent_is_asked_in_the_browser_and_left_blank_marks_nothing(server, page, tmp_path):
+    """枣阳卫健 (held out): the last question is the line that left 32.85万元 unspent, marked as optional; a wrong
+    figure in the answer is refused; answered, the reason follows the line's figures and the downloaded input keeps it
+    in 预算信息's 原因说明."""
+    folder = Path(__file__).resolve().parent / "data" / "statements_zaoyang"
+    source = tmp_path / "枣阳.yaml"
+    source.write_bytes((folder / "unit.yaml").read_bytes())
+    page.goto(server.url + "/draft")
+    page.set_input_files("#file", str(source))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#questions")
+    last = page.locator("ol.questions li").count()
+    assert page.inner_text(f"#question-{last} label") == (
+        "预算项目“妇幼健康服务项目经费”调整预算274.20万元，实际支出241.35万元，执行率88.02%，未支出32.85万元。"
+        "这部分资金没有支出的原因是什么？")
+    assert page.inner_text(f"#question-{last} .hint") == "写入预算信息“妇幼健康服务项目经费”的原因说明；留空时报告只写出未支出的金额"
+    page.fill(f"#answer-{last}", "结余45.85万元，主要是市妇幼保健院阴道镜设备检修停用约1个月。")
+    page.click("#answer")
+    page.wait_for_selector(".answer-error")
+    assert "回答写“45.85万元”" in page.inner_text(".answer-error") and "32.85万元" in page.inner_text(".answer-error")
+    page.fill(f"#answer-{last}", "市妇幼保健院阴道镜设备四季度检修停用约1个月，按筛查人数拨付的补助资金没有支出完。")
+    page.click("#answer")
+    page.wait_for_selector("#report")
+    assert ("未支出32.85万元，主要原因是市妇幼保健院阴道镜设备四季度检修停用约1个月，按筛查人数拨付的补助资金未全部支出。"
+            in page.inner_text("#report"))
+    with page.expect_download() as waiting:
+        page.click("#download-input")
+    saved = tmp_path / "answered.yaml"
+    waiting.value.save_as(str(saved))
+    note = next(b.note for b in load_report(saved).budget_lines if b.name == "妇幼健康服务项目经费")
+    assert note == "市妇幼保健院阴道镜设备四季度检修停用约1个月，按筛查人数拨付的补助资金没有支出完。"
+
+
 def test_a_planted_figure_is_marked_in_the_browser(server, page, files, tmp_path):
     page.goto(server.url + "/check")
     _shot(page, files, "check-form")
