@@ -995,6 +995,7 @@ class BudgetView:
     cuts: list[BudgetResult] = field(default_factory=list)  # lines cut in the year (the total's change is net)
     weakest: BudgetResult | None = None  # the project line that left the most unspent, below the total's rate
     # and below the execution target (96.75 % against 95 % is not said to lag)
+    lowest_told: bool = False  # a goal's funds sentence gives the lowest line's rate already
     notes: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # lines with the officer's 原因说明 that
     # no goal's funds sentence tells, with what they left unspent: 预算执行情况 gives their reasons
 
@@ -1043,6 +1044,7 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
     in_goals = {id(b) for block in plan.blocks for b in block.lines}
     return BudgetView(
         weakest=weakest,
+        lowest_told=lowest is not None and id(lowest) in in_goals,
         notes=[(b, b.adjusted_budget - b.line.actual) for b in evaluation.budget
                if b.line.note and b.line.actual is not None and id(b) not in in_goals],
         unspent_in=short[0].line.name if unspent and spent and len(short) == 1 and len(children) > 1 else "",
