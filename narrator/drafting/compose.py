@@ -167,6 +167,22 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     return text
 
 
+def execution_reason(plan: Plan, budget: BudgetView) -> str:
+    """预算执行率 missed and the officer gave no reason, while 预算信息 shows where the money stayed: that, as the
+    arithmetic proves it (全年未支出资金77.08万元，其中文物保护与非遗传承经费28.88万元、……) — the reason the issue
+    allows to be stated without him; "" otherwise. Reviewers marked the 【待补充】 left there when the lines' figures
+    (and his 原因说明 of them) were in the report."""
+    execution = plan.execution
+    if execution is None or execution.status is not Status.MISSED or execution.indicator.reason.strip() \
+            or not budget.unspent or not budget.unspent_lines or not budget.execution_agrees:
+        return ""
+    words = lexicon.wording()["computed_execution_reason"]
+    shown = budget.unspent_lines[:words["lines"]]
+    items = "、".join(words["item"].format(name=b.line.name, amount=number(amount)) for b, amount in shown)
+    more = words["more"] if len(shown) < len(budget.unspent_lines) else ""
+    return words["text"].format(amount=number(budget.unspent), items=items, more=more)
+
+
 def in_register(report: Report) -> Report:
     """The report with the officer's reasons and 原因说明 in a report's register (没有支付 → 未支付, 还没 → 尚未, 我们 →
     我局: lexicon/wording.yaml formal_register) — the same words otherwise; the report itself when nothing changes.
@@ -467,8 +483,15 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         evaluation = evaluate(report)
     missing = Missing()
     plan = make_plan(evaluation)
-    lang = Language(seed, patterns, plan.written)
     budget = budget_view(evaluation, plan)
+    computed = execution_reason(plan, budget)
+    if computed:  # 预算执行率 missed without the officer's reason: where the money stayed, as the arithmetic proves
+        report = dataclasses.replace(report, indicators=[
+            dataclasses.replace(i, reason=computed) if i is plan.execution.indicator else i for i in report.indicators])
+        evaluation = evaluate(report)
+        plan = make_plan(evaluation)
+        budget = budget_view(evaluation, plan)
+    lang = Language(seed, patterns, plan.written)
     scores = score_indicators(evaluation, rules) if rules is not None else None
     tables = _tables(evaluation, missing, templates, scores)
     limit = lang.words["mined_sentences"] if suggestions else 0
@@ -483,7 +506,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
-        "own": own_problems(report, plan), "sources": _sources(evaluation),
+        "own": own_problems(report, plan), "sources": _sources(evaluation), "execution_computed": bool(computed),
         "profile": overview_parts(report.overview, budget.total is not None) if report.overview else None,
     }
     document = _render_document(env, "report.j2", context, tables, missing, templates)
@@ -554,6 +577,8 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
         raise NarratorError("template_error", template=where, line=line, reason=reason) from None
     for before, after in lexicon.wording()["reason_joins"].items():
         text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
+    # 主要原因是不合格水样主要集中在……: the officer's own 主要 right after; the lead says 原因是 (a reviewer: 主要 twice)
+    text = re.sub(r"主要原因是([^。，；]{0,15}主要)", r"原因是\1", text)
     report = context.get("report")
     unit = getattr(report, "unit_name", "") or ""
     suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")

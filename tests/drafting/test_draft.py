@@ -165,8 +165,14 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
     document = compose(unmet)
     prose = document.prose()
     assert document.missing == ["年度重点任务", "人才各类政策解答服务家次：完成值", "网络故障时长：原因分析",
-                                "开展科技咨询服务：可与目标值比较的完成值", "预算执行率：原因分析", "预算偏差率：原因分析",
+                                "开展科技咨询服务：可与目标值比较的完成值", "预算偏差率：原因分析",
                                 "营造创新创业的良好氛围：原因分析", "单位概况"]
+    # 预算执行率 missed with no reason given: where the money stayed is no placeholder — 预算信息 computes it (two
+    # blind reviewers marked the 【待补充】 left while the lines' figures were in the report)
+    assert "预算执行率为91.50%，未达到目标（目标为100%），主要是部分资金未能全部支出。" in prose
+    table = next(b for b in document.blocks if isinstance(b, Table) and b.name == "self_evaluation")
+    assert next(row for row in table.rows if row[2] == "预算执行率")[7] == \
+        "全年未支出资金175.30万元，其中基本支出110.21万元、项目支出65.09万元"
     assert "人才各类政策解答服务家次的完成值尚未填写【待补充：完成值】。" in prose
     assert "各类人才项目受理数为1100项，比1200项的目标少100项，原因是部分人才项目申报批次推迟至次年。" in prose
     # Ceilings and zero targets: "over the limit", never "not reached".
