@@ -368,3 +368,12 @@ def test_a_lines_reason_is_kept_in_the_input_it_was_written_to(tmp_path):
         line = next(b for b in again.budget_lines if b.name == "茶叶加工技术改造补助资金")
         assert line.note == _notes("statements_meitan")["未支出原因"]["茶叶加工技术改造补助资金"]
         assert [q for q in questions(again) if q.kind == "line_reason"] == []
+
+
+def test_draft_says_which_questions_are_about_unspent_money(tmp_path):
+    source = _copy(tmp_path, DATA / "statements_zaoyang" / "unit.yaml", "枣阳.yaml")
+    result = CliRunner().invoke(main, ["draft", str(source), "-o", str(tmp_path / "r.docx")])
+    assert result.exit_code == 0, result.output
+    count = len(questions(load_report(source)))
+    assert f"提示：有{count}个问题只有您能回答" in result.stderr
+    assert "其中1个问的是预算项目未支出资金的原因：不回答时报告只写出未支出的金额。" in result.stderr
