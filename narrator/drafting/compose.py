@@ -466,7 +466,6 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
-    env.tests["predicated"] = lambda indicator, lang: bool(lang.predicate(indicator))  # said as a judgement
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     return env
 

@@ -373,10 +373,14 @@ class Language:
             # 新建美丽经济交通走廊条数 → 新建美丽经济交通走廊5条; 健康科普宣传活动场次 → 举办健康科普宣传活动263场 (a
             # verb only for a measure word of events: 培养 before 家庭医生签约服务 would say what the data do not)
             unit = indicator.target.unit or indicator.completion.unit
-            if self.has_leading_verb(counted):
+            # 农村文化礼堂开展活动 says its verb inside: no 组织 before it (a reviewer: 开展……开展活动)
+            if self.has_leading_verb(counted) or any(verb in counted for verb in self.words["name_verbs"]):
                 return f"{counted}{value}"
             if unit in self.words["event_units"] and (verb := self.verb(indicator)):
                 return f"{verb}{counted}{value}"
+        unit = indicator.completion.unit if indicator.completion.is_number else ""
+        if unit in self.words["counted_in_name"] and name.endswith(unit) and len(name) - len(unit) >= 2:
+            return f"{name[:-len(unit)]}{value}"  # 接待游客3286.5万人次, not 接待游客人次为3286.5万人次 (a reviewer)
         if self.is_measure(name) or kind in ("ratio", "time", "satisfaction"):
             return f"{name}{_connectives()['reached'] if reached and kind != 'time' else copula}{value}"
         if self.has_leading_verb(name):

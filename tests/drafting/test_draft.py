@@ -169,7 +169,7 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
                                 "营造创新创业的良好氛围：原因分析", "单位概况"]
     # 预算执行率 missed with no reason given: where the money stayed is no placeholder — 预算信息 computes it (two
     # blind reviewers marked the 【待补充】 left while the lines' figures were in the report)
-    assert "预算执行率为91.50%，未达到目标（目标为100%），主要是部分资金未能全部支出。" in prose
+    assert "预算执行率为91.50%，未达到目标（目标为100%），主要是基本支出和项目支出资金未能全部支出。" in prose
     table = next(b for b in document.blocks if isinstance(b, Table) and b.name == "self_evaluation")
     assert next(row for row in table.rows if row[2] == "预算执行率")[7] == \
         "全年未支出资金175.30万元，其中基本支出110.21万元、项目支出65.09万元"
@@ -247,7 +247,7 @@ def test_docx_layout(example, tmp_path):
     assert (east_asian(styles["Heading 1"]), east_asian(styles["Heading 2"])) == ("黑体", "楷体_GB2312")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[1] == "二、年度履职目标完成情况" and len(headings) == 9
-    body = next(p for p in document.paragraphs if p.text.startswith("2022年，苏州市生产力促进中心共设置"))
+    body = next(p for p in document.paragraphs if p.text.startswith("2022年，我中心共设置"))
     assert body.style.name == "Body Text"
     assert body.style.element.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
     # the 落款: the unit's name at the right margin, a line below §六, no first-line indent

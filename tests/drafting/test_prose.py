@@ -306,10 +306,11 @@ def test_section_four_analyses_and_section_five_names_what_it_is_about():
     assert ("从各项支出看，全年未支出资金24.93万元，其中基本支出未支出24.12万元、项目支出未支出0.81万元；项目支出中"
             "公务出国（境）费未支出0.8万元，党团活动经费未支出0.01万元。") in four
     five = prose.split("五、部门（单位）整体支出绩效中存在问题及改进措施")[1].split("六、")[0]
-    assert ("1.针对非税收入预算完成率未达到目标的问题，分析原因，在2023年度工作计划中明确推进措施、责任人和完成时限，"
-            "确保目标按期完成。") in five
-    assert "2.加强预算执行管理。对执行偏慢的基本支出、公务出国（境）费和党团活动经费按月跟踪执行进度" in five
-    assert "3.提高预算编制的准确性。编制2023年预算时细化基本支出和项目支出的测算，减少年度中的预算调整。" in five
+    # the unit writes its own measures: no generic one for the missed indicator (reviewers: “分析原因，……确保目标按期
+    # 完成” is boilerplate); the budget's, which its measures do not name, stay
+    assert "针对非税收入预算完成率未达到目标的问题" not in five
+    assert "1.加强预算执行管理。对执行偏慢的基本支出、公务出国（境）费和党团活动经费按月跟踪执行进度" in five
+    assert "2.提高预算编制的准确性。编制2023年预算时细化基本支出和项目支出的测算，减少年度中的预算调整。" in five
     assert "【参考表述】" not in prose  # learned boilerplate only with --suggestions
 
 
@@ -373,7 +374,7 @@ def test_goals_take_the_indicators_they_state_and_the_officers_problems_are_not_
     four = prose.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
     goal = {n: re.split(rf"对年度绩效目标{n}(?:（[^）]*）)?的分析", four)[1].split("\n（")[0] for n in (1, 4, 6)}
     # several quantities beyond their targets: their ratios in one list, checked back one by one
-    assert ("图书馆、文化馆、博物馆免费开放天数为306天，三馆接待读者观众人次为17.8万人次，新增图书馆藏量为8650册，"
+    assert ("图书馆、文化馆、博物馆免费开放天数为306天，三馆接待读者观众17.8万人次，新增图书馆藏量为8650册，"
             "分别完成年度目标的102%、118.7%和108.1%。村级综合性文化服务中心达标率达96.30%，比目标高1.3个百分点。") \
         in goal[1]  # quantities in ratios, the rate on its own in points
     # 全县接待游客人次增长8%以上 is goal 4's: its effect indicator is analysed there
@@ -550,7 +551,7 @@ def test_the_report_opens_with_what_it_rests_on_and_section_three_tells_the_unit
     assert prose.startswith("为全面反映2024年度部门整体支出绩效情况，岚川县水利局对照年初设定的部门整体支出绩效目标，"
                             "以部门决算报表、工程交工验收资料、问卷调查和部门预算批复文件等为依据，逐项核实绩效指标完成情况，"
                             "开展了绩效自评。现将有关情况报告如下。\n一、预算部门名称：岚川县水利局\n")
-    assert ("二、年度履职目标完成情况\n2024年，岚川县水利局围绕防汛抗旱和山洪灾害防御、农村供水保障、中小河流治理和小型水库除险加固、"
+    assert ("二、年度履职目标完成情况\n2024年，我局围绕防汛抗旱和山洪灾害防御、农村供水保障、中小河流治理和小型水库除险加固、"
             "水资源管理和节约用水、河湖管护和水土保持五个方面的职责和预算管理要求，设定年度绩效目标6项。全年共设置整体支出绩效指标44项，") in prose
     three = prose.split("三、部门（单位）概况\n")[1].split("\n四、")[0].split("\n")
     assert three[0] == "（一）基本情况和主要职能" and three[1].startswith("岚川县水利局是湖南省岚川县人民政府工作部门") \
@@ -887,12 +888,13 @@ def test_an_account_that_ends_by_restating_the_shortfall_ends_before_it():
     assert "导致预算执行率未达到100%" not in prose
 
 
-def test_judgements_say_what_they_rest_on_and_the_verdict_names_rates_only_all_met():
-    """Three blind reviews (漆川, 枣阳, 缙云): 城市人居环境质量改善，城市管理长效机制健全 asserted with nothing under it — the
-    table's only source for them is the work itself, said as such; 预算调整率符合目标要求 singled out in the verdict while
-    预算执行率 missed read as a poor choice."""
+def test_judgements_stand_as_the_table_gives_them_and_the_verdict_names_rates_only_all_met():
+    """Blind reviews: 城市人居环境质量改善，城市管理长效机制健全 has nothing under it (漆川, 枣阳) — but the table's only
+    source for them is 工作完成实际情况, and 从全年工作完成情况看 before them read as that column put into words (漆川,
+    顺庆): they stand as the table gives them. 预算调整率符合目标要求 singled out in the verdict while 预算执行率 missed
+    read as a poor choice."""
     qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
-    assert "从全年工作完成情况看，城市人居环境质量改善，城市管理长效机制健全。" in qichuan
+    assert "城市人居环境质量改善，城市管理长效机制健全。" in qichuan
     zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
     verdict = next(line for line in zaoyang.split("\n") if line.startswith("总体来看"))
     assert verdict.startswith("总体来看，2024年我委整体支出绩效目标大部分完成。但预算执行率、") and "符合目标要求" not in verdict

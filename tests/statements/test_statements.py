@@ -138,6 +138,7 @@ DRAFTS = {
     "seed000_filled": (DATA / "seed000_filled.yaml", None, [
         ("第8段", "7项"), ("第18段", "8个"), ("第18段", "43名"), ("第18段", "4名"), ("第18段", "42名"), ("第18段", "4名"),
         ("第20段", "2062.35万元"),  # §三's 部门整体资金, from 资金来源, which the report has no table of
+        ("第26段", "2项"),  # §四's 2项完成值待补充 alone, its counts of met and missed left to §二
         ("第32段", "两个月"), ("第42段", "8项"), ("第61段", "7项")]),
     "unmet": (DATA / "unmet.yaml", None, [("第26段", "2项")]),
     "project": (None, "项目", [("第6段", "200万元"), ("第6段", "0万元"), ("第6段", "0万元")]),
