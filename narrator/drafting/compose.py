@@ -153,7 +153,9 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     opening = re.split(r"[，；。,;]", sentences[0], maxsplit=1)[0]
     # 年度计划除险加固小型水库8座; 全县规模以上取水口69个; 黄泥坳小流域按计划全部完成: a plan, a count or a fact
     # opens it, not a cause; only a reason that opens with one (因……, 受……影响, 一是……) is joined with 原因是
-    plan = opening.startswith(tuple(words["plan_openings"])) or any(word in opening for word in words["done_words"]) \
+    # (未全部完成 is no work done: a negated done word opens a shortfall, which 原因是 may introduce)
+    done = any(re.search(rf"(?<![未没])(?<!尚未){re.escape(word)}", opening) for word in words["done_words"])
+    plan = opening.startswith(tuple(words["plan_openings"])) or done \
         or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening))
             and bool(find_quantities(opening)))  # 2024年度卫片执法认定违法用地图斑128个: a fact, no cause
     if plan and not any(word in opening for word in words["cause_words"]):

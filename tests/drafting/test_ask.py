@@ -305,9 +305,9 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
         "方案，年内未开工，整治资金未拨付；二是部分已完工工程的尾款要等竣工结算审核后支付，年底尚未到支付节点。")
     # a line no goal's funds sentence tells: 预算执行情况 gives its reason after where the money stayed
     prose = draft(_with_notes("statements_meitan"), check=False).document.prose()
-    # (his 没拨, 没有完工 and 我们 in a report's words)
+    # (his 没拨, 没有完工, 我们 and 所以 in a report's words)
     assert ("茶叶加工技术改造补助资金未支出的主要原因是个别企业的改造补助未拨付。有1家茶企的清洁化生产线改造年底前未完工"
-            "验收，按我中心的补助办法要验收合格后才能拨付资金，所以暂时未拨付。") in prose
+            "验收，按我中心的补助办法要验收合格后才能拨付资金，因此暂时未拨付。") in prose
     assert prose.count("个别企业的改造补助未拨付") == 1 and "未支出的主要原因是未支出" not in prose
 
 

@@ -923,3 +923,10 @@ def test_equal_margins_are_said_once_and_the_officers_own_main_is_not_doubled():
     assert "农村自来水普及率为93.8%，农村供水保证率为96.8%，均高于年度目标1.8个百分点。" in prose
     assert "比目标低3.4个百分点，原因是不合格水样主要集中在汛期的单村供水工程" in prose
     assert "1.8个百分点和1.8个百分点" not in prose and "主要原因是不合格水样主要" not in prose
+
+
+def test_a_shortfall_that_opens_the_officers_reason_is_introduced_as_the_reason():
+    """枣阳卫健 (held out; two blind reviewers): “预算执行率为98.34%，未达到目标（目标为100%）。“两癌”免费筛查任务未全部
+    完成……” — his reason stood alone with no 原因是, for 未全部完成 was read as work done (全部完成)."""
+    prose = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
+    assert "预算执行率为98.34%，未达到目标（目标为100%），原因是“两癌”免费筛查任务未全部完成，" in prose
