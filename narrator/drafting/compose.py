@@ -468,6 +468,9 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
+    # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
+    env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(
+        word in result.indicator.name for word in lexicon.wording()["target_judgements"])
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     return env
 

@@ -930,3 +930,12 @@ def test_a_shortfall_that_opens_the_officers_reason_is_introduced_as_the_reason(
     完成……” — his reason stood alone with no 原因是, for 未全部完成 was read as work done (全部完成)."""
     prose = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
     assert "预算执行率为98.34%，未达到目标（目标为100%），原因是“两癌”免费筛查任务未全部完成，" in prose
+
+
+def test_targets_judged_sound_while_results_far_beyond_them_are_qualified():
+    """漆川, 顺庆, 湄潭 (blind reviews): 绩效目标设定依据充分 beside indicators at 2.7 times their targets read as a
+    contradiction; the judgement stays as the table gives it, and what the arithmetic shows follows it."""
+    prose = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
+    process = prose.split("决策与过程管理\n")[1].split("\n")[0]
+    assert process.endswith("绩效目标设定依据充分，绩效指标明确，预算编制规范；项目立项程序规范，财务管理制度健全，资产管理"
+                            "规范。但新增公共停车泊位数和“门前三包”责任书签订户数的完成值均远超目标，目标值设定偏低。")
