@@ -195,6 +195,8 @@ def answer_file(source: str | Path | None, output: str | Path | None = None, in_
             continue  # an answer before it (预算执行率's reason) already says where the line's money stayed
         echo("")
         echo(message("ask_progress", index=index, count=len(asked)) + question.text)
+        if question.optional:
+            echo(message("ask_optional"))
         for number, choice in enumerate(question.choices, start=1):
             echo(f"  {number}. {choice}")
         while True:

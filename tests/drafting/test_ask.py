@@ -355,6 +355,7 @@ def test_ask_does_not_ask_about_a_line_an_earlier_answer_explained(tmp_path):
     result = CliRunner().invoke(main, ["ask", str(source)], input=answers)
     assert result.exit_code == 0, result.output
     assert "1个预算项目未支出资金的原因没有回答，报告中只写出未支出的金额。" in result.output
+    assert "（可以不答：不回答时报告只写出未支出的金额，不标【待补充】。）" in result.output  # said with the question
     assert "个问题没有回答" not in result.output  # nothing the draft would mark is left
 
 
