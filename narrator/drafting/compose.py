@@ -30,7 +30,7 @@ from ..core import lexicon, yamlfile
 from ..core.compare import agrees
 from ..core.errors import NarratorError, Notice, message
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Problem, Status, evaluate
-from ..core.model import Report
+from ..core.model import BUDGET_UNIT, Report
 from ..core.quantity import find_quantities, format_percent, shown
 from ..core.resources import data_path, load_yaml
 from ..core.version import DEFAULT_SEED
@@ -226,7 +226,7 @@ def line_reason(line: BudgetResult) -> str:
         clause, rest = parts[0], parts[1] if len(parts) == 2 else ""
         figures = find_quantities(clause)
         restated = rest and figures and all(q.is_number and q.value in known for q in figures) and len(
-            re.sub(r"[\d.]+(万元|%)", "", clause)) <= words["restating_chars"]
+            re.sub(rf"[\d.]+(?:{BUDGET_UNIT}|%)", "", clause)) <= words["restating_chars"]
         if not lead and not restated:
             return strip_end(text)
         if restated:
@@ -468,10 +468,10 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
+    env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
     env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(
         word in result.indicator.name for word in lexicon.wording()["target_judgements"])
-    env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     return env
 
 
@@ -582,11 +582,12 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
     for before, after in lexicon.wording()["reason_joins"].items():
         text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
     # 主要原因是不合格水样主要集中在……: the officer's own 主要 right after; the lead says 原因是 (a reviewer: 主要 twice)
-    text = re.sub(r"主要原因是([^。，；]{0,15}主要)", r"原因是\1", text)
+    doubled = lexicon.wording()["doubled_lead"]
+    text = re.sub(doubled["pattern"], doubled["replacement"], text)
     report = context.get("report")
     unit = getattr(report, "unit_name", "") or ""
     suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")
-    if suffix:  # the officer's 局里 in his reasons, as a report says it: 我局; his 我们 too
+    if suffix:  # the officer's 局里 in his reasons, as a report says it: 我局 (his 我们: in_register)
         text = text.replace(suffix + lexicon.wording()["colloquial_place"], self_name(unit))
     # 比目标低2.4个百分点，原因是\x1f全年抽检…… → 比目标低2.4个百分点。全年抽检……: his account in its own sentences
     text = re.sub(rf"[，,](主要)?原因(是|在于){OWN_SENTENCES}", "。", text).replace(OWN_SENTENCES, "")
