@@ -495,7 +495,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         evaluation = evaluate(report)
         plan = make_plan(evaluation)
         budget = budget_view(evaluation, plan)
-    lang = Language(seed, patterns, plan.written)
+    lang = Language(seed, patterns, plan.written, names=[i.name for i in report.indicators])
     scores = score_indicators(evaluation, rules) if rules is not None else None
     tables = _tables(evaluation, missing, templates, scores)
     limit = lang.words["mined_sentences"] if suggestions else 0
@@ -584,6 +584,8 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
     # 主要原因是不合格水样主要集中在……: the officer's own 主要 right after; the lead says 原因是 (a reviewer: 主要 twice)
     doubled = lexicon.wording()["doubled_lead"]
     text = re.sub(doubled["pattern"], doubled["replacement"], text)
+    for done in lexicon.wording()["doubled_done"]:  # 完成山塘整治56座，完成目标的112% → ……，为目标的112%
+        text = re.sub(done["pattern"], done["replacement"], text, flags=re.M)
     report = context.get("report")
     unit = getattr(report, "unit_name", "") or ""
     suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")

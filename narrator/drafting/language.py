@@ -221,8 +221,9 @@ class Language:
     The same seed and key always give the same choice, and one choice never shifts
     another (each is seeded by its own key)."""
 
-    def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = ""):
+    def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = "", names=()):
         self.seed = seed
+        self.names = tuple(names)  # the report's indicator names: a shortened name must still say which one
         self.words = lexicon.wording()
         self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
         self._frames: dict[str, int] = {}
@@ -378,8 +379,11 @@ class Language:
                 return f"{counted}{value}"
             if unit in self.words["event_units"] and (verb := self.verb(indicator)):
                 return f"{verb}{counted}{value}"
+        if (work := self.work_done(indicator)):
+            return f"{work}{value}"
         unit = indicator.completion.unit if indicator.completion.is_number else ""
-        if unit in self.words["counted_in_name"] and name.endswith(unit) and len(name) - len(unit) >= 2:
+        if unit in self.words["counted_in_name"] and name.endswith(unit) and len(name) - len(unit) >= 2 \
+                and self.unique(name, name[:-len(unit)]):
             return f"{name[:-len(unit)]}{value}"  # 接待游客3286.5万人次, not 接待游客人次为3286.5万人次 (a reviewer)
         if self.is_measure(name) or kind in ("ratio", "time", "satisfaction"):
             return f"{name}{_connectives()['reached'] if reached and kind != 'time' else copula}{value}"
@@ -387,6 +391,40 @@ class Language:
             return f"{name}{value}"
         verb = self.verb(indicator)
         return f"{verb}{name}{value}" if verb else f"{name}{copula}{value}"
+
+    def work_done(self, indicator: Indicator) -> str:
+        """A count of work done, said as the work (lexicon/wording.yaml's work_done): 城区易涝点整治数 → 整治城区易涝点,
+        文物保护修缮项目完成数 → 完成文物保护修缮项目, 小型水库除险加固数量 → 完成小型水库除险加固, 新增公共停车泊位数 →
+        新增公共停车泊位; "" for a name that counts no work (校企合作项目数) or whose stem ends in another measure word
+        (取水许可监督检查取水户数, in 家). Lengths and areas too: 老旧供排水管网改造长度 → 改造老旧供排水管网."""
+        unit = indicator.completion.unit or indicator.target.unit
+        words = self.words["work_done"]
+        name = indicator.name
+        suffixes = words["suffixes"].get(self.kind(indicator), [])
+        if not unit or not suffixes:
+            return ""
+        if self.kind(indicator) == "count":
+            suffixes = [suffixes[0], f"{unit}数", *suffixes[1:]]
+        suffix = next((s for s in suffixes if name.endswith(s)), "")
+        stem = name[:-len(suffix)] if suffix else ""
+        if len(stem) < 3 or (stem[-1] in words["classifiers"] and stem[-1] != unit) or not self.unique(name, stem):
+            return ""
+        for done, said in words["done"].items():
+            if stem.endswith(done) and len(stem) - len(done) >= 2:
+                return said + stem[:-len(done)]
+        if stem.startswith((*self.words["name_verbs"], *words["leading"])):
+            return stem
+        for verb in words["fronted"]:
+            if stem.endswith(verb) and len(stem) - len(verb) >= 2:
+                return verb + stem[:-len(verb)]
+        if stem.endswith(tuple(words["actions"])):
+            return words["lead"] + stem
+        return ""
+
+    def unique(self, name: str, stem: str) -> bool:
+        """No other indicator of the report begins with `stem`, the shortened `name` (服务覆盖数 and 服务覆盖家次 both
+        shorten to 服务覆盖: neither may)."""
+        return not any(other != name and other.startswith(stem) for other in self.names)
 
     def predicate(self, indicator: Indicator) -> str:
         """A qualitative indicator met as written, said as a judgement: 绩效目标合理性 合理 → 绩效目标合理, 资金使用合规性
