@@ -396,18 +396,26 @@ class Language:
         """A count of work done, said as the work (lexicon/wording.yaml's work_done): 城区易涝点整治数 → 整治城区易涝点,
         文物保护修缮项目完成数 → 完成文物保护修缮项目, 小型水库除险加固数量 → 完成小型水库除险加固, 新增公共停车泊位数 →
         新增公共停车泊位; "" for a name that counts no work (校企合作项目数) or whose stem ends in another measure word
-        (取水许可监督检查取水户数, in 家). Lengths and areas too: 老旧供排水管网改造长度 → 改造老旧供排水管网."""
+        (取水许可监督检查取水户数, in 家). Lengths and areas too (老旧供排水管网改造长度 → 完成老旧供排水管网改造);
+        a count of people drops 人数 (城镇新增就业人数 → 城镇新增就业)."""
         unit = indicator.completion.unit or indicator.target.unit
         words = self.words["work_done"]
         name = indicator.name
         suffixes = words["suffixes"].get(self.kind(indicator), [])
         if not unit or not suffixes:
             return ""
-        if self.kind(indicator) == "count":
-            suffixes = [suffixes[0], f"{unit}数", *suffixes[1:]]
+        people = words["people"]
+        if unit in people["units"] and (suffix := next((s for s in people["suffixes"] if name.endswith(s)), "")):
+            stem = name[:-len(suffix)]  # 城镇新增就业人数 → 城镇新增就业
+            if len(stem) >= 3 and not stem.endswith(tuple(people["not_after"])) and self.unique(name, stem):
+                return stem
         suffix = next((s for s in suffixes if name.endswith(s)), "")
         stem = name[:-len(suffix)] if suffix else ""
-        if len(stem) < 3 or (stem[-1] in words["classifiers"] and stem[-1] != unit) or not self.unique(name, stem):
+        last = cut_words(stem)[-1] if stem else ""
+        if last == unit:  # 危桥改造座数 in 座 → 危桥改造 (but 查处非法营运案件数 in 件 keeps its 案件)
+            stem = stem[:-len(unit)]
+            last = cut_words(stem)[-1] if stem else ""
+        if len(stem) < 3 or (last in words["classifiers"] and last != unit) or not self.unique(name, stem):
             return ""
         for done, said in words["done"].items():
             if stem.endswith(done) and len(stem) - len(done) >= 2:

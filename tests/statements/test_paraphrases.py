@@ -873,7 +873,7 @@ def test_the_officers_reasons_do_not_restate_the_figures_of_their_sentence():
 def test_a_gap_is_written_in_the_scale_of_its_target():
     """≥8万平方米 against 7.26万平方米: 比目标少0.74万平方米, not 7400平方米."""
     prose = _answered_draft(GUICHENG).document.prose()
-    assert "违法建设拆除面积为7.26万平方米，比8万平方米的目标少0.74万平方米，原因是" in prose
+    assert "拆除违法建设7.26万平方米，比8万平方米的目标少0.74万平方米，原因是" in prose
 
 
 def test_the_sixteenth_held_out_report_checks_clean():
