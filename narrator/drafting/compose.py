@@ -496,6 +496,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         plan = make_plan(evaluation)
         budget = budget_view(evaluation, plan)
     lang = Language(seed, patterns, plan.written, names=[i.name for i in report.indicators])
+    lang.hedge_targets = bool(plan.notable)
     scores = score_indicators(evaluation, rules) if rules is not None else None
     tables = _tables(evaluation, missing, templates, scores)
     limit = lang.words["mined_sentences"] if suggestions else 0

@@ -224,6 +224,7 @@ class Language:
     def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = "", names=()):
         self.seed = seed
         self.names = tuple(names)  # the report's indicator names: a shortened name must still say which one
+        self.hedge_targets = False  # results far beyond their targets: 绩效目标总体合理 (predicate)
         self.words = lexicon.wording()
         self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
         self._frames: dict[str, int] = {}
@@ -437,7 +438,17 @@ class Language:
     def predicate(self, indicator: Indicator) -> str:
         """A qualitative indicator met as written, said as a judgement: 绩效目标合理性 合理 → 绩效目标合理, 资金使用合规性
         规范 → 资金使用规范, 水利工程运行管护长效机制 健全 → 水利工程运行管护长效机制健全; "" when its value is no
-        short word equal to the target (基本健全 against 健全, a figure, 是/否)."""
+        short word equal to the target (基本健全 against 健全, a figure, 是/否). A judgement on the targets themselves is
+        qualified (绩效目标总体合理) when results went far beyond their targets (`hedge_targets`): two reviewers read
+        绩效目标合理 beside ……目标值设定偏低 as the report contradicting itself."""
+        said = self._predicate(indicator)
+        value = indicator.completion.text.strip()
+        if said and self.hedge_targets and said.endswith(value) and any(
+                word in indicator.name for word in self.words["target_judgements"]):
+            return said[:-len(value)] + self.words["targets_hedge"] + value
+        return said
+
+    def _predicate(self, indicator: Indicator) -> str:
         value, name = indicator.completion.text.strip(), indicator.name.strip()
         words = self.words["predicate"]
         refused = tuple(words["not_judgements"])
