@@ -966,3 +966,16 @@ def test_targets_judged_sound_while_results_far_beyond_them_are_qualified():
     process = prose.split("决策与过程管理\n")[1].split("\n")[0]
     assert process.endswith("绩效目标设定依据总体充分，绩效指标明确，预算编制规范；项目立项程序规范，财务管理制度健全，资产管理"
                             "规范。但新增公共停车泊位数和“门前三包”责任书签订户数的完成值均远超目标，目标值设定偏低。")
+
+
+def test_the_officers_problems_come_first_and_a_result_he_names_is_not_listed_again():
+    """德清 and 缙云 (blind reviewers): a first problem “新建健身步道12.6公里，比15公里的目标少2.4公里，未达到年度目标”
+    restates a result; the officer's own 文物修缮、健身步道等建设类项目…… names it (jieba cuts 步/道: four characters of
+    the name together count). What he does not name follows his problems."""
+    deqing = compose(evaluate(_answered(DATA / "statements_deqing"))).prose()
+    problems = deqing.split("（一）存在的问题\n")[1].split("（二）改进措施")[0]
+    assert problems.startswith("1.部分绩效目标值设定偏保守，新媒体曝光量") and "健身步道12.6公里" not in problems
+    jinyun = compose(evaluate(_answered(DATA / "statements_jinyun"))).prose()
+    problems = jinyun.split("（一）存在的问题\n")[1].split("（二）改进措施")[0]
+    assert problems.startswith("1.预算编制精准度不够，基建类项目对用地、规划等前期工作风险估计不足")
+    assert "4.部分绩效指标未达到年度目标：新建改扩建公办幼儿园3所，比4所的目标少1所；" in problems
