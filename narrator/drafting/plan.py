@@ -77,16 +77,42 @@ class Block:
         return False
 
     def repeats(self, line: BudgetResult) -> bool:
-        """The officer's 原因说明 of the line says again what his account of an indicator under this goal says (most of
-        its two-character pieces are there): the paragraph just above tells it, so the line's sentence says 原因同上."""
-        note = line.line.note.strip()
-        pieces = {note[i:i + 2] for i in range(len(note) - 1)}
-        share = lexicon.wording()["line_reasons"]["repeats_share"]
+        """Some clause of the officer's 原因说明 of the line says again what his account of an indicator under this goal
+        says (most of its two-character pieces are there): the paragraph just above tells it. A list (一是……二是……) counts
+        only when all of it does."""
+        clauses = self.note_clauses(line.line.note)
+        if any(start in line.line.note for start in lexicon.wording()["told_reason"]["listed_reason_starts"]):
+            return all(repeated for _, repeated in clauses)  # 一是……；二是……: no item is dropped from his list
+        least = lexicon.wording()["line_reasons"]["repeated_clause_chars"]  # a short clause may share words by chance
+        return any(repeated and len(clause) > least for clause, repeated in clauses)
+
+    def fresh(self, note: str) -> str:
+        """The clauses of `note` that the accounts above do not already tell, with their punctuation ("" when none):
+        every repeated clause before the first new one, and long ones after it (a short one there, 工程款未支付, says
+        what the new clause before it is about)."""
+        least = lexicon.wording()["line_reasons"]["repeated_clause_chars"]
+        kept: list[str] = []
+        for clause, repeated in self.note_clauses(note):
+            if not repeated or (kept and len(clause) <= least):
+                kept.append(clause)
+        return "".join(kept).lstrip("，,；;")
+
+    def note_clauses(self, note: str) -> list[tuple[str, bool]]:
+        """`note` cut into clauses (each with the mark that ends it) and whether each says again what an account of
+        an indicator under this goal says: 缙云's 东渡镇中心幼儿园新建工程用地红线年初调整 is his account of the
+        kindergarten goal, 合同约定的后续进度款未支付 is not."""
+        words = lexicon.wording()["line_reasons"]
+        told = set()
         for result in (r for message in self.messages for r in message.results):
             reason = result.indicator.reason
-            if pieces and reason and len(pieces & {reason[i:i + 2] for i in range(len(reason) - 1)}) >= share * len(pieces):
-                return True
-        return False
+            told |= {reason[i:i + 2] for i in range(len(reason) - 1)}
+        clauses = []
+        for clause in re.findall(r"[^，,；;。]+[，,；;。]?", note.strip()):
+            body = clause.rstrip("，,；;。")
+            pieces = {body[i:i + 2] for i in range(len(body) - 1)}
+            repeated = bool(told) and bool(pieces) and len(pieces & told) >= words["repeats_share"] * len(pieces)
+            clauses.append((clause, repeated))
+        return clauses
 
     @property
     def changes_told(self) -> list[str]:
