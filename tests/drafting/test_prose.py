@@ -407,7 +407,7 @@ def test_goals_take_the_indicators_they_state_and_the_officers_problems_are_not_
     assert "全县接待游客人次增长率达11.60%，比目标高3.6个百分点。" in goal[4]
     # goal 6 names the budget rates: the budget is analysed there (where the unspent money is, the lowest line),
     # with no 预算执行情况 of its own saying it again
-    assert ("预算执行率为98.05%，未达到目标（目标为100%），原因是省级文物保护专项资金26.65万元9月下旬才下达" in goal[6]
+    assert ("预算执行率为98.05%，比100%的目标低1.95个百分点，原因是省级文物保护专项资金26.65万元9月下旬才下达" in goal[6]
             and "预算执行情况" not in four)
     # the lowest line's rate is its goal's to tell (……实际支出168.42万元，执行率86.52%), not said again in goal 6
     assert "执行率最低" not in goal[6] and "执行率86.52%" in four
@@ -909,7 +909,7 @@ def test_an_account_that_ends_by_restating_the_shortfall_ends_before_it():
     """于都民政 (a blind review: ……结转至2025年使用，导致预算执行率未达到100%。 after 未达到目标（目标为100%），原因是 —
     the same thing said at both ends of the sentence): the closing clause that only restates the shortfall goes."""
     prose = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
-    assert ("预算执行率为98.54%，未达到目标（目标为100%），原因是计划提升改造的2所乡镇敬老院因消防设计方案变更需重新报审"
+    assert ("预算执行率为98.54%，比100%的目标低1.46个百分点，原因是计划提升改造的2所乡镇敬老院因消防设计方案变更需重新报审"
             "并重新招标，工程未能在年内完工结算，养老服务体系建设资金215.65万元结转至2025年使用。") in prose
     assert "导致预算执行率未达到100%" not in prose
 
@@ -955,7 +955,7 @@ def test_a_shortfall_that_opens_the_officers_reason_is_introduced_as_the_reason(
     """枣阳卫健 (held out; two blind reviewers): “预算执行率为98.34%，未达到目标（目标为100%）。“两癌”免费筛查任务未全部
     完成……” — his reason stood alone with no 原因是, for 未全部完成 was read as work done (全部完成)."""
     prose = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
-    assert "预算执行率为98.34%，未达到目标（目标为100%），原因是“两癌”免费筛查任务未全部完成，" in prose
+    assert "预算执行率为98.34%，比100%的目标低1.66个百分点，原因是“两癌”免费筛查任务未全部完成，" in prose
 
 
 def test_targets_judged_sound_while_results_far_beyond_them_are_qualified():
