@@ -179,7 +179,7 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
     assert "各类人才项目受理数为1100项，比1200项的目标少100项，原因是部分人才项目申报批次推迟至次年。" in prose
     # Ceilings and zero targets: "over the limit", never "not reached".
     assert "网络故障时长的控制目标为0小时，实际为3小时，比目标多3小时，主要原因是【待补充：原因分析】。" in prose
-    assert "预算偏差率实际为12%，未能控制在目标以内（目标为不超过10%），原因在于【待补充：原因分析】。" in prose
+    assert "预算偏差率实际为12%，未能控制在10%以内，比目标高2个百分点，原因在于【待补充：原因分析】。" in prose
     assert "物业服务完成及时性为0.5天，控制在1天以内。" in prose
     assert "数据总量达3150万条" in prose
     assert "营造创新创业的良好氛围目标为“显著”，实际为“较显著”，未达到预期目标，原因是【待补充：原因分析】。" in prose
