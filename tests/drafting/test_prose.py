@@ -961,11 +961,12 @@ def test_a_shortfall_that_opens_the_officers_reason_is_introduced_as_the_reason(
 def test_targets_judged_sound_while_results_far_beyond_them_are_qualified():
     """漆川, 顺庆, 湄潭 (blind reviews): 绩效目标设定依据充分 beside indicators at 2.7 times their targets read as a
     contradiction; what the arithmetic shows follows the judgement, and the judgement says 总体 (two more reviewers, of
-    澜溪 and 德清: 绩效目标合理 and then 目标值设定偏低 still read as the report contradicting itself)."""
+    澜溪 and 德清: 绩效目标合理 and then 目标值设定偏低 still read as the report contradicting itself; a third, of 澜溪,
+    still so: the caveat names its scope, 这几项指标)."""
     prose = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
     process = prose.split("决策与过程管理\n")[1].split("\n")[0]
     assert process.endswith("绩效目标设定依据总体充分，绩效指标明确，预算编制规范；项目立项程序规范，财务管理制度健全，资产管理"
-                            "规范。但新增公共停车泊位数和“门前三包”责任书签订户数的完成值均远超目标，目标值设定偏低。")
+                            "规范。但新增公共停车泊位数和“门前三包”责任书签订户数的完成值均远超目标，这几项指标的目标值设定偏低。")
 
 
 def test_the_officers_problems_come_first_and_a_result_he_names_is_not_listed_again():
