@@ -43,6 +43,11 @@ class Message:
         return self.results[0]
 
 
+def _pairs(text: str) -> set[str]:
+    """The two-character pieces of `text`: how much of one text another says again."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 @dataclass
 class Block:
     """A part of §四: one 年度目标 (goal set), one duty, or the indicators of a category."""
@@ -102,14 +107,10 @@ class Block:
         an indicator under this goal says: 缙云's 东渡镇中心幼儿园新建工程用地红线年初调整 is his account of the
         kindergarten goal, 合同约定的后续进度款未支付 is not."""
         words = lexicon.wording()["line_reasons"]
-        told = set()
-        for result in (r for message in self.messages for r in message.results):
-            reason = result.indicator.reason
-            told |= {reason[i:i + 2] for i in range(len(reason) - 1)}
+        told = set().union(*(_pairs(r.indicator.reason) for message in self.messages for r in message.results))
         clauses = []
         for clause in re.findall(r"[^，,；;。]+[，,；;。]?", note.strip()):
-            body = clause.rstrip("，,；;。")
-            pieces = {body[i:i + 2] for i in range(len(body) - 1)}
+            pieces = _pairs(clause.rstrip("，,；;。"))
             repeated = bool(told) and bool(pieces) and len(pieces & told) >= words["repeats_share"] * len(pieces)
             clauses.append((clause, repeated))
         return clauses
@@ -294,7 +295,9 @@ class GoalLinker:
 
     def scores(self, text: str, figure: str = "") -> list[float]:
         words = _words(text)
-        return [sum(self.weight[w] for w in words & goal_words) + (1.0 if figure and figure in goal else 0.0)
+        # math.fsum: the sum of a set's weights must not depend on the set's order (a hash seed of the process), or
+        # two goals tied in truth are told apart by rounding and the draft changes from run to run
+        return [math.fsum(self.weight[w] for w in words & goal_words) + (1.0 if figure and figure in goal else 0.0)
                 for goal, goal_words in zip(self.goals, self.words)]
 
     def best(self, text: str, figure: str = "", bonus: list[float] | None = None) -> int | None:

@@ -352,3 +352,16 @@ def test_a_written_rate_against_a_computed_zero_is_stated_not_crashed():
         line.adjustment, line.adjusted = Decimal("0"), line.initial
     text = "\n".join(block.text for block in compose(evaluate(report)).blocks if isinstance(block, Paragraph))
     assert "自评表中预算调整率为14.96%，与预算信息表算出的0.00%不一致，【待补充：核对后的预算调整率】。" in text
+
+
+def test_a_draft_does_not_depend_on_the_processes_hash_seed():
+    """五华 (held out) tied two goals in truth; summing a set's weights in the set's order told them apart by rounding,
+    so §二's list of areas came out in another order in about one run of four. Hash seeds that did so, one text."""
+    import sys
+
+    script = ("import hashlib, sys; from narrator.api import load_report, evaluate, compose; "
+              "print(hashlib.sha256(compose(evaluate(load_report(sys.argv[1]))).prose().encode()).hexdigest())")
+    unit = Path(__file__).parents[1] / "data" / "statements_wuhua" / "unit.yaml"
+    digests = {subprocess.run([sys.executable, "-c", script, str(unit)], capture_output=True, text=True, check=True,
+                              env=dict(os.environ, PYTHONHASHSEED=seed)).stdout for seed in ("1", "11", "20")}
+    assert len(digests) == 1
