@@ -154,7 +154,8 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     # 年度计划除险加固小型水库8座; 全县规模以上取水口69个; 黄泥坳小流域按计划全部完成: a plan, a count or a fact
     # opens it, not a cause; only a reason that opens with one (因……, 受……影响, 一是……) is joined with 原因是
     # (未全部完成 is no work done: a negated done word opens a shortfall, which 原因是 may introduce)
-    done = any(re.search(rf"(?<![未没])(?<!尚未){re.escape(word)}", opening) for word in words["done_words"])
+    negations = "".join(rf"(?<!{re.escape(word)})" for word in words["done_negations"])
+    done = any(re.search(negations + re.escape(word), opening) for word in words["done_words"])
     plan = opening.startswith(tuple(words["plan_openings"])) or done \
         or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening))
             and bool(find_quantities(opening)))  # 2024年度卫片执法认定违法用地图斑128个: a fact, no cause
@@ -495,8 +496,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         evaluation = evaluate(report)
         plan = make_plan(evaluation)
         budget = budget_view(evaluation, plan)
-    lang = Language(seed, patterns, plan.written, names=[i.name for i in report.indicators])
-    lang.hedge_targets = bool(plan.notable)
+    lang = Language(seed, patterns, plan.written, names=[i.name for i in report.indicators],
+                    hedge_targets=bool(plan.notable))
     scores = score_indicators(evaluation, rules) if rules is not None else None
     tables = _tables(evaluation, missing, templates, scores)
     limit = lang.words["mined_sentences"] if suggestions else 0
@@ -582,11 +583,9 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
         raise NarratorError("template_error", template=where, line=line, reason=reason) from None
     for before, after in lexicon.wording()["reason_joins"].items():
         text = text.replace(before, after)  # 原因是一是… → 原因：一是… (a reason the officer wrote as a list)
-    # 主要原因是不合格水样主要集中在……: the officer's own 主要 right after; the lead says 原因是 (a reviewer: 主要 twice)
-    doubled = lexicon.wording()["doubled_lead"]
-    text = re.sub(doubled["pattern"], doubled["replacement"], text)
-    for done in lexicon.wording()["doubled_done"]:  # 完成山塘整治56座，完成目标的112% → ……，为目标的112%
-        text = re.sub(done["pattern"], done["replacement"], text, flags=re.M)
+    # 主要原因是……主要 → 原因是……主要; 完成山塘整治56座，完成目标的112% → ……，为目标的112% (reviewers: a word twice)
+    for rewrite in lexicon.wording()["text_rewrites"]:
+        text = re.sub(rewrite["pattern"], rewrite["replacement"], text, flags=re.M)
     report = context.get("report")
     unit = getattr(report, "unit_name", "") or ""
     suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")

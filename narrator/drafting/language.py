@@ -221,10 +221,11 @@ class Language:
     The same seed and key always give the same choice, and one choice never shifts
     another (each is seeded by its own key)."""
 
-    def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = "", names=()):
+    def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = "", names=(),
+                 hedge_targets: bool = False):
         self.seed = seed
         self.names = tuple(names)  # the report's indicator names: a shortened name must still say which one
-        self.hedge_targets = False  # results far beyond their targets: 绩效目标总体合理 (predicate)
+        self.hedge_targets = hedge_targets  # results far beyond their targets: 绩效目标总体合理 (predicate)
         self.words = lexicon.wording()
         self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
         self._frames: dict[str, int] = {}
