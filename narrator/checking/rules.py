@@ -211,7 +211,8 @@ def _reason_elsewhere(reasoned: list[str], completion: Claim) -> bool:
     return bool(completion.tokens) and any(all(token in text for token in completion.tokens) for text in reasoned)
 
 
-RATIO_OBJECT = re.compile(r"(?:任务|值|数)?\s*(?:[（(][^（()）]*[）)])?\s*的")  # 完成目标任务的92.95%
+# 完成目标任务的92.95%; 完成目标（12000亩）的80.4%; 完成目标12000亩的80.4%
+RATIO_OBJECT = re.compile(r"(?:任务|值|数)?\s*(?:[（(][^（()）]*[）)]|\d[\d.,]*[^\d，,。；;（()）]{0,6}?)?\s*的")
 
 
 def _phrases(text: str, phrases: list[str]):

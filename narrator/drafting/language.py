@@ -10,6 +10,7 @@ No comparison symbol ever reaches a sentence; a verb is added before an indicato
 only when the name carries none."""
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 from decimal import Decimal
@@ -292,8 +293,12 @@ class Language:
                 and margin != 0 and abs(margin) <= Decimal(str(self.words["near_ceiling_points"])))
 
     def target_value(self, indicator: Indicator) -> str:
-        """The target's figure alone (90%, 6座), for 比90%的目标低2.4个百分点."""
-        return value_text(indicator.target) if indicator.target.is_number else indicator.target.text
+        """The target's figure alone (90%, 6座), for 比90%的目标低2.4个百分点; a bound written after it is
+        dropped (12000亩以上 → 12000亩: 未达到12000亩的目标, not 12000亩以上的目标)."""
+        target = indicator.target
+        if not target.is_number:
+            return target.text
+        return value_text(dataclasses.replace(target, approximation="") if target.approximation else target)
 
     @property
     def level_units(self) -> tuple[str, ...]:
@@ -325,12 +330,12 @@ class Language:
     def against_target(self, result: IndicatorResult, with_target: bool = False) -> str:
         """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice
         the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
-        points), a ceiling or a zero target. `with_target` names the target in brackets (为目标（2条）的2.5倍)."""
+        points), a ceiling or a zero target. `with_target` names the target (为目标2条的2.5倍)."""
         ratio = ratio_to_target(result)
         if ratio is None:
             return ""
         words = _connectives()
-        target = words["target_in_brackets"].format(target=value_text(result.indicator.target)) if with_target else ""
+        target = words["target_named"].format(target=self.target_value(result.indicator)) if with_target else ""
         if ratio >= 2:
             return words["of_target_multiple"].format(multiple=_trimmed(ratio, 2), target=target)
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)

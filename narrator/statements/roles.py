@@ -97,11 +97,26 @@ def words_of_targets(text: str) -> bool:
 
 
 def target_named_after(after: str) -> bool:
-    """The figure is the target when the words right after it name one: 95%的目标, 100%的目标值, 为40口目标的2.3倍."""
+    """The figure is the target when the words right after it name one: 95%的目标, 100%的目标值, 为40口目标的2.3倍;
+    so is the first of two targets said together (分别低于65%和62%的目标)."""
     after = after.lstrip()
+    paired = _paired_target().match(after)
+    if paired:
+        after = after[paired.end():]
     if after.startswith("的"):
         return after[1:].startswith(words()["target_words"])
     return after.startswith(_targets_of())
+
+
+@lru_cache(maxsize=1)
+def _target_figure_of() -> re.Pattern[str]:
+    """完成目标95000人的 (96.3%): the target named by its figure before 的, as 完成目标（95000人）的 in brackets."""
+    return re.compile(rf"(?:{_alternation('target_words')})\d[\d.,]*[^\d，,。；;（()）]{{0,6}}?的$")
+
+
+@lru_cache(maxsize=1)
+def _paired_target() -> re.Pattern[str]:
+    return re.compile(r"[和、]\s*\d[\d.]*[^\d，,。；;和、的]{0,6}(?=的)")
 
 
 @lru_cache(maxsize=1)
@@ -363,7 +378,7 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("other")  # 超出目标1.5倍: 1.5 times over, or 1.5 times the target? Writers use both.
         return Role("multiple") if target_named else Role("other")
     if unit == "%":
-        if target_named and _ends(bare, "ratio_words"):
+        if target_named and (_ends(bare, "ratio_words") or _target_figure_of().search(bare)):
             # 完成目标的131.6%; 超额完成目标的31.6% is the excess, as a share of the target
             return Role("deviation", ("ratio",)) if _has(clause, "excess_words") else Role("ratio")
         if _ends(bare, "completion_rate_words") and not strip_role_words(bare).strip().strip("".join(words()["linking"])):

@@ -70,7 +70,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     # a clause that opens with 完成 takes 为目标的, not a second 完成 (完成……，完成目标的104.3%)
     assert "完成高新技术企业的受理2086家，为目标的104.3%。" in prose
     # far beyond: the multiple with the target in brackets, then why (no 比目标多543人, 超出幅度较大 beside it)
-    assert "培育技术经纪人843人，为目标（300人）的2.81倍，主要原因是【待补充：大幅超出目标的原因】。" in prose
+    assert "培育技术经纪人843人，为目标300人的2.81倍，主要原因是【待补充：大幅超出目标的原因】。" in prose
     assert "偏差" not in prose.split("四、")[1].split("五、")[0]
     # a field with no narrative to tell names its indicators (their figures are §四's), not a bare count
     # the narrative's opening part, though it only gives the indicators' values, says what the field did

@@ -163,7 +163,7 @@ def test_ceilings_and_zero_targets_are_worded_as_limits(seed000):
 
 def test_a_far_exceedance_asks_for_its_reason(seed000):
     prose = seed000.prose()
-    assert "产业链数据标引29960条，为目标（2000条）的14.98倍，主要原因是【待补充：大幅超出目标的原因】。" in prose
+    assert "产业链数据标引29960条，为目标2000条的14.98倍，主要原因是【待补充：大幅超出目标的原因】。" in prose
     assert "产业链数据标引：大幅超出目标的原因" in seed000.missing
     assert ("部分绩效目标设定偏低。完成科技统计数据分析类材料3份，为目标的3倍；发布产业链数据标引29960条，为目标的14.98倍。"
             in prose)
@@ -520,7 +520,7 @@ def test_a_bureau_whose_goal_is_the_budget_has_its_budget_analysed_there():
     # the lowest line's rate is told under the goal its work serves, not again here
     assert "执行率最低" not in goal[6] and "执行率90.65%" in four
     assert "预算执行情况" not in four and "全年未发生重大森林火灾，实现年度目标。" in four
-    assert "制发林票6520亩，仅完成目标（8000亩）的81.5%，原因在于" in goal[5]
+    assert "制发林票6520亩，仅完成目标8000亩的81.5%，原因在于" in goal[5]
 
 
 def test_counts_named_by_their_measure_word_and_far_exceedances_said_once():
@@ -649,7 +649,7 @@ def test_a_line_is_said_to_lag_only_below_the_execution_target_and_a_name_openin
     tinghu = compose(evaluate(_answered(DATA / "statements_tinghu"))).prose()
     assert ("但农贸市场食用农产品快检批次、每万人口高价值发明专利拥有量和消费纠纷调解成功率未达到目标，是下一年度需要重点"
             "改进的方面。") in tinghu and "执行率只有" not in tinghu
-    assert "为消费者挽回经济损失达862.4万元，为目标（300万元）的2.87倍" in tinghu
+    assert "为消费者挽回经济损失达862.4万元，为目标300万元的2.87倍" in tinghu
     # the officer's closing verdict on the figures just given (……，全年快检批次未达到目标值) is not said again
     assert "三季度快检工作一度中断。" in tinghu and "全年快检批次未达到目标值" not in tinghu
     yinan = compose(evaluate(_answered(DATA / "statements_yinan"))).prose()
@@ -692,7 +692,7 @@ def test_a_paragraph_whose_duty_names_no_indicators_is_titled_by_its_task():
     """梧冈民政 (held out): the task 基层治理和社会组织管理 stands under the duty 基层政权和社会组织管理, a name its
     indicators' 重点工作 do not carry; its §二 paragraph is titled by the task, so it counts them as the others do."""
     prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
-    assert ("5.基层治理和社会组织管理方面指标3项，其中2项达到或超过目标，社会组织年度报告报送率为84.6%（目标为不低于90%），未达到目标。"
+    assert ("5.基层治理和社会组织管理方面指标3项，其中2项达到或超过目标，社会组织年度报告报送率为84.6%，低于90%的目标。"
             "完成社会组织等级评估12家") in prose
 
 
@@ -702,7 +702,7 @@ def test_a_task_of_sixteen_characters_titles_its_paragraph():
     alone of five opened on its narrative without its count."""
     prose = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
     assert ("3.城乡客运一体化和农村物流体系建设方面指标5项，其中3项达到或超过目标，新开通（优化）城乡公交线路4条"
-            "（目标为6条以上），道路运输行政许可事项平均办理时限为3.8个工作日（目标为不超过3个工作日），均未达到目标。"
+            "，未达到6条的目标；道路运输行政许可事项平均办理时限为3.8个工作日，未能控制在3个工作日以内。"
             "全县231个具备条件的建制村全部通客车") in prose
 
 
@@ -735,7 +735,7 @@ def test_section_two_leaves_a_missed_indicators_story_to_section_four():
     prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     two = prose[prose.index("二、年度履职目标完成情况"):prose.index("三、部门（单位）概况")]
     assert "顺延至2025年" not in two and "护理型床位1218张" not in two and "报送率84.6%" not in two
-    assert ("2.养老服务方面指标6项，其中4项达到或超过目标，乡镇敬老院改造提升数为4所（目标为不少于6所），养老机构护理型床位占比为51.6%（目标为不低于55%），均未达到目标。"
+    assert ("2.养老服务方面指标6项，其中4项达到或超过目标，乡镇敬老院改造提升数为4所，未达到6所的目标；养老机构护理型床位占比为51.6%，低于55%的目标。"
             "全年新建村级居家养老服务站点21个") in two
     four = prose[prose.index("四、部门（单位）整体支出绩效实现情况"):]
     assert "两所敬老院均顺延至2025年6月底前完工" in four
@@ -900,7 +900,7 @@ def test_a_fields_opening_result_is_said_without_the_narratives_own_weighing():
     prose = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
     two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
     assert "3.品牌推广方面指标4项，全部达到或超过目标。全年举办和参加茶事推介活动27场。" in two
-    assert "1.茶园管护方面指标5项，其中4项达到或超过目标，完成低产茶园改造4360亩（目标为不少于5000亩），未达到目标。全年完成茶园绿色防控覆盖面积86200亩。" in two
+    assert "1.茶园管护方面指标5项，其中4项达到或超过目标，完成低产茶园改造4360亩，未达到5000亩的目标。全年完成茶园绿色防控覆盖面积86200亩。" in two
     assert "完成情况见第四部分" not in two and "比目标值高3.4个百分点" not in two
     assert draft(_answered(DATA / "statements_meitan")).findings == []
 
