@@ -286,11 +286,14 @@ class Language:
         return f"“{word}{value}”" if word and quoted else f"{word}{value}"
 
     def near_ceiling(self, result: IndicatorResult) -> bool:
-        """A rate kept under its ceiling by no more than lexicon/wording.yaml's near_ceiling_points (预算调整率4.93%
-        under 5%): the margin is a computed fact worth a reviewer's eye."""
+        """A rate kept under its ceiling by no more than lexicon/wording.yaml's near_ceiling_points and
+        near_ceiling_share of it (预算调整率4.93% under 5%, not 超限超载率0.62% under 1%): the margin is a computed
+        fact worth a reviewer's eye."""
         margin = result.margin
-        return (is_ceiling(result.indicator) and result.indicator.target.unit == "%" and margin is not None
-                and margin != 0 and abs(margin) <= Decimal(str(self.words["near_ceiling_points"])))
+        target = result.indicator.target
+        return (is_ceiling(result.indicator) and target.unit == "%" and margin is not None and margin != 0
+                and abs(margin) <= Decimal(str(self.words["near_ceiling_points"]))
+                and abs(margin) <= abs(target.value) * Decimal(str(self.words["near_ceiling_share"])))
 
     def target_value(self, indicator: Indicator) -> str:
         """The target's figure alone (90%, 6座), for 比90%的目标低2.4个百分点; a bound written after it is
