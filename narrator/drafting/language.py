@@ -440,9 +440,12 @@ class Language:
         return ""
 
     def unique(self, name: str, stem: str) -> bool:
-        """No other indicator of the report begins with `stem`, the shortened `name` (服务覆盖数 and 服务覆盖家次 both
-        shorten to 服务覆盖: neither may)."""
-        return not any(other != name and other.startswith(stem) for other in self.names)
+        """No other indicator of the report could shorten to `stem`, the shortened `name`: 服务覆盖数 and 服务覆盖家次
+        both shorten to 服务覆盖, so neither may; 临时救助人次 may beside 临时救助平均审批办结时间, whose rest after the
+        stem is more than a measure word (lexicon/wording.yaml shared_rest_chars)."""
+        longest = self.words["shared_rest_chars"]
+        return not any(other != name and other.startswith(stem) and len(other) - len(stem) <= longest
+                       for other in self.names)
 
     def predicate(self, indicator: Indicator) -> str:
         """A qualitative indicator met as written, said as a judgement: 绩效目标合理性 合理 → 绩效目标合理, 资金使用合规性
@@ -468,6 +471,8 @@ class Language:
             stem = name[:-1]
             if stem.endswith(value):
                 return stem  # 预决算信息公开度 公开 → 预决算信息公开
+            if value in words["improvements"]:
+                return name + words["improved"] + value  # 群众出行便利程度 提升 → ……程度得到提升, not 达到“提升”的预期目标
             return stem[:-2] + value if len(stem) > 3 and name.endswith(words["quality_suffixes"][0]) else ""
         if len(value) == 2 and len(name) > 4 and name[-1] == value[-1] and name[-2:] != value:
             return name[:-2] + value  # 县级国土空间总体规划成果报批 获批 → ……成果获批, not 报批获批

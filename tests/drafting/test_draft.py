@@ -57,15 +57,16 @@ def test_structure_follows_seed_002(example):
 def test_passages_carry_targets_completions_margins_and_reasons(example):
     prose = compose(example).prose()
     # §四 follows the seed: one block per 年度目标, its indicators said against their targets in words.
-    assert "（三）技术合同认定\n年初确定的目标是全市技术合同成交额达660亿元。" in prose
+    assert "（三）技术合同认定\n预期目标：全市技术合同成交额达660亿元。" in prose
     # A quantity against its target: 完成目标的X% below twice the target, 为目标的X倍 from twice up; never "偏差".
     # (the target stated by the goal's line just above is not said again)
     # (the ratio or the gap, never both: a reviewer read “完成目标的133.3%，比目标多2个” as one thing said twice)
-    assert "目标是全市技术合同成交额达660亿元。\n全市技术合同成交额达868.78亿元，完成目标的131.6%。" in prose
+    assert "预期目标：全市技术合同成交额达660亿元。\n全市技术合同成交额达868.78亿元，完成目标的131.6%。" in prose
     assert ("组织形式多样的产学研活动16场，较目标多1场。"  # the target stated just above, not again
             "组织科技合作交流活动4场，达到目标值。") in prose
     # One goal after another, each with one exceeded indicator: the three wordings in turn, never the same twice running
-    assert "受理成果转化项目292项，完成目标的146%，超额完成年度目标。" in prose
+    # (the target stated by the goal: 超过200项的目标, not 完成目标的146%，超额完成年度目标 — one thing said twice, a reviewer)
+    assert "受理成果转化项目292项，超过200项的目标。" in prose
     assert "组织技术经纪人培训7场，较目标多2场。" in prose
     # a clause that opens with 完成 takes 为目标的, not a second 完成 (完成……，完成目标的104.3%)
     assert "完成高新技术企业的受理2086家，为目标的104.3%。" in prose
