@@ -864,7 +864,7 @@ def test_a_third_blind_review_of_yudu_mended():
     assert "临时救助2617人次，" in wugang and "临时救助人次达" not in wugang
     # 桐溪: a degree met as 提升 is said as a judgement, not 达到“提升”的预期目标 (a reviewer)
     tongxi = compose(evaluate(_answered(DATA / "statements_tongxi"))).prose()
-    assert "群众出行便利程度得到提升。" in tongxi and "“提升”" not in tongxi
+    assert "群众出行便利程度得到提升，" in tongxi and "“提升”" not in tongxi
 
 
 def test_section_two_gives_results_not_what_a_fund_spent():
