@@ -572,7 +572,8 @@ def test_more_than_five_unspent_lines_name_the_three_largest_and_sum_the_rest():
 
 
 def test_the_report_opens_with_what_it_rests_on_and_section_three_tells_the_unit_and_its_budget_apart():
-    """岚川水利 (held-out): an opening paragraph naming the 完成值来源 the table gives, most used first; §三 parts its
+    """岚川水利 (held-out): an opening paragraph naming the 完成值来源 the table gives, the four most used, the money's
+    documents first and surveys last (a reviewer: by use alone the order read oddly); §三 parts its
     概况 into duties and organisation and states the budget from 预算信息 (the 概况's own budget sentence is left
     out: one source for each figure); the 落款 closes the text."""
     document = compose(evaluate(_answered(DATA / "statements_lanchuan")))
@@ -582,7 +583,7 @@ def test_the_report_opens_with_what_it_rests_on_and_section_three_tells_the_unit
     qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
     assert "以部门决算报表、工程竣工验收资料、城市园林绿化遥感调查数据和问卷调查等为依据" in qichuan
     assert prose.startswith("为全面反映2024年度部门整体支出绩效情况，岚川县水利局对照年初设定的部门整体支出绩效目标，"
-                            "以部门决算报表、工程交工验收资料、问卷调查和部门预算批复文件等为依据，逐项核实绩效指标完成情况，"
+                            "以部门决算报表、部门预算批复文件、工程交工验收资料和问卷调查等为依据，逐项核实绩效指标完成情况，"
                             "开展了绩效自评。现将有关情况报告如下。\n一、预算部门名称：岚川县水利局\n")
     assert ("二、年度履职目标完成情况\n2024年，我局围绕防汛抗旱和山洪灾害防御、农村供水保障、中小河流治理和小型水库除险加固、"
             "水资源管理和节约用水、河湖管护和水土保持五个方面的职责和预算管理要求，设定年度绩效目标6项。全年共设置整体支出绩效指标44项，") in prose
