@@ -13,6 +13,7 @@ non-blank line is a body paragraph."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import signal
 import threading
@@ -167,6 +168,15 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
             # 测算的 says how the target was set: it stays)
             kept = kept[1:]
         return OWN_SENTENCES + "".join(kept)
+    return _subject_not_again(text, name, words)
+
+
+def _subject_not_again(text: str, name: str, words: dict) -> str:
+    """A reason told after 主要原因是 that opens with the indicator's own name (特殊困难老年人家庭适老化改造于年中被列入
+    …… after 特殊困难老年人家庭适老化改造236户，为目标的2.36倍，): 该项工作 for the name, as an officer goes on."""
+    common = len(os.path.commonprefix([text, name]))
+    if common >= words["subject_chars"] and common >= len(name) - 2 and not re.match(r"[\d，,。；;、]", text[common:common + 1]):
+        return words["subject_again"] + text[common:]
     return text
 
 

@@ -851,6 +851,10 @@ def test_a_third_blind_review_of_yudu_mended():
     prose = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
     goal_1 = _goals(prose)[1]
     assert "特困人员供养2648人" in goal_1 and "流浪乞讨人员救助人数" not in goal_1
+    # a reason after 主要原因是 that opens with the indicator's name goes on with 该项工作 (a fourth reviewer: the subject
+    # said twice in one sentence)
+    assert ("特殊困难老年人家庭适老化改造236户，为目标的2.36倍，主要原因是该项工作于年中被列入省级民生实事项目，上级下达我县任务由"
+            "100户调增至230户") in prose
     # no goal names it: told on its own, not paired in one 分别完成 with another indicator no goal names
     other = prose.split("其他履职指标完成情况")[1].split("\n")[1]
     # the ratio or the gap, never both (a reviewer: “完成目标的133.3%，比目标多2个” says one thing twice)
