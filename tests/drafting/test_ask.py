@@ -308,9 +308,18 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     assert sentence("statements_shunqing", "中小河流治理及水利工程建设经费年初预算").endswith(
         "执行率95.81%，未支出43.62万元，主要原因：一是计划整治的30口山坪塘中有3口因片区规划调整，需要重新论证选址和设计"
         "方案，年内未开工，整治资金未拨付；二是部分已完工工程的尾款要等竣工结算审核后支付，年底尚未到支付节点。")
-    # a line no goal's funds sentence tells: 预算执行情况 gives its reason after where the money stayed
-    prose = draft(_with_notes("statements_meitan"), check=False).document.prose()
+    # 湄潭: the line goes to the goal whose task it is named for (茶叶加工提质升级), his reason after its figures
     # (his 没拨, 没有完工, 我们 and 所以 in a report's words)
+    prose = draft(_with_notes("statements_meitan"), check=False).document.prose()
+    assert ("茶叶加工技术改造补助资金预算260.00万元，实际支出243.80万元，执行率93.77%，未支出16.20万元，主要原因是个别企业的"
+            "改造补助未拨付。有1家茶企的清洁化生产线改造年底前未完工验收，按我中心的补助办法要验收合格后才能拨付资金，因此"
+            "暂时未拨付。") in prose
+    assert prose.count("个别企业的改造补助未拨付") == 1
+    # a variant without that key task: no goal's funds sentence tells the line, and 预算执行情况 gives its reason after
+    # where the money stayed
+    report = _with_notes("statements_meitan")
+    report = dataclasses.replace(report, key_tasks=[task for task in report.key_tasks if task.name != "茶叶加工提质升级"])
+    prose = draft(report, check=False).document.prose()
     assert ("茶叶加工技术改造补助资金未支出的主要原因是个别企业的改造补助未拨付。有1家茶企的清洁化生产线改造年底前未完工"
             "验收，按我中心的补助办法要验收合格后才能拨付资金，因此暂时未拨付。") in prose
     assert prose.count("个别企业的改造补助未拨付") == 1 and "未支出的主要原因是未支出" not in prose
