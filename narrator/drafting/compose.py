@@ -197,7 +197,7 @@ def execution_reason(plan: Plan, budget: BudgetView) -> str:
 
 
 def in_register(report: Report) -> Report:
-    """The report with the officer's reasons and 原因说明 in a report's register (没有支付 → 未支付, 还没 → 尚未, 我们 →
+    """The report with the officer's reasons, 原因说明, problems and measures in a report's register (没有支付 → 未支付, 还没 → 尚未, 我们 →
     我局: lexicon/wording.yaml formal_register) — the same words otherwise; the report itself when nothing changes.
     Reviewers marked his words pasted as he typed them; only what he wrote is touched, never narrator's own text."""
     rules = lexicon.wording()["formal_register"]
@@ -210,10 +210,13 @@ def in_register(report: Report) -> Report:
 
     indicators = [dataclasses.replace(i, reason=formal(i.reason)) if i.reason else i for i in report.indicators]
     lines = [dataclasses.replace(b, note=formal(b.note)) if b.note else b for b in report.budget_lines]
+    # his problems and measures too (a reviewer: 关键仪器一出故障就影响……, pasted in §五)
+    problems, measures = [formal(text) for text in report.problems], [formal(text) for text in report.measures]
     if all(a.reason == b.reason for a, b in zip(indicators, report.indicators)) and all(
-            a.note == b.note for a, b in zip(lines, report.budget_lines)):
+            a.note == b.note for a, b in zip(lines, report.budget_lines)) and problems == report.problems \
+            and measures == report.measures:
         return report
-    return dataclasses.replace(report, indicators=indicators, budget_lines=lines)
+    return dataclasses.replace(report, indicators=indicators, budget_lines=lines, problems=problems, measures=measures)
 
 
 def line_reason(line: BudgetResult) -> str:

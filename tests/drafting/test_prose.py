@@ -972,6 +972,11 @@ def test_only_the_officers_words_are_put_in_a_reports_register():
     # goal's part said nothing of its money)
     goal_1 = _goals(prose)[1]
     assert "从资金看，学前教育发展专项经费年初预算1860.00万元，调增240.00万元后为2100.00万元" in goal_1
+    # his problems too (湄潭, a reviewer: 关键仪器一出故障就……, 定得偏低 pasted in §五)
+    meitan = _answered(DATA / "statements_meitan")
+    five = compose(evaluate(meitan)).prose().split("五、")[1].split("六、")[0]
+    assert "关键仪器一旦出现故障即影响检测报告按时出具" in five and "品牌推广类指标目标值设定偏低" in five
+    assert any("一出故障就" in problem for problem in meitan.problems)  # the input is not touched
 
 
 def test_equal_margins_are_said_once_and_the_officers_own_main_is_not_doubled():
