@@ -913,7 +913,11 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
                 title = own
         whole = "".join(strip_end(task.result) + "。" for task in by_duty_tasks[title])
         story = _untold(whole, stated or duty) if len(area) > 1 else whole
-        highlights.append(Highlight(title, by_duty_tasks[title], [], area, story))
+        # what the area exceeded that its narratives leave unsaid (餐厨垃圾收运处理3386吨): a reviewer read 其中3项达到或
+        # 超过目标 and found two of them told
+        beyond = [r for r in area if r.status is Status.EXCEEDED and r.is_quantitative and not is_ceiling(r.indicator)
+                  and not stated_in(r, story)][:lexicon.wording()["summary_untold"]]
+        highlights.append(Highlight(title, by_duty_tasks[title], beyond, area, story))
     covered = set(order)
     for title, results in groups.items():
         if title in covered:
@@ -928,7 +932,7 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
     if narratives:
         # Beside the task narratives, what they leave unsaid is one closing paragraph (此外, …), not a
         # paragraph a category; a cost kept under its ceiling is no result to highlight (§四 says it).
-        rest = [r for highlight in highlights for r in highlight.results]
+        rest = [r for highlight in highlights if not highlight.tasks for r in highlight.results]
         highlights = [h for h in highlights if h.tasks] + ([Highlight("", [], rest)] if rest else [])
     return highlights
 
