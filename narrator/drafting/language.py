@@ -195,6 +195,15 @@ def _tagged_verb_first(name: str) -> bool:
     return first is not None and first.flag == "v" and len(first.word) >= 2
 
 
+@lru_cache(maxsize=65536)
+def _tagged_noun_last(text: str) -> bool:
+    import jieba.posseg
+
+    lexicon.load_dictionary()
+    words = list(jieba.posseg.cut(text))
+    return bool(words) and words[-1].flag.startswith("n") and len(words[-1].word) >= 2
+
+
 def event(indicator: Indicator) -> str:
     """The event a count with a zero target counts (客运站安全生产责任事故次数 → 客运站安全生产责任事故), so that
     none happening is said as such: 全年未发生客运站安全生产责任事故; "" when the name counts no event."""
@@ -391,6 +400,8 @@ class Language:
                 return f"{verb}{counted}{value}"
         if (work := self.work_done(indicator)):
             return f"{work}{value}"
+        if kind == "count" and (stem := self.count_stem(indicator)):
+            return f"{stem}{value}"  # 家庭医生团队64个, 培训班43期, not 家庭医生团队数达64个 (a reviewer: a table's cell)
         unit = indicator.completion.unit if indicator.completion.is_number else ""
         if unit in self.words["counted_in_name"] and name.endswith(unit) and len(name) - len(unit) >= 2 \
                 and self.unique(name, name[:-len(unit)]):
@@ -438,6 +449,25 @@ class Language:
         if stem.endswith(tuple(words["actions"])):
             return words["lead"] + stem
         return ""
+
+    def count_stem(self, indicator: Indicator) -> str:
+        """A count's name without its closing 数 or 数量, and its unit before that (培训班期数 in 期 → 培训班;
+        城乡教共体结对学校数 → 城乡教共体结对学校), when three characters or more are left, it does not end in another
+        measure word (抽检户 in 家) and no other indicator shortens alike; "" otherwise."""
+        name = indicator.name
+        unit = indicator.completion.unit or indicator.target.unit
+        suffix = next((s for s in self.words["count_suffixes"] if name.endswith(s)), "")
+        if not suffix or not unit:
+            return ""
+        stem = name[:-len(suffix)]
+        last = cut_words(stem)[-1] if stem else ""
+        if last == unit:  # 培训班期 → 培训班, but 行政处罚案件 keeps its 件 and 储备品种 its 种
+            stem = stem[:-len(unit)]
+            last = cut_words(stem)[-1] if stem else ""
+        if last in self.words["work_done"]["classifiers"] and last != unit:
+            return ""  # 公共场所卫生监督抽检户 in 家: not 抽检户612家
+        # a thing counted, not an act (各类人才项目受理, 敬老院改造提升) or a part of a word (高新技术企业总)
+        return stem if len(stem) >= 3 and _tagged_noun_last(stem) and self.unique(name, stem) else ""
 
     def unique(self, name: str, stem: str) -> bool:
         """No other indicator of the report could shorten to `stem`, the shortened `name`: 服务覆盖数 and 服务覆盖家次
