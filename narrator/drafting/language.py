@@ -22,7 +22,7 @@ import cn2an
 from ..core import lexicon
 from ..core.evaluate import IndicatorResult
 from ..core.model import Indicator
-from ..core.quantity import SCALES, Quantity, format_decimal, round_half_up
+from ..core.quantity import SCALES, Quantity, find_quantities, format_decimal, round_half_up
 
 
 def chinese_number(n: int) -> str:
@@ -108,12 +108,16 @@ def balanced(items, size: int = 3) -> list[list]:
 
 
 def stated_in(result: IndicatorResult, text: str) -> bool:
-    """`text` states the result's completion value in its unit (12.6公里, 64处, 6842人)."""
+    """`text` states the result's completion value in its unit (12.6公里, 64处, 6842人), or in a unit of its kind
+    (843名 for 843人)."""
     value = result.completion_value
     if value is None or not text:
         return False
     figure, unit = number(value), result.indicator.target.unit
-    return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) is not None
+    if re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) is not None:
+        return True
+    return bool(unit) and any(quantity.unit != unit and quantity.in_unit(unit) == value
+                              for quantity in find_quantities(text) if quantity.is_number)
 
 
 def area(duty: str) -> str:

@@ -293,8 +293,9 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
         "未支出25.36万元，主要原因是坡耕地水土流失综合治理项目前期论证不够充分，初步设计修改后才批复，9月才完成招标开工，"
         "12月完工后竣工验收尚未完成，合同约定的验收款和质保金未支付。")
     # 由于 goes, for 主要原因是 leads; but his answer says again what his account of the missed screening just above says
-    # (a reviewer: the same reason in two neighbouring paragraphs): what it says again goes, 受上述因素影响 stands for it,
-    # and what it adds follows (another reviewer: 主要原因同上 reads like a form)
+    # (a reviewer: the same reason in two neighbouring paragraphs): what it says again goes, 受上述因素影响 stands for it
+    # when what it adds is a consequence (全年……), and 主要原因是 leads when it is another cause (another reviewer read
+    # 受上述因素影响，……实行先培训后补贴 as a cause gone wrong; 主要原因同上 reads like a form)
     assert sentence("statements_zaoyang", "妇幼健康服务项目经费年初预算") == (
         "妇幼健康服务项目经费年初预算286.50万元，调减12.30万元后为274.20万元，实际支出241.35万元，执行率88.02%，"
         "未支出32.85万元，受上述因素影响，全年“两癌”免费筛查7436人，比目标少564人，按筛查人数拨付的补助资金相应未全部支出。")
@@ -302,12 +303,12 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("未支出32.85万元，受上述因素影响，")
     # 缙云: his account of the kindergarten goal told above; the contract's payments and next year's budget are new
     assert sentence("statements_jinyun", "学前教育发展专项经费年初预算").endswith(
-        "未支出173.55万元，受上述因素影响，开工比计划推迟4个月，到年底只完成主体结构封顶，装修和室外配套尚未实施，"
+        "未支出173.55万元，主要原因是开工比计划推迟4个月，到年底只完成主体结构封顶，装修和室外配套尚未实施，"
         "合同约定的后续进度款未支付。")
     # his 结余43.62万元，主要是两块：一是…… restates the figure and announces a list: the list follows 主要原因：
     assert sentence("statements_shunqing", "中小河流治理及水利工程建设经费年初预算").endswith(
         "执行率95.81%，未支出43.62万元，主要原因：一是计划整治的30口山坪塘中有3口因片区规划调整，需要重新论证选址和设计"
-        "方案，年内未开工，整治资金未拨付；二是部分已完工工程的尾款要等竣工结算审核后支付，年底尚未到支付节点。")
+        "方案，年内未开工，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算审核后支付，年底尚未到支付节点。")  # his 要等 in a report's words
     # 湄潭: the line goes to the goal whose task it is named for (茶叶加工提质升级), his reason after its figures
     # (his 没拨, 没有完工, 我们 and 所以 in a report's words)
     prose = draft(_with_notes("statements_meitan"), check=False).document.prose()
