@@ -62,8 +62,8 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     # (the target stated by the goal's line just above is not said again)
     # (the ratio or the gap, never both: a reviewer read “完成目标的133.3%，比目标多2个” as one thing said twice)
     assert "预期目标：全市技术合同成交额达660亿元。\n全市技术合同成交额达868.78亿元，完成目标的131.6%。" in prose
-    assert ("组织形式多样的产学研活动16场，较目标多1场。"  # the target stated just above, not again
-            "组织科技合作交流活动4场，达到目标值。") in prose
+    assert ("组织形式多样的产学研活动16场，较目标多1场；"  # the target stated just above, not again; short figure
+            "组织科技合作交流活动4场，达到目标值。") in prose  # sentences under a goal joined with ； (a reviewer: a list)
     # One goal after another, each with one exceeded indicator: the three wordings in turn, never the same twice running
     # (the target stated by the goal: 超过200项的目标, not 完成目标的146%，超额完成年度目标 — one thing said twice, a reviewer)
     assert "受理成果转化项目292项，超过200项的目标。" in prose

@@ -849,8 +849,8 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     # in the order the goal states them: 不发生……事故，安全隐患整改率100%，货运源头超限超载率控制在2%以内 (the event that
     # did not happen no longer pulls the other ceiling ahead of 安全隐患整改率)
     # (安全隐患整改率 met at the 100% its goal states just above: the figure alone, a reviewer: not a verdict after each)
-    assert ("全年未发生较大及以上交通运输安全生产事故，实现年度目标。安全隐患整改率为100%。"
-            "货运源头超限超载率为1.3%，控制在2%以内。") in qifeng
+    assert ("全年未发生较大及以上交通运输安全生产事故，实现年度目标。安全隐患整改率为100%；"
+            "货运源头超限超载率为1.3%，控制在2%以内；") in qifeng
     # figures the officer tells in clauses of their own start a sentence (not 比目标低2.4个百分点，2024年度……)
     assert "比目标低2.4个百分点。2024年度路况技术状况评定中，全县2968.4公里农村公路中优良中等路2303.5公里。主要原因：一是" in qifeng
     assert qifeng.count("用于水毁修复") == 1
@@ -902,7 +902,7 @@ def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     is computed, so the draft may say it (as it does of 预算调整率) — with 但, not 其中 (a reviewer: 其中 misused), and in
     its own clause, not as a sentence after the others (a reviewer: 但结转结余率距5%的上限仅0.33个百分点 hung there)."""
     prose = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
-    assert ("结转结余率为4.67%，控制在5%以内，但距上限仅0.33个百分点。“三公”经费控制率为80.38%，控制在100%以内。"
+    assert ("结转结余率为4.67%，控制在5%以内，但距上限仅0.33个百分点；“三公”经费控制率为80.38%，控制在100%以内。"
             in prose)
     # §二 tells what an area exceeded that its narrative leaves unsaid (a reviewer: 其中3项达到或超过目标, two told;
     # 餐厨垃圾3386吨, 摊贩疏导点 and 门前三包 missing), after the narrative's first sentence (the next reviewer: tacked on
