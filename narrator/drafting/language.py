@@ -108,16 +108,16 @@ def balanced(items, size: int = 3) -> list[list]:
 
 
 def stated_in(result: IndicatorResult, text: str) -> bool:
-    """`text` states the result's completion value in its unit (12.6公里, 64处, 6842人), or in a unit of its kind
-    (843名 for 843人)."""
+    """`text` states the result's completion value in its unit (12.6公里, 64处, 6842人), with a scale word
+    (41.53万亩) or in a unit of its kind (843名 for 843人)."""
     value = result.completion_value
     if value is None or not text:
         return False
     figure, unit = number(value), result.indicator.target.unit
     if re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) is not None:
         return True
-    return bool(unit) and any(quantity.unit != unit and quantity.in_unit(unit) == value
-                              for quantity in find_quantities(text) if quantity.is_number)
+    # 41.53万亩 (a scale word), 843名 for 843人 (a unit of its kind)
+    return bool(unit) and any(quantity.in_unit(unit) == value for quantity in find_quantities(text) if quantity.is_number)
 
 
 def area(duty: str) -> str:

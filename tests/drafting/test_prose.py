@@ -910,6 +910,12 @@ def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     assert "无害化处理率100%。完成餐厨垃圾收运处理3386吨。计划创建的15个" in prose
     assert "回访满意度93.1%。设置流动摊贩疏导点8个，“门前三包”责任书签订3900户。全年发现新增违法建设47处" in prose
     assert "此外，" not in prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
+    # a narrative that states a value with its scale word (41.53万亩, 13600万次) has told it: not said again (澜溪 and 德清,
+    # two reviewers: the same figures in two sentences side by side)
+    lanxi = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
+    assert "耕地保有量达41.53万亩" not in lanxi and lanxi.count("41.53万亩") == 2  # §二's narrative, §四 against its target
+    deqing = compose(evaluate(_answered(DATA / "statements_deqing"))).prose()
+    assert deqing.split("三、")[0].count("13600万次") == 1
     assert "“三公”经费控制率距" not in prose  # 80.38% under 100%: far from it
 
 
