@@ -920,6 +920,8 @@ def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     # said little); the checker reads the counts (the self-review above finds nothing)
     assert ("2024年，我局完成了年度绩效目标的主要任务。未达到目标的4项中，履职类3项、满意度类1项，其余指标均达到或超过目标。\n"
             in prose)
+    # the overall judgement under a heading of its own, not at the end of 效益与满意度 (a reviewer)
+    assert "\n（九）总体评价\n总体来看，2024年我局整体支出绩效目标大部分完成" in prose
     assert "“三公”经费控制率距" not in prose  # 80.38% under 100%: far from it
 
 
