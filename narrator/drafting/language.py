@@ -255,8 +255,13 @@ class Language:
         """The goal just above states this result's target figure (全年完成高新技术企业的受理超2000家): the
         sentence need not say it again."""
         target = result.indicator.target
-        return bool(self.goal) and target.is_number and re.search(
-            rf"(?<![\d.]){re.escape(number(target.value.normalize()))}(?![\d.])", self.goal) is not None
+        if not self.goal or not target.is_number:
+            return False
+        if re.search(rf"(?<![\d.]){re.escape(number(target.value.normalize()))}(?![\d.])", self.goal) is not None:
+            return True
+        # 96.80万亩 in the goal for a target of 968000亩: the figure with its scale word
+        return bool(target.unit) and any(quantity.scale and quantity.in_unit(target.unit) == target.value
+                                         for quantity in find_quantities(self.goal) if quantity.is_number)
 
     # -------------------------------------------------------- choice
 
@@ -348,8 +353,8 @@ class Language:
         the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
         points), a ceiling or a zero target. `with_target` names the target (为目标2条的2.5倍)."""
         ratio = ratio_to_target(result)
-        if ratio is None:
-            return ""
+        if ratio is None or 1 < ratio < Decimal(str(self.words["near_target_ratio"])):
+            return ""  # 97.12万亩 against 96.80万亩: 比目标多0.32万亩, not 为目标的100.3% (a reviewer)
         words = _connectives()
         target = words["target_named"].format(target=self.target_value(result.indicator)) if with_target else ""
         if ratio >= 2:
