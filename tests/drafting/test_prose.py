@@ -866,7 +866,7 @@ def test_a_third_blind_review_of_yudu_mended():
     assert "特困人员供养2648人" in goal_1 and "流浪乞讨人员救助人数" not in goal_1
     # 沂南: a quantity a hair over its target (97.12万亩 against 96.80万亩) is said by how much, not 为目标的100.3%
     yinan = compose(evaluate(_answered(DATA / "statements_yinan"))).prose()
-    assert "耕地保有量达97.12万亩，比目标多0.32万亩。" in yinan and "100.3%" not in yinan
+    assert "耕地保有量达97.12万亩，比目标多0.32万亩；" in yinan and "100.3%" not in yinan
     # a reason after 主要原因是 that opens with the indicator's name goes on with 该项工作 (a fourth reviewer: the subject
     # said twice in one sentence)
     assert ("特殊困难老年人家庭适老化改造236户，为目标的2.36倍，主要原因是该项工作于年中被列入省级民生实事项目，上级下达我县任务由"
