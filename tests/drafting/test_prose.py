@@ -704,7 +704,7 @@ def test_a_field_whose_narrative_only_gives_indicator_values_opens_with_it_in_se
     §二 keeps its opening part, what the field did, not a bare count or a list of names (two blind reviews: a field
     told without its results). 章贡人社's opens with 完成目标任务的105.26%, a comparison §四 makes: it stays there."""
     prose = compose(evaluate(_answered(DATA / "statements_guicheng"))).prose()
-    assert ("3.民生保障方面指标5项，全部达到或超过目标。低保及特困供养金按时足额发放率100%，残疾人两项补贴发放准确率100%。"
+    assert ("3.民生保障方面指标5项，全部达到或超过目标。低保及特困供养金按时足额发放率100%，残疾人两项补贴发放准确率100%；"
             in prose)
 
 
@@ -896,7 +896,7 @@ def test_section_two_gives_results_not_what_a_fund_spent():
     spent is told under its goal in §四; 章贡's 全年拨付职业技能培训补贴338.45万元 likewise, the rest of its sentence kept."""
     meitan = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
     two = meitan.split("二、年度履职目标完成情况")[1].split("三、")[0]
-    assert "88.52万元" not in two and "培育茶叶加工技术骨干216人，培训考核合格率94.5%。" in two
+    assert "88.52万元" not in two and "培育茶叶加工技术骨干216人，培训考核合格率94.5%；培训班43期。" in two
     zhanggong = compose(evaluate(_answered(DATA / "statements_zhanggong"))).prose()
     assert "338.45万元" not in zhanggong.split("二、年度履职目标完成情况")[1].split("三、")[0]
 
@@ -911,8 +911,8 @@ def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     # §二 tells what an area exceeded that its narrative leaves unsaid (a reviewer: 其中3项达到或超过目标, two told;
     # 餐厨垃圾3386吨, 摊贩疏导点 and 门前三包 missing), after the narrative's first sentence (the next reviewer: tacked on
     # at the end with 此外 it read as patched, out of order)
-    assert "无害化处理率100%。完成餐厨垃圾收运处理3386吨。计划创建的15个" in prose
-    assert "回访满意度93.1%。设置流动摊贩疏导点8个，“门前三包”责任书签订3900户。全年发现新增违法建设47处" in prose
+    assert "无害化处理率100%；完成餐厨垃圾收运处理3386吨。计划创建的15个" in prose
+    assert "回访满意度93.1%；设置流动摊贩疏导点8个，“门前三包”责任书签订3900户。全年发现新增违法建设47处" in prose
     assert "此外，" not in prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
     # a narrative that states a value with its scale word (41.53万亩, 13600万次) has told it: not said again (澜溪 and 德清,
     # two reviewers: the same figures in two sentences side by side)
@@ -959,8 +959,8 @@ def test_a_fields_opening_result_is_said_without_the_narratives_own_weighing():
     said in §二 and §四): §二 opens each field with what it did, the narrative's comparison with a target left to §四."""
     prose = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
     two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
-    assert "3.品牌推广方面指标4项，全部达到或超过目标。全年举办和参加茶事推介活动27场。" in two
-    assert "1.茶园管护方面指标5项，其中4项达到或超过目标，完成低产茶园改造4360亩，未达到5000亩的目标。全年完成茶园绿色防控覆盖面积86200亩。" in two
+    assert "3.品牌推广方面指标4项，全部达到或超过目标。全年举办和参加茶事推介活动27场；" in two
+    assert "1.茶园管护方面指标5项，其中4项达到或超过目标，完成低产茶园改造4360亩，未达到5000亩的目标。全年完成茶园绿色防控覆盖面积86200亩；" in two
     assert "完成情况见第四部分" not in two and "比目标值高3.4个百分点" not in two
     assert draft(_answered(DATA / "statements_meitan")).findings == []
 
