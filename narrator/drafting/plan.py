@@ -29,7 +29,7 @@ from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import BUDGET_UNIT, KeyTask
 from ..core.quantity import find_quantities, round_half_up
 from ..statements.extract import name_tokens
-from .language import chinese_number, cut_words, is_ceiling, none_happened, number, stated_in, strip_end
+from .language import chinese_number, cut_words, is_ceiling, join_list, none_happened, number, stated_in, strip_end
 
 
 @dataclass
@@ -193,6 +193,9 @@ class Plan:
     # the budget lines whose change one of those sentences tells (its name and amount): §三's summary does not
     # list them again in its （其中……调减……）
     accounted_changes: set[str] = field(default_factory=set)
+    # the lines whose change no narrative tells, when some do: §三 says them by their amounts after the others
+    # (此外，……追加95.00万元); [] when they are items of the enumerated list already
+    untold_changes: list = field(default_factory=list)
 
     @property
     def written(self) -> str:
@@ -400,12 +403,19 @@ def make_plan(evaluation: Evaluation) -> Plan:
             accounted |= named
         if highlight.story and spent:
             highlight.story = _without_spending(highlight.story, spent)
+    total = evaluation.total_budget
+    untold = [line for line in lines if accounts and line.name not in accounted
+              and line.parent != (total.line.name if total is not None else None)]
+    told_changes = _enumerated(_once_in_the_year(_merged_changes([_standing_alone(account) for account in accounts])),
+                               untold)
+    untold_changes = [] if told_changes and untold and told_changes[0].startswith(
+        lexicon.wording()["enumerated_changes"]["lead"]) else untold
     return Plan(
         lead_in=lead_in,
         blocks=blocks,
         highlights=highlights,
-        adjustment_accounts=_enumerated(_once_in_the_year(_merged_changes([_standing_alone(account)
-                                                                            for account in accounts]))),
+        adjustment_accounts=told_changes,
+        untold_changes=untold_changes,
         accounted_changes=accounted,
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
@@ -820,13 +830,20 @@ def _once_in_the_year(accounts: list[str]) -> list[str]:
     return out
 
 
-def _enumerated(accounts: list[str]) -> list[str]:
+def _enumerated(accounts: list[str], untold: list | None = None) -> list[str]:
     """Three accounts of the year's changes or more, each a sentence of its own, told as one list after the summary
     (具体为：一是……追加……；二是……调减……): a reviewer read them as short sentences piled one on another. The summary
-    says 年中, so an item's 年中 before its verb goes; an account of several sentences leaves the list as it was."""
+    says 年中, so an item's 年中 before its verb goes; an account of several sentences leaves the list as it was.
+    The lines whose change no account tells close the list by their amounts (四是追加A95.00万元、B60.00万元和……; a
+    reviewer: 具体为 listed three of six changes, and a closing 此外 read as tacked on)."""
     words = lexicon.wording()["enumerated_changes"]
     if len(accounts) < words["from"] or any("。" in account.rstrip("。") for account in accounts):
         return accounts
+    for verb, lines in ((words["increase"], [line for line in untold or [] if line.adjustment > 0]),
+                        (words["decrease"], [line for line in untold or [] if line.adjustment < 0])):
+        if lines:
+            accounts = accounts + [verb + join_list(f"{line.name}{number(abs(line.adjustment))}{BUDGET_UNIT}"
+                                                    for line in lines) + "。"]
     claims = lexicon.claim_words()
     verbs = "|".join(map(re.escape, claims["increase_words"] + claims["decrease_words"]))
     times = "|".join(map(re.escape, lexicon.wording()["change_times"]))
