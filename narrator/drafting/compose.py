@@ -629,22 +629,22 @@ def _joined_results(text: str) -> str:
             continue
         if not lines[index].endswith("。"):
             sentences[-1] = sentences[-1][:-1]
-
-        def short(sentence: str) -> bool:
-            return (len(sentence) <= words["max_chars"] and re.search(r"\d", sentence) is not None
-                    and "；" not in sentence and not sentence.startswith(tuple(words["not_starts"]))
-                    and not any(word in sentence for word in words["not_inside"]))
-
-        joined, run = [], 0
+        joined, run = [], 0  # run: how many short sentences the last one holds (0: it is no short one)
         for sentence in sentences:
-            if joined and run and run < words["most"] and short(sentence) and short(joined[-1].split("；")[-1]):
+            if run and run < words["most"] and _short_figure(sentence, words):
                 joined[-1] = joined[-1][:-1] + "；" + sentence
                 run += 1
             else:
                 joined.append(sentence)
-                run = 1 if short(sentence) else 0
+                run = 1 if _short_figure(sentence, words) else 0
         lines[index] = "".join(joined)
     return "\n".join(lines)
+
+
+def _short_figure(sentence: str, words: dict) -> bool:
+    """A sentence that only gives a figure or two (城区生活垃圾日产日清率为100%。): short, with a digit, no reason."""
+    return (len(sentence) <= words["max_chars"] and re.search(r"\d", sentence) is not None and "；" not in sentence
+            and not sentence.startswith(tuple(words["not_starts"])) and not any(word in sentence for word in words["not_inside"]))
 
 
 def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_SEED,
