@@ -113,11 +113,16 @@ def stated_in(result: IndicatorResult, text: str) -> bool:
     value = result.completion_value
     if value is None or not text:
         return False
-    figure, unit = number(value), result.indicator.target.unit
-    if re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])\s*{re.escape(unit)}", text) is not None:
-        return True
-    # 41.53万亩 (a scale word), 843名 for 843人 (a unit of its kind)
-    return bool(unit) and any(quantity.in_unit(unit) == value for quantity in find_quantities(text) if quantity.is_number)
+    unit = result.indicator.target.unit
+    return re.search(rf"(?<![\d.]){re.escape(number(value))}(?![\d.])\s*{re.escape(unit)}", text) is not None \
+        or _states_in_kind(text, value, unit)
+
+
+def _states_in_kind(text: str, value: Decimal, unit: str, scaled: bool = False) -> bool:
+    """`text` has a figure of `value` in `unit` written otherwise: with a scale word (41.53万亩 for 415300亩) or in a
+    unit of its kind (843名 for 843人); with `scaled`, only with a scale word."""
+    return bool(unit) and any(quantity.in_unit(unit) == value and (quantity.scale or not scaled)
+                              for quantity in find_quantities(text) if quantity.is_number)
 
 
 def area(duty: str) -> str:
@@ -199,6 +204,16 @@ def _tagged_verb_first(name: str) -> bool:
     return first is not None and first.flag == "v" and len(first.word) >= 2
 
 
+def _without_unit(stem: str, unit: str) -> tuple[str, str]:
+    """A name's stem without the unit it closes on when jieba reads the unit as a word of its own (危桥改造座 in 座 →
+    危桥改造, 培训班期 → 培训班; but 查处非法营运案件 in 件 and 储备品种 in 种 keep theirs), and the stem's last word."""
+    last = cut_words(stem)[-1] if stem else ""
+    if last == unit:
+        stem = stem[:-len(unit)]
+        last = cut_words(stem)[-1] if stem else ""
+    return stem, last
+
+
 @lru_cache(maxsize=65536)
 def _tagged_noun_last(text: str) -> bool:
     import jieba.posseg
@@ -257,11 +272,9 @@ class Language:
         target = result.indicator.target
         if not self.goal or not target.is_number:
             return False
-        if re.search(rf"(?<![\d.]){re.escape(number(target.value.normalize()))}(?![\d.])", self.goal) is not None:
-            return True
-        # 96.80万亩 in the goal for a target of 968000亩: the figure with its scale word
-        return bool(target.unit) and any(quantity.scale and quantity.in_unit(target.unit) == target.value
-                                         for quantity in find_quantities(self.goal) if quantity.is_number)
+        # (96.80万亩 in the goal for a target of 968000亩: the figure with its scale word)
+        return re.search(rf"(?<![\d.]){re.escape(number(target.value.normalize()))}(?![\d.])", self.goal) is not None \
+            or _states_in_kind(self.goal, target.value, target.unit, scaled=True)
 
     # -------------------------------------------------------- choice
 
@@ -440,11 +453,7 @@ class Language:
             if len(stem) >= 3 and not stem.endswith(tuple(people["not_after"])) and self.unique(name, stem):
                 return stem
         suffix = next((s for s in suffixes if name.endswith(s)), "")
-        stem = name[:-len(suffix)] if suffix else ""
-        last = cut_words(stem)[-1] if stem else ""
-        if last == unit:  # 危桥改造座数 in 座 → 危桥改造 (but 查处非法营运案件数 in 件 keeps its 案件)
-            stem = stem[:-len(unit)]
-            last = cut_words(stem)[-1] if stem else ""
+        stem, last = _without_unit(name[:-len(suffix)] if suffix else "", unit)
         if len(stem) < 3 or (last in words["classifiers"] and last != unit) or not self.unique(name, stem):
             return ""
         for done, said in words["done"].items():
@@ -468,11 +477,7 @@ class Language:
         suffix = next((s for s in self.words["count_suffixes"] if name.endswith(s)), "")
         if not suffix or not unit:
             return ""
-        stem = name[:-len(suffix)]
-        last = cut_words(stem)[-1] if stem else ""
-        if last == unit:  # 培训班期 → 培训班, but 行政处罚案件 keeps its 件 and 储备品种 its 种
-            stem = stem[:-len(unit)]
-            last = cut_words(stem)[-1] if stem else ""
+        stem, last = _without_unit(name[:-len(suffix)], unit)
         if last in self.words["work_done"]["classifiers"] and last != unit:
             return ""  # 公共场所卫生监督抽检户 in 家: not 抽检户612家
         # a thing counted, not an act (各类人才项目受理, 敬老院改造提升) or a part of a word (高新技术企业总)

@@ -406,10 +406,9 @@ def make_plan(evaluation: Evaluation) -> Plan:
     total = evaluation.total_budget
     untold = [line for line in lines if accounts and line.name not in accounted
               and line.parent != (total.line.name if total is not None else None)]
-    told_changes = _enumerated(_once_in_the_year(_merged_changes([_standing_alone(account) for account in accounts])),
-                               untold)
-    untold_changes = [] if told_changes and untold and told_changes[0].startswith(
-        lexicon.wording()["enumerated_changes"]["lead"]) else untold
+    told_changes, listed = _enumerated(
+        _once_in_the_year(_merged_changes([_standing_alone(account) for account in accounts])), untold)
+    untold_changes = [] if listed else untold
     return Plan(
         lead_in=lead_in,
         blocks=blocks,
@@ -830,15 +829,15 @@ def _once_in_the_year(accounts: list[str]) -> list[str]:
     return out
 
 
-def _enumerated(accounts: list[str], untold: list | None = None) -> list[str]:
+def _enumerated(accounts: list[str], untold: list | None = None) -> tuple[list[str], bool]:
     """Three accounts of the year's changes or more, each a sentence of its own, told as one list after the summary
     (具体为：一是……追加……；二是……调减……): a reviewer read them as short sentences piled one on another. The summary
     says 年中, so an item's 年中 before its verb goes; an account of several sentences leaves the list as it was.
     The lines whose change no account tells close the list by their amounts (四是追加A95.00万元、B60.00万元和……; a
-    reviewer: 具体为 listed three of six changes, and a closing 此外 read as tacked on)."""
+    reviewer: 具体为 listed three of six changes, and a closing 此外 read as tacked on). Also whether it listed them."""
     words = lexicon.wording()["enumerated_changes"]
     if len(accounts) < words["from"] or any("。" in account.rstrip("。") for account in accounts):
-        return accounts
+        return accounts, False
     for verb, lines in ((words["increase"], [line for line in untold or [] if line.adjustment > 0]),
                         (words["decrease"], [line for line in untold or [] if line.adjustment < 0])):
         if lines:
@@ -849,7 +848,7 @@ def _enumerated(accounts: list[str], untold: list | None = None) -> list[str]:
     times = "|".join(map(re.escape, lexicon.wording()["change_times"]))
     items = [re.sub(rf"(?:{times})(?=(?:{verbs}))", "", strip_end(account), count=1) for account in accounts]
     return [words["lead"] + "；".join(words["item"].format(number=chinese_number(n), text=item)
-                                      for n, item in enumerate(items, start=1)) + "。"]
+                                      for n, item in enumerate(items, start=1)) + "。"], True
 
 
 def _standing_alone(account: str) -> str:

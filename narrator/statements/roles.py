@@ -116,7 +116,8 @@ def _target_figure_of() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _paired_target() -> re.Pattern[str]:
-    return re.compile(r"[和、]\s*\d[\d.]*[^\d，,。；;和、的]{0,6}(?=的)")
+    joins = _alternation("paired_target_joins")
+    return re.compile(rf"(?:{joins})\s*\d[\d.]*(?:(?!{joins})[^\d，,。；;的]){{0,6}}(?=的)")
 
 
 @lru_cache(maxsize=1)
