@@ -157,10 +157,22 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     # (未全部完成 is no work done: a negated done word opens a shortfall, which 原因是 may introduce)
     negations = "".join(rf"(?<!{re.escape(word)})" for word in words["done_negations"])
     done = any(re.search(negations + re.escape(word), opening) for word in words["done_words"])
-    plan = opening.startswith(tuple(words["plan_openings"])) or done \
+    # 年末全县农村自来水受益人口34.97万人，占农村人口38.6万人的90.6%: his opening sentence derives the value itself
+    # (a reviewer: 主要原因是 before it made the count the cause)
+    # (入户抽样调查1200户，表示满意的1061户，满意度88.4%): counts in each clause up to the value, at most
+    # derivation_clauses of them — not a cause told at length that closes on the value (……，全年预算执行率只有98.05%)
+    completion = result.indicator.completion
+    clauses = [c for c in re.split(r"[，；。,;]", sentences[0]) if c.strip()]
+    at = next((index for index, clause in enumerate(clauses) if completion.is_number and any(
+        q.unit == completion.unit and agrees(q, completion) for q in find_quantities(clause))), None)
+    derives = bool(at) and at <= words["derivation_clauses"] and kept[0].startswith(clauses[0]) and all(
+        find_quantities(clause) and not _tells_cause(clause, words) for clause in clauses[:at])
+    plan = opening.startswith(tuple(words["plan_openings"])) or done or derives \
         or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening))
             and bool(find_quantities(opening)))  # 2024年度卫片执法认定违法用地图斑128个: a fact, no cause
-    if plan and not any(word in opening for word in words["cause_words"]):
+    if derives:  # his sentence gives the value with how it was reckoned: whole, with his gap; the lead names no figure
+        return OWN_SENTENCES + sentences[0] + "".join(kept[1:])
+    if plan and not _tells_cause(opening, words):
         if len(kept) > 1 and all(any(agrees(figure, quantity) for quantity in known)
                                  for figure in find_quantities(kept[0])) \
                 and not any(word in kept[0] for word in words["reckoning_words"]):
@@ -169,6 +181,13 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
             kept = kept[1:]
         return OWN_SENTENCES + "".join(kept)
     return _subject_not_again(text, name, words)
+
+
+def _tells_cause(clause: str, words: dict) -> bool:
+    """The clause holds a word that tells a cause (因, 受……影响, 导致), not one in a word of another sense (受益人口)."""
+    for word in words["not_causes"]:
+        clause = clause.replace(word, "")
+    return any(word in clause for word in words["cause_words"])
 
 
 def _subject_not_again(text: str, name: str, words: dict) -> str:
@@ -510,7 +529,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         plan = make_plan(evaluation)
         budget = budget_view(evaluation, plan)
     lang = Language(seed, patterns, plan.written, names=[i.name for i in report.indicators],
-                    hedge_targets=bool(plan.notable))
+                    hedge_targets=bool(plan.notable), goals=report.goals)
     scores = score_indicators(evaluation, rules) if rules is not None else None
     tables = _tables(evaluation, missing, templates, scores)
     limit = lang.words["mined_sentences"] if suggestions else 0

@@ -208,7 +208,8 @@ def _without_unit(stem: str, unit: str) -> tuple[str, str]:
     """A name's stem without the unit it closes on when jieba reads the unit as a word of its own (危桥改造座 in 座 →
     危桥改造, 培训班期 → 培训班; but 查处非法营运案件 in 件 and 储备品种 in 种 keep theirs), and the stem's last word."""
     last = cut_words(stem)[-1] if stem else ""
-    if last == unit:
+    # 新认定县级非遗代表性传承人 in 人: a person's 人 closes the noun (传承人), it is no unit (a reviewer: 传承6人)
+    if last == unit and unit not in lexicon.wording()["work_done"]["people"]["units"]:
         stem = stem[:-len(unit)]
         last = cut_words(stem)[-1] if stem else ""
     return stem, last
@@ -232,7 +233,9 @@ def event(indicator: Indicator) -> str:
         base = name[:-len(suffix)] if name.endswith(suffix) else ""
         if base and base.endswith(tuple(words["event_heads"])):
             # 因洪涝灾害死亡人数 → 因洪涝灾害死亡人员: who would be counted
-            return base + words["event_people"].get(suffix, "")
+            people = words["event_people"].get(suffix, "")
+            # 因洪涝灾害造成人员死亡人数 → 因洪涝灾害造成人员死亡, not ……人员死亡人员 (a reviewer)
+            return base if people and people in base else base + people
     if name.endswith(tuple(words["event_heads"])):
         return name  # 较大及以上交通运输安全生产事故 (0起): named as the event itself
     return ""
@@ -251,8 +254,9 @@ class Language:
     another (each is seeded by its own key)."""
 
     def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = "", names=(),
-                 hedge_targets: bool = False):
+                 hedge_targets: bool = False, goals=()):
         self.seed = seed
+        self.goals = tuple(goals)  # the 年度目标: the verb they give a count (建成……服务站点5个以上)
         self.names = tuple(names)  # the report's indicator names: a shortened name must still say which one
         self.hedge_targets = hedge_targets  # results far beyond their targets: 绩效目标总体合理 (predicate)
         self.words = lexicon.wording()
@@ -325,6 +329,13 @@ class Language:
         return (is_ceiling(result.indicator) and target.unit == "%" and margin is not None and margin != 0
                 and abs(margin) <= Decimal(str(self.words["near_ceiling_points"]))
                 and abs(margin) <= abs(target.value) * Decimal(str(self.words["near_ceiling_share"])))
+
+    def actual(self, indicator: Indicator) -> str:
+        """What comes before the value set against its stated target: 实际完成 for work counted (背街小巷改造条数目标为
+        不少于20条，实际完成14条), 实际为 for a rate, a satisfaction or a stock (a reviewer: 拥有量……实际完成6.12件)."""
+        words = self.words["actual"]
+        work = self.kind(indicator) in words["work_kinds"] and not any(word in indicator.name for word in words["stocks"])
+        return words["done"] if work else words["other"]
 
     def target_value(self, indicator: Indicator) -> str:
         """The target's figure alone (90%, 6座), for 比90%的目标低2.4个百分点; a bound written after it is
@@ -411,19 +422,23 @@ class Language:
         if is_ceiling(indicator):
             return f"{name}{copula}{value}"
         counted = self.counted(indicator)
-        if counted and kind == "count":
+        # days counted up to a floor are a count too (免费开放天数 ≥300天 → ……免费开放306天, not 免费开放天数为306天)
+        if counted and (kind == "count" or kind == "time" and indicator.target.comparator in (">=", ">")):
             # 新建美丽经济交通走廊条数 → 新建美丽经济交通走廊5条; 健康科普宣传活动场次 → 举办健康科普宣传活动263场 (a
             # verb only for a measure word of events: 培养 before 家庭医生签约服务 would say what the data do not)
             unit = indicator.target.unit or indicator.completion.unit
             # 农村文化礼堂开展活动 says its verb inside: no 组织 before it (a reviewer: 开展……开展活动)
-            if self.has_leading_verb(counted) or any(verb in counted for verb in self.words["name_verbs"]):
+            if self.has_leading_verb(counted) or any(verb in counted for verb in self.words["name_verbs"]) \
+                    or kind == "time":
                 return f"{counted}{value}"
             if unit in self.words["event_units"] and (verb := self.verb(indicator)):
                 return f"{verb}{counted}{value}"
         if (work := self.work_done(indicator)):
             return f"{work}{value}"
         if kind == "count" and (stem := self.count_stem(indicator)):
-            return f"{stem}{value}"  # 家庭医生团队64个, 培训班43期, not 家庭医生团队数达64个 (a reviewer: a table's cell)
+            # 家庭医生团队64个, 培训班43期, not 家庭医生团队数达64个 (a reviewer: a table's cell); with the verb a goal
+            # gives it (建成质量基础设施“一站式”服务站点12个; a reviewer: ……服务站点12个 has no predicate)
+            return f"{self.goal_verb(stem)}{stem}{value}"
         unit = indicator.completion.unit if indicator.completion.is_number else ""
         if unit in self.words["counted_in_name"] and name.endswith(unit) and len(name) - len(unit) >= 2 \
                 and self.unique(name, name[:-len(unit)]):
@@ -450,7 +465,8 @@ class Language:
         people = words["people"]
         if unit in people["units"] and (suffix := next((s for s in people["suffixes"] if name.endswith(s)), "")):
             stem = name[:-len(suffix)]  # 城镇新增就业人数 → 城镇新增就业
-            if len(stem) >= 3 and not stem.endswith(tuple(people["not_after"])) and self.unique(name, stem):
+            if len(stem) >= 3 and not stem.endswith(tuple(people["not_after"] + people["roles"])) \
+                    and self.unique(name, stem):
                 return stem
         suffix = next((s for s in suffixes if name.endswith(s)), "")
         stem, last = _without_unit(name[:-len(suffix)] if suffix else "", unit)
@@ -468,6 +484,16 @@ class Language:
             return words["lead"] + stem
         return ""
 
+    def goal_verb(self, stem: str) -> str:
+        """The verb a 年度目标 puts right before `stem` (建成 in 建成质量基础设施“一站式”服务站点5个以上), one of
+        lexicon/wording.yaml's goal_verbs; "" when no goal says it so."""
+        verbs = "|".join(map(re.escape, sorted(self.words["goal_verbs"], key=len, reverse=True)))
+        for goal in self.goals:
+            found = re.search(rf"({verbs}){re.escape(stem)}", goal)
+            if found:
+                return found.group(1)
+        return ""
+
     def count_stem(self, indicator: Indicator) -> str:
         """A count's name without its closing 数 or 数量, and its unit before that (培训班期数 in 期 → 培训班;
         城乡教共体结对学校数 → 城乡教共体结对学校), when three characters or more are left, it does not end in another
@@ -480,8 +506,11 @@ class Language:
         stem, last = _without_unit(name[:-len(suffix)], unit)
         if last in self.words["work_done"]["classifiers"] and last != unit:
             return ""  # 公共场所卫生监督抽检户 in 家: not 抽检户612家
-        # a thing counted, not an act (各类人才项目受理, 敬老院改造提升) or a part of a word (高新技术企业总)
-        return stem if len(stem) >= 3 and _tagged_noun_last(stem) and self.unique(name, stem) else ""
+        # a thing counted, not an act (各类人才项目受理, 敬老院改造提升) or a part of a word (高新技术企业总); a person
+        # named by his role (代表性传承人, 负责人) is one too
+        people = self.words["work_done"]["people"]
+        person = unit in people["units"] and stem.endswith(tuple(word + unit for word in people["roles"]))
+        return stem if len(stem) >= 3 and (person or _tagged_noun_last(stem)) and self.unique(name, stem) else ""
 
     def unique(self, name: str, stem: str) -> bool:
         """No other indicator of the report could shorten to `stem`, the shortened `name`: 服务覆盖数 and 服务覆盖家次
@@ -527,8 +556,8 @@ class Language:
         座 → 危桥改造; 健康科普宣传活动场次 in 场 → 健康科普宣传活动); "" otherwise (查处非法营运案件数 counts 案件,
         件 is not its measure word here)."""
         unit = indicator.target.unit or indicator.completion.unit
-        if not unit:
-            return ""
+        if not unit or unit in self.words["work_done"]["people"]["units"]:
+            return ""  # 新认定县级非遗代表性传承人数 in 人 counts 传承人: its 人 is no measure word (a reviewer: 传承6人)
         words = cut_words(indicator.name)
         for suffix in (f"{unit}数", f"{unit}次"):
             if words and (words[-1] == suffix or (len(words) >= 2 and words[-2:] == (unit, suffix[-1]))):

@@ -159,7 +159,9 @@ class Block:
                 return duty
         # A goal of the budget or of effects and satisfaction: what its indicators' categories are about.
         topics = lexicon.wording()["category_topics"]
-        categories = tuple(dict.fromkeys(topics.get(r.indicator.level1, "") for r in results))
+        order = list(topics)  # 决策, 过程, 效益, 满意度: the order the 自评表 gives them, whatever the goal's order
+        categories = tuple(topics[level] if level in topics else "" for level in sorted(
+            {r.indicator.level1 for r in results}, key=lambda level: order.index(level) if level in order else -1))
         return topics["joined"].get("、".join(categories), categories[0]) if len(categories) <= 2 and all(categories) \
             and (len(categories) == 1 or "、".join(categories) in topics["joined"]) else ""
 
@@ -184,6 +186,7 @@ class Plan:
     missed: list[IndicatorResult]  # every missed indicator, budget ones too
     pending: list[IndicatorResult]
     notable: list[IndicatorResult]
+    low_targets: list[IndicatorResult]  # the notable ones whose officer does not say the target was sound
     execution: IndicatorResult | None
     adjustment: IndicatorResult | None
     budget_indicators: list[IndicatorResult]
@@ -223,6 +226,12 @@ def is_notable(result: IndicatorResult) -> bool:
     """An exceedance so large that the target was likely set too low (lexicon/wording.yaml)."""
     threshold = Decimal(str(lexicon.wording()["notable_exceedance_percent"]))
     return result.status is Status.EXCEEDED and result.deviation is not None and result.deviation >= threshold
+
+
+def _target_defended(result: IndicatorResult) -> bool:
+    """The officer's reason says the target was not set too low (超额部分是应对汛情的计划外任务，不说明年初目标偏低):
+    the report then does not call it so (a reviewer: 不说明年初目标偏低 in §四, 这两项指标的目标值设定偏低 in §四（七）)."""
+    return bool(re.search(lexicon.wording()["target_defended"], result.indicator.reason))
 
 
 def messages(results: list[IndicatorResult]) -> list[Message]:
@@ -419,6 +428,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
         missed=evaluation.by_status(Status.MISSED),
         pending=evaluation.by_status(Status.PENDING),
         notable=[r for r in evaluation.indicators if is_notable(r)],
+        low_targets=[r for r in evaluation.indicators if is_notable(r) and not _target_defended(r)],
         execution=execution,
         adjustment=adjustment,
         budget_indicators=budget_indicators,
@@ -458,6 +468,7 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
                     result)][index] > own[id(result)][shared]):
                 index = shared
         (linked[index] if index is not None else others).append(result)
+    _with_its_duty(linked, own)
     linked_tasks: list[list[KeyTask]] = [[] for _ in goals]
     other_tasks: list[KeyTask] = []
     for task in tasks:
@@ -473,6 +484,28 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
             [Message(message.kind, [result]) for result in message.results] if message.kind == "exceeded" else [message])]
         blocks.append(Block("other", said, tasks=other_tasks, category="other"))
     return blocks
+
+
+def _with_its_duty(linked: list[list[IndicatorResult]], own: dict[int, list[float]]) -> None:
+    """An indicator that one word alone ties to a goal (旅游从业人员培训人次 ↔ 全民艺术普及培训班) goes with its duty:
+    to the goal that holds at least three quarters of its 二级指标's indicators, when its name shares a word with
+    that goal too (a reviewer: 旅游从业人员培训 told among 送戏下乡 and 村晚)."""
+    where = {id(result): index for index, results in enumerate(linked) for result in results}
+    by_duty: dict[str, list[IndicatorResult]] = {}
+    for results in linked:
+        for result in results:
+            by_duty.setdefault(_duty(result), []).append(result)
+    for results in by_duty.values():
+        counted = Counter(where[id(result)] for result in results)
+        home, held = counted.most_common(1)[0]
+        if len(results) < 4 or held * 4 < len(results) * 3:
+            continue
+        for result in results:
+            index = where[id(result)]
+            scores = own[id(result)]
+            if index != home and scores[index] < 2 * GoalLinker.THRESHOLD and scores[home] > 0:
+                linked[index].remove(result)
+                linked[home].append(result)
 
 
 def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
@@ -836,7 +869,8 @@ def _enumerated(accounts: list[str], untold: list | None = None) -> tuple[list[s
     The lines whose change no account tells close the list by their amounts (四是追加A95.00万元、B60.00万元和……; a
     reviewer: 具体为 listed three of six changes, and a closing 此外 read as tacked on). Also whether it listed them."""
     words = lexicon.wording()["enumerated_changes"]
-    if len(accounts) < words["from"] or any("。" in account.rstrip("。") for account in accounts):
+    groups = len({line.adjustment > 0 for line in untold or []})  # the untold increases and cuts: an item each
+    if len(accounts) + groups < words["from"] or any("。" in account.rstrip("。") for account in accounts):
         return accounts, False
     for verb, lines in ((words["increase"], [line for line in untold or [] if line.adjustment > 0]),
                         (words["decrease"], [line for line in untold or [] if line.adjustment < 0])):
@@ -970,7 +1004,7 @@ class OwnProblems:
 def own_problems(report, plan: Plan) -> OwnProblems:
     duty_missed = [r for r in plan.missed if r not in plan.budget_indicators]
     if not report.problems:
-        return OwnProblems(duty_missed, plan.notable, False, False)
+        return OwnProblems(duty_missed, plan.low_targets, False, False)
     topics = lexicon.wording()["problem_topics"]
     text = "".join(report.problems)
 
@@ -985,7 +1019,7 @@ def own_problems(report, plan: Plan) -> OwnProblems:
 
     return OwnProblems(
         missed=[r for r in duty_missed if not named(r)],
-        notable=[] if any(word in text for word in topics["notable"]) else [r for r in plan.notable if not named(r)],
+        notable=[] if any(word in text for word in topics["notable"]) else [r for r in plan.low_targets if not named(r)],
         execution=any(word in text for word in topics["execution"]),
         adjustment=any(word in text for word in topics["adjustment"]),
     )
