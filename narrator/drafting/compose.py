@@ -266,6 +266,15 @@ def line_reason(line: BudgetResult) -> str:
             text = rest.lstrip("，,：: ")
 
 
+def tells_consequence(rest: str) -> bool:
+    """What is left of an officer's note on a line's unspent money, after what the account above told, tells what
+    followed from it (这部分资金……; 考核评价费和组织经费年内未发生，形成结余), not another cause: it goes after
+    受上述因素影响 (a reviewer: 主要原因是考核评价费……未发生 makes the money unspent its own cause)."""
+    words = lexicon.wording()["line_reasons"]
+    first = re.split(r"[，,；;。]", rest, maxsplit=1)[0]
+    return rest.startswith(tuple(words["consequence_starts"])) or bool(re.search(words["unspent_money"], first))
+
+
 def restates(result: IndicatorResult, missing: Missing) -> bool:
     """The officer's account, told in its own sentences, gives the indicator's value itself (……全年实现23个，为目标的
     2.3倍，其中……): the sentence before it then names the indicator against its target without the figures, so
@@ -502,6 +511,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
+    env.tests["consequence"] = tells_consequence
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
     env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(
         word in result.indicator.name for word in lexicon.wording()["target_judgements"])

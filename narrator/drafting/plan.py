@@ -108,11 +108,17 @@ class Block:
         an indicator under this goal says: 缙云's 东渡镇中心幼儿园新建工程用地红线年初调整 is his account of the
         kindergarten goal, 合同约定的后续进度款未支付 is not."""
         words = lexicon.wording()["line_reasons"]
-        told = set().union(*(_pairs(r.indicator.reason) for message in self.messages for r in message.results))
+        reasons = [r.indicator.reason for message in self.messages for r in message.results]
+        told = set().union(*(_pairs(reason) for reason in reasons))
+        figures = [quantity for reason in reasons for quantity in find_quantities(reason)]
         clauses = []
         for clause in re.findall(r"[^，,；;。]+[，,；;。]?", note.strip()):
             pieces = _pairs(clause.rstrip("，,；;。"))
-            repeated = bool(told) and bool(pieces) and len(pieces & told) >= words["repeats_share"] * len(pieces)
+            share = len(pieces & told) / len(pieces) if told and pieces else 0.0
+            # 开工比计划推迟4个月 after 开工时间推迟4个月: its figures all said, and half its words
+            said = [q for q in find_quantities(clause)]
+            same_figures = bool(said) and all(any(q.unit == f.unit and q.value == f.value for f in figures) for q in said)
+            repeated = share >= words["repeats_share"] or (same_figures and share >= words["repeats_share_with_figures"])
             clauses.append((clause, repeated))
         return clauses
 
