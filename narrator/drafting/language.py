@@ -330,13 +330,6 @@ class Language:
                 and abs(margin) <= Decimal(str(self.words["near_ceiling_points"]))
                 and abs(margin) <= abs(target.value) * Decimal(str(self.words["near_ceiling_share"])))
 
-    def actual(self, indicator: Indicator) -> str:
-        """What comes before the value set against its stated target: 实际完成 for work counted (背街小巷改造条数目标为
-        不少于20条，实际完成14条), 实际为 for a rate, a satisfaction or a stock (a reviewer: 拥有量……实际完成6.12件)."""
-        words = self.words["actual"]
-        work = self.kind(indicator) in words["work_kinds"] and not any(word in indicator.name for word in words["stocks"])
-        return words["done"] if work else words["other"]
-
     def target_value(self, indicator: Indicator) -> str:
         """The target's figure alone (90%, 6座), for 比90%的目标低2.4个百分点; a bound written after it is
         dropped (12000亩以上 → 12000亩: 未达到12000亩的目标, not 12000亩以上的目标)."""

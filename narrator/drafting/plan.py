@@ -391,6 +391,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
     if goals:
         for category in ("process", "effect"):
             by_category[category] = _into_goals(blocks, by_category[category], process=category == "process")
+        by_category["effect"] = _into_effect_goal(blocks, by_category["effect"])
     _refer_empty_goals(blocks, {"budget": budget_indicators, "process": by_category["process"],
                                 "effect": by_category["effect"]})
     for category in ("process", "effect"):
@@ -650,6 +651,20 @@ def _into_goals(blocks: list[Block], results: list[IndicatorResult], process: bo
         block = goal_blocks[index]
         block.messages = messages([r for message in block.messages for r in message.results] + extra)
     return rest
+
+
+def _into_effect_goal(blocks: list[Block], rest: list[IndicatorResult]) -> list[IndicatorResult]:
+    """A goal of effects and satisfaction alone (人均预期寿命达到79岁以上，患者满意度……) takes the few effect indicators
+    no goal states (lexicon/wording.yaml effect_goal_takes), so that no part of §四 is one sentence (a reviewer:
+    （十）效益与满意度 told only 卫生健康服务长效机制健全, beside （七）履职效益和满意度). Returns those left."""
+    effect_levels = set(lexicon.wording()["categories"]["effect"])
+    takers = [block for block in blocks if block.goal and not block.tasks and block.messages and all(
+        r.indicator.level1 in effect_levels for message in block.messages for r in message.results)]
+    if len(takers) != 1 or not rest or len(rest) > lexicon.wording()["effect_goal_takes"]:
+        return rest
+    block = takers[0]
+    block.messages = messages([r for message in block.messages for r in message.results] + rest)
+    return []
 
 
 def _refer_empty_goals(blocks: list[Block], elsewhere: dict[str, list[IndicatorResult]]) -> None:
