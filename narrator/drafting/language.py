@@ -414,6 +414,8 @@ class Language:
             copula = _connectives()["reached"]  # 为消费者挽回经济损失达862.4万元, not ……损失为862.4万元
         if is_ceiling(indicator):
             return f"{name}{copula}{value}"
+        if kind == "count" and (work := self.goal_order(indicator)):
+            return f"{work}{value}"  # 乡镇敬老院改造提升数 → 改造提升乡镇敬老院4所, as the goal says it
         counted = self.counted(indicator)
         # days counted up to a floor are a count too (免费开放天数 ≥300天 → ……免费开放306天, not 免费开放天数为306天)
         if counted and (kind == "count" or kind == "time" and indicator.target.comparator in (">=", ">")):
@@ -435,7 +437,8 @@ class Language:
         unit = indicator.completion.unit if indicator.completion.is_number else ""
         if unit in self.words["counted_in_name"] and name.endswith(unit) and len(name) - len(unit) >= 2 \
                 and self.unique(name, name[:-len(unit)]):
-            return f"{name[:-len(unit)]}{value}"  # 接待游客3286.5万人次, not 接待游客人次为3286.5万人次 (a reviewer)
+            # 接待游客3286.5万人次, not 接待游客人次为3286.5万人次 (a reviewer); 实施临时救助2617人次 with its goal's verb
+            return f"{self.goal_verb(name[:-len(unit)])}{name[:-len(unit)]}{value}"
         if self.is_measure(name) or kind in ("ratio", "time", "satisfaction"):
             return f"{name}{_connectives()['reached'] if reached and kind != 'time' else copula}{value}"
         if self.has_leading_verb(name):
@@ -475,6 +478,19 @@ class Language:
                 return verb + stem[:-len(verb)]
         if stem.endswith(tuple(words["actions"])):
             return words["lead"] + stem
+        return ""
+
+    def goal_order(self, indicator: Indicator) -> str:
+        """A count named object-then-verb (乡镇敬老院改造提升数) said in the order a 年度目标 says it, verb first (改造提升
+        乡镇敬老院6所以上 → 改造提升乡镇敬老院); "" when no goal says it so (a reviewer: 改造提升数为4所)."""
+        name = indicator.name
+        suffix = next((s for s in self.words["count_suffixes"] if name.endswith(s)), "")
+        stem = name[:-len(suffix)] if suffix else ""
+        least = self.words["goal_order_chars"]
+        for cut in range(least, len(stem) - least + 1):
+            thing, verb = stem[:cut], stem[cut:]
+            if any(verb + thing in goal for goal in self.goals) and verb.startswith(tuple(self.words["goal_order_verbs"])):
+                return verb + thing
         return ""
 
     def goal_verb(self, stem: str) -> str:

@@ -374,7 +374,8 @@ def test_section_two_does_not_repeat_what_the_task_narratives_state():
     four = document.prose().split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
     goal5 = _goals(document.prose())[5]
     assert "培训" not in goal5
-    assert "完成农村供水工程维修养护64处，农村供水受益人口为2.74万人，分别为年度目标的106.7%和109.6%。" in four
+    # (维修养护农村供水工程: the goal's order, verb first)
+    assert "维修养护农村供水工程64处，农村供水受益人口为2.74万人，分别完成年度目标的106.7%和109.6%。" in four
 
 
 def test_section_three_states_the_funding_only_when_its_sources_add_up():
@@ -759,7 +760,7 @@ def test_section_two_leaves_a_missed_indicators_story_to_section_four():
     prose = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     two = prose[prose.index("二、年度履职目标完成情况"):prose.index("三、部门（单位）概况")]
     assert "顺延至2025年" not in two and "护理型床位1218张" not in two and "报送率84.6%" not in two
-    assert ("2.养老服务方面指标6项，其中4项达到或超过目标，乡镇敬老院改造提升数为4所，未达到6所的目标；养老机构护理型床位占比为51.6%，低于55%的目标。"
+    assert ("2.养老服务方面指标6项，其中4项达到或超过目标，改造提升乡镇敬老院4所，未达到6所的目标；养老机构护理型床位占比为51.6%，低于55%的目标。"
             "全年新建村级居家养老服务站点21个") in two
     four = prose[prose.index("四、部门（单位）整体支出绩效实现情况"):]
     assert "两所敬老院均顺延至2025年6月底前完工" in four
@@ -1087,3 +1088,18 @@ def test_three_blind_reviews_of_fenxi_qingyuan_and_tinghu_mended():
     assert "每万人口高价值发明专利拥有量为6.12件，较6.5件的目标少0.38件" in tinghu and "实际完成6.12件" not in tinghu
     # a count said by its name alone takes the verb its goal gives it (建成质量基础设施“一站式”服务站点5个以上)
     assert "强制检定计量器具检定率98.6%；建成质量基础设施“一站式”服务站点12个。" in tinghu
+
+
+def test_blind_reviews_of_yinan_and_wugang_mended():
+    """沂南自然资源, 梧冈民政 (blind reviews, this session): 118.60公顷 twice in one sentence (ours, then his account's);
+    his reason for the execution rate lists each line's unspent sum and ours listed them again; 乡镇敬老院改造提升数为4所
+    and 临时救助2617人次 standing without a verb where the goals say 改造提升乡镇敬老院 and 实施临时救助."""
+    yinan = compose(evaluate(_answered(DATA / "statements_yinan"))).prose()
+    assert ("批而未供土地处置面积大幅超过60公顷的目标，主要原因是上级将批而未供土地处置情况与新增建设用地计划指标分配挂钩"
+            in yinan) and yinan.split("四、部门")[1].count("118.60公顷") == 1
+    four = yinan.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
+    assert "全年未支出资金122.90万元，其中基本支出未支出3.15万元、项目支出未支出119.75万元。" in four
+    assert four.count("44.86万元") == 1 and four.count("38.65万元") == 1
+    wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
+    assert "改造提升乡镇敬老院4所，较6所的目标少2所。" in wugang and "改造提升数为" not in wugang
+    assert "按时足额发放率100%；实施临时救助2617人次。" in wugang
