@@ -646,7 +646,7 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
     assert four.rstrip().endswith(
         "总体来看，2024年我局整体支出绩效目标大部分完成，预算执行率和预算调整率均符合目标要求。但农村集中供水工程水质"
         "检测合格率、小型水库除险加固座数、规模以上取水口在线计量率和水土流失综合治理面积未达到目标，中小河流治理及小型"
-        "水库除险加固资金执行率只有88.80%，是下一年度需要重点改进的方面。")
+        "水库除险加固资金执行率仅为88.80%，是下一年度需要重点改进的方面。")
     six = prose.split("六、绩效自评结果拟应用和公开情况\n")[1].split("\n")[0]
     assert ("对未支出资金最多的中小河流治理及小型水库除险加固资金，结合项目实际进度核定下一年度预算规模。二是根据本年度实际完成"
             "情况合理设定下一年度绩效目标，对完成值远超目标的山塘清淤整治口数和节水型单位创建数重新测算目标值。") in six
@@ -673,12 +673,12 @@ def test_a_line_is_said_to_lag_only_below_the_execution_target_and_a_name_openin
     does not call it low; 为消费者挽回经济损失 takes 达 (no 损失为862.4万元). 沂南自然资源: 86.94 % is named."""
     tinghu = compose(evaluate(_answered(DATA / "statements_tinghu"))).prose()
     assert ("但农贸市场食用农产品快检批次、每万人口高价值发明专利拥有量和消费纠纷调解成功率未达到目标，是下一年度需要重点"
-            "改进的方面。") in tinghu and "执行率只有" not in tinghu
+            "改进的方面。") in tinghu and "执行率仅为" not in tinghu
     assert "为消费者挽回经济损失达862.4万元，为目标300万元的2.87倍" in tinghu
     # the officer's closing verdict on the figures just given (……，全年快检批次未达到目标值) is not said again
     assert "三季度快检工作一度中断。" in tinghu and "全年快检批次未达到目标值" not in tinghu
     yinan = compose(evaluate(_answered(DATA / "statements_yinan"))).prose()
-    assert "地质灾害防治与矿山生态修复经费执行率只有86.94%，是下一年度需要重点改进的方面。" in yinan
+    assert "地质灾害防治与矿山生态修复经费执行率仅为86.94%，是下一年度需要重点改进的方面。" in yinan
     # 湄潭 (a blind reviewer): the line that left the most unspent is not the one executed least (茶农技术培训经费
     # 92.21%): the verdict names its amount, not its rate as if it were the lowest
     meitan = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
@@ -1102,4 +1102,9 @@ def test_blind_reviews_of_yinan_and_wugang_mended():
     assert four.count("44.86万元") == 1 and four.count("38.65万元") == 1
     wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     assert "改造提升乡镇敬老院4所，较6所的目标少2所。" in wugang and "改造提升数为" not in wugang
+    # his spoken words in a report's (reviewers: 新手, 也比较大, 不说明, 执行率只有)
+    assert "部分乡镇社会救助经办人员调整频繁，新任经办人员对材料审核把握不准" in wugang and "新手" not in wugang
+    assert "执行率仅为70.82%的主要原因" in wugang and "只有" not in wugang
+    fenxi = compose(evaluate(_answered(DATA / "statements_fenxi"))).prose()
+    assert "超额部分是应对汛情的计划外任务，并不说明年初目标偏低。" in fenxi and "沿线群众意见也较大。" in fenxi
     assert "按时足额发放率100%；实施临时救助2617人次。" in wugang
