@@ -11,6 +11,7 @@ only when the name carries none."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import random
 import re
 from decimal import Decimal
@@ -57,6 +58,19 @@ def name_list(names, limit: int | None = None, measure: str | None = None) -> st
         more = words["list_more"].format(count=len(names), measure=measure or words["list_measure"])
         return words["list_separator"].join(names[:limit - 2 if limit > 2 else 1]) + more
     return join_list(names)
+
+
+def shared_names(names) -> str:
+    """Names that end alike said once with their shared end (城乡低保金和特困人员救助供养金按时足额发放率, not ……发放率和
+    ……发放率): when all share an end of at least shared_end_chars characters and each keeps two of its own."""
+    names = [str(name) for name in names]
+    least = lexicon.wording()["shared_end_chars"]
+    # whole words only (供养金 and 低保金 share 金, which is no end of theirs to share)
+    words = os.path.commonprefix([list(reversed(cut_words(name))) for name in names]) if len(names) > 1 else []
+    end = "".join(reversed(words))
+    if len(end) < least or any(len(name) - len(end) < 2 for name in names):
+        return name_list(names)
+    return join_list([quote(name[:-len(end)]) for name in names]) + end
 
 
 def strip_end(text: str) -> str:
