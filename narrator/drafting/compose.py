@@ -266,6 +266,21 @@ def line_reason(line: BudgetResult) -> str:
             text = rest.lstrip("，,：: ")
 
 
+def unsaid(rest: str, block) -> str:
+    """What is left of a line's note without its opening clauses that only give figures the goal's part has just said
+    of its indicators (全年“两癌”免费筛查7436人，比目标少564人 after ……筛查7436人，比目标少564人: a reviewer found
+    it twice in two neighbouring paragraphs)."""
+    results = [r for message in block.messages for r in message.results] if block else []
+    if not rest or not results:
+        return rest
+    clauses = re.findall(r"[^，,；;。]+[，,；;。]?", rest)
+    kept = list(clauses)
+    while len(kept) > 1 and any(_restates(kept[0].rstrip("，,；;。"), _known_figures(r), r.indicator.name)
+                                and find_quantities(kept[0]) for r in results):
+        kept.pop(0)
+    return "".join(kept)
+
+
 def tells_consequence(rest: str) -> bool:
     """What is left of an officer's note on a line's unspent money, after what the account above told, tells what
     followed from it (这部分资金……; 考核评价费和组织经费年内未发生，形成结余), not another cause: it goes after
@@ -519,6 +534,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["consequence"] = tells_consequence
+    env.filters["unsaid"] = unsaid
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
     env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(
         word in result.indicator.name for word in lexicon.wording()["target_judgements"])

@@ -574,7 +574,11 @@ def _task_named(name: str, goals: list[Block], others: list[str]) -> int | None:
     if longest >= lexicon.wording()["line_task_run"] and runs.count(longest) == 1:
         return runs.index(longest)
     words = _words(name) - frozenset().union(*(_words(other) for other in others))
-    held = [frozenset(words & _words(task)) for task in tasks]
+    # (a term of three characters or more in the goal's own words counts too: 社会保险经办服务经费 ↔ ……社会保险待遇按时
+    # 足额发放率, whose task says 全民参保和社保待遇发放; a reviewer found that part silent on its money — not a word
+    # of two, 产业 or 疾病, which a goal may hold in another sense: 新生儿疾病筛查率)
+    held = [frozenset(words & _words(task)) | frozenset(word for word in words & _words(block.goal) if len(word) >= 3)
+            for task, block in zip(tasks, goals)]
     alone = {index for index, shared in enumerate(held)
              for word in shared if sum(word in other for other in held) == 1}
     return alone.pop() if len(alone) == 1 else None

@@ -298,7 +298,7 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     # 受上述因素影响，……实行先培训后补贴 as a cause gone wrong; 主要原因同上 reads like a form)
     assert sentence("statements_zaoyang", "妇幼健康服务项目经费年初预算") == (
         "妇幼健康服务项目经费年初预算286.50万元，调减12.30万元后为274.20万元，实际支出241.35万元，执行率88.02%，"
-        "未支出32.85万元，受上述因素影响，全年“两癌”免费筛查7436人，比目标少564人，按筛查人数拨付的补助资金相应未全部支出。")
+        "未支出32.85万元，受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。")  # (7436人，比目标少564人: said above)
     prose = draft(_with_notes("statements_zaoyang"), check=False).document.prose()
     assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("未支出32.85万元，受上述因素影响，")
     # 缙云: his account of the kindergarten goal told above (开工比计划推迟4个月 after 开工时间推迟4个月: the same figure,
