@@ -28,10 +28,16 @@ class Mutant:
     codes: tuple[str, ...]  # the new findings' codes on the figure
 
 
+CHINESE_DIGITS = "一二三四五六七八九"
+
+
 def changed_number(number: str) -> str:
     for position, character in enumerate(number):
         if character.isdigit() and character != "0":
             new = "8" if character == "9" else str(int(character) + 1)
+            return number[:position] + new + number[position + 1:]
+        if character in CHINESE_DIGITS:  # 五个方面 → 六个方面
+            new = CHINESE_DIGITS[(CHINESE_DIGITS.index(character) + 1) % len(CHINESE_DIGITS)]
             return number[:position] + new + number[position + 1:]
     position = next(i for i, c in enumerate(number) if c.isdigit())
     return number[:position] + "1" + number[position + 1:]

@@ -379,12 +379,17 @@ class Language:
             key = "more_than_target" if more else "less_than_target"
         return _connectives()[key].format(gap=self.margin(result))
 
+    def near_target(self, result: IndicatorResult) -> bool:
+        """A quantity a hair over its target (under lexicon/wording.yaml's near_target_ratio of it): said by how much."""
+        ratio = ratio_to_target(result)
+        return ratio is not None and 1 < ratio < Decimal(str(self.words["near_target_ratio"]))
+
     def against_target(self, result: IndicatorResult, with_target: bool = False) -> str:
         """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice
         the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
         points), a ceiling or a zero target. `with_target` names the target (为目标2条的2.5倍)."""
         ratio = ratio_to_target(result)
-        if ratio is None or 1 < ratio < Decimal(str(self.words["near_target_ratio"])):
+        if ratio is None or self.near_target(result):
             return ""  # 97.12万亩 against 96.80万亩: 比目标多0.32万亩, not 为目标的100.3% (a reviewer)
         words = _connectives()
         target = words["target_named"].format(target=self.target_value(result.indicator)) if with_target else ""

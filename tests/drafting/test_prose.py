@@ -1098,7 +1098,11 @@ def test_blind_reviews_of_yinan_and_wugang_mended():
     assert ("批而未供土地处置面积大幅超过60公顷的目标，主要原因是上级将批而未供土地处置情况与新增建设用地计划指标分配挂钩"
             in yinan) and yinan.split("四、部门")[1].count("118.60公顷") == 1
     four = yinan.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
-    assert "全年未支出资金122.90万元，其中基本支出未支出3.15万元、项目支出未支出119.75万元。" in four
+    # (his reason gives the total, 结余122.90万元, and each line's sum: neither said again)
+    assert "未支出资金中，基本支出未支出3.15万元、项目支出未支出119.75万元。" in four and four.count("122.90万元") == 1
+    # a hair over their targets: by how much, not 分别完成年度目标的100.7%和100.2% (a reviewer of 澜溪)
+    lanxi = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
+    assert "耕地保有量为41.53万亩，永久基本农田保护面积为35.86万亩，分别比目标多0.27万亩和0.06万亩。" in lanxi
     assert four.count("44.86万元") == 1 and four.count("38.65万元") == 1
     wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     assert "改造提升乡镇敬老院4所，较6所的目标少2所。" in wugang and "改造提升数为" not in wugang
@@ -1124,4 +1128,6 @@ def test_blind_reviews_of_zhanggong_lanxi_and_zaoyang_mended():
     zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
     assert "未支出32.85万元，受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。" in zaoyang
     assert zaoyang.split("四、部门")[1].split("五、")[0].count("564人") == 1
+    four = zhanggong.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
+    assert four.count("63.63万元") == 1 and "未支出资金全部为项目支出，其中职业技能培训补贴经费未支出26.55万元" in four
 
