@@ -38,9 +38,9 @@ from ..core.version import DEFAULT_SEED
 from ..forms.project import IndicatorScore, ProjectScores, score_indicators, score_project
 from ..forms.scoring import RuleSet, score_text
 from ..recognise.projectform import written_words
-from .language import (Language, area, balanced, shared_names, chinese_number, cut_words, is_ceiling, is_department,
+from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department,
                        kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
-                       quote, strip_end, table_text)
+                       quote, shared_names, strip_end, table_text)
 from .plan import (BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, overview_parts,
                    own_problems)
 
@@ -275,8 +275,8 @@ def unsaid(rest: str, block) -> str:
         return rest
     clauses = re.findall(r"[^，,；;。]+[，,；;。]?", rest)
     kept = list(clauses)
-    while len(kept) > 1 and any(_restates(kept[0].rstrip("，,；;。"), _known_figures(r), r.indicator.name)
-                                and find_quantities(kept[0]) for r in results):
+    while len(kept) > 1 and find_quantities(kept[0]) and any(
+            _restates(kept[0].rstrip("，,；;。"), _known_figures(r), r.indicator.name) for r in results):
         kept.pop(0)
     return "".join(kept)
 

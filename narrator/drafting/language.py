@@ -508,7 +508,7 @@ class Language:
         least = self.words["goal_order_chars"]
         for cut in range(least, len(stem) - least + 1):
             thing, verb = stem[:cut], stem[cut:]
-            if any(verb + thing in goal for goal in self.goals) and verb.startswith(tuple(self.words["goal_order_verbs"])):
+            if any(verb + thing in goal for goal in self.goals) and verb.startswith(tuple(self.words["goal_verbs"])):
                 return verb + thing
         return ""
 

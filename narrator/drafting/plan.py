@@ -116,7 +116,7 @@ class Block:
             pieces = _pairs(clause.rstrip("，,；;。"))
             share = len(pieces & told) / len(pieces) if told and pieces else 0.0
             # 开工比计划推迟4个月 after 开工时间推迟4个月: its figures all said, and half its words
-            said = [q for q in find_quantities(clause)]
+            said = find_quantities(clause)
             same_figures = bool(said) and all(any(q.unit == f.unit and q.value == f.value for f in figures) for q in said)
             repeated = share >= words["repeats_share"] or (same_figures and share >= words["repeats_share_with_figures"])
             clauses.append((clause, repeated))
