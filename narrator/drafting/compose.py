@@ -40,7 +40,7 @@ from ..forms.scoring import RuleSet, score_text
 from ..recognise.projectform import written_words
 from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department,
                        kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
-                       quote, shared_names, strip_end, table_text)
+                       joined_judgements, quote, shared_names, strip_end, table_text)
 from .plan import (BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, overview_parts,
                    own_problems)
 
@@ -524,7 +524,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area,
-                       by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names)
+                       by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
+                       joined_judgements=joined_judgements)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
                                                        and bool(lang.event(indicator)))

@@ -73,6 +73,22 @@ def shared_names(names) -> str:
     return join_list([quote(name[:-len(end)]) for name in names]) + end
 
 
+def joined_judgements(said) -> list[str]:
+    """Judgements that end in the same word said once over their subjects (项目立项规范，资金使用规范，资产管理规范 →
+    项目立项、资金使用和资产管理规范; reviewers: 规范 three times in a row), in the place of the first of them."""
+    words = sorted(lexicon.qualitative_words(), key=len, reverse=True)
+    hedge = lexicon.wording()["targets_hedge"]  # 绩效目标总体合理 stays whole: 总体 qualifies its own judgement
+    ends = [next((word for word in words if p.endswith(word) and len(p) - len(word) >= 2
+                  and not p[:-len(word)].endswith(hedge)), "") for p in said]
+    joined: list[str] = []
+    for index, (p, end) in enumerate(zip(said, ends)):
+        if end and end in ends[:index]:
+            continue  # told with the first that ends so
+        alike = [q for q, other in zip(said, ends) if end and other == end]
+        joined.append(join_list([q[:-len(end)] for q in alike]) + end if len(alike) > 1 else p)
+    return joined
+
+
 def strip_end(text: str) -> str:
     """A sentence without its closing punctuation, so a template can add its own."""
     return str(text).rstrip().rstrip("。；;，,")

@@ -183,6 +183,16 @@ class Highlight:
     story: str = ""  # what §二 tells of its tasks: with `area` counted, the narratives without the indicators'
     # values (§四 gives each against its target), else the narratives whole
 
+    @property
+    def task_named(self) -> str:
+        """The one task the paragraph tells, when every indicator it counts is that task's work (重点工作): §二 then
+        names the paragraph as §四 heads that goal (市容环境卫生整治方面指标3项; a reviewer: §二 by the 二级指标, §四 by
+        the task); "" otherwise, and the duty names it — a checker counts a task's indicators by its 重点工作."""
+        if len(self.tasks) != 1 or not self.area:
+            return ""
+        name = self.tasks[0].name
+        return name if all(r.indicator.key_work == name for r in self.area) else ""
+
 
 @dataclass
 class Plan:

@@ -28,6 +28,7 @@ SEED_002_UNCHECKABLE = [
 # brackets; ……等7项均为100%, ……等18项, ……等8项 count members the sentence does not list.
 EXAMPLE_UNCHECKABLE = [
     ("paragraph 8", "五个"),  # 围绕……五个方面: the areas listed are not counted back
+    ("paragraph 12", "2项"),  # 技术经纪人培训工作方面指标2项: the 自评表 groups no indicators by that task
     ("paragraph 17", "4年"), ("paragraph 34", "不低于200项"), ("paragraph 46", "410亿元"),
     ("paragraph 46", "24900项"), ("paragraph 46", "18000项"), ("paragraph 49", "100家"),
     ("paragraph 55", "7项")]
@@ -55,5 +56,5 @@ def test_drafted_example_every_checkable_figure_changed_is_caught(tmp_path):
     assert len(found) == 138  # 114 figures of the prose, 24 of the task cells
     assert _missed(found) == EXAMPLE_UNCHECKABLE
     caught = sum(mutant.caught for mutant in found)
-    assert caught == 130  # the gap of 预算执行率 to its target (3.97个百分点) is computed and checked
+    assert caught == 129  # the gap of 预算执行率 to its target (3.97个百分点) is computed and checked
     assert caught / (len(found) - 6) >= 0.95  # of the figures the report states twice or derives

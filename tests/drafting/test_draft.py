@@ -75,7 +75,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     assert "偏差" not in prose.split("四、")[1].split("五、")[0]
     # a field with no narrative to tell names its indicators (their figures are §四's), not a bare count
     # the narrative's opening part, though it only gives the indicators' values, says what the field did
-    assert "3.创新创业服务方面指标2项，全部达到或超过目标。全年开展技术经纪人培训7场，培养技术经纪人843名，满意度为100%。" in prose
+    assert "3.技术经纪人培训工作方面指标2项，全部达到或超过目标。全年开展技术经纪人培训7场，培养技术经纪人843名，满意度为100%。" in prose
     assert "非税收入预算完成率为66.22%，比100%的目标低33.78个百分点，原因是受疫情影响房租收入减少。" in prose
     # §三 states the budget from 预算信息; §四 its rates against their targets
     assert ("（二）预算安排和调整情况\n2022年年初预算545.57万元，其中基本支出516.57万元、项目支出29万元。年中净调增81.6万元，"
@@ -250,7 +250,7 @@ def test_docx_layout(example, tmp_path):
     assert (east_asian(styles["Heading 1"]), east_asian(styles["Heading 2"])) == ("黑体", "楷体_GB2312")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings[1] == "二、年度履职目标完成情况" and len(headings) == 9
-    body = next(p for p in document.paragraphs if p.text.startswith("2022年，我中心围绕产学研合作、成果转化、创新创业服务、高企管理服务、研发公共服务五个方面设定年度绩效目标。全年共设置"))
+    body = next(p for p in document.paragraphs if p.text.startswith("2022年，我中心围绕产学研合作、成果转化、技术经纪人培训工作、高企管理服务、研发公共服务五个方面设定年度绩效目标。全年共设置"))
     assert body.style.name == "Body Text"
     assert body.style.element.pPr.find(qn("w:ind")).get(qn("w:firstLineChars")) == "200"
     # the 落款: the unit's name at the right margin, a line below §六, no first-line indent
