@@ -1071,7 +1071,10 @@ def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]
     for sentence in re.findall(r"[^。]+。?", text.strip()):
         if not sentence.strip("。 "):
             continue
-        if budget_given and any(word in sentence for word in words["budget_words"]) and re.search(r"\d", sentence):
+        # (a sum of money: 部门预算编报范围另含县直属中小学9所 is the unit's setting, not its budget — a reviewer found
+        # 缙云's 7个科室 and 9所直属学校 missing)
+        if budget_given and any(word in sentence for word in words["budget_words"]) and any(
+                q.is_number and q.unit in words["money_units"] for q in find_quantities(sentence)):
             continue
         # the first sentence introduces the unit (……是市科学技术局下属公益一类事业单位): its setting, not its staff
         staff = bool(duties or organisation) and any(word in sentence for word in words["organisation_words"]) \

@@ -1133,3 +1133,13 @@ def test_blind_reviews_of_zhanggong_lanxi_and_zaoyang_mended():
     four = zhanggong.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
     assert four.count("63.63万元") == 1 and "未支出资金全部为项目支出，其中职业技能培训补贴经费未支出26.55万元" in four
 
+
+def test_the_units_organisation_is_kept_when_it_names_its_budget_scope():
+    """缙云教育 (a blind review): 局机关内设……7个科室，下属……2个事业单位，部门预算编报范围另含县直属中小学9所 was left out
+    of §三 as a sentence on the budget (预算, and a figure); it gives no sum of money, so it is the unit's setting."""
+    jinyun = compose(evaluate(_answered(DATA / "statements_jinyun"))).prose()
+    three = jinyun.split("（二）机构和人员情况")[1].split("（三）")[0]
+    assert three.strip().startswith("局机关内设办公室、基础教育科、") and "部门预算编报范围另含县直属中小学9所。" in three
+    assert "部门核定编制648名，年末实有在编人员612人。" in three
+    assert "2024年部门调整预算16268.70万元" not in jinyun  # his budget sentence: 预算信息 gives the budget
+
