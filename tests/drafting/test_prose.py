@@ -1055,7 +1055,9 @@ def test_the_officers_problems_come_first_and_a_result_he_names_is_not_listed_ag
     jinyun = compose(evaluate(_answered(DATA / "statements_jinyun"))).prose()
     problems = jinyun.split("（一）存在的问题\n")[1].split("（二）改进措施")[0]
     assert problems.startswith("1.预算编制精准度不够，基建类项目对用地、规划等前期工作风险估计不足")
-    assert "4.部分绩效指标未达到年度目标：新建改扩建公办幼儿园3所，比4所的目标少1所；" in problems
+    # his problems speak of some missed results (教师培训、中职职业技能等级认定): the others are not listed as a 4th problem
+    # with no measure to pair (a reviewer: 第4条不是问题，只是把未达标结果重复一遍); §四 and §六 take them
+    assert "4." not in problems and "新建改扩建公办幼儿园数量" in jinyun.split("六、")[1]
 
 
 def test_three_blind_reviews_of_fenxi_qingyuan_and_tinghu_mended():
