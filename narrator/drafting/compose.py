@@ -261,9 +261,19 @@ def line_reason(line: BudgetResult) -> str:
         restated = rest and figures and all(q.is_number and q.value in known for q in figures) and len(
             re.sub(rf"[\d.]+(?:{BUDGET_UNIT}|%)", "", clause)) <= words["restating_chars"]
         if not lead and not restated:
-            return strip_end(text)
+            return strip_end(_without_restated_sentences(text, known + [abs(line.line.adjustment or 0)], words))
         if restated:
             text = rest.lstrip("，,：: ")
+
+
+def _without_restated_sentences(text: str, known: list, words: dict) -> str:
+    """`text` without its later sentences that only give the line's own figures again (年中已调减36.00万元，仍有部分
+    结余。 after ……调减36.00万元后为484.00万元，……未支出51.82万元: a reviewer found the 36.00万元 twice)."""
+    sentences = [part for part in re.split(r"(?<=。)", text) if part.strip()]
+    kept = sentences[:1] + [sentence for sentence in sentences[1:] if not (
+        (figures := find_quantities(sentence)) and all(q.is_number and q.value in known for q in figures)
+        and len(re.sub(rf"[\d.]+(?:{BUDGET_UNIT}|%)|[，,。；;]", "", sentence)) <= words["restated_sentence_chars"])]
+    return "".join(kept)
 
 
 def unsaid(rest: str, block) -> str:

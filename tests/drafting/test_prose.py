@@ -1144,4 +1144,7 @@ def test_the_units_organisation_is_kept_when_it_names_its_budget_scope():
     assert three.strip().startswith("局机关内设办公室、基础教育科、") and "部门预算编报范围另含县直属中小学9所。" in three
     assert "部门核定编制648名，年末实有在编人员612人。" in three
     assert "2024年部门调整预算16268.70万元" not in jinyun  # his budget sentence: 预算信息 gives the budget
+    # his note on a line closing on its own change (年中已调减36.00万元，仍有部分结余。): the line's sentence says it
+    four = jinyun.split("四、部门")[1].split("五、")[0]
+    assert four.count("调减36.00万元") == 2 and "仍有部分结余" not in four  # (his reason, then the line's own sentence)
 
