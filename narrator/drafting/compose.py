@@ -38,7 +38,7 @@ from ..core.version import DEFAULT_SEED
 from ..forms.project import IndicatorScore, ProjectScores, score_indicators, score_project
 from ..forms.scoring import RuleSet, score_text
 from ..recognise.projectform import written_words
-from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department,
+from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department, is_level,
                        kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
                        joined_judgements, quote, shared_names, strip_end, table_text)
 from .plan import (BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, overview_parts,
@@ -537,6 +537,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements)
     env.tests["is_ceiling"] = is_ceiling
+    env.tests["level"] = is_level
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
                                                        and bool(lang.event(indicator)))
     env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value

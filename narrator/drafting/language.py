@@ -177,10 +177,12 @@ def kind_groups(results) -> list[list]:
     """Results split into quantities and rates, each said in its own words; satisfactions apart,
     so that one sentence never pairs a 满意度 with another rate (水质优良率……，用户满意度……，分别高于……)."""
     satisfaction = tuple(lexicon.wording()["satisfaction_words"])
-    groups: dict[tuple[bool, bool], list] = {}
+    groups: dict[tuple[bool, bool, bool], list] = {}
     for r in results:  # in the order given (a goal's), each kind where its first member stands
         rate = r.indicator.target.unit == "%"
-        groups.setdefault((rate, any(word in r.indicator.name for word in satisfaction)), []).append(r)
+        # a level (人均体育场地面积) apart from counts of work: it is said by how much higher, not as a ratio
+        groups.setdefault((rate, any(word in r.indicator.name for word in satisfaction),
+                           not rate and is_level(r.indicator)), []).append(r)
     return list(groups.values())
 
 
@@ -197,12 +199,19 @@ def is_department(unit: str) -> bool:
     return unit.endswith(tuple(lexicon.wording()["department_suffixes"]))
 
 
+def is_level(indicator: Indicator) -> bool:
+    """The indicator is a level, not a quantity of work: its unit is one (岁, 分) or its name says per head (城区人均公园
+    绿地面积, 每万人口……拥有量; a reviewer: 人均面积 is not 完成目标的103.3%)."""
+    words = lexicon.wording()
+    return indicator.target.unit in words["level_units"] or any(word in indicator.name for word in words["level_names"])
+
+
 def ratio_to_target(result: IndicatorResult) -> Decimal | None:
     """完成值 ÷ 目标值 for a quantity with a floor target; None for rates (said in percentage points),
     ceilings and zero targets."""
     target, done = result.indicator.target, result.completion_value
     if done is None or not target.is_number or not target.value or target.unit == "%" or is_ceiling(result.indicator) \
-            or target.unit in lexicon.wording()["level_units"] or not target.unit:
+            or is_level(result.indicator) or not target.unit:
         # 人均预期寿命79.6岁 is not 100.8% of 79岁, nor 灌溉水有效利用系数0.568 100.5% of 0.565: a level (or a
         # coefficient, which has no unit) is said by how much higher
         return None

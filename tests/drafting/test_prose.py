@@ -1088,7 +1088,11 @@ def test_three_blind_reviews_of_fenxi_qingyuan_and_tinghu_mended():
     assert "文化经营单位满意度达88.60%，比85%的目标高3.6个百分点。" in qingyuan
     tinghu = compose(evaluate(_answered(DATA / "statements_tinghu"))).prose()
     # the target inside the comparison, not 拥有量目标为不少于6.5件，实际完成6.12件 (a reviewer: a stock is not done)
-    assert "每万人口高价值发明专利拥有量为6.12件，较6.5件的目标少0.38件" in tinghu and "实际完成6.12件" not in tinghu
+    # (per 万人口: a level, said by how much lower, not as a count of work)
+    assert "每万人口高价值发明专利拥有量为6.12件，较6.5件的目标低0.38件" in tinghu and "实际完成6.12件" not in tinghu
+    # a level per head is no ratio of its target (a reviewer: 人均面积 is not 完成目标的103.3%)
+    qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
+    assert "城区人均公园绿地面积达12.4平方米，比目标高0.4平方米。" in qichuan and "103.3%" not in qichuan
     # a count said by its name alone takes the verb its goal gives it (建成质量基础设施“一站式”服务站点5个以上)
     assert "强制检定计量器具检定率98.6%；建成质量基础设施“一站式”服务站点12个。" in tinghu
 
