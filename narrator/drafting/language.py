@@ -377,11 +377,6 @@ class Language:
             return target.text
         return value_text(dataclasses.replace(target, approximation="") if target.approximation else target)
 
-    @property
-    def level_units(self) -> tuple[str, ...]:
-        """Units of a level, compared by how much higher or lower (岁, 分)."""
-        return tuple(lexicon.wording()["level_units"])
-
     def margin(self, result: IndicatorResult) -> str:
         """|完成值 − 目标值| in words: 208.78亿元, 2场, 3.97个百分点."""
         margin = result.margin
