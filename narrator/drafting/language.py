@@ -399,6 +399,18 @@ class Language:
             key = "more_than_target" if more else "less_than_target"
         return _connectives()[key].format(gap=self.margin(result))
 
+    def kept_within(self, result: IndicatorResult) -> str:
+        """A ceiling met, in words: 控制在5%以内; for a rate of spending against its budget (“三公”经费控制率 ≤100%)
+        what it controls, 支出未超过预算 (a reviewer: 控制率……控制在100%以内 says 控制 twice and nothing more)."""
+        indicator = result.indicator
+        words = self.words["control_rates"]
+        if indicator.name.endswith(words["suffix"]) and indicator.target.value == words["limit"] \
+                and indicator.target.unit == "%":
+            said = next((phrase for key, phrase in words["phrases"].items() if key in indicator.name), "")
+            if said:
+                return said
+        return f"控制在{self.target_value(indicator)}以内"
+
     def near_target(self, result: IndicatorResult) -> bool:
         """A quantity a hair over its target (under lexicon/wording.yaml's near_target_ratio of it): said by how much."""
         ratio = ratio_to_target(result)

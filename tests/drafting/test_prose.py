@@ -914,7 +914,8 @@ def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     is computed, so the draft may say it (as it does of 预算调整率) — with 但, not 其中 (a reviewer: 其中 misused), and in
     its own clause, not as a sentence after the others (a reviewer: 但结转结余率距5%的上限仅0.33个百分点 hung there)."""
     prose = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
-    assert ("结转结余率为4.67%，控制在5%以内，但距上限仅0.33个百分点；“三公”经费控制率为80.38%，控制在100%以内。"
+    # (a rate of spending against its budget says what it controls: 控制率……控制在100%以内 said 控制 twice, a reviewer)
+    assert ("结转结余率为4.67%，控制在5%以内，但距上限仅0.33个百分点；“三公”经费控制率为80.38%，支出未超过预算。"
             in prose)
     # §二 tells what an area exceeded that its narrative leaves unsaid (a reviewer: 其中3项达到或超过目标, two told;
     # 餐厨垃圾3386吨, 摊贩疏导点 and 门前三包 missing), after the narrative's first sentence (the next reviewer: tacked on
