@@ -199,6 +199,12 @@ def is_department(unit: str) -> bool:
     return unit.endswith(tuple(lexicon.wording()["department_suffixes"]))
 
 
+@lru_cache(maxsize=64)
+def _alternation(words: tuple[str, ...]) -> str:
+    """Words as one regex alternation, the longest first (built once per list, not per sentence)."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 def is_level(indicator: Indicator) -> bool:
     """The indicator is a level, not a quantity of work: its unit is one (岁, 分) or its name says per head (城区人均公园
     绿地面积, 每万人口……拥有量; a reviewer: 人均面积 is not 完成目标的103.3%)."""
@@ -409,7 +415,7 @@ class Language:
             said = next((phrase for key, phrase in words["phrases"].items() if key in indicator.name), "")
             if said:
                 return said
-        return f"控制在{self.target_value(indicator)}以内"
+        return words["within"].format(target=self.target_value(indicator))
 
     def near_target(self, result: IndicatorResult) -> bool:
         """A quantity a hair over its target (under lexicon/wording.yaml's near_target_ratio of it): said by how much."""
@@ -547,9 +553,8 @@ class Language:
     def goal_verb(self, stem: str) -> str:
         """The verb a 年度目标 puts right before `stem` (建成 in 建成质量基础设施“一站式”服务站点5个以上), one of
         lexicon/wording.yaml's goal_verbs; "" when no goal says it so."""
-        verbs = "|".join(map(re.escape, sorted(self.words["goal_verbs"], key=len, reverse=True)))
         for goal in self.goals:
-            found = re.search(rf"({verbs}){re.escape(stem)}", goal)
+            found = re.search(rf"({_alternation(tuple(self.words['goal_verbs']))}){re.escape(stem)}", goal)
             if found:
                 return found.group(1)
         return ""
