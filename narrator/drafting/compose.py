@@ -169,7 +169,9 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
         find_quantities(clause) and not _tells_cause(clause, words) for clause in clauses[:at])
     plan = opening.startswith(tuple(words["plan_openings"])) or done or derives \
         or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening))
-            and bool(find_quantities(opening)))  # 2024年度卫片执法认定违法用地图斑128个: a fact, no cause
+            and any(q.raw not in name for q in find_quantities(opening)))
+    # 2024年度卫片执法认定违法用地图斑128个: a fact, no cause; 全区65岁及以上常住老年人中……较多 is one (65岁 is of the
+    # indicator's name, no figure of a fact: a reviewer found his cause pasted without 主要原因是)
     if derives:  # his sentence gives the value with how it was reckoned: whole, with his gap; the lead names no figure
         return OWN_SENTENCES + sentences[0] + "".join(kept[1:])
     if plan and not _tells_cause(opening, words):
@@ -298,6 +300,15 @@ def tells_consequence(rest: str) -> bool:
     words = lexicon.wording()["line_reasons"]
     first = re.split(r"[，,；;。]", rest, maxsplit=1)[0]
     return rest.startswith(tuple(words["consequence_starts"])) or bool(re.search(words["unspent_money"], first))
+
+
+def rule_first(note: str) -> bool:
+    """An officer's note on a line's unspent money whose first sentence states a rule, no cause (补助资金按……实际完成的
+    服务量据实核拨。……没达到计划，……剩余资金年内未拨付。): its cause comes in the sentences after, so the note is told in
+    sentences of its own, not after 主要原因是 (a reviewer: the 。 split the cause from its 主要原因是)."""
+    sentences = [part for part in re.split(r"(?<=。)", strip_end(note)) if part.strip()]
+    return len(sentences) > 1 and not any(
+        word in sentences[0] for word in lexicon.wording()["line_reasons"]["cause_marks"])
 
 
 def restates(result: IndicatorResult, missing: Missing) -> bool:
@@ -546,6 +557,9 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["consequence"] = tells_consequence
+    env.tests["rule_first"] = rule_first
+    # the officer's reason for a large exceedance already says it was far above (实际筛查人数远超年初目标): no 远高于预期
+    env.tests["far_said"] = lambda reason: any(word in reason for word in lexicon.wording()["far_said"])
     env.filters["unsaid"] = unsaid
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
     env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(
@@ -613,6 +627,17 @@ def _sources(evaluation: Evaluation) -> list[str]:
     kinds: dict[str, str] = {}
     for source in usable:
         kinds.setdefault(next(head for head in heads if source.endswith(head)), source)
+    # a kind cited from several of its documents is named as a kind (妇幼健康等业务信息系统; reviewers: one system named
+    # among the general documents, 妇幼健康信息系统 or 社会救助发放台账, reads as picked at random)
+    collective = words["collective"]
+    for kind, first in kinds.items():
+        if kind in collective and sum(source.endswith(kind) for source in usable) > 1:
+            stem = next((first[:-len(end)] for end in sorted(collective[kind]["ends"], key=len, reverse=True)
+                         if first.endswith(end)), first)
+            kinds[kind] = collective[kind]["name"].format(stem=stem)
+    usable = [source for source in usable if not (source.endswith(tuple(kinds)) and source not in kinds.values()
+                                                  and next(head for head in heads if source.endswith(head)) in collective
+                                                  and kinds[next(head for head in heads if source.endswith(head))] != source)]
     firsts = list(kinds.values())
     # of the kinds the opening names (the most cited), the money's documents first, surveys last, as an officer lists
     # them (a reviewer: 部门决算报表、问卷调查、部门预算批复文件和……台账, by how often each is cited, reads oddly)

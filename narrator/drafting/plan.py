@@ -182,6 +182,8 @@ class Highlight:
     area: list[IndicatorResult] = field(default_factory=list)  # all the duty indicators of its tasks
     story: str = ""  # what §二 tells of its tasks: with `area` counted, the narratives without the indicators'
     # values (§四 gives each against its target), else the narratives whole
+    said: dict[str, str] = field(default_factory=dict)  # a result of `results` by its name: the narrative's own clause
+    # that gave it (街道和社区党群服务中心开展活动268场), told instead of the table's words (党群服务中心活动268场)
 
     @property
     def task_named(self) -> str:
@@ -968,6 +970,23 @@ def _closed(text: str) -> str:
     return text[:-1] + "。" if text.endswith(("；", ";")) else text
 
 
+def _own_clause(result: IndicatorResult, narrative: str) -> str:
+    """The clause of a task narrative that gives the result's value and no other figure, among words of its name
+    (街道和社区党群服务中心开展活动268场 for 党群服务中心活动场次 268场); "" when none does."""
+    words = lexicon.wording()
+    unit = {result.indicator.target.unit, result.indicator.completion.unit}
+    for clause in re.split(r"[，,；;。]", narrative):
+        clause = clause.strip()
+        figures = find_quantities(clause)
+        # (覆盖群众7.8万人次 shares only 覆盖 with 安全宣传教育覆盖人次: it leans on the clause before it)
+        if len(figures) == 1 and len(clause) <= words["own_clause_chars"] and stated_in(result, clause) \
+                and len((name_tokens(clause) & name_tokens(result.indicator.name)) - unit) >= 2:
+            for start in words["dangling_starts"]:  # 其中查处非法营运案件162件: the 其中 of a clause left behind
+                clause = clause.removeprefix(start)
+            return clause
+    return ""
+
+
 def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
                 stated: list[IndicatorResult] | None = None) -> list[Highlight]:
     """§二's paragraphs: the task narratives by duty, in the order duties first appear; a duty
@@ -1002,7 +1021,8 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
         # 超过目标 and found two of them told
         beyond = [r for r in area if r.status is Status.EXCEEDED and r.is_quantitative and not is_ceiling(r.indicator)
                   and not stated_in(r, story)][:lexicon.wording()["summary_untold"]]
-        highlights.append(Highlight(title, by_duty_tasks[title], beyond, area, story))
+        said = {r.indicator.name: clause for r in beyond if (clause := _own_clause(r, whole))}
+        highlights.append(Highlight(title, by_duty_tasks[title], beyond, area, story, said))
     covered = set(order)
     for title, results in groups.items():
         if title in covered:
