@@ -541,6 +541,8 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
                                 for block in goals])
     parents = {b.line.parent for b in evaluation.budget}
     total = evaluation.total_budget
+    classes = [{r.indicator.level2 for message in block.messages for r in message.results
+                if len(r.indicator.level2) >= lexicon.wording()["line_task_run"]} for block in goals]
     for line in evaluation.budget:
         if line is total or line.line.name in parents or not line.line.parent or line.line.parent == (
                 total.line.name if total is not None else None):
@@ -550,6 +552,13 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
         if len(holding) == 1:  # 农村公路建设资金: one goal's task is 农村公路建设和危桥改造
             if not any(part == "budget" for part, _ in holding[0].see_also):
                 holding[0].lines.append(line)
+            continue
+        # 疾病预防控制专项经费 ↔ the goal whose indicators' 二级指标 is 疾病预防控制 (its task: 重大传染病防控和免疫规划;
+        # a reviewer found that part silent on its money)
+        classed = [index for index, level2s in enumerate(classes) if any(level2 in line.line.name for level2 in level2s)]
+        if len(classed) == 1:
+            if not any(part == "budget" for part, _ in goals[classed[0]].see_also):
+                goals[classed[0]].lines.append(line)
             continue
         name = re.sub("|".join(lexicon.wording()["line_generic"]), " ", line.line.name)
         index = _named_goal(name, linker)
@@ -657,8 +666,15 @@ def _into_goals(blocks: list[Block], results: list[IndicatorResult], process: bo
             by_figure = present >= 0.5 and figure and figure in block.goal
             # a process indicator whose words but its measure (控制率) the goal states: “三公”经费支出不超过预算
             by_object = process and len(words) >= 2 and len(thing := _object_of(result)) >= 3 and thing in block.goal
-            if (present >= 0.75 or by_figure or by_object) and present > share:
-                best, share = index, present
+            # a satisfaction of the class the goal names (服务对象满意度达到90%以上 ↔ 救助对象满意度, 二级指标 服务对象满意度;
+            # a reviewer: the goal quoted its satisfaction and its part said none)
+            level2 = result.indicator.level2.removesuffix("指标")
+            # (only where the goal names the class itself, no satisfaction by its own name: 不动产登记服务对象满意度)
+            by_class = asks_satisfaction and len(level2) >= 4 and level2 in block.goal and not any(
+                other.indicator.name in block.goal for other in results
+                if any(word in other.indicator.name for word in satisfaction))
+            if (present >= 0.75 or by_figure or by_object or by_class) and max(present, 0.75 * by_class) > share:
+                best, share = index, max(present, 0.75 * by_class)
         if best is None:
             rest.append(result)
         else:
@@ -726,6 +742,13 @@ def _area_of(title: str, tasks: list[KeyTask], duty: list[IndicatorResult]) -> l
     return []
 
 
+def _same_count(figure, completion) -> bool:
+    """A count written with another measure word than the table's general 个 (3所 for 3个)."""
+    general = lexicon.wording()["general_measure"]
+    return figure.is_number and figure.value == completion.value and figure.unit != completion.unit \
+        and general in (figure.unit, completion.unit) and figure.unit not in ("%", "") and completion.unit not in ("%", "")
+
+
 def _untold(narrative: str, results: list[IndicatorResult]) -> str:
     """The narrative without the clauses that only give an indicator's value (站点完好率95.4%; 全年实施农村供水
     改造提升工程13处): §四 says each against its target. What is left is what the tables do not hold (抽检水样362份，
@@ -748,8 +771,9 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
         """The clause gives the value of an indicator that missed its target and has its reason: §四 says the
         value, the target and the reason, so the sentence is not said twice (6所中…4所完成…，柘坪、上坊…顺延)."""
         words = name_tokens(clause)
-        return any(r.indicator.completion.is_number and agrees(figure, r.indicator.completion)
-                   and words & name_tokens(r.indicator.name)
+        # (计划提升改造的5所乡镇敬老院中已完工3所 for 完成提升改造敬老院数量 3个: 个 counts what 所 counts)
+        return any(r.indicator.completion.is_number and (agrees(figure, r.indicator.completion) or _same_count(
+            figure, r.indicator.completion)) and words & name_tokens(r.indicator.name)
                    for figure in find_quantities(clause) for r in explained)
 
     reasons = [(find_quantities(r.indicator.reason), name_tokens(r.indicator.reason)) for r in results

@@ -319,10 +319,12 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
             "改造补助未拨付。有1家茶企的清洁化生产线改造年底前未完工验收，按我中心的补助办法要验收合格后才能拨付资金，因此"
             "暂时未拨付。") in prose
     assert prose.count("个别企业的改造补助未拨付") == 1
-    # a variant without that key task: no goal's funds sentence tells the line, and 预算执行情况 gives its reason after
-    # where the money stayed
+    # a variant without that key task nor its indicators' 二级指标 (茶叶加工, which the line's name holds too): no goal's
+    # funds sentence tells the line, and 预算执行情况 gives its reason after where the money stayed
     report = _with_notes("statements_meitan")
-    report = dataclasses.replace(report, key_tasks=[task for task in report.key_tasks if task.name != "茶叶加工提质升级"])
+    report = dataclasses.replace(report, key_tasks=[task for task in report.key_tasks if task.name != "茶叶加工提质升级"],
+                                 indicators=[dataclasses.replace(i, level2="") if i.level2 == "茶叶加工" else i
+                                             for i in report.indicators])
     prose = draft(report, check=False).document.prose()
     assert ("茶叶加工技术改造补助资金未支出的主要原因是个别企业的改造补助未拨付。有1家茶企的清洁化生产线改造年底前未完工"
             "验收，按我中心的补助办法要验收合格后才能拨付资金，因此暂时未拨付。") in prose

@@ -1184,6 +1184,15 @@ def test_blind_reviews_of_guicheng_kongtong_and_yudu_mended():
     assert "资金分配合理，资金使用、资产管理和项目立项规范，管理制度健全。" in guicheng and "此外，项目立项规范" not in guicheng
     tongxi = compose(evaluate(_answered(DATA / "statements_tongxi"))).prose()
     assert "执法人员全部持证上岗；查处非法营运案件162件。" in tongxi  # his 其中 leaned on a clause left behind
+    # 疾病预防控制专项经费 goes to the goal whose indicators' 二级指标 is 疾病预防控制 (a reviewer: that part was silent on it)
+    three = kongtong.split("（三）重大传染病防控和免疫规划")[1].split("（四）")[0]
+    assert "疾病预防控制专项经费年初预算268.50万元，调增21.80万元后为290.30万元，实际支出287.15万元，执行率98.91%。" in three
     yudu = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
     assert "完成社会组织等级评估12家，为目标10家的120%。" in yudu and "目标为不少于10家" not in yudu
+    # the goal says 服务对象满意度达到90%以上: its part tells the satisfactions of that class, under a heading that says so
+    seven = yudu.split("（七）预算管理和服务对象满意度\n")[1].split("（八）")[0]
+    assert "救助对象满意度为95.60%" in seven and "救助对象满意度" not in yudu.split("（十）")[1].split("（十一）")[0]
+    # §二 no longer tells the 敬老院 twice in one paragraph (完工3所 of 3个: 个 counts what 所 counts)
+    two = yudu.split("\n2.养老服务方面")[1].split("\n")[0]
+    assert "已完工3所" not in two and "未达到5个的目标" in two
     assert "预算执行率为98.54%，比100%的目标低1.46个百分点，主要原因是计划提升改造的2所乡镇敬老院" in yudu
