@@ -701,7 +701,20 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
     # 比目标低2.4个百分点，原因是\x1f全年抽检…… → 比目标低2.4个百分点。全年抽检……: his account in its own sentences
     text = re.sub(rf"[，,](主要)?原因(是|在于){OWN_SENTENCES}", "。", text).replace(OWN_SENTENCES, "")
     text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")
-    return _parse(_joined_results(text), tables, missing)
+    return _parse(_joined_results(_varied_leads(text)), tables, missing)
+
+
+def _varied_leads(text: str) -> str:
+    """Each paragraph's later ，主要原因是 in other words (，主要是; ，原因是): a reviewer counted three in one paragraph."""
+    words = lexicon.wording()["reason_leads"]
+
+    def varied(paragraph: str) -> str:
+        pieces = paragraph.split(words["first"])
+        if len(pieces) <= 2:
+            return paragraph
+        return pieces[0] + words["first"] + pieces[1] + "".join(
+            words["again"][index % len(words["again"])] + piece for index, piece in enumerate(pieces[2:]))
+    return "\n".join(varied(paragraph) for paragraph in text.split("\n"))
 
 
 def _joined_results(text: str) -> str:

@@ -137,6 +137,11 @@ def balanced(items, size: int = 3) -> list[list]:
     return [items[i * len(items) // count:(i + 1) * len(items) // count] for i in range(count)]
 
 
+def _multiple_from() -> Decimal:
+    """The ratio to target from which it is said as a multiple: where an exceedance is notable (lexicon)."""
+    return 1 + Decimal(str(lexicon.wording()["notable_exceedance_percent"])) / 100
+
+
 def stated_in(result: IndicatorResult, text: str) -> bool:
     """`text` states the result's completion value in its unit (12.6公里, 64处, 6842人), with a scale word
     (41.53万亩) or in a unit of its kind (843名 for 843人)."""
@@ -423,15 +428,15 @@ class Language:
         return ratio is not None and 1 < ratio < Decimal(str(self.words["near_target_ratio"]))
 
     def against_target(self, result: IndicatorResult, with_target: bool = False) -> str:
-        """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 from twice
-        the target up, else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
+        """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 for an exceedance
+        large enough to be remarked (1.93倍 beside 2.03倍, not 193%: a reviewer), else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
         points), a ceiling or a zero target. `with_target` names the target (为目标2条的2.5倍)."""
         ratio = ratio_to_target(result)
         if ratio is None or self.near_target(result):
             return ""  # 97.12万亩 against 96.80万亩: 比目标多0.32万亩, not 为目标的100.3% (a reviewer)
         words = _connectives()
         target = words["target_named"].format(target=self.target_value(result.indicator)) if with_target else ""
-        if ratio >= 2:
+        if ratio >= _multiple_from():
             return words["of_target_multiple"].format(multiple=_trimmed(ratio, 2), target=target)
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
 
@@ -448,7 +453,7 @@ class Language:
     def ratio_percent(self, result: IndicatorResult) -> str:
         """完成值 ÷ 目标值 as a percentage (118.7%) below twice the target; "" otherwise."""
         ratio = ratio_to_target(result)
-        return f"{self.percent_of_target(ratio)}%" if ratio is not None and ratio < 2 else ""
+        return f"{self.percent_of_target(ratio)}%" if ratio is not None and ratio < _multiple_from() else ""
 
     # -------------------------------------------------------- an indicator's figure in a sentence
 
