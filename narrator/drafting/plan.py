@@ -98,9 +98,22 @@ class Block:
         what the new clause before it is about)."""
         least = lexicon.wording()["line_reasons"]["repeated_clause_chars"]
         kept: list[str] = []
+        dropped: list[str] = []
+        after_dropped = False
         for clause, repeated in self.note_clauses(note):
             if not repeated or (kept and len(clause) <= least):
+                if after_dropped and kept and kept[-1].endswith("。") and len(clause) <= least:
+                    kept[-1] = kept[-1][:-1] + "，"  # ……工程款未支付，完工验收后支付: not a sentence of five words
                 kept.append(clause)
+                after_dropped = False
+            else:
+                dropped.append(clause)
+                after_dropped = True
+        # 这6个站点……继续建设 after its 另外6个站点涉及……, said above and left out: 6个站点, no 这 pointing at nothing
+        kept = [re.sub(r"^(\s*)这(?=\d)", r"\1", clause) if (figure := re.match(r"\s*这(\d+\D)", clause)) and any(
+            figure.group(1) in other for other in dropped) and not any(figure.group(1) in other for other in kept
+                                                                    if other is not clause) else clause
+                for clause in kept]
         return "".join(kept).lstrip("，,；;")
 
     def note_clauses(self, note: str) -> list[tuple[str, bool]]:
@@ -118,7 +131,13 @@ class Block:
             # 开工比计划推迟4个月 after 开工时间推迟4个月: its figures all said, and half its words
             said = find_quantities(clause)
             same_figures = bool(said) and all(any(q.unit == f.unit and q.value == f.value for f in figures) for q in said)
-            repeated = share >= words["repeats_share"] or (same_figures and share >= words["repeats_share_with_figures"])
+            # 计划建设的40个不停车超限检测站点年底建成34个: the plan and the count his account gave, nothing else
+            results = [r.indicator for message in self.messages for r in message.results]
+            counted = len(said) >= 2 and all(any(q.unit == i.target.unit and q.value in (i.target.value, i.completion.value)
+                                                  for i in results if i.target.is_number and i.completion.is_number)
+                                              for q in said)
+            repeated = share >= words["repeats_share"] or (same_figures and share >= words["repeats_share_with_figures"]) \
+                or counted
             clauses.append((clause, repeated))
         return clauses
 
@@ -1157,11 +1176,6 @@ class BudgetView:
     unspent_lines: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # where, largest first
     unspent_in: str = ""  # the one direct line all of it comes from (项目支出), when the others spent in full
     lowest: BudgetResult | None = None  # the line executed least, when below the total's rate
-
-    @property
-    def unspent_rest(self) -> Decimal:
-        """What the lines after the three largest left unspent, together."""
-        return sum((amount for _, amount in self.unspent_lines[3:]), Decimal(0))
 
     @property
     def unspent_split(self) -> tuple[list[tuple[BudgetResult, Decimal]], str, Decimal,

@@ -1214,3 +1214,14 @@ def test_blind_reviews_of_jinyun_zaoyang_and_hubeiroad_mended():
     assert paragraph.count("，主要原因是") == 1 and "2.18倍，主要是医共体远程会诊中心" in paragraph
     assert "基层医务人员培训2436人次，为目标1200人次的2.03倍，原因是在医共体“县管乡用”轮训的基础上" in paragraph
     assert "远高于预期" not in paragraph  # his 培训人次大幅增加 says it
+    hubeiroad = compose(evaluate(_answered(DATA / "statements_hubeiroad"))).prose()
+    # his 未完成的12座危旧桥梁中 stays: cut, 8座为跨河桥梁 read as the whole cause (a reviewer)
+    assert "较120座的目标少12座，主要原因是未完成的12座危旧桥梁中，8座为跨河桥梁，防洪影响评价审批周期较长" in hubeiroad
+    # his note after the account above: the plan and count it gave go, and 这6个站点 no longer points at a clause left out
+    assert ("执行率88.61%，未支出1017.16万元，受上述因素影响，合同约定的工程进度款和设备款未支付。6个站点用地和接电手续"
+            "办完后2025年继续建设。") in hubeiroad
+    # the line executed least is named where the unspent is told, not hidden in 其余2个项目
+    assert "安全生命防护工程补助资金未支出1203.48万元，超限超载治理经费未支出1017.16万元，路网运行监测与智慧公路建设经费未支出" \
+           "223.65万元。" in hubeiroad and "其余" not in hubeiroad.split("全年未支出资金")[1].split("。")[0]
+    pengxi = compose(evaluate(_answered(DATA / "statements_pengxi"))).prose()
+    assert "7公里年内未完工，工程款未支付，完工验收后支付。" in pengxi
