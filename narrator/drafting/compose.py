@@ -37,6 +37,7 @@ from ..core.resources import data_path, load_yaml
 from ..core.version import DEFAULT_SEED
 from ..forms.project import IndicatorScore, ProjectScores, score_indicators, score_project
 from ..forms.scoring import RuleSet, score_text
+from ..statements.extract import name_tokens
 from ..recognise.projectform import written_words
 from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department, is_level,
                        kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
@@ -300,6 +301,18 @@ def tells_consequence(rest: str) -> bool:
     words = lexicon.wording()["line_reasons"]
     first = re.split(r"[，,；;。]", rest, maxsplit=1)[0]
     return rest.startswith(tuple(words["consequence_starts"])) or bool(re.search(words["unspent_money"], first))
+
+
+def tells_of(story: str, results: list[IndicatorResult]) -> bool:
+    """§二's narrative speaks of one of these results: two words of its name (公办, 幼儿园 of 新建改扩建公办幼儿园数量;
+    not 筛查 alone), neither a part of the other — or one, beside words of a shortfall (东渡镇中心幼儿园因……推迟开工)."""
+    marks = lexicon.wording()["shortfall_marks"]
+    for result in results:
+        shared = {token for token in name_tokens(result.indicator.name) if len(token) >= 2 and token in story}
+        shared = {token for token in shared if not any(token != other and token in other for other in shared)}
+        if len(shared) >= 2 or (shared and any(mark in story for mark in marks)):
+            return True
+    return False
 
 
 def shown_unspent(pairs: list, lowest) -> list:
@@ -566,6 +579,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["consequence"] = tells_consequence
     env.tests["rule_first"] = rule_first
+    env.tests["tells_of"] = tells_of
     env.filters["shown_unspent"] = shown_unspent
     # the officer's reason for a large exceedance already says it was far above (实际筛查人数远超年初目标): no 远高于预期
     env.tests["far_said"] = lambda reason: any(word in reason for word in lexicon.wording()["far_said"])
