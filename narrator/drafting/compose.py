@@ -32,7 +32,7 @@ from ..core.compare import agrees
 from ..core.errors import NarratorError, Notice, message
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Problem, Status, evaluate
 from ..core.model import BUDGET_UNIT, Report
-from ..core.quantity import find_quantities, format_percent, shown
+from ..core.quantity import find_quantities, format_percent, round_half_up, shown
 from ..core.resources import data_path, load_yaml
 from ..core.version import DEFAULT_SEED
 from ..forms.project import IndicatorScore, ProjectScores, score_indicators, score_project
@@ -580,6 +580,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["consequence"] = tells_consequence
     env.tests["rule_first"] = rule_first
     env.tests["tells_of"] = tells_of
+    env.filters["share_of"] = lambda part, whole: round_half_up(Decimal(part) * 100 / Decimal(whole), 2)
     env.filters["shown_unspent"] = shown_unspent
     # the officer's reason for a large exceedance already says it was far above (实际筛查人数远超年初目标): no 远高于预期
     env.tests["far_said"] = lambda reason: any(word in reason for word in lexicon.wording()["far_said"])

@@ -142,6 +142,9 @@ def _allowed_numbers(evaluation) -> set[Decimal]:
     # Group sizes of aggregated sentences ("…等18项").
     counts |= {len(m.results) for block in make_plan(evaluation).blocks for m in block.messages}
     allowed |= {Decimal(c) for c in counts}
+    # §二's 达标率: the share of indicators met, to two decimals (39 ÷ 43 → 90.70)
+    reached = statuses.count(Status.MET) + statuses.count(Status.EXCEEDED)
+    allowed.add(round_half_up(Decimal(reached) * 100 / len(statuses), 2))
     for text in texts:
         allowed |= {Decimal(n) for n in re.findall(NUMBER, text or "")}
     return allowed

@@ -1212,6 +1212,8 @@ def test_blind_reviews_of_jinyun_zaoyang_and_hubeiroad_mended():
     # the money of a goal starts its own paragraph
     assert "，未能按期投用。新增公办幼儿园学位915个" in jinyun and "\n从资金看，学前教育发展专项经费年初预算1860.00万元" in jinyun
     assert "\n义务教育均衡发展及智慧校园建设经费年初预算2450.00万元" in jinyun
+    # §二 counts the share met (two reviewers: a report to the bureau states 达标率)
+    assert "全年共设置整体支出绩效指标43项，达到或超过目标的39项，达标率90.70%，未达到目标的4项。" in jinyun
     # §四 opens on what missed, no verdict of its own beside the closing one
     assert "2024年，我局未达到目标的4项指标中，过程类1项、履职类3项，其余指标均达到或超过目标。" in jinyun
     zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
