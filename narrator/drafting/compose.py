@@ -360,7 +360,8 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     marks = pieces[1::2] + [""]
     first, last = 0, len(clauses)
     # (未完成的12座危旧桥梁中，8座为跨河桥梁……: a clause closing on 中 parts what follows; cut, 8座 read as all twelve)
-    while first < last and _restates(clauses[first], known, name) and not clauses[first].rstrip().endswith("中"):
+    parting = tuple(lexicon.wording()["told_reason"]["parting_ends"])
+    while first < last and _restates(clauses[first], known, name) and not clauses[first].rstrip().endswith(parting):
         first += 1
     needs_subject = tuple(lexicon.wording()["told_reason"]["needs_subject"])
     if lead and first and first < last and clauses[first].lstrip().startswith(needs_subject):
@@ -650,25 +651,30 @@ def _sources(evaluation: Evaluation) -> list[str]:
     heads = sorted(words["heads"], key=len, reverse=True)
     kinds: dict[str, str] = {}
     for source in usable:
-        kinds.setdefault(next(head for head in heads if source.endswith(head)), source)
+        kinds.setdefault(_kind(source, heads), source)
     # a kind cited from several of its documents is named as a kind (妇幼健康等业务信息系统; reviewers: one system named
     # among the general documents, 妇幼健康信息系统 or 社会救助发放台账, reads as picked at random)
     collective = words["collective"]
-    for kind, first in kinds.items():
-        if kind in collective and sum(source.endswith(kind) for source in usable) > 1:
-            stem = next((first[:-len(end)] for end in sorted(collective[kind]["ends"], key=len, reverse=True)
-                         if first.endswith(end)), first)
-            kinds[kind] = collective[kind]["name"].format(stem=stem)
-    usable = [source for source in usable if not (source.endswith(tuple(kinds)) and source not in kinds.values()
-                                                  and next(head for head in heads if source.endswith(head)) in collective
-                                                  and kinds[next(head for head in heads if source.endswith(head))] != source)]
+    grouped = {kind for kind in kinds if kind in collective and sum(_kind(source, heads) == kind for source in usable) > 1}
+    for kind in grouped:
+        first = kinds[kind]
+        stem = next((first[:-len(end)] for end in sorted(collective[kind]["ends"], key=len, reverse=True)
+                     if first.endswith(end)), first)
+        kinds[kind] = collective[kind]["name"].format(stem=stem)
+    usable = [source for source in usable if _kind(source, heads) not in grouped]
     firsts = list(kinds.values())
     # of the kinds the opening names (the most cited), the money's documents first, surveys last, as an officer lists
     # them (a reviewer: 部门决算报表、问卷调查、部门预算批复文件和……台账, by how often each is cited, reads oddly)
     rank = {**{kind: 0 for kind in words["money_kinds"]}, **{kind: 2 for kind in words["survey_kinds"]}}
     listed = words["listed"]
-    named = sorted(firsts[:listed], key=lambda source: rank.get(next(head for head in heads if source.endswith(head)), 1))
+    named = sorted(firsts[:listed], key=lambda source: rank.get(_kind(source, heads), 1))
     return named + firsts[listed:] + [source for source in usable if source not in firsts]
+
+
+def _kind(source: str, heads: list[str]) -> str:
+    """The kind of a source: the longest of the heads it ends with (调查, 报表, 系统 …), or itself when it names
+    a kind grouped already (妇幼健康等业务信息系统)."""
+    return next((head for head in heads if source.endswith(head)), source)
 
 
 def _is_evidence(source: str) -> bool:

@@ -429,8 +429,8 @@ class Language:
 
     def against_target(self, result: IndicatorResult, with_target: bool = False) -> str:
         """The completion as a part of its target, in the words its size needs: 为目标的2.81倍 for an exceedance
-        large enough to be remarked (1.93倍 beside 2.03倍, not 193%: a reviewer), else 完成目标的131.6% — for a quantity; "" for a rate (it is said in percentage
-        points), a ceiling or a zero target. `with_target` names the target (为目标2条的2.5倍)."""
+        large enough to be remarked (1.93倍 beside 2.03倍, not 193%: a reviewer), else 完成目标的131.6% — for a
+        quantity; "" for a rate (it is said in percentage points), a ceiling or a zero target. `with_target` names the target (为目标2条的2.5倍)."""
         ratio = ratio_to_target(result)
         if ratio is None or self.near_target(result):
             return ""  # 97.12万亩 against 96.80万亩: 比目标多0.32万亩, not 为目标的100.3% (a reviewer)
@@ -451,7 +451,7 @@ class Language:
         return stated_in(result, self.narratives)
 
     def ratio_percent(self, result: IndicatorResult) -> str:
-        """完成值 ÷ 目标值 as a percentage (118.7%) below twice the target; "" otherwise."""
+        """完成值 ÷ 目标值 as a percentage (118.7%) below a notable exceedance; "" otherwise."""
         ratio = ratio_to_target(result)
         return f"{self.percent_of_target(ratio)}%" if ratio is not None and ratio < _multiple_from() else ""
 

@@ -109,12 +109,7 @@ class Block:
             else:
                 dropped.append(clause)
                 after_dropped = True
-        # 这6个站点……继续建设 after its 另外6个站点涉及……, said above and left out: 6个站点, no 这 pointing at nothing
-        kept = [re.sub(r"^(\s*)这(?=\d)", r"\1", clause) if (figure := re.match(r"\s*这(\d+\D)", clause)) and any(
-            figure.group(1) in other for other in dropped) and not any(figure.group(1) in other for other in kept
-                                                                    if other is not clause) else clause
-                for clause in kept]
-        return "".join(kept).lstrip("，,；;")
+        return "".join(_unpointed(clause, dropped, kept) for clause in kept).lstrip("，,；;")
 
     def note_clauses(self, note: str) -> list[tuple[str, bool]]:
         """`note` cut into clauses (each with the mark that ends it) and whether each says again what an account of
@@ -124,6 +119,8 @@ class Block:
         reasons = [r.indicator.reason for message in self.messages for r in message.results]
         told = set().union(*(_pairs(reason) for reason in reasons))
         figures = [quantity for reason in reasons for quantity in find_quantities(reason)]
+        counted_results = [r.indicator for message in self.messages for r in message.results
+                           if r.indicator.target.is_number and r.indicator.completion.is_number]
         clauses = []
         for clause in re.findall(r"[^，,；;。]+[，,；;。]?", note.strip()):
             pieces = _pairs(clause.rstrip("，,；;。"))
@@ -132,10 +129,8 @@ class Block:
             said = find_quantities(clause)
             same_figures = bool(said) and all(any(q.unit == f.unit and q.value == f.value for f in figures) for q in said)
             # 计划建设的40个不停车超限检测站点年底建成34个: the plan and the count his account gave, nothing else
-            results = [r.indicator for message in self.messages for r in message.results]
             counted = len(said) >= 2 and all(any(q.unit == i.target.unit and q.value in (i.target.value, i.completion.value)
-                                                  for i in results if i.target.is_number and i.completion.is_number)
-                                              for q in said)
+                                                  for i in counted_results) for q in said)
             repeated = share >= words["repeats_share"] or (same_figures and share >= words["repeats_share_with_figures"]) \
                 or counted
             clauses.append((clause, repeated))
@@ -759,6 +754,17 @@ def _area_of(title: str, tasks: list[KeyTask], duty: list[IndicatorResult]) -> l
     if len(tasks) == 1 and (words <= name_tokens(tasks[0].name) or name_tokens(tasks[0].name) <= words):
         return by_task
     return []
+
+
+def _unpointed(clause: str, dropped: list[str], kept: list[str]) -> str:
+    """A kept clause of a line's note that points back (这6个站点……继续建设) at a clause left out as said above
+    (另外6个站点涉及……): without its 这, pointing at nothing (6个站点……)."""
+    pointing = lexicon.wording()["told_reason"]["pointing"]
+    figure = re.match(rf"\s*{pointing}(\d+\D)", clause)
+    if figure and any(figure.group(1) in other for other in dropped) \
+            and not any(figure.group(1) in other for other in kept if other is not clause):
+        return clause.replace(pointing, "", 1)
+    return clause
 
 
 def _same_count(figure, completion) -> bool:

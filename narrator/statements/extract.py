@@ -803,13 +803,15 @@ def outside_names(text: str, claims: list[Claim], names: Iterable[str]) -> list[
 
 
 def _status_of_group(text: str) -> str:
-    """The status a sentence has set for the counts after it: 未达标的5项中，…… → missed."""
-    found = re.search(r"([^，,；;。]*?)的?\d+项(?:指标)?中", text)
-    if found is None:
-        return ""
-    for status, phrases in lexicon.indicator_counts().items():
-        if status != "total" and any(phrase in found.group(1) for phrase in phrases):
-            return status
+    """The status a sentence has set for the counts after it: 未达标的5项中，…… → missed; so does a clause that
+    counts them before 其中 (43项指标中有4项未达到目标，其中过程类1项…… → missed: a breakdown of the four, not the
+    categories' sizes)."""
+    groups = [found.group(1) for found in (re.search(r"([^，,；;。]*\d+项[^，,；;。]*)[，,]\s*其中[^，,；;。]*$", text),
+                                            re.search(r"([^，,；;。]*?)的?\d+项(?:指标)?[中里]", text)) if found]
+    for group in groups:  # the clause before 其中 first: 设置的43项指标中 sets no status, 有4项未达到目标 does
+        for status, phrases in lexicon.indicator_counts().items():
+            if status != "total" and any(phrase in group for phrase in phrases):
+                return status
     return ""
 
 

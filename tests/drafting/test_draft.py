@@ -189,7 +189,7 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
     assert "营造创新创业的良好氛围目标为“显著”，实际为“较显著”，未达到预期目标，原因是【待补充：原因分析】。" in prose
     assert "预算执行率为91.50%" in prose  # 1887.05 / 2062.35
     # §二 names the missed ones honestly and never counts them among the results.
-    assert "未达到目标的是各类人才项目受理数、网络故障时长、预算执行率、预算偏差率和营造创新创业的良好氛围。" in prose
+    assert "未达到目标的5项为各类人才项目受理数、网络故障时长、预算执行率、预算偏差率和营造创新创业的良好氛围，完成值待补充2项。" in prose
     highlights = prose.split("各方面完成情况如下：")[1].split("三、")[0]
     assert "1100项" not in highlights and "3小时" not in highlights
     table = next(b for b in document.blocks if isinstance(b, Table) and b.name == "self_evaluation")

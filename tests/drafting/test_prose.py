@@ -471,7 +471,7 @@ def test_a_bureau_drafted_with_its_officers_answers_reads_as_one_text():
     assert ("劳动人事争议仲裁结案率为97.2%，劳动人事争议调解成功率为65.5%，在建工程项目农民工工资专用账户开设率为100%，"
             "分别高于年度目标2.2个百分点、5.5个百分点和2个百分点。") in prose
     assert "（一）稳就业促就业\n" in prose
-    assert "2024年，我局未达到目标的3项指标中，过程类1项、履职类2项" in prose
+    assert "2024年，我局设置的43项指标中有3项未达到目标，其中过程类1项、履职类2项" in prose
     assert "自评结果将按规定报送同级财政部门，并按照要求依法予以公开。" in prose
     assert review(document, docx_bytes(document)) == []
 
@@ -552,7 +552,7 @@ def test_counts_named_by_their_measure_word_and_far_exceedances_said_once():
     assert "新建美丽经济交通走廊条数大幅超过年度目标。年初按2条安排目标，年中有3个乡镇将乡村旅游配套资金" in prose
     assert prose.count("为目标的2.5倍") == 1 and "为目标（2条）的2.5倍" not in prose
     assert "全年未发生客运站安全生产责任事故，实现年度目标。" in prose
-    assert "未达到目标的3项均为履职类指标，决策、过程、效益和满意度类指标全部达到目标。" in prose
+    assert "设置的43项指标中有3项未达到目标，均为履职类指标，决策、过程、效益和满意度类指标全部达到目标。" in prose
     assert "交通运输信息化及安全应急经费执行率最低，为91.39%。" in prose
 
 
@@ -626,7 +626,8 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
     prose = compose(evaluate(_answered(DATA / "statements_lanchuan"))).prose()
     four = prose.split("四、部门（单位）整体支出绩效实现情况")[1].split("五、")[0]
     goal = _goals(prose)
-    assert goal[1].endswith("从资金看，防汛抗旱及山洪灾害防治经费年初预算680.00万元，调增65.00万元后为745.00万元，"
+    # (one line for the goal's work: 该项工作对应的……, not 从资金看, which two reviewers read as a stock phrase)
+    assert goal[1].endswith("该项工作对应的防汛抗旱及山洪灾害防治经费年初预算680.00万元，调增65.00万元后为745.00万元，"
                             "实际支出741.26万元，执行率99.50%。")
     # Two lines for one goal: told together (2780.00 + 588.00 = 3368.00; 2468.52 + 585.19 = 3053.71), not in one
     # frame twice.
@@ -843,8 +844,8 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     two = qifeng.split("二、年度履职目标完成情况")[1].split("三、")[0]
     assert "未达到目标的是" not in two and two.count("完成危桥改造6座") == 1
     qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
-    assert ("未达到目标的是生活垃圾分类示范小区创建数、背街小巷改造条数、数字城管案件按期结案率和城区居民对市容环境满意度。"
-            ) in qichuan  # no pointer to 第四部分 (a reviewer: a mechanical cross-reference)
+    assert ("其中37项达到或超过目标，达标率90.24%；未达到目标的4项为生活垃圾分类示范小区创建数、背街小巷改造条数、数字城管"
+            "案件按期结案率和城区居民对市容环境满意度。") in qichuan  # no pointer to 第四部分 (a reviewer: a mechanical cross-reference)
     # the one cut that no sentence of the narratives tells is still named in the summary
     # (in the enumerated list, not also in brackets after the summary: a reviewer read a cut told twice as a second cut)
     assert "五是调减城乡公交一体化及客运补贴资金120.00万元。" in qifeng \
@@ -933,7 +934,7 @@ def test_a_rate_kept_just_under_its_ceiling_is_said_so():
     assert deqing.split("三、")[0].count("13600万次") == 1
     # §四 opens with where the missed ones are when they are in several classes (a reviewer: the opening line alone
     # said little); the checker reads the counts (the self-review above finds nothing)
-    assert ("2024年，我局未达到目标的4项指标中，履职类3项、满意度类1项，其余指标均达到或超过目标。\n"
+    assert ("2024年，我局设置的41项指标中有4项未达到目标，其中履职类3项、满意度类1项，其余均达到或超过目标。\n"
             in prose)
     # the overall judgement under a heading of its own, not at the end of 效益与满意度 (a reviewer)
     assert "\n（九）总体评价\n总体来看，2024年我局整体支出绩效目标大部分完成" in prose
@@ -1012,7 +1013,7 @@ def test_only_the_officers_words_are_put_in_a_reports_register():
     # 学前教育发展专项经费 pays for goal 1's work (学前教育普及普惠): 发展 says no more than 建设 does (a reviewer: the
     # goal's part said nothing of its money)
     goal_1 = _goals(prose)[1]
-    assert "从资金看，学前教育发展专项经费年初预算1860.00万元，调增240.00万元后为2100.00万元" in goal_1
+    assert "该项工作对应的学前教育发展专项经费年初预算1860.00万元，调增240.00万元后为2100.00万元" in goal_1
     # his problems too (湄潭, a reviewer: 关键仪器一出故障就……, 定得偏低 pasted in §五)
     meitan = _answered(DATA / "statements_meitan")
     five = compose(evaluate(meitan)).prose().split("五、")[1].split("六、")[0]
@@ -1170,7 +1171,7 @@ def test_blind_reviews_of_guicheng_kongtong_and_yudu_mended():
     assert ("执行率96.93%，未支出41.74万元。补助资金按各乡镇卫生院、村卫生室实际完成的服务量据实核拨。65岁及以上老年人完整"
             "体检人数和2型糖尿病患者规范随访人数未达到计划，") in kongtong and "没达到" not in kongtong
     assert "适龄妇女“两癌”筛查13260人，为目标6000人的2.21倍，主要原因是2024年省级" in kongtong  # no 远高于预期
-    assert "2024年，我局未达到目标的4项指标中，过程类1项、履职类3项" in kongtong
+    assert "2024年，我局设置的43项指标中有4项未达到目标，其中过程类1项、履职类3项" in kongtong
     assert ("绩效目标总体合理，但重点人群艾滋病检测人次、适龄妇女“两癌”筛查人数和健康科普宣传活动场次的完成值均远超目标，"
             "年初目标测算的精准度有待提高。") in kongtong and "合理性仍有待提高" not in kongtong
     assert "基本公共卫生服务补助经费未支出41.74万元，需在下一年度重点改进。" in kongtong
@@ -1210,12 +1211,12 @@ def test_blind_reviews_of_jinyun_zaoyang_and_hubeiroad_mended():
     jinyun = compose(evaluate(_answered(DATA / "statements_jinyun"))).prose()
     assert "建设智慧教室152间，为目标80间的1.9倍，主要原因是年中争取到省级教育数字化转型补助资金" in jinyun
     # the money of a goal starts its own paragraph
-    assert "，未能按期投用。新增公办幼儿园学位915个" in jinyun and "\n从资金看，学前教育发展专项经费年初预算1860.00万元" in jinyun
+    assert "，未能按期投用。新增公办幼儿园学位915个" in jinyun and "\n该项工作对应的学前教育发展专项经费年初预算1860.00万元" in jinyun
     assert "\n义务教育均衡发展及智慧校园建设经费年初预算2450.00万元" in jinyun
     # §二 counts the share met (two reviewers: a report to the bureau states 达标率)
-    assert "全年共设置整体支出绩效指标43项，达到或超过目标的39项，达标率90.70%，未达到目标的4项。" in jinyun
+    assert "全年共设置整体支出绩效指标43项，其中39项达到或超过目标，达标率90.70%；未达到目标的4项为预算执行率、" in jinyun
     # §四 opens on what missed, no verdict of its own beside the closing one
-    assert "2024年，我局未达到目标的4项指标中，过程类1项、履职类3项，其余指标均达到或超过目标。" in jinyun
+    assert "2024年，我局设置的43项指标中有4项未达到目标，其中过程类1项、履职类3项，其余均达到或超过目标。" in jinyun
     zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
     paragraph = next(p for p in zaoyang.split("\n") if p.startswith("达到“优质服务基层行”推荐标准的乡镇卫生院8家"))
     assert paragraph.count("，主要原因是") == 1 and "2.18倍，主要是医共体远程会诊中心" in paragraph

@@ -114,6 +114,25 @@ def test_all_met_is_read_within_the_category_it_names(tmp_path):
                                "高新技术产业产值占规上工业总产值比重。")
 
 
+def test_categories_after_a_count_of_the_missed_and_其中_break_that_count_down(tmp_path):
+    """缙云 (held out), as a reviewer and narrator write it: 43项指标中有4项未达到目标，其中过程类1项、履职类3项 counts the
+    four by category — read as the categories' sizes (7项, 23项) it was two false errors; 其中 after the total counts
+    the categories themselves."""
+    jinyun = DATA / "statements_jinyun" / "unit.yaml"
+
+    def findings(text):
+        path = tmp_path / "报告.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        return [(f.code, f.claimed, f.expected) for f in check_file(path, jinyun).findings]
+
+    assert findings("2024年，我局设置的43项指标中有4项未达到目标，其中过程类1项、履职类3项，其余均达到或超过目标。") == []
+    assert findings("全年43项绩效指标中，4项未达到目标，其中履职类3项、过程类1项。") == []
+    assert findings("共设置指标43项，其中过程类7项、履职类23项。") == []  # the categories' sizes
+    # planted: the breakdown of the missed wrong
+    assert findings("2024年，我局设置的43项指标中有4项未达到目标，其中过程类2项、履职类2项。") == [
+        ("N101", "2项", "1项"), ("N101", "2项", "3项")]
+
+
 def test_a_figure_named_only_in_part_like_an_indicator_is_not_called_wrong(tmp_path):
     """认定高新技术企业6444家 shares words with 拥有高新技术企业数 (15717家) but is another count."""
     data = load_report(UNIT)
