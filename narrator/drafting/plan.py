@@ -1019,6 +1019,17 @@ def _closed(text: str) -> str:
     return text[:-1] + "。" if text.endswith(("；", ";")) else text
 
 
+def _parts_stated(result: IndicatorResult, narrative: str) -> bool:
+    """The narrative gives the value in its parts, side by side (新增农民合作社12个、家庭农场22个 for 新增农民合作社和
+    家庭农场数 34个): adding the total after them says it twice (a reviewer)."""
+    value, unit = result.completion_value, result.indicator.target.unit
+    if value is None or not unit:
+        return False
+    figures = [q.value for q in find_quantities(narrative) if q.is_number and q.unit == unit]
+    return any(sum(figures[start:end]) == value for start in range(len(figures))
+               for end in range(start + 2, min(start + 5, len(figures) + 1)))
+
+
 def _own_clause(result: IndicatorResult, narrative: str) -> str:
     """The clause of a task narrative that gives the result's value and no other figure, among words of its name
     (街道和社区党群服务中心开展活动268场 for 党群服务中心活动场次 268场); "" when none does."""
@@ -1069,7 +1080,7 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
         # what the area exceeded that its narratives leave unsaid (餐厨垃圾收运处理3386吨): a reviewer read 其中3项达到或
         # 超过目标 and found two of them told
         beyond = [r for r in area if r.status is Status.EXCEEDED and r.is_quantitative and not is_ceiling(r.indicator)
-                  and not stated_in(r, story)][:lexicon.wording()["summary_untold"]]
+                  and not stated_in(r, story) and not _parts_stated(r, story)][:lexicon.wording()["summary_untold"]]
         said = {r.indicator.name: clause for r in beyond if (clause := _own_clause(r, whole))}
         highlights.append(Highlight(title, by_duty_tasks[title], beyond, area, story, said))
     covered = set(order)

@@ -1233,3 +1233,9 @@ def test_blind_reviews_of_jinyun_zaoyang_and_hubeiroad_mended():
            "223.65万元。" in hubeiroad and "其余" not in hubeiroad.split("全年未支出资金")[1].split("。")[0]
     pengxi = compose(evaluate(_answered(DATA / "statements_pengxi"))).prose()
     assert "7公里年内未完工，工程款未支付，完工验收后支付。" in pengxi
+    qidong = compose(evaluate(_answered(DATA / "statements_qidong"))).prose()
+    # his narrative gives the total in its parts (新增农民合作社12个、家庭农场22个): no 新增农民合作社和家庭农场34个 after them
+    two = qidong.split("二、年度履职目标完成情况")[1].split("三、")[0]
+    assert "新增农民合作社12个、家庭农场22个" in two and "34个" not in two
+    qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
+    assert "生活垃圾分类示范小区仅建成11个" in qichuan and "只建成" not in qichuan  # his words in a report's register
