@@ -1182,8 +1182,9 @@ def test_blind_reviews_of_guicheng_kongtong_and_yudu_mended():
     # what the area did first, then what it missed, after 但 (two reviewers); the narrative's own clauses for what it exceeded
     assert "其中2项达到或超过目标。党员教育培训覆盖率98.5%；街道和社区党群服务中心开展活动268场。但“两新”组织党组织覆盖率为" \
         "87.6%，低于90%的目标。" in guicheng
+    # (但 and no lead in turn: another reviewer read 但……未达到……的目标 closing every item as a form)
     assert "其中4项达到或超过目标。组织应急演练56场，开展消防安全培训5310人次；全年未发生较大及以上生产安全事故；检查生产" \
-           "经营单位6534家次。但安全隐患整改率为96.4%，低于98%的目标。" in guicheng
+           "经营单位6534家次。安全隐患整改率为96.4%，低于98%的目标。" in guicheng
     jinyun = compose(evaluate(_answered(DATA / "statements_jinyun"))).prose()
     # a narrative that tells the shortfall (东渡镇中心幼儿园因……推迟开工) follows it
     assert "其中3项达到或超过目标，新建改扩建公办幼儿园3所，未达到4所的目标。东渡镇中心幼儿园因用地红线调整推迟开工" in jinyun
