@@ -218,7 +218,9 @@ WUHUA_EDITS = {
 def test_the_third_held_out_report_checks_clean():
     result = check_file(WUHUA / "report.txt", WUHUA / "unit.yaml")
     assert result.findings == []
-    assert (result.figures, result.linked) == (144, 119)
+    # (活动86场 after 主要是 stands in a cause: no longer linked, as after 主要原因是 — a count there was a false error in
+    # 于都's report; precision before recall)
+    assert (result.figures, result.linked) == (144, 118)
     explained = {item["figure"]: item["explanation"] for item in explanations(result)}
     assert explained["16.8万元"] == "与输入文件的““三公”经费支出”的目标值（≤16.8万元）一致"
 

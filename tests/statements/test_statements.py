@@ -133,6 +133,23 @@ def test_categories_after_a_count_of_the_missed_and_其中_break_that_count_down
         ("N101", "2项", "1项"), ("N101", "2项", "3项")]
 
 
+def test_a_count_in_a_reason_led_by_主要是_is_no_claim_on_the_indicator_it_names_in_passing(tmp_path):
+    """于都 (held out): ……比100%的目标低1.46个百分点，主要是计划提升改造的2所乡镇敬老院因……未能在年内完工 — the 2所
+    are those not finished, told in the cause; read as the count of 完成提升改造敬老院数量 it was a false error (2所 vs
+    5所). 主要是 leads a cause as 主要原因是 does."""
+    path = tmp_path / "报告.txt"
+    path.write_text("预算执行率为98.54%，比100%的目标低1.46个百分点，主要是计划提升改造的2所乡镇敬老院因消防设计方案变更需重新"
+                    "报审并重新招标，工程未能在年内完工结算。\n", encoding="utf-8")
+    result = check_file(path, DATA / "statements_yudu" / "unit.yaml")
+    assert result.findings == []
+    assert [(item["figure"], item["linked"]) for item in explanations(result)] == [
+        ("98.54%", True), ("100%", True), ("1.46个百分点", True), ("2所", False)]
+    # the execution rate itself, written wrong, is still found
+    path.write_text("预算执行率为98.45%，主要是计划提升改造的2所乡镇敬老院未能在年内完工结算。\n", encoding="utf-8")
+    assert [(f.code, f.claimed) for f in check_file(path, DATA / "statements_yudu" / "unit.yaml").findings] == [
+        ("N101", "98.45%")]
+
+
 def test_a_figure_named_only_in_part_like_an_indicator_is_not_called_wrong(tmp_path):
     """认定高新技术企业6444家 shares words with 拥有高新技术企业数 (15717家) but is another count."""
     data = load_report(UNIT)
