@@ -579,6 +579,9 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["consequence"] = tells_consequence
+    # (到年底仅完成主体结构封顶…… after 主要是: reviewers read 受上述因素影响，到年底…… as a seam without a subject)
+    env.tests["consequence_in_time"] = lambda rest: rest.startswith(
+        tuple(lexicon.wording()["line_reasons"]["consequence_times"]))
     env.tests["rule_first"] = rule_first
     env.tests["tells_of"] = tells_of
     env.filters["share_of"] = lambda part, whole: round_half_up(Decimal(part) * 100 / Decimal(whole), 2)

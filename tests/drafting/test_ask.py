@@ -303,9 +303,10 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     prose = draft(_with_notes("statements_zaoyang"), check=False).document.prose()
     assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("未支出32.85万元，受上述因素影响，")
     # 缙云: his account of the kindergarten goal told above (开工比计划推迟4个月 after 开工时间推迟4个月: the same figure,
-    # half the words); the contract's payments are what followed (a reviewer: 主要原因是开工比计划推迟4个月 had no subject)
+    # half the words); the contract's payments are what followed (a reviewer: 主要原因是开工比计划推迟4个月 had no subject;
+    # three more: 受上述因素影响，到年底…… a seam — how far it got by year's end follows 主要是)
     assert sentence("statements_jinyun", "学前教育发展专项经费年初预算").endswith(
-        "未支出173.55万元，受上述因素影响，到年底仅完成主体结构封顶，装修和室外配套尚未实施，合同约定的后续进度款未支付。")
+        "未支出173.55万元，主要是到年底仅完成主体结构封顶，装修和室外配套尚未实施，合同约定的后续进度款未支付。")
     # his note, after what the account above told, goes on with money not spent: a consequence, not another cause
     assert sentence("statements_jinyun", "职业教育与社区教育经费预算").endswith(
         "未支出37.65万元，受上述因素影响，考核评价费和组织经费年内未发生，形成结余。")
