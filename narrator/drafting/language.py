@@ -476,8 +476,10 @@ class Language:
             copula = _connectives()["reached"]  # 为消费者挽回经济损失达862.4万元, not ……损失为862.4万元
         if is_ceiling(indicator):
             return f"{name}{copula}{value}"
-        if kind == "count" and (work := self.goal_order(indicator)):
-            return f"{work}{value}"  # 乡镇敬老院改造提升数 → 改造提升乡镇敬老院4所, as the goal says it
+        if kind in ("count", "money") and (work := self.goal_order(indicator)):
+            # 乡镇敬老院改造提升数 → 改造提升乡镇敬老院4所, as the goal says it; 学生资助资金发放金额 → 发放学生资助资金
+            # 648.36万元 (a reviewer: ……发放金额为648.36万元)
+            return f"{work}{value}"
         counted = self.counted(indicator)
         # days counted up to a floor are a count too (免费开放天数 ≥300天 → ……免费开放306天, not 免费开放天数为306天)
         if counted and (kind == "count" or kind == "time" and indicator.target.comparator in (">=", ">")):
@@ -546,7 +548,8 @@ class Language:
         """A count named object-then-verb (乡镇敬老院改造提升数) said in the order a 年度目标 says it, verb first (改造提升
         乡镇敬老院6所以上 → 改造提升乡镇敬老院); "" when no goal says it so (a reviewer: 改造提升数为4所)."""
         name = indicator.name
-        suffix = next((s for s in self.words["count_suffixes"] if name.endswith(s)), "")
+        suffixes = self.words["count_suffixes"] + self.words["money_suffixes"]
+        suffix = next((s for s in suffixes if name.endswith(s)), "")
         stem = name[:-len(suffix)] if suffix else ""
         least = self.words["goal_order_chars"]
         for cut in range(least, len(stem) - least + 1):

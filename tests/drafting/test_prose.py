@@ -1213,6 +1213,8 @@ def test_blind_reviews_of_jinyun_zaoyang_and_hubeiroad_mended():
     主要原因是 in one paragraph; 远高于预期 beside his own 大幅增加; 基本完成 in §四's opening, 大部分完成 in its verdict."""
     jinyun = compose(evaluate(_answered(DATA / "statements_jinyun"))).prose()
     assert "建设智慧教室152间，为目标80间的1.9倍，主要原因是年中争取到省级教育数字化转型补助资金" in jinyun
+    # a sum of money in the order its goal says it (发放学生资助资金620万元以上), not 学生资助资金发放金额为648.36万元
+    assert "资助家庭经济困难学生4718人次，发放学生资助资金648.36万元，分别完成年度目标的104.8%和104.6%。" in jinyun
     # the money of a goal starts its own paragraph
     assert "，未能按期投用。新增公办幼儿园学位915个" in jinyun and "\n该项工作对应的学前教育发展专项经费年初预算1860.00万元" in jinyun
     assert "\n义务教育均衡发展及智慧校园建设经费年初预算2450.00万元" in jinyun
