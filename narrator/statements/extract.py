@@ -587,8 +587,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
         if area and not name_tokens(area.group(1)) <= _generic_count_words() \
                 and any(noun in part[area.end():] + text[quantity.end:quantity.end + 2] for noun in nouns):
             scope, scope_end = ("~" + area.group(1).strip(),), len(before)
-        elif aspect_of(before):  # 食品安全方面指标5项，其中4项达到、1项未达到: the counts of that field of work
-            scope, scope_end = ("~" + aspect_of(before),), len(before)
+        elif aspect_of(before, text[quantity.end:quantity.end + 3]):
+            # 食品安全方面指标5项，其中4项达到、1项未达到; 义务教育优质均衡方面的4项指标全部达到: that field's counts
+            scope, scope_end = ("~" + aspect_of(before, text[quantity.end:quantity.end + 3]),), len(before)
         elif refers_to_area(before):  # 该项共5项指标，其中4项达到: the area the title above names
             scope, scope_end = (AREA_REFERENCE,), len(before)
     if after.startswith(("为", "是", "属于")):
@@ -670,15 +671,19 @@ _AREA_TITLE = re.compile("(?:" + "|".join(map(re.escape, sorted(
 _ASPECT_GAP = 6  # 食品安全方面指标5项，其中……: the field names indicators right after it (方面 + 指标)
 
 
-def aspect_of(before: str) -> str:
-    """The field of work the last part of a sentence names (食品安全方面指标5项 → 食品安全), when it is no
-    category of indicators (产出方面 is the 产出 category): "" when none is named."""
+def aspect_of(before: str, after: str = "") -> str:
+    """The field of work the last part of a sentence names (食品安全方面指标5项 → 食品安全; 义务教育优质均衡方面的
+    4项指标, whose 指标 comes `after` the figure), when it is no category of indicators (产出方面 is the 产出
+    category): "" when none is named."""
     part = before[max(before.rfind(mark) for mark in "；;。") + 1:]
     found = None
     for found in _ASPECT.finditer(part):
         pass
     nouns = lexicon.claim_words()["indicator_nouns"]
-    if found is None or not any(noun in part[found.end():found.end() + _ASPECT_GAP] for noun in nouns) \
+    near = part[found.end():found.end() + _ASPECT_GAP] if found is not None else ""
+    if found is not None and part[found.end():].strip() in ("", "的"):
+        near += after  # (方面的 right before the count: the noun follows it)
+    if found is None or not any(noun in near for noun in nouns) \
             or re.search(r"[一二两三四五六七八九十几多]个$", found.group(1)):
         return ""  # ……安全宣传教育培训六个方面履行职责，共设置指标43项: fields listed, not the count's field
     name = LIST_LABEL.sub("", found.group(1)).strip()

@@ -75,7 +75,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     assert "偏差" not in prose.split("四、")[1].split("五、")[0]
     # a field with no narrative to tell names its indicators (their figures are §四's), not a bare count
     # the narrative's opening part, though it only gives the indicators' values, says what the field did
-    assert "3.技术经纪人培训工作方面指标2项，全部达到或超过目标。全年开展技术经纪人培训7场，培养技术经纪人843名，满意度为100%。" in prose
+    assert "3.技术经纪人培训工作方面的2项指标全部达到或超过目标。全年开展技术经纪人培训7场，培养技术经纪人843名，满意度为100%。" in prose
     assert "非税收入预算完成率为66.22%，比100%的目标低33.78个百分点，原因是受疫情影响房租收入减少。" in prose
     # §三 states the budget from 预算信息; §四 its rates against their targets
     assert ("（二）预算安排和调整情况\n2022年年初预算545.57万元，其中基本支出516.57万元、项目支出29万元。年中净调增81.6万元，"

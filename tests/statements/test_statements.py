@@ -114,23 +114,35 @@ def test_all_met_is_read_within_the_category_it_names(tmp_path):
                                "高新技术产业产值占规上工业总产值比重。")
 
 
+def _jinyun_findings(tmp_path):
+    """A checker of text against 缙云's data (held out): the findings of each text as (code, claimed, expected)."""
+    def findings(text):
+        path = tmp_path / "报告.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        return [(f.code, f.claimed, f.expected) for f in check_file(path, DATA / "statements_jinyun" / "unit.yaml").findings]
+    return findings
+
+
 def test_categories_after_a_count_of_the_missed_and_其中_break_that_count_down(tmp_path):
     """缙云 (held out), as a reviewer and narrator write it: 43项指标中有4项未达到目标，其中过程类1项、履职类3项 counts the
     four by category — read as the categories' sizes (7项, 23项) it was two false errors; 其中 after the total counts
     the categories themselves."""
-    jinyun = DATA / "statements_jinyun" / "unit.yaml"
-
-    def findings(text):
-        path = tmp_path / "报告.txt"
-        path.write_text(text + "\n", encoding="utf-8")
-        return [(f.code, f.claimed, f.expected) for f in check_file(path, jinyun).findings]
-
+    findings = _jinyun_findings(tmp_path)
     assert findings("2024年，我局设置的43项指标中有4项未达到目标，其中过程类1项、履职类3项，其余均达到或超过目标。") == []
     assert findings("全年43项绩效指标中，4项未达到目标，其中履职类3项、过程类1项。") == []
     assert findings("共设置指标43项，其中过程类7项、履职类23项。") == []  # the categories' sizes
     # planted: the breakdown of the missed wrong
     assert findings("2024年，我局设置的43项指标中有4项未达到目标，其中过程类2项、履职类2项。") == [
         ("N101", "2项", "1项"), ("N101", "2项", "3项")]
+
+
+def test_a_fields_count_written_方面的N项指标_is_read_within_that_field(tmp_path):
+    """缙云 (held out): 义务教育优质均衡方面的4项指标全部达到或超过目标 counts that field's indicators, as 义务教育优质均衡
+    方面指标4项 does — read as all 39 met, it was a false error (4项 vs 39项)."""
+    findings = _jinyun_findings(tmp_path)
+    assert findings("2.义务教育优质均衡方面的4项指标全部达到或超过目标。3.教师队伍建设方面的3项指标中，2项达到或超过目标。") == []
+    # planted: that field has two met of three
+    assert findings("3.教师队伍建设方面的3项指标中，3项达到或超过目标。") == [("N101", "3项", "2项")]
 
 
 def test_a_count_in_a_reason_led_by_主要是_is_no_claim_on_the_indicator_it_names_in_passing(tmp_path):
