@@ -583,6 +583,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["consequence_in_time"] = lambda rest: rest.startswith(
         tuple(lexicon.wording()["line_reasons"]["consequence_times"]))
     env.tests["rule_first"] = rule_first
+    env.filters["judgement"] = lambda indicator, lang: lang.predicate(indicator)
     env.tests["tells_of"] = tells_of
     env.filters["share_of"] = lambda part, whole: round_half_up(Decimal(part) * 100 / Decimal(whole), 2)
     env.filters["shown_unspent"] = shown_unspent

@@ -581,15 +581,15 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     before = text[sentence_start:quantity.start]
     scope, kind, scope_end = indicator_scope(text, sentence_start, quantity.start)
     if not scope and not kind:
+        aspect = aspect_of(before, text[quantity.end:quantity.end + 3])
         part = LIST_LABEL.sub("", before[max(before.rfind(mark) for mark in "；;。") + 1:].lstrip("#＃ "))
         area = _AREA.match(part)
         nouns = tuple(lexicon.claim_words()["indicator_nouns"])
         if area and not name_tokens(area.group(1)) <= _generic_count_words() \
                 and any(noun in part[area.end():] + text[quantity.end:quantity.end + 2] for noun in nouns):
             scope, scope_end = ("~" + area.group(1).strip(),), len(before)
-        elif aspect_of(before, text[quantity.end:quantity.end + 3]):
-            # 食品安全方面指标5项，其中4项达到、1项未达到; 义务教育优质均衡方面的4项指标全部达到: that field's counts
-            scope, scope_end = ("~" + aspect_of(before, text[quantity.end:quantity.end + 3]),), len(before)
+        elif aspect:  # 食品安全方面指标5项，其中4项达到、1项未达到; 义务教育优质均衡方面的4项指标全部达到: that field's
+            scope, scope_end = ("~" + aspect,), len(before)
         elif refers_to_area(before):  # 该项共5项指标，其中4项达到: the area the title above names
             scope, scope_end = (AREA_REFERENCE,), len(before)
     if after.startswith(("为", "是", "属于")):
