@@ -18,7 +18,7 @@ from pathlib import Path
 from ..core import lexicon
 from ..core.evaluate import Evaluation, Status, evaluate
 from ..core.model import BUDGET_UNIT, Report
-from ..core.quantity import Quantity, format_decimal, parse_quantity, shown
+from ..core.quantity import Quantity, format_decimal, parse_quantity, share_percent, shown
 from ..recognise.tables import Cell, ReportTables
 from ..statements.extract import Claim, count_key, extract, name_tokens
 from ..statements.roles import words as statement_words
@@ -310,7 +310,7 @@ def _count_words(status: str, group: tuple[str, ...], kind: str, key: str, label
 
 @lru_cache(maxsize=1024)
 def _share_met(met: int, total: int) -> Quantity:
-    return computed(Decimal(met) * 100 / total, "%")
+    return computed(share_percent(met, total), "%")
 
 
 def _count_fact(key: str, name: str, number: int, location: Location, place: str) -> Fact:

@@ -223,7 +223,8 @@ def budget_structure_words() -> dict:
 def target_table_words() -> dict:
     """Level names, field labels and income groups of a 绩效目标表 (lexicon/levels.yaml)."""
     data = _yaml("levels.yaml")
-    return {"level1": frozenset(map(str, data["level1"])), "level2": frozenset(map(str, data["level2"])),
+    return {"level1": frozenset(map(str, data["level1"])), "level1_order": tuple(map(str, data["level1"])),
+            "level2": frozenset(map(str, data["level2"])),
             "fields": {str(key): str(value) for key, value in data["fields"].items()},
             "funding": data["funding"], "title": str(data["title"]), "budget": data["budget"],
             "headers": data["headers"]}

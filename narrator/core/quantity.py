@@ -74,6 +74,11 @@ def round_half_up(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
+def share_percent(part: int | Decimal, whole: int | Decimal) -> Decimal:
+    """part as a percentage of whole, unrounded (达标率: indicators met of all; the caller rounds at the precision shown)."""
+    return Decimal(part) * HUNDRED / Decimal(whole)
+
+
 def decimals_of(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0

@@ -32,7 +32,7 @@ from ..core.compare import agrees
 from ..core.errors import NarratorError, Notice, message
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Problem, Status, evaluate
 from ..core.model import BUDGET_UNIT, Report
-from ..core.quantity import find_quantities, format_percent, round_half_up, shown
+from ..core.quantity import find_quantities, format_percent, round_half_up, share_percent, shown
 from ..core.resources import data_path, load_yaml
 from ..core.version import DEFAULT_SEED
 from ..forms.project import IndicatorScore, ProjectScores, score_indicators, score_project
@@ -264,7 +264,10 @@ def line_reason(line: BudgetResult) -> str:
         restated = rest and figures and all(q.is_number and q.value in known for q in figures) and len(
             re.sub(rf"[\d.]+(?:{BUDGET_UNIT}|%)", "", clause)) <= words["restating_chars"]
         if not lead and not restated:
-            return strip_end(_without_restated_sentences(text, known + [abs(line.line.adjustment or 0)], words))
+            text = strip_end(_without_restated_sentences(text, known + [abs(line.line.adjustment or 0)], words))
+            # (……年内未发生，形成结余: the sentence it goes on opens with 未支出X万元)
+            ends = "|".join(map(re.escape, words["unspent_restated_ends"]))
+            return re.sub(rf"[，,]\s*(?:{ends})$", "", text)
         if restated:
             text = rest.lstrip("，,：: ")
 
@@ -338,9 +341,13 @@ def restates(result: IndicatorResult, missing: Missing) -> bool:
     reason = told_reason(result, missing)
     completion = result.indicator.completion
     # (his reason glued on with 主要原因是 may give it too: ……集中处置了一批遗留地块，实际处置118.60公顷，为目标的1.98倍 —
-    # a reviewer found 118.60公顷 twice in one sentence)
-    return completion.is_number and any(
-        quantity.unit == completion.unit and agrees(quantity, completion) for quantity in find_quantities(reason))
+    # a reviewer found 118.60公顷 twice in one sentence.) A value he reaches as the sum of his parts (线上培训3870人次，
+    # 加上线下集中培训1290人次，合计5160人次) closes his arithmetic, not the result: the sentence before it states the
+    # figure (a reviewer: ……宣传培训人次大幅超过年度目标 said how far nowhere before his account's last sentence).
+    sums = tuple(lexicon.wording()["told_reason"]["sum_starts"])
+    clauses = [clause for clause in re.split(r"[，,；;。]", reason) if not clause.lstrip().startswith(sums)]
+    return completion.is_number and any(quantity.unit == completion.unit and agrees(quantity, completion)
+                                        for clause in clauses for quantity in find_quantities(clause))
 
 
 def target_told(result: IndicatorResult, missing: Missing) -> bool:
@@ -585,8 +592,12 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["rule_first"] = rule_first
     env.filters["judgement"] = lambda indicator, lang: lang.predicate(indicator)
     env.tests["tells_of"] = tells_of
-    env.filters["share_of"] = lambda part, whole: round_half_up(Decimal(part) * 100 / Decimal(whole), 2)
+    env.filters["share_of"] = lambda part, whole: round_half_up(share_percent(part, whole), 2)
     env.filters["shown_unspent"] = shown_unspent
+    # 决策、过程、履职、效益、满意度: categories in the order the forms give them, not the order indicators came in
+    order = lexicon.target_table_words()["level1_order"]
+    env.filters["level_ordered"] = lambda levels: sorted(levels, key=lambda level: (
+        order.index(level) if level in order else len(order)))
     # the officer's reason for a large exceedance already says it was far above (实际筛查人数远超年初目标): no 远高于预期
     env.tests["far_said"] = lambda reason: any(word in reason for word in lexicon.wording()["far_said"])
     env.filters["unsaid"] = unsaid

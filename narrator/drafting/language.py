@@ -437,7 +437,10 @@ class Language:
         words = _connectives()
         target = words["target_named"].format(target=self.target_value(result.indicator)) if with_target else ""
         if ratio >= _multiple_from():
-            return words["of_target_multiple"].format(multiple=_trimmed(ratio, 2), target=target)
+            # (为消费者挽回经济损失……: the name opens on the 为 the multiple is said with)
+            verb = words["of_target_multiple"][0]
+            key = "of_target_multiple_after_wei" if result.indicator.name.startswith(verb) else "of_target_multiple"
+            return words[key].format(multiple=_trimmed(ratio, 2), target=target)
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
 
     def percent_of_target(self, ratio: Decimal) -> str:
@@ -559,12 +562,15 @@ class Language:
         return ""
 
     def goal_verb(self, stem: str) -> str:
-        """The verb a 年度目标 puts right before `stem` (建成 in 建成质量基础设施“一站式”服务站点5个以上), one of
-        lexicon/wording.yaml's goal_verbs; "" when no goal says it so."""
+        """The verb a 年度目标 puts before `stem` (建成 in 建成质量基础设施“一站式”服务站点5个以上), one of
+        lexicon/wording.yaml's goal_verbs, with the few words it puts between them (开展各级各类 in 开展各级各类教师培训
+        6000人次以上; a reviewer: 教师培训5430人次 has no predicate); "" when no goal says it so."""
+        between = self.words["goal_verb_gap_chars"]
         for goal in self.goals:
-            found = re.search(rf"({_alternation(tuple(self.words['goal_verbs']))}){re.escape(stem)}", goal)
+            found = re.search(rf"(?:{_alternation(tuple(self.words['goal_verbs']))})[^\d，,；;。、：:（(]{{0,{between}}}?"
+                              rf"(?={re.escape(stem)})", goal)
             if found:
-                return found.group(1)
+                return found.group(0)
         return ""
 
     def count_stem(self, indicator: Indicator) -> str:

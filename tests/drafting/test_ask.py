@@ -299,17 +299,18 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     # 受上述因素影响，……实行先培训后补贴 as a cause gone wrong; 主要原因同上 reads like a form)
     assert sentence("statements_zaoyang", "妇幼健康服务项目经费年初预算") == (
         "妇幼健康服务项目经费年初预算286.50万元，调减12.30万元后为274.20万元，实际支出241.35万元，执行率88.02%，"
-        "未支出32.85万元，受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。")  # (7436人，比目标少564人: said above)
+        "未支出32.85万元，主要是受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。")  # (7436人，比目标少564人: said above)
     prose = draft(_with_notes("statements_zaoyang"), check=False).document.prose()
-    assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("未支出32.85万元，受上述因素影响，")
+    assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("未支出32.85万元，主要是受上述因素影响，")
     # 缙云: his account of the kindergarten goal told above (开工比计划推迟4个月 after 开工时间推迟4个月: the same figure,
     # half the words); the contract's payments are what followed (a reviewer: 主要原因是开工比计划推迟4个月 had no subject;
     # three more: 受上述因素影响，到年底…… a seam — how far it got by year's end follows 主要是)
     assert sentence("statements_jinyun", "学前教育发展专项经费年初预算").endswith(
         "未支出173.55万元，主要是到年底仅完成主体结构封顶，装修和室外配套尚未实施，合同约定的后续进度款未支付。")
-    # his note, after what the account above told, goes on with money not spent: a consequence, not another cause
+    # his note, after what the account above told, goes on with money not spent: a consequence, not another cause; its
+    # closing 形成结余 goes, for the sentence opened on 未支出37.65万元 (a reviewer: said twice)
     assert sentence("statements_jinyun", "职业教育与社区教育经费预算").endswith(
-        "未支出37.65万元，受上述因素影响，考核评价费和组织经费年内未发生，形成结余。")
+        "未支出37.65万元，主要是受上述因素影响，考核评价费和组织经费年内未发生。")
     # his 结余43.62万元，主要是两块：一是…… restates the figure and announces a list: the list follows 主要原因：
     assert sentence("statements_shunqing", "中小河流治理及水利工程建设经费年初预算").endswith(
         "执行率95.81%，未支出43.62万元，主要原因：一是计划整治的30口山坪塘中有3口因片区规划调整，需要重新论证选址和设计"
