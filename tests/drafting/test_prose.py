@@ -1272,3 +1272,12 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
     assert "加上线下集中培训1290人次，合计5160人次。线上学习人次纳入统计后口径扩大" in qifeng  # his sum stays, its 2.58倍 goes
     # his note ends 形成结余 after 未支出37.65万元 (a reviewer: said twice); what followed is led by 主要是
     assert "未支出37.65万元，主要是受上述因素影响，考核评价费和组织经费年内未发生。" in jinyun
+    # a goal's figures in the order it states them, found where the words only that indicator has stand (a reviewer:
+    # 检查 … 事故 … 改造 read as a random order; 渡口 and 安全 of the 事故 stand at the goal's start too)
+    assert "渡口渡船安全检查26次，超过24次的目标；完成渡船标准化改造5艘。全年未发生渡口安全责任事故，实现年度目标。" in qifeng
+    shaxian = compose(evaluate(_answered(DATA / "statements_shaxian"))).prose()
+    assert ("\n完成林业有害生物防治138600亩，为目标60000亩的2.31倍，主要原因是" in shaxian
+            and "联防联治。完成松材线虫病疫木清理16820株，为目标的112.1%；林业有害生物无公害防治率达93.5%，比目标高3.5个百分点；"
+                "林业有害生物成灾率为0.8‰，控制在3‰以内。" in shaxian)
+    yudu = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
+    assert "城乡低保保障14862人，特困人员供养2648人，分别完成年度目标的102.5%和101.8%。" in yudu
