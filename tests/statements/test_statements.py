@@ -145,6 +145,20 @@ def test_a_fields_count_written_方面的N项指标_is_read_within_that_field(tm
     assert findings("3.教师队伍建设方面的3项指标中，3项达到或超过目标。") == [("N101", "3项", "2项")]
 
 
+def test_the_missed_of_a_field_named_with_their_gaps_and_the_categories_of_the_missed(tmp_path):
+    """缙云 (held out), as narrator now writes §二 and §四: ……方面的3项指标中，2项达到或超过目标，1项未达到：…… counts
+    within the field, and each gap after it is checked; 从指标类别看，未达到目标的4项中过程类1项、履职类3项 breaks the missed
+    down by category."""
+    findings = _jinyun_findings(tmp_path)
+    assert findings("6.职业教育和社区教育方面指标3项，其中2项达到或超过目标，1项未达到：中职毕业生“双证书”获取率为86.5%，"
+                    "比90%的目标低3.5个百分点。") == []
+    assert findings("从指标类别看，未达到目标的4项中过程类1项、履职类3项，决策、效益和满意度类指标全部达到目标。") == []
+    # planted: the field's missed count, the gap, and the breakdown
+    assert findings("6.职业教育和社区教育方面指标3项，其中2项达到或超过目标，2项未达到：中职毕业生“双证书”获取率为86.5%，"
+                    "比90%的目标低4.5个百分点。") == [("N101", "2项", "1项"), ("N101", "4.5个百分点", "3.5个百分点")]
+    assert findings("从指标类别看，未达到目标的4项中过程类2项、履职类2项。") == [("N101", "2项", "1项"), ("N101", "2项", "3项")]
+
+
 def test_a_count_in_a_reason_led_by_主要是_is_no_claim_on_the_indicator_it_names_in_passing(tmp_path):
     """于都 (held out): ……比100%的目标低1.46个百分点，主要是计划提升改造的2所乡镇敬老院因……未能在年内完工 — the 2所
     are those not finished, told in the cause; read as the count of 完成提升改造敬老院数量 it was a false error (2所 vs
