@@ -182,7 +182,7 @@ class Block:
         order = list(topics)  # 决策, 过程, 效益, 满意度: the order the 自评表 gives them, whatever the goal's order
         categories = tuple(topics[level] if level in topics else "" for level in sorted(
             {r.indicator.level1 for r in results}, key=lambda level: order.index(level) if level in order else -1))
-        return topics["joined"].get("、".join(categories), categories[0]) if len(categories) <= 2 and all(categories) \
+        return topics["joined"].get("、".join(categories), categories[0]) if all(categories) \
             and (len(categories) == 1 or "、".join(categories) in topics["joined"]) else ""
 
 
@@ -638,8 +638,11 @@ def _in_goal_order(said: list[Message], goal: str) -> list[Message]:
         parted += [Message(message.kind, part) for part in (events, rest) if part] if events and rest else [message]
     results = [result for message in parted for result in message.results]
     words = {id(result): _name_words(result) for result in results}
+    # (a judgement placed by words it shares with others — 群众文化获得感 by the 群众 and 文化 of 群众对公共文化服务满意度 — is
+    # not where the goal states it: judgements the goal does not name close their part)
+    judged = {id(result) for message in parted if message.kind == "met_qualitative" for result in message.results}
     position = {id(result): _goal_position(words[id(result)], goal, set().union(
-        *(words[id(other)] for other in results if other is not result))) for result in results}
+        *(words[id(other)] for other in results if other is not result)), id(result) not in judged) for result in results}
     for message in parted:
         message.results.sort(key=lambda r: position[id(r)])
     return sorted(parted, key=lambda message: min(position[id(r)] for r in message.results))
@@ -649,12 +652,12 @@ def _name_words(result: IndicatorResult) -> frozenset[str]:
     return frozenset(word for word in cut_words(lexicon.canonical_names(result.indicator.name)) if len(word) >= 2)
 
 
-def _goal_position(words: frozenset[str], goal: str, shared: set[str]) -> int:
+def _goal_position(words: frozenset[str], goal: str, shared: set[str], by_all: bool = True) -> int:
     """Where the goal states an indicator named by `words`: the place where most of them stand together, counting
     first the words no other indicator of the goal has (林业有害生物无公害防治率 stands where 无公害防治率 does, not with
     林业有害生物防治面积 at the goal's start; 渡口安全责任事故 where 责任事故 does, not with 开展渡口渡船安全检查: a reviewer
     read 检查 … 事故 … 改造 as a random order); by all its words when those are not in the goal (不动产登记办件量 at
-    办理不动产登记业务). A name whose words stand together for less than half of them is not stated (文化经营单位年度检查覆盖率
+    办理不动产登记业务) — not a judgement (`by_all` false). A name whose words stand together for less than half of them is not stated (文化经营单位年度检查覆盖率
     shares only 文化 and 检查 with 开展文化旅游市场执法检查) and goes after those that are."""
     places = {word: [found.start() for found in re.finditer(re.escape(word), goal)] for word in words}
     near = lexicon.wording()["goal_position_window"]
@@ -677,7 +680,7 @@ def _goal_position(words: frozenset[str], goal: str, shared: set[str]) -> int:
 
     own = set(words) - shared
     found = (where(own) if own else None)
-    if found is None:
+    if found is None and by_all:
         found = where(set(words))
     return len(goal) if found is None else found
 
