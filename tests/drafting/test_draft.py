@@ -45,8 +45,8 @@ def test_structure_follows_seed_002(example):
     assert document.title == "苏州市生产力促进中心\n整体支出预算绩效自评报告"
     assert document.subtitle == "（2022年度）"
     assert _headings(document) == [
-        "一、预算部门名称：苏州市生产力促进中心", "二、年度履职目标完成情况", "三、部门（单位）概况",
-        "四、部门（单位）整体支出绩效实现情况", "五、部门（单位）整体支出绩效中存在问题及改进措施",
+        "一、预算部门名称：苏州市生产力促进中心", "二、年度履职目标完成情况", "三、单位概况",
+        "四、单位整体支出绩效实现情况", "五、单位整体支出绩效中存在问题及改进措施",
         "六、绩效自评结果拟应用和公开情况", "七、预算信息", "八、年度重点任务", "九、部门整体自评表"]
     tables = [b for b in document.blocks if isinstance(b, Table)]
     assert [len(t.rows) for t in tables] == [8, 10, 54]
@@ -212,7 +212,7 @@ def test_section_five_only_says_what_the_tables_support(example):
     for line in report.budget_lines:
         line.adjustment, line.adjusted, line.actual = Decimal(0), None, line.initial
     document = compose(evaluate(report), suggestions=False)
-    section = document.prose().split("五、部门（单位）整体支出绩效中存在问题及改进措施")[1].split("六、")[0]
+    section = document.prose().split("五、单位整体支出绩效中存在问题及改进措施")[1].split("六、")[0]
     # Everything met, nothing far exceeded, no problem given: no invented problem, a visible request instead.
     assert section.strip().split("\n") == ["（一）存在的问题", "1.【待补充：存在的问题】", "（二）改进措施", "1.【待补充：改进措施】"]
     assert "全面完成了年度总体绩效目标" in document.prose()
