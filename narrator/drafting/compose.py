@@ -183,7 +183,27 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
             # 测算的 says how the target was set: it stays)
             kept = kept[1:]
         return OWN_SENTENCES + "".join(kept)
-    return _subject_not_again(text, name, words)
+    return _enumerated(_subject_not_again(text, name, words), words)
+
+
+def _enumerated(text: str, words: dict) -> str:
+    """A reason of one sentence that gives two to four causes side by side (……快检室随之停用；同时快检试剂年度采购重新
+    组织，……) as 一是……；二是……, which 主要原因： then leads (reviewers rewrote each such sentence so: a cause after a
+    bare ；同时 read as one sentence running on). Left as written when a part tells what followed (相应……, 导致……,
+    到年底……) rather than another cause, or is too short to stand as one."""
+    body = text.rstrip("。")
+    parts = body.split("；")
+    listed = words["enumerated"]
+    if "。" in body or not 2 <= len(parts) <= len(listed["ordinals"]) or body.startswith(tuple(words["listed_reason_starts"])):
+        return text
+    connectors = tuple(sorted(listed["connectors"], key=len, reverse=True))
+    parts = [parts[0]] + [next((part[len(c):].lstrip("，,") for c in connectors if part.startswith(c)), part)
+                          for part in parts[1:]]
+    following = tuple(lexicon.wording()["line_reasons"]["consequence_starts"]
+                      + lexicon.wording()["line_reasons"]["consequence_times"] + listed["not_causes"])
+    if any(len(part) < listed["part_chars"] or part.startswith(following) for part in parts):
+        return text
+    return "；".join(ordinal + part for ordinal, part in zip(listed["ordinals"], parts)) + "。"
 
 
 def _tells_cause(clause: str, words: dict) -> bool:
