@@ -952,9 +952,15 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
 def _without_spending(story: str, lines) -> str:
     """§二's story without a clause that only gives what a budget line spent (全年支出茶农技术培训经费88.52万元): the
     money is told in §三 and under the goal in §四 (a reviewer: 硬塞在成效清单里)."""
+    spent_words = tuple(lexicon.wording()["spent_words"])
+
     def spends(clause: str) -> bool:
-        amounts = {quantity.value for quantity in find_quantities(clause) if quantity.is_number and quantity.unit == BUDGET_UNIT}
-        return any(line.actual in amounts and any(name in clause for name in (line.name, _line_stem(line.name)) if name)
+        figures = find_quantities(clause)
+        amounts = {quantity.value for quantity in figures if quantity.is_number and quantity.unit == BUDGET_UNIT}
+        # (项目实际支出298.74万元: a line's spending by its amount alone, said with a word of spending — a reviewer found
+        # it left alone at the end of a paragraph of work)
+        return any(line.actual in amounts and (any(name in clause for name in (line.name, _line_stem(line.name)) if name)
+                                               or (len(figures) == 1 and any(word in clause for word in spent_words)))
                    for line in lines)
 
     kept = []
