@@ -640,6 +640,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # the officer's reason for a large exceedance already says it was far above (实际筛查人数远超年初目标): no 远高于预期
     env.tests["far_said"] = lambda reason: any(word in reason for word in lexicon.wording()["far_said"])
     env.filters["unsaid"] = unsaid
+    env.filters["listed_fresh"] = lambda note, block: block.listed_fresh(note) if block else note
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
     env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(
         word in result.indicator.name for word in lexicon.wording()["target_judgements"])

@@ -111,6 +111,31 @@ class Block:
                 after_dropped = True
         return "".join(_unpointed(clause, dropped, kept) for clause in kept).lstrip("，,；;")
 
+    def listed_fresh(self, note: str) -> str:
+        """A note that lists its causes (一是……；二是……) with an item whose opening the accounts above already tell (顺庆:
+        一是计划整治的30口山坪塘中有3口因片区规划调整……，整治资金未拨付 after his account of the ponds): that item says what
+        followed after 受上述因素影响 (一是受上述因素影响，整治资金未拨付), an item all told goes and the rest are numbered
+        again; other notes as they are (a reviewer: the same cause in two neighbouring paragraphs)."""
+        words = lexicon.wording()
+        ordinals = words["told_reason"]["enumerated"]["ordinals"]
+        items = re.split(f"(?=(?:{'|'.join(ordinals[1:])}))", note)
+        if len(items) < 2 or not items[0].startswith(ordinals[0]) or len(items) > len(ordinals):
+            return note
+        bodies = [item[len(ordinal):] for item, ordinal in zip(items, ordinals) if item.startswith(ordinal)]
+        if len(bodies) != len(items):
+            return note
+        told = [bool(self.note_clauses(body)) and self.note_clauses(body)[0][1] for body in bodies]
+        if not any(told) or all(told):
+            return note
+        said = []
+        for body, opening_told in zip(bodies, told):
+            rest = self.fresh(body) if opening_told else body
+            if rest.strip("，,；;。"):
+                said.append((words["line_reasons"]["listed_consequent"] + rest) if opening_told else rest)
+        if len(said) == 1:
+            return said[0]
+        return "".join(ordinal + body for ordinal, body in zip(ordinals, said))
+
     def note_clauses(self, note: str) -> list[tuple[str, bool]]:
         """`note` cut into clauses (each with the mark that ends it) and whether each says again what an account of
         an indicator under this goal says: 缙云's 东渡镇中心幼儿园新建工程用地红线年初调整 is his account of the

@@ -313,8 +313,8 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
         "未支出37.65万元，主要是受上述因素影响，考核评价费和组织经费年内未发生。")
     # his 结余43.62万元，主要是两块：一是…… restates the figure and announces a list: the list follows 主要原因：
     assert sentence("statements_shunqing", "中小河流治理及水利工程建设经费年初预算").endswith(
-        "执行率95.81%，未支出43.62万元，主要原因：一是计划整治的30口山坪塘中有3口因片区规划调整，需要重新论证选址和设计"
-        "方案，年内未开工，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算审核后支付，年底尚未到支付节点。")  # his 要等 in a report's words
+        "执行率95.81%，未支出43.62万元，主要原因：一是受上述因素影响，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算"
+        "审核后支付，年底尚未到支付节点。")  # his 要等 in a report's words; his first item's ponds told just above
     # 湄潭: the line goes to the goal whose task it is named for (茶叶加工提质升级), his reason after its figures
     # (his 没拨, 没有完工, 我们 and 所以 in a report's words)
     prose = draft(_with_notes("statements_meitan"), check=False).document.prose()

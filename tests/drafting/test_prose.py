@@ -1307,3 +1307,8 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
             "二是快检试剂年度采购重新组织，三季度快检工作一度中断。") in tinghu
     # not when a part tells what followed: 相应的……未拨付 is no second cause
     assert "主要是东渡镇中心幼儿园新建工程因用地红线调整、规划方案重新报批" in jinyun
+    # 顺庆: his note lists its causes and the first tells again his account of the ponds just above (a reviewer: the
+    # same cause in two neighbouring paragraphs): that item says what followed, the list stays a list
+    shunqing = compose(evaluate(_answered(DATA / "statements_shunqing"))).prose()
+    assert ("未支出43.62万元，主要原因：一是受上述因素影响，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算审核后支付，"
+            "年底尚未到支付节点。") in shunqing and shunqing.count("需要重新论证选址和设计方案") == 0
