@@ -183,10 +183,10 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
             # 测算的 says how the target was set: it stays)
             kept = kept[1:]
         return OWN_SENTENCES + "".join(kept)
-    return _enumerated(_subject_not_again(text, name, words), words)
+    return _causes_listed(_subject_not_again(text, name, words), words)
 
 
-def _enumerated(text: str, words: dict) -> str:
+def _causes_listed(text: str, words: dict) -> str:
     """A reason of one sentence that gives two to four causes side by side (……快检室随之停用；同时快检试剂年度采购重新
     组织，……) as 一是……；二是……, which 主要原因： then leads (reviewers rewrote each such sentence so: a cause after a
     bare ；同时 read as one sentence running on). Left as written when a part tells what followed (相应……, 导致……,
@@ -194,7 +194,8 @@ def _enumerated(text: str, words: dict) -> str:
     body = text.rstrip("。")
     parts = body.split("；")
     listed = words["enumerated"]
-    if "。" in body or not 2 <= len(parts) <= len(listed["ordinals"]) or body.startswith(tuple(words["listed_reason_starts"])):
+    if "。" in body or not 2 <= len(parts) <= len(listed["ordinals"]) \
+            or body.startswith(tuple(words["listed_reason_starts"])):
         return text
     connectors = tuple(sorted(listed["connectors"], key=len, reverse=True))
     parts = [parts[0]] + [next((part[len(c):].lstrip("，,") for c in connectors if part.startswith(c)), part)
@@ -408,12 +409,14 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     middle = {index for index in range(first + 1, last - 1) if _restates(clauses[index], known, name)
               and not clauses[index].lstrip().startswith(sums) and find_quantities(clauses[index])
               and marks[index - 1] == "，"}
-    # (……全年实现23个，为目标的2.3倍，其中商品房项目11个: the parts lean on the whole; it stays)
+    # (……全年实现23个，为目标的2.3倍，其中商品房项目11个: the parts lean on the whole; the run before them stays)
     leaning = tuple(lexicon.wording()["dangling_starts"])
-    for index in sorted(middle, reverse=True):
-        after = next((later for later in range(index + 1, last) if later not in middle), None)
-        if after is not None and clauses[after].lstrip().startswith(leaning):
-            middle -= {earlier for earlier in range(first, index + 1)}
+    for index in range(first + 1, last):
+        if index not in middle and clauses[index].lstrip().startswith(leaning):
+            run = index - 1
+            while run in middle:
+                middle.discard(run)
+                run -= 1
     kept: list[str] = []
     for index in range(first, last):
         if index in middle:

@@ -124,7 +124,7 @@ class Block:
         bodies = [item[len(ordinal):] for item, ordinal in zip(items, ordinals) if item.startswith(ordinal)]
         if len(bodies) != len(items):
             return note
-        told = [bool(self.note_clauses(body)) and self.note_clauses(body)[0][1] for body in bodies]
+        told = [bool(clauses) and clauses[0][1] for clauses in map(self.note_clauses, bodies)]
         if not any(told) or all(told):
             return note
         said = []
@@ -666,8 +666,9 @@ def _in_goal_order(said: list[Message], goal: str) -> list[Message]:
     # (a judgement placed by words it shares with others — 群众文化获得感 by the 群众 and 文化 of 群众对公共文化服务满意度 — is
     # not where the goal states it: judgements the goal does not name close their part)
     judged = {id(result) for message in parted if message.kind == "met_qualitative" for result in message.results}
-    position = {id(result): _goal_position(words[id(result)], goal, set().union(
-        *(words[id(other)] for other in results if other is not result)), id(result) not in judged) for result in results}
+    position = {id(result): _goal_position(
+        words[id(result)], goal, set().union(*(words[id(other)] for other in results if other is not result)),
+        by_all=id(result) not in judged) for result in results}
     for message in parted:
         message.results.sort(key=lambda r: position[id(r)])
     return sorted(parted, key=lambda message: min(position[id(r)] for r in message.results))
@@ -682,8 +683,9 @@ def _goal_position(words: frozenset[str], goal: str, shared: set[str], by_all: b
     first the words no other indicator of the goal has (林业有害生物无公害防治率 stands where 无公害防治率 does, not with
     林业有害生物防治面积 at the goal's start; 渡口安全责任事故 where 责任事故 does, not with 开展渡口渡船安全检查: a reviewer
     read 检查 … 事故 … 改造 as a random order); by all its words when those are not in the goal (不动产登记办件量 at
-    办理不动产登记业务) — not a judgement (`by_all` false). A name whose words stand together for less than half of them is not stated (文化经营单位年度检查覆盖率
-    shares only 文化 and 检查 with 开展文化旅游市场执法检查) and goes after those that are."""
+    办理不动产登记业务), unless `by_all` is false (a judgement). A name whose words stand together for less than half
+    of them is not stated (文化经营单位年度检查覆盖率 shares only 文化 and 检查 with 开展文化旅游市场执法检查) and goes
+    after those that are."""
     places = {word: [found.start() for found in re.finditer(re.escape(word), goal)] for word in words}
     near = lexicon.wording()["goal_position_window"]
 
