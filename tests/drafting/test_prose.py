@@ -430,7 +430,7 @@ def test_goals_take_the_indicators_they_state_and_the_officers_problems_are_not_
     # (goal 6, of the budget and satisfaction, takes the effects no goal states too: a reviewer found effects told in
     # two places, （六）履职效益 and （九）效益与满意度)
     assert "\n（四）全域旅游宣传推广、A级景区创建和乡村旅游培育\n" in four \
-        and "\n（六）预算执行、履职效益和满意度\n" in four and "对年度绩效目标" not in four and "效益与满意度" not in four
+        and "\n（六）预算执行、综合效益和满意度\n" in four and "对年度绩效目标" not in four and "效益与满意度" not in four
     # 旅游从业人员培训人次 shares only 培训 with goal 2 (全民艺术普及培训班); its duty, tourism, is goal 4's
     assert "旅游从业人员培训342人次" in goal[4] and "旅游从业人员培训" not in goal[2]
     assert "决策、过程类指标共13项，除预算执行率外均达到目标。" in four  # no pointers to elsewhere
@@ -1206,7 +1206,7 @@ def test_blind_reviews_of_guicheng_kongtong_and_yudu_mended():
     yudu = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
     assert "完成社会组织等级评估12家，为目标10家的120%。" in yudu and "目标为不少于10家" not in yudu
     # the goal says 服务对象满意度达到90%以上: its part tells the satisfactions of that class, under a heading that says so
-    seven = yudu.split("（七）预算执行、履职效益和满意度\n")[1].split("（八）")[0]
+    seven = yudu.split("（七）预算执行、综合效益和满意度\n")[1].split("（八）")[0]
     assert "救助对象满意度为95.60%" in seven and yudu.count("救助对象满意度为95.60%") == 1
     # its effects and satisfactions start a paragraph of their own after the budget's (a reviewer: 全文不分段)
     assert "\n老年人对养老服务满意度为93.80%" in seven
@@ -1300,7 +1300,7 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
     # 湄潭: the one goal of effects alone takes all the effects and satisfactions no goal states (a reviewer: effects
     # told in two places, （六）履职效益 and （九）效益与满意度)
     meitan = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
-    six = meitan.split("\n（六）履职效益和满意度\n")[1].split("\n（七）")[0]
+    six = meitan.split("\n（六）综合效益和满意度\n")[1].split("\n（七）")[0]
     assert "茶园化肥使用量减少率达6.2%" in six and "茶农满意度为93.8%" in six and "效益与满意度" not in meitan
     # his causes side by side after ； (……随之停用；同时快检试剂……) as 一是……；二是…… (reviewers rewrote each so)
     assert ("比12000批次的目标少764批次，主要原因：一是下半年辖区部分农贸市场实施提档升级改造、临时闭市，市场内快检室随之停用；"
@@ -1312,3 +1312,10 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
     shunqing = compose(evaluate(_answered(DATA / "statements_shunqing"))).prose()
     assert ("未支出43.62万元，主要原因：一是受上述因素影响，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算审核后支付，"
             "年底尚未到支付节点。") in shunqing and shunqing.count("需要重新论证选址和设计方案") == 0
+    # 岚川: his account opens on how the target was reckoned (年初按……测算，目标定为40口): his own sentences, the target
+    # clause kept (a reviewer: 主要原因是年初按……测算 made the reckoning the cause)
+    lanchuan = compose(evaluate(_answered(DATA / "statements_lanchuan"))).prose()
+    assert "完成山塘清淤整治92口，为目标的2.3倍。年初按县级山塘整治经费可安排的规模测算，目标定为40口；年中各乡镇" in lanchuan
+    # 祁东: a line named with brackets of its own is not put in brackets again (a reviewer: 括号套括号)
+    qidong = compose(evaluate(_answered(DATA / "statements_qidong"))).prose()
+    assert "项目支出净调增114.50万元，其中农村人居环境整治（改厕）经费调减30.00万元。" in qidong
