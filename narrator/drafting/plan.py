@@ -111,6 +111,18 @@ class Block:
                 after_dropped = True
         return "".join(_unpointed(clause, dropped, kept) for clause in kept).lstrip("，,；;")
 
+    def dropped_subject(self, note: str) -> str:
+        """What the note's clauses left out were about, when what is left goes on from a time (到年底仅完成主体结构封顶):
+        the subject an officer's account above opens with before its cause (东渡镇中心幼儿园新建工程 of ……新建工程因用地
+        红线调整……), when the left-out clauses name it; "" otherwise (a reviewer: 主要是到年底…… had no subject)."""
+        dropped = [clause for clause, repeated in self.note_clauses(note) if repeated]
+        leads = lexicon.wording()["told_reason"]["subject_before_cause"]
+        for reason in (r.indicator.reason for message in self.messages for r in message.results):
+            found = re.match(rf"([^，,；;。：:\d]{{{leads['least']},{leads['most']}}}?)(?:{'|'.join(leads['causes'])})", reason)
+            if found and any(found.group(1) in clause for clause in dropped):
+                return found.group(1)
+        return ""
+
     def listed_fresh(self, note: str) -> str:
         """A note that lists its causes (一是……；二是……) with an item whose opening the accounts above already tell (顺庆:
         一是计划整治的30口山坪塘中有3口因片区规划调整……，整治资金未拨付 after his account of the ponds): that item says what

@@ -304,9 +304,11 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("未支出32.85万元，主要是受上述因素影响，")
     # 缙云: his account of the kindergarten goal told above (开工比计划推迟4个月 after 开工时间推迟4个月: the same figure,
     # half the words); the contract's payments are what followed (a reviewer: 主要原因是开工比计划推迟4个月 had no subject;
-    # three more: 受上述因素影响，到年底…… a seam — how far it got by year's end follows 主要是)
+    # three more: 受上述因素影响，到年底…… a seam — how far it got by year's end follows 主要是, with the subject his
+    # account above opens with, which the clauses left out named: two reviewers found 主要是到年底…… without one)
     assert sentence("statements_jinyun", "学前教育发展专项经费年初预算").endswith(
-        "未支出173.55万元，主要是到年底仅完成主体结构封顶，装修和室外配套尚未实施，合同约定的后续进度款未支付。")
+        "未支出173.55万元，主要是东渡镇中心幼儿园新建工程到年底仅完成主体结构封顶，装修和室外配套尚未实施，合同约定的后续"
+        "进度款未支付。")
     # his note, after what the account above told, goes on with money not spent: a consequence, not another cause; its
     # closing 形成结余 goes, for the sentence opened on 未支出37.65万元 (a reviewer: said twice)
     assert sentence("statements_jinyun", "职业教育与社区教育经费预算").endswith(
