@@ -1321,3 +1321,7 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
     # 祁东: a line named with brackets of its own is not put in brackets again (a reviewer: 括号套括号)
     qidong = compose(evaluate(_answered(DATA / "statements_qidong"))).prose()
     assert "项目支出净调增114.50万元，其中农村人居环境整治（改厕）经费调减30.00万元。" in qidong
+    # 梧冈: his 另建成助餐点14个 is a fact whose count equals the gap, not a restatement: it stays (a reviewer found it
+    # cut, which left 各乡镇……出资，均由我局指导建设 without its object); 岚川's 目标定为40口 stays too (above)
+    wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
+    assert "项目出资，另建成助餐点14个，均由我局指导建设并参与验收" in wugang
