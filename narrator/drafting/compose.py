@@ -440,7 +440,8 @@ def _gives_result(clause: str, known: list) -> bool:
     multiples = [quantity for quantity in known if quantity.unit == "倍"]
     # (培训人次比计划少了588人次 says the gap as a gap, against the plan: it restates)
     compared = any(word in clause for word in lexicon.wording()["told_reason"]["gap_words"])
-    return bool(known) and (compared or any(agrees(figure, known[0]) or (figure.unit == "倍" and any(
+    # (`known` opens on the value only when the target is a number too: with one figure it may be the target alone)
+    return len(known) > 1 and (compared or any(agrees(figure, known[0]) or (figure.unit == "倍" and any(
         agrees(figure, multiple) for multiple in multiples)) for figure in find_quantities(clause)))
 
 
