@@ -409,11 +409,15 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     # A run opens on a clause that gives the result itself (not a count that equals the gap, not how the target was
     # set) and takes the restating clauses that go on from it (……按期结案率91.2%，比95%的目标低3.8个百分点).
     middle: set[int] = set()
+    far = tuple(lexicon.wording()["told_reason"]["far_verdicts"])
     for index in range(first + 1, last - 1):
         if _restates(clauses[index], known, name) and not clauses[index].lstrip().startswith(sums) \
                 and find_quantities(clauses[index]) and marks[index - 1] == "，" \
                 and (index - 1 in middle or _gives_result(clauses[index], known)):
             middle.add(index)
+        elif len(known) > 1 and marks[index - 1] == "，" and not find_quantities(clauses[index]) \
+                and clauses[index].rstrip().endswith(far) and _restates(clauses[index], known, name):
+            middle.add(index)  # ……开展集中筛查，实际筛查人数远超年初目标；二是……: the multiple is said before it
     # (……全年实现23个，为目标的2.3倍，其中商品房项目11个: the parts lean on the whole; the run before them stays)
     leaning = tuple(lexicon.wording()["dangling_starts"])
     for index in range(first + 1, last):
@@ -643,6 +647,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
+    # an officer's account under the goal gives the sum the line left unspent: neither it nor its reason is told again
+    env.tests["unspent_told_in"] = lambda line, block: bool(block) and block.unspent_told(line)
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["consequence"] = tells_consequence
     # (到年底仅完成主体结构封顶…… after 主要是: reviewers read 受上述因素影响，到年底…… as a seam without a subject)

@@ -82,6 +82,18 @@ class Block:
                 return True
         return False
 
+    def unspent_told(self, line: BudgetResult) -> bool:
+        """An officer's account under this goal already gives the sum the line left unspent (……相应工程款5.45万元未支付):
+        the goal's sentence on its funds does not say it and its reason again (a reviewer: the same cause twice in
+        neighbouring paragraphs)."""
+        if line.line.actual is None:
+            return False
+        unspent = line.adjusted_budget - line.line.actual
+        return unspent > 0 and any(
+            quantity.unit == BUDGET_UNIT and quantity.is_number and quantity.value == unspent
+            for message in self.messages for result in message.results
+            for quantity in find_quantities(result.indicator.reason))
+
     def repeats(self, line: BudgetResult) -> bool:
         """Some clause of the officer's 原因说明 of the line says again what his account of an indicator under this goal
         says (most of its two-character pieces are there): the paragraph just above tells it. A list (一是……二是……) counts

@@ -196,8 +196,8 @@ DRAFTS = {
     # input, --form, the figures left unlinked (lists of named indicators counted with 等N项, which are not
     # totals of a category; 机构设置's staff numbers; a project's funding lines named without a column; the areas
     # §二's opening counts: 围绕……五个方面)
-    "example": (None, None, [("第8段", "五个"), ("第12段", "2项"), ("第17段", "4年"), ("第46段", "410亿元"), ("第46段", "24900项"),
-                             ("第46段", "18000项"), ("第49段", "100家"), ("第55段", "7项")]),
+    "example": (None, None, [("第8段", "五个"), ("第12段", "2项"), ("第17段", "4年"), ("第45段", "410亿元"), ("第45段", "24900项"),
+                             ("第45段", "18000项"), ("第48段", "100家"), ("第54段", "7项")]),
     "seed000_filled": (DATA / "seed000_filled.yaml", None, [
         ("第8段", "7项"), ("第18段", "8个"), ("第18段", "43名"), ("第18段", "4名"), ("第18段", "42名"), ("第18段", "4名"),
         ("第20段", "2062.35万元"),  # §三's 部门整体资金, from 资金来源, which the report has no table of
