@@ -402,6 +402,8 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     while last > first and _restates(clauses[last - 1], known, name):
         if clauses[last - 1].lstrip().startswith(sums):
             break  # ……1480人次，加上……656人次，合计2136人次: the sum closes what comes before it
+        if _fact_of_gap(clauses[last - 1], known):
+            break  # ……灾后新增整治34座，全年共整治64座: a fact whose count equals the gap (a reviewer found it lost)
         last -= 1
     # (……集中处置了一批遗留地块，实际处置118.60公顷，为目标的1.98倍，年初目标设定偏于保守: the figures said before his
     # account go from its middle too, where they only restate — a reviewer read them as the result told inside its cause)
@@ -447,6 +449,16 @@ def _gives_result(clause: str, known: list) -> bool:
     # (`known` opens on the value only when the target is a number too: with one figure it may be the target alone)
     return len(known) > 1 and (compared or any(agrees(figure, known[0]) or (figure.unit == "倍" and any(
         agrees(figure, multiple) for multiple in multiples)) for figure in find_quantities(clause)))
+
+
+def _fact_of_gap(clause: str, known: list) -> bool:
+    """The clause gives figures, none of them the result itself (value or multiple), the target (its number: 34座
+    agrees with 30座以上) or a gap said as a gap: a fact whose count happens to equal the gap (灾后新增整治34座 of 64
+    against 30), which stays."""
+    figures = find_quantities(clause)
+    return len(known) > 1 and bool(figures) and not _gives_result(clause, known) \
+        and not clause.lstrip().startswith(tuple(lexicon.wording()["told_reason"]["gap_starts"])) \
+        and not any(figure.unit == known[1].unit and figure.value == known[1].value for figure in figures)
 
 
 def _restates(clause: str, known: list, name: str = "") -> bool:

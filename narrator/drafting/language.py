@@ -553,7 +553,9 @@ class Language:
         name = indicator.name
         suffixes = self.words["count_suffixes"] + self.words["money_suffixes"]
         suffix = next((s for s in suffixes if name.endswith(s)), "")
-        stem = name[:-len(suffix)] if suffix else ""
+        # (背街小巷改造条数 in 条: the unit before 数 goes too → 改造背街小巷, as 改造背街小巷20条以上 says it)
+        stem, _ = _without_unit(name[:-len(suffix)], indicator.completion.unit or indicator.target.unit) \
+            if suffix else ("", "")
         least = self.words["goal_order_chars"]
         for cut in range(least, len(stem) - least + 1):
             thing, verb = stem[:cut], stem[cut:]

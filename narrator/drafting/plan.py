@@ -929,7 +929,12 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
             parts = next((index for index, clause in enumerate(clauses) if index and clause.lstrip().startswith(
                 tuple(lexicon.wording()["part_or_bound_starts"]))), 0)
             if parts:
-                kept_sentences.append("，".join(clauses[:parts]) + (end or "。"))
+                # from the clause that gives the result (6月下旬强降雨……开展山塘整治，全年整治山塘64座: the cause before it
+                # is his account's too; a reviewer found the 212座山塘水毁 told in §二 and again in §四)
+                start = max((index for index in range(parts) if told(clauses[index])), default=0)
+                if start == parts - 1 and kept_sentences and kept_sentences[-1].endswith("。"):
+                    kept_sentences[-1] = kept_sentences[-1][:-1] + "；"  # one clause left: not a sentence of its own
+                kept_sentences.append("，".join(clauses[start:parts]) + (end or "。"))
             continue
         if not whole:
             kept_sentences.append("，".join(clauses) + (end or "。"))

@@ -29,9 +29,9 @@ SEED_002_UNCHECKABLE = [
 EXAMPLE_UNCHECKABLE = [
     ("paragraph 8", "五个"),  # 围绕……五个方面: the areas listed are not counted back
     ("paragraph 12", "2项"),  # 技术经纪人培训工作方面指标2项: the 自评表 groups no indicators by that task
-    ("paragraph 17", "4年"), ("paragraph 34", "不低于200项"), ("paragraph 46", "410亿元"),
-    ("paragraph 46", "24900项"), ("paragraph 46", "18000项"), ("paragraph 49", "100家"),
-    ("paragraph 55", "7项")]
+    ("paragraph 17", "4年"), ("paragraph 33", "不低于200项"), ("paragraph 45", "410亿元"),
+    ("paragraph 45", "24900项"), ("paragraph 45", "18000项"), ("paragraph 48", "100家"),
+    ("paragraph 54", "7项")]
 
 
 def _missed(found):

@@ -868,7 +868,7 @@ def test_the_officers_reasons_do_not_restate_the_figures_of_their_sentence():
     prose = result.document.prose()
     assert ("预算执行率为96.60%，比98%的目标低1.4个百分点，结余122.90万元。主要原因：一是地质灾害防治与矿山生态修复经费下半年"
             "追加48.60万元，") in prose
-    assert ("不动产登记历史遗留问题化解4126户，为目标2000户的2.06倍，主要原因是全县"
+    assert ("化解不动产登记历史遗留问题4126户，为目标2000户的2.06倍，主要原因是全县"
             "开展“办证难”专项整治，对涉及的23个住宅项目实行“一项目一方案”集中攻坚、成片化解。") in prose
     assert "年底前未能全部通过验收。" in prose and "差174亩。" not in prose
     # A zero target met is no ceiling kept under but an event that did not happen; a ceiling said alone names its target.
