@@ -177,7 +177,7 @@ def test_why_a_line_left_money_unspent_is_asked_in_the_browser_and_left_blank_ma
     page.fill(f"#answer-{last}", "市妇幼保健院阴道镜设备四季度检修停用约1个月，按筛查人数拨付的补助资金没有支出完。")
     page.click("#answer")
     page.wait_for_selector("#report")
-    assert ("未支出32.85万元，主要原因是市妇幼保健院阴道镜设备四季度检修停用约1个月，按筛查人数拨付的补助资金未全部支出。"
+    assert ("结转结余32.85万元，主要原因是市妇幼保健院阴道镜设备四季度检修停用约1个月，按筛查人数拨付的补助资金未全部支出。"
             in page.inner_text("#report"))
     with page.expect_download() as waiting:
         page.click("#download-input")

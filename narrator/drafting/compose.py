@@ -198,11 +198,15 @@ def _causes_listed(text: str, words: dict) -> str:
             or body.startswith(tuple(words["listed_reason_starts"])):
         return text
     connectors = tuple(sorted(listed["connectors"], key=len, reverse=True))
+    joined = [False] + [part.startswith(connectors) for part in parts[1:]]
     parts = [parts[0]] + [next((part[len(c):].lstrip("，,") for c in connectors if part.startswith(c)), part)
                           for part in parts[1:]]
     following = tuple(lexicon.wording()["line_reasons"]["consequence_starts"]
                       + lexicon.wording()["line_reasons"]["consequence_times"] + listed["not_causes"])
-    if any(len(part) < listed["part_chars"] or part.startswith(following) for part in parts):
+    # (a part its connector joins as another cause may be shorter: ……结余26.23万元；加上其他项目零星结余 — a reviewer
+    # read the 加上…… left alone as half a sentence)
+    if any(len(part) < (listed["joined_part_chars"] if was_joined else listed["part_chars"]) or part.startswith(following)
+           for part, was_joined in zip(parts, joined)):
         return text
     return "；".join(ordinal + part for ordinal, part in zip(listed["ordinals"], parts)) + "。"
 
@@ -671,6 +675,9 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["tells_of"] = tells_of
     env.filters["share_of"] = lambda part, whole: round_half_up(share_percent(part, whole), 2)
     env.filters["shown_unspent"] = shown_unspent
+    # a line named by its work alone (文物保护及非遗传承) said as a fund: ……项目年初预算168.00万元
+    env.filters["funds_named"] = lambda name: name if name.endswith(tuple(lexicon.wording()["funds_nouns"])) \
+        else name + lexicon.wording()["funds_suffix"]
     # 决策、过程、履职、效益、满意度: categories in the order the forms give them, not the order indicators came in
     order = lexicon.target_table_words()["level1_order"]
     env.filters["level_ordered"] = lambda levels: sorted(levels, key=lambda level: (

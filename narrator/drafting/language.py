@@ -182,12 +182,14 @@ def kind_groups(results) -> list[list]:
     """Results split into quantities and rates, each said in its own words; satisfactions apart,
     so that one sentence never pairs a 满意度 with another rate (水质优良率……，用户满意度……，分别高于……)."""
     satisfaction = tuple(lexicon.wording()["satisfaction_words"])
-    groups: dict[tuple[bool, bool, bool], list] = {}
+    effects = tuple(lexicon.wording()["categories"]["effect"])
+    groups: dict[tuple[bool, bool, bool, bool], list] = {}
     for r in results:  # in the order given (a goal's), each kind where its first member stands
         rate = r.indicator.target.unit == "%"
-        # a level (人均体育场地面积) apart from counts of work: it is said by how much higher, not as a ratio
+        # a level (人均体育场地面积) apart from counts of work: it is said by how much higher, not as a ratio; an effect
+        # (旅游综合收入) apart from the work done (a reviewer: 推介会7场、旅游综合收入、培训342人次 in one 分别)
         groups.setdefault((rate, any(word in r.indicator.name for word in satisfaction),
-                           not rate and is_level(r.indicator)), []).append(r)
+                           not rate and is_level(r.indicator), r.indicator.level1 in effects), []).append(r)
     return list(groups.values())
 
 

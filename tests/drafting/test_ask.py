@@ -291,7 +291,7 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     # under the goal whose work the line pays for, after its figures; his 还没做完, 没有支付 as a report says them
     assert sentence("statements_shunqing", "水土保持综合治理经费年初预算") == (
         "水土保持综合治理经费年初预算230.00万元，调减12.00万元后为218.00万元，实际支出192.64万元，执行率88.37%，"
-        "未支出25.36万元，主要原因是坡耕地水土流失综合治理项目前期论证不够充分，初步设计修改后才批复，9月才完成招标开工，"
+        "结转结余25.36万元，主要原因是坡耕地水土流失综合治理项目前期论证不够充分，初步设计修改后才批复，9月才完成招标开工，"
         "12月完工后竣工验收尚未完成，合同约定的验收款和质保金未支付。")
     # 由于 goes, for 主要原因是 leads; but his answer says again what his account of the missed screening just above says
     # (a reviewer: the same reason in two neighbouring paragraphs): what it says again goes, 受上述因素影响 stands for it
@@ -299,28 +299,28 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     # 受上述因素影响，……实行先培训后补贴 as a cause gone wrong; 主要原因同上 reads like a form)
     assert sentence("statements_zaoyang", "妇幼健康服务项目经费年初预算") == (
         "妇幼健康服务项目经费年初预算286.50万元，调减12.30万元后为274.20万元，实际支出241.35万元，执行率88.02%，"
-        "未支出32.85万元，主要是受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。")  # (7436人，比目标少564人: said above)
+        "结转结余32.85万元，主要是受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。")  # (7436人，比目标少564人: said above)
     prose = draft(_with_notes("statements_zaoyang"), check=False).document.prose()
-    assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("未支出32.85万元，主要是受上述因素影响，")
+    assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("结转结余32.85万元，主要是受上述因素影响，")
     # 缙云: his account of the kindergarten goal told above (开工比计划推迟4个月 after 开工时间推迟4个月: the same figure,
     # half the words); the contract's payments are what followed (a reviewer: 主要原因是开工比计划推迟4个月 had no subject;
     # three more: 受上述因素影响，到年底…… a seam — how far it got by year's end follows 主要是, with the subject his
     # account above opens with, which the clauses left out named: two reviewers found 主要是到年底…… without one)
     assert sentence("statements_jinyun", "学前教育发展专项经费年初预算").endswith(
-        "未支出173.55万元，主要是东渡镇中心幼儿园新建工程到年底仅完成主体结构封顶，装修和室外配套尚未实施，合同约定的后续"
+        "结转结余173.55万元，主要是东渡镇中心幼儿园新建工程到年底仅完成主体结构封顶，装修和室外配套尚未实施，合同约定的后续"
         "进度款未支付。")
     # his note, after what the account above told, goes on with money not spent: a consequence, not another cause; its
-    # closing 形成结余 goes, for the sentence opened on 未支出37.65万元 (a reviewer: said twice)
+    # closing 形成结余 goes, for the sentence opened on 结转结余37.65万元 (a reviewer: said twice)
     assert sentence("statements_jinyun", "职业教育与社区教育经费预算").endswith(
-        "未支出37.65万元，主要是受上述因素影响，考核评价费和组织经费年内未发生。")
+        "结转结余37.65万元，主要是受上述因素影响，考核评价费和组织经费年内未发生。")
     # his 结余43.62万元，主要是两块：一是…… restates the figure and announces a list: the list follows 主要原因：
     assert sentence("statements_shunqing", "中小河流治理及水利工程建设经费年初预算").endswith(
-        "执行率95.81%，未支出43.62万元，主要原因：一是受上述因素影响，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算"
+        "执行率95.81%，结转结余43.62万元，主要原因：一是受上述因素影响，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算"
         "审核后支付，年底尚未到支付节点。")  # his 要等 in a report's words; his first item's ponds told just above
     # 湄潭: the line goes to the goal whose task it is named for (茶叶加工提质升级), his reason after its figures
     # (his 没拨, 没有完工, 我们 and 所以 in a report's words)
     prose = draft(_with_notes("statements_meitan"), check=False).document.prose()
-    assert ("茶叶加工技术改造补助资金预算260.00万元，实际支出243.80万元，执行率93.77%，未支出16.20万元，主要原因是个别企业的"
+    assert ("茶叶加工技术改造补助资金预算260.00万元，实际支出243.80万元，执行率93.77%，结转结余16.20万元，主要原因是个别企业的"
             "改造补助未拨付。有1家茶企的清洁化生产线改造年底前未完工验收，按我中心的补助办法要验收合格后才能拨付资金，因此"
             "暂时未拨付。") in prose
     assert prose.count("个别企业的改造补助未拨付") == 1
@@ -331,7 +331,7 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
                                  indicators=[dataclasses.replace(i, level2="") if i.level2 == "茶叶加工" else i
                                              for i in report.indicators])
     prose = draft(report, check=False).document.prose()
-    assert ("茶叶加工技术改造补助资金未支出的主要原因是个别企业的改造补助未拨付。有1家茶企的清洁化生产线改造年底前未完工"
+    assert ("茶叶加工技术改造补助资金结转结余的主要原因是个别企业的改造补助未拨付。有1家茶企的清洁化生产线改造年底前未完工"
             "验收，按我中心的补助办法要验收合格后才能拨付资金，因此暂时未拨付。") in prose
     assert prose.count("个别企业的改造补助未拨付") == 1 and "未支出的主要原因是未支出" not in prose
 

@@ -178,7 +178,7 @@ def test_unmet_input_gets_placeholders_and_stated_shortfalls(unmet):
     assert "预算执行率为91.50%，比100%的目标低8.5个百分点。" in prose and "资金未能全部支出" not in prose
     table = next(b for b in document.blocks if isinstance(b, Table) and b.name == "self_evaluation")
     assert next(row for row in table.rows if row[2] == "预算执行率")[7] == \
-        "全年未支出资金175.30万元，其中基本支出110.21万元、项目支出65.09万元"
+        "年末结转结余资金175.30万元，其中基本支出110.21万元、项目支出65.09万元"
     assert "人才各类政策解答服务家次的完成值尚未填写【待补充：完成值】。" in prose
     assert "各类人才项目受理数为1100项，比1200项的目标少100项，原因是部分人才项目申报批次推迟至次年。" in prose
     # Ceilings and zero targets: "over the limit", never "not reached".

@@ -122,7 +122,7 @@ def test_every_reason_comes_from_the_input_a_placeholder_or_the_convention(draft
         elif result.indicator.name == "预算执行率" and not given and result.status is Status.MISSED:
             # where the money stayed, as 预算信息 computes it (the reason the arithmetic proves)
             total = evaluation.total_budget
-            assert reason.startswith(f"全年未支出资金{total.adjusted_budget - total.line.actual}万元，其中")
+            assert reason.startswith(f"年末结转结余资金{total.adjusted_budget - total.line.actual}万元，其中")
         else:
             assert reason == given, result.indicator.name
 
@@ -343,8 +343,8 @@ def test_section_four_analyses_and_section_five_names_what_it_is_about():
     assert "第二部分第" not in four
     assert "分析如下" not in four  # the goals' headings follow; no form line before them (a reviewer)
     # 基本支出 a line of the total's, apart from the projects' (not one of 其余…项 with them)
-    assert ("全年未支出资金24.93万元，其中基本支出未支出24.12万元、项目支出未支出0.81万元；项目支出中，"
-            "公务出国（境）费未支出0.8万元，党团活动经费未支出0.01万元。") in four
+    assert ("年末结转结余资金24.93万元，其中基本支出结转结余24.12万元、项目支出结转结余0.81万元；项目支出中，"
+            "公务出国（境）费结转结余0.8万元，党团活动经费结转结余0.01万元。") in four
     five = prose.split("五、单位整体支出绩效中存在问题及改进措施")[1].split("六、")[0]
     # the unit writes its own measures: no generic one for the missed indicator (reviewers: “分析原因，……确保目标按期
     # 完成” is boilerplate); the budget's, which its measures do not name, stay
@@ -376,7 +376,8 @@ def test_section_two_does_not_repeat_what_the_task_narratives_state():
     goal5 = _goals(document.prose())[5]
     assert "培训" not in goal5
     # (维修养护农村供水工程: the goal's order, verb first)
-    assert "维修养护农村供水工程64处，农村供水受益人口为2.74万人，分别完成年度目标的106.7%和109.6%。" in four
+    # (an effect, 受益人口, is said apart from the work done: a reviewer read 推介会、旅游综合收入、培训 in one 分别 as mixed)
+    assert "维修养护农村供水工程64处，完成目标的106.7%；农村供水受益人口达2.74万人，完成目标的109.6%。" in four
 
 
 def test_section_three_states_the_funding_only_when_its_sources_add_up():
@@ -419,10 +420,11 @@ def test_goals_take_the_indicators_they_state_and_the_officers_problems_are_not_
             "分别完成年度目标的102%、118.7%和108.1%。村级综合性文化服务中心达标率达96.30%，比目标高1.3个百分点。") \
         in goal[1]  # quantities in ratios, the rate on its own in points
     # 全县接待游客人次增长8%以上 is goal 4's: its effect indicator is analysed there
-    assert "全县接待游客人次增长率达11.60%，比目标高3.6个百分点。" in goal[4]
+    assert "全县接待游客人次增长率达11.60%，比目标高3.6个百分点；旅游综合收入达19.26亿元，完成目标的107%。" in goal[4]
+    assert "参加省内外旅游推介会7场，旅游从业人员培训342人次，分别完成年度目标的116.7%和114%。" in goal[4]
     # goal 6 names the budget rates: the budget is analysed there (where the unspent money is, the lowest line),
     # with no 预算执行情况 of its own saying it again
-    assert ("预算执行率为98.05%，比100%的目标低1.95个百分点，主要原因是省级文物保护专项资金26.65万元9月下旬才下达" in goal[6]
+    assert ("预算执行率为98.05%，比100%的目标低1.95个百分点，主要原因：一是省级文物保护专项资金26.65万元9月下旬才下达" in goal[6]
             and "预算执行情况" not in four)
     # the lowest line's rate is its goal's to tell (……实际支出168.42万元，执行率86.52%), not said again in goal 6
     assert "执行率最低" not in goal[6] and "执行率86.52%" in four
@@ -536,9 +538,9 @@ def test_a_bureau_whose_goal_is_the_budget_has_its_budget_analysed_there():
     assert ("生态公益林管护面积为58.6万亩，天然林停伐管护面积为21.3万亩，护林员巡护覆盖率和林地征占用审核合规率均为100%。"
             ) in goal[1]
     assert "满意度" not in goal[5]
-    assert ("全年未支出资金62.80万元，全部为项目支出，其中造林绿化与森林质量提升经费未支出31.12万元，"
-            "林业改革与林下经济发展经费未支出15.70万元，森林资源保护与管护经费未支出8.74万元，森林防火专项经费未支出"
-            "5.55万元，林业科技推广与执法监管经费未支出1.69万元。") in goal[6]  # five lines: all, largest first
+    assert ("年末结转结余资金62.80万元，全部为项目支出，其中造林绿化与森林质量提升经费结转结余31.12万元，"
+            "林业改革与林下经济发展经费结转结余15.70万元，森林资源保护与管护经费结转结余8.74万元，森林防火专项经费结转结余"
+            "5.55万元，林业科技推广与执法监管经费结转结余1.69万元。") in goal[6]  # five lines: all, largest first
     # the lowest line's rate is told under the goal its work serves, not again here
     assert "执行率最低" not in goal[6] and "执行率90.65%" in four
     assert "预算执行情况" not in four and "全年未发生重大森林火灾，实现年度目标。" in four
@@ -578,9 +580,9 @@ def test_more_than_five_unspent_lines_name_the_three_largest_and_sum_the_rest():
     (17.91 = 11.36 + 3.74 + 2.81), never an 等 that a reviewer cannot check; 其余3项, not 个项目 (a blind reviewer:
     澜溪's 其余5个项目 held 基本支出)."""
     prose = compose(evaluate(_answered(DATA / "statements_lanchuan"))).prose()
-    assert ("全年未支出资金361.19万元，全部为项目支出，其中中小河流治理及小型水库除险加固资金未支出311.48万元，"
-            "农村供水工程建设与运行管护资金未支出18.63万元，水土保持及河湖长制工作经费未支出13.17万元，"
-            "三项合计占未支出资金的95.04%；其余3项共未支出17.91万元。") in prose
+    assert ("年末结转结余资金361.19万元，全部为项目支出，其中中小河流治理及小型水库除险加固资金结转结余311.48万元，"
+            "农村供水工程建设与运行管护资金结转结余18.63万元，水土保持及河湖长制工作经费结转结余13.17万元，"
+            "三项合计占结转结余资金的95.04%；其余3项共结转结余17.91万元。") in prose
     # (the named lines' share of the money left unspent: 311.48 + 18.63 + 13.17 of 361.19, rounded half up — four
     # reviewers praised another report's 三个项目结余263.02万元，占86.25% as telling where the money stayed)
     # a rate kept under its ceiling by a hair: the margin, computed, is said (no judgement added to it)
@@ -656,7 +658,7 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
         "检测合格率、小型水库除险加固座数、规模以上取水口在线计量率和水土流失综合治理面积未达到目标，中小河流治理及小型"
         "水库除险加固资金执行率仅为88.80%，需在下一年度重点改进。")
     six = prose.split("六、绩效自评结果拟应用和公开情况\n")[1].split("\n")[0]
-    assert ("对未支出资金最多的中小河流治理及小型水库除险加固资金，结合项目实际进度核定下一年度预算规模。二是根据本年度实际完成"
+    assert ("对结转结余资金最多的中小河流治理及小型水库除险加固资金，结合项目实际进度核定下一年度预算规模。二是根据本年度实际完成"
             "情况合理设定下一年度绩效目标，对完成值远超目标的山塘清淤整治口数和节水型单位创建数重新测算目标值。") in six
 
 
@@ -692,7 +694,7 @@ def test_a_line_is_said_to_lag_only_below_the_execution_target_and_a_name_openin
     # 92.21%): the verdict names its amount, not its rate as if it were the lowest
     meitan = compose(evaluate(_answered(DATA / "statements_meitan"))).prose()
     # (and the one executed least is named too, by its rate: a reviewer of 顺庆 missed it in the verdict)
-    assert "茶叶加工技术改造补助资金未支出16.20万元，茶农技术培训经费执行率仅为92.21%，需在下一年度重点改进。" in meitan
+    assert "茶叶加工技术改造补助资金结转结余16.20万元，茶农技术培训经费执行率仅为92.21%，需在下一年度重点改进。" in meitan
 
 
 @pytest.mark.parametrize("unit, left", [
@@ -830,9 +832,9 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
             "便民设施建设经费40.00万元；六是数字城管平台升级改造政府采购中标价低于预算，调减城市管理综合执法及数字城管运行"
             "经费35.00万元。调整后预算为12009.90万元") in three
     assert "全年改造老旧供排水管网18.7公里，其中供水管网7.2公里、雨污管网11.5公里；全年新增公共停车泊位2160个。" in two
-    assert ("全年未支出资金560.38万元，其中基本支出未支出6.53万元、项目支出未支出553.85万元；"
-            "项目支出中，老旧管网及背街小巷改造项目资金未支出463.80万元，生活垃圾分类及无害化处理经费未支出27.34万元，"
-            "市政设施维护经费未支出18.65万元，三项合计占项目支出未支出资金的92.04%；其余4个项目共未支出44.06万元。") in prose
+    assert ("年末结转结余资金560.38万元，其中基本支出结转结余6.53万元、项目支出结转结余553.85万元；"
+            "项目支出中，老旧管网及背街小巷改造项目资金结转结余463.80万元，生活垃圾分类及无害化处理经费结转结余27.34万元，"
+            "市政设施维护经费结转结余18.65万元，三项合计占项目支出结转结余资金的92.04%；其余4个项目共结转结余44.06万元。") in prose
     # another held-out unit's (梧冈民政): the cause and the change in one sentence of its narrative
     wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     assert ("具体为：一是2024年城市、农村低保标准分别提高到每人每月780元和640元，因提标追加城乡最低生活保障资金260.00万元；"
@@ -1098,7 +1100,7 @@ def test_three_blind_reviews_of_fenxi_qingyuan_and_tinghu_mended():
     # his 年初计划…12000亩，其中上洲片区2350亩…: the plan stays, for 其中 leans on it; 差额全部在… is no cause
     assert "仅完成目标的80.4%。年初计划新增高效节水灌溉面积12000亩，其中上洲片区2350亩的土地流转给种植大户后" in fenxi
     assert "比25平方公里的目标少3.4平方公里。差额全部在黄竹坑小流域" in fenxi
-    assert "全年未支出资金542.72万元，其中基本支出未支出3.37万元" in fenxi and "从各项支出看" not in fenxi
+    assert "年末结转结余资金542.72万元，其中基本支出结转结余3.37万元" in fenxi and "从各项支出看" not in fenxi
     qingyuan = compose(evaluate(_qingyuan_answered())).prose()
     assert "新认定县级非遗代表性传承人6人" in qingyuan and "传承6人" not in qingyuan
     assert "群众对公共文化服务满意度为93.50%，文化经营单位满意度为88.60%，分别高于年度目标3.5个百分点和3.6个百分点。" in qingyuan
@@ -1123,7 +1125,7 @@ def test_blind_reviews_of_yinan_and_wugang_mended():
     assert "集中处置了一批遗留地块，年初目标设定偏于保守。" in yinan  # his 实际处置118.60公顷，为目标的1.98倍 goes
     four = yinan.split("四、部门整体支出绩效实现情况")[1].split("五、")[0]
     # (his reason gives the total, 结余122.90万元, and each line's sum: neither said again)
-    assert "未支出资金中，基本支出未支出3.15万元、项目支出未支出119.75万元。" in four and four.count("122.90万元") == 1
+    assert "结转结余资金中，基本支出结转结余3.15万元、项目支出结转结余119.75万元。" in four and four.count("122.90万元") == 1
     # a hair over their targets: by how much, not 分别完成年度目标的100.7%和100.2% (a reviewer of 澜溪)
     lanxi = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
     assert "耕地保有量为41.53万亩，永久基本农田保护面积为35.86万亩，分别比目标多0.27万亩和0.06万亩。" in lanxi
@@ -1151,10 +1153,10 @@ def test_blind_reviews_of_zhanggong_lanxi_and_zaoyang_mended():
     four = zhanggong.split("四、部门整体支出绩效实现情况")[1].split("五、")[0]
     assert "社会保险经办服务经费年初预算210.00万元，调增16.00万元后为226.00万元，实际支出219.28万元，执行率97.03%。" in four
     zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
-    assert "未支出32.85万元，主要是受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。" in zaoyang
+    assert "结转结余32.85万元，主要是受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。" in zaoyang
     assert zaoyang.split("四、部门")[1].split("五、")[0].count("564人") == 1
     four = zhanggong.split("四、部门整体支出绩效实现情况")[1].split("五、")[0]
-    assert four.count("63.63万元") == 1 and "未支出资金全部为项目支出，其中职业技能培训补贴经费未支出26.55万元" in four
+    assert four.count("63.63万元") == 1 and "结转结余资金全部为项目支出，其中职业技能培训补贴经费结转结余26.55万元" in four
 
 
 def test_the_units_organisation_is_kept_when_it_names_its_budget_scope():
@@ -1182,7 +1184,7 @@ def test_blind_reviews_of_guicheng_kongtong_and_yudu_mended():
     assert ("65岁及以上老年人健康管理率为61.8%，比65%的目标低3.2个百分点，主要原因：一是全区65岁及以上常住老年人中外出随子女居住"
             in kongtong)
     # his note opens on a rule (补助资金按……据实核拨。): its own sentences, his 没达到 as 未达到
-    assert ("执行率96.93%，未支出41.74万元。补助资金按各乡镇卫生院、村卫生室实际完成的服务量据实核拨。65岁及以上老年人完整"
+    assert ("执行率96.93%，结转结余41.74万元。补助资金按各乡镇卫生院、村卫生室实际完成的服务量据实核拨。65岁及以上老年人完整"
             "体检人数和2型糖尿病患者规范随访人数未达到计划，") in kongtong and "没达到" not in kongtong
     assert "适龄妇女“两癌”筛查13260人，为目标6000人的2.21倍，主要原因：一是2024年省级" in kongtong  # no 远高于预期
     # 崆峒's reviewer: 实际筛查人数远超年初目标 inside his first cause restated the 2.21倍 said before it
@@ -1190,7 +1192,7 @@ def test_blind_reviews_of_guicheng_kongtong_and_yudu_mended():
     assert "未达到目标的4项指标中，过程类1项，为预算执行率；履职类3项，为65岁及以上老年人健康管理率、" in kongtong
     assert ("绩效目标总体合理，但重点人群艾滋病检测人次、适龄妇女“两癌”筛查人数和健康科普宣传活动场次的完成值均远超目标，"
             "年初目标测算的精准度有待提高。") in kongtong and "合理性仍有待提高" not in kongtong
-    assert "基本公共卫生服务补助经费未支出41.74万元，卫生监督执法经费执行率仅为92.75%，需在下一年度重点改进。" in kongtong
+    assert "基本公共卫生服务补助经费结转结余41.74万元，卫生监督执法经费执行率仅为92.75%，需在下一年度重点改进。" in kongtong
     # §二 tells what an area exceeded in its narrative's own words (开展健康科普宣传活动263场, not ……活动263场)
     assert "新创建省级卫生乡镇2个；开展健康科普宣传活动263场。" in kongtong
     guicheng = compose(evaluate(_answered(DATA / "statements_guicheng"))).prose()
@@ -1249,11 +1251,11 @@ def test_blind_reviews_of_jinyun_zaoyang_and_hubeiroad_mended():
     # his 未完成的12座危旧桥梁中 stays: cut, 8座为跨河桥梁 read as the whole cause (a reviewer)
     assert "较120座的目标少12座，主要原因是未完成的12座危旧桥梁中，8座为跨河桥梁，防洪影响评价审批周期较长" in hubeiroad
     # his note after the account above: the plan and count it gave go, and 这6个站点 no longer points at a clause left out
-    assert ("执行率88.61%，未支出1017.16万元，主要是受上述因素影响，合同约定的工程进度款和设备款未支付。6个站点用地和接电手续"
+    assert ("执行率88.61%，结转结余1017.16万元，主要是受上述因素影响，合同约定的工程进度款和设备款未支付。6个站点用地和接电手续"
             "办完后2025年继续建设。") in hubeiroad
     # the line executed least is named where the unspent is told, not hidden in 其余2个项目
-    assert "安全生命防护工程补助资金未支出1203.48万元，超限超载治理经费未支出1017.16万元，路网运行监测与智慧公路建设经费未支出" \
-           "223.65万元。" in hubeiroad and "其余" not in hubeiroad.split("全年未支出资金")[1].split("。")[0]
+    assert "安全生命防护工程补助资金结转结余1203.48万元，超限超载治理经费结转结余1017.16万元，路网运行监测与智慧公路建设经费结转结余" \
+           "223.65万元。" in hubeiroad and "其余" not in hubeiroad.split("年末结转结余资金")[1].split("。")[0]
     pengxi = compose(evaluate(_answered(DATA / "statements_pengxi"))).prose()
     # his account above already gives the line's unspent 5.45万元 with its cause: the funds sentence ends on the rate
     # (a reviewer of 蓬溪: the same cause twice in neighbouring paragraphs, and cut to half a cause)
@@ -1299,8 +1301,8 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
     assert ("\n开展交通运输安全生产宣传培训5160人次，为目标的2.58倍。年初目标2000人次是按线下集中培训的规模测算的。"
             in qifeng) and "大幅超过年度目标" not in qifeng
     assert "加上线下集中培训1290人次，合计5160人次。线上学习人次纳入统计后口径扩大" in qifeng  # his sum stays, its 2.58倍 goes
-    # his note ends 形成结余 after 未支出37.65万元 (a reviewer: said twice); what followed is led by 主要是
-    assert "未支出37.65万元，主要是受上述因素影响，考核评价费和组织经费年内未发生。" in jinyun
+    # his note ends 形成结余 after 结转结余37.65万元 (a reviewer: said twice); what followed is led by 主要是
+    assert "结转结余37.65万元，主要是受上述因素影响，考核评价费和组织经费年内未发生。" in jinyun
     # a goal's figures in the order it states them, found where the words only that indicator has stand (a reviewer:
     # 检查 … 事故 … 改造 read as a random order; 渡口 and 安全 of the 事故 stand at the goal's start too)
     assert "渡口渡船安全检查26次，超过24次的目标；完成渡船标准化改造5艘。全年未发生渡口安全责任事故，实现年度目标。" in qifeng
@@ -1327,7 +1329,7 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
     # 顺庆: his note lists its causes and the first tells again his account of the ponds just above (a reviewer: the
     # same cause in two neighbouring paragraphs): that item says what followed, the list stays a list
     shunqing = compose(evaluate(_answered(DATA / "statements_shunqing"))).prose()
-    assert ("未支出43.62万元，主要原因：一是受上述因素影响，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算审核后支付，"
+    assert ("结转结余43.62万元，主要原因：一是受上述因素影响，整治资金未拨付；二是部分已完工工程的尾款须待竣工结算审核后支付，"
             "年底尚未到支付节点。") in shunqing and shunqing.count("需要重新论证选址和设计方案") == 0
     # 岚川: his account opens on how the target was reckoned (年初按……测算，目标定为40口): his own sentences, the target
     # clause kept (a reviewer: 主要原因是年初按……测算 made the reckoning the cause)
@@ -1364,3 +1366,21 @@ def test_blind_reviews_of_fenxi_pengxi_kongtong_and_qichuan_mended():
     assert "背街小巷改造14条" not in qichuan
     assert draft(_answered(DATA / "statements_fenxi")).findings == []
     assert draft(_answered(DATA / "statements_qichuan")).findings == []
+
+
+def test_blind_reviews_of_qingyuan_guicheng_and_wugang_mended():
+    """Three blind reviews (清源, 桂城 against the unit's own; 梧冈 three-way): a fund named by its work alone is said as
+    a 项目; a cause his 加上 joins is listed even when short; what a line left is 结转结余 (two reviewers: 未支出 is no
+    term of the finance bureau's)."""
+    qingyuan = compose(evaluate(_answered(DATA / "statements_qingyuan"))).prose()
+    assert "该项工作对应的文物保护及非遗传承项目年初预算168.00万元" in qingyuan
+    # (a reviewer: ……结余26.23万元；加上其他项目零星结余。 — half a sentence once his closing 执行率只有98.05% went)
+    assert "，文物保护及非遗传承项目结余26.23万元；二是其他项目零星结余。" in qingyuan and "；加上" not in qingyuan
+    wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
+    assert ("年末结转结余资金488.34万元，全部为项目支出，其中养老服务体系建设资金结转结余417.34万元，城乡最低生活保障资金"
+            "结转结余26.54万元，殡葬改革及社会事务管理经费结转结余12.82万元，三项合计占结转结余资金的93.52%；其余4项共"
+            "结转结余31.64万元。") in wugang
+    assert "对结转结余资金最多的养老服务体系建设资金，结合项目实际进度核定下一年度预算规模" in wugang
+    assert "未支出" not in wugang
+    assert draft(_answered(DATA / "statements_wugang")).findings == []
+    assert draft(_answered(DATA / "statements_qingyuan")).findings == []
