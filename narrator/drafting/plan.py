@@ -923,6 +923,16 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
                 whole = False
                 break
         if any(missed_told(clause) for clause in clauses):
+            # (检查生产经营单位6534家次，排查隐患3862处，……整改率96.4%: the part tells how the missed one was reckoned —
+            # but its opening clauses that give other indicators' values are the area's results, and stay in their
+            # place; a reviewer read 检查……6534家次 added after the rest as out of order)
+            lead = []
+            for clause in clauses:
+                if not told(clause) or missed_told(clause):
+                    break
+                lead.append(clause)
+            if lead:  # (not yet the headline: the results that follow it in his narrative keep their place too)
+                kept_sentences.append("，".join(lead) + (end or "。"))
             continue
         if reason_told(sentence):
             # 全年新增公共停车泊位2160个，其中……: the whole stays as the area's result, its make-up is his account's
