@@ -1272,6 +1272,8 @@ def test_blind_reviews_of_jinyun_zaoyang_and_hubeiroad_mended():
             "中心开展“安全生产月”“5·12防灾减灾日”线上直播和短视频推送，线上参与人次纳入统计。") in pengxi
     assert "乡镇和重点企业组织的演练纳入统计。应急值班值守到岗率为100%" in pengxi and "纳入统计，远超目标" not in pengxi
     assert "实际支出123.48万元，执行率98.00%。" in pengxi
+    # (点位 is one word: 应急指挥平台视频接入点位162个, not ……点位数为162个 — jieba read 位 as a measure word)
+    assert "应急指挥平台视频接入点位162个" in pengxi and "点位数为" not in pengxi
     qidong = compose(evaluate(_answered(DATA / "statements_qidong"))).prose()
     # his narrative gives the total in its parts (新增农民合作社12个、家庭农场22个): no 新增农民合作社和家庭农场34个 after them
     two = qidong.split("二、年度履职目标完成情况")[1].split("三、")[0]
