@@ -569,8 +569,9 @@ def test_an_officers_account_that_opens_with_the_plan_or_a_count_is_not_called_t
     assert ("完成小型水库除险加固6座，较8座的目标少2座。枫树坳水库开工后开挖发现坝基存在顺河向裂隙"
             in prose)
     assert "比90%的目标低2.4个百分点。全年抽检集中供水工程水样362份，合格317份，不合格45份。不合格水样主要来自" in prose
-    # a later sentence's opening that only restates the figures goes; 这 stands for it where the rest leans on it
-    assert "经县节约用水办公室验收认定，与县直机关10个一并计入。这反映年初目标测算口径偏窄" in prose
+    # a later sentence's opening that only restates the figures goes; 上述情况 stands for it where the rest leans on it
+    # (a reviewer read a bare 这 as unclear)
+    assert "经县节约用水办公室验收认定，与县直机关10个一并计入。上述情况反映年初目标测算口径偏窄" in prose
     assert "比18平方公里的目标少2.4平方公里。黄泥坳小流域按计划全部完成，石门溪小流域部分坡耕地" in prose  # a fact, not the cause
     assert "原因是年度计划" not in prose and "原因是全年" not in prose and "原因是全县" not in prose
 
