@@ -636,6 +636,21 @@ class _BoundedEnvironment(SandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+def by_aspect(results: list[IndicatorResult], lang) -> list[tuple[str, list[str]]]:
+    """Qualitative effects met, said as judgements under their 二级指标 (社会效益: 社区治理水平提升, 辖区安全生产形势稳定;
+    生态效益: 城市环境面貌改善), in the order the aspects first come; [] unless every one is a judgement under one of
+    lexicon/wording.yaml's effect_aspects and there are two aspects or more."""
+    aspects = lexicon.wording()["effect_aspects"]
+    groups: dict[str, list[str]] = {}
+    for result in results:
+        said = lang.predicate(result.indicator)
+        aspect = result.indicator.level2.strip()
+        if not said or aspect not in aspects:
+            return []
+        groups.setdefault(aspect.removesuffix("指标"), []).append(said)
+    return list(groups.items()) if len(groups) > 1 else []
+
+
 def _amounts(text: str) -> list[Decimal]:
     """The sums of money (万元) a text gives: what an officer's account already says of the lines."""
     return [q.value for q in find_quantities(text) if q.is_number and q.unit == BUDGET_UNIT]
@@ -675,6 +690,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["tells_of"] = tells_of
     env.filters["share_of"] = lambda part, whole: round_half_up(share_percent(part, whole), 2)
     env.filters["shown_unspent"] = shown_unspent
+    env.filters["by_aspect"] = by_aspect
     # a line named by its work alone (文物保护及非遗传承) said as a fund: ……项目年初预算168.00万元
     env.filters["funds_named"] = lambda name: name if name.endswith(tuple(lexicon.wording()["funds_nouns"])) \
         else name + lexicon.wording()["funds_suffix"]

@@ -653,7 +653,7 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
     # (the judgement on the targets last, with what qualifies it: 绩效目标总体合理，但……远超目标)
     assert ("经核查部门绩效目标申报表、部门预算批复文件、项目申报及审批资料等材料，绩效指标明确，预算编制科学；资金分配合理，"
             "项目立项、资金使用和资产管理规范，管理制度健全。绩效目标总体合理，但") in four and "等8项" not in four
-    assert "农村群众饮水安全保障水平提升，水利工程运行管护长效机制健全。" in four
+    assert "社会效益方面，农村群众饮水安全保障水平提升；可持续影响方面，水利工程运行管护长效机制健全。" in four
     assert four.rstrip().endswith(
         "总体来看，2024年我局整体支出绩效目标基本实现，预算执行率和预算调整率均符合目标要求。但农村集中供水工程水质"
         "检测合格率、小型水库除险加固座数、规模以上取水口在线计量率和水土流失综合治理面积未达到目标，中小河流治理及小型"
@@ -910,7 +910,7 @@ def test_a_third_blind_review_of_yudu_mended():
     assert "临时救助2617人次，" in wugang and "临时救助人次达" not in wugang
     # 桐溪: a degree met as 提升 is said as a judgement, not 达到“提升”的预期目标 (a reviewer)
     tongxi = compose(evaluate(_answered(DATA / "statements_tongxi"))).prose()
-    assert "群众出行便利程度得到提升，" in tongxi and "“提升”" not in tongxi
+    assert "群众出行便利程度得到提升；" in tongxi and "“提升”" not in tongxi
 
 
 def test_section_two_gives_results_not_what_a_fund_spent():
@@ -1014,7 +1014,8 @@ def test_judgements_stand_as_the_table_gives_them_and_the_verdict_names_rates_on
     顺庆): they stand as the table gives them. 预算调整率符合目标要求 singled out in the verdict while 预算执行率 missed
     read as a poor choice."""
     qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()
-    assert "城市人居环境质量改善，城市管理长效机制健全。" in qichuan
+    # (judgements of two 二级指标 said under each: three reviewers read one chain of them as copied conclusions)
+    assert "社会效益方面，城市人居环境质量改善；可持续影响方面，城市管理长效机制健全。" in qichuan
     zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
     verdict = next(line for line in zaoyang.split("\n") if line.startswith("总体来看"))
     assert verdict.startswith("总体来看，2024年我委整体支出绩效目标基本实现。但预算执行率、") and "符合目标要求" not in verdict
@@ -1392,3 +1393,14 @@ def test_blind_reviews_of_qingyuan_guicheng_and_wugang_mended():
     assert "未支出" not in wugang
     assert draft(_answered(DATA / "statements_wugang")).findings == []
     assert draft(_answered(DATA / "statements_qingyuan")).findings == []
+
+
+def test_qualitative_effects_are_said_under_their_aspects():
+    """桂城 (blind review, and two more reviewers elsewhere): 社区治理水平提升，辖区安全生产形势稳定，城市环境面貌改善，
+    基层治理长效机制健全 read as conclusions copied in a row; under their 二级指标 they read as the officer writes them.
+    Judgements of one aspect, or with an indicator that is no judgement, keep the plain chain."""
+    guicheng = compose(evaluate(_answered(DATA / "statements_guicheng"))).prose()
+    assert ("社会效益方面，社区治理水平提升，辖区安全生产形势稳定；生态效益方面，城市环境面貌改善；可持续影响方面，基层治理"
+            "长效机制健全。") in guicheng
+    example = compose(evaluate(load_report(Path("corpus/example.yaml")))).prose()
+    assert "效益方面，" not in example  # (企业技术进步 推动 is no judgement: the plain chain)
