@@ -677,9 +677,9 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
-    # the officer's reason for the line's unspent money says again what his account of an indicator above says
     # an officer's account under the goal gives the sum the line left unspent: neither it nor its reason is told again
     env.tests["unspent_told_in"] = lambda line, block: bool(block) and block.unspent_told(line)
+    # the officer's reason for the line's unspent money says again what his account of an indicator above says
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["consequence"] = tells_consequence
     # (到年底仅完成主体结构封顶…… after 主要是: reviewers read 受上述因素影响，到年底…… as a seam without a subject)
