@@ -157,6 +157,13 @@ def test_the_missed_of_a_field_named_with_their_gaps_and_the_categories_of_the_m
     assert findings("6.职业教育和社区教育方面指标3项，其中2项达到或超过目标，2项未达到：中职毕业生“双证书”获取率为86.5%，"
                     "比90%的目标低4.5个百分点。") == [("N101", "2项", "1项"), ("N101", "4.5个百分点", "3.5个百分点")]
     assert findings("从指标类别看，未达到目标的4项中过程类2项、履职类2项。") == [("N101", "2项", "1项"), ("N101", "2项", "3项")]
+    # §二's sentence since: the missed by category after the share met, each category naming its own
+    said = ("全年共设置整体支出绩效指标43项，其中39项达到或超过目标，达标率90.70%。未达到目标的4项指标中，过程类1项，为预算"
+            "执行率；履职类3项，为新建改扩建公办幼儿园数量、教师培训人次和中职毕业生“双证书”获取率。决策、效益和满意度类指标"
+            "全部达到目标。")
+    assert findings(said) == []
+    assert findings(said.replace("过程类1项", "过程类2项").replace("履职类3项", "履职类2项")) == [
+        ("N101", "2项", "1项"), ("N101", "2项", "3项")]
 
 
 def test_a_count_in_a_reason_led_by_主要是_is_no_claim_on_the_indicator_it_names_in_passing(tmp_path):
