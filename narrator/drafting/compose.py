@@ -640,14 +640,15 @@ def by_aspect(results: list[IndicatorResult], lang) -> list[tuple[str, list[str]
     """Qualitative effects met, said as judgements under their 二级指标 (社会效益: 社区治理水平提升, 辖区安全生产形势稳定;
     生态效益: 城市环境面貌改善), in the order the aspects first come; [] unless every one is a judgement under one of
     lexicon/wording.yaml's effect_aspects and there are two aspects or more."""
-    aspects = lexicon.wording()["effect_aspects"]
+    words = lexicon.wording()
     groups: dict[str, list[str]] = {}
     for result in results:
         said = lang.predicate(result.indicator)
-        aspect = result.indicator.level2.strip()
-        if not said or aspect not in aspects:
+        level2 = result.indicator.level2.strip()
+        aspect = next((a for a in words["effect_aspects"] if level2 in (a, a + words["effect_aspect_suffix"])), "")
+        if not said or not aspect:
             return []
-        groups.setdefault(aspect.removesuffix("指标"), []).append(said)
+        groups.setdefault(aspect, []).append(said)
     return list(groups.items()) if len(groups) > 1 else []
 
 
