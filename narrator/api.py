@@ -76,7 +76,7 @@ def is_input(path: str | Path) -> bool:
 
 def draft(source: str | Path | Report, form: str = "整体", seed: int = DEFAULT_SEED, templates: str | None = None,
           patterns: str | None = None, suggestions: bool = False, scoring: bool = False, rule_set: str = "national",
-          check: bool = True, import_tables: bool = False) -> Draft:
+          check: bool = True, import_tables: bool = False, outline: str | None = None) -> Draft:
     """Draft the self-evaluation report of `source`: an input (a Report, .yaml, .json, an input workbook)
     or, with `import_tables`, a 绩效目标表 to import first. The DOCX is rendered once and, unless `check`
     is False, the checker reviews those very bytes."""
@@ -93,7 +93,7 @@ def draft(source: str | Path | Report, form: str = "整体", seed: int = DEFAULT
         document = compose_project(evaluate(report), rules, seed=seed, templates=templates)
     else:
         document = compose(evaluate(report), seed=seed, templates=templates, patterns=patterns,
-                           suggestions=suggestions, rules=rules)
+                           suggestions=suggestions, rules=rules, outline=outline)
     data = docx_bytes(document)
     findings = review(document, data, rule_set) if check else []
     asked = [] if project else report_questions(report)

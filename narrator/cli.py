@@ -17,6 +17,7 @@ from pathlib import Path
 
 import click
 
+from .core import lexicon
 from .core.errors import NarratorError, message, write_error_log
 from .core.version import DEFAULT_SEED, __version__
 from .sources import kinds
@@ -178,8 +179,11 @@ def main():
               help="评分规则（--form 项目 或 --scoring 时）：lexicon/scoring/ 下的文件名（不含 .yaml）。")
 @click.option("--scoring", is_flag=True,
               help="部门整体自评表加上分值、得分两栏和总分、自评等级（分值取输入的“分值”一栏，没有的留待补充）。")
+@click.option("--outline", "outline", type=click.Choice(list(lexicon.wording()["outlines"])), default=None,
+              help="报告提纲。苏州：一、预算部门名称，二、年度履职目标完成情况……（默认）；通用：一、部门基本情况，二、预算安排和"
+                   "执行情况，三、绩效目标完成情况……。不给时用输入的“报告提纲”。")
 def draft(input_file, output, output_format, seed, templates, patterns, pdf, suggestions, no_check, force, form,
-          rule_set, scoring):
+          rule_set, scoring, outline):
     """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。
 
     不给输入文件时，起草随程序附带的示例（苏州市生产力促进中心 2022 年度；--form 项目 时为示例项目）。
@@ -206,7 +210,7 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, sug
         if pdf:
             check_output_path(Path(output).with_suffix(".pdf"), force, inputs)
     result = draft_report(report, form, seed, templates, patterns, suggestions, scoring, rule_set,
-                          check=not no_check)
+                          check=not no_check, outline=outline)
     document, data, findings = result.document, result.data, result.findings
     if output_format == "md":
         click.echo(markdown(document))

@@ -166,8 +166,9 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         if not label and not paragraph_claims and columns and heading is not None:
             columns = []
         inline = _INLINE_TITLE.match(paragraph.text)  # （三）年度绩效目标。2024年我局……设定了……: a titled paragraph
-        if targets_listed or under == "target" or (inline and roles.target_heading(inline.group(1))) or (
-                target_list and _LIST_ITEM.match(paragraph.text)):
+        targets = bool(targets_listed or under == "target" or (inline and roles.target_heading(inline.group(1))) or (
+            target_list and _LIST_ITEM.match(paragraph.text)))
+        if targets:
             paragraph_claims = [roles.retargeted(claim, claim.context)
                                 if "completion" in (claim.role, *claim.alternatives) else claim
                                 for claim in paragraph_claims]
@@ -175,7 +176,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
                             page=paragraph.page)
         links = anchored([link(c, facts) for c in paragraph_claims], facts)
         links = apart_from_wholes(links, group_parts(paragraph.text, paragraph_claims))
-        passages.append(Passage(paragraph.text, paragraph_claims, links, location, paragraph))
+        passages.append(Passage(paragraph.text, paragraph_claims, links, location, paragraph, targets))
     tasks = wording("place_tasks")
     for row, cell, cell_claims in zip(rows, cells, claims[len(paragraphs):]):
         # A figure in a task cell is checked against the other tables, not against the task table itself;

@@ -49,6 +49,7 @@ class Passage:
     links: list[Link]
     location: Location  # the paragraph or cell, without offsets
     paragraph: Paragraph | None = None  # None for a table cell
+    targets: bool = False  # it states the year's targets (under （三）年度绩效目标, after 预期目标, a list of goals)
 
     def at(self, start: int, end: int) -> Location:
         return replace(self.location, start=start, end=end)
@@ -238,6 +239,8 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
     if not all_missed:
         return
     for passage in report.prose:
+        if passage.targets:
+            continue  # 6.“双随机、一公开”抽查任务全部完成……: a goal listed under （三）年度绩效目标, not a result
         text = passage.text
         for match in _phrases(text, lexicon.claim_words()["all_met_phrases"]):
             sentence_start = max(text.rfind(p, 0, match.start()) for p in "。！？") + 1

@@ -53,6 +53,7 @@ BASIC_FIELDS = {
     "主要职能": "functions",
     "机构设置及人员配置": "organisation",
     "中长期目标": "long_term_goal",
+    "报告提纲": "outline",  # 苏州 (seed 002's form) or 通用 (lexicon/wording.yaml outlines)
     # A project's self-evaluation (draft --form 项目): 单位名称 is its 实施单位.
     "项目名称": "project_name",
     "主管部门": "department",
@@ -151,6 +152,7 @@ class Report:
     functions: str = ""  # 单位主要职能
     organisation: str = ""  # 机构设置及人员配置
     long_term_goal: str = ""  # 中长期目标
+    outline: str = ""  # 报告提纲: which outline `draft` writes; "" for the default
     project_name: str = ""  # 项目名称: set for a project's self-evaluation
     department: str = ""  # 主管部门
     project_goal: str = ""  # 年度总体目标（预期目标）

@@ -41,8 +41,9 @@ from ..statements.extract import name_tokens
 from ..recognise.projectform import written_words
 from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department, is_level,
                        kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
-                       joined_judgements, quote, shared_names, strip_end, table_text)
-from .plan import (BudgetView, Plan, budget_view, funding_parts, is_notable, make_plan, messages, overview_parts,
+                       joined_judgements, none_happened, event, quote, shared_names, stated_in, strip_end,
+                       table_text)
+from .plan import (BudgetView, Plan, budget_view, char_pairs, funding_parts, is_notable, make_plan, messages, overview_parts,
                    own_problems)
 
 
@@ -344,9 +345,14 @@ def tells_of(story: str, results: list[IndicatorResult]) -> bool:
 
 
 def shown_unspent(pairs: list, lowest) -> list:
-    """Of the lines that left money unspent (largest first), those 预算执行情况 names: the three largest, and the one
-    executed least when it is not among them (a reviewer: 其余2个项目 hid the line at 88.61 %)."""
-    shown = pairs[:3] + [pair for pair in pairs[3:] if lowest is not None and pair[0] is lowest]
+    """Of the lines that left money unspent (largest first), those 预算执行情况 names: the largest, up to three, that
+    each hold a tenth of it or more (three reviewers: 8.16万元 counted beside 193.25 and 147.60 in 三项合计 blurred
+    where the money stayed), and the one executed least when it is not among them (a reviewer: 其余2个项目 hid the
+    line at 88.61 %)."""
+    whole = sum(amount for _, amount in pairs)
+    share = Decimal(str(lexicon.wording()["unspent_named_share"]))
+    large = [pair for pair in pairs[:3] if pair[1] >= share * whole] or pairs[:1]
+    shown = large + [pair for pair in pairs[len(large):] if lowest is not None and pair[0] is lowest]
     return pairs if len(pairs) - len(shown) <= 1 else shown  # (no 其余1个项目: its name)
 
 
@@ -703,19 +709,111 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["far_said"] = lambda reason: any(word in reason for word in lexicon.wording()["far_said"])
     env.filters["unsaid"] = unsaid
     env.filters["listed_fresh"] = lambda note, block: block.listed_fresh(note) if block else note
+    # a figure message without the results the narratives above already state (通用 outline: the story, then the rest)
+    env.filters["beyond"] = lambda messages, stories: _beyond(messages, "".join(stories))
+    env.filters["apart_from"] = apart_from
+    env.filters["woven"] = woven
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
     env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(
         word in result.indicator.name for word in lexicon.wording()["target_judgements"])
     return env
 
 
+def apart_from(story: str, block) -> str:
+    """A task narrative told above a goal's figures (通用 outline) without its sentences that the officer's account
+    of a missed or far exceeded figure below tells again (东渡镇中心幼儿园因用地红线调整推迟开工……): a reviewer of
+    seed 002's outline counted one cause five times."""
+    reasons = [m.result.indicator.reason for m in block.messages
+               if m.kind in ("missed", "notable") and m.result.indicator.reason.strip()]
+    share = lexicon.wording()["told_again_share"]
+
+    def again(sentence: str) -> bool:  # (a figure of its own that the account lacks keeps it: 惠及群众4182户)
+        pairs = char_pairs(sentence)
+        return bool(pairs) and any(
+            len(pairs & char_pairs(reason)) >= share * len(pairs)
+            and all(quantity.unit == "年" or number(quantity.value) in reason for quantity in find_quantities(sentence)
+                    if quantity.is_number) for reason in reasons)
+    return "".join(sentence for sentence in re.split(r"(?<=。)", story) if sentence and not again(sentence))
+
+
+def _stating_sentence(result: IndicatorResult, story: str) -> str:
+    """The one sentence of `story` that gives the result's figure among words of its name (共13座 in 新建公共厕所5座、
+    改造8座，共13座 for 新建和改造公共厕所数量); "" when none does or several do (无害化处理率100% is no 政府采购执行率)."""
+    name = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
+    found = [sentence for sentence in re.split(r"(?<=[。；])", story)
+             if stated_in(result, sentence) and name & name_tokens(sentence)]
+    return found[0] if len(found) == 1 else ""
+
+
+def _told_above(result: IndicatorResult, story: str) -> bool:
+    """The task narrative above states the result: its figure (or 未发生 the event a zero count counts), or for a
+    judgement its word beside words of its name (12月通过省爱卫会复审 for 省级卫生县城复审 通过)."""
+    if not story:
+        return False
+    if not result.is_quantitative:
+        return any(result.indicator.completion.text in sentence
+                   and len(name_tokens(sentence) & name_tokens(result.indicator.name)) >= 2
+                   for sentence in re.split(r"[。；]", story))
+    return bool(_stating_sentence(result, story)) or (
+        none_happened(result) and lexicon.wording()["none_happened"] + event(result.indicator) in story)
+
+
+def woven(story: str, block, lang: Language) -> str:
+    """The 通用 outline's task narrative with each exceeded figure of the goal compared with its target right after
+    the clause that gives it (城区道路机械化清扫率83.5%，比目标高3.5个百分点，比上年提高6.2个百分点), at most
+    lexicon/wording.yaml's woven_per_sentence in one sentence: three reviewers read the comparisons in a paragraph of
+    their own after the story (从完成程度看，……) as pasted on."""
+    by_sentence: dict[str, list[tuple[int, str, str]]] = {}
+    for message in block.messages:
+        for result in message.results if message.kind == "exceeded" else []:
+            sentence = _stating_sentence(result, story) if result.is_quantitative else ""
+            clauses = [clause for clause in re.split(r"(?<=[，,；;。])", sentence) if stated_in(result, clause)]
+            # (大中修63.2公里 after 提升改造47.8公里 in one clause: a ratio after both reads as either's)
+            if len(clauses) != 1 or lang.words["target_word"] in clauses[0] \
+                    or sum(quantity.is_number for quantity in find_quantities(clauses[0])) != 1:
+                continue
+            higher = "高" if result.indicator.target.unit in ("%", "") or is_level(result.indicator) else "多"
+            compared = lang.against_target(result) or (lang.words["compared_margin"].format(
+                word=higher, margin=lang.margin(result)) if lang.margin(result) else "")
+            if compared:
+                by_sentence.setdefault(sentence, []).append((sentence.index(clauses[0]), clauses[0], compared))
+    for sentence, places in by_sentence.items():
+        new = sentence
+        for _, clause, compared in sorted(places)[:lang.words["woven_per_sentence"]]:
+            mark = clause[-1] if clause[-1] in "，,；;。" else ""
+            new = new.replace(clause, clause[:len(clause) - len(mark)] + "，" + compared + mark, 1)
+        story = story.replace(sentence, new, 1)
+    return story
+
+
+def _beyond(messages: list, story: str) -> list:
+    """`messages` without the results the task narrative above already states (通用 outline): a message left with
+    none goes. Only its figures and judgements go: a missed or far exceeded result keeps its account."""
+    figures = ("met", "exceeded", "met_ceiling", "met_qualitative")
+    if not story:
+        return messages
+    kept = []
+    for m in messages:
+        if m.kind not in figures:
+            kept.append(m)
+        elif not all(_told_above(r, story) for r in m.results):
+            kept.append(dataclasses.replace(m, results=[r for r in m.results if not _told_above(r, story)]))
+    return kept
+
+
 def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | Path | None = None,
-            patterns: str | Path | None = None, suggestions: bool = False, rules: RuleSet | None = None) -> Document:
+            patterns: str | Path | None = None, suggestions: bool = False, rules: RuleSet | None = None,
+            outline: str | None = None) -> Document:
     """The whole report as headings, paragraphs and tables; `patterns` is a file
     `narrator mine` wrote (default lexicon/patterns.yaml). With `suggestions`, §五 offers
     sentences learned from prior reports as marked 【参考表述】 paragraphs when the input
     has no 存在问题 / 改进措施 of its own. With `rules` (draft --scoring), the 自评表 carries
-    分值 and 得分 columns, the 总分 and the 自评等级 by that rule set, and §九 states them."""
+    分值 and 得分 columns, the 总分 and the 自评等级 by that rule set, and §九 states them. `outline` (else the
+    input's 报告提纲, else the first) names one of lexicon/wording.yaml's outlines."""
+    outlines = lexicon.wording()["outlines"]
+    outline = outline or evaluation.report.outline or next(iter(outlines))
+    if outline not in outlines:
+        raise NarratorError("outline_unknown", column="报告提纲", value=outline, known="、".join(outlines))
     report = in_register(evaluation.report)
     if report is not evaluation.report:
         evaluation = evaluate(report)
@@ -740,7 +838,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "report": report, "ev": evaluation, "Status": Status, "plan": plan, "budget": budget, "lang": lang,
         "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
         "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: told_reason(result, missing),
-        "restates": lambda result: restates(result, missing),
+        # (or the narrative just above gives it: the 通用 outline tells an area's story before its figures)
+        "restates": lambda result: restates(result, missing) or _told_above(result, lang.told_above),
         "target_told": lambda result: target_told(result, missing),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
@@ -748,7 +847,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "own": own_problems(report, plan), "sources": _sources(evaluation), "execution_computed": bool(computed),
         "profile": overview_parts(report.overview, budget.total is not None) if report.overview else None,
     }
-    document = _render_document(env, "report.j2", context, tables, missing, templates)
+    context["outline"] = outline
+    document = _render_document(env, outlines[outline], context, tables, missing, templates)
     document.warnings = _warnings(plan, budget)
     if scores is not None:
         document.warnings += _weight_warnings(scores, rules)

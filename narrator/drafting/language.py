@@ -316,10 +316,16 @@ class Language:
         self._frames: dict[str, int] = {}
         self.narratives = narratives  # the unit's own words (task narratives): their precision is followed
         self.goal = ""  # the 年度目标 the sentences being written answer (its 预期目标 line stands just above)
+        self.told_above = ""  # the task narratives the 通用 outline told just above the sentences being written
 
     def under_goal(self, goal: str) -> str:
         """The sentences that follow answer `goal` ("" outside a goal's part)."""
         self.goal = goal or ""
+        return ""
+
+    def above(self, stories) -> str:
+        """The sentences that follow come after these task narratives (none: after none)."""
+        self.told_above = "".join(stories or [])
         return ""
 
     def goal_states(self, result: IndicatorResult) -> bool:

@@ -44,7 +44,7 @@ class Message:
         return self.results[0]
 
 
-def _pairs(text: str) -> set[str]:
+def char_pairs(text: str) -> set[str]:
     """The two-character pieces of `text`: how much of one text another says again."""
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
@@ -166,13 +166,13 @@ class Block:
         kindergarten goal, 合同约定的后续进度款未支付 is not."""
         words = lexicon.wording()["line_reasons"]
         reasons = [r.indicator.reason for message in self.messages for r in message.results]
-        told = set().union(*(_pairs(reason) for reason in reasons))
+        told = set().union(*(char_pairs(reason) for reason in reasons))
         figures = [quantity for reason in reasons for quantity in find_quantities(reason)]
         counted_results = [r.indicator for message in self.messages for r in message.results
                            if r.indicator.target.is_number and r.indicator.completion.is_number]
         clauses = []
         for clause in re.findall(r"[^，,；;。]+[，,；;。]?", note.strip()):
-            pieces = _pairs(clause.rstrip("，,；;。"))
+            pieces = char_pairs(clause.rstrip("，,；;。"))
             share = len(pieces & told) / len(pieces) if told and pieces else 0.0
             # 开工比计划推迟4个月 after 开工时间推迟4个月: its figures all said, and half its words
             said = find_quantities(clause)
@@ -292,6 +292,29 @@ class Plan:
         """The goal that speaks of the budget (预算执行率达到100%…): the budget is analysed under it."""
         return next((block for block in self.blocks
                      if block.goal and any(part == "budget" for part, _ in block.see_also)), None)
+
+    def _belongs(self, highlight: Highlight, block: Block) -> bool:
+        return bool(highlight.tasks) and bool(block.goal) and all(
+            any(task is own for own in block.tasks) for task in highlight.tasks)
+
+    def _homes(self, highlight: Highlight) -> int:
+        return sum(self._belongs(highlight, block) for block in self.blocks)
+
+    def told_under(self, block: Block) -> list[Highlight]:
+        """The §二 paragraphs whose task narratives all belong to `block`'s goal and to no other: the 通用 outline
+        tells each under its goal, with the figures against their targets, once."""
+        return [highlight for highlight in self.highlights
+                if self._belongs(highlight, block) and self._homes(highlight) == 1]
+
+    @property
+    def homed(self) -> list[Highlight]:
+        """The §二 paragraphs the 通用 outline tells under their goals."""
+        return [highlight for highlight in self.highlights if highlight.tasks and self._homes(highlight) == 1]
+
+    @property
+    def orphans(self) -> list[Highlight]:
+        """The §二 paragraphs of task narratives no one goal holds: the 通用 outline tells them after the year's counts."""
+        return [highlight for highlight in self.highlights if highlight.tasks and self._homes(highlight) != 1]
 
     def item_of(self, task: KeyTask) -> int:
         """The number of §二's paragraph that tells `task`'s narrative (0 when none does)."""

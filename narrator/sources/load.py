@@ -14,7 +14,7 @@ from typing import Any, Iterable
 
 import yaml
 
-from ..core import yamlfile
+from ..core import lexicon, yamlfile
 from ..core.errors import NarratorError
 from ..core.model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS,
                     LIST_FIELDS, QUANTITY_INDICATOR_FIELDS, SHEETS, TEXT_INDICATOR_FIELDS, BudgetLine,
@@ -218,6 +218,7 @@ def _build_report(basic: Row, lists: dict[str, list[str]], tables: dict[str, lis
         functions=_text(basic, "主要职能"),
         organisation=_text(basic, "机构设置及人员配置"),
         long_term_goal=_text(basic, "中长期目标"),
+        outline=_outline(basic),
         project_name=_text(basic, "项目名称"),
         department=_text(basic, "主管部门"),
         project_goal=_text(basic, "年度总体目标"),
@@ -308,6 +309,15 @@ def _require(row: Row, columns: Iterable[str]) -> None:
         value = row.cells.get(column)
         if value is None or (isinstance(value, str) and not value.strip()):  # a blank is no value
             raise row.error("required_missing", column=column)
+
+
+def _outline(basic: Row) -> str:
+    """The outline the input asks for (报告提纲: 通用), one of lexicon/wording.yaml's outlines."""
+    name = _text(basic, "报告提纲")
+    known = lexicon.wording()["outlines"]
+    if name and name not in known:
+        raise basic.error("outline_unknown", column="报告提纲", value=name, known="、".join(known))
+    return name
 
 
 def _text(row: Row, column: str) -> str:
