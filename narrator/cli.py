@@ -180,8 +180,8 @@ def main():
 @click.option("--scoring", is_flag=True,
               help="部门整体自评表加上分值、得分两栏和总分、自评等级（分值取输入的“分值”一栏，没有的留待补充）。")
 @click.option("--outline", "outline", type=click.Choice(list(lexicon.wording()["outlines"])), default=None,
-              help="报告提纲。苏州：一、预算部门名称，二、年度履职目标完成情况……（默认）；通用：一、部门基本情况，二、预算安排和"
-                   "执行情况，三、绩效目标完成情况……。不给时用输入的“报告提纲”。")
+              help="报告提纲（不给时用输入的“报告提纲”，都没有时用第一个）："
+                   + "；".join(f"{name}：{o['headings']}" for name, o in lexicon.wording()["outlines"].items()))
 def draft(input_file, output, output_format, seed, templates, patterns, pdf, suggestions, no_check, force, form,
           rule_set, scoring, outline):
     """根据绩效指标完成情况起草自评报告，写出可编辑的 DOCX。

@@ -37,6 +37,7 @@ from .api import draft, is_input
 from .checking.across import load_targets
 from .checking.checker import CheckResult, check_document, last_year_report
 from .checking.reporters import annotate, json_report, table_lines
+from .core import lexicon
 from .core.errors import NarratorError, message, write_error_log
 from .core.lexicon import placeholder_pattern
 from .core.output import safe_file_name
@@ -441,6 +442,13 @@ def create_app(token: str | None = None, templates: str | Path | None = None,
             raise NarratorError("scoring_rules_unknown", name=rules, known="、".join(rule_set_names()))
         return form, int(seed), fields.get("scoring") in ("1", "on", "true"), rules
 
+    def outline_of(fields: dict[str, str]) -> str | None:
+        """The outline the form asks for ("" or absent: the input's 报告提纲, else the default)."""
+        outline = fields.get("outline", "")
+        if outline and outline not in lexicon.wording()["outlines"]:
+            raise NarratorError("web_bad_option", name="outline")
+        return outline or None
+
     def run(uploads: Uploads, work):
         try:
             return work()
@@ -455,7 +463,7 @@ def create_app(token: str | None = None, templates: str | Path | None = None,
 
     @app.get("/draft", response_class=HTMLResponse)
     def draft_form():
-        return page("draft.html", rules=rule_choices(), seed=DEFAULT_SEED)
+        return page("draft.html", rules=rule_choices(), seed=DEFAULT_SEED, outlines=lexicon.wording()["outlines"])
 
     async def drafted(request: Request, again: bool = False, ask: bool = False):
         """The upload drafted as the form's options ask: (fields, file, result, questions page or None).
@@ -484,7 +492,7 @@ def create_app(token: str | None = None, templates: str | Path | None = None,
             source = report if report is not None else path
             result = await _in_thread(lambda: run(uploads, lambda: draft(
                 source, form, seed, templates=templates, patterns=patterns, scoring=scoring, rule_set=rules,
-                import_tables=True)))
+                import_tables=True, outline=outline_of(fields))))
         finally:
             uploads.close()
         if report is not None and fields.get("answered"):
@@ -499,7 +507,7 @@ def create_app(token: str | None = None, templates: str | Path | None = None,
         again = fields.get("again") or downloads.add(upload[0], "application/octet-stream", upload[1])
         if asking is not None:
             return page("questions.html", again=again, form=form, seed=seed, scoring=scoring, rules=rules,
-                        source=Path(upload[0]).name, **asking)
+                        outline=fields.get("outline", ""), source=Path(upload[0]).name, **asking)
         document, data, imported, name = result.document, result.data, result.imported, result.name
         docx_key = downloads.add(name, DOCX_TYPE, data)
         input_key = None
@@ -519,7 +527,8 @@ def create_app(token: str | None = None, templates: str | Path | None = None,
         blocks, gaps = draft_view(document)
         return page("drafted.html", document=document, blocks=blocks, gaps=gaps, docx=docx_key, again=again,
                     pdf=docx_key if soffice() else None, imported=input_key, name=name, seed=seed, form=form,
-                    scoring=scoring, rules=rules, warnings=document.warnings + self_review(result.findings),
+                    scoring=scoring, rules=rules, outline=fields.get("outline", ""),
+                    warnings=document.warnings + self_review(result.findings),
                     source=Path(upload[0]).name, answered=int(fields.get("answered") or 0))
 
     @app.get("/check", response_class=HTMLResponse)

@@ -258,6 +258,29 @@ def test_api_draft_gives_the_clis_docx(server, files):
     assert response.status_code == 200 and response.content == files["drafted"].read_bytes()
 
 
+def test_the_outline_chosen_on_the_page_drafts_as_the_cli(server, page, files, tmp_path):
+    """报告提纲 on the draft page: 通用 gives `narrator draft --outline 通用`'s bytes; a value the form never
+    offers is refused."""
+    unit = Path(__file__).resolve().parent / "data" / "statements_lanxi" / "unit.yaml"
+    assert CliRunner().invoke(main, ["draft", str(unit), "--outline", "通用", "-o", str(tmp_path / "cli.docx")]).exit_code == 0
+    response = _post(server, "/api/draft", [unit], outline="通用")
+    assert response.status_code == 200 and response.content == (tmp_path / "cli.docx").read_bytes()
+    assert _post(server, "/api/draft", [unit], outline="省级").status_code == 400
+    page.goto(server.url + "/draft")
+    options = page.locator("#outline option")
+    assert [options.nth(i).inner_text() for i in range(options.count())] == [
+        "按输入文件的“报告提纲”（未写时为苏州）", "苏州：一、预算部门名称，二、年度履职目标完成情况，三、部门概况……",
+        "通用：一、部门基本情况，二、预算安排和执行情况，三、绩效目标完成情况……"]
+    page.select_option("#outline", "通用")
+    page.set_input_files("#file", str(unit))
+    page.click("button[type=submit]")
+    page.wait_for_selector("#questions")
+    page.click("#skip")
+    page.wait_for_selector("#report")
+    assert page.locator("#report h2").first.inner_text() == "一、部门基本情况"
+    _shot(page, files, "drafted-general")
+
+
 def test_the_served_drafts_use_the_units_templates_and_word_list(tmp_path, files):
     """`narrator serve --templates 目录 --patterns 词表.yaml`: the web drafts as `narrator draft` with the same options
     does, byte for byte (the self-review included: the DOCX it returns is the one the review read)."""

@@ -754,8 +754,11 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
         return any(result.indicator.completion.text in sentence
                    and len(name_tokens(sentence) & name_tokens(result.indicator.name)) >= 2
                    for sentence in re.split(r"[。；]", story))
-    return bool(_stating_sentence(result, story)) or (
-        none_happened(result) and lexicon.wording()["none_happened"] + event(result.indicator) in story)
+    # (水利建设项目未发生安全生产事故 for 水利建设项目安全生产事故: 未发生 among the event's words, in any order)
+    return bool(_stating_sentence(result, story)) or none_happened(result) and any(
+        lexicon.wording()["none_happened"] in sentence
+        and len(name_tokens(sentence) & name_tokens(event(result.indicator))) >= 2
+        for sentence in re.split(r"[。；]", story))
 
 
 def woven(story: str, block, lang: Language) -> str:
@@ -848,7 +851,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "profile": overview_parts(report.overview, budget.total is not None) if report.overview else None,
     }
     context["outline"] = outline
-    document = _render_document(env, outlines[outline], context, tables, missing, templates)
+    document = _render_document(env, outlines[outline]["template"], context, tables, missing, templates)
     document.warnings = _warnings(plan, budget)
     if scores is not None:
         document.warnings += _weight_warnings(scores, rules)
