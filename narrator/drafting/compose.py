@@ -43,7 +43,7 @@ from .language import (Language, area, balanced, chinese_number, cut_words, is_c
                        kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
                        joined_judgements, none_happened, event, quote, shared_names, stated_in, strip_end,
                        table_text)
-from .plan import (BudgetView, Plan, budget_view, char_pairs, funding_parts, is_notable, make_plan, messages, overview_parts,
+from .plan import (BudgetView, Plan, budget_view, char_pairs, for_general_outline, funding_parts, is_notable, make_plan, messages, overview_parts,
                    own_problems)
 
 
@@ -755,7 +755,9 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
                    and len(name_tokens(sentence) & name_tokens(result.indicator.name)) >= 2
                    for sentence in re.split(r"[。；]", story))
     # (水利建设项目未发生安全生产事故 for 水利建设项目安全生产事故: 未发生 among the event's words, in any order)
-    return bool(_stating_sentence(result, story)) or none_happened(result) and any(
+    name = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
+    return any(stated_in(result, sentence) and name & name_tokens(sentence)
+               for sentence in re.split(r"(?<=[。；])", story)) or none_happened(result) and any(
         lexicon.wording()["none_happened"] in sentence
         and len(name_tokens(sentence) & name_tokens(event(result.indicator))) >= 2
         for sentence in re.split(r"[。；]", story))
@@ -771,8 +773,11 @@ def woven(story: str, block, lang: Language) -> str:
         for result in message.results if message.kind == "exceeded" else []:
             sentence = _stating_sentence(result, story) if result.is_quantitative else ""
             clauses = [clause for clause in re.split(r"(?<=[，,；;。])", sentence) if stated_in(result, clause)]
-            # (大中修63.2公里 after 提升改造47.8公里 in one clause: a ratio after both reads as either's)
-            if len(clauses) != 1 or lang.words["target_word"] in clauses[0] \
+            # (大中修63.2公里 after 提升改造47.8公里 in one clause: a ratio after both reads as either's; 22个，超额完成
+            # 20个的年度任务: the officer compares it himself in the next clause)
+            pieces = re.split(r"(?<=[，,；;。])", sentence)
+            after = pieces[pieces.index(clauses[0]) + 1] if len(clauses) == 1 and clauses[0] in pieces[:-1] else ""
+            if len(clauses) != 1 or any(word in clauses[0] + after for word in lang.words["target_words"]) \
                     or sum(quantity.is_number for quantity in find_quantities(clauses[0])) != 1:
                 continue
             higher = "高" if result.indicator.target.unit in ("%", "") or is_level(result.indicator) else "多"
@@ -830,6 +835,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         evaluation = evaluate(report)
         plan = make_plan(evaluation)
         budget = budget_view(evaluation, plan)
+    if outline == "通用":
+        plan = for_general_outline(plan, evaluation)
     lang = Language(seed, patterns, plan.written, names=[i.name for i in report.indicators],
                     hedge_targets=bool(plan.notable), goals=report.goals)
     scores = score_indicators(evaluation, rules) if rules is not None else None

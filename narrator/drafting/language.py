@@ -328,6 +328,11 @@ class Language:
         self.told_above = "".join(stories or [])
         return ""
 
+    def told_ratio(self, ratio: str) -> bool:
+        """The narratives just above give this multiple or share already (为年度目标的2.43倍 for 为目标的2.43倍)."""
+        figure = re.search(r"\d+(?:\.\d+)?(?:倍|%)", ratio)
+        return figure is not None and figure.group(0) in self.told_above
+
     def goal_states(self, result: IndicatorResult) -> bool:
         """The goal just above states this result's target figure (全年完成高新技术企业的受理超2000家): the
         sentence need not say it again."""

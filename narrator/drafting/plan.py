@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -293,28 +294,28 @@ class Plan:
         return next((block for block in self.blocks
                      if block.goal and any(part == "budget" for part, _ in block.see_also)), None)
 
-    def _belongs(self, highlight: Highlight, block: Block) -> bool:
-        return bool(highlight.tasks) and bool(block.goal) and all(
-            any(task is own for own in block.tasks) for task in highlight.tasks)
-
-    def _homes(self, highlight: Highlight) -> int:
-        return sum(self._belongs(highlight, block) for block in self.blocks)
+    def _home(self, highlight: Highlight) -> Block | None:
+        """The goal that holds most of the paragraph's tasks (the first of equals); None when none holds any."""
+        held = [(sum(any(task is own for own in block.tasks) for task in highlight.tasks), -index, index)
+                for index, block in enumerate(self.blocks) if block.goal]
+        most = max(held, default=(0, 0, 0))
+        return self.blocks[most[2]] if most[0] else None
 
     def told_under(self, block: Block) -> list[Highlight]:
-        """The §二 paragraphs whose task narratives all belong to `block`'s goal and to no other: the 通用 outline
-        tells each under its goal, with the figures against their targets, once."""
-        return [highlight for highlight in self.highlights
-                if self._belongs(highlight, block) and self._homes(highlight) == 1]
+        """The §二 paragraphs the 通用 outline tells under `block`'s goal, with the figures against their targets, once:
+        those most of whose task narratives belong to it (a reviewer found 养老服务's paragraph left before all the
+        goals when its tasks were under two)."""
+        return [highlight for highlight in self.highlights if highlight.tasks and self._home(highlight) is block]
 
-    @property
-    def homed(self) -> list[Highlight]:
-        """The §二 paragraphs the 通用 outline tells under their goals."""
-        return [highlight for highlight in self.highlights if highlight.tasks and self._homes(highlight) == 1]
+    def touching(self, block: Block) -> list[Highlight]:
+        """The §二 paragraphs with a task narrative of `block`'s goal: what it tells is told (its figures not again)."""
+        return [highlight for highlight in self.highlights
+                if any(task is own for task in highlight.tasks for own in block.tasks)]
 
     @property
     def orphans(self) -> list[Highlight]:
-        """The §二 paragraphs of task narratives no one goal holds: the 通用 outline tells them after the year's counts."""
-        return [highlight for highlight in self.highlights if highlight.tasks and self._homes(highlight) != 1]
+        """The §二 paragraphs of task narratives no goal holds: the 通用 outline tells them after the year's counts."""
+        return [highlight for highlight in self.highlights if highlight.tasks and self._home(highlight) is None]
 
     def item_of(self, task: KeyTask) -> int:
         """The number of §二's paragraph that tells `task`'s narrative (0 when none does)."""
@@ -538,6 +539,29 @@ def make_plan(evaluation: Evaluation) -> Plan:
         adjustment=adjustment,
         budget_indicators=budget_indicators,
     )
+
+
+def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
+    """The plan as the 通用 outline tells it: the budget is a part of its own (二、预算安排和执行情况), so the effects
+    and satisfactions a budget goal names (……救助对象满意度达到90%以上) are told with the other effects in 三, not in
+    the budget's part (a reviewer found 满意度 under 预算执行情况)."""
+    budget = plan.budget_block
+    if budget is None:
+        return plan
+    moved = [m for m in budget.messages if any(_category(r) == "effect" for r in m.results)]
+    if not moved:
+        return plan
+    kept = dataclasses.replace(budget, messages=[m for m in budget.messages if m not in moved])
+    blocks = [kept if block is budget else block for block in plan.blocks]
+    effect = next((block for block in blocks if block.category == "effect"), None)
+    if effect is not None:
+        blocks[blocks.index(effect)] = dataclasses.replace(effect, messages=moved + effect.messages)
+    else:
+        results = [r for r in evaluation.indicators if _category(r) == "effect"]
+        missed = None if any(r.status == Status.PENDING for r in results) \
+            else [r.indicator.name for r in results if r.status == Status.MISSED]
+        blocks.append(Block("effect", moved, category="effect", total=len(results), missed=missed))
+    return dataclasses.replace(plan, blocks=blocks)
 
 
 def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Block]:

@@ -157,3 +157,22 @@ def test_cli_outline(tmp_path):
     assert "## 一、部门基本情况" in markdown.output and "## 四、存在的问题及改进措施" in markdown.output
     wrong = CliRunner().invoke(main, ["draft", "--outline", "省级", "--format", "md"])
     assert wrong.exit_code == 2 and "省级" in wrong.output
+
+
+def test_yudu_each_thing_in_its_place_and_once():
+    """于都民政 (held-out), whose blind reviewer of the first 通用 draft found 满意度 under 预算执行情况, 养老服务's
+    paragraph before every goal, 流浪乞讨 and 2.43倍 twice."""
+    prose = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    budget = _part(prose, "二、预算安排和执行情况", "三、绩效目标完成情况")
+    assert "满意度" not in budget and "预算调整率为3.66%，控制在5%以内。" in budget
+    effects = _part(prose, "（九）效益与满意度", "（十）总体评价")
+    assert "老年人对养老服务满意度为93.80%，救助对象满意度为95.60%，婚姻登记群众满意度为99.20%" in effects
+    # the paragraph of 养老服务 (its tasks under two goals) is told under the goal that holds most of them
+    three = _part(prose, "三、绩效目标完成情况", "（一）健全分层分类社会救助体系")
+    assert "养老服务" not in three
+    care = _part(prose, "（二）推进农村养老服务设施建设", "（三）实施特殊困难老年人关爱服务")
+    assert care.split("\n")[1].startswith(
+        "养老服务方面指标5项，其中4项达到或超过目标，完成提升改造敬老院数量未达到目标。全年新建村级互助养老服务点22个，"
+        "超额完成20个的年度任务；")  # his own comparison, no ratio woven in before it
+    assert prose.count("168人") == 1 and prose.count("2.43倍") == 1
+    assert "慈善募集资金大幅超过300万元的目标，主要原因是县慈善总会联合开展" in prose
