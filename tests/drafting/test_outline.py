@@ -92,7 +92,7 @@ def test_each_area_tells_its_story_with_its_figures_once(lanxi, qichuan):
             "新建公共厕所5座、改造8座，共13座，完成目标的108.3%，均通过竣工验收并对外开放。") in city
     assert "从完成程度看" not in qichuan and "对照年度目标" not in qichuan
     # a figure the story leaves out continues its paragraph, not one of its own
-    assert ("第三方按月检测12次均达标。完成餐厨垃圾收运处理3386吨，超过3000吨的目标，为目标的112.9%。\n"
+    assert ("第三方按月检测12次均达标。完成餐厨垃圾收运处理3386吨，为目标3000吨的112.9%。\n"
             "生活垃圾分类示范小区创建数未达到15个的目标。") in qichuan
 
 
