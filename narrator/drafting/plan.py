@@ -542,25 +542,42 @@ def make_plan(evaluation: Evaluation) -> Plan:
 
 
 def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
-    """The plan as the 通用 outline tells it: the budget is a part of its own (二、预算安排和执行情况), so the effects
-    and satisfactions a budget goal names (……救助对象满意度达到90%以上) are told with the other effects in 三, not in
-    the budget's part (a reviewer found 满意度 under 预算执行情况)."""
-    budget = plan.budget_block
-    if budget is None:
-        return plan
-    moved = [m for m in budget.messages if any(_category(r) == "effect" for r in m.results)]
-    if not moved:
-        return plan
-    kept = dataclasses.replace(budget, messages=[m for m in budget.messages if m not in moved])
-    blocks = [kept if block is budget else block for block in plan.blocks]
-    effect = next((block for block in blocks if block.category == "effect"), None)
-    if effect is not None:
-        blocks[blocks.index(effect)] = dataclasses.replace(effect, messages=moved + effect.messages)
-    else:
-        results = [r for r in evaluation.indicators if _category(r) == "effect"]
-        missed = None if any(r.status == Status.PENDING for r in results) \
-            else [r.indicator.name for r in results if r.status == Status.MISSED]
-        blocks.append(Block("effect", moved, category="effect", total=len(results), missed=missed))
+    """The plan as the 通用 outline tells it. The budget is a part of its own (二、预算安排和执行情况), and the
+    effects and satisfactions a goal names (……救助对象满意度达到90%以上) are told with the other effects, not under
+    that goal: reviewers found 满意度 under 预算执行情况 and 检查检验互认节约费用 among the work done, and asked for the
+    effects together — in the goal of effects when there is one (综合效益和满意度), else in the part of the effects.
+    决策与过程 comes first in 三, as the indicator levels go (决策、过程、履职、效益、满意度)."""
+    def effect(result: IndicatorResult) -> bool:
+        return _category(result) == "effect"
+
+    def of_effects(block: Block) -> bool:  # a goal of effects itself: it keeps them, it has nothing else to tell
+        return bool(block.goal) and block is not plan.budget_block and bool(block.messages) and all(
+            effect(r) for m in block.messages for r in m.results)
+    moved: list[Message] = []
+    blocks: list[Block] = []
+    for block in plan.blocks:
+        if not block.goal or of_effects(block) or not any(effect(r) for m in block.messages for r in m.results):
+            blocks.append(block)
+            continue
+        kept = []
+        for m in block.messages:
+            ours = [r for r in m.results if effect(r)]
+            if ours:
+                moved.append(dataclasses.replace(m, results=ours))
+            if len(ours) < len(m.results):
+                kept.append(dataclasses.replace(m, results=[r for r in m.results if not effect(r)]) if ours else m)
+        blocks.append(dataclasses.replace(block, messages=kept))
+    if moved:
+        home = next((block for block in blocks if of_effects(block)), None) \
+            or next((block for block in blocks if block.category == "effect"), None)
+        if home is not None:
+            blocks[blocks.index(home)] = dataclasses.replace(home, messages=home.messages + moved)
+        else:
+            results = [r for r in evaluation.indicators if effect(r)]
+            missed = None if any(r.status == Status.PENDING for r in results) \
+                else [r.indicator.name for r in results if r.status == Status.MISSED]
+            blocks.append(Block("effect", moved, category="effect", total=len(results), missed=missed))
+    blocks = [b for b in blocks if b.category == "process"] + [b for b in blocks if b.category != "process"]
     return dataclasses.replace(plan, blocks=blocks)
 
 
