@@ -317,13 +317,6 @@ class Plan:
         """The §二 paragraphs of task narratives no goal holds: the 通用 outline tells them after the year's counts."""
         return [highlight for highlight in self.highlights if highlight.tasks and self._home(highlight) is None]
 
-    def item_of(self, task: KeyTask) -> int:
-        """The number of §二's paragraph that tells `task`'s narrative (0 when none does)."""
-        for item, highlight in enumerate(self.highlights, start=1):
-            if task in highlight.tasks:
-                return item
-        return 0
-
 
 # ---------------------------------------------------------------- messages
 
