@@ -43,8 +43,8 @@ from .language import (Language, area, balanced, chinese_number, cut_words, is_c
                        kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
                        joined_judgements, none_happened, event, quote, shared_names, stated_in, strip_end,
                        table_text)
-from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, for_general_outline, funding_parts, is_notable, make_plan, messages, overview_parts,
-                   own_problems)
+from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, for_general_outline, funding_parts, is_notable,
+                   make_plan, messages, overview_parts, own_problems)
 
 
 # ---------------------------------------------------------------- the document
@@ -736,12 +736,17 @@ def apart_from(story: str, block) -> str:
     return "".join(sentence for sentence in re.split(r"(?<=。)", story) if sentence and not again(sentence))
 
 
-def _stating_sentence(result: IndicatorResult, story: str) -> str:
-    """The one sentence of `story` that gives the result's figure among words of its name (共13座 in 新建公共厕所5座、
-    改造8座，共13座 for 新建和改造公共厕所数量); "" when none does or several do (无害化处理率100% is no 政府采购执行率)."""
+def _stating_sentences(result: IndicatorResult, story: str) -> list[str]:
+    """The sentences of `story` that give the result's figure among words of its name (共13座 in 新建公共厕所5座、
+    改造8座，共13座 for 新建和改造公共厕所数量; 无害化处理率100% is no 政府采购执行率)."""
     name = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
-    found = [sentence for sentence in re.split(r"(?<=[。；])", story)
-             if stated_in(result, sentence) and name & name_tokens(sentence)]
+    return [sentence for sentence in re.split(r"(?<=[。；])", story)
+            if stated_in(result, sentence) and name & name_tokens(sentence)]
+
+
+def _stating_sentence(result: IndicatorResult, story: str) -> str:
+    """The one sentence of `story` that gives the result's figure; "" when none does or several do."""
+    found = _stating_sentences(result, story)
     return found[0] if len(found) == 1 else ""
 
 
@@ -755,9 +760,7 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
                    and len(name_tokens(sentence) & name_tokens(result.indicator.name)) >= 2
                    for sentence in re.split(r"[。；]", story))
     # (水利建设项目未发生安全生产事故 for 水利建设项目安全生产事故: 未发生 among the event's words, in any order)
-    name = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
-    return any(stated_in(result, sentence) and name & name_tokens(sentence)
-               for sentence in re.split(r"(?<=[。；])", story)) or none_happened(result) and any(
+    return bool(_stating_sentences(result, story)) or none_happened(result) and any(
         lexicon.wording()["none_happened"] in sentence
         and len(name_tokens(sentence) & name_tokens(event(result.indicator))) >= 2
         for sentence in re.split(r"[。；]", story))
@@ -855,7 +858,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         evaluation = evaluate(report)
         plan = make_plan(evaluation)
         budget = budget_view(evaluation, plan)
-    if outline == "通用":
+    general = outlines[outline]["general"]
+    if general:
         plan = for_general_outline(plan, evaluation)
     lang = Language(seed, patterns, plan.written, names=[i.name for i in report.indicators],
                     hedge_targets=bool(plan.notable), goals=report.goals)
@@ -877,7 +881,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "own": own_problems(report, plan), "sources": _sources(evaluation), "execution_computed": bool(computed),
         "profile": overview_parts(report.overview, budget.total is not None) if report.overview else None,
     }
-    context["outline"] = outline
+    context["general"] = general
     document = _render_document(env, outlines[outline]["template"], context, tables, missing, templates)
     document.warnings = _warnings(plan, budget)
     if scores is not None:
