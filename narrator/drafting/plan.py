@@ -478,8 +478,7 @@ def make_plan(evaluation: Evaluation) -> Plan:
     missed = {}
     for category in ("process", "effect"):
         results = by_category[category] + (budget_indicators if category == "process" else [])
-        missed[category] = None if any(r.status == Status.PENDING for r in results) \
-            else [r.indicator.name for r in results if r.status == Status.MISSED]
+        missed[category] = _missed_names(results)
     if goals:
         for category in ("process", "effect"):
             by_category[category] = _into_goals(blocks, by_category[category], process=category == "process")
@@ -534,6 +533,12 @@ def make_plan(evaluation: Evaluation) -> Plan:
     )
 
 
+def _missed_names(results: list[IndicatorResult]) -> list[str] | None:
+    """The names of the results that missed their target; None while some are not yet known."""
+    return None if any(r.status == Status.PENDING for r in results) \
+        else [r.indicator.name for r in results if r.status == Status.MISSED]
+
+
 def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     """The plan as the 通用 outline tells it. The budget is a part of its own (二、预算安排和执行情况), and the
     effects and satisfactions a goal names (……救助对象满意度达到90%以上) are told with the other effects, not under
@@ -567,9 +572,7 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
             blocks[blocks.index(home)] = dataclasses.replace(home, messages=home.messages + moved)
         else:
             results = [r for r in evaluation.indicators if effect(r)]
-            missed = None if any(r.status == Status.PENDING for r in results) \
-                else [r.indicator.name for r in results if r.status == Status.MISSED]
-            blocks.append(Block("effect", moved, category="effect", total=len(results), missed=missed))
+            blocks.append(Block("effect", moved, category="effect", total=len(results), missed=_missed_names(results)))
     blocks = [b for b in blocks if b.category == "process"] + [b for b in blocks if b.category != "process"]
     return dataclasses.replace(plan, blocks=blocks)
 
