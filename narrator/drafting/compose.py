@@ -780,19 +780,32 @@ def woven(story: str, block, lang: Language) -> str:
             # 20个的年度任务: the officer compares it himself in the next clause)
             pieces = re.split(r"(?<=[，,；;。])", sentence)
             after = pieces[pieces.index(clauses[0]) + 1] if len(clauses) == 1 and clauses[0] in pieces[:-1] else ""
+            # (65岁、2型 are words of the name, no figures of the clause)
             if len(clauses) != 1 or any(word in clauses[0] + after for word in lang.words["target_words"]) \
-                    or sum(quantity.is_number for quantity in find_quantities(clauses[0])) != 1:
+                    or sum(quantity.is_number and clauses[0][quantity.start:quantity.end] not in result.indicator.name
+                           for quantity in find_quantities(clauses[0])) != 1:
                 continue
             higher = "高" if result.indicator.target.unit in ("%", "") or is_level(result.indicator) else "多"
             compared = lang.against_target(result) or (lang.words["compared_margin"].format(
                 word=higher, margin=lang.margin(result)) if lang.margin(result) else "")
             if compared:
-                by_sentence.setdefault(sentence, []).append((sentence.index(clauses[0]), clauses[0], compared))
+                rate = result.indicator.target.unit == "%" and not lang.against_target(result)
+                by_sentence.setdefault(sentence, []).append(
+                    (pieces.index(clauses[0]), clauses[0], compared, lang.margin(result) if rate else ""))
     for sentence, places in by_sentence.items():
+        places = sorted(places)[:lang.words["woven_per_sentence"]]
         new = sentence
-        for _, clause, compared in sorted(places)[:lang.words["woven_per_sentence"]]:
+        # three rates or more in clauses one after another: one 分别 after the last (a reviewer: 四个“比目标高”)
+        if len(places) >= 3 and all(place[3] for place in places) \
+                and [place[0] for place in places] == list(range(places[0][0], places[0][0] + len(places))):
+            clause = places[-1][1]
             mark = clause[-1] if clause[-1] in "，,；;。" else ""
-            new = new.replace(clause, clause[:len(clause) - len(mark)] + "，" + compared + mark, 1)
+            each = lang.words["compared_each"].format(margins=join_list([place[3] for place in places]))
+            new = new.replace(clause, clause[:len(clause) - len(mark)] + "，" + each + mark, 1)
+        else:
+            for _, clause, compared, _ in places:
+                mark = clause[-1] if clause[-1] in "，,；;。" else ""
+                new = new.replace(clause, clause[:len(clause) - len(mark)] + "，" + compared + mark, 1)
         story = story.replace(sentence, new, 1)
     return story
 

@@ -568,8 +568,11 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     if moved:
         home = next((block for block in blocks if of_effects(block)), None) \
             or next((block for block in blocks if block.category == "effect"), None)
-        if home is not None:
-            blocks[blocks.index(home)] = dataclasses.replace(home, messages=home.messages + moved)
+        if home is not None:  # effects before satisfactions (a reviewer: 满意度 between 人均预期寿命 and 义诊 was in no order)
+            satisfaction = lexicon.wording()["satisfaction_words"]
+            together = sorted(home.messages + moved, key=lambda m: any(
+                word in r.indicator.name or word in r.indicator.level1 for r in m.results for word in satisfaction))
+            blocks[blocks.index(home)] = dataclasses.replace(home, messages=together)
         else:
             results = [r for r in evaluation.indicators if effect(r)]
             blocks.append(Block("effect", moved, category="effect", total=len(results), missed=_missed_names(results)))

@@ -200,5 +200,10 @@ def test_zaoyang_effects_together_and_every_exceeded_rate_compared():
     # (the officer's story of 医共体 still says it was saved; its comparison is told with the effects only)
     assert "118.9%" not in _section(prose, "紧密型县域医共体建设")
     health = _section(prose, "基本公共卫生服务")
-    assert ("65岁及以上老年人健康管理率和2型糖尿病患者基层规范管理服务率分别比目标高3.8个百分点和1.9个百分点。"
+    # four rates one after another: one 分别 after the last (its first reviewer found two left uncompared, the next
+    # found the two compared in a sentence of their own at the paragraph's end a patch)
+    assert ("全年居民电子健康档案建档率达到92.6%，65岁及以上老年人健康管理率73.8%，高血压患者基层规范管理服务率68.4%，"
+            "2型糖尿病患者基层规范管理服务率66.9%，分别高于年度目标2.6个百分点、3.8个百分点、3.4个百分点和1.9个百分点。"
             in health) and health.count("73.8%") == 1
+    # effects before satisfactions in the goal of effects
+    assert effects.index("人均预期寿命") < effects.index("患者满意度") and effects.index("义诊") < effects.index("患者满意度")
