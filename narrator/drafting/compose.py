@@ -780,11 +780,13 @@ def woven(story: str, block, lang: Language) -> str:
             # 20个的年度任务: the officer compares it himself in the next clause)
             pieces = re.split(r"(?<=[，,；;。])", sentence)
             after = pieces[pieces.index(clauses[0]) + 1] if len(clauses) == 1 and clauses[0] in pieces[:-1] else ""
-            # (65岁、2型 are words of the name, no figures of the clause)
+            # (65岁、2型 are words of the name, no figures of the clause; 6850盏路灯亮灯率98.6%: its figure the last)
+            figures = [quantity for quantity in find_quantities(clauses[0]) if quantity.is_number
+                       and clauses[0][quantity.start:quantity.end] not in result.indicator.name] if len(clauses) == 1 else []
             if len(clauses) != 1 or any(word in clauses[0] + after for word in lang.words["target_words"]) \
-                    or sum(quantity.is_number and clauses[0][quantity.start:quantity.end] not in result.indicator.name
-                           for quantity in find_quantities(clauses[0])) != 1:
-                continue
+                    or not figures or not stated_in(result, clauses[0][figures[-1].start:]) \
+                    or sum(stated_in(result, clauses[0][q.start:q.end]) or q.unit == figures[-1].unit for q in figures) > 1:
+                continue  # (提升改造47.8公里、大中修63.2公里: a ratio after both, in one unit, reads as either's)
             higher = "高" if result.indicator.target.unit in ("%", "") or is_level(result.indicator) else "多"
             compared = lang.against_target(result) or (lang.words["compared_margin"].format(
                 word=higher, margin=lang.margin(result)) if lang.margin(result) else "")

@@ -100,6 +100,9 @@ def test_each_area_tells_its_story_with_its_figures_once(lanxi, qichuan):
     assert ("全年城区道路机械化清扫率83.5%，比目标高3.5个百分点，比上年提高6.2个百分点；日均清运生活垃圾142吨，生活垃圾日产日清率100%。"
             "新建公共厕所5座、改造8座，共13座，完成目标的108.3%，均通过竣工验收并对外开放。") in city
     assert "从完成程度看" not in qichuan and "对照年度目标" not in qichuan
+    # a clause with another figure before (6850盏) still takes the comparison after its own (a reviewer found
+    # 路灯亮灯率比目标高0.6个百分点 appended after 停车泊位); two figures of one unit in a clause take none
+    assert "城区6850盏路灯亮灯率98.6%，比目标高0.6个百分点。" in qichuan
     # a figure the story leaves out continues its paragraph, not one of its own
     assert ("第三方按月检测12次均达标。完成餐厨垃圾收运处理3386吨，为目标3000吨的112.9%。\n"
             "生活垃圾分类示范小区创建数未达到15个的目标。") in qichuan
