@@ -31,7 +31,7 @@ from ..core import lexicon, yamlfile
 from ..core.compare import agrees
 from ..core.errors import NarratorError, Notice, message
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Problem, Status, evaluate
-from ..core.model import BUDGET_UNIT, Report
+from ..core.model import BUDGET_UNIT, Report, column_of
 from ..core.quantity import find_quantities, format_percent, round_half_up, share_percent, shown
 from ..core.resources import data_path, load_yaml
 from ..core.version import DEFAULT_SEED
@@ -731,16 +731,27 @@ def apart_from(story: str, block) -> str:
         pairs = char_pairs(sentence)
         return bool(pairs) and any(
             len(pairs & char_pairs(reason)) >= share * len(pairs)
-            and all(quantity.unit == "年" or number(quantity.value) in reason for quantity in find_quantities(sentence)
+            and all(quantity.unit in lexicon.wording()["date_units"] or number(quantity.value) in reason
+                    for quantity in find_quantities(sentence)
                     if quantity.is_number) for reason in reasons)
     return "".join(sentence for sentence in re.split(r"(?<=。)", story) if sentence and not again(sentence))
+
+
+def _sentences(story: str) -> list[str]:
+    """A story's sentences and semicolon parts, each with its mark."""
+    return re.split(r"(?<=[。；])", story)
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence's clauses, each with its mark."""
+    return re.split(r"(?<=[，,；;。])", sentence)
 
 
 def _stating_sentences(result: IndicatorResult, story: str) -> list[str]:
     """The sentences of `story` that give the result's figure among words of its name (共13座 in 新建公共厕所5座、
     改造8座，共13座 for 新建和改造公共厕所数量; 无害化处理率100% is no 政府采购执行率)."""
     name = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
-    return [sentence for sentence in re.split(r"(?<=[。；])", story)
+    return [sentence for sentence in _sentences(story)
             if stated_in(result, sentence) and name & name_tokens(sentence)]
 
 
@@ -758,12 +769,12 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
     if not result.is_quantitative:
         return any(result.indicator.completion.text in sentence
                    and len(name_tokens(sentence) & name_tokens(result.indicator.name)) >= 2
-                   for sentence in re.split(r"[。；]", story))
+                   for sentence in _sentences(story))
     # (水利建设项目未发生安全生产事故 for 水利建设项目安全生产事故: 未发生 among the event's words, in any order)
     return bool(_stating_sentences(result, story)) or none_happened(result) and any(
         lexicon.wording()["none_happened"] in sentence
         and len(name_tokens(sentence) & name_tokens(event(result.indicator))) >= 2
-        for sentence in re.split(r"[。；]", story))
+        for sentence in _sentences(story))
 
 
 def woven(story: str, block, lang: Language) -> str:
@@ -775,10 +786,10 @@ def woven(story: str, block, lang: Language) -> str:
     for message in block.messages:
         for result in message.results if message.kind == "exceeded" else []:
             sentence = _stating_sentence(result, story) if result.is_quantitative else ""
-            clauses = [clause for clause in re.split(r"(?<=[，,；;。])", sentence) if stated_in(result, clause)]
+            pieces = _clauses(sentence)
+            clauses = [clause for clause in pieces if stated_in(result, clause)]
             # (大中修63.2公里 after 提升改造47.8公里 in one clause: a ratio after both reads as either's; 22个，超额完成
             # 20个的年度任务: the officer compares it himself in the next clause)
-            pieces = re.split(r"(?<=[，,；;。])", sentence)
             after = pieces[pieces.index(clauses[0]) + 1] if len(clauses) == 1 and clauses[0] in pieces[:-1] else ""
             # (65岁、2型 are words of the name, no figures of the clause; 6850盏路灯亮灯率98.6%: its figure the last)
             figures = [quantity for quantity in find_quantities(clauses[0]) if quantity.is_number
@@ -787,9 +798,8 @@ def woven(story: str, block, lang: Language) -> str:
                     or not figures or not stated_in(result, clauses[0][figures[-1].start:]) \
                     or sum(stated_in(result, clauses[0][q.start:q.end]) or q.unit == figures[-1].unit for q in figures) > 1:
                 continue  # (提升改造47.8公里、大中修63.2公里: a ratio after both, in one unit, reads as either's)
-            higher = "高" if result.indicator.target.unit in ("%", "") or is_level(result.indicator) else "多"
             compared = lang.against_target(result) or (lang.words["compared_margin"].format(
-                word=higher, margin=lang.margin(result)) if lang.margin(result) else "")
+                difference=lang.difference(result)) if lang.margin(result) else "")
             if compared:
                 rate = result.indicator.target.unit == "%" and not lang.against_target(result)
                 by_sentence.setdefault(sentence, []).append(
@@ -816,8 +826,8 @@ def _compared_above(result: IndicatorResult, story: str) -> bool:
     """The story compares the figure with its target where it gives it (……83.5%，比目标高3.5个百分点; 22个，超额完成
     20个的年度任务)."""
     words = lexicon.wording()["target_words"]
-    for sentence in re.split(r"(?<=[。；])", story):
-        pieces = re.split(r"(?<=[，,；;。])", sentence)
+    for sentence in _sentences(story):
+        pieces = _clauses(sentence)
         for index, piece in enumerate(pieces):
             if stated_in(result, piece) and any(word in piece + "".join(pieces[index + 1:index + 2]) for word in words):
                 return True
@@ -859,7 +869,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     outlines = lexicon.wording()["outlines"]
     outline = outline or evaluation.report.outline or next(iter(outlines))
     if outline not in outlines:
-        raise NarratorError("outline_unknown", column="报告提纲", value=outline, known="、".join(outlines))
+        raise NarratorError("outline_unknown", column=column_of("outline"), value=outline, known="、".join(outlines))
     report = in_register(evaluation.report)
     if report is not evaluation.report:
         evaluation = evaluate(report)

@@ -330,8 +330,8 @@ class Language:
 
     def told_ratio(self, ratio: str) -> bool:
         """The narratives just above give this multiple or share already (为年度目标的2.43倍 for 为目标的2.43倍)."""
-        figure = re.search(r"\d+(?:\.\d+)?(?:倍|%)", ratio)
-        return figure is not None and figure.group(0) in self.told_above
+        return any(ratio[quantity.start:quantity.end] in self.told_above
+                   for quantity in find_quantities(ratio) if quantity.is_number)
 
     def goal_states(self, result: IndicatorResult) -> bool:
         """The goal just above states this result's target figure (全年完成高新技术企业的受理超2000家): the
@@ -400,6 +400,17 @@ class Language:
         if not target.is_number:
             return target.text
         return value_text(dataclasses.replace(target, approximation="") if target.approximation else target)
+
+    def difference(self, result: IndicatorResult, more: bool = True) -> str:
+        """The margin with the word its kind takes: 高3.5个百分点 / 低 for a rate, a level or a bare number, 多12个 / 少
+        for an amount ("" without a margin)."""
+        margin = self.margin(result)
+        if not margin:
+            return ""
+        unit = result.indicator.target.unit
+        kind = "level" if unit in self.words["difference_words"]["level_units"] or is_level(result.indicator) \
+            else "amount"
+        return self.words["difference_words"][kind][0 if more else 1] + margin
 
     def margin(self, result: IndicatorResult) -> str:
         """|完成值 − 目标值| in words: 208.78亿元, 2场, 3.97个百分点."""

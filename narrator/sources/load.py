@@ -18,7 +18,7 @@ from ..core import lexicon, yamlfile
 from ..core.errors import NarratorError
 from ..core.model import (BASIC_FIELDS, BUDGET_COLUMNS, FUNDING_COLUMNS, INDICATOR_COLUMNS, KEY_TASK_COLUMNS,
                     LIST_FIELDS, QUANTITY_INDICATOR_FIELDS, SHEETS, TEXT_INDICATOR_FIELDS, BudgetLine,
-                    FundingLine, Indicator, KeyTask, Origin, Report)
+                    FundingLine, Indicator, KeyTask, Origin, Report, column_of)
 from ..core.quantity import MAX_DIGITS, format_decimal, normalize_width, parse_quantity, sane_number
 from ..core.resources import example_path
 from . import kinds
@@ -313,10 +313,11 @@ def _require(row: Row, columns: Iterable[str]) -> None:
 
 def _outline(basic: Row) -> str:
     """The outline the input asks for (报告提纲: 通用), one of lexicon/wording.yaml's outlines."""
-    name = _text(basic, "报告提纲")
+    column = column_of("outline")
+    name = _text(basic, column)
     known = lexicon.wording()["outlines"]
     if name and name not in known:
-        raise basic.error("outline_unknown", column="报告提纲", value=name, known="、".join(known))
+        raise basic.error("outline_unknown", column=column, value=name, known="、".join(known))
     return name
 
 
