@@ -39,8 +39,8 @@ from ..forms.project import IndicatorScore, ProjectScores, score_indicators, sco
 from ..forms.scoring import RuleSet, score_text
 from ..statements.extract import name_tokens
 from ..recognise.projectform import written_words
-from .language import (Language, area, balanced, chinese_number, cut_words, is_ceiling, is_department, is_level,
-                       kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
+from .language import (Language, area, balanced, chinese_number, cut_words, finance_bureau, is_ceiling, is_department,
+                       is_level, kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
                        joined_judgements, none_happened, event, quote, shared_names, stated_in, strip_end,
                        table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, for_general_outline, funding_parts, is_notable,
@@ -646,16 +646,44 @@ def by_aspect(results: list[IndicatorResult], lang) -> list[tuple[str, list[str]
     """Qualitative effects met, said as judgements under their 二级指标 (社会效益: 社区治理水平提升, 辖区安全生产形势稳定;
     生态效益: 城市环境面貌改善), in the order the aspects first come; [] unless every one is a judgement under one of
     lexicon/wording.yaml's effect_aspects and there are two aspects or more."""
-    words = lexicon.wording()
     groups: dict[str, list[str]] = {}
     for result in results:
         said = lang.predicate(result.indicator)
-        level2 = result.indicator.level2.strip()
-        aspect = next((a for a in words["effect_aspects"] if level2 in (a, a + words["effect_aspect_suffix"])), "")
+        aspect = _aspect(result)
         if not said or not aspect:
             return []
         groups.setdefault(aspect, []).append(said)
     return list(groups.items()) if len(groups) > 1 else []
+
+
+def _aspect(result: IndicatorResult) -> str:
+    """The effect aspect (lexicon/wording.yaml's effect_aspects) the result's 二级指标 names; "" for none."""
+    words = lexicon.wording()
+    level2 = result.indicator.level2.strip()
+    return next((a for a in words["effect_aspects"] if level2 in (a, a + words["effect_aspect_suffix"])), "")
+
+
+def effect_aspects(messages: list, lang) -> tuple[list[tuple[str, list[IndicatorResult]]], list]:
+    """The 通用 outline's effects met, aspect by aspect (社会效益方面，义务教育巩固率99.6%，……，义务教育优质均衡发展水平
+    提升；可持续影响方面，……), and the messages left (satisfactions, shortfalls, far exceedances); the macro `aspects`
+    of templates/sentences.j2 says an aspect's figures first, then the events that did not happen, then its
+    judgements. Two reviewers read 社会效益方面，……改善；可持续影响方面，……健全 beside a figure of the same aspect in a
+    sentence of its own as pasted together."""
+    said = ("met", "exceeded", "met_ceiling", "met_qualitative")
+    groups: dict[str, list[IndicatorResult]] = {}
+    rest = []
+    for message in messages:
+        left = []
+        for result in message.results:
+            aspect = _aspect(result) if message.kind in said else ""
+            if aspect and (result.is_quantitative or lang.predicate(result.indicator)):
+                groups.setdefault(aspect, []).append(result)
+            else:
+                left.append(result)
+        if left:
+            rest.append(dataclasses.replace(message, results=left) if len(left) < len(message.results) else message)
+    order = lexicon.wording()["effect_aspects"]
+    return [(aspect, groups[aspect]) for aspect in sorted(groups, key=order.index)], rest
 
 
 def _amounts(text: str) -> list[Decimal]:
@@ -675,7 +703,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area,
-                       by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
+                       by_evidence=by_evidence, line_reason=line_reason, finance_bureau=finance_bureau, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["level"] = is_level
@@ -713,6 +741,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters["beyond"] = lambda messages, stories, compare=True: _beyond(messages, "".join(stories), compare)
     env.filters["apart_from"] = apart_from
     env.filters["woven"] = woven
+    env.filters["effect_aspects"] = effect_aspects
+    env.filters["event_of"] = lambda indicator, lang: lang.event(indicator)
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
     env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(
         word in result.indicator.name for word in lexicon.wording()["target_judgements"])
@@ -777,13 +807,15 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
         for sentence in _sentences(story))
 
 
-def woven(story: str, block, lang: Language) -> str:
+def woven(story: str, block, lang: Language, effects: list | None = None) -> str:
     """The 通用 outline's task narrative with each exceeded figure of the goal compared with its target right after
     the clause that gives it (城区道路机械化清扫率83.5%，比目标高3.5个百分点，比上年提高6.2个百分点), at most
     lexicon/wording.yaml's woven_per_sentence in one sentence: three reviewers read the comparisons in a paragraph of
-    their own after the story (从完成程度看，……) as pasted on."""
+    their own after the story (从完成程度看，……) as pasted on. An effect the story gives (`effects`: the messages
+    told together under 效益与满意度) is compared there too (回访满意度93.1%，比目标高3.1个百分点) and not said again
+    with the effects (a reviewer found it twice)."""
     by_sentence: dict[str, list[tuple[int, str, str]]] = {}
-    for message in block.messages:
+    for message in list(block.messages) + list(effects or []):
         for result in message.results if message.kind == "exceeded" else []:
             sentence = _stating_sentence(result, story) if result.is_quantitative else ""
             pieces = _clauses(sentence)

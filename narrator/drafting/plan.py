@@ -281,6 +281,8 @@ class Plan:
     # the lines whose change no narrative tells, when some do: §三 says them by their amounts after the others
     # (此外，……追加95.00万元); [] when they are items of the enumerated list already
     untold_changes: list = field(default_factory=list)
+    # the 通用 outline's block that tells the effects and satisfactions together (None in the seed outline)
+    effects: Block | None = None
 
     @property
     def written(self) -> str:
@@ -293,6 +295,14 @@ class Plan:
         """The goal that speaks of the budget (预算执行率达到100%…): the budget is analysed under it."""
         return next((block for block in self.blocks
                      if block.goal and any(part == "budget" for part, _ in block.see_also)), None)
+
+    @property
+    def budget_results(self) -> list[IndicatorResult]:
+        """The indicators of budget management the budget's analysis tells: 预算执行率 and 预算调整率, and the
+        process indicators of the goal that speaks of the budget (结转结余率, “三公”经费控制率……)."""
+        block = self.budget_block
+        told = [r for m in block.messages for r in m.results if _category(r) == "process"] if block else []
+        return self.budget_indicators + [r for r in told if r not in self.budget_indicators]
 
     def _home(self, highlight: Highlight) -> Block | None:
         """The goal that holds most of the paragraph's tasks (the first of equals); None when none holds any."""
@@ -551,6 +561,9 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     def of_effects(block: Block) -> bool:  # a goal of effects itself: it keeps them, it has nothing else to tell
         return bool(block.goal) and block is not plan.budget_block and bool(block.messages) and all(
             effect(r) for m in block.messages for r in m.results)
+    def home_of(blocks: list[Block]) -> Block | None:
+        return next((block for block in blocks if of_effects(block)), None) \
+            or next((block for block in blocks if block.category == "effect"), None)
     moved: list[Message] = []
     blocks: list[Block] = []
     for block in plan.blocks:
@@ -566,8 +579,7 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
                 kept.append(dataclasses.replace(m, results=[r for r in m.results if not effect(r)]) if ours else m)
         blocks.append(dataclasses.replace(block, messages=kept))
     if moved:
-        home = next((block for block in blocks if of_effects(block)), None) \
-            or next((block for block in blocks if block.category == "effect"), None)
+        home = home_of(blocks)
         if home is not None:  # effects before satisfactions (a reviewer: 满意度 between 人均预期寿命 and 义诊 was in no order)
             satisfaction = lexicon.wording()["satisfaction_words"]
             together = sorted(home.messages + moved, key=lambda m: any(
@@ -576,8 +588,9 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
         else:
             results = [r for r in evaluation.indicators if effect(r)]
             blocks.append(Block("effect", moved, category="effect", total=len(results), missed=_missed_names(results)))
+    effects = home_of(blocks)
     blocks = [b for b in blocks if b.category == "process"] + [b for b in blocks if b.category != "process"]
-    return dataclasses.replace(plan, blocks=blocks)
+    return dataclasses.replace(plan, blocks=blocks, effects=effects)
 
 
 def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Block]:

@@ -477,7 +477,8 @@ def test_a_bureau_drafted_with_its_officers_answers_reads_as_one_text():
     assert "（一）稳就业促就业\n" in prose
     assert ("达标率93.02%。未达到目标的3项指标中，过程类1项，为预算执行率；履职类2项，为补贴性职业技能培训人次和劳动保障监察案件按期结案率。"
             "决策、效益和满意度类指标全部达到目标。") in prose
-    assert "自评结果将按规定报送同级财政部门，并按照要求依法予以公开。" in prose
+    # (the finance bureau named from the unit's own place: 报送同级财政部门，并按照要求依法予以公开 was boilerplate)
+    assert "三是自评报告和自评表按规定报送章贡区财政局，并按要求向社会公开，接受社会监督。" in prose
     assert review(document, docx_bytes(document)) == []
 
 
@@ -658,7 +659,8 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
             "项目立项、资金使用和资产管理规范，管理制度健全。绩效目标总体合理，但") in four and "等8项" not in four
     assert "社会效益方面，农村群众饮水安全保障水平提升；可持续影响方面，水利工程运行管护长效机制健全。" in four
     assert four.rstrip().endswith(
-        "总体来看，2024年我局整体支出绩效目标基本实现，预算执行率和预算调整率均符合目标要求。但农村集中供水工程水质"
+        "总体来看，2024年我局整体支出绩效目标基本实现，预算执行率、预算调整率、结转结余率和“三公”经费控制率均符合目标要求。"
+        "但农村集中供水工程水质"
         "检测合格率、小型水库除险加固座数、规模以上取水口在线计量率和水土流失综合治理面积未达到目标，中小河流治理及小型"
         "水库除险加固资金执行率仅为88.80%，需在下一年度重点改进。")
     six = prose.split("六、绩效自评结果拟应用和公开情况\n")[1].split("\n")[0]
@@ -1022,7 +1024,8 @@ def test_judgements_stand_as_the_table_gives_them_and_the_verdict_names_rates_on
     zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
     verdict = next(line for line in zaoyang.split("\n") if line.startswith("总体来看"))
     assert verdict.startswith("总体来看，2024年我委整体支出绩效目标基本实现。但预算执行率、") and "符合目标要求" not in verdict
-    assert "预算执行率和预算调整率均符合目标要求" in qichuan  # both met: both named
+    # all met: all the budget's named (a reviewer: 结转结余率 and “三公”经费 left out)
+    assert "预算执行率、预算调整率、结转结余率和“三公”经费控制率均符合目标要求" in qichuan
 
 
 def test_only_the_officers_words_are_put_in_a_reports_register():
@@ -1223,7 +1226,7 @@ def test_blind_reviews_of_guicheng_kongtong_and_yudu_mended():
     three = kongtong.split("（三）重大传染病防控和免疫规划")[1].split("（四）")[0]
     assert "疾病预防控制专项经费年初预算268.50万元，调增21.80万元后为290.30万元，实际支出287.15万元，执行率98.91%。" in three
     yudu = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
-    assert "完成社会组织等级评估12家，为目标10家的120%。" in yudu and "目标为不少于10家" not in yudu
+    assert "完成社会组织等级评估12家，比10家的目标多2家。" in yudu and "目标为不少于10家" not in yudu
     # the goal says 服务对象满意度达到90%以上: its part tells the satisfactions of that class, under a heading that says so
     seven = yudu.split("（七）预算执行、综合效益和满意度\n")[1].split("（八）")[0]
     assert "救助对象满意度为95.60%" in seven and yudu.count("救助对象满意度为95.60%") == 1
