@@ -40,7 +40,7 @@ from ..forms.scoring import RuleSet, score_text
 from ..statements.extract import name_tokens
 from ..recognise.projectform import written_words
 from .language import (Language, area, balanced, chinese_number, cut_words, finance_bureau, is_ceiling, is_department,
-                       is_level, kind_groups, same_value_groups, self_name, completion_text, join_list, name_list, number,
+                       is_level, kind_groups, same_value_groups, self_name, shared_start, completion_text, join_list, name_list, number,
                        joined_judgements, none_happened, event, quote, shared_names, stated_in, strip_end,
                        table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, for_general_outline, funding_parts, is_notable,
@@ -656,6 +656,25 @@ def by_aspect(results: list[IndicatorResult], lang) -> list[tuple[str, list[str]
     return list(groups.items()) if len(groups) > 1 else []
 
 
+def paired(messages: list, lang) -> list:
+    """The 通用 outline's goal: one figure met and one kept under its ceiling, one after the other, said in one
+    sentence (资助资金按时足额发放率为100%，资助资金审核发放时限为12天，控制在15天以内) — a reviewer read them in two
+    short sentences, 完成年度目标 and 控制在15天以内, as filled in one by one."""
+    def single(message, kind: str) -> bool:
+        result = message.results[0]
+        return message.kind == kind and len(message.results) == 1 and result.is_quantitative \
+            and not none_happened(result) and bool(result.indicator.target.value) and not lang.near_ceiling(result)
+    out: list = []
+    for message in messages:
+        if out and single(out[-1], "met") and single(message, "met_ceiling"):
+            out[-1] = Message("met_pair", out[-1].results + message.results)
+        elif out and single(out[-1], "met_ceiling") and single(message, "met"):
+            out[-1] = Message("met_pair", message.results + out[-1].results)
+        else:
+            out.append(message)
+    return out
+
+
 def _aspect(result: IndicatorResult) -> str:
     """The effect aspect (lexicon/wording.yaml's effect_aspects) the result's 二级指标 names; "" for none."""
     words = lexicon.wording()
@@ -742,6 +761,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters["apart_from"] = apart_from
     env.filters["woven"] = woven
     env.filters["effect_aspects"] = effect_aspects
+    env.filters["paired"] = paired
+    env.filters["shared_start"] = shared_start
     env.filters["event_of"] = lambda indicator, lang: lang.event(indicator)
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
     env.tests["on_targets"] = lambda result: result.status in (Status.MET, Status.EXCEEDED) and any(

@@ -73,6 +73,15 @@ def shared_names(names) -> str:
     return join_list([quote(name[:-len(end)]) for name in names]) + end
 
 
+def shared_start(first: str, second: str) -> str:
+    """The whole words `second` opens on as `first` does (资助资金 of 资助资金按时足额发放率 and 资助资金审核发放时限),
+    when they are two characters or more and leave `second` four of its own: said once, the next clause goes on
+    without them (……发放率为100%，审核发放时限为12天)."""
+    words = os.path.commonprefix([cut_words(first), cut_words(second)])
+    start = "".join(words)
+    return start if len(start) >= 2 and len(second) - len(start) >= 4 else ""
+
+
 def joined_judgements(said) -> list[str]:
     """Judgements that end in the same word said once over their subjects (项目立项规范，资金使用规范，资产管理规范 →
     项目立项、资金使用和资产管理规范; reviewers: 规范 three times in a row), in the place of the first of them."""

@@ -272,3 +272,15 @@ def test_effects_by_aspect_in_another_hand():
 def test_the_finance_bureau_is_the_units_own_governments(unit, bureau):
     from narrator.drafting.language import finance_bureau
     assert finance_bureau(unit) == bureau
+
+
+def test_a_met_figure_and_a_ceiling_kept_are_one_sentence_and_a_told_rate_is_not_said_again(qichuan):
+    """缙云 and 漆川 (held-out), whose reviewers read 发放率为100%，完成年度目标。……时限为12天，控制在15天以内。 as filled
+    in one by one, 执行率73.50% five times, and （其中……调减……） inside a 其中."""
+    jinyun = compose(evaluate(_answered("jinyun")), outline="通用").prose()
+    assert "资助资金按时足额发放率为100%，审核发放时限为12天，控制在15天以内。" in jinyun
+    assert "项目支出净调增567.90万元（含教师队伍建设经费调减36.00万元）。" in jinyun
+    funds = _section(qichuan, "市政设施维护和城市更新改造").split("\n")[-1]
+    # his account of 背街小巷 gives the line's rate: its funds clause does not say it again
+    assert "老旧管网及背街小巷改造项目资金调增150.00万元后为1750.00万元，实际支出1286.20万元；" in funds
+    assert qichuan.count("73.50%") == 3  # his account, the verdict, his own problem
