@@ -837,7 +837,12 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
     with the effects (a reviewer found it twice)."""
     by_sentence: dict[str, list[tuple[int, str, str]]] = {}
     for message in list(block.messages) + list(effects or []):
-        for result in message.results if message.kind == "exceeded" else []:
+        # (a ceiling kept is said so after its figure: 平均修复时间31小时，控制在48小时以内 — a reviewer found it left
+        # without its target)
+        kept = message.kind == "met_ceiling"
+        for result in message.results if message.kind == "exceeded" or kept else []:
+            if kept and (none_happened(result) or not result.indicator.target.value):
+                continue
             sentence = _stating_sentence(result, story) if result.is_quantitative else ""
             pieces = _clauses(sentence)
             clauses = [clause for clause in pieces if stated_in(result, clause)]
@@ -847,14 +852,15 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
             # (65岁、2型 are words of the name, no figures of the clause; 6850盏路灯亮灯率98.6%: its figure the last)
             figures = [quantity for quantity in find_quantities(clauses[0]) if quantity.is_number
                        and clauses[0][quantity.start:quantity.end] not in result.indicator.name] if len(clauses) == 1 else []
-            if len(clauses) != 1 or any(word in clauses[0] + after for word in lang.words["target_words"]) \
+            if len(clauses) != 1 or any(word in clauses[0] + after for word in lang.words["target_words"]
+                                        + (lang.words["ceiling_words"] if kept else [])) \
                     or not figures or not stated_in(result, clauses[0][figures[-1].start:]) \
                     or sum(stated_in(result, clauses[0][q.start:q.end]) or q.unit == figures[-1].unit for q in figures) > 1:
                 continue  # (提升改造47.8公里、大中修63.2公里: a ratio after both, in one unit, reads as either's)
-            compared = lang.against_target(result) or (lang.words["compared_margin"].format(
-                difference=lang.difference(result)) if lang.margin(result) else "")
+            compared = lang.kept_within(result) if kept else lang.against_target(result) or (
+                lang.words["compared_margin"].format(difference=lang.difference(result)) if lang.margin(result) else "")
             if compared:
-                rate = result.indicator.target.unit == "%" and not lang.against_target(result)
+                rate = not kept and result.indicator.target.unit == "%" and not lang.against_target(result)
                 by_sentence.setdefault(sentence, []).append(
                     (pieces.index(clauses[0]), clauses[0], compared, lang.margin(result) if rate else ""))
     for sentence, places in by_sentence.items():
@@ -940,7 +946,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     if general:
         plan = for_general_outline(plan, evaluation)
     lang = Language(seed, patterns, plan.written, names=[i.name for i in report.indicators],
-                    hedge_targets=bool(plan.notable), goals=report.goals)
+                    hedge_targets=bool(plan.notable), goals=report.goals,
+                    own_words="\n".join(list(report.problems) + list(report.measures)))
     scores = score_indicators(evaluation, rules) if rules is not None else None
     tables = _tables(evaluation, missing, templates, scores)
     limit = lang.words["mined_sentences"] if suggestions else 0

@@ -330,7 +330,7 @@ class Language:
     another (each is seeded by its own key)."""
 
     def __init__(self, seed: int, patterns: str | Path | None = None, narratives: str = "", names=(),
-                 hedge_targets: bool = False, goals=()):
+                 hedge_targets: bool = False, goals=(), own_words: str = ""):
         self.seed = seed
         self.goals = tuple(goals)  # the 年度目标: the verb they give a count (建成……服务站点5个以上)
         self.names = tuple(names)  # the report's indicator names: a shortened name must still say which one
@@ -339,6 +339,7 @@ class Language:
         self.patterns = lexicon.mined_patterns(str(patterns) if patterns else None)
         self._frames: dict[str, int] = {}
         self.narratives = narratives  # the unit's own words (task narratives): their precision is followed
+        self.own_words = own_words  # the officer's other words (存在问题, 改进措施): 162.0% there is 162.0% here
         self.goal = ""  # the 年度目标 the sentences being written answer (its 预期目标 line stands just above)
         self.told_above = ""  # the task narratives the 通用 outline told just above the sentences being written
 
@@ -501,10 +502,15 @@ class Language:
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
 
     def percent_of_target(self, ratio: Decimal) -> str:
-        """完成值 ÷ 目标值 in percent, to one decimal (118.7) — to two when the unit's own narratives write
-        it so (完成目标任务的105.26%), that one figure is never given at two precisions."""
+        """完成值 ÷ 目标值 in percent, to one decimal (118.7; 162, or 162.0 when the officer writes it so) — to two
+        when the unit's own narratives write it so (完成目标任务的105.26%), that one figure is never given at two
+        precisions."""
         precise = _trimmed(ratio * 100, 2)
-        return precise if f"{precise}%" in self.narratives else _trimmed(ratio * 100, 1)
+        if f"{precise}%" in self.narratives:
+            return precise
+        # (his own 完成目标的162.0% in 存在问题: not 162% beside it — a reviewer read two formats of one figure)
+        whole = format_decimal(round_half_up(ratio * 100, 1), 1)
+        return whole if f"{whole}%" in self.narratives + self.own_words else _trimmed(ratio * 100, 1)
 
     def told(self, result: IndicatorResult) -> bool:
         """The unit's own narratives (§二) state this result's value already."""

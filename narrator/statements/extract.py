@@ -219,7 +219,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         elif quantity.comparator and roles.threshold_of_group(text[quantity.end:sentence_end]):
             role = roles.Role("other")  # 执行率低于95%的项目共3个: a threshold that sorts out lines
         elif "target" in role.alternatives and roles.ceiling_after(text[quantity.end:sentence_end]):
-            role = roles.Role("target")  # 控制在18.5万元以内: the ceiling
+            role = roles.Role("target")  # 控制在18.5万元以内: the ceiling, an upper bound (22分钟 under it is no shortfall)
+            quantity = quantity if quantity.comparator else replace(quantity, comparator="<=")
         if role.name == "completion" and text.startswith(_claim_tuple("negated_after"), quantity.end):
             role = roles.Role("other")  # 14批次不合格产品全部依法处置: what failed, not what was done
         elif role.name == "completion" and roles.undone_after(after):

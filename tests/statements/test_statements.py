@@ -13,7 +13,7 @@ import pytest
 from narrator.checking.checker import check_document, check_file
 from narrator.statements.extract import extract
 from narrator.sources.load import load_report
-from narrator.sources.read import read_document
+from narrator.sources.read import read_document, read_text
 from narrator.checking.reporters import explanations
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -457,3 +457,15 @@ def test_the_pipeline_loads_spacy_without_its_command_line_and_spacy_info_still_
             "import spacy\nprint(spacy.info()['spacy_version'] == spacy.__version__, 'weasel' in sys.modules)\n")
     lines = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.splitlines()
     assert lines == ["['7场', '100%']", "[]", "True True"]
+
+
+@pytest.mark.parametrize("done, found", [
+    ("困人故障应急处置平均到达时间22分钟，控制在30分钟以内。", []),  # under a ceiling: no shortfall
+    ("全年开展电梯应急救援演练22场，目标30场。", [("N102", "22场", "30场")]),  # below a floor, no word of why
+])
+def test_a_figure_kept_within_its_ceiling_is_no_shortfall_of_the_goal(done, found):
+    """A goal's analysis (预期目标 … 完成情况 …) in another hand: 控制在30分钟以内 names a ceiling, under which 22分钟
+    is the goal kept (narrator's own draft had read it as 22 short of 30); 22场 against a floor of 30 still is one."""
+    text = f"（三）特种设备安全监管\n预期目标：保障电梯安全运行。\n完成情况：依托电梯应急处置服务平台，{done}\n"
+    result = check_document(read_text(text, "t"))
+    assert [(f.code, f.claimed, f.expected) for f in result.findings if f.code.startswith("N1")] == found
