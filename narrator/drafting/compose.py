@@ -39,10 +39,10 @@ from ..forms.project import IndicatorScore, ProjectScores, score_indicators, sco
 from ..forms.scoring import RuleSet, score_text
 from ..statements.extract import name_tokens
 from ..recognise.projectform import written_words
-from .language import (Language, area, balanced, chinese_number, cut_words, finance_bureau, is_ceiling, is_department,
-                       is_level, kind_groups, same_value_groups, self_name, shared_start, completion_text, join_list, name_list, number,
-                       joined_judgements, none_happened, event, quote, shared_names, stated_in, strip_end,
-                       table_text)
+from .language import (Language, area, balanced, chinese_number, completion_text, cut_words, event, finance_bureau,
+                       is_ceiling, is_department, is_level, join_list, joined_judgements, kind_groups, name_list,
+                       none_happened, number, quote, said_as_its_own, same_value_groups, self_name, shared_names,
+                       shared_start, stated_in, strip_end, table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, for_general_outline, funding_parts, is_notable,
                    make_plan, messages, overview_parts, own_problems)
 
@@ -821,8 +821,10 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
         return any(result.indicator.completion.text in sentence
                    and len(name_tokens(sentence) & name_tokens(result.indicator.name)) >= 2
                    for sentence in _sentences(story))
-    # (水利建设项目未发生安全生产事故 for 水利建设项目安全生产事故: 未发生 among the event's words, in any order)
-    return bool(_stating_sentences(result, story)) or none_happened(result) and any(
+    # (水利建设项目未发生安全生产事故 for 水利建设项目安全生产事故: 未发生 among the event's words, in any order; 3所
+    # in 3所新建改扩建园新增学位630个 is a word of what the clause says, not the result stated)
+    return any(said_as_its_own(result, sentence) for sentence in _stating_sentences(result, story)) \
+        or none_happened(result) and any(
         lexicon.wording()["none_happened"] in sentence
         and len(name_tokens(sentence) & name_tokens(event(result.indicator))) >= 2
         for sentence in _sentences(story))

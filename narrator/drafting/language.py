@@ -162,6 +162,16 @@ def stated_in(result: IndicatorResult, text: str) -> bool:
         or _states_in_kind(text, value, unit)
 
 
+def said_as_its_own(result: IndicatorResult, text: str) -> bool:
+    """A clause of `text` says the result's figure as what it states, its last figure (新建改扩建公办幼儿园3所), not
+    as a word of another's (3所新建改扩建园新增学位630个)."""
+    for clause in re.split(r"[，,；;。、\n]", text):
+        figures = [quantity for quantity in find_quantities(clause) if quantity.is_number]
+        if figures and stated_in(result, clause[figures[-1].start:]):
+            return True
+    return False
+
+
 def _states_in_kind(text: str, value: Decimal, unit: str, scaled: bool = False) -> bool:
     """`text` has a figure of `value` in `unit` written otherwise: with a scale word (41.53万亩 for 415300亩) or in a
     unit of its kind (843名 for 843人); with `scaled`, only with a scale word."""
@@ -513,8 +523,9 @@ class Language:
         return whole if f"{whole}%" in self.narratives + self.own_words else _trimmed(ratio * 100, 1)
 
     def told(self, result: IndicatorResult) -> bool:
-        """The unit's own narratives (§二) state this result's value already."""
-        return stated_in(result, self.narratives)
+        """The unit's own narratives (§二) state this result's value already: as what a clause of theirs says, its
+        last figure (新建改扩建公办幼儿园3所), not as a word of another's (3所新建改扩建园新增学位630个)."""
+        return stated_in(result, self.narratives) and said_as_its_own(result, self.narratives)
 
     def ratio_percent(self, result: IndicatorResult) -> str:
         """完成值 ÷ 目标值 as a percentage (118.7%) below a notable exceedance; "" otherwise."""

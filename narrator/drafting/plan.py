@@ -959,10 +959,18 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
         """The clause gives the value of an indicator that missed its target and has its reason: §四 says the
         value, the target and the reason, so the sentence is not said twice (6所中…4所完成…，柘坪、上坊…顺延)."""
         words = name_tokens(clause)
-        # (计划提升改造的5所乡镇敬老院中已完工3所 for 完成提升改造敬老院数量 3个: 个 counts what 所 counts)
-        return any(r.indicator.completion.is_number and (agrees(figure, r.indicator.completion) or _same_count(
-            figure, r.indicator.completion)) and words & name_tokens(r.indicator.name)
-                   for figure in find_quantities(clause) for r in explained)
+        figures = [figure for figure in find_quantities(clause) if figure.is_number]
+
+        def its(figure, r) -> bool:  # the indicator's completion, or its target (6所中…4所完成)
+            return any(value.is_number and (agrees(figure, value) or _same_count(figure, value))
+                       for value in (r.indicator.completion, r.indicator.target))
+        # (计划提升改造的5所乡镇敬老院中已完工3所 for 完成提升改造敬老院数量 3个: 个 counts what 所 counts; but
+        # 3所新建改扩建园新增学位630个 tells the places the three gave, which no account below says — a reviewer
+        # missed the 630 + 285 that made up 915)
+        return any(r.indicator.completion.is_number and words & name_tokens(r.indicator.name)
+                   and any(agrees(figure, r.indicator.completion) or _same_count(figure, r.indicator.completion)
+                           for figure in figures)
+                   and all(its(figure, r) for figure in figures) for r in explained)
 
     reasons = [(find_quantities(r.indicator.reason), name_tokens(r.indicator.reason)) for r in results
                if r.indicator.reason.strip()]
