@@ -762,6 +762,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters["woven"] = woven
     env.filters["effect_aspects"] = effect_aspects
     env.filters["paired"] = paired
+    env.tests["interleaved_in"] = lambda message, lang: message.kind == "notable" \
+        and message.result.indicator.name in lang.interleaved
     env.filters["shared_start"] = shared_start
     env.filters["event_of"] = lambda indicator, lang: lang.event(indicator)
     # a judgement on the targets themselves (绩效目标合理性 合理): notable exceedances qualify it
@@ -883,14 +885,55 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
     return story
 
 
+def interleaved(story: str, block, lang: Language, missing: Missing, effects=()) -> str:
+    """The 通用 outline's task narrative with the officer's short cause of a far exceedance right after the part
+    that gives its figure (全年建成智慧教室152间，为目标的1.9倍，覆盖全县38所中小学，主要原因是年中争取到……): three
+    reviewers read it told after the whole story, another result between, as pasted on. A cause told at length, in
+    sentences of its own or restating the figure stays his account below; `lang.interleaved` keeps the names told.
+    An effect the story gives (`effects`) takes its cause there too (义诊惠及群众……: a reviewer found its figure in one
+    part and its cause in another)."""
+    words = lang.words
+    for message in list(block.messages) + list(effects):
+        result = message.result
+        if message.kind != "notable":
+            continue
+        why = strip_end(told_reason(result, missing))
+        parts = [part for part in _stating_sentences(result, story) if said_as_its_own(result, part)]
+        if not why or why[0] in (OWN_SENTENCES, FACTS_FIRST) or len(why) > words["account_paragraph_chars"] \
+                or "。" in why or restates(result, missing) or len(parts) != 1:
+            continue
+        part = parts[0]
+        body = part[:-1] if part[-1] in "。；" else part
+        clauses = re.split(r"[，,]", body)
+        at = next((index for index, clause in enumerate(clauses) if said_as_its_own(result, clause)), None)
+        # (……文化旅游市场投诉按期办结率100% after its figure, 组织教职工急救培训1890人次 or 募集资金全部用于……: another
+        # result or another thing follows, which the cause would be read as the cause of)
+        goes_on = tuple(words["continuation_starts"]) + tuple(words["interleave_continuations"])
+        if at is None or any(not clause.lstrip().startswith(goes_on)
+                             and not any(word in clause for word in words["target_words"])
+                             for clause in clauses[at + 1:]):
+            continue
+        if not any(word in "，".join(clauses[at:]) for word in words["target_words"]):
+            clauses[at] += "，" + (lang.against_target(result, True)
+                                  or words["compared_margin"].format(difference=lang.difference(result)))
+        story = story.replace(part, "，".join(clauses) + words["interleaved_reason"].format(why=why), 1)
+        lang.interleaved.add(result.indicator.name)
+    return story
+
+
 def _compared_above(result: IndicatorResult, story: str) -> bool:
     """The story compares the figure with its target where it gives it (……83.5%，比目标高3.5个百分点; 22个，超额完成
     20个的年度任务)."""
     words = lexicon.wording()["target_words"]
+    # (……66.9%，分别高于年度目标2.6个百分点、……: the 分别 after the last compares each before it — a reviewer
+    # found the first three compared again in a sentence after it)
+    each = lexicon.wording()["compared_each"].split("{")[0]
     for sentence in _sentences(story):
         pieces = _clauses(sentence)
         for index, piece in enumerate(pieces):
-            if stated_in(result, piece) and any(word in piece + "".join(pieces[index + 1:index + 2]) for word in words):
+            if stated_in(result, piece) and (
+                    any(word in piece + "".join(pieces[index + 1:index + 2]) for word in words)
+                    or any(each in later for later in pieces[index + 1:])):
                 return True
     return False
 
@@ -961,6 +1004,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: told_reason(result, missing),
         # (or the narrative just above gives it: the 通用 outline tells an area's story before its figures)
         "restates": lambda result: restates(result, missing) or _told_above(result, lang.told_above),
+        "interleaved": lambda story, block, effects=(): interleaved(story, block, lang, missing, effects),
         "target_told": lambda result: target_told(result, missing),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],

@@ -352,6 +352,7 @@ class Language:
         self.own_words = own_words  # the officer's other words (存在问题, 改进措施): 162.0% there is 162.0% here
         self.goal = ""  # the 年度目标 the sentences being written answer (its 预期目标 line stands just above)
         self.told_above = ""  # the task narratives the 通用 outline told just above the sentences being written
+        self.interleaved: set[str] = set()  # far exceedances whose cause the 通用 outline told in the story
 
     def under_goal(self, goal: str) -> str:
         """The sentences that follow answer `goal` ("" outside a goal's part)."""

@@ -291,3 +291,26 @@ def test_a_met_figure_and_a_ceiling_kept_are_one_sentence_and_a_told_rate_is_not
     # his account of 背街小巷 gives the line's rate: its funds clause does not say it again
     assert "老旧管网及背街小巷改造项目资金调增150.00万元后为1750.00万元，实际支出1286.20万元；" in funds
     assert qichuan.count("73.50%") == 3  # his account, the verdict, his own problem
+
+
+def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_twice():
+    """缙云, 枣阳 and 澜溪 (held-out), whose reviewers read a far exceedance's cause told after the whole story as
+    pasted on, four rates compared twice, 预算调整率 alone in a paragraph, and no budget for the line his account
+    gave the rate of."""
+    jinyun = compose(evaluate(_answered("jinyun")), outline="通用").prose()
+    assert ("全年建成智慧教室152间，为目标的1.9倍，覆盖全县38所中小学，主要原因是年中争取到省级教育数字化转型补助资金，"
+            "追加预算286.50万元，将建设范围由县城学校扩大至全部乡镇中心学校。课后服务学生参与率92.4%") in jinyun
+    assert "智慧教室建设数量大幅超过" not in jinyun and jinyun.count("年中争取到省级教育数字化转型补助资金") == 1
+    # (another result follows its figure in the part: the cause would be read as that one's, so it stays below)
+    assert "全县63所中小学配备AED126台，实现每校2台，组织教职工急救培训1890人次。" in jinyun
+    assert "中小学校AED配备数量为目标60台的2.1倍，主要原因是县慈善总会定向捐赠66台" in jinyun
+    zaoyang = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
+    assert "分别比目标高2.6个百分点" not in zaoyang and zaoyang.count("73.8%") == 1
+    # an effect's cause goes where the story gives its figure, and the effects name it as told above
+    assert "义诊惠及群众9650人次，为目标5000人次的1.93倍，主要原因是将义诊活动" in zaoyang
+    assert zaoyang.count("将义诊活动与") == 1
+    lanxi = compose(evaluate(_answered("lanxi")), outline="通用").prose()
+    arranged = _part(lanxi, "（一）预算安排和调整情况", "（二）预算执行情况")
+    assert arranged.rstrip().endswith("预算调整率为5.76%，控制在8%以内。") and lanxi.count("预算调整率为5.76%") == 1
+    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元。" in lanxi
+    assert "此外，未在以下各项工作中单独说明的项目资金中，国土变更调查及测绘地理信息经费预算236.00万元" in lanxi
