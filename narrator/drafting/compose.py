@@ -722,8 +722,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area,
-                       by_evidence=by_evidence, line_reason=line_reason, finance_bureau=finance_bureau, amounts=_amounts, shared_names=shared_names,
-                       joined_judgements=joined_judgements)
+                       by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
+                       joined_judgements=joined_judgements, finance_bureau=finance_bureau)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["level"] = is_level
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0

@@ -237,7 +237,9 @@ def finance_bureau(unit: str) -> str:
         if not found or found.group(0)[0] in "".join(suffixes):  # (县城市管理局: 县城 is no place)
             break
         place, rest = found.group(0), rest[found.end():]
-    return place + suffixes[next(s for s in sorted(suffixes, key=len, reverse=True) if place.endswith(s))] if place else ""
+    if not place:
+        return ""
+    return place + suffixes[next(s for s in sorted(suffixes, key=len, reverse=True) if place.endswith(s))]
 
 
 @lru_cache(maxsize=64)
