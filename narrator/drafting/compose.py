@@ -787,7 +787,18 @@ def apart_from(story: str, block) -> str:
             and all(quantity.unit in lexicon.wording()["date_units"] or number(quantity.value) in reason
                     for quantity in find_quantities(sentence)
                     if quantity.is_number) for reason in reasons)
-    return "".join(sentence for sentence in re.split(r"(?<=。)", story) if sentence and not again(sentence))
+    # (by its parts: ……新建改扩建公办幼儿园3所，完成目标的75.00%；东渡镇中心幼儿园因用地红线调整推迟开工……。 loses
+    # its second part only, and the first closes the sentence)
+    kept = ""
+    for part in _sentences(story):
+        if not part:
+            continue
+        if again(part):
+            if part.endswith("。") and kept.endswith("；"):
+                kept = kept[:-1] + "。"
+            continue
+        kept += part
+    return kept
 
 
 def _sentences(story: str) -> list[str]:

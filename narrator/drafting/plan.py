@@ -248,6 +248,9 @@ class Highlight:
     # values (§四 gives each against its target), else the narratives whole
     said: dict[str, str] = field(default_factory=dict)  # a result of `results` by its name: the narrative's own clause
     # that gave it (街道和社区党群服务中心开展活动268场), told instead of the table's words (党群服务中心活动268场)
+    # the narratives with the indicators' values kept (the 通用 outline compares them where they stand), without what
+    # an officer's account below tells; "" when `story` is the narratives whole
+    told: str = ""
 
     @property
     def task_named(self) -> str:
@@ -520,6 +523,10 @@ def make_plan(evaluation: Evaluation) -> Plan:
             accounted |= named
         if highlight.story and spent:
             highlight.story = _without_spending(highlight.story, spent)
+        if highlight.told and lines:
+            highlight.told = without_adjustments(highlight.told, lines)[0]
+        if highlight.told and spent:
+            highlight.told = _without_spending(highlight.told, spent)
     total = evaluation.total_budget
     untold = [line for line in lines if accounts and line.name not in accounted
               and line.parent != (total.line.name if total is not None else None)]
@@ -590,7 +597,10 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
             blocks.append(Block("effect", moved, category="effect", total=len(results), missed=_missed_names(results)))
     effects = home_of(blocks)
     blocks = [b for b in blocks if b.category == "process"] + [b for b in blocks if b.category != "process"]
-    return dataclasses.replace(plan, blocks=blocks, effects=effects)
+    # each narrative with its values where it gives them (实施临时救助2617人次 stays in its place, compared there; a
+    # reviewer read it added at the paragraph's end after the satisfactions as pasted on)
+    highlights = [dataclasses.replace(h, story=h.told) if h.told else h for h in plan.highlights]
+    return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights)
 
 
 def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Block]:
@@ -937,10 +947,11 @@ def _same_count(figure, completion) -> bool:
         and general in (figure.unit, completion.unit) and figure.unit not in ("%", "") and completion.unit not in ("%", "")
 
 
-def _untold(narrative: str, results: list[IndicatorResult]) -> str:
+def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = False) -> str:
     """The narrative without the clauses that only give an indicator's value (站点完好率95.4%; 全年实施农村供水
     改造提升工程13处): §四 says each against its target. What is left is what the tables do not hold (抽检水样362份，
-    合格317份，不合格水样主要来自千人以下小型供水工程); "" when nothing is."""
+    合格317份，不合格水样主要来自千人以下小型供水工程); "" when nothing is. With `keep_values` (the 通用 outline,
+    which compares a value where the narrative gives it) only what an officer's account below tells goes."""
     names = [r.indicator.name for r in results]
 
     def told(clause: str) -> bool:
@@ -961,9 +972,10 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
         words = name_tokens(clause)
         figures = [figure for figure in find_quantities(clause) if figure.is_number]
 
-        def its(figure, r) -> bool:  # the indicator's completion, or its target (6所中…4所完成)
-            return any(value.is_number and (agrees(figure, value) or _same_count(figure, value))
-                       for value in (r.indicator.completion, r.indicator.target))
+        def its(figure, r) -> bool:  # the indicator's completion, or its target (6所中…4所完成); 2型 of its name
+            return clause[figure.start:figure.end] in r.indicator.name or any(
+                value.is_number and (agrees(figure, value) or _same_count(figure, value))
+                for value in (r.indicator.completion, r.indicator.target))
         # (计划提升改造的5所乡镇敬老院中已完工3所 for 完成提升改造敬老院数量 3个: 个 counts what 所 counts; but
         # 3所新建改扩建园新增学位630个 tells the places the three gave, which no account below says — a reviewer
         # missed the 630 + 285 that made up 915)
@@ -993,6 +1005,10 @@ def _untold(narrative: str, results: list[IndicatorResult]) -> str:
     for sentence in _sentence_parts(narrative):
         end = sentence[-1] if sentence[-1] in "。；;" else ""
         clauses = [c for c in re.split(r"[，,]", sentence.rstrip("。；;")) if c.strip()]
+        if keep_values:
+            if not reason_told(sentence):
+                kept_sentences.append("，".join(clauses) + (end or "。"))
+            continue
         # A part of a sentence (up to its 。 or ；) goes only when every clause of it gives an indicator's value or
         # goes on from one that does (……1.49亿立方米，控制在……以内): a part with anything else stays whole, or its
         # rest would be half a statement (受理维修事项227件，按期处置222件 without 按期处置率97.8%).
@@ -1269,12 +1285,13 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
                 title = own
         whole = "".join(strip_end(task.result) + "。" for task in by_duty_tasks[title])
         story = _untold(whole, stated or duty) if len(area) > 1 else whole
+        told = _untold(whole, stated or duty, keep_values=True) if len(area) > 1 else ""
         # what the area exceeded that its narratives leave unsaid (餐厨垃圾收运处理3386吨): a reviewer read 其中3项达到或
         # 超过目标 and found two of them told
         beyond = [r for r in area if r.status is Status.EXCEEDED and r.is_quantitative and not is_ceiling(r.indicator)
                   and not stated_in(r, story) and not _parts_stated(r, story)][:lexicon.wording()["summary_untold"]]
         said = {r.indicator.name: clause for r in beyond if (clause := _own_clause(r, whole))}
-        highlights.append(Highlight(title, by_duty_tasks[title], beyond, area, story, said))
+        highlights.append(Highlight(title, by_duty_tasks[title], beyond, area, story, said, told))
     covered = set(order)
     for title, results in groups.items():
         if title in covered:
