@@ -187,6 +187,25 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     return _causes_listed(_subject_not_again(text, name, words), words)
 
 
+def reason_beside(result: IndicatorResult, missing: Missing, above: str) -> str:
+    """The officer's reason as told below a narrative (`above`, the 通用 outline) that already gives the facts his
+    account opens on (全年办理建设项目用地预审与选址意见书48件。一是……): the opening sentence goes when every figure in
+    it is in the narrative, and his causes follow the figures directly (a reviewer found 48件 in two paragraphs one
+    after the other)."""
+    reason = told_reason(result, missing)
+    if not above or not reason or reason[0] not in (OWN_SENTENCES, FACTS_FIRST):
+        return reason
+    first, _, rest = reason[1:].partition("。")
+    figures = [quantity for quantity in find_quantities(first) if quantity.is_number]
+    if not rest.strip() or not figures or not all(
+            re.search(rf"(?<![\d.]){re.escape(number(quantity.value))}{re.escape(quantity.unit)}", above)
+            for quantity in figures):
+        return reason
+    if reason[0] == FACTS_FIRST:  # his causes listed (一是……) follow 主要原因 as any listed reason does
+        return rest.removeprefix(lexicon.wording()["told_reason"]["reasons_after_facts"])
+    return reason[0] + rest
+
+
 def _causes_listed(text: str, words: dict) -> str:
     """A reason of one sentence that gives two to four causes side by side (……快检室随之停用；同时快检试剂年度采购重新
     组织，……) as 一是……；二是……, which 主要原因： then leads (reviewers rewrote each such sentence so: a cause after a
@@ -1012,7 +1031,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     context = {
         "report": report, "ev": evaluation, "Status": Status, "plan": plan, "budget": budget, "lang": lang,
         "counts": {status.name: len(evaluation.by_status(status)) for status in Status},
-        "missing": missing, "gaps": lang.words["placeholders"], "reason": lambda result: told_reason(result, missing),
+        "missing": missing, "gaps": lang.words["placeholders"],
+        "reason": lambda result: reason_beside(result, missing, lang.told_above),
         # (or the narrative just above gives it: the 通用 outline tells an area's story before its figures)
         "restates": lambda result: restates(result, missing) or _told_above(result, lang.told_above),
         "interleaved": lambda story, block, effects=(): interleaved(story, block, lang, missing, effects),

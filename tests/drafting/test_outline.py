@@ -327,3 +327,15 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     assert arranged.rstrip().endswith("预算调整率为5.76%，控制在8%以内。") and lanxi.count("预算调整率为5.76%") == 1
     assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元。" in lanxi
     assert "此外，未在以下各项工作中单独说明的项目资金中，国土变更调查及测绘地理信息经费预算236.00万元" in lanxi
+
+
+def test_an_account_does_not_open_on_a_fact_the_story_just_gave(lanxi):
+    """澜溪 (held-out), whose reviewer found 全年办理建设项目用地预审与选址意见书48件 in two paragraphs one after the other:
+    the story gives it, the account of the shortfall goes straight to his causes."""
+    prose = lanxi.prose()
+    assert prose.count("48件") == 1
+    assert ("建设项目用地预审与选址意见书平均办理时限比10个工作日的控制目标多2.5个工作日，主要原因：一是县级国土空间总体规划"
+            "7月获批前") in prose
+    # the seed outline, with no story above its accounts, keeps his opening fact
+    seed = compose(evaluate(_answered("lanxi"))).prose()
+    assert "全年办理建设项目用地预审与选址意见书48件" in seed
