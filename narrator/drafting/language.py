@@ -506,12 +506,16 @@ class Language:
             key = "of_target_multiple_after_wei" if result.indicator.name.startswith(verb) else "of_target_multiple"
             return words[key].format(multiple=_trimmed(ratio, 2), target=target)
         target_value = result.indicator.target.value
-        if with_target and ratio > 1 and target_value < self.words["difference_below"] \
-                and target_value == target_value.to_integral_value():
-            # 设置流动摊贩疏导点8个，比6个的目标多2个 — not 完成目标6个的133.3% (a reviewer: 生硬); a large
-            # target keeps its ratio (为目标3000吨的112.9%), which says more than 多386吨
-            return words["over_target_named"].format(target=self.target_value(result.indicator),
-                                                     gap=self.difference(result))
+        if ratio > 1 and target_value < self.words["difference_below"] \
+                and target_value == target_value.to_integral_value() \
+                and lexicon.unit_kinds().get(result.indicator.target.unit) == "count":
+            # 设置流动摊贩疏导点8个，比6个的目标多2个; 8家……，比目标多2家 — not 完成目标6个的133.3% (three reviewers:
+            # 生硬); a large target or one of length, area or money keeps its ratio (为目标3000吨的112.9%; 中小河流治理
+            # 12.8公里，为目标的106.7%), which says more than 多386吨
+            if with_target:
+                return words["over_target_named"].format(target=self.target_value(result.indicator),
+                                                         gap=self.difference(result))
+            return self.words["compared_margin"].format(difference=self.difference(result))
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
 
     def percent_of_target(self, ratio: Decimal) -> str:
