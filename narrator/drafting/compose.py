@@ -781,7 +781,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters["woven"] = woven
     env.filters["effect_aspects"] = effect_aspects
     env.filters["paired"] = paired
-    env.tests["interleaved_in"] = lambda message, lang: message.kind == "notable" \
+    env.tests["interleaved_in"] = lambda message, lang: message.kind in ("notable", "missed") \
         and message.result.indicator.name in lang.interleaved
     env.filters["shared_start"] = shared_start
     env.filters["event_of"] = lambda indicator, lang: lang.event(indicator)
@@ -921,11 +921,13 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
     reviewers read it told after the whole story, another result between, as pasted on. A cause told at length, in
     sentences of its own or restating the figure stays his account below; `lang.interleaved` keeps the names told.
     An effect the story gives (`effects`) takes its cause there too (义诊惠及群众……: a reviewer found its figure in one
-    part and its cause in another)."""
+    part and its cause in another). So does a shortfall's (县域内就诊率为88.6%，比90%的目标低1.4个百分点，主要原因……:
+    a reviewer read 县域内就诊率为88.6%。县域内就诊率未达到90%的目标 as a seam)."""
     words = lang.words
     for message in list(block.messages) + list(effects):
         result = message.result
-        if message.kind != "notable":
+        short = message.kind == "missed" and result.is_quantitative and not is_ceiling(result.indicator)
+        if message.kind != "notable" and not short:
             continue
         why = strip_end(told_reason(result, missing))
         parts = [part for part in _stating_sentences(result, story) if said_as_its_own(result, part)]
@@ -943,7 +945,9 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
                              and not any(word in clause for word in words["target_words"])
                              for clause in clauses[at + 1:]):
             continue
-        if not any(word in "，".join(clauses[at:]) for word in words["target_words"]):
+        if short and not any(word in "，".join(clauses[at:]) for word in words["target_words"]):
+            clauses[at] += "，" + lang.gap_named(result)
+        elif not any(word in "，".join(clauses[at:]) for word in words["target_words"]):
             clauses[at] += "，" + (lang.against_target(result, True)
                                   or words["compared_margin"].format(difference=lang.difference(result)))
         story = story.replace(part, "，".join(clauses) + words["interleaved_reason"].format(why=why), 1)

@@ -513,10 +513,16 @@ class Language:
             # 生硬); a large target or one of length, area or money keeps its ratio (为目标3000吨的112.9%; 中小河流治理
             # 12.8公里，为目标的106.7%), which says more than 多386吨
             if with_target:
-                return words["over_target_named"].format(target=self.target_value(result.indicator),
-                                                         gap=self.difference(result))
+                return self.gap_named(result)
             return self.words["compared_margin"].format(difference=self.difference(result))
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
+
+    def gap_named(self, result: IndicatorResult) -> str:
+        """The gap to the target with the target named, its word by the side it falls on: 比90%的目标低1.4个百分点,
+        比20条的目标少6条, 比6个的目标多2个."""
+        missed = result.margin is not None and result.margin < 0
+        return _connectives()["over_target_named"].format(target=self.target_value(result.indicator),
+                                                          gap=self.difference(result, not missed))
 
     def percent_of_target(self, ratio: Decimal) -> str:
         """完成值 ÷ 目标值 in percent, to one decimal (118.7; 162, or 162.0 when the officer writes it so) — to two
