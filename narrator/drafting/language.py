@@ -165,9 +165,12 @@ def stated_in(result: IndicatorResult, text: str) -> bool:
 def said_as_its_own(result: IndicatorResult, text: str) -> bool:
     """A clause of `text` says the result's figure as what it states, its last figure (新建改扩建公办幼儿园3所), not
     as a word of another's (3所新建改扩建园新增学位630个)."""
+    of_target = re.compile(rf"(?:{_alternation(tuple(lexicon.wording()['target_words']))})[^，。；]{{0,10}}的$")
     for clause in re.split(r"[，,；;。、\n]", text):
         figures = [quantity for quantity in find_quantities(clause) if quantity.is_number]
-        if figures and stated_in(result, clause[figures[-1].start:]):
+        # (完成目标的90.50% is a ratio to a target, not 教师满意度 90.5%: a reviewer found it said 已在上文说明)
+        if figures and stated_in(result, clause[figures[-1].start:]) \
+                and not of_target.search(clause[:figures[-1].start]):
             return True
     return False
 
