@@ -264,7 +264,7 @@ def execution_reason(plan: Plan, budget: BudgetView) -> str:
 
 
 def in_register(report: Report) -> Report:
-    """The report with the officer's reasons, 原因说明, problems and measures in a report's register (没有支付 → 未支付, 还没 → 尚未, 我们 →
+    """The report with the officer's reasons, 原因说明, problems, measures and task narratives in a report's register (没有支付 → 未支付, 还没 → 尚未, 我们 →
     我局: lexicon/wording.yaml formal_register) — the same words otherwise; the report itself when nothing changes.
     Reviewers marked his words pasted as he typed them; only what he wrote is touched, never narrator's own text."""
     rules = lexicon.wording()["formal_register"]
@@ -279,11 +279,14 @@ def in_register(report: Report) -> Report:
     lines = [dataclasses.replace(b, note=formal(b.note)) if b.note else b for b in report.budget_lines]
     # his problems and measures too (a reviewer: 关键仪器一出故障就影响……, pasted in §五)
     problems, measures = [formal(text) for text in report.problems], [formal(text) for text in report.measures]
+    # and his task narratives (书院巷……几次停工协调: a reviewer found it kept as he typed it)
+    tasks = [dataclasses.replace(t, result=formal(t.result)) if t.result else t for t in report.key_tasks]
     if all(a.reason == b.reason for a, b in zip(indicators, report.indicators)) and all(
             a.note == b.note for a, b in zip(lines, report.budget_lines)) and problems == report.problems \
-            and measures == report.measures:
+            and measures == report.measures and all(a.result == b.result for a, b in zip(tasks, report.key_tasks)):
         return report
-    return dataclasses.replace(report, indicators=indicators, budget_lines=lines, problems=problems, measures=measures)
+    return dataclasses.replace(report, indicators=indicators, budget_lines=lines, problems=problems, measures=measures,
+                               key_tasks=tasks)
 
 
 def line_reason(line: BudgetResult) -> str:

@@ -359,3 +359,12 @@ def test_a_ratio_to_a_target_is_no_other_result_told():
     prose = compose(evaluate(_answered("jinyun")), outline="通用").prose()
     effects = _section(prose, "效益与满意度")
     assert "教师满意度为90.5%" in effects and "教师满意度见上文" not in effects
+
+
+def test_the_officers_narratives_are_put_in_a_reports_register_too():
+    """汾溪 and 梧冈 (held-out): his task narratives, told whole now, take the register his reasons take (只按 → 仅按;
+    本局 → 我局); a reviewer found 只按已完成工程量 left as he typed it."""
+    fenxi = compose(evaluate(_answered("fenxi")), outline="通用").prose()
+    assert "年内仅按已完成工程量" in fenxi and "只按" not in fenxi
+    wugang = compose(evaluate(_answered("wugang")), outline="通用").prose()
+    assert "三是原计划由我局实施的县殡仪馆" in wugang and "本局" not in wugang

@@ -844,7 +844,7 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     # another held-out unit's (梧冈民政): the cause and the change in one sentence of its narrative
     wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
     assert ("具体为：一是2024年城市、农村低保标准分别提高到每人每月780元和640元，因提标追加城乡最低生活保障资金260.00万元；"
-            "二是追加省级养老服务体系建设补助资金150.00万元；三是原计划由本局实施的县殡仪馆火化设备尾气处理改造改由县生态"
+            "二是追加省级养老服务体系建设补助资金150.00万元；三是原计划由我局实施的县殡仪馆火化设备尾气处理改造改由县生态"
             "环境局统筹大气污染防治资金实施，调减殡葬改革及社会事务管理经费35.00万元；四是追加特困人员救助供养资金95.00"
             "万元、临时救助及流浪乞讨人员救助经费60.00万元和儿童福利及残疾人两项补贴资金40.00万元。调整后预算为"
             "13814.40万元") in wugang  # the changes no narrative tells close the list by their amounts (a reviewer:
