@@ -894,8 +894,7 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
                     or not figures or not stated_in(result, clauses[0][figures[-1].start:]) \
                     or sum(stated_in(result, clauses[0][q.start:q.end]) or q.unit == figures[-1].unit for q in figures) > 1:
                 continue  # (提升改造47.8公里、大中修63.2公里: a ratio after both, in one unit, reads as either's)
-            compared = lang.kept_within(result) if kept else lang.against_target(result) or (
-                lang.words["compared_margin"].format(difference=lang.difference(result)) if lang.margin(result) else "")
+            compared = lang.kept_within(result) if kept else lang.compared(result)
             if compared:
                 rate = not kept and result.indicator.target.unit == "%" and not lang.against_target(result)
                 by_sentence.setdefault(sentence, []).append(
@@ -951,8 +950,7 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         if short and not any(word in "，".join(clauses[at:]) for word in words["target_words"]):
             clauses[at] += "，" + lang.gap_named(result)
         elif not any(word in "，".join(clauses[at:]) for word in words["target_words"]):
-            clauses[at] += "，" + (lang.against_target(result, True)
-                                  or words["compared_margin"].format(difference=lang.difference(result)))
+            clauses[at] += "，" + lang.compared(result, True)
         story = story.replace(part, "，".join(clauses) + words["interleaved_reason"].format(why=why), 1)
         lang.interleaved.add(result.indicator.name)
     return story

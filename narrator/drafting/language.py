@@ -165,7 +165,7 @@ def stated_in(result: IndicatorResult, text: str) -> bool:
 def said_as_its_own(result: IndicatorResult, text: str) -> bool:
     """A clause of `text` says the result's figure as what it states, its last figure (新建改扩建公办幼儿园3所), not
     as a word of another's (3所新建改扩建园新增学位630个)."""
-    of_target = re.compile(rf"(?:{_alternation(tuple(lexicon.wording()['target_words']))})[^，。；]{{0,10}}的$")
+    of_target = _of_target(tuple(lexicon.wording()["target_words"]))
     for clause in re.split(r"[，,；;。、\n]", text):
         figures = [quantity for quantity in find_quantities(clause) if quantity.is_number]
         # (完成目标的90.50% is a ratio to a target, not 教师满意度 90.5%: a reviewer found it said 已在上文说明)
@@ -173,6 +173,12 @@ def said_as_its_own(result: IndicatorResult, text: str) -> bool:
                 and not of_target.search(clause[:figures[-1].start]):
             return True
     return False
+
+
+@lru_cache(maxsize=8)
+def _of_target(words: tuple[str, ...]) -> re.Pattern:
+    """What stands before a ratio to a target (完成目标的, 为年度任务的), built once."""
+    return re.compile(rf"(?:{_alternation(words)})[^，。；]{{0,10}}的$")
 
 
 def _states_in_kind(text: str, value: Decimal, unit: str, scaled: bool = False) -> bool:
@@ -519,6 +525,12 @@ class Language:
                 return self.gap_named(result)
             return self.words["compared_margin"].format(difference=self.difference(result))
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
+
+    def compared(self, result: IndicatorResult, with_target: bool = False) -> str:
+        """The completion against its target in a clause of its own: its ratio or multiple when it has one
+        (完成目标的108.3%, 为目标80场的2.34倍), else its difference (比目标高3.5个百分点); "" without a margin."""
+        return self.against_target(result, with_target) or (
+            self.words["compared_margin"].format(difference=self.difference(result)) if self.margin(result) else "")
 
     def gap_named(self, result: IndicatorResult) -> str:
         """The gap to the target with the target named, its word by the side it falls on: 比90%的目标低1.4个百分点,

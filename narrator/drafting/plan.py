@@ -248,8 +248,8 @@ class Highlight:
     # values (§四 gives each against its target), else the narratives whole
     said: dict[str, str] = field(default_factory=dict)  # a result of `results` by its name: the narrative's own clause
     # that gave it (街道和社区党群服务中心开展活动268场), told instead of the table's words (党群服务中心活动268场)
-    # the narratives with the indicators' values kept (the 通用 outline compares them where they stand), without what
-    # an officer's account below tells; "" when `story` is the narratives whole
+    # the narratives with the indicators' values kept (the 通用 outline compares them where they stand, _in_place);
+    # "" when `story` is the narratives whole
     told: str = ""
 
     @property
@@ -510,12 +510,11 @@ def make_plan(evaluation: Evaluation) -> Plan:
         _fund(blocks, evaluation)
     # A goal that only tasks speak to is told in §四 through their narratives; §二 leaves them out.
     told_in_blocks = {id(task) for block in blocks if not block.messages for task in block.tasks if task.result}
-    highlights = _highlights(duty, [task for task in tasks if id(task) not in told_in_blocks],
-                             duty + [r for r in evaluation.indicators if _category(r) == "effect"])
+    narrated = duty + [r for r in evaluation.indicators if _category(r) == "effect"]
+    highlights = _highlights(duty, [task for task in tasks if id(task) not in told_in_blocks], narrated)
     accounts: list[str] = []
     accounted: set[str] = set()
-    lines = [line for line in report.budget_lines if line.parent and line.adjustment]
-    spent = [line for line in report.budget_lines if line.parent and line.actual is not None]
+    lines, spent = _lines_told(report)
     for highlight in highlights:
         if highlight.story and lines:
             highlight.story, moved, named = without_adjustments(highlight.story, lines)
@@ -523,10 +522,8 @@ def make_plan(evaluation: Evaluation) -> Plan:
             accounted |= named
         if highlight.story and spent:
             highlight.story = _without_spending(highlight.story, spent)
-        if highlight.told and lines:
-            highlight.told = without_adjustments(highlight.told, lines)[0]
-        if highlight.told and spent:
-            highlight.told = _without_spending(highlight.told, spent)
+        if highlight.told:
+            highlight.told = _in_place(highlight.told, narrated, lines, spent)
     total = evaluation.total_budget
     untold = [line for line in lines if accounts and line.name not in accounted
               and line.parent != (total.line.name if total is not None else None)]
@@ -612,23 +609,34 @@ def _by_goal(highlight: Highlight, blocks: list[Block], evaluation: Evaluation) 
     goals = {goal_of.get(id(task)) for task in highlight.tasks}
     if len(highlight.tasks) < 2 or len(goals) < 2 or None in goals:
         return [whole]
-    stated = [r for r in evaluation.indicators if _category(r) in ("duty", "effect")]
-    report = evaluation.report
-    lines = [line for line in report.budget_lines if line.parent and line.adjustment]
-    spent = [line for line in report.budget_lines if line.parent and line.actual is not None]
+    narrated = [r for r in evaluation.indicators if _category(r) in ("duty", "effect")]
+    lines, spent = _lines_told(evaluation.report)
     parts = []
     for goal in sorted(goals):
         tasks = [task for task in highlight.tasks if goal_of[id(task)] == goal]
         told = [r for message in blocks[goal].messages for r in message.results]
         area = [r for r in highlight.area if r in told]  # the duty's indicators this goal tells
-        story = "".join(strip_end(task.result) + "。" for task in tasks)
-        story = _untold(story, stated, keep_values=True)
-        story = without_adjustments(story, lines)[0] if story and lines else story
-        story = _without_spending(story, spent) if story and spent else story
+        story = _in_place("".join(strip_end(task.result) + "。" for task in tasks), narrated, lines, spent)
         # (named by its task: 养老服务方面指标2项 would miscount the duty's 5, which the checker reads so)
         title = tasks[0].name if len(tasks) == 1 else highlight.title
         parts.append(Highlight(title, tasks, [], area, story, {}, story))
     return parts
+
+
+def _lines_told(report) -> tuple[list, list]:
+    """The budget lines a narrative may tell of: those changed in the year (§三 tells the change) and those spent
+    (the goal's funds tell the spending)."""
+    lines = [line for line in report.budget_lines if line.parent and line.adjustment]
+    spent = [line for line in report.budget_lines if line.parent and line.actual is not None]
+    return lines, spent
+
+
+def _in_place(narrative: str, narrated: list[IndicatorResult], lines: list, spent: list) -> str:
+    """A narrative as the 通用 outline tells it: with its values in place, without what an officer's account below
+    tells, the year's changes §三 tells and the spending its goal's funds tell."""
+    story = _untold(narrative, narrated, keep_values=True)
+    story = without_adjustments(story, lines)[0] if story and lines else story
+    return _without_spending(story, spent) if story and spent else story
 
 
 def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyTask]) -> list[Block]:
@@ -1313,7 +1321,7 @@ def _highlights(duty: list[IndicatorResult], tasks: list[KeyTask],
                 title = own
         whole = "".join(strip_end(task.result) + "。" for task in by_duty_tasks[title])
         story = _untold(whole, stated or duty) if len(area) > 1 else whole
-        told = _untold(whole, stated or duty, keep_values=True) if len(area) > 1 else ""
+        told = whole if len(area) > 1 else ""  # make_plan tells them in place (_in_place)
         # what the area exceeded that its narratives leave unsaid (餐厨垃圾收运处理3386吨): a reviewer read 其中3项达到或
         # 超过目标 and found two of them told
         beyond = [r for r in area if r.status is Status.EXCEEDED and r.is_quantitative and not is_ceiling(r.indicator)
