@@ -197,9 +197,18 @@ def reason_beside(result: IndicatorResult, missing: Missing, above: str) -> str:
         return reason
     first, _, rest = reason[1:].partition("。")
     figures = [quantity for quantity in find_quantities(first) if quantity.is_number]
-    if not rest.strip() or not figures or not all(
-            re.search(rf"(?<![\d.]){re.escape(number(quantity.value))}{re.escape(quantity.unit)}", above)
-            for quantity in figures):
+    if not rest.strip() or not figures:
+        return reason
+    # (年度计划实施8个补充耕地项目、新增耕地1200亩，6个项目通过验收，新增耕地1036.5亩，比目标少163.5亩。 below
+    # 计划实施的8个补充耕地项目中，6个通过县级验收……新增耕地1036.5亩: its target and gap are the comparison the
+    # sentence before his account gives; a reviewer found 1036.5亩 in two paragraphs one after the other)
+    compared = _known_figures(result)[1:] if result.indicator.completion.is_number else []
+    above_figures = [quantity for quantity in figures if re.search(
+        rf"(?<![\d.]){re.escape(number(quantity.value))}{re.escape(quantity.unit)}", above)]
+    words = lexicon.wording()["told_reason"]
+    if not above_figures or any(word in first for word in words["reckoning_words"]) or not all(
+            quantity in above_figures or any(quantity.unit == known.unit and quantity.value == known.value
+                                             for known in compared) for quantity in figures):
         return reason
     if reason[0] == FACTS_FIRST:  # his causes listed (一是……) follow 主要原因 as any listed reason does
         return rest.removeprefix(lexicon.wording()["told_reason"]["reasons_after_facts"])
@@ -847,6 +856,17 @@ def _stating_sentence(result: IndicatorResult, story: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
+def _compared_above(result: IndicatorResult, story: str) -> bool:
+    """The sentence of `story` that states the result compares it too, with its gap or its ratio (综合减灾示范社区创建
+    完成2个，较目标少1个; 完成目标45公里的84.44%): the account below need not give the gap again."""
+    known = _known_figures(result)
+    if len(known) < 3:
+        return False
+    return any(agrees(quantity, figure) for sentence in _stating_sentences(result, story)
+               for quantity in find_quantities(sentence) for figure in known[2:]
+               if quantity.is_number and quantity.unit == figure.unit)
+
+
 def _told_above(result: IndicatorResult, story: str) -> bool:
     """The task narrative above states the result: its figure (or 未发生 the event a zero count counts), or for a
     judgement its word beside words of its name (12月通过省爱卫会复审 for 省级卫生县城复审 通过)."""
@@ -1042,6 +1062,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "restates": lambda result: restates(result, missing) or _told_above(result, lang.told_above),
         "interleaved": lambda story, block, effects=(): interleaved(story, block, lang, missing, effects),
         "target_told": lambda result: target_told(result, missing),
+        "compared_above": lambda result: _compared_above(result, lang.told_above),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
@@ -1218,6 +1239,7 @@ def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_
         "reason": lambda result: reason_text(result, missing), "score": score_text,
         "restates": lambda result: False,  # a project's reasons are glued on with 原因是
         "target_told": lambda result: False,
+        "compared_above": lambda result: False,
     }
     document = _render_document(environment(str(templates) if templates else None), "project.j2", context, tables,
                                 missing, templates)

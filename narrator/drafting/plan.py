@@ -734,6 +734,8 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
             continue
         stem = _line_stem(line.line.name)
         holding = [block for block in goals if stem and any(stem in task.name for task in block.tasks)]
+        # 特困人员救助供养资金: one goal's task lists 特困人员救助供养 among its contents (两个目标都说特困人员供养)
+        holding = holding or [block for block in goals if stem and any(stem in task.content for task in block.tasks)]
         if len(holding) == 1:  # 农村公路建设资金: one goal's task is 农村公路建设和危桥改造
             if not any(part == "budget" for part, _ in holding[0].see_also):
                 holding[0].lines.append(line)
@@ -746,14 +748,29 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
                 goals[classed[0]].lines.append(line)
             continue
         name = re.sub("|".join(lexicon.wording()["line_generic"]), " ", line.line.name)
-        index = _named_goal(name, linker)
-        index = index if index is not None else _named_goal(name, by_indicators)
-        index = index if index is not None else _task_named(
-            line.line.name, goals, [other.line.name for other in evaluation.budget if other is not line])
-        if index is not None:
-            block = goals[index]
-            if not any(part == "budget" for part, _ in block.see_also):
-                block.lines.append(line)
+        # (the budget goal's part tells no line: a line its indicators' names alone tie to it — 养老服务 of 老年人对养老
+        # 服务满意度 — is looked for further)
+        found = (lambda: _named_goal(name, linker), lambda: _named_goal(name, by_indicators),
+                 lambda: _task_named(line.line.name, goals,
+                                     [other.line.name for other in evaluation.budget if other is not line]),
+                 lambda: _named_goal(_told_of(line.line.name, evaluation), linker))
+        for find in found:
+            index = find()
+            if index is not None and any(part == "budget" for part, _ in goals[index].see_also):
+                index = None
+            if index is not None:
+                goals[index].lines.append(line)
+                break
+
+
+def _told_of(name: str, evaluation: Evaluation) -> str:
+    """What the officer's accounts say beside a budget line's name (……2所乡镇敬老院因消防设计方案变更……，养老服务体系
+    建设资金215.65万元结转……): the work its money went to, when its name speaks of two goals alike (养老服务 of 敬老院提升
+    改造 and of 老年人关爱服务; a reviewer found the line that left most unspent in no goal's part). Figures and the
+    line's own name are left out."""
+    notes = [result.indicator.reason for result in evaluation.indicators] + [b.line.note or "" for b in evaluation.budget]
+    said = [sentence for note in notes for sentence in re.split(r"(?<=[。；])", note) if name in sentence]
+    return re.sub(r"[\d.]+[%％]?", " ", " ".join(sentence.replace(name, " ") for sentence in said))
 
 
 def _named_goal(name: str, linker: GoalLinker) -> int | None:
@@ -1043,7 +1060,15 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
         clauses = [c for c in re.split(r"[，,]", sentence.rstrip("。；;")) if c.strip()]
         if keep_values:
             if not reason_told(sentence):
-                kept_sentences.append("，".join(clauses) + (end or "。"))
+                # (计划提升改造的5所乡镇敬老院中已完工3所，其余2所因消防设计变更重新招标，工程顺延至2025年实施: the
+                # clauses after the result are his account's, which says 11月开工 and 2025年上半年完工 below — a
+                # reviewer found the two told one after the other, and at odds; a clause that gives a result's value
+                # stays, to be compared where it stands)
+                rest = next((index for index in range(1, len(clauses))
+                             if find_quantities("，".join(clauses[index:])) and reason_told("，".join(clauses[index:]))
+                             and not told_part(clauses[index])
+                             and not any(told(clause) for clause in clauses[index:])), len(clauses))
+                kept_sentences.append("，".join(clauses[:rest]) + ("。" if rest < len(clauses) else (end or "。")))
             continue
         # A part of a sentence (up to its 。 or ；) goes only when every clause of it gives an indicator's value or
         # goes on from one that does (……1.49亿立方米，控制在……以内): a part with anything else stays whole, or its

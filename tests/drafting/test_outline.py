@@ -338,7 +338,7 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     arranged = _part(lanxi, "（一）预算安排和调整情况", "（二）预算执行情况")
     assert arranged.rstrip().endswith("预算调整率为5.76%，控制在8%以内。") and lanxi.count("预算调整率为5.76%") == 1
     assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%。" in lanxi
-    assert "\n另有国土变更调查及测绘地理信息经费预算236.00万元，实际支出229.70万元，执行率97.33%。\n" in lanxi
+    assert "\n项目支出中，国土变更调查及测绘地理信息经费预算236.00万元，实际支出229.70万元，执行率97.33%。\n" in lanxi
 
 
 def test_an_account_does_not_open_on_a_fact_the_story_just_gave(lanxi):
@@ -368,3 +368,43 @@ def test_the_officers_narratives_are_put_in_a_reports_register_too():
     assert "年内仅按已完成工程量" in fenxi and "只按" not in fenxi
     wugang = compose(evaluate(_answered("wugang")), outline="通用").prose()
     assert "三是原计划由我局实施的县殡仪馆" in wugang and "本局" not in wugang
+
+
+def test_an_account_opening_on_the_figures_just_told_goes_to_its_causes_after_the_gap(lanxi):
+    """澜溪 (held-out), whose reviewer found 新增耕地1036.5亩 in two paragraphs one after the other (the story, then his
+    account's plan and figures): the sentence before his account gives the gap, his causes follow; a story that
+    compares the result itself (蓬溪: 较目标少1个) is not compared again."""
+    prose = lanxi.prose()
+    assert ("补充耕地面积比1200亩的目标少163.5亩。沙坝、小营2个项目在实施中经国土变更调查比对，发现项目区内有部分林地图斑"
+            in prose)
+    assert "年度计划实施8个补充耕地项目" not in prose and "补充耕地面积未达到年度目标" not in prose
+    pengxi = compose(evaluate(_answered("pengxi")), outline="通用").prose()
+    assert "综合减灾示范社区创建完成2个，较目标少1个" in pengxi
+    assert "综合减灾示范社区创建数未达到年度目标，原因是计划创建的3个社区中" in pengxi
+    assert "比3个的目标少1个" not in pengxi
+
+
+def test_the_clauses_of_a_story_his_account_tells_go_and_a_short_cause_takes_their_place():
+    """于都 and 德清 (held-out): 其余2所因消防设计变更重新招标，工程顺延至2025年实施 beside his 11月开工……2025年上半年
+    完工 (a reviewer: the two at odds, one after the other); 另有2个项目因设计方案报批周期较长结转至2025年实施 before his
+    account of the same two."""
+    yudu = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    assert "计划提升改造的5所乡镇敬老院中已完工3所。完成提升改造敬老院3个，比5个的目标少2个，主要是2所乡镇敬老院" in yudu
+    assert "顺延至2025年实施" not in yudu
+    deqing = compose(evaluate(_answered("deqing")), outline="通用").prose()
+    assert ("完成文物保护修缮项目4个，比6个的目标少2个，主要原因是计划实施的6个修缮项目中，2个省级文物保护单位修缮项目的设计"
+            "方案需报省文物局审批") in deqing
+    assert "另有2个项目因设计方案报批周期较长" not in deqing
+
+
+def test_a_line_named_for_two_goals_goes_to_the_one_its_accounts_speak_of():
+    """于都 (held-out): 养老服务体系建设资金 (88.76 %, the line that left most unspent) speaks of 养老服务 as two goals do,
+    and of the budget goal's 老年人对养老服务满意度; his account says its money waited on the 敬老院 — that goal's part
+    tells it. 特困人员救助供养资金 goes to the goal whose task lists 特困人员救助供养."""
+    prose = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    homes = _section(prose, "推进农村养老服务设施建设")
+    assert "养老服务体系建设资金年初预算1850.00万元，调增68.00万元后为1918.00万元，实际支出1702.35万元，执行率88.76%。" in homes
+    relief = _section(prose, "健全分层分类社会救助体系")
+    assert "特困人员救助供养资金调增86.00万元后为3236.00万元，实际支出3221.40万元，执行率99.55%" in relief
+    spending = _part(prose, "（二）预算执行情况", "三、绩效目标完成情况")
+    assert "\n项目支出中，" not in spending and "另有" not in spending
