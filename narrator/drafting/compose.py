@@ -39,7 +39,7 @@ from ..forms.project import IndicatorScore, ProjectScores, score_indicators, sco
 from ..forms.scoring import RuleSet, score_text
 from ..statements.extract import name_tokens
 from ..recognise.projectform import written_words
-from .language import (Language, area, balanced, chinese_number, completion_text, cut_words, event, finance_bureau,
+from .language import (Language, area, balanced, chinese_number, completion_text, cut_words, event, field_of, finance_bureau,
                        is_ceiling, is_department, is_level, join_list, joined_judgements, kind_groups, name_list,
                        none_happened, number, quote, said_as_its_own, same_value_groups, self_name, shared_names,
                        shared_start, stated_in, strip_end, table_text)
@@ -752,7 +752,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters.update(num=number, pct=format_percent, join=join_list, cn=chinese_number, strip_end=strip_end,
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
-                       kind_groups=kind_groups, same_value_groups=same_value_groups, area=area,
+                       kind_groups=kind_groups, same_value_groups=same_value_groups, area=area, field=field_of,
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau)
     env.tests["is_ceiling"] = is_ceiling
@@ -856,24 +856,15 @@ def _stating_sentence(result: IndicatorResult, story: str) -> str:
     return found[0] if len(found) == 1 else ""
 
 
-def _compared_above(result: IndicatorResult, story: str) -> bool:
-    """The sentence of `story` that states the result compares it too, with its gap or its ratio (综合减灾示范社区创建
-    完成2个，较目标少1个; 完成目标45公里的84.44%): the account below need not give the gap again."""
-    known = _known_figures(result)
-    if len(known) < 3:
-        return False
-    return any(agrees(quantity, figure) for sentence in _stating_sentences(result, story)
-               for quantity in find_quantities(sentence) for figure in known[2:]
-               if quantity.is_number and quantity.unit == figure.unit)
-
-
 def _told_above(result: IndicatorResult, story: str) -> bool:
     """The task narrative above states the result: its figure (or 未发生 the event a zero count counts), or for a
     judgement its word beside words of its name (12月通过省爱卫会复审 for 省级卫生县城复审 通过)."""
     if not story:
         return False
     if not result.is_quantitative:
-        return any(result.indicator.completion.text in sentence
+        text = result.indicator.completion.text
+        said = [text] + lexicon.wording()["judgement_said_as"].get(text, [])
+        return any(any(word in sentence for word in said)
                    and len(name_tokens(sentence) & name_tokens(result.indicator.name)) >= 2
                    for sentence in _sentences(story))
     # (水利建设项目未发生安全生产事故 for 水利建设项目安全生产事故: 未发生 among the event's words, in any order; 3所
@@ -906,6 +897,9 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
             # (大中修63.2公里 after 提升改造47.8公里 in one clause: a ratio after both reads as either's; 22个，超额完成
             # 20个的年度任务: the officer compares it himself in the next clause)
             after = pieces[pieces.index(clauses[0]) + 1] if len(clauses) == 1 and clauses[0] in pieces[:-1] else ""
+            # (……41.53万亩，比目标多0.27万亩，永久基本农田保护面积35.86万亩，均高于市级下达的保护任务: 均 judges all
+            # the figures before it together, no one's comparison — a reviewer found the second left uncompared)
+            after = "" if after.lstrip().startswith(tuple(lang.words["judged_together"])) else after
             # (65岁、2型 are words of the name, no figures of the clause; 6850盏路灯亮灯率98.6%: its figure the last)
             figures = [quantity for quantity in find_quantities(clauses[0]) if quantity.is_number
                        and clauses[0][quantity.start:quantity.end] not in result.indicator.name] if len(clauses) == 1 else []
@@ -930,11 +924,30 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
             each = lang.words["compared_each"].format(margins=join_list([place[3] for place in places]))
             new = new.replace(clause, clause[:len(clause) - len(mark)] + "，" + each + mark, 1)
         else:
-            for _, clause, compared, _ in places:
+            pieces = _clauses(sentence)
+            for index, clause, compared, _ in places:
                 mark = clause[-1] if clause[-1] in "，,；;。" else ""
-                new = new.replace(clause, clause[:len(clause) - len(mark)] + "，" + compared + mark, 1)
+                # (……718家次，完成目标的119.7%；查处一般事故隐患1863条……: a result and its comparison end where the
+                # next result begins — a reviewer read four results and three comparisons run on with commas)
+                # (not before a 均 that judges the figures on both sides together: ……0.27万亩，永久基本农田……，均高于……)
+                if mark in "，," and mark and _begins_another(pieces[index + 1] if index + 1 < len(pieces) else "",
+                                                                lang.words) \
+                        and not any(piece.lstrip().startswith(tuple(lang.words["judged_together"]))
+                                    for piece in pieces[index + 1:]):
+                    mark = "；"
+                new = new.replace(clause, clause[:len(clause) - len(clause[-1] if clause[-1] in "，,；;。" else "")]
+                                  + "，" + compared + mark, 1)
         story = story.replace(sentence, new, 1)
     return story
+
+
+def _begins_another(clause: str, words: dict) -> bool:
+    """The clause states a figure of its own (查处一般事故隐患1863条), not one that goes on from the one before it
+    (其中……, 占……, 比上年……) or compares it."""
+    text = clause.lstrip()
+    return bool(text) and any(quantity.is_number for quantity in find_quantities(text)) \
+        and not text.startswith(tuple(words["continuation_starts"]) + tuple(words["part_or_bound_starts"])) \
+        and not any(word in text for word in words["target_words"])
 
 
 def interleaved(story: str, block, lang: Language, missing: Missing, effects=()) -> str:

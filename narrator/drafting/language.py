@@ -194,7 +194,18 @@ def area(duty: str) -> str:
     words = lexicon.wording()["area"]
     for prefix in words["strip_prefixes"]:
         duty = duty.removeprefix(prefix)
+    duty = field_of(duty)
     return duty if 2 <= len(duty) <= words["max_chars"] and not re.search(r"[，。；,;：:]", duty) else ""
+
+
+def field_of(task: str) -> str:
+    """A task's name as the field it works in, without the verb it opens on (推进农村养老服务设施建设 → 农村养老服务
+    设施建设), for ……方面指标2项: two reviewers found 推进……方面 and 实施……方面 a task's name pasted as a subject."""
+    words = lexicon.wording()["area"]
+    for verb in words["task_verbs"]:
+        if task.startswith(verb) and len(task) - len(verb) >= words["field_min_chars"]:
+            return task[len(verb):]
+    return task
 
 
 def same_value_groups(results) -> list[list]:

@@ -285,7 +285,8 @@ def test_a_line_that_left_much_money_unspent_is_asked_why_with_its_figures():
 def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
     def sentence(unit, start):
         prose = draft(_with_notes(unit), check=False).document.prose()
-        sentences = (s.strip().removeprefix("从资金看，").removeprefix("该项工作对应的") for s in prose.split("。"))
+        sentences = (s.strip().removeprefix("从资金看，").removeprefix("该项工作对应的").removeprefix("为此安排的")
+                     for s in prose.split("。"))
         return next(s + "。" for s in sentences if s.startswith(start))
 
     # under the goal whose work the line pays for, after its figures; his 还没做完, 没有支付 as a report says them

@@ -129,7 +129,7 @@ def test_a_cause_the_account_tells_is_not_in_the_story_too():
         "壶镇镇中心幼儿园二分园2所新建园和新建镇中心幼儿园1所改扩建园，新建改扩建公办幼儿园3所，完成目标的75.00%，"
         "主要是东渡镇中心幼儿园新建工程因用地红线调整、规划方案重新报批，开工时间推迟4个月，年底主体结构封顶，未能按期投用。"
         "3所新建改扩建园新增学位630个，另通过现有公办园挖潜扩班新增学位285个，全年共新增公办幼儿园学位915个，"
-        "完成目标的101.7%。学前三年毛入园率99.2%，比目标高1.2个百分点，普惠性幼儿园在园幼儿占比96.8%，比目标高1.8个"
+        "完成目标的101.7%。学前三年毛入园率99.2%，比目标高1.2个百分点；普惠性幼儿园在园幼儿占比96.8%，比目标高1.8个"
         "百分点。")
     zaoyang = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
     assert "县域内就诊率为88.6%，比90%的目标低1.4个百分点，主要原因：一是" in zaoyang
@@ -200,12 +200,12 @@ def test_yudu_each_thing_in_its_place_and_once():
     # one duty's two tasks answer two goals: each goal tells its own task, counted by it (a reviewer found 适老化改造
     # under the first goal and the second opening on 高龄津贴发放人数完成目标的104.5%)
     assert care.split("\n")[1].startswith(
-        "推进农村养老服务设施建设方面指标2项，其中1项达到或超过目标，完成提升改造敬老院数量未达到目标。全年新建村级互助养老"
+        "农村养老服务设施建设方面指标2项，其中1项达到或超过目标，完成提升改造敬老院数量未达到目标。全年新建村级互助养老"
         "服务点22个，超额完成20个的年度任务；")  # his own comparison, no ratio woven in before it
     assert "适老化改造" not in care
     elders = _section(prose, "实施特殊困难老年人关爱服务")
     assert elders.split("\n")[1].startswith(
-        "实施特殊困难老年人关爱服务方面的3项指标全部达到或超过目标。全年完成特殊困难老年人家庭适老化改造236户，"
+        "特殊困难老年人关爱服务方面的3项指标全部达到或超过目标。全年完成特殊困难老年人家庭适老化改造236户，"
         "为年初目标的2.36倍，主要原因是该项工作于年中被列入省级民生实事项目")
     assert prose.count("168人") == 1 and prose.count("2.43倍") == 1
     assert "慈善募集资金大幅超过300万元的目标，主要原因是县慈善总会联合开展" in prose
@@ -222,7 +222,7 @@ def test_zaoyang_effects_together_and_every_exceeded_rate_compared():
     effects = _section(prose, "综合效益和满意度")
     # the officer's story of 医共体 says what was saved: it is compared there and not told again with the effects
     # (two reviewers: a figure of the story said twice)
-    assert "医共体内检查检验结果互认节约患者费用356.8万元，完成目标的118.9%，" in _section(prose, "紧密型县域医共体建设")
+    assert "医共体内检查检验结果互认节约患者费用356.8万元，完成目标的118.9%；" in _section(prose, "紧密型县域医共体建设")
     assert "356.8" not in effects and prose.count("356.8") == 1
     health = _section(prose, "基本公共卫生服务")
     # four rates one after another: one 分别 after the last (its first reviewer found two left uncompared, the next
@@ -238,8 +238,8 @@ def test_effects_are_told_by_aspect_and_a_figure_a_story_gave_is_not_told_again(
     """漆川 (held-out), whose reviewer found 回访满意度93.1% and 全年未发生……安全责任事故 told in an area and again with the
     effects, and 社会效益方面，……改善；可持续影响方面，……健全 beside a figure of the same aspect in a sentence apart."""
     six = _section(qichuan, "城市管理综合执法和数字城管")
-    assert "按时办结率99.3%，比目标高1.3个百分点，回访满意度93.1%，比目标高3.1个百分点。" in six
-    assert "在城区设置流动摊贩疏导点8个，比目标多2个，" in six  # not 完成目标6个的133.3% (a reviewer: 生硬)
+    assert "按时办结率99.3%，比目标高1.3个百分点；回访满意度93.1%，比目标高3.1个百分点。" in six
+    assert "在城区设置流动摊贩疏导点8个，比目标多2个；" in six  # not 完成目标6个的133.3% (a reviewer: 生硬)
     effects = _section(qichuan, "效益与满意度")
     # (those the stories above told are named, two reviewers having counted 8 and found 5)
     assert effects.split("\n")[1].startswith(
@@ -408,3 +408,31 @@ def test_a_line_named_for_two_goals_goes_to_the_one_its_accounts_speak_of():
     assert "特困人员救助供养资金调增86.00万元后为3236.00万元，实际支出3221.40万元，执行率99.55%" in relief
     spending = _part(prose, "（二）预算执行情况", "三、绩效目标完成情况")
     assert "\n项目支出中，" not in spending and "另有" not in spending
+
+
+def test_a_goal_of_effects_opens_on_their_count_with_those_told_above_in_brackets():
+    """枣阳 and 湄潭 (held-out), whose last part is a goal of effects and satisfaction (综合效益和满意度): it opened on
+    “……的完成情况已在上文说明”, which five reviewers read as a program's cross-reference; it opens as the part of the
+    effects does, on their count, with the effects told above named in brackets."""
+    zaoyang = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
+    assert ("效益和满意度指标共8项，均达到目标（重大突发公共卫生事件发生数、检查检验结果互认节约患者费用和义诊惠及群众人次见上文）。"
+            "社会效益方面，人均预期寿命为79.6岁，比目标高0.6岁") in zaoyang
+    meitan = compose(evaluate(_answered("meitan")), outline="通用").prose()
+    assert "效益和满意度指标共8项，均达到目标（茶园化肥使用量减少率和茶叶质量安全事件发生数见上文）。" in meitan
+    assert "已在上文说明" not in zaoyang + meitan
+
+
+def test_results_compared_in_a_story_end_where_the_next_begins(lanxi):
+    """蓬溪 and 澜溪 (held-out): a reviewer read 718家次，完成目标的119.7%，查处……1863条，为目标的124.2%，整改率…… as
+    four results run on with commas; another found 永久基本农田保护面积 left uncompared before 均高于市级下达的保护任务,
+    and 县级国土空间总体规划成果获批，达到预期目标 after the story that opened on the plan 经省人民政府批准实施."""
+    pengxi = compose(evaluate(_answered("pengxi")), outline="通用").prose()
+    assert ("全年执法检查企业718家次，完成目标的119.7%；查处一般事故隐患1863条，完成目标的124.2%；整改率97.6%，比目标高"
+            "2.6个百分点；立案查处行政处罚案件52件，完成目标的130%") in pengxi
+    prose = lanxi.prose()
+    assert ("全县耕地保有量41.53万亩，比目标多0.27万亩，永久基本农田保护面积35.86万亩，比目标多0.06万亩，均高于市级下达的"
+            "保护任务") in prose
+    assert "《澜溪县国土空间总体规划（2021—2035年）》于2024年7月经省人民政府批准实施。" in prose
+    assert "总体规划成果获批" not in prose
+    # (a goal's part keeps 其中 with the figure it parts: 1623.7亩，完成目标的108.2%，其中工业用地……)
+    assert "全年供应国有建设用地1623.7亩，完成目标的108.2%，其中工业用地612.4亩" in prose

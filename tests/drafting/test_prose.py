@@ -1391,7 +1391,7 @@ def test_blind_reviews_of_qingyuan_guicheng_and_wugang_mended():
     a 项目; a cause his 加上 joins is listed even when short; what a line left is 结转结余 (two reviewers: 未支出 is no
     term of the finance bureau's)."""
     qingyuan = compose(evaluate(_answered(DATA / "statements_qingyuan"))).prose()
-    assert "该项工作对应的文物保护及非遗传承项目年初预算168.00万元" in qingyuan
+    assert "为此安排的文物保护及非遗传承项目年初预算168.00万元" in qingyuan
     # (a reviewer: ……结余26.23万元；加上其他项目零星结余。 — half a sentence once his closing 执行率只有98.05% went)
     assert "，文物保护及非遗传承项目结余26.23万元；二是其他项目零星结余。" in qingyuan and "；加上" not in qingyuan
     wugang = compose(evaluate(_answered(DATA / "statements_wugang"))).prose()
