@@ -713,7 +713,7 @@ def _aspect(result: IndicatorResult) -> str:
     return next((a for a in words["effect_aspects"] if level2 in (a, a + words["effect_aspect_suffix"])), "")
 
 
-def effect_aspects(messages: list, lang) -> tuple[list[tuple[str, list[IndicatorResult]]], list]:
+def effect_aspects(messages: list, lang, recalled: list | tuple = ()) -> tuple[list[tuple[str, list[IndicatorResult]]], list]:
     """The 通用 outline's effects met, aspect by aspect (社会效益方面，义务教育巩固率99.6%，……，义务教育优质均衡发展水平
     提升；可持续影响方面，……), and the messages left (satisfactions, shortfalls, far exceedances); the macro `aspects`
     of templates/sentences.j2 says an aspect's figures first, then the events that did not happen, then its
@@ -722,6 +722,17 @@ def effect_aspects(messages: list, lang) -> tuple[list[tuple[str, list[Indicator
     said = ("met", "exceeded", "met_ceiling", "met_qualitative")
     groups: dict[str, list[IndicatorResult]] = {}
     rest = []
+    # (`recalled`: the effects a story above gave and compared, said again here by their figures alone, in their
+    # aspect, the satisfactions last — six reviewers read their names listed in brackets as 见上文 as a program's)
+    words = lexicon.wording()
+    satisfied = words["recalled_satisfactions"]
+    for result in recalled:
+        aspect = _aspect(result) or (satisfied if any(word in result.indicator.name
+                                                      for word in words["satisfaction_words"]) else "")
+        # (a judgement the story told as an event — 12月通过省爱卫会复审 — is not said again as 复审通过)
+        if aspect and (result.is_quantitative or lang.predicate(result.indicator)
+                       and result.indicator.completion.text.strip() not in words["told_as_events"]):
+            groups.setdefault(aspect, []).append(result)
     for message in messages:
         left = []
         for result in message.results:
@@ -732,7 +743,7 @@ def effect_aspects(messages: list, lang) -> tuple[list[tuple[str, list[Indicator
                 left.append(result)
         if left:
             rest.append(dataclasses.replace(message, results=left) if len(left) < len(message.results) else message)
-    order = lexicon.wording()["effect_aspects"]
+    order = words["effect_aspects"] + [satisfied]
     return [(aspect, groups[aspect]) for aspect in sorted(groups, key=order.index)], rest
 
 
@@ -991,8 +1002,8 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
 
 def _compared_above(result: IndicatorResult, story: str) -> bool:
     """The story compares the figure with its target where it gives it (……83.5%，比目标高3.5个百分点; 22个，超额完成
-    20个的年度任务)."""
-    words = lexicon.wording()["target_words"]
+    20个的年度任务; 50.8%，控制在52%以内)."""
+    words = lexicon.wording()["target_words"] + lexicon.wording()["ceiling_words"]
     # (……66.9%，分别高于年度目标2.6个百分点、……: the 分别 after the last compares each before it — a reviewer
     # found the first three compared again in a sentence after it)
     each = lexicon.wording()["compared_each"].split("{")[0]

@@ -30,7 +30,8 @@ from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import BUDGET_UNIT, KeyTask
 from ..core.quantity import find_quantities, round_half_up
 from ..statements.extract import name_tokens
-from .language import chinese_number, cut_words, is_ceiling, join_list, none_happened, number, stated_in, strip_end
+from .language import (chinese_number, cut_words, is_ceiling, join_list, none_happened, number, said_as_its_own,
+                       stated_in, strip_end)
 
 
 @dataclass
@@ -597,7 +598,38 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     # each narrative with its values where it gives them (实施临时救助2617人次 stays in its place, compared there; a
     # reviewer read it added at the paragraph's end after the satisfactions as pasted on)
     highlights = [part for h in plan.highlights for part in _by_goal(h, blocks, evaluation)]
+    blocks = _with_its_story(blocks, highlights)
+    effects = home_of(blocks) if effects is not None else None
     return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights)
+
+
+def _with_its_story(blocks: list[Block], highlights: list[Highlight]) -> list[Block]:
+    """A result another goal states (失能半失能特困人员集中供养率达到60%以上 in the goal of 敬老院) but whose duty's
+    narrative gives its figure under its own goal (特困人员供养2648人，失能半失能特困人员集中供养率为55.30%) is told
+    there, where that paragraph counts it (社会救助方面的6项指标中……集中供养率未达到目标): a reviewer found the value
+    bare in one part and compared and explained in the next, the count in one and the account in the other."""
+    home = {id(task): block for block in blocks if block.goal for task in block.tasks}
+    stories: dict[int, list[Highlight]] = {}
+    for highlight in highlights:
+        goals = {id(home[id(task)]) for task in highlight.tasks if id(task) in home}
+        if len(goals) == 1:
+            stories.setdefault(goals.pop(), []).append(highlight)
+    moves: dict[int, list[Message]] = {}
+    kept: dict[int, list[Message]] = {}
+    for block in blocks:
+        own = "".join(h.story for h in stories.get(id(block), []))
+        kept[id(block)] = []
+        for message in block.messages:
+            result = message.results[0] if len(message.results) == 1 else None
+            there = [target for target in blocks if target is not block and result is not None and any(
+                result in h.area and said_as_its_own(result, h.story) for h in stories.get(id(target), []))]
+            if block.goal and len(there) == 1 and not said_as_its_own(result, own):
+                moves.setdefault(id(there[0]), []).append(message)
+            else:
+                kept[id(block)].append(message)
+    if not moves:
+        return blocks
+    return [dataclasses.replace(block, messages=kept[id(block)] + moves.get(id(block), [])) for block in blocks]
 
 
 def _by_goal(highlight: Highlight, blocks: list[Block], evaluation: Evaluation) -> list[Highlight]:
@@ -1050,6 +1082,18 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
                                                      for quantity in quantities) for figure in figures)
             for quantities, told_words in reasons)
 
+    def accounted(clause: str) -> bool:
+        """The clause gives the value of a missed result whose account below is told at length, in sentences of its
+        own, and gives the value again (年末全县农村自来水受益人口34.97万人，占农村人口38.6万人的90.6%……)."""
+        words = name_tokens(clause)
+        chars = lexicon.wording()["account_paragraph_chars"]
+        return any(words & name_tokens(r.indicator.name) and any(
+            figure.is_number and agrees(figure, r.indicator.completion) for figure in find_quantities(clause))
+            and ("。" in strip_end(r.indicator.reason) or len(r.indicator.reason) > chars)
+            and any(agrees(quantity, r.indicator.completion) for quantity in find_quantities(r.indicator.reason)
+                    if quantity.is_number)
+            for r in explained)
+
     def told_part(clause: str) -> bool:
         """The clause gives the part or the target of what was left out (其中县直机关10个; 控制在1.58亿立方米以内)."""
         return clause.lstrip().startswith(tuple(lexicon.wording()["part_or_bound_starts"]))
@@ -1067,7 +1111,8 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
                 rest = next((index for index in range(1, len(clauses))
                              if find_quantities("，".join(clauses[index:])) and reason_told("，".join(clauses[index:]))
                              and not told_part(clauses[index])
-                             and not any(told(clause) for clause in clauses[index:])), len(clauses))
+                             and not any(told(clause) and not accounted(clause) for clause in clauses[index:])),
+                            len(clauses))
                 kept_sentences.append("，".join(clauses[:rest]) + ("。" if rest < len(clauses) else (end or "。")))
             continue
         # A part of a sentence (up to its 。 or ；) goes only when every clause of it gives an indicator's value or

@@ -665,7 +665,7 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
         "水库除险加固资金执行率仅为88.80%，需在下一年度重点改进。")
     six = prose.split("六、绩效自评结果拟应用和公开情况\n")[1].split("\n")[0]
     assert ("对结转结余资金最多的中小河流治理及小型水库除险加固资金，结合项目实际进度核定下一年度预算规模。二是根据本年度实际完成"
-            "情况合理设定下一年度绩效目标，对完成值远超目标的山塘清淤整治口数和节水型单位创建数重新测算目标值。") in six
+            "情况合理设定下一年度绩效目标，对山塘清淤整治口数和节水型单位创建数等完成值远超目标的指标重新测算目标值。") in six
 
 
 def test_a_line_that_shares_one_word_with_a_goal_is_not_told_under_it():
