@@ -987,15 +987,29 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         # (……文化旅游市场投诉按期办结率100% after its figure, 组织教职工急救培训1890人次 or 募集资金全部用于……: another
         # result or another thing follows, which the cause would be read as the cause of)
         goes_on = tuple(words["continuation_starts"]) + tuple(words["interleave_continuations"])
-        if at is None or any(not clause.lstrip().startswith(goes_on)
-                             and not any(word in clause for word in words["target_words"])
-                             for clause in clauses[at + 1:]):
+        if at is None:
             continue
-        if short and not any(word in "，".join(clauses[at:]) for word in words["target_words"]):
-            clauses[at] += "，" + lang.gap_named(result)
-        elif not any(word in "，".join(clauses[at:]) for word in words["target_words"]):
-            clauses[at] += "，" + lang.compared(result, True)
-        story = story.replace(part, "，".join(clauses) + words["interleaved_reason"].format(why=why), 1)
+        # (全年开展健康教育讲座286场，组织专家下乡义诊活动58场，……: another result follows in the part — the cause
+        # closes the sentence after its figure, and the next result opens one of its own; a reviewer found the cause
+        # of 讲座 at the paragraph's end, after 义诊 and its own cause)
+        apart = next((index for index in range(at + 1, len(clauses))
+                      if not clauses[index].lstrip().startswith(goes_on)
+                      and not any(word in clauses[index] for word in words["target_words"])), None)
+        # (the next result's clause, or one that opens on a deed — 组织专家下乡义诊活动58场 — not 合格1506批次 or
+        # 实现每校2台, which go on with the figure before them)
+        others = [other for m in list(block.messages) + list(effects) for other in m.results if other is not result]
+        if apart is not None and not (_begins_another(clauses[apart], words) and any(
+                said_as_its_own(other, clause) for other in others for clause in clauses[apart:]) and (
+                any(said_as_its_own(other, clauses[apart]) for other in others)
+                or clauses[apart].lstrip().startswith(tuple(words["statement_starts"])))):
+            continue
+        head, tail = (clauses[:apart], clauses[apart:]) if apart is not None else (clauses, [])
+        if short and not any(word in "，".join(head[at:]) for word in words["target_words"]):
+            head[at] += "，" + lang.gap_named(result)
+        elif not any(word in "，".join(head[at:]) for word in words["target_words"]):
+            head[at] += "，" + lang.compared(result, True)
+        rest = "，".join(tail).lstrip() + (part[-1] if part[-1] in "。；" else "。") if tail else ""
+        story = story.replace(part, "，".join(head) + words["interleaved_reason"].format(why=why) + rest, 1)
         lang.interleaved.add(result.indicator.name)
     return story
 
