@@ -747,6 +747,18 @@ def effect_aspects(messages: list, lang, recalled: list | tuple = ()) -> tuple[l
     return [(aspect, groups[aspect]) for aspect in sorted(groups, key=order.index)], rest
 
 
+def without_rates(text: str, lines: list) -> str:
+    """An officer's account without its closing 执行率X% of a line whose execution the goal's funds tell in the next
+    paragraph (……地质灾害防治资金年末未支出193.25万元，执行率91.26%。 then ……实际支出2016.75万元，执行率91.26%。: two
+    reviewers found the rate twice, a paragraph apart)."""
+    for line in lines:
+        if line.execution_rate is None:
+            continue
+        rate = re.escape(format_percent(line.execution_rate).replace("100.00%", "100%"))
+        text = re.sub(rf"[，,]执行率(?:仅为|只有|为)?{rate}(?=[。；])", "", text)
+    return text
+
+
 def _amounts(text: str) -> list[Decimal]:
     """The sums of money (万元) a text gives: what an officer's account already says of the lines."""
     return [q.value for q in find_quantities(text) if q.is_number and q.unit == BUDGET_UNIT]
@@ -764,7 +776,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area, field=field_of,
-                       by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
+                       by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, without_rates=without_rates, shared_names=shared_names,
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["level"] = is_level

@@ -70,6 +70,14 @@ class Block:
     def size(self) -> int:
         return sum(len(message.results) for message in self.messages)
 
+    def names_its_work(self, line: BudgetResult) -> bool:
+        """The line's own name says this goal's work (不动产登记及信息平台运维经费 under 不动产登记便民服务): its
+        sentence opens on it; else on 该项工作对应的 (a reviewer read 为此安排的 after an account of 交房即交证 as that
+        account's money, two found the openers taken in turn mechanical)."""
+        generic = set(lexicon.wording()["line_generic"])
+        work = " ".join([self.title, self.goal] + [task.name for task in self.tasks])
+        return bool((_words(line.line.name) - generic) & _words(work))
+
     def rate_told(self, line: BudgetResult) -> bool:
         """An officer's account under this goal gives the line's execution rate (……地质灾害防治资金年末未支出193.25万元，
         执行率91.26%): the goal's sentence on its funds does not say it again in the same paragraph."""

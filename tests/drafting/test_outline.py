@@ -341,7 +341,7 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     arranged = _part(lanxi, "（一）预算安排和调整情况", "（二）预算执行情况")
     assert arranged.rstrip().endswith("预算调整率为5.76%，控制在8%以内。") and lanxi.count("预算调整率为5.76%") == 1
     assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%。" in lanxi
-    assert "\n项目支出中，国土变更调查及测绘地理信息经费预算236.00万元，实际支出229.70万元，执行率97.33%。\n" in lanxi
+    assert "\n项目支出中，国土变更调查及测绘地理信息经费预算236.00万元，年中未作调整，实际支出229.70万元，执行率97.33%。\n" in lanxi
 
 
 def test_an_account_does_not_open_on_a_fact_the_story_just_gave(lanxi):
@@ -478,3 +478,27 @@ def test_a_short_cause_closes_the_sentence_of_its_figure_and_the_next_result_ope
     qidong = compose(evaluate(_answered("qidong")), outline="通用").prose()
     assert "全年完成农村户厕改造2765户，为目标的92.17%，主要原因是部分农户常年外出务工" in qidong
     assert qidong.count("部分农户常年外出务工") == 1  # told where its figure is, not again below
+
+
+def test_a_goals_funds_open_on_their_own_name_when_it_says_the_work():
+    """澜溪, 汾溪 and 崆峒 (held-out): reviewers read the funds' openers taken in turn (该项工作对应的, 为此安排的) as
+    mechanical, and 为此安排的 after an account of 交房即交证 as that account's money; a line whose name says the work
+    opens on its name, one whose name does not (疾病预防控制专项经费 under 重大传染病防控和免疫规划) on 该项工作对应的;
+    a line not adjusted says so; two lines are said one by one, not with three 分别."""
+    lanxi = compose(evaluate(_answered("lanxi")), outline="通用").prose()
+    assert "\n不动产登记及信息平台运维经费年初预算310.00万元，调增25.00万元后为335.00万元" in lanxi
+    assert "为此安排的" not in lanxi and "该项工作对应的" not in lanxi
+    assert ("历史遗留矿山生态修复资金调整后预算920.00万元，实际支出912.06万元，执行率99.14%；自然资源执法及卫片监测经费调整后"
+            "预算165.00万元，实际支出158.92万元，执行率96.32%。") in lanxi
+    kongtong = compose(evaluate(_answered("kongtong")), outline="通用").prose()
+    assert "\n该项工作对应的疾病预防控制专项经费年初预算268.50万元" in kongtong
+    yudu = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    assert "\n儿童福利保障资金预算586.40万元，年中未作调整，实际支出584.96万元，执行率99.75%。" in yudu
+
+
+def test_an_account_leaves_the_rate_to_the_funds_that_follow(lanxi):
+    """澜溪 (held-out): two reviewers found 执行率91.26% closing his account and again in the funds a line below."""
+    prose = lanxi.prose()
+    assert "相应工程款未能结算，地质灾害防治资金年末未支出193.25万元。\n" in prose
+    assert prose.count("执行率91.26%") == 1
+    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%。" in prose
