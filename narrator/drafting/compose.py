@@ -39,8 +39,8 @@ from ..forms.project import IndicatorScore, ProjectScores, score_indicators, sco
 from ..forms.scoring import RuleSet, score_text
 from ..statements.extract import name_tokens
 from ..recognise.projectform import written_words
-from .language import (Language, area, balanced, chinese_number, completion_text, cut_words, event, field_of, finance_bureau,
-                       is_ceiling, is_department, is_level, join_list, joined_judgements, kind_groups, name_list,
+from .language import (Language, area, balanced, chinese_number, completion_text, cut_words, event, field_of,
+                       finance_bureau, is_ceiling, is_department, is_level, join_list, joined_judgements, kind_groups, name_list,
                        none_happened, number, quote, said_as_its_own, same_value_groups, self_name, shared_names,
                        shared_start, stated_in, strip_end, table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, for_general_outline, funding_parts, is_notable,
@@ -713,7 +713,8 @@ def _aspect(result: IndicatorResult) -> str:
     return next((a for a in words["effect_aspects"] if level2 in (a, a + words["effect_aspect_suffix"])), "")
 
 
-def effect_aspects(messages: list, lang, recalled: list | tuple = ()) -> tuple[list[tuple[str, list[IndicatorResult]]], list]:
+def effect_aspects(messages: list, lang, recalled: list | tuple = ()
+                   ) -> tuple[list[tuple[str, list[IndicatorResult]]], list]:
     """The 通用 outline's effects met, aspect by aspect (社会效益方面，义务教育巩固率99.6%，……，义务教育优质均衡发展水平
     提升；可持续影响方面，……), and the messages left (satisfactions, shortfalls, far exceedances); the macro `aspects`
     of templates/sentences.j2 says an aspect's figures first, then the events that did not happen, then its
@@ -776,8 +777,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        quote=quote, completion_text=completion_text, names=name_list,
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area, field=field_of,
-                       by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, without_rates=without_rates, shared_names=shared_names,
-                       joined_judgements=joined_judgements, finance_bureau=finance_bureau)
+                       by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
+                       joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["level"] = is_level
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
@@ -949,17 +950,14 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
         else:
             pieces = _clauses(sentence)
             for index, clause, compared, _ in places:
-                mark = clause[-1] if clause[-1] in "，,；;。" else ""
+                end = clause[-1] if clause[-1] in "，,；;。" else ""
+                following = pieces[index + 1:]
                 # (……718家次，完成目标的119.7%；查处一般事故隐患1863条……: a result and its comparison end where the
-                # next result begins — a reviewer read four results and three comparisons run on with commas)
-                # (not before a 均 that judges the figures on both sides together: ……0.27万亩，永久基本农田……，均高于……)
-                if mark in "，," and mark and _begins_another(pieces[index + 1] if index + 1 < len(pieces) else "",
-                                                                lang.words) \
-                        and not any(piece.lstrip().startswith(tuple(lang.words["judged_together"]))
-                                    for piece in pieces[index + 1:]):
-                    mark = "；"
-                new = new.replace(clause, clause[:len(clause) - len(clause[-1] if clause[-1] in "，,；;。" else "")]
-                                  + "，" + compared + mark, 1)
+                # next result begins — a reviewer read four results and three comparisons run on with commas — but
+                # not before a 均 that judges the figures on both sides together: ……0.27万亩，永久基本农田……，均高于……)
+                apart = end in ("，", ",") and bool(following) and _begins_another(following[0], lang.words) \
+                    and not any(piece.lstrip().startswith(tuple(lang.words["judged_together"])) for piece in following)
+                new = new.replace(clause, clause[:len(clause) - len(end)] + "，" + compared + ("；" if apart else end), 1)
         story = story.replace(sentence, new, 1)
     return story
 

@@ -775,7 +775,8 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
         stem = _line_stem(line.line.name)
         holding = [block for block in goals if stem and any(stem in task.name for task in block.tasks)]
         # 特困人员救助供养资金: one goal's task lists 特困人员救助供养 among its contents (两个目标都说特困人员供养)
-        holding = holding or [block for block in goals if stem and any(stem in task.content for task in block.tasks)]
+        holding = holding or [block for block in goals
+                              if stem and any(stem in task.content for task in block.tasks)]
         if len(holding) == 1:  # 农村公路建设资金: one goal's task is 农村公路建设和危桥改造
             if not any(part == "budget" for part, _ in holding[0].see_also):
                 holding[0].lines.append(line)
@@ -808,7 +809,8 @@ def _told_of(name: str, evaluation: Evaluation) -> str:
     建设资金215.65万元结转……): the work its money went to, when its name speaks of two goals alike (养老服务 of 敬老院提升
     改造 and of 老年人关爱服务; a reviewer found the line that left most unspent in no goal's part). Figures and the
     line's own name are left out."""
-    notes = [result.indicator.reason for result in evaluation.indicators] + [b.line.note or "" for b in evaluation.budget]
+    notes = [result.indicator.reason for result in evaluation.indicators] \
+        + [b.line.note or "" for b in evaluation.budget]
     said = [sentence for note in notes for sentence in re.split(r"(?<=[。；])", note) if name in sentence]
     return re.sub(r"[\d.]+[%％]?", " ", " ".join(sentence.replace(name, " ") for sentence in said))
 
