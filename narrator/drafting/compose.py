@@ -191,7 +191,41 @@ def reason_beside(result: IndicatorResult, missing: Missing, above: str) -> str:
     """The officer's reason as told below a narrative (`above`, the 通用 outline) that already gives the facts his
     account opens on (全年办理建设项目用地预审与选址意见书48件。一是……): the opening sentence goes when every figure in
     it is in the narrative, and his causes follow the figures directly (a reviewer found 48件 in two paragraphs one
-    after the other)."""
+    after the other). A clause further on that only gives a figure the narrative gave goes too (急难型救助对象实行
+    先行救助，全年先行救助183人次，没有因……: a reviewer found 183人次 in two paragraphs one after the other)."""
+    return _without_told_clauses(_beside(result, missing, above), above)
+
+
+def _without_told_clauses(reason: str, above: str) -> str:
+    """`reason` without the clauses, past the first of their sentence, that only give figures `above` gives (a figure
+    and at most _RESTATING_CHARS other characters, no cause)."""
+    if not above or not reason:
+        return reason
+    words = lexicon.wording()["told_reason"]
+
+    def told(clause: str) -> bool:
+        figures = [quantity for quantity in find_quantities(clause) if quantity.is_number and quantity.raw[:1].isdigit()]
+        rest = clause
+        for quantity in figures:
+            rest = rest.replace(quantity.raw, "")
+        return bool(figures) and len(rest.strip()) <= _RESTATING_CHARS and not _tells_cause(clause, words) and all(
+            re.search(rf"(?<![\d.]){re.escape(number(quantity.value))}{re.escape(quantity.unit)}", above)
+            for quantity in figures)
+
+    sentences = re.split(r"(?<=[。；])", reason)
+    kept = []
+    for sentence in sentences:
+        end = sentence[-1] if sentence and sentence[-1] in "。；" else ""
+        clauses = (sentence[:-1] if end else sentence).split("，")
+        # (not before a clause that goes on from it: 全年实现23个，为目标的2.3倍)
+        goes_on = tuple(lexicon.wording()["continuation_starts"])
+        left = clauses[:1] + [clause for index, clause in enumerate(clauses[1:], start=1) if not told(clause) or (
+            index + 1 < len(clauses) and clauses[index + 1].lstrip().startswith(goes_on))]
+        kept.append("，".join(left) + end if len(left) > 1 or len(clauses) == 1 else sentence)
+    return "".join(kept)
+
+
+def _beside(result: IndicatorResult, missing: Missing, above: str) -> str:
     reason = told_reason(result, missing)
     if not above or not reason or reason[0] not in (OWN_SENTENCES, FACTS_FIRST):
         return reason

@@ -504,3 +504,20 @@ def test_an_account_leaves_the_rate_to_the_funds_that_follow(lanxi):
     assert "相应工程款未能结算，地质灾害防治资金年末未支出193.25万元。\n" in prose
     assert prose.count("执行率91.26%") == 1
     assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%。" in prose
+
+
+def test_a_lines_spending_in_a_story_is_left_to_its_funds_when_a_count_word_names_it():
+    """于都 (held-out): 两项补贴资金实际支出1355.87万元 in the story, then the funds' 实际支出1355.87万元 a line below (a
+    reviewer found the sum twice); 两项 is a word of the line's name, not a second figure."""
+    prose = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    assert "重度残疾人护理补贴6237人，全部通过“一卡通”直接发放到人。" in prose
+    assert prose.count("实际支出1355.87万元") == 1
+
+
+def test_a_clause_of_his_account_that_only_gives_a_figure_the_story_gave_goes():
+    """梧冈 (held-out), whose reviewer found 先行救助183人次 in two paragraphs one after the other; a clause that the next
+    goes on from stays (澜溪: 全年实现23个，为目标的2.3倍)."""
+    wugang = compose(evaluate(_answered("wugang")), outline="通用").prose()
+    assert "急难型救助对象实行先行救助，没有因审批时间延长影响困难群众基本生活。" in wugang and wugang.count("183人次") == 1
+    lanxi = compose(evaluate(_answered("lanxi")), outline="通用").prose()
+    assert "由不动产登记中心提前介入、并联审核，全年实现23个，为目标的2.3倍" in lanxi
