@@ -609,14 +609,15 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     # the effects' figures are told with the effects, not in the narratives too (five reviewers found them twice, and
     # two counted 5 results under 指标4项)
     told_apart = [r for r in evaluation.indicators if effect(r)]
-    highlights = [dataclasses.replace(h, story=_without_effects(h.story, told_apart)) if h.story else h
+    rest = [r for r in evaluation.indicators if not effect(r)]
+    highlights = [dataclasses.replace(h, story=_without_effects(h.story, told_apart, rest)) if h.story else h
                   for h in highlights]
     blocks = _with_its_story(blocks, highlights)
     effects = home_of(blocks) if effects is not None else None
     return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights)
 
 
-def _without_effects(story: str, effects: list[IndicatorResult]) -> str:
+def _without_effects(story: str, effects: list[IndicatorResult], others: list[IndicatorResult]) -> str:
     """A narrative without the clauses that give an effect's figure (回访满意度93.1%; 全年未发生因地质灾害造成人员死亡)
     and those that go on from them (，比目标高……): the part of the effects tells them, each with its target."""
     words = lexicon.wording()
@@ -630,13 +631,26 @@ def _without_effects(story: str, effects: list[IndicatorResult]) -> str:
                 and len(tokens & name_tokens(event(r.indicator))) >= 2)
             for r in effects)
 
+    def reckons(clause: str, dropped: str) -> bool:
+        """The clause gives the counts the effect dropped after it was reckoned from (全县28个县控以上河流断面中27个
+        水质达标 before 达标率96.4%): two words of its name or more, and figures — no other result's own."""
+        names = {token for r in effects if said_as_its_own(r, dropped) for token in name_tokens(r.indicator.name)
+                 if len(token) >= 2}
+        return bool(find_quantities(clause)) and len({t for t in name_tokens(clause) if len(t) >= 2} & names) >= 2 \
+            and not any(said_as_its_own(r, clause) for r in others)
+
     kept = []
     for part in _sentence_parts(story):
         clauses, end = _clauses(part)
         out, dropped = [], False
         for clause in clauses:
-            if states(clause) or (dropped and clause.lstrip().startswith(goes_on)):
+            if states(clause):
+                # (a reviewer found 28个断面中27个水质达标 left without its rate)
+                if out and reckons(out[-1], clause):
+                    out.pop()
                 dropped = True
+                continue
+            if dropped and clause.lstrip().startswith(goes_on):
                 continue
             dropped = False
             out.append(clause)
