@@ -185,7 +185,13 @@ def _states_in_kind(text: str, value: Decimal, unit: str, scaled: bool = False) 
     """`text` has a figure of `value` in `unit` written otherwise: with a scale word (41.53万亩 for 415300亩) or in a
     unit of its kind (843名 for 843人); with `scaled`, only with a scale word."""
     return bool(unit) and any(quantity.in_unit(unit) == value and (quantity.scale or not scaled)
-                              for quantity in find_quantities(text) if quantity.is_number)
+                              for quantity in _numbers_in(text))
+
+
+@lru_cache(maxsize=4096)
+def _numbers_in(text: str) -> tuple:
+    """The figures of `text` (read once: the 通用 outline asks of one sentence for every result)."""
+    return tuple(quantity for quantity in find_quantities(text) if quantity.is_number)
 
 
 def area(duty: str) -> str:
