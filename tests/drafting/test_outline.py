@@ -534,3 +534,12 @@ def test_the_counts_an_effect_was_reckoned_from_go_with_it():
     assert "27个水质达标" not in fenxi and "县控以上河流断面水质达标率达96.4%，比目标高1.4个百分点" in fenxi
     qichuan = compose(evaluate(_answered("qichuan")), outline="通用").prose()
     assert "沿街商户签订“门前三包”责任书3900户" in qichuan
+
+
+def test_the_application_counts_the_shortfalls_the_report_named_twice_already():
+    """汾溪 (held-out), whose reviewer found the names of the five shortfalls listed four times: §三's opening and the
+    verdict name them; the application counts them."""
+    fenxi = compose(evaluate(_answered("fenxi")), outline="通用").prose()
+    application = fenxi.split("五、绩效自评结果拟应用和公开情况\n")[1]
+    assert application.split("\n")[0].count("一是对未达到目标的5项指标，逐项明确整改责任和时限") == 1
+    assert fenxi.count("小型水库除险加固完成数、农村自来水普及率、新增高效节水灌溉面积、水土流失综合治理面积和农村供水用户满意度") == 1
