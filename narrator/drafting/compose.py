@@ -786,11 +786,13 @@ def without_rates(text: str, lines: list) -> str:
     """An officer's account without its closing 执行率X% of a line whose execution the goal's funds tell in the next
     paragraph (……地质灾害防治资金年末未支出193.25万元，执行率91.26%。 then ……实际支出2016.75万元，执行率91.26%。: two
     reviewers found the rate twice, a paragraph apart)."""
+    words = lexicon.wording()["rate_clause"]
+    said = re.escape(words["word"]) + "(?:" + "|".join(map(re.escape, words["leads"])) + ")?"
     for line in lines:
         if line.execution_rate is None:
             continue
         rate = re.escape(format_percent(line.execution_rate).replace("100.00%", "100%"))
-        text = re.sub(rf"[，,]执行率(?:仅为|只有|为)?{rate}(?=[。；])", "", text)
+        text = re.sub(rf"[，,]{said}{rate}(?=[。；])", "", text)
     return text
 
 

@@ -4,6 +4,7 @@ reasons and its funds — measured on held-out units with their officers' answer
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from pathlib import Path
 
@@ -36,7 +37,13 @@ def lanxi():
 
 @pytest.fixture(scope="module")
 def qichuan():
-    return compose(evaluate(_answered("qichuan")), outline="通用").prose()
+    return _general("qichuan")
+
+
+@functools.lru_cache(maxsize=None)
+def _general(unit: str) -> str:
+    """The prose of the 通用 outline's draft from a held-out unit's data and its officer's answers (drafted once)."""
+    return compose(evaluate(_answered(unit)), outline="通用").prose()
 
 
 def _part(prose: str, start: str, end: str) -> str:
@@ -107,7 +114,7 @@ def test_each_area_tells_its_story_with_its_figures_once(lanxi, qichuan):
     # read 实施临时救助2617人次 added after the satisfactions as pasted on)
     assert ("计划创建的15个生活垃圾分类示范小区中，建成并通过验收11个，覆盖住户1.26万户；全年收运处理餐厨垃圾3386吨，"
             "完成目标的112.9%。垃圾填埋场渗滤液经处理后全部达标排放，第三方按月检测12次均达标。\n") in qichuan
-    wugang = compose(evaluate(_answered("wugang")), outline="通用").prose()
+    wugang = _general("wugang")
     assert "全年实施临时救助2617人次，完成目标的109%，其中对急难型救助对象先行救助183人次；" in wugang
 
 
@@ -119,7 +126,7 @@ def test_a_far_exceedance_the_story_gave_keeps_its_multiple(lanxi):
 
 
 def test_a_cause_the_account_tells_is_not_in_the_story_too():
-    prose = compose(evaluate(_answered("jinyun")), outline="通用").prose()
+    prose = _general("jinyun")
     area = _section(prose, "学前教育普及普惠")
     # his narrative with its figures in place and compared there (a reviewer missed the 630 + 285 that made 915);
     # the part of it his account below tells again (东渡镇中心幼儿园因用地红线调整推迟开工……) goes, and his short
@@ -131,7 +138,7 @@ def test_a_cause_the_account_tells_is_not_in_the_story_too():
         "3所新建改扩建园新增学位630个，另通过现有公办园挖潜扩班新增学位285个，全年共新增公办幼儿园学位915个，"
         "完成目标的101.7%。学前三年毛入园率99.2%，比目标高1.2个百分点；普惠性幼儿园在园幼儿占比96.8%，比目标高1.8个"
         "百分点。")
-    zaoyang = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
+    zaoyang = _general("zaoyang")
     assert "县域内就诊率为88.6%，比90%的目标低1.4个百分点，主要原因：一是" in zaoyang
     assert "县域内就诊率未达到90%的目标" not in zaoyang.split("四、存在的问题")[0]
     assert area.count("用地红线调整") == 1
@@ -188,7 +195,7 @@ def test_cli_outline(tmp_path):
 def test_yudu_each_thing_in_its_place_and_once():
     """于都民政 (held-out), whose blind reviewer of the first 通用 draft found 满意度 under 预算执行情况, 养老服务's
     paragraph before every goal, 流浪乞讨 and 2.43倍 twice."""
-    prose = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    prose = _general("yudu")
     budget = _part(prose, "二、预算安排和执行情况", "三、绩效目标完成情况")
     assert "满意度" not in budget and "预算调整率为3.66%，控制在5%以内。" in budget
     effects = _section(prose, "效益与满意度")
@@ -214,7 +221,7 @@ def test_yudu_each_thing_in_its_place_and_once():
 def test_zaoyang_effects_together_and_every_exceeded_rate_compared():
     """枣阳卫健 (held-out), whose blind reviewer found 决策、过程 after 履职, effects among the work done, and two of
     four rates in a sentence left without their comparison."""
-    prose = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
+    prose = _general("zaoyang")
     three = prose[prose.index("三、绩效目标完成情况"):prose.index("四、存在的问题及改进措施")]
     headings = re.findall(r"^（[一二三四五六七八九十]+）(.+)$", three, re.M)
     assert headings[0] == "决策与过程管理" and headings[-2:] == ["综合效益和满意度", "总体评价"]
@@ -265,7 +272,7 @@ def test_effects_are_told_by_aspect_with_the_effects_alone(qichuan):
 
 def test_events_that_did_not_happen_are_said_once_in_their_aspect():
     """亭湖 (held-out): two events of 社会效益 with a zero target, said in one 全年未发生 before the aspect's judgement."""
-    effects = _section(compose(evaluate(_answered("tinghu")), outline="通用").prose(), "效益与满意度")
+    effects = _section(_general("tinghu"), "效益与满意度")
     assert ("社会效益方面，全年未发生区域性系统性食品安全事件和特种设备较大以上事故，食品安全形势稳定；经济效益方面，"
             "经营主体数量增长率达6.3%，比目标高1.3个百分点；可持续影响方面，市场监管长效机制健全。") in effects
 
@@ -305,7 +312,7 @@ def test_the_finance_bureau_is_the_units_own_governments(unit, bureau):
 def test_a_met_figure_and_a_ceiling_kept_are_one_sentence_and_the_funds_say_their_rate(qichuan):
     """缙云 and 漆川 (held-out), whose reviewers read 发放率为100%，完成年度目标。……时限为12天，控制在15天以内。 as filled
     in one by one, 执行率73.50% five times, and （其中……调减……） inside a 其中."""
-    jinyun = compose(evaluate(_answered("jinyun")), outline="通用").prose()
+    jinyun = _general("jinyun")
     # his narrative gives both: the ceiling kept is said where it gives it
     assert "资助资金按时足额发放率100%，审核发放平均时限12天，控制在15天以内。" in jinyun
     assert "项目支出净调增567.90万元（含教师队伍建设经费调减36.00万元）。" in jinyun
@@ -328,19 +335,19 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     """缙云, 枣阳 and 澜溪 (held-out), whose reviewers read a far exceedance's cause told after the whole story as
     pasted on, four rates compared twice, 预算调整率 alone in a paragraph, and no budget for the line his account
     gave the rate of."""
-    jinyun = compose(evaluate(_answered("jinyun")), outline="通用").prose()
+    jinyun = _general("jinyun")
     assert ("全年建成智慧教室152间，为目标的1.9倍，覆盖全县38所中小学，主要原因是年中争取到省级教育数字化转型补助资金，"
             "追加预算286.50万元，将建设范围由县城学校扩大至全部乡镇中心学校。组建城乡教共体结对学校32所") in jinyun
     assert "智慧教室建设数量大幅超过" not in jinyun and jinyun.count("年中争取到省级教育数字化转型补助资金") == 1
     # (another result follows its figure in the part: the cause would be read as that one's, so it stays below)
     assert "全县63所中小学配备AED126台，实现每校2台，组织教职工急救培训1890人次。" in jinyun
     assert "中小学校AED配备数量为目标60台的2.1倍，主要原因是县慈善总会定向捐赠66台" in jinyun
-    zaoyang = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
+    zaoyang = _general("zaoyang")
     assert "分别比目标高2.6个百分点" not in zaoyang and zaoyang.count("73.8%") == 1
     # an effect is told with the effects, its cause after its figure there
     assert "义诊惠及群众9650人次，为目标5000人次的1.93倍，主要原因是将义诊活动" in _section(zaoyang, "综合效益和满意度")
     assert zaoyang.count("将义诊活动与") == 1
-    lanxi = compose(evaluate(_answered("lanxi")), outline="通用").prose()
+    lanxi = _general("lanxi")
     arranged = _part(lanxi, "（一）预算安排和调整情况", "（二）预算执行情况")
     assert arranged.rstrip().endswith("预算调整率为5.76%，控制在8%以内。") and lanxi.count("预算调整率为5.76%") == 1
     assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%。" in lanxi
@@ -364,7 +371,7 @@ def test_an_account_does_not_open_on_a_fact_the_story_just_gave(lanxi):
 def test_a_ratio_to_a_target_is_no_other_result_told():
     """缙云 (held-out): 完成目标的90.50% (教师培训) is no 教师满意度 90.5% — a reviewer found it named as told above and
     told nowhere; the satisfaction is said with the others."""
-    prose = compose(evaluate(_answered("jinyun")), outline="通用").prose()
+    prose = _general("jinyun")
     effects = _section(prose, "效益与满意度")
     assert "教师满意度为90.5%" in effects and "教师满意度见上文" not in effects
 
@@ -372,9 +379,9 @@ def test_a_ratio_to_a_target_is_no_other_result_told():
 def test_the_officers_narratives_are_put_in_a_reports_register_too():
     """汾溪 and 梧冈 (held-out): his task narratives, told whole now, take the register his reasons take (只按 → 仅按;
     本局 → 我局); a reviewer found 只按已完成工程量 left as he typed it."""
-    fenxi = compose(evaluate(_answered("fenxi")), outline="通用").prose()
+    fenxi = _general("fenxi")
     assert "年内仅按已完成工程量" in fenxi and "只按" not in fenxi
-    wugang = compose(evaluate(_answered("wugang")), outline="通用").prose()
+    wugang = _general("wugang")
     assert "三是原计划由我局实施的县殡仪馆" in wugang and "本局" not in wugang
 
 
@@ -386,7 +393,7 @@ def test_an_account_opening_on_the_figures_just_told_goes_to_its_causes_after_th
     assert ("补充耕地面积比1200亩的目标少163.5亩。沙坝、小营2个项目在实施中经国土变更调查比对，发现项目区内有部分林地图斑"
             in prose)
     assert "年度计划实施8个补充耕地项目" not in prose and "补充耕地面积未达到年度目标" not in prose
-    pengxi = compose(evaluate(_answered("pengxi")), outline="通用").prose()
+    pengxi = _general("pengxi")
     # (his own 较目标少1个 is the comparison; his short cause follows it where the story gives it)
     assert "综合减灾示范社区创建完成2个，较目标少1个，主要原因是计划创建的3个社区中" in pengxi
     assert "比3个的目标少1个" not in pengxi
@@ -396,10 +403,10 @@ def test_the_clauses_of_a_story_his_account_tells_go_and_a_short_cause_takes_the
     """于都 and 德清 (held-out): 其余2所因消防设计变更重新招标，工程顺延至2025年实施 beside his 11月开工……2025年上半年
     完工 (a reviewer: the two at odds, one after the other); 另有2个项目因设计方案报批周期较长结转至2025年实施 before his
     account of the same two."""
-    yudu = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    yudu = _general("yudu")
     assert "计划提升改造的5所乡镇敬老院中已完工3所。完成提升改造敬老院3个，比5个的目标少2个，主要是2所乡镇敬老院" in yudu
     assert "顺延至2025年实施" not in yudu
-    deqing = compose(evaluate(_answered("deqing")), outline="通用").prose()
+    deqing = _general("deqing")
     assert ("完成文物保护修缮项目4个，比6个的目标少2个，主要原因是计划实施的6个修缮项目中，2个省级文物保护单位修缮项目的设计"
             "方案需报省文物局审批") in deqing
     assert "另有2个项目因设计方案报批周期较长" not in deqing
@@ -409,7 +416,7 @@ def test_a_line_named_for_two_goals_goes_to_the_one_its_accounts_speak_of():
     """于都 (held-out): 养老服务体系建设资金 (88.76 %, the line that left most unspent) speaks of 养老服务 as two goals do,
     and of the budget goal's 老年人对养老服务满意度; his account says its money waited on the 敬老院 — that goal's part
     tells it. 特困人员救助供养资金 goes to the goal whose task lists 特困人员救助供养."""
-    prose = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    prose = _general("yudu")
     homes = _section(prose, "推进农村养老服务设施建设")
     assert "养老服务体系建设资金年初预算1850.00万元，调增68.00万元后为1918.00万元，实际支出1702.35万元，执行率88.76%。" in homes
     relief = _section(prose, "健全分层分类社会救助体系")
@@ -423,10 +430,10 @@ def test_a_goal_of_effects_opens_on_their_count():
     “……的完成情况已在上文说明”, which five reviewers read as a program's cross-reference; it opens as the part of the
     effects does, on their count, each effect told there alone and compared (five reviewers found effects told in the
     stories and again with the effects)."""
-    zaoyang = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
+    zaoyang = _general("zaoyang")
     assert ("效益和满意度指标共8项，均达到目标。社会效益方面，人均预期寿命为79.6岁，比目标高0.6岁，全年未发生重大突发公共"
             "卫生事件；经济效益方面，检查检验结果互认节约患者费用356.8万元，完成目标的118.9%；") in zaoyang
-    meitan = compose(evaluate(_answered("meitan")), outline="通用").prose()
+    meitan = _general("meitan")
     assert ("效益和满意度指标共8项，均达到目标。社会效益方面，全年未发生茶叶质量安全事件；经济效益方面，茶产业综合产值达"
             "186.5亿元，完成目标的103.6%") in meitan and "生态效益方面，茶园化肥使用量减少率达6.2%，比目标高1.2个百分点；" in meitan
     assert "已在上文说明" not in zaoyang + meitan and "见上文" not in zaoyang + meitan
@@ -436,7 +443,7 @@ def test_results_compared_in_a_story_end_where_the_next_begins(lanxi):
     """蓬溪 and 澜溪 (held-out): a reviewer read 718家次，完成目标的119.7%，查处……1863条，为目标的124.2%，整改率…… as
     four results run on with commas; another found 永久基本农田保护面积 left uncompared before 均高于市级下达的保护任务,
     and 县级国土空间总体规划成果获批，达到预期目标 after the story that opened on the plan 经省人民政府批准实施."""
-    pengxi = compose(evaluate(_answered("pengxi")), outline="通用").prose()
+    pengxi = _general("pengxi")
     assert ("全年执法检查企业718家次，完成目标的119.7%；查处一般事故隐患1863条，完成目标的124.2%；整改率97.6%，比目标高"
             "2.6个百分点；立案查处行政处罚案件52件，完成目标的130%") in pengxi
     prose = lanxi.prose()
@@ -452,7 +459,7 @@ def test_a_result_is_explained_where_its_duty_counts_and_its_story_gives_it():
     """于都 (held-out): 失能半失能特困人员集中供养率 is counted and given bare under 社会救助 (its duty's narrative), and
     the goal of the 敬老院 states its target; a reviewer found it compared and explained in the next part, the count in
     one and the account in the other. It is compared and explained where its figure is given."""
-    prose = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    prose = _general("yudu")
     relief = _section(prose, "健全分层分类社会救助体系")
     assert ("特困人员供养2648人，完成目标的101.8%；失能半失能特困人员集中供养率为55.30%，比60%的目标低4.7个百分点，主要原因："
             "一是部分失能半失能特困人员及其亲属更愿意居家分散供养") in relief
@@ -464,10 +471,10 @@ def test_a_value_his_long_account_reckons_is_not_given_in_the_story_first():
     """汾溪 (held-out), whose reviewer found 34.97万人 and 农村自来水普及率 twice, a paragraph apart: his account reckons
     the value (……34.97万人，占农村人口38.6万人的90.6%) and explains it at length, so the story's clauses that give it
     go; a value whose short cause follows it in the story stays there (枣阳's 县域内就诊率)."""
-    fenxi = compose(evaluate(_answered("fenxi")), outline="通用").prose()
+    fenxi = _general("fenxi")
     assert "完成目标的109.2%；新增和改善农村供水人口2.36万人。全年委托第三方检测" in fenxi
     assert fenxi.count("34.97万人") == 1 and "年末全县农村自来水受益人口34.97万人，占农村人口38.6万人的90.6%" in fenxi
-    zaoyang = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
+    zaoyang = _general("zaoyang")
     assert "县域内就诊率为88.6%，比90%的目标低1.4个百分点，主要原因：一是" in zaoyang
 
 
@@ -475,12 +482,12 @@ def test_a_short_cause_closes_the_sentence_of_its_figure_and_the_next_result_ope
     """枣阳 (held-out), whose reviewer found the cause of 健康教育讲座 at the paragraph's end, after 义诊 and its own
     cause: the cause follows its figure and closes the sentence, the next result opens one — but not a clause that
     goes on with the figure before it (合格1506批次; 实现每校2台)."""
-    zaoyang = compose(evaluate(_answered("zaoyang")), outline="通用").prose()
+    zaoyang = _general("zaoyang")
     assert ("全年开展健康教育讲座286场，为目标120场的2.38倍，主要原因是将健康教育与“健康枣阳”行动相结合，依托家庭医生团队"
             "开展进村入户宣讲，并新增线上直播讲座形式，讲座场次大幅增加。组织专家下乡义诊活动58场；") in zaoyang
-    jinyun = compose(evaluate(_answered("jinyun")), outline="通用").prose()
+    jinyun = _general("jinyun")
     assert "全县63所中小学配备AED126台，实现每校2台，组织教职工急救培训1890人次。" in jinyun
-    qidong = compose(evaluate(_answered("qidong")), outline="通用").prose()
+    qidong = _general("qidong")
     assert "全年完成农村户厕改造2765户，为目标的92.17%，主要原因是部分农户常年外出务工" in qidong
     assert qidong.count("部分农户常年外出务工") == 1  # told where its figure is, not again below
 
@@ -490,14 +497,14 @@ def test_a_goals_funds_open_on_their_own_name_when_it_says_the_work():
     mechanical, and 为此安排的 after an account of 交房即交证 as that account's money; a line whose name says the work
     opens on its name, one whose name does not (疾病预防控制专项经费 under 重大传染病防控和免疫规划) on 该项工作对应的;
     a line not adjusted says so; two lines are said one by one, not with three 分别."""
-    lanxi = compose(evaluate(_answered("lanxi")), outline="通用").prose()
+    lanxi = _general("lanxi")
     assert "\n不动产登记及信息平台运维经费年初预算310.00万元，调增25.00万元后为335.00万元" in lanxi
     assert "为此安排的" not in lanxi and "该项工作对应的" not in lanxi
     assert ("历史遗留矿山生态修复资金调整后预算920.00万元，实际支出912.06万元，执行率99.14%；自然资源执法及卫片监测经费调整后"
             "预算165.00万元，实际支出158.92万元，执行率96.32%。") in lanxi
-    kongtong = compose(evaluate(_answered("kongtong")), outline="通用").prose()
+    kongtong = _general("kongtong")
     assert "\n该项工作对应的疾病预防控制专项经费年初预算268.50万元" in kongtong
-    yudu = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    yudu = _general("yudu")
     assert "\n儿童福利保障资金预算586.40万元，年中未作调整，实际支出584.96万元，执行率99.75%。" in yudu
 
 
@@ -512,7 +519,7 @@ def test_an_account_leaves_the_rate_to_the_funds_that_follow(lanxi):
 def test_a_lines_spending_in_a_story_is_left_to_its_funds_when_a_count_word_names_it():
     """于都 (held-out): 两项补贴资金实际支出1355.87万元 in the story, then the funds' 实际支出1355.87万元 a line below (a
     reviewer found the sum twice); 两项 is a word of the line's name, not a second figure."""
-    prose = compose(evaluate(_answered("yudu")), outline="通用").prose()
+    prose = _general("yudu")
     assert "重度残疾人护理补贴6237人，全部通过“一卡通”直接发放到人。" in prose
     assert prose.count("实际支出1355.87万元") == 1
 
@@ -520,9 +527,9 @@ def test_a_lines_spending_in_a_story_is_left_to_its_funds_when_a_count_word_name
 def test_a_clause_of_his_account_that_only_gives_a_figure_the_story_gave_goes():
     """梧冈 (held-out), whose reviewer found 先行救助183人次 in two paragraphs one after the other; a clause that the next
     goes on from stays (澜溪: 全年实现23个，为目标的2.3倍)."""
-    wugang = compose(evaluate(_answered("wugang")), outline="通用").prose()
+    wugang = _general("wugang")
     assert "急难型救助对象实行先行救助，没有因审批时间延长影响困难群众基本生活。" in wugang and wugang.count("183人次") == 1
-    lanxi = compose(evaluate(_answered("lanxi")), outline="通用").prose()
+    lanxi = _general("lanxi")
     assert "由不动产登记中心提前介入、并联审核，全年实现23个，为目标的2.3倍" in lanxi
 
 
@@ -530,16 +537,16 @@ def test_the_counts_an_effect_was_reckoned_from_go_with_it():
     """汾溪 (held-out): the effect 县控以上河流断面水质达标率 is told with the effects; a reviewer found 全县28个县控以上河流
     断面中27个水质达标 left in the story without its rate. A clause that gives another result's own figure stays (沿街商户
     签订“门前三包”责任书3900户 before the merchants' satisfaction)."""
-    fenxi = compose(evaluate(_answered("fenxi")), outline="通用").prose()
+    fenxi = _general("fenxi")
     assert "27个水质达标" not in fenxi and "县控以上河流断面水质达标率达96.4%，比目标高1.4个百分点" in fenxi
-    qichuan = compose(evaluate(_answered("qichuan")), outline="通用").prose()
+    qichuan = _general("qichuan")
     assert "沿街商户签订“门前三包”责任书3900户" in qichuan
 
 
 def test_the_application_counts_the_shortfalls_the_report_named_twice_already():
     """汾溪 (held-out), whose reviewer found the names of the five shortfalls listed four times: §三's opening and the
     verdict name them; the application counts them."""
-    fenxi = compose(evaluate(_answered("fenxi")), outline="通用").prose()
+    fenxi = _general("fenxi")
     application = fenxi.split("五、绩效自评结果拟应用和公开情况\n")[1]
     assert application.split("\n")[0].count("一是对未达到目标的5项指标，逐项明确整改责任和时限") == 1
     assert fenxi.count("小型水库除险加固完成数、农村自来水普及率、新增高效节水灌溉面积、水土流失综合治理面积和农村供水用户满意度") == 1
