@@ -7,6 +7,7 @@ built once from jieba's own (in the temporary folder, beside jieba's cache); a p
 only the words it asks for. The entries are jieba's, so the cuts are identical."""
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import tempfile
@@ -61,8 +62,12 @@ class StoredFrequencies:
 
 
 def _store_path(dictionary: str) -> str:
-    status = os.stat(dictionary)
-    name = f"narrator-jieba-{_SCHEMA_VERSION}-{status.st_size}-{int(status.st_mtime)}.sqlite"
+    # Named by the dictionary's content (7 ms for jieba's 5 MB), not its size and time: every
+    # installation of the same jieba (each virtual environment, each fresh clone) shares one store
+    # instead of leaving another 9 MB file in the temporary folder.
+    with open(dictionary, "rb") as handle:
+        digest = hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=8)).hexdigest()
+    name = f"narrator-jieba-{_SCHEMA_VERSION}-{digest}.sqlite"
     return os.path.join(tempfile.gettempdir(), name)
 
 

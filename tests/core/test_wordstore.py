@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 
 import jieba
@@ -59,3 +60,16 @@ def test_an_unwritable_temporary_folder_leaves_jieba_loading_its_own(tmp_path, m
         return
     assert not list(folder.iterdir())  # no half-written store left behind
     assert tokenizer.lcut("预算执行率") == jieba.lcut("预算执行率")
+
+
+def test_two_installations_of_the_same_dictionary_share_one_store(tmp_path):
+    # Each virtual environment installs jieba's dict.txt afresh (another time, the same bytes).
+    source = wordstore._dictionary_file(jieba.Tokenizer())
+    first, second = tmp_path / "a" / "dict.txt", tmp_path / "b" / "dict.txt"
+    for copy, when in ((first, 1_600_000_000), (second, 1_700_000_000)):
+        copy.parent.mkdir()
+        copy.write_bytes(open(source, "rb").read())
+        os.utime(copy, (when, when))
+    assert wordstore._store_path(str(first)) == wordstore._store_path(str(second))
+    second.write_bytes(second.read_bytes() + "新词 3 n\n".encode("utf-8"))
+    assert wordstore._store_path(str(first)) != wordstore._store_path(str(second))
