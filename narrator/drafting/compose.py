@@ -596,7 +596,11 @@ def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | No
     for b in evaluation.budget:
         budget_rows.append([
             b.line.name, number(b.line.initial),
-            number(b.line.adjustment) if b.line.adjustment else "",
+            # Where the input gives no adjustment but the adjusted budget, the column is adjusted −
+            # initial (0.00 for a line not adjusted), blank only where it gives neither.
+            number(b.line.adjustment) if b.line.adjustment
+            else number(b.line.adjusted - b.line.initial) if b.line.adjusted is not None and b.line.initial is not None
+            else "",
             number(b.adjusted_budget),
             number(b.line.actual) if b.line.actual is not None else missing(gaps["actual"], b.line.name),
             format_percent(b.execution_rate) if b.execution_rate is not None else "",

@@ -550,3 +550,15 @@ def test_the_application_counts_the_shortfalls_the_report_named_twice_already():
     application = fenxi.split("五、绩效自评结果拟应用和公开情况\n")[1]
     assert application.split("\n")[0].count("一是对未达到目标的5项指标，逐项明确整改责任和时限") == 1
     assert fenxi.count("小型水库除险加固完成数、农村自来水普及率、新增高效节水灌溉面积、水土流失综合治理面积和农村供水用户满意度") == 1
+
+
+def test_the_budget_table_gives_an_unadjusted_line_its_zero_and_reckons_an_adjustment_not_given(lanxi):
+    budget = next(block for block in lanxi.blocks if getattr(block, "name", None) == "budget")
+    row = next(r for r in budget.rows if r[0] == "国土变更调查及测绘地理信息经费")
+    assert row == ["国土变更调查及测绘地理信息经费", "236.00", "0.00", "236.00", "229.70", "97.33%"]
+    report = _answered("lanxi")
+    line = next(b for b in report.budget_lines if b.name == "地质灾害防治资金")
+    silent = dataclasses.replace(report, budget_lines=[dataclasses.replace(b, adjustment=0) if b is line else b
+                                                       for b in report.budget_lines])
+    budget = next(block for block in compose(evaluate(silent), outline="通用").blocks if getattr(block, "name", None) == "budget")
+    assert next(r for r in budget.rows if r[0] == "地质灾害防治资金")[1:4] == ["1950.00", "260.00", "2210.00"]
