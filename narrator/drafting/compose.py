@@ -313,10 +313,15 @@ def in_register(report: Report) -> Report:
     rules = lexicon.wording()["formal_register"]
     own = self_name(report.unit_name)
 
+    suffix = next((suffix for suffix in lexicon.wording()["self_names"] if report.unit_name.endswith(suffix)), "")
+    place = suffix + lexicon.wording()["colloquial_place"] if suffix else ""
+
     def formal(text: str) -> str:
         for pattern, replacement in rules.items():
             text = re.sub(pattern, replacement.replace("{self}", own), text)
-        return text
+        # his 局里 (经局里统一设计) as a report says it: 我局 — in the tables' cells as in the prose (a reviewer
+        # found 局里 in 附表3 beside 我局 in the text)
+        return text.replace(place, own) if place else text
 
     indicators = [dataclasses.replace(i, reason=formal(i.reason)) if i.reason else i for i in report.indicators]
     lines = [dataclasses.replace(b, note=formal(b.note)) if b.note else b for b in report.budget_lines]
@@ -1155,6 +1160,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "restates": lambda result: restates(result, missing) or _told_above(result, lang.told_above),
         "interleaved": lambda story, block, effects=(): interleaved(story, block, lang, missing, effects),
         "target_told": lambda result: target_told(result, missing),
+        # his account opens on the facts that give the value (2024年度……认定……128个，整改到位117个，整改到位率91.4%……)
+        "accounts_itself": lambda result: reason_beside(result, missing, lang.told_above)[:1] == OWN_SENTENCES,
         "compared_above": lambda result: _compared_above(result, lang.told_above),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],

@@ -175,6 +175,13 @@ def said_as_its_own(result: IndicatorResult, text: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=64)
+def _ratios_at_two_places(text: str) -> bool:
+    """`text` gives a ratio to a target to two decimal places (完成目标的75.00%, 为年度任务的105.26%)."""
+    pattern = _of_target(tuple(lexicon.wording()["target_words"])).pattern.rstrip("$")
+    return re.search(rf"{pattern}\d+\.\d\d%", text) is not None
+
+
 @lru_cache(maxsize=8)
 def _of_target(words: tuple[str, ...]) -> re.Pattern:
     """What stands before a ratio to a target (完成目标的, 为年度任务的), built once."""
@@ -563,6 +570,10 @@ class Language:
         precise = _trimmed(ratio * 100, 2)
         if f"{precise}%" in self.narratives:
             return precise
+        if _ratios_at_two_places(self.narratives):
+            # His narratives give their ratios to two places (完成目标的75.00%, 90.50%): every ratio of the report is
+            # given so, not 104.8% beside them (a reviewer read the two precisions as two hands)
+            return format_decimal(round_half_up(ratio * 100, 2), 2)
         # (his own 完成目标的162.0% in 存在问题: not 162% beside it — a reviewer read two formats of one figure)
         whole = format_decimal(round_half_up(ratio * 100, 1), 1)
         return whole if f"{whole}%" in self.narratives + self.own_words else _trimmed(ratio * 100, 1)

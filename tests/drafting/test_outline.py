@@ -562,3 +562,17 @@ def test_the_budget_table_gives_an_unadjusted_line_its_zero_and_reckons_an_adjus
                                                        for b in report.budget_lines])
     budget = next(block for block in compose(evaluate(silent), outline="通用").blocks if getattr(block, "name", None) == "budget")
     assert next(r for r in budget.rows if r[0] == "地质灾害防治资金")[1:4] == ["1950.00", "260.00", "2210.00"]
+
+
+def test_ratios_follow_the_precision_his_narratives_give_theirs_in():
+    # 缙云's narratives: 完成目标的75.00%, 完成目标的90.50% — every ratio of the report to two places, not 104.8% beside
+    # them; 澜溪's give none so, and keep one place
+    ratios = re.findall(r"完成目标的(\d+(?:\.\d+)?)%", _general("jinyun"))
+    assert ratios == ["75.00", "101.67", "106.67", "90.50", "103.33", "104.84", "104.57", "110.00"]
+    assert re.findall(r"完成目标的(\d+(?:\.\d+)?)%", _general("lanxi")) == ["108.2", "110.3"]
+
+
+def test_his_words_are_in_the_reports_register_in_the_tables_too(lanxi):
+    table = next(block for block in lanxi.blocks if getattr(block, "name", None) == "self_evaluation")
+    cell = next(row[-1] for row in table.rows if row[2] == "历史遗留矿山生态修复面积")
+    assert "经我局统一设计、统一验收后纳入统计" in cell and "局里" not in cell
