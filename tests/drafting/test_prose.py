@@ -589,7 +589,7 @@ def test_more_than_five_unspent_lines_name_the_large_ones_and_sum_the_rest():
     # another report's 三个项目结余263.02万元，占86.25% as telling where the money stayed)
     lanxi = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
     assert ("项目支出中，地质灾害防治资金结转结余193.25万元，耕地保护和补充耕地项目资金结转结余147.60万元，两项合计占项目支出"
-            "结转结余资金的91.45%；其余5个项目共结转结余31.86万元。") in lanxi
+            "结转结余资金的91.45%；其余五个项目共结转结余31.86万元。") in lanxi
     # a rate kept under its ceiling by a hair: the margin, computed, is said (no judgement added to it)
     assert "预算调整率为4.93%，控制在5%以内，但距上限仅0.07个百分点。" in prose
 
