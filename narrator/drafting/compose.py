@@ -791,6 +791,24 @@ def effect_aspects(messages: list, lang, recalled: list | tuple = ()
     return [(aspect, groups[aspect]) for aspect in sorted(groups, key=order.index)], rest
 
 
+def titled(problems: list[str]) -> list[str]:
+    """The officer's problems, each with its opening clause as its title, a sentence of its own (水利工程前期工作不扎实。
+    石门坑水库设计变更……): a reviewer read his numbered problems as a list without headings. Only when every one opens
+    on a short clause that judges (no figure, not a preposition's start such as 对暂不具备……的企业) followed by his
+    account — a list half titled reads as two hands; else as he wrote them."""
+    words = lexicon.wording()["problem_title"]
+
+    def title(problem: str) -> str | None:
+        head, comma, rest = problem.partition("，")
+        if not comma or len(head) > words["max_chars"] or len(rest) < words["min_rest"] or find_quantities(head) \
+                or head.startswith(tuple(words["not_starts"])):
+            return None
+        return f"{head}。{rest}"
+
+    heads = [title(problem) for problem in problems]
+    return problems if None in heads else heads
+
+
 def without_rates(text: str, lines: list) -> str:
     """An officer's account without its closing 执行率X% of a line whose execution the goal's funds tell in the next
     paragraph (……地质灾害防治资金年末未支出193.25万元，执行率91.26%。 then ……实际支出2016.75万元，执行率91.26%。: two
@@ -823,7 +841,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        balanced=balanced, self_name=self_name, is_department=is_department,
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area, field=field_of,
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
-                       joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates)
+                       joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
+                       titled=titled)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["level"] = is_level
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
