@@ -970,6 +970,47 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
         for sentence in _sentences(story))
 
 
+def _parts_beside_their_whole(story: str) -> str:
+    """The story with a clause of parts (其中学前教育812人次、义务教育2046人次……) moved to the figure they add up to
+    when another figure stands between them (全年资助……4718人次，发放资助资金648.36万元，其中……752人次): two reviewers
+    read the 人次 as parts of the 万元 before them, the more so with its ratio woven in. Only when the parts, all in one
+    unit, sum exactly to a figure of an earlier clause of the same sentence — the arithmetic says whose parts they are."""
+    words = lexicon.wording()
+    leads = tuple(words["parts_leads"])
+    marks = "，,；;。"
+    out = []
+    for part in _sentences(story):
+        pieces = _clauses(part)
+        for index in range(2, len(pieces)):
+            text = pieces[index].rstrip(marks)
+            figures = [quantity for quantity in find_quantities(text) if quantity.is_number]
+            if not text.lstrip().startswith(leads) or len(figures) < 2 or len({q.unit for q in figures}) != 1 \
+                    or not figures[0].unit:
+                continue
+            unit, total = figures[0].unit, sum(quantity.value for quantity in figures)
+
+            def whole(piece: str) -> bool:
+                return any(q.is_number and q.unit == unit and q.value == total for q in find_quantities(piece))
+
+            if whole(pieces[index - 1]):
+                continue
+            at = next((j for j in range(index - 2, -1, -1) if whole(pieces[j])), None)
+            # (what stands between is another result, 发放资助资金648.36万元 — not the figure going on, 完成目标的90.50%,
+            # 较上年增加2317件, after which the parts still read as the figure's)
+            if at is None or not _begins_another(pieces[at + 1], words):
+                continue
+            mark = pieces[index][len(text):]
+            before = pieces[at].rstrip(marks)
+            # (the figure that followed begins a result of its own: ；before it, as after a result compared)
+            after = pieces[at][len(before):]
+            moved = pieces[:at] + [before + "，", text + ("；" if after in ("，", ",") else after)] + pieces[at + 1:index]
+            moved[-1] = moved[-1].rstrip(marks) + mark
+            pieces = moved + pieces[index + 1:]
+            break
+        out.append("".join(pieces))
+    return "".join(out)
+
+
 def woven(story: str, block, lang: Language, effects: list | None = None) -> str:
     """The 通用 outline's task narrative with each exceeded figure of the goal compared with its target right after
     the clause that gives it (城区道路机械化清扫率83.5%，比目标高3.5个百分点，比上年提高6.2个百分点), at most
@@ -977,6 +1018,7 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
     their own after the story (从完成程度看，……) as pasted on. An effect the story gives (`effects`: the messages
     told together under 效益与满意度) is compared there too (回访满意度93.1%，比目标高3.1个百分点) and not said again
     with the effects (a reviewer found it twice)."""
+    story = _parts_beside_their_whole(story)
     by_sentence: dict[str, list[tuple[int, str, str]]] = {}
     for message in list(block.messages) + list(effects or []):
         # (a ceiling kept is said so after its figure: 平均修复时间31小时，控制在48小时以内 — a reviewer found it left

@@ -595,3 +595,18 @@ def test_his_problems_open_on_their_own_titles_when_every_one_has_one():
     assert problems[0].startswith("1.水利工程前期工作不扎实。石门坑水库设计变更、黄泥垄水库招标流标，")
     kongtong = _part(_general("kongtong"), "（一）存在的问题", "（二）改进措施")
     assert "\n1.个别基本公共卫生服务指标未完成，65岁及以上" in kongtong and "\n4.预算执行率未达到100%，" in kongtong
+
+
+def test_parts_go_beside_the_figure_they_add_up_to():
+    # 缙云's story: 其中……人次 after 648.36万元 (two reviewers read the 人次 as parts of the money, the more so with its
+    # ratio woven in); the parts sum to 4718人次 exactly, so they go there
+    assert ("全年资助家庭经济困难学生4718人次，完成目标的104.84%，其中学前教育812人次、义务教育2046人次、普通高中1108人次、"
+            "中等职业教育752人次；发放资助资金648.36万元，完成目标的104.57%；") in _general("jinyun")
+    from narrator.drafting.compose import _parts_beside_their_whole as beside
+    # another hand's story: the parts belong to 受理 (3+5+4 = 12), a figure of its own stands between
+    story = "全年受理信访事项12件，较上年增加2件，其中来信3件、来访5件、网上信访4件。"
+    assert beside(story) == story  # 较上年…… goes on from 12件: the parts still read as its
+    story = "全年受理信访事项12件，接待群众来访86人次，其中来信3件、来访5件、网上信访4件。"
+    assert beside(story) == "全年受理信访事项12件，其中来信3件、来访5件、网上信访4件；接待群众来访86人次。"
+    story = "全年受理信访事项12件，接待群众来访86人次，其中来信3件、来访5件、网上信访3件。"  # 11: whose, unproved
+    assert beside(story) == story
