@@ -536,8 +536,12 @@ def make_plan(evaluation: Evaluation) -> Plan:
     total = evaluation.total_budget
     untold = [line for line in lines if accounts and line.name not in accounted
               and line.parent != (total.line.name if total is not None else None)]
-    told_changes, listed = _enumerated(
-        _once_in_the_year(_merged_changes([_standing_alone(account) for account in accounts])), untold)
+    standing = [_standing_alone(account) for account in accounts]
+    # listed one by one, each change an item of its own (a reviewer: 二是追加A200.00万元和B95.00万元 put two lines in one
+    # item); merged as an officer writes bare changes only when they are not listed
+    told_changes, listed = _enumerated(_once_in_the_year(standing), untold)
+    if not listed:
+        told_changes = _once_in_the_year(_merged_changes(standing))
     untold_changes = [] if listed else untold
     return Plan(
         lead_in=lead_in,
@@ -1334,9 +1338,14 @@ def _enumerated(accounts: list[str], untold: list | None = None) -> tuple[list[s
         return accounts, False
     for verb, lines in ((words["increase"], [line for line in untold or [] if line.adjustment > 0]),
                         (words["decrease"], [line for line in untold or [] if line.adjustment < 0])):
-        if lines:
-            accounts = accounts + [verb + join_list(f"{line.name}{number(abs(line.adjustment))}{BUDGET_UNIT}"
-                                                    for line in lines) + "。"]
+        # the line names its change (中小河流治理及山塘整治项目追加150.00万元; A和B分别调减210.00万元和45.00万元 —
+        # a reviewer: 追加中小河流治理及山塘整治项目150.00万元 reads as adding a project)
+        amounts = [f"{number(abs(line.adjustment))}{BUDGET_UNIT}" for line in lines]
+        if len(lines) == 1:
+            accounts = accounts + [words["untold_one"].format(name=lines[0].name, verb=verb, amount=amounts[0]) + "。"]
+        elif lines:
+            accounts = accounts + [words["untold_many"].format(
+                names=join_list(line.name for line in lines), verb=verb, amounts=join_list(amounts)) + "。"]
     claims = lexicon.claim_words()
     verbs = "|".join(map(re.escape, claims["increase_words"] + claims["decrease_words"]))
     times = "|".join(map(re.escape, lexicon.wording()["change_times"]))
