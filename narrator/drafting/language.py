@@ -356,10 +356,22 @@ def event(indicator: Indicator) -> str:
             # 因洪涝灾害死亡人数 → 因洪涝灾害死亡人员: who would be counted
             people = words["event_people"].get(suffix, "")
             # 因洪涝灾害造成人员死亡人数 → 因洪涝灾害造成人员死亡, not ……人员死亡人员 (a reviewer)
-            return base if people and people in base else base + people
+            return _caused(base if people and people in base else base + people, words)
     if name.endswith(tuple(words["event_heads"])):
         return name  # 较大及以上交通运输安全生产事故 (0起): named as the event itself
     return ""
+
+
+def _caused(event_name: str, words: dict) -> str:
+    """An event named with its cause (因洪涝灾害造成人员死亡) as what did not happen: 因洪涝灾害造成的人员死亡 — a
+    reviewer: 未发生因洪涝灾害造成人员死亡 does not go together."""
+    if not event_name.startswith(tuple(words["event_causes"]["starts"])):
+        return event_name
+    for verb in words["event_causes"]["verbs"]:
+        at = event_name.find(verb)
+        if at > 0 and len(event_name) > at + len(verb) and event_name[at + len(verb)] != "的":
+            return event_name[:at + len(verb)] + "的" + event_name[at + len(verb):]
+    return event_name
 
 
 def none_happened(result: IndicatorResult) -> bool:

@@ -610,3 +610,11 @@ def test_parts_go_beside_the_figure_they_add_up_to():
     assert beside(story) == "全年受理信访事项12件，其中来信3件、来访5件、网上信访4件；接待群众来访86人次。"
     story = "全年受理信访事项12件，接待群众来访86人次，其中来信3件、来访5件、网上信访3件。"  # 11: whose, unproved
     assert beside(story) == story
+
+
+def test_an_event_with_its_cause_and_a_single_far_exceedance_are_said_in_plain_words():
+    fenxi = _general("fenxi")
+    # a reviewer: 未发生因洪涝灾害造成人员死亡 does not go together; and ……的完成值远超目标，重新测算其目标值 pastes a name
+    # into a frame (a name that opens on a verb keeps that frame: 对完成值远超目标的开展远程会诊人次 read as pasted)
+    assert "社会效益方面，全年未发生因洪涝灾害造成的人员死亡，农村饮水安全保障水平提升。" in fenxi
+    assert "二是根据本年度实际完成情况合理设定下一年度绩效目标，对完成值远超目标的各级河湖长巡河人次重新测算目标值。" in fenxi
