@@ -384,8 +384,10 @@ def _reckoning() -> re.Pattern[str]:
     """年初目标按……380个测算: from the words that open how a target was reckoned to the verb that closes it,
     within one clause of a sentence."""
     words = lexicon.claim_words()
-    lead, verb = (("|".join(map(re.escape, words[key])) or "(?!)") for key in ("reckoning_leads", "reckoning_verbs"))
-    return re.compile(f"(?:{lead})[^。；;！!？?]*?(?:{verb})")
+    lead, verb, clause = (("|".join(map(re.escape, words[key])) or "(?!)")
+                          for key in ("reckoning_leads", "reckoning_verbs", "reckoning_clause_leads"))
+    # (年初目标800个，按新建……380个测算: a clause of its own after the target, to its verb within the clause)
+    return re.compile(f"(?:{lead})[^。；;！!？?]*?(?:{verb})|(?<=[，,])(?:{clause})[^，,。；;！!？?]*?(?:{verb})")
 
 
 @lru_cache(maxsize=32)

@@ -872,7 +872,7 @@ def test_the_officers_reasons_do_not_restate_the_figures_of_their_sentence():
             "开展“办证难”专项整治，对涉及的23个住宅项目实行“一项目一方案”集中攻坚、成片化解。") in prose
     assert "年底前未能全部通过验收。" in prose and "差174亩。" not in prose
     # A zero target met is no ceiling kept under but an event that did not happen; a ceiling said alone names its target.
-    assert "全年未发生因地质灾害造成人员伤亡，实现年度目标。" in prose
+    assert "全年未发生因地质灾害造成的人员伤亡，实现年度目标。" in prose
     assert "地质灾害防治与矿山生态修复项目成本为298.74万元，控制在343.60万元以内。" in prose
 
 
@@ -1068,3 +1068,17 @@ def test_two_targets_said_together_and_a_target_named_in_a_ratio_are_targets(tmp
     result = check_file(report, KONGTONG / "unit.yaml")
     # (the shortfalls' reasons are not in these lines: N102 warns of that)
     assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
+
+
+def test_a_target_reckoned_in_a_clause_of_its_own_is_no_completion(tmp_path):
+    """漆川's account in a report's register (年初目标800个，按……380个测算 — no 是……的): the basis of the target, in a clause
+    of its own after it, is not what was done; a figure after 按时 in another clause is still checked."""
+    text = (QICHUAN / "report.txt").read_text(encoding="utf-8")
+    said = "年初目标按新建2处公共停车场420个泊位和道路施划临时泊位380个测算"
+    assert text.count(said) == 1
+    plain = text.replace(said, "年初目标800个，按新建2处公共停车场420个泊位和道路施划临时泊位380个测算")
+    (tmp_path / "report.txt").write_text(plain, encoding="utf-8")
+    result = check_file(tmp_path / "report.txt", QICHUAN / "unit.yaml")
+    assert result.findings == []
+    said = {item["figure"]: item["explanation"] for item in explanations(result) if item["figure"] == "380个"}
+    assert said == {"380个": "未对应：说的是目标怎样测算或按目标应当达到的数，不是完成值"}
