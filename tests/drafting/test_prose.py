@@ -794,7 +794,7 @@ def test_a_far_exceedance_whose_account_gives_the_figure_is_not_told_twice():
     self-review reads 其中商品房项目11个 as a part of the 23, not as the indicator's value."""
     prose = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
     # his account opens with how the target was set (年初目标10个是按……测算的): kept, and no target in brackets before it
-    assert ("“交房即交证”项目数大幅超过年度目标。年初目标10个按当年计划交付的新建商品房项目测算。2024年县政府将"
+    assert ("“交房即交证”项目数大幅超过年度目标。年初目标10个是按当年计划交付的新建商品房项目测算的。2024年县政府将"
             "易地扶贫搬迁安置点") in prose
     assert "为目标（10个）的2.3倍" not in prose and "187.5%" not in prose  # his 2.3倍 and 1.87倍 only
     assert draft(_answered(DATA / "statements_lanxi")).findings == []
@@ -808,9 +808,9 @@ def test_an_officers_account_is_told_whole_and_once():
     tells there (the parking places' make-up); the draft reviews clean."""
     answered = _answered(DATA / "statements_qichuan")
     prose = compose(evaluate(answered)).prose()
-    assert ("新增公共停车泊位2160个，为目标的2.7倍。年初目标800个，按新建城南、汽车站2处公共停车场420个泊位和"
-            "道路施划临时泊位380个测算。") in prose
-    assert "签订“门前三包”责任书3900户，为目标的2.6倍，远高于预期。年初目标1500户，按城区5条主干道沿街商户测算。" in prose
+    assert ("新增公共停车泊位2160个，为目标的2.7倍。年初目标800个，是按新建城南、汽车站2处公共停车场420个泊位和"
+            "道路施划临时泊位380个测算的。") in prose
+    assert "签订“门前三包”责任书3900户，为目标的2.6倍，远高于预期。年初目标1500户，是按城区5条主干道沿街商户测算的。" in prose
     assert ("数字城管案件按期结案率为91.2%，低于95%的目标3.8个百分点。全年立案8460件，按期结案7716件，超期结案744件。"
             "主要原因：一是") in prose
     four = prose.split("四、部门整体支出绩效实现情况")[1].split("五、")[0]
@@ -1322,7 +1322,7 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
             "决策、履职、效益和满意度类指标全部达到目标。\n") in example
     qifeng = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
     # his account closes on 合计5160人次，为目标的2.58倍: the sentence before it says how far, not 大幅超过年度目标 (a reviewer)
-    assert ("\n开展交通运输安全生产宣传培训5160人次，为目标的2.58倍。年初目标2000人次按线下集中培训的规模测算。"
+    assert ("\n开展交通运输安全生产宣传培训5160人次，为目标的2.58倍。年初目标2000人次是按线下集中培训的规模测算的。"
             in qifeng) and "大幅超过年度目标" not in qifeng
     assert "加上线下集中培训1290人次，合计5160人次。线上学习人次纳入统计后口径扩大" in qifeng  # his sum stays, its 2.58倍 goes
     # his note ends 形成结余 after 结转结余37.65万元 (a reviewer: said twice); what followed is led by 主要是
