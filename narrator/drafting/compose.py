@@ -738,6 +738,10 @@ def paired(messages: list, lang) -> list:
         result = message.results[0]
         return message.kind == kind and len(message.results) == 1 and result.is_quantitative \
             and not none_happened(result) and bool(result.indicator.target.value) and not lang.near_ceiling(result)
+    # what goes on from the story first (his account of a figure it gave), then the results it did not tell (a
+    # reviewer found 慈善募集资金's cause after 新设乡村地名标志326个, a result between the figure and its cause)
+    told = [message for message in messages if any(_told_above(r, lang.told_above) for r in message.results)]
+    messages = told + [message for message in messages if message not in told]
     out: list = []
     for message in messages:
         if out and single(out[-1], "met") and single(message, "met_ceiling"):

@@ -618,3 +618,11 @@ def test_an_event_with_its_cause_and_a_single_far_exceedance_are_said_in_plain_w
     # into a frame (a name that opens on a verb keeps that frame: 对完成值远超目标的开展远程会诊人次 read as pasted)
     assert "社会效益方面，全年未发生因洪涝灾害造成的人员死亡，农村饮水安全保障水平提升。" in fenxi
     assert "二是根据本年度实际完成情况合理设定下一年度绩效目标，对完成值远超目标的各级河湖长巡河人次重新测算目标值。" in fenxi
+
+
+def test_a_part_of_two_tasks_counts_every_indicator_it_tells_and_a_cause_follows_its_story():
+    # 于都's part (七) tells 殡葬 and 婚姻 (3), 慈善 (1) and 地名 (1): a reviewer read 该方面指标3项 above five results;
+    # and 地名 stood between 慈善募集资金 and its cause
+    part = _section(_general("yudu"), "深化殡葬改革和婚姻登记服务、发展慈善公益事业").split("\n")[1]
+    assert part.startswith("该方面指标5项，全部达到目标。全年建成乡镇公益性公墓6个")
+    assert part.index("慈善募集资金大幅超过300万元的目标，主要原因是") < part.index("新设乡村地名标志326个")
