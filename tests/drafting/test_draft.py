@@ -82,7 +82,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
             "其中基本支出追加84.85万元、项目支出追减3.25万元。调整后预算为627.17万元，其中基本支出601.42万元、项目支出25.75万元。\n"
             "（三）预算执行情况\n2022年实际支出602.24万元，其中基本支出577.3万元，项目支出24.94万元，全年预算执行率为96.03%。") in prose
     assert "预算调整率为14.96%，未实现0%的目标，原因是人员变动及政策性调整人员经费。" in prose
-    assert "预算执行率为96.03%，比100%的目标低3.97个百分点，主要原因是人员变动受疫情影响免税。分类看，基本支出执行率95.99%，" \
+    assert "预算执行率为96.03%，比100%的目标低3.97个百分点，主要原因是人员变动受疫情影响免税。分支出类型看，基本支出执行率95.99%，" \
         "项目支出执行率96.85%。" in prose
     # 五 agrees with the tables and refers back instead of restating; no stock cause.
     # one indicator: no 部分, 各项, 逐项; its gap, not a pointer (a reviewer: “差距和原因已在第四部分说明” is boilerplate)

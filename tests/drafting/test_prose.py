@@ -1425,7 +1425,7 @@ def test_a_long_reason_for_the_execution_rate_leaves_the_lines_to_a_paragraph_of
     budget rates in one paragraph read as one block; after a long reason they start paragraphs of their own. A short
     reason (the example's) keeps one paragraph."""
     zaoyang = compose(evaluate(_answered(DATA / "statements_zaoyang"))).prose()
-    assert "形成价格节约。\n分类看，基本支出执行率100%，项目支出执行率96.84%。年末结转结余资金85.62万元，" in zaoyang
+    assert "形成价格节约。\n分支出类型看，基本支出执行率100%，项目支出执行率96.84%。年末结转结余资金85.62万元，" in zaoyang
     assert "卫生监督与健康促进经费结转结余4.23万元。\n预算调整率为4.52%，控制在5%以内" in zaoyang
     example = compose(evaluate(load_report(Path("corpus/example.yaml")))).prose()
-    assert "主要原因是人员变动受疫情影响免税。分类看，" in example
+    assert "主要原因是人员变动受疫情影响免税。分支出类型看，" in example

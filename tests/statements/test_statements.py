@@ -310,7 +310,7 @@ def test_two_rates_compared_in_points(tmp_path, written, expected):
     """Percentage points between two rates the sentence names (基本支出执行率95.99%，比整体执行率低0.04个百分点):
     |95.99% − 96.03%|, each rate surely the one its words name."""
     path = tmp_path / "报告.txt"
-    path.write_text(f"苏州市生产力促进中心2022年度自评报告\n分类看，基本支出执行率95.99%，{written}。\n", encoding="utf-8")
+    path.write_text(f"苏州市生产力促进中心2022年度自评报告\n分支出类型看，基本支出执行率95.99%，{written}。\n", encoding="utf-8")
     result = check_file(path, ROOT / "corpus" / "example.yaml")
     assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == expected
 
