@@ -193,7 +193,26 @@ def reason_beside(result: IndicatorResult, missing: Missing, above: str) -> str:
     it is in the narrative, and his causes follow the figures directly (a reviewer found 48件 in two paragraphs one
     after the other). A clause further on that only gives a figure the narrative gave goes too (急难型救助对象实行
     先行救助，全年先行救助183人次，没有因……: a reviewer found 183人次 in two paragraphs one after the other)."""
-    return _without_told_clauses(_beside(result, missing, above), above)
+    told = _without_told_clauses(_beside(result, missing, above), above)
+    return without_echo(told, result) if above else told
+
+
+def without_echo(reason: str, result: IndicatorResult) -> str:
+    """`reason` without a last clause that only says the result went up (……并新增线上直播讲座形式，讲座场次大幅增加):
+    after the figure and its multiple it says nothing new (a reviewer: 培训人次 repeated right after 2436人次). Only a
+    clause with no figure whose subject is the result's own measure (……场次, 完成值) — not 募集额大幅超出往年水平, which
+    compares with other years, nor 报告单位明显增加, a cause."""
+    words = lexicon.wording()["echo_clause"]
+    body = strip_end(reason)
+    head, comma, last = body.rpartition("，")
+    if not comma or not head.strip() or find_quantities(last):
+        return reason
+    pattern = rf"^(?:{'|'.join(words['leads'])})?(?P<subject>[^，]{{0,8}}?)(?:{'|'.join(words['degrees'])})(?:{'|'.join(words['changes'])})$"
+    match = re.match(pattern, last.strip())
+    name = result.indicator.name
+    if not match or not (match["subject"] in words["subjects"] or name.endswith(match["subject"][-2:])):
+        return reason
+    return head + reason[len(body):]
 
 
 def _without_told_clauses(reason: str, above: str) -> str:
@@ -1101,7 +1120,7 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         short = message.kind == "missed" and result.is_quantitative and not is_ceiling(result.indicator)
         if message.kind != "notable" and not short:
             continue
-        why = strip_end(told_reason(result, missing))
+        why = strip_end(without_echo(told_reason(result, missing), result))
         parts = [part for part in _stating_sentences(result, story) if said_as_its_own(result, part)]
         if not why or why[0] in (OWN_SENTENCES, FACTS_FIRST) or len(why) > words["account_paragraph_chars"] \
                 or "。" in why or restates(result, missing) or len(parts) != 1:
