@@ -630,3 +630,17 @@ def test_a_part_of_two_tasks_counts_every_indicator_it_tells_and_a_cause_follows
     part = _section(_general("yudu"), "深化殡葬改革和婚姻登记服务、发展慈善公益事业").split("\n")[1]
     assert part.startswith("该方面指标5项，全部达到目标。全年建成乡镇公益性公墓6个")
     assert part.index("慈善募集资金大幅超过300万元的目标，主要原因是") < part.index("新设乡村地名标志326个")
+
+
+def test_an_echo_of_the_result_at_the_end_of_a_cause_goes_and_a_cause_stays():
+    from narrator.drafting.compose import without_echo
+    report = _answered("deqing")
+    by_name = {r.indicator.name: r for r in evaluate(report).indicators}
+    games, checks = by_name["全民健身赛事活动场次"], by_name["文化市场执法检查次数"]
+    # 德清's officer, another hand: his closing clause says only that the measure went up
+    assert without_echo("结合亚运会举办，新增乡镇联赛和线上赛事，赛事场次大幅增加。", games) == \
+        "结合亚运会举办，新增乡镇联赛和线上赛事。"
+    # 检查频次 is not 次数's own word: kept, as a clause alone is
+    assert without_echo("开展专项整治，检查频次明显增加。", checks) == "开展专项整治，检查频次明显增加。"
+    assert without_echo("赛事场次大幅增加。", games) == "赛事场次大幅增加。"
+    assert without_echo("新增线上赛事，参赛人数达3200人次，大幅增加。", games) == "新增线上赛事，参赛人数达3200人次。"
