@@ -1122,6 +1122,7 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
             continue
         why = strip_end(without_echo(told_reason(result, missing), result))
         parts = [part for part in _stating_sentences(result, story) if said_as_its_own(result, part)]
+        listed = any(start in why for start in words["told_reason"]["listed_reason_starts"])
         if not why or why[0] in (OWN_SENTENCES, FACTS_FIRST) or len(why) > words["account_paragraph_chars"] \
                 or "。" in why or restates(result, missing) or len(parts) != 1:
             continue
@@ -1153,7 +1154,13 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         elif not any(word in "，".join(head[at:]) for word in words["target_words"]):
             head[at] += "，" + lang.compared(result, True)
         rest = "，".join(tail).lstrip() + (part[-1] if part[-1] in "。；" else "。") if tail else ""
-        story = story.replace(part, "，".join(head) + words["interleaved_reason"].format(why=why) + rest, 1)
+        told = "，".join(head) + words["interleaved_reason"].format(why=why)
+        if short and listed and not tail and part.endswith("。") and story.index(part) > 0:
+            # a shortfall whose causes he lists (一是……；二是……) closes the story in a paragraph of its own (a
+            # reviewer: 县域内就诊率's two causes in the middle of a story of four results, the paragraph too long)
+            story = story.replace(part, "", 1).rstrip() + "\n" + told
+        else:
+            story = story.replace(part, told + rest, 1)
         lang.interleaved.add(result.indicator.name)
     return story
 

@@ -644,3 +644,14 @@ def test_an_echo_of_the_result_at_the_end_of_a_cause_goes_and_a_cause_stays():
     assert without_echo("开展专项整治，检查频次明显增加。", checks) == "开展专项整治，检查频次明显增加。"
     assert without_echo("赛事场次大幅增加。", games) == "赛事场次大幅增加。"
     assert without_echo("新增线上赛事，参赛人数达3200人次，大幅增加。", games) == "新增线上赛事，参赛人数达3200人次。"
+
+
+def test_a_shortfall_whose_causes_he_lists_closes_its_story_in_a_paragraph_of_its_own():
+    # 枣阳's reviewer: 县域内就诊率's two causes in the middle of a story of four results, the paragraph too long
+    zaoyang = _general("zaoyang")
+    assert ("并增加了线上培训课程。\n县域内就诊率为88.6%，比90%的目标低1.4个百分点，主要原因：一是我市距襄阳市区较近"
+            in _section(zaoyang, "紧密型县域医共体建设"))
+    supervision = _section(zaoyang, "卫生健康综合监督执法").split("\n")
+    assert supervision[1].endswith("卫生行政许可平均办理时限压缩至2.6天，控制在5天以内。")
+    assert supervision[2].startswith("全年立案查处卫生监督案件145件，按期办结136件，按期办结率93.8%，比95%的目标低1.2个百分点，"
+                                     "主要原因：一是")
