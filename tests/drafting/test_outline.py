@@ -355,9 +355,10 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%。" in lanxi
     # (the line no goal names closes the paragraph of execution: two reviewers found it a paragraph of its own, cut off;
     # two more read 此外， there as patched on)
-    # (three rewrote 此外，…… and 未列入重点任务的…… as the line's own sentence)
-    assert ("均控制在目标以内。国土变更调查及测绘地理信息经费预算236.00万元，年中未作调整，实际支出229.70万元，"
-            "执行率97.33%。\n") in lanxi
+    # (three rewrote 此外，…… and 未列入重点任务的…… as the line's own sentence; three more read that sentence as left
+    # hanging at the paragraph's end, one proposing 除下文各业务部分所述项目外， to lead into it)
+    assert ("均控制在目标以内。除下文各项重点工作对应的资金外，国土变更调查及测绘地理信息经费预算236.00万元，年中未作调整，"
+            "实际支出229.70万元，执行率97.33%。\n") in lanxi
 
 
 def test_an_account_does_not_open_on_a_fact_the_story_just_gave(lanxi):
