@@ -1255,7 +1255,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "missing": missing, "gaps": lang.words["placeholders"],
         "reason": lambda result: reason_beside(result, missing, lang.told_above),
         # (or the narrative just above gives it: the 通用 outline tells an area's story before its figures)
-        "restates": lambda result: restates(result, missing) or _told_above(result, lang.told_above),
+        "restates": lambda result: restates(result, missing) or _told_above(result, lang.told_above)
+        or lang.counted_as(result),
         "interleaved": lambda story, block, effects=(): interleaved(story, block, lang, missing, effects),
         "target_told": lambda result: target_told(result, missing),
         "compared_above": lambda result: _compared_above(result, lang.told_above),

@@ -24,6 +24,7 @@ from ..core import lexicon
 from ..core.evaluate import IndicatorResult
 from ..core.model import Indicator
 from ..core.quantity import SCALES, Quantity, find_quantities, format_decimal, round_half_up
+from ..statements.extract import name_tokens
 
 
 def chinese_number(n: int) -> str:
@@ -173,6 +174,27 @@ def said_as_its_own(result: IndicatorResult, text: str) -> bool:
                 and not of_target.search(clause[:figures[-1].start]):
             return True
     return False
+
+
+def measure_in(result: IndicatorResult, story: str) -> str:
+    """The measure word `story` counts the result's value in when it is another than the table's (已完工3所 for
+    完成提升改造敬老院数量 3个): a sentence with two words of its name whose clause closes on the value in another
+    count word; "" when none does. A reviewer found 已完工3所 and then 完成提升改造敬老院3个，比5个的目标少2个."""
+    unit = result.indicator.target.unit
+    value = result.completion_value
+    kinds = lexicon.unit_kinds()
+    if not story or value is None or kinds.get(unit) != "count":
+        return ""
+    words = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
+    for sentence in re.split(r"(?<=[。；])", story):
+        if len(words & name_tokens(sentence)) < 2:
+            continue
+        for clause in re.split(r"[，,；;。]", sentence):
+            figures = _numbers_in(clause)
+            if figures and figures[-1].value == value and figures[-1].unit != unit \
+                    and kinds.get(figures[-1].unit) == "count" and not figures[-1].scale:
+                return figures[-1].unit
+    return ""
 
 
 @lru_cache(maxsize=64)
@@ -399,6 +421,7 @@ class Language:
         self.own_words = own_words  # the officer's other words (存在问题, 改进措施): 162.0% there is 162.0% here
         self.goal = ""  # the 年度目标 the sentences being written answer (its 预期目标 line stands just above)
         self.told_above = ""  # the task narratives the 通用 outline told just above the sentences being written
+        self.measures: dict[str, str] = {}  # an indicator's count word as the narratives above give it (所 for 个)
         self.interleaved: set[str] = set()  # far exceedances whose cause the 通用 outline told in the story
 
     def under_goal(self, goal: str) -> str:
@@ -409,7 +432,16 @@ class Language:
     def above(self, stories) -> str:
         """The sentences that follow come after these task narratives (none: after none)."""
         self.told_above = "".join(stories or [])
+        self.measures = {}
         return ""
+
+    def counted_as(self, result: IndicatorResult) -> bool:
+        """The narratives above count the result's value in a measure word of their own (已完工3所): its target and gap
+        are said in it below (比5所的目标少2所)."""
+        said = measure_in(result, self.told_above)
+        if said:
+            self.measures[result.indicator.name] = said
+        return bool(said)
 
     def told_ratio(self, ratio: str) -> bool:
         """The narratives just above give this multiple or share already (为年度目标的2.43倍 for 为目标的2.43倍)."""
@@ -482,6 +514,9 @@ class Language:
         target = indicator.target
         if not target.is_number:
             return target.text
+        said = self.measures.get(indicator.name)
+        if said:  # 比5所的目标少2所, as the story above counts them (已完工3所)
+            target = dataclasses.replace(target, unit=said)
         return value_text(dataclasses.replace(target, approximation="") if target.approximation else target)
 
     def difference(self, result: IndicatorResult, more: bool = True) -> str:
@@ -501,7 +536,7 @@ class Language:
         if margin is None:
             return ""
         target = result.indicator.target
-        unit, scale = target.unit, target.scale
+        unit, scale = self.measures.get(result.indicator.name) or target.unit, target.scale
         gap = abs(margin) / SCALES[scale] if scale else abs(margin)  # ≥8万平方米 − 7.26万: 0.74万平方米, not 7400
         amount = number(gap.normalize()) if margin else "0"  # 88.70 − 90 → 1.3, not 1.30
         return _connectives()["percentage_points"].format(amount=amount) if unit == "%" else f"{amount}{scale}{unit}"
