@@ -389,10 +389,11 @@ def _caused(event_name: str, words: dict) -> str:
     reviewer: 未发生因洪涝灾害造成人员死亡 does not go together."""
     if not event_name.startswith(tuple(words["event_causes"]["starts"])):
         return event_name
-    for verb in words["event_causes"]["verbs"]:
-        at = event_name.find(verb)
-        if at > 0 and len(event_name) > at + len(verb) and event_name[at + len(verb)] != "的":
-            return event_name[:at + len(verb)] + "的" + event_name[at + len(verb):]
+    causes = words["event_causes"]
+    for verb in causes["verbs"]:
+        at = event_name.find(verb) + len(verb)
+        if at > len(verb) and len(event_name) > at and not event_name.startswith(causes["joiner"], at):
+            return event_name[:at] + causes["joiner"] + event_name[at:]
     return event_name
 
 

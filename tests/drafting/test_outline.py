@@ -207,7 +207,7 @@ def test_yudu_each_thing_in_its_place_and_once():
     # one duty's two tasks answer two goals: each goal tells its own task, counted by it (a reviewer found 适老化改造
     # under the first goal and the second opening on 高龄津贴发放人数完成目标的104.5%)
     assert care.split("\n")[1].startswith(
-        "该方面指标2项，其中1项达到目标。全年新建村级互助养老"
+        "该方面2项指标，1项达到目标。全年新建村级互助养老"
         "服务点22个，超额完成20个的年度任务；")  # his own comparison, no ratio woven in before it
     assert "适老化改造" not in care
     elders = _section(prose, "实施特殊困难老年人关爱服务")
@@ -632,7 +632,7 @@ def test_a_part_of_two_tasks_counts_every_indicator_it_tells_and_a_cause_follows
     # 于都's part (七) tells 殡葬 and 婚姻 (3), 慈善 (1) and 地名 (1): a reviewer read 该方面指标3项 above five results;
     # and 地名 stood between 慈善募集资金 and its cause
     part = _section(_general("yudu"), "深化殡葬改革和婚姻登记服务、发展慈善公益事业").split("\n")[1]
-    assert part.startswith("该方面指标5项，全部达到目标。全年建成乡镇公益性公墓6个")
+    assert part.startswith("该方面5项指标全部达到目标。全年建成乡镇公益性公墓6个")
     assert part.index("慈善募集资金大幅超过300万元的目标，主要原因是") < part.index("新设乡村地名标志326个")
 
 
