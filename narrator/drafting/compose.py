@@ -325,6 +325,12 @@ def execution_reason(plan: Plan, budget: BudgetView) -> str:
     return words["text"].format(amount=number(budget.unspent), items=items, more=more)
 
 
+def colloquial_place(unit: str) -> str:
+    """How the officer says his own unit in speech (局里 for a ……局); "" for a unit whose name ends otherwise."""
+    suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")
+    return suffix + lexicon.wording()["colloquial_place"] if suffix else ""
+
+
 def in_register(report: Report) -> Report:
     """The report with the officer's reasons, 原因说明, problems, measures and task narratives in a report's register (没有支付 → 未支付, 还没 → 尚未, 我们 →
     我局: lexicon/wording.yaml formal_register) — the same words otherwise; the report itself when nothing changes.
@@ -332,8 +338,7 @@ def in_register(report: Report) -> Report:
     rules = lexicon.wording()["formal_register"]
     own = self_name(report.unit_name)
 
-    suffix = next((suffix for suffix in lexicon.wording()["self_names"] if report.unit_name.endswith(suffix)), "")
-    place = suffix + lexicon.wording()["colloquial_place"] if suffix else ""
+    place = colloquial_place(report.unit_name)
 
     def formal(text: str) -> str:
         for pattern, replacement in rules.items():
@@ -1361,9 +1366,9 @@ def _render_document(env, name: str, context: dict, tables: dict[str, Table], mi
         text = re.sub(rewrite["pattern"], rewrite["replacement"], text, flags=re.M)
     report = context.get("report")
     unit = getattr(report, "unit_name", "") or ""
-    suffix = next((suffix for suffix in lexicon.wording()["self_names"] if unit.endswith(suffix)), "")
-    if suffix:  # the officer's 局里 in his reasons, as a report says it: 我局 (his 我们: in_register)
-        text = text.replace(suffix + lexicon.wording()["colloquial_place"], self_name(unit))
+    place = colloquial_place(unit)
+    if place:  # the officer's 局里 in what in_register did not reach, as a report says it: 我局
+        text = text.replace(place, self_name(unit))
     # 比目标低2.4个百分点，原因是\x1f全年抽检…… → 比目标低2.4个百分点。全年抽检……: his account in its own sentences
     text = re.sub(rf"[，,](主要)?原因(是|在于){OWN_SENTENCES}", "。", text).replace(OWN_SENTENCES, "")
     text = re.sub(rf"(主要)?原因(是|在于){FACTS_FIRST}", "", text).replace(FACTS_FIRST, "")
