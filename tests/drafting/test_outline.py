@@ -659,3 +659,9 @@ def test_a_shortfall_whose_causes_he_lists_closes_its_story_in_a_paragraph_of_it
     assert supervision[1].endswith("卫生行政许可平均办理时限压缩至2.6天，控制在5天以内。")
     assert supervision[2].startswith("全年立案查处卫生监督案件145件，按期办结136件，按期办结率93.8%，比95%的目标低1.2个百分点，"
                                      "主要原因：一是")
+
+
+def test_the_opening_names_the_unit_as_itself_under_the_title_that_names_it_in_full(lanxi):
+    # a reviewer read 汾溪县水利局 in the opening and 我局 after it as the name used two ways
+    assert lanxi.prose().split("\n")[0].startswith("为全面反映2024年度部门整体支出绩效情况，我局对照年初设定的")
+    assert _general("meitan").split("\n")[0].startswith("为全面反映2024年度单位整体支出绩效情况，我中心对照")
