@@ -665,3 +665,11 @@ def test_the_opening_names_the_unit_as_itself_under_the_title_that_names_it_in_f
     # a reviewer read 汾溪县水利局 in the opening and 我局 after it as the name used two ways
     assert lanxi.prose().split("\n")[0].startswith("为全面反映2024年度部门整体支出绩效情况，我局对照年初设定的")
     assert _general("meitan").split("\n")[0].startswith("为全面反映2024年度单位整体支出绩效情况，我中心对照")
+
+
+def test_his_spoken_words_for_when_and_besides_are_put_in_a_reports_register():
+    # reviewers marked 10月才批复、才办结 and a sentence opening on 另外 as spoken; 只测算了 as 只
+    fenxi, qichuan = _general("fenxi"), _general("qichuan")
+    assert "穿越施工许可10月方办结" in fenxi and "10月才" not in fenxi
+    assert "此外，西坑水厂管网延伸工程未能年内通水" in fenxi
+    assert "年初目标仅测算了我局自建泊位" in qichuan and "3条巷道11月方开工" in qichuan
