@@ -620,8 +620,10 @@ class Language:
             return precise
         if _ratios_at_two_places(self.narratives):
             # His narratives give their ratios to two places (完成目标的75.00%, 90.50%): every ratio of the report is
-            # given so, not 104.8% beside them (a reviewer read the two precisions as two hands)
-            return format_decimal(round_half_up(ratio * 100, 2), 2)
+            # given so, not 104.8% beside them (a reviewer read the two precisions as two hands) — a whole one whole
+            # (130%, not 130.00%: two reviewers)
+            shown = round_half_up(ratio * 100, 2)
+            return format_decimal(shown, 0 if shown == shown.to_integral_value() else 2)
         # (his own 完成目标的162.0% in 存在问题: not 162% beside it — a reviewer read two formats of one figure)
         whole = format_decimal(round_half_up(ratio * 100, 1), 1)
         return whole if f"{whole}%" in self.narratives + self.own_words else _trimmed(ratio * 100, 1)
@@ -826,6 +828,19 @@ class Language:
 
     def event(self, indicator: Indicator) -> str:
         return event(indicator)
+
+    def none_of(self, events: list[str]) -> str:
+        """The events that did not happen, as one clause: 全年未发生A和B; the people a count of people counts after
+        无 (全年未发生较大及以上生产安全事故，无自然灾害因灾死亡失踪人员 — a reviewer: 未发生……死亡失踪人员 does not
+        go together)."""
+        words = self.words["none_of"]
+        people = tuple(self.words["event_people"].values())
+        things = [name for name in events if not name.endswith(people)]
+        persons = [name for name in events if name.endswith(people)]
+        said = [words["things"].format(events=join_list(things))] if things else []
+        if persons:
+            said.append(words["people_after" if things else "people_alone"].format(events=join_list(persons)))
+        return "，".join(said)
 
     def verb(self, indicator: Indicator) -> str:
         """A verb for a name without one: the one prior reports use with the same object and measure
