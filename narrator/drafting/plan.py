@@ -1542,7 +1542,8 @@ def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]
             continue
         # the first sentence introduces the unit (……是市科学技术局下属公益一类事业单位): its setting, not its staff
         staff = bool(duties or organisation) and any(word in sentence for word in words["organisation_words"]) \
-            and not any(word in sentence for word in words["duty_words"])  # ……负责……事业单位人事管理: its duties
+            and not any(word in sentence for word in words["duty_words"]) \
+            and not sentence.lstrip().startswith(tuple(words["setting_starts"]))  # 全县辖……特困人员2346人: the setting
         (organisation if staff else duties).append(
             sentence if sentence.endswith("。") else sentence + "。")
     return duties, organisation

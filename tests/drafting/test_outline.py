@@ -680,3 +680,10 @@ def test_the_people_no_one_counted_are_said_with_none_and_an_event_with_did_not_
     # 蓬溪's reviewer: 全年未发生……和自然灾害因灾死亡失踪人员 does not go together
     effects = _section(_general("pengxi"), "效益与满意度")
     assert "全年未发生较大及以上生产安全事故，无自然灾害因灾死亡失踪人员。" in effects
+
+
+def test_the_county_the_unit_serves_is_its_setting_not_its_staff():
+    # 梧冈's reviewer: 全县辖13个乡镇……特困人员2346人 under 机构和人员情况 (its 人员 read as the unit's staff)
+    wugang = _general("wugang")
+    assert "全县辖13个乡镇、2个街道" in _section(wugang, "基本情况和主要职能")
+    assert "全县辖" not in _section(wugang, "机构和人员情况")
