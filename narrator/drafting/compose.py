@@ -879,6 +879,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
                        titled=titled)
     env.tests["is_ceiling"] = is_ceiling
+    env.tests["slim"] = lambda result, lang: lang.slim(result)
     env.tests["level"] = is_level
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
                                                        and bool(lang.event(indicator)))

@@ -565,6 +565,13 @@ class Language:
                 return said
         return words["within"].format(target=self.target_value(indicator))
 
+    def slim(self, result: IndicatorResult) -> bool:
+        """A rate over its target by less than lexicon/wording.yaml's slim_margin_points (90.8% against 90%): said
+        apart, 仅比目标高0.8个百分点."""
+        margin = result.margin
+        return result.indicator.target.unit == "%" and margin is not None \
+            and 0 < margin < Decimal(str(self.words["slim_margin_points"]))
+
     def near_target(self, result: IndicatorResult) -> bool:
         """A quantity a hair over its target (under lexicon/wording.yaml's near_target_ratio of it): said by how much."""
         ratio = ratio_to_target(result)
