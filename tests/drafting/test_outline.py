@@ -395,7 +395,8 @@ def test_an_account_opening_on_the_figures_just_told_goes_to_its_causes_after_th
     account's plan and figures): the sentence before his account gives the gap, his causes follow; a story that
     compares the result itself (蓬溪: 较目标少1个) is not compared again."""
     prose = lanxi.prose()
-    assert ("补充耕地面积比1200亩的目标少163.5亩。沙坝、小营2个项目在实施中经国土变更调查比对，发现项目区内有部分林地图斑"
+    # (his causes after 原因是: two later reviewers found the account opening on 沙坝、小营…… abrupt without it)
+    assert ("补充耕地面积比1200亩的目标少163.5亩，原因是沙坝、小营2个项目在实施中经国土变更调查比对，发现项目区内有部分林地图斑"
             in prose)
     assert "年度计划实施8个补充耕地项目" not in prose and "补充耕地面积未达到年度目标" not in prose
     pengxi = _general("pengxi")
