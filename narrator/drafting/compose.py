@@ -1275,6 +1275,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "interleaved": lambda story, block, effects=(): interleaved(story, block, lang, missing, effects),
         "target_told": lambda result: target_told(result, missing),
         "compared_above": lambda result: _compared_above(result, lang.told_above),
+        "basis": lambda result: plan.bases.get(result.indicator.name, ""),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),

@@ -719,6 +719,10 @@ class Language:
                     and self.unique(name, stem):
                 return stem
         suffix = next((s for s in suffixes if name.endswith(s)), "")
+        if self.kind(indicator) == "area" and name[:-len(suffix)].endswith(tuple(words["area_terms"])):
+            # 灌溉面积 is one term: 新增高效节水灌溉面积9650亩, its verb leading (else ……面积为……)
+            return name if name.startswith((*self.words["name_verbs"], *words["leading"])) \
+                or self.has_leading_verb(name) else ""
         stem, last = _without_unit(name[:-len(suffix)] if suffix else "", unit)
         if len(stem) < 3 or (last in words["classifiers"] and last != unit) or not self.unique(name, stem):
             return ""

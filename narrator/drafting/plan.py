@@ -295,6 +295,9 @@ class Plan:
     untold_changes: list = field(default_factory=list)
     # the 通用 outline's block that tells the effects and satisfactions together (None in the seed outline)
     effects: Block | None = None
+    # an effect's figure as the story gave it, after the counts it was reckoned from (保障省市县重点项目用地55个中的
+    # 54个，保障率98.2%), by indicator name: the effects tell it so, the story having dropped both
+    bases: dict[str, str] = field(default_factory=dict)
 
     @property
     def written(self) -> str:
@@ -614,26 +617,36 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     # two counted 5 results under 指标4项)
     told_apart = [r for r in evaluation.indicators if effect(r)]
     rest = [r for r in evaluation.indicators if not effect(r)]
-    highlights = [dataclasses.replace(h, story=_without_effects(h.story, told_apart, rest)) if h.story else h
+    bases: dict[str, str] = {}
+    highlights = [dataclasses.replace(h, story=_without_effects(h.story, told_apart, rest, bases)) if h.story else h
                   for h in highlights]
     blocks = _with_its_story(blocks, highlights)
     effects = home_of(blocks) if effects is not None else None
-    return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights)
+    return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights, bases=bases)
 
 
-def _without_effects(story: str, effects: list[IndicatorResult], others: list[IndicatorResult]) -> str:
+def _without_effects(story: str, effects: list[IndicatorResult], others: list[IndicatorResult],
+                     bases: dict[str, str] | None = None) -> str:
     """A narrative without the clauses that give an effect's figure (回访满意度93.1%; 全年未发生因地质灾害造成人员死亡)
-    and those that go on from them (，比目标高……): the part of the effects tells them, each with its target."""
+    and those that go on from them (，比目标高……): the part of the effects tells them, each with its target. The counts
+    an effect was reckoned from go with it into `bases`, with the story's own clause of its figure (全县28个县控以上
+    河流断面中27个水质达标，达标率96.4%): reviewers asked what the effects' figures rest on."""
     words = lexicon.wording()
     goes_on = tuple(words["continuation_starts"]) + tuple(words["part_or_bound_starts"])
+
+    def happened(r: IndicatorResult, clause: str) -> bool:  # the clause says the effect's event did not happen
+        return none_happened(r) and words["none_happened"] in clause \
+            and len(name_tokens(clause) & name_tokens(event(r.indicator))) >= 2
 
     def states(clause: str) -> bool:
         tokens = name_tokens(clause)
         return any(
             (r.is_quantitative and said_as_its_own(r, clause) and tokens & name_tokens(r.indicator.name))
-            or (none_happened(r) and words["none_happened"] in clause
-                and len(tokens & name_tokens(event(r.indicator))) >= 2)
-            for r in effects)
+            or happened(r, clause) for r in effects)
+
+    def in_aspect(r: IndicatorResult) -> bool:  # told in an aspect of the effects (社会效益方面，……), where bases go
+        level2 = r.indicator.level2.strip()
+        return any(level2 in (a, a + words["effect_aspect_suffix"]) for a in words["effect_aspects"])
 
     def reckons(clause: str, dropped: str) -> bool:
         """The clause gives the counts the effect dropped after it was reckoned from (全县28个县控以上河流断面中27个
@@ -643,15 +656,47 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
         return bool(find_quantities(clause)) and len({t for t in name_tokens(clause) if len(t) >= 2} & names) >= 2 \
             and not any(said_as_its_own(r, clause) for r in others)
 
+    def judged(clauses: list[str]) -> IndicatorResult | None:
+        """The qualitative effect whose judgement the part closes on (……田长1206名全部落实到位，耕地保护长效机制进一步
+        健全): the effects tell it there in his words, the facts before it with it."""
+        last = clauses[-1].strip() if clauses else ""
+        for r in effects:
+            name, value = r.indicator.name.strip(), r.indicator.completion.text.strip()
+            if r.is_quantitative or not value or value != r.indicator.target.text.strip() or name not in last:
+                continue
+            between = last[last.index(name) + len(name):]
+            if between.endswith(value) and len(between) - len(value) <= words["judgement_gap"]:
+                return r
+        return None
+
     kept = []
     for part in _sentence_parts(story):
         clauses, end = _clauses(part)
+        if bases is not None and (r := judged(clauses)) and r.indicator.name not in bases \
+                and not any(said_as_its_own(o, part) for o in others):
+            # (a reviewer read 耕地保护长效机制健全 under 可持续影响 bare, the story above having said it on its facts)
+            bases[r.indicator.name] = part.strip().rstrip("。；;")
+            continue
         out, dropped = [], False
-        for clause in clauses:
+        for index, clause in enumerate(clauses):
             if states(clause):
+                stated = [r for r in effects if r.is_quantitative and said_as_its_own(r, clause) and in_aspect(r)]
+                events = [r for r in effects if happened(r, clause) and in_aspect(r)]
                 # (a reviewer found 28个断面中27个水质达标 left without its rate)
                 if out and reckons(out[-1], clause):
-                    out.pop()
+                    basis = out.pop().strip()
+                    if bases is not None and len(stated) == 1:
+                        bases.setdefault(stated[0].indicator.name, _with_its_name(basis, clause.strip(), stated[0]))
+                elif bases is not None and len(stated) == 1 and stated[0].indicator.name in clause \
+                        and not clause.strip().startswith(stated[0].indicator.name):
+                    # his clause says more than the name (通过山塘整治和水库除险加固新增恢复改善灌溉面积1.36万亩)
+                    bases.setdefault(stated[0].indicator.name, clause.strip())
+                elif bases is not None and len(events) == 1 and out and index == len(clauses) - 1 \
+                        and not any(said_as_its_own(o, "，".join(out)) for o in others):
+                    # what was done that it did not happen goes with it (6月中旬流域性强降雨期间提前转移受威胁群众，
+                    # 全年未发生因洪涝灾害死亡人员): a reviewer found the first clause left hanging in the story
+                    bases.setdefault(events[0].indicator.name, "，".join(c.strip() for c in out))
+                    out = []
                 dropped = True
                 continue
             if dropped and clause.lstrip().startswith(goes_on):
@@ -661,6 +706,17 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
         if out:
             kept.append(part if len(out) == len(clauses) else "，".join(out) + (end or "。"))
     return _closed("".join(kept))
+
+
+def _with_its_name(basis: str, clause: str, result: IndicatorResult) -> str:
+    """The counts and the clause of the effect's figure, as the story gave them when together they name what the
+    figure measures (保障省市县重点项目用地55个中的54个，保障率98.2%); else the clause says the indicator's name
+    (全县196个行政村已建成站点126个，行政村居家养老服务站点覆盖率64.3%, not ……，覆盖率64.3% of what)."""
+    said = basis + clause
+    if all(token in said for token in name_tokens(result.indicator.name) if len(token) >= 2):
+        return f"{basis}，{clause}"
+    figure = next((q for q in find_quantities(clause) if q.is_number), None)
+    return f"{basis}，{result.indicator.name}{clause[figure.start:]}" if figure else f"{basis}，{clause}"
 
 
 def _with_its_story(blocks: list[Block], highlights: list[Highlight]) -> list[Block]:
