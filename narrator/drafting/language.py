@@ -566,11 +566,14 @@ class Language:
         return words["within"].format(target=self.target_value(indicator))
 
     def slim(self, result: IndicatorResult) -> bool:
-        """A rate over its target by less than lexicon/wording.yaml's slim_margin_points (90.8% against 90%): said
-        apart, 仅比目标高0.8个百分点."""
+        """A rate over its target by less than lexicon/wording.yaml's slim_margin_points (90.8% against 90%) and less
+        than slim_headroom_share of what its target leaves to 100 %: said 仅比目标高0.8个百分点."""
         margin = result.margin
-        return result.indicator.target.unit == "%" and margin is not None \
-            and 0 < margin < Decimal(str(self.words["slim_margin_points"]))
+        target = result.indicator.target.value
+        # (99.6% against 99%: over a target near 100 % by more than a quarter of what is left to it is no slim margin)
+        return result.indicator.target.unit == "%" and margin is not None and target is not None \
+            and 0 < margin < Decimal(str(self.words["slim_margin_points"])) \
+            and (target >= 100 or margin < (100 - target) * Decimal(str(self.words["slim_headroom_share"])))
 
     def near_target(self, result: IndicatorResult) -> bool:
         """A quantity a hair over its target (under lexicon/wording.yaml's near_target_ratio of it): said by how much."""

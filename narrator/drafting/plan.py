@@ -620,6 +620,8 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     bases: dict[str, str] = {}
     highlights = [dataclasses.replace(h, story=_without_effects(h.story, told_apart, rest, bases)) if h.story else h
                   for h in highlights]
+    whole = [r for r in rest if _category(r) == "duty"]
+    highlights = [dataclasses.replace(h, story=_with_whole_rates(h.story, whole)) if h.story else h for h in highlights]
     blocks = _with_its_story(blocks, highlights)
     effects = home_of(blocks) if effects is not None else None
     return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights, bases=bases)
@@ -706,6 +708,33 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
         if out:
             kept.append(part if len(out) == len(clauses) else "，".join(out) + (end or "。"))
     return _closed("".join(kept))
+
+
+def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
+    """A story that says a thing was done to all (排查河湖“四乱”问题37个，全部整改销号; 执法人员全部持证上岗) with the
+    rate of 100 % it makes, after that clause (……全部整改销号，整改销号率100%), as an officer writes it: a reviewer read
+    河湖“四乱”问题整改销号率为100%，达到目标值 added below the story as patched on to name every indicator. Only when the
+    clause itself says the end of its name, four characters or more (整改销号 → 整改销号率)."""
+    words = lexicon.wording()["whole_rate"]
+    for result in results:
+        name, value = result.indicator.name.strip(), result.completion_value
+        named = {t for t in name_tokens(name) if len(t) >= 2}
+        if not name.endswith(words["suffix"]) or value != 100 or result.indicator.completion.unit != "%" or any(
+                said_as_its_own(result, clause) and len(named & name_tokens(clause)) >= 2
+                for clause in re.split(r"[，,；;。]", story)):
+            continue  # (the story says it already: 整改销号率100%; 达标率100% is another's)
+        stem = name[:-len(words["suffix"])]
+        for part in _sentence_parts(story):
+            clauses, _ = _clauses(part)
+            said = next((c for c in clauses if any(w in c for w in words["all_words"])), None)
+            tail = next((stem[i:] for i in range(len(stem) - words["least_chars"] + 1) if stem[i:] in said), "") \
+                if said else ""
+            if not tail:
+                continue
+            told = f"{said}，{tail}{words['suffix']}{result.indicator.completion.text.strip()}"
+            story = story.replace(part, part.replace(said, told, 1), 1)
+            break
+    return story
 
 
 def _with_its_name(basis: str, clause: str, result: IndicatorResult) -> str:
