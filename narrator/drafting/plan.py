@@ -729,8 +729,9 @@ def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
             said = next((c for c in clauses if any(w in c for w in words["all_words"])), None)
             tail = next((stem[i:] for i in range(len(stem) - words["least_chars"] + 1) if stem[i:] in said), "") \
                 if said else ""
-            if not tail:
-                continue
+            after = clauses[clauses.index(said) + 1] if said and clauses.index(said) + 1 < len(clauses) else ""
+            if not tail or said_as_its_own(result, after):
+                continue  # (受理旅游投诉全部按时办结，办结率100%: said right after)
             told = f"{said}，{tail}{words['suffix']}{result.indicator.completion.text.strip()}"
             story = story.replace(part, part.replace(said, told, 1), 1)
             break

@@ -607,6 +607,8 @@ def test_a_rate_of_all_is_said_after_the_clause_that_says_all_were_done():
     assert "其中查处非法营运案件162件，完成目标的108%；执法人员全部持证上岗，持证上岗率100%。\n" in tongxi
     assert "持证上岗率为100%" not in tongxi
     assert "全区41座小型水库全部安全度汛，安全度汛率100%，全年无因洪涝灾害死亡人员。" in _general("shunqing")
+    # 清源: the clause after says it already (办结率100%)
+    assert "受理旅游投诉全部按时办结，办结率100%；" in _general("qingyuan")
     zaoyang = _general("zaoyang")
     assert "覆盖全部乡镇卫生院。" in zaoyang and "医疗卫生机构监督检查覆盖率100%" not in zaoyang.split("\n附表")[0] \
         .split("覆盖全部乡镇卫生院")[1][:20]
