@@ -570,9 +570,12 @@ class Language:
         than slim_headroom_share of what its target leaves to 100 %: said 仅比目标高0.8个百分点."""
         margin = result.margin
         target = result.indicator.target.value
-        # (99.6% against 99%: over a target near 100 % by more than a quarter of what is left to it is no slim margin)
-        return result.indicator.target.unit == "%" and margin is not None and target is not None \
+        # (99.6% against 99%: over a target near 100 % by more than a quarter of what is left to it is no slim margin;
+        # 5.60% against 5%: a growth rate over its target by a tenth of it is no slim margin either — two reviewers
+        # read 仅 before it as blame)
+        return result.indicator.target.unit == "%" and margin is not None and bool(target) \
             and 0 < margin < Decimal(str(self.words["slim_margin_points"])) \
+            and margin < target * Decimal(str(self.words["slim_target_share"])) \
             and (target >= 100 or margin < (100 - target) * Decimal(str(self.words["slim_headroom_share"])))
 
     def near_target(self, result: IndicatorResult) -> bool:

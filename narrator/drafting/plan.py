@@ -726,7 +726,10 @@ def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
         stem = name[:-len(words["suffix"])]
         for part in _sentence_parts(story):
             clauses, _ = _clauses(part)
-            said = next((c for c in clauses if any(w in c for w in words["all_words"])), None)
+            # (……全部整改销号; 防汛抢险物资按计划储备到位, a clause that ends on what the rate measures, the thing named)
+            said = next((c for c in clauses if any(w in c for w in words["all_words"])
+                         or any(c.rstrip().endswith(stem[i:]) for i in range(len(stem) - words["least_chars"] + 1))
+                         and len(named & name_tokens(c)) >= 2), None)
             tail = next((stem[i:] for i in range(len(stem) - words["least_chars"] + 1) if stem[i:] in said), "") \
                 if said else ""
             after = clauses[clauses.index(said) + 1] if said and clauses.index(said) + 1 < len(clauses) else ""
@@ -740,13 +743,12 @@ def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
 
 def _with_its_name(basis: str, clause: str, result: IndicatorResult) -> str:
     """The counts and the clause of the effect's figure, as the story gave them when together they name what the
-    figure measures (保障省市县重点项目用地55个中的54个，保障率98.2%); else the clause says the indicator's name
-    (全县196个行政村已建成站点126个，行政村居家养老服务站点覆盖率64.3%, not ……，覆盖率64.3% of what)."""
+    figure measures (保障省市县重点项目用地55个中的54个，保障率98.2%); "" when they do not (全县196个行政村已建成站点126个，
+    覆盖率64.3%: 站点 of what — a reviewer read it cut out of its story, and so it was, with the name added)."""
     said = basis + clause
     if all(token in said for token in name_tokens(result.indicator.name) if len(token) >= 2):
         return f"{basis}，{clause}"
-    figure = next((q for q in find_quantities(clause) if q.is_number), None)
-    return f"{basis}，{result.indicator.name}{clause[figure.start:]}" if figure else f"{basis}，{clause}"
+    return ""
 
 
 def _with_its_story(blocks: list[Block], highlights: list[Highlight]) -> list[Block]:

@@ -784,7 +784,7 @@ def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tupl
     """The indicators a count or a 全部达到 at `position` is about: the categories and the kind the
     sentence names before it, and where that naming ends (from the sentence's start). A kind named
     alone keeps the category of the paragraph's earlier sentence: （五）履职类指标14项中……。定性指标3项均达到."""
-    before = text[sentence_start:position]
+    before = _without_asides(text[sentence_start:position])
     levels, level_end = level_scope(before)
     kind, kind_end = indicator_kind(before)
     sublevel, sublevel_end = sublevel_scope(before)
@@ -798,6 +798,17 @@ def indicator_scope(text: str, sentence_start: int, position: int) -> tuple[tupl
                  for found in _scope_pattern().finditer(text, 0, sentence_start)}
         levels = next(iter(named)) if len(named) == 1 else ()
     return levels, kind, max(level_end, kind_end)
+
+
+def _without_asides(text: str) -> str:
+    """The text with what brackets closed before its end say blanked out, offsets kept: 绩效指标共40项（定量指标28项、
+    定性指标12项），其中36项达到 — 其中 counts the forty, the bracket is an aside (a figure inside a bracket still
+    open at the end keeps its scope: 妇幼健康服务（3项指标，2项达标）)."""
+    while True:
+        blanked = re.sub(r"[（(][^（）()]*[）)]", lambda found: " " * len(found.group()), text)
+        if blanked == text:
+            return text
+        text = blanked
 
 
 def outside_names(text: str, claims: list[Claim], names: Iterable[str]) -> list[Claim]:

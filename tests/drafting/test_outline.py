@@ -581,9 +581,9 @@ def test_an_effect_is_told_in_the_storys_words_with_what_was_done():
     # 枣阳: the study of epidemic risks before no epidemic, one 全年, and the aspect apart from the next
     assert "社会效益方面，人均预期寿命为79.6岁，比目标高0.6岁；全年开展传染病疫情风险研判24次，未发生重大突发公共卫生事件。经济效益" \
            "方面，" in _general("zaoyang")
-    # 梧冈: the counts, then the figure by its name (覆盖率64.3% alone would not say of what)
-    assert "社会效益方面，全县196个行政村已建成站点126个，行政村居家养老服务站点覆盖率64.3%，比目标高4.3个百分点；" \
-           in _general("wugang")
+    # 梧冈: counts that with the story's clause do not name what they count (全县196个行政村已建成站点126个，覆盖率64.3%)
+    # do not go with it — a reviewer read 站点 cut out of its story when the name was added after them
+    assert "社会效益方面，行政村居家养老服务站点覆盖率达64.3%，比目标高4.3个百分点；" in _general("wugang")
     # 汾溪: 灌溉面积 is one term, its verb leading
     assert "新增高效节水灌溉面积9650亩，仅完成目标的80.4%。" in _general("fenxi")
 
@@ -597,6 +597,8 @@ def test_a_rate_just_over_its_target_says_so_where_the_story_gives_it():
     assert "农村自来水普及率达到92.1%，仅比目标高0.1个百分点" in lanchuan
     jinyun = _general("jinyun")
     assert "义务教育巩固率达99.6%，比目标高0.6个百分点" in jinyun and "仅比目标高0.6" not in jinyun
+    # nor of a growth rate over its target by a tenth of it (于都: 5.60% against 5%; two reviewers read 仅 as blame)
+    assert "农村低保标准较上年增长率达5.60%，比目标高0.6个百分点" in _general("yudu")
 
 
 def test_a_rate_of_all_is_said_after_the_clause_that_says_all_were_done():
@@ -607,6 +609,10 @@ def test_a_rate_of_all_is_said_after_the_clause_that_says_all_were_done():
     assert "其中查处非法营运案件162件，完成目标的108%；执法人员全部持证上岗，持证上岗率100%。\n" in tongxi
     assert "持证上岗率为100%" not in tongxi
     assert "全区41座小型水库全部安全度汛，安全度汛率100%，全年无因洪涝灾害死亡人员。" in _general("shunqing")
+    # 顺庆: a clause that ends on what the rate measures says all were (a reviewer: 防汛抢险物资按计划储备到位。防汛抢险物资
+    # 储备到位率为100%，达到目标值。 the same thing twice)
+    shunqing = _general("shunqing")
+    assert "防汛抢险物资按计划储备到位，储备到位率100%。" in shunqing and "储备到位率为100%" not in shunqing
     # 清源: the clause after says it already (办结率100%)
     assert "受理旅游投诉全部按时办结，办结率100%；" in _general("qingyuan")
     zaoyang = _general("zaoyang")

@@ -1082,3 +1082,23 @@ def test_a_target_reckoned_in_a_clause_of_its_own_is_no_completion(tmp_path):
     assert result.findings == []
     said = {item["figure"]: item["explanation"] for item in explanations(result) if item["figure"] == "380个"}
     assert said == {"380个": "未对应：说的是目标怎样测算或按目标应当达到的数，不是完成值"}
+
+
+@pytest.mark.parametrize("written, errors", [("36项", []), ("35项", [("N101", "35项", "36项")])])
+def test_a_count_after_a_bracketed_aside_counts_the_whole(tmp_path, written, errors):
+    """澜溪's count of its indicators with their kinds in brackets, as a report may write it (绩效指标共40项（定量指标28项、
+    定性指标12项），其中36项……): its 其中 counts the forty, the bracket is an aside — it had been read as the qualitative
+    indicators' (a false N101 on a correct 36项, found when narrator's own draft was so worded); a wrong count is found."""
+    text = (LANXI / "report.txt").read_text(encoding="utf-8")
+    said = ("2024年部门整体绩效指标共40项，其中决策类5项、过程类8项、履职类19项、效益类5项、满意度类3项；按指标性质分，"
+            "定量指标28项、定性指标12项。全年有36项指标达到或超过目标")
+    assert text.count(said) == 1
+    aside = f"2024年部门整体绩效指标共40项（定量指标28项、定性指标12项），其中{written}指标达到或超过目标"
+    (tmp_path / "report.txt").write_text(text.replace(said, aside), encoding="utf-8")
+    result = check_file(tmp_path / "report.txt", LANXI / "unit.yaml")
+    assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
+    if not errors:
+        said = {item["figure"]: item["explanation"] for item in explanations(result)
+                if item["figure"] in ("28项", "12项", "36项") and item["location"]["paragraph"] == 18}
+        assert said == {"28项": "与输入文件的定量指标数（28项）一致", "12项": "与输入文件的定性指标数（12项）一致",
+                        "36项": "与输入文件的达到或超过目标的指标数（36项）一致"}
