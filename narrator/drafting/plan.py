@@ -714,8 +714,11 @@ def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
     """A story that says a thing was done to all (排查河湖“四乱”问题37个，全部整改销号; 执法人员全部持证上岗) with the
     rate of 100 % it makes, after that clause (……全部整改销号，整改销号率100%), as an officer writes it: a reviewer read
     河湖“四乱”问题整改销号率为100%，达到目标值 added below the story as patched on to name every indicator. Only when the
-    clause itself says the end of its name, four characters or more (整改销号 → 整改销号率)."""
+    clause itself says the end of its name, four characters or more (整改销号 → 整改销号率), or says all were done in
+    time and the name is of doing it in time (均在承诺时限内办结 → 按时审批率; 均按月足额打卡发放到户 → 按时足额发放率,
+    two rates of one clause said once: 按时足额发放率均为100%)."""
     words = lexicon.wording()["whole_rate"]
+    found: dict[tuple[str, str, str], list[IndicatorResult]] = {}
     for result in results:
         name, value = result.indicator.name.strip(), result.completion_value
         named = {t for t in name_tokens(name) if len(t) >= 2}
@@ -724,20 +727,31 @@ def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
                 for clause in re.split(r"[，,；;。]", story)):
             continue  # (the story says it already: 整改销号率100%; 达标率100% is another's)
         stem = name[:-len(words["suffix"])]
+        timely = next((stem[stem.index(w):] for w in words["timely_names"] if w in stem), "")
         for part in _sentence_parts(story):
             clauses, _ = _clauses(part)
+            if len(named & name_tokens(part)) < 2:
+                continue
             # (……全部整改销号; 防汛抢险物资按计划储备到位, a clause that ends on what the rate measures, the thing named)
-            said = next((c for c in clauses if any(w in c for w in words["all_words"])
-                         or any(c.rstrip().endswith(stem[i:]) for i in range(len(stem) - words["least_chars"] + 1))
-                         and len(named & name_tokens(c)) >= 2), None)
+            candidates = [c for c in clauses if any(w in c for w in words["all_words"])
+                          or any(c.rstrip().endswith(stem[i:]) for i in range(len(stem) - words["least_chars"] + 1))
+                          and len(named & name_tokens(c)) >= 2]
+            # (the one about the thing named: 低保金……均按月足额打卡发放到户, not ……特困人员全部安排入住 before it)
+            said = max(candidates, key=lambda c: len(named & name_tokens(c)), default=None)
             tail = next((stem[i:] for i in range(len(stem) - words["least_chars"] + 1) if stem[i:] in said), "") \
                 if said else ""
+            if said and not tail and timely and any(w in said for w in words["all_words"]) \
+                    and any(w in said for w in words["timely_clauses"]):
+                tail = timely
             after = clauses[clauses.index(said) + 1] if said and clauses.index(said) + 1 < len(clauses) else ""
             if not tail or said_as_its_own(result, after):
                 continue  # (受理旅游投诉全部按时办结，办结率100%: said right after)
-            told = f"{said}，{tail}{words['suffix']}{result.indicator.completion.text.strip()}"
-            story = story.replace(part, part.replace(said, told, 1), 1)
+            found.setdefault((part, said, tail), []).append(result)
             break
+    for (part, said, tail), rates in found.items():
+        value = rates[0].indicator.completion.text.strip()
+        told = f"{said}，{tail}{words['suffix']}{words['each'] if len(rates) > 1 else ''}{value}"
+        story = story.replace(part, part.replace(said, told, 1), 1)
     return story
 
 

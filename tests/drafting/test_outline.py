@@ -583,7 +583,8 @@ def test_an_effect_is_told_in_the_storys_words_with_what_was_done():
            "方面，" in _general("zaoyang")
     # 梧冈: counts that with the story's clause do not name what they count (全县196个行政村已建成站点126个，覆盖率64.3%)
     # do not go with it — a reviewer read 站点 cut out of its story when the name was added after them
-    assert "社会效益方面，行政村居家养老服务站点覆盖率达64.3%，比目标高4.3个百分点；" in _general("wugang")
+    assert "行政村居家养老服务站点覆盖率达64.3%，比目标高4.3个百分点；" in _general("wugang")
+    assert "已建成站点126个" not in _general("wugang").split("（九）")[0].split("效益方面")[1]
     # 汾溪: 灌溉面积 is one term, its verb leading
     assert "新增高效节水灌溉面积9650亩，仅完成目标的80.4%。" in _general("fenxi")
 
@@ -626,6 +627,14 @@ def test_a_rate_of_all_is_said_after_the_clause_that_says_all_were_done():
     # 储备到位率为100%，达到目标值。 the same thing twice)
     shunqing = _general("shunqing")
     assert "防汛抢险物资按计划储备到位，储备到位率100%。" in shunqing and "储备到位率为100%" not in shunqing
+    # 兰川 and 梧冈: all done in time, the rate of doing it in time (two reviewers: 按时审批率为100%，达到目标值 and ……按时足额
+    # 发放率均为100%，与年度目标一致 after the story said so); two rates of one clause said once
+    lanchuan = _general("lanchuan")
+    assert "全年审批生产建设项目水土保持方案46个，均在承诺时限内办结，按时审批率100%；" in lanchuan \
+        and "按时审批率为100%" not in lanchuan
+    wugang = _general("wugang")
+    assert "低保金和特困人员救助供养金均按月足额打卡发放到户，按时足额发放率均为100%。" in wugang
+    assert "特困人员救助供养金和城乡低保金按时足额发放率" not in wugang
     # 清源: the clause after says it already (办结率100%)
     assert "受理旅游投诉全部按时办结，办结率100%；" in _general("qingyuan")
     zaoyang = _general("zaoyang")
