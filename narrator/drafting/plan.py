@@ -621,7 +621,9 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     highlights = [dataclasses.replace(h, story=_without_effects(h.story, told_apart, rest, bases)) if h.story else h
                   for h in highlights]
     whole = [r for r in rest if _category(r) == "duty"]
-    highlights = [dataclasses.replace(h, story=_with_whole_rates(h.story, whole)) if h.story else h for h in highlights]
+    # (each story with the rates of its own tasks' indicators: 城乡低保金's is not said after 孤儿……基本生活费)
+    highlights = [dataclasses.replace(h, story=_with_whole_rates(h.story, [r for r in whole if r in (h.area or whole)]))
+                  if h.story else h for h in highlights]
     blocks = _with_its_story(blocks, highlights)
     effects = home_of(blocks) if effects is not None else None
     return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights, bases=bases)
@@ -716,7 +718,8 @@ def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
     河湖“四乱”问题整改销号率为100%，达到目标值 added below the story as patched on to name every indicator. Only when the
     clause itself says the end of its name, four characters or more (整改销号 → 整改销号率), or says all were done in
     time and the name is of doing it in time (均在承诺时限内办结 → 按时审批率; 均按月足额打卡发放到户 → 按时足额发放率,
-    two rates of one clause said once: 按时足额发放率均为100%)."""
+    two rates of one clause said once: 按时足额发放率均为100%; 按月发放高龄津贴 → 按时足额发放率, the thing named in
+    the clause itself)."""
     words = lexicon.wording()["whole_rate"]
     found: dict[tuple[str, str, str], list[IndicatorResult]] = {}
     for result in results:
@@ -734,21 +737,24 @@ def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
                 continue
             # (……全部整改销号; 防汛抢险物资按计划储备到位, a clause that ends on what the rate measures, the thing named)
             candidates = [c for c in clauses if any(w in c for w in words["all_words"])
-                          or any(c.rstrip().endswith(stem[i:]) for i in range(len(stem) - words["least_chars"] + 1))
+                          or (any(c.rstrip().endswith(stem[i:]) for i in range(len(stem) - words["least_chars"] + 1))
+                              or timely and any(w in c for w in words["timely_clauses"]))
                           and len(named & name_tokens(c)) >= 2]
             # (the one about the thing named: 低保金……均按月足额打卡发放到户, not ……特困人员全部安排入住 before it)
             said = max(candidates, key=lambda c: len(named & name_tokens(c)), default=None)
             tail = next((stem[i:] for i in range(len(stem) - words["least_chars"] + 1) if stem[i:] in said), "") \
                 if said else ""
-            if said and not tail and timely and any(w in said for w in words["all_words"]) \
-                    and any(w in said for w in words["timely_clauses"]):
-                tail = timely
+            if said and not tail and timely and any(w in said for w in words["timely_clauses"]) \
+                    and (any(w in said for w in words["all_words"]) or len(named & name_tokens(said)) >= 2):
+                tail = timely  # (……均在承诺时限内办结; 按月发放高龄津贴, the thing named given in time)
             after = clauses[clauses.index(said) + 1] if said and clauses.index(said) + 1 < len(clauses) else ""
             if not tail or said_as_its_own(result, after):
                 continue  # (受理旅游投诉全部按时办结，办结率100%: said right after)
             found.setdefault((part, said, tail), []).append(result)
             break
     for (part, said, tail), rates in found.items():
+        if any(r not in rates and r.indicator.name.strip().endswith(tail + words["suffix"]) for r in results):
+            continue  # (孤儿……基本生活费's 按时足额发放率 beside 残疾人两项补贴's: which one the clause said, unclear)
         value = rates[0].indicator.completion.text.strip()
         told = f"{said}，{tail}{words['suffix']}{words['each'] if len(rates) > 1 else ''}{value}"
         story = story.replace(part, part.replace(said, told, 1), 1)
