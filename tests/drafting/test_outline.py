@@ -623,6 +623,16 @@ def test_an_adjustment_rate_near_its_ceiling_is_split_by_kind_of_spending():
     assert "预算调整率为5.76%，控制在8%以内。" in _general("lanxi")
 
 
+def test_a_line_goes_to_the_one_task_whose_name_and_duty_share_two_pieces_of_its_name():
+    """祁东 (held-out): 动物防疫和畜牧业发展经费 was told in 预算执行情况 as money under no key task (除下文各项重点工作
+    对应的资金外，……) while 动物疫病防控 (duty 畜牧兽医) said nothing of its money — two reviewers. 动物 and 畜牧 tie it
+    there, no other task sharing any piece of its name."""
+    qidong = _general("qidong")
+    animal = _section(qidong, "动物疫病防控")
+    assert "动物防疫和畜牧业发展经费年初预算265.50万元，调增18.50万元后为284.00万元，实际支出284.00万元，执行率100%。" in animal
+    assert "除下文各项重点工作对应的资金外" not in qidong
+
+
 def test_a_rate_of_all_is_said_after_the_clause_that_says_all_were_done():
     """通溪 (held-out): 执法人员全部持证上岗。执法人员持证上岗率为100%，达到目标值。 — a reviewer of 兰川 read such a sentence
     as added to name every indicator. The rate follows the clause, as an officer writes it; only when that clause says
