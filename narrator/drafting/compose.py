@@ -1064,6 +1064,7 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
     told together under 效益与满意度) is compared there too (回访满意度93.1%，比目标高3.1个百分点) and not said again
     with the effects (a reviewer found it twice)."""
     story = _parts_beside_their_whole(story)
+    story = _totals_after_their_parts(story, block, lang)
     by_sentence: dict[str, list[tuple[int, str, str]]] = {}
     for message in list(block.messages) + list(effects or []):
         # (a ceiling kept is said so after its figure: 平均修复时间31小时，控制在48小时以内 — a reviewer found it left
@@ -1120,6 +1121,36 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
                     and not any(piece.lstrip().startswith(tuple(lang.words["judged_together"])) for piece in following)
                 new = new.replace(clause, clause[:len(clause) - len(end)] + "，" + compared + ("；" if apart else end), 1)
         story = story.replace(sentence, new, 1)
+    return story
+
+
+def _totals_after_their_parts(story: str, block, lang: Language) -> str:
+    """A figure over its target that the story gives only in its parts (新增农民合作社12个、家庭农场22个 for 新增农民合作社
+    和家庭农场数 34个): its total and comparison follow the parts (……家庭农场22个，合计34个，完成目标30个的113.33%), not a
+    sentence of its own at the paragraph's end (two reviewers of 祁东 found 新增农民合作社和家庭农场34个 said again there).
+    Only when two figures or more in a row of one sentence part, in its unit, add up to it exactly, the part saying two
+    words of its name."""
+    words = lexicon.wording()["parts_total"]
+    for result in (r for message in block.messages if message.kind == "exceeded" for r in message.results):
+        value, unit = result.completion_value, result.indicator.completion.unit
+        named = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
+        if value is None or not unit or _stating_sentences(result, story):
+            continue
+        for part in re.findall(r"[^。；;]+[。；;]?", story):
+            if len(named & name_tokens(part)) < 2:
+                continue
+            figures = [q for q in find_quantities(part) if q.is_number and q.unit == unit and not q.scale]
+            run = next((figures[start:end] for start in range(len(figures)) for end in range(start + 2, len(figures) + 1)
+                        if sum(q.value for q in figures[start:end]) == value), None)
+            compared = lang.compared(result, True)
+            if not run or not compared:
+                continue
+            last = run[-1].end
+            stop = re.search(r"[，,；;。]", part[last:])
+            cut = last + (stop.start() if stop else len(part) - last)
+            told = words["lead"] + result.indicator.completion.text.strip() + "，" + compared
+            story = story.replace(part, part[:cut] + "，" + told + part[cut:], 1)
+            break
     return story
 
 

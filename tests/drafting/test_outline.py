@@ -633,6 +633,14 @@ def test_a_line_goes_to_the_one_task_whose_name_and_duty_share_two_pieces_of_its
     assert "除下文各项重点工作对应的资金外" not in qidong
 
 
+def test_a_figure_the_story_gives_in_its_parts_is_totalled_after_them():
+    """祁东 (held-out): 新增农民合作社12个、家庭农场22个 in the story, then 新增农民合作社和家庭农场34个，完成目标30个的
+    113.33%。 at the paragraph's end (two reviewers: the same thing twice, after another result and its cause)."""
+    qidong = _general("qidong")
+    assert "新增农民合作社12个、家庭农场22个，合计34个，完成目标30个的113.33%；消费帮扶农产品销售额5580万元" in qidong
+    assert "新增农民合作社和家庭农场34个" not in qidong
+
+
 def test_a_rate_of_all_is_said_after_the_clause_that_says_all_were_done():
     """通溪 (held-out): 执法人员全部持证上岗。执法人员持证上岗率为100%，达到目标值。 — a reviewer of 兰川 read such a sentence
     as added to name every indicator. The rate follows the clause, as an officer writes it; only when that clause says
