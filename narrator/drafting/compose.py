@@ -43,8 +43,8 @@ from .language import (Language, area, balanced, chinese_number, completion_text
                        finance_bureau, is_ceiling, is_department, is_level, join_list, joined_judgements, kind_groups, name_list,
                        none_happened, number, quote, said_as_its_own, same_value_groups, self_name, shared_names,
                        shared_start, stated_in, strip_end, table_text)
-from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, for_general_outline, funding_parts, is_notable,
-                   make_plan, messages, overview_parts, own_problems)
+from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, effect_aspect, for_general_outline, funding_parts,
+                   is_notable, make_plan, messages, overview_parts, own_problems)
 
 
 # ---------------------------------------------------------------- the document
@@ -756,7 +756,7 @@ def by_aspect(results: list[IndicatorResult], lang) -> list[tuple[str, list[str]
     groups: dict[str, list[str]] = {}
     for result in results:
         said = lang.predicate(result.indicator)
-        aspect = _aspect(result)
+        aspect = effect_aspect(result)
         if not said or not aspect:
             return []
         groups.setdefault(aspect, []).append(said)
@@ -793,13 +793,6 @@ def paired(messages: list, lang) -> list:
     return out
 
 
-def _aspect(result: IndicatorResult) -> str:
-    """The effect aspect (lexicon/wording.yaml's effect_aspects) the result's 二级指标 names; "" for none."""
-    words = lexicon.wording()
-    level2 = result.indicator.level2.strip()
-    return next((a for a in words["effect_aspects"] if level2 in (a, a + words["effect_aspect_suffix"])), "")
-
-
 def effect_aspects(messages: list, lang, recalled: list | tuple = ()
                    ) -> tuple[list[tuple[str, list[IndicatorResult]]], list]:
     """The 通用 outline's effects met, aspect by aspect (社会效益方面，义务教育巩固率99.6%，……，义务教育优质均衡发展水平
@@ -815,7 +808,7 @@ def effect_aspects(messages: list, lang, recalled: list | tuple = ()
     words = lexicon.wording()
     satisfied = words["recalled_satisfactions"]
     for result in recalled:
-        aspect = _aspect(result) or (satisfied if any(word in result.indicator.name
+        aspect = effect_aspect(result) or (satisfied if any(word in result.indicator.name
                                                       for word in words["satisfaction_words"]) else "")
         # (a judgement the story told as an event — 12月通过省爱卫会复审 — is not said again as 复审通过)
         if aspect and (result.is_quantitative or lang.predicate(result.indicator)
@@ -824,7 +817,7 @@ def effect_aspects(messages: list, lang, recalled: list | tuple = ()
     for message in messages:
         left = []
         for result in message.results:
-            aspect = _aspect(result) if message.kind in said else ""
+            aspect = effect_aspect(result) if message.kind in said else ""
             if aspect and (result.is_quantitative or lang.predicate(result.indicator)):
                 groups.setdefault(aspect, []).append(result)
             else:

@@ -648,10 +648,6 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
             (r.is_quantitative and said_as_its_own(r, clause) and tokens & name_tokens(r.indicator.name))
             or happened(r, clause) for r in effects)
 
-    def in_aspect(r: IndicatorResult) -> bool:  # told in an aspect of the effects (社会效益方面，……), where bases go
-        level2 = r.indicator.level2.strip()
-        return any(level2 in (a, a + words["effect_aspect_suffix"]) for a in words["effect_aspects"])
-
     def reckons(clause: str, dropped: str) -> bool:
         """The clause gives the counts the effect dropped after it was reckoned from (全县28个县控以上河流断面中27个
         水质达标 before 达标率96.4%): two words of its name or more, and figures — no other result's own."""
@@ -684,8 +680,8 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
         out, dropped = [], False
         for index, clause in enumerate(clauses):
             if states(clause):
-                stated = [r for r in effects if r.is_quantitative and said_as_its_own(r, clause) and in_aspect(r)]
-                events = [r for r in effects if happened(r, clause) and in_aspect(r)]
+                stated = [r for r in effects if r.is_quantitative and said_as_its_own(r, clause) and effect_aspect(r)]
+                events = [r for r in effects if happened(r, clause) and effect_aspect(r)]  # (where bases go)
                 # (a reviewer found 28个断面中27个水质达标 left without its rate)
                 if out and reckons(out[-1], clause):
                     basis = out.pop().strip()
@@ -710,6 +706,14 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
         if out:
             kept.append(part if len(out) == len(clauses) else "，".join(out) + (end or "。"))
     return _closed("".join(kept))
+
+
+def effect_aspect(result: IndicatorResult) -> str:
+    """The effect aspect (lexicon/wording.yaml's effect_aspects) the result's 二级指标 names; "" for none: the 通用
+    outline tells the effects aspect by aspect (社会效益方面，……), with what their figures rest on."""
+    words = lexicon.wording()
+    level2 = result.indicator.level2.strip()
+    return next((a for a in words["effect_aspects"] if level2 in (a, a + words["effect_aspect_suffix"])), "")
 
 
 def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
@@ -973,8 +977,8 @@ def _paired_task(name: str, goals: list[Block]) -> int | None:
     stem = re.sub("|".join(words["line_generic"]), " ", name)
     pieces = {piece for piece in char_pairs(stem) if " " not in piece}
     shared = [len(pieces & char_pairs(" ".join(f"{task.name} {task.duty}" for task in block.tasks))) for block in goals]
-    best = [index for index, count in enumerate(shared) if count >= words["line_task_pairs"]]
-    return best[0] if len(best) == 1 and sorted(shared)[-2:-1] in ([], [0]) else None
+    tied = [index for index, count in enumerate(shared) if count]
+    return tied[0] if len(tied) == 1 and shared[tied[0]] >= words["line_task_pairs"] else None
 
 
 def _told_of(name: str, evaluation: Evaluation) -> str:
