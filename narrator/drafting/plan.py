@@ -622,8 +622,8 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
                   for h in highlights]
     whole = [r for r in rest if _category(r) == "duty"]
     # (each story with the rates of its own tasks' indicators: 城乡低保金's is not said after 孤儿……基本生活费)
-    highlights = [dataclasses.replace(h, story=_with_whole_rates(h.story, [r for r in whole if r in (h.area or whole)]))
-                  if h.story else h for h in highlights]
+    highlights = [dataclasses.replace(h, story=_with_whole_rates(h.story, _own(whole, h.area))) if h.story else h
+                  for h in highlights]
     blocks = _with_its_story(blocks, highlights)
     effects = home_of(blocks) if effects is not None else None
     return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights, bases=bases)
@@ -714,6 +714,13 @@ def effect_aspect(result: IndicatorResult) -> str:
     words = lexicon.wording()
     level2 = result.indicator.level2.strip()
     return next((a for a in words["effect_aspects"] if level2 in (a, a + words["effect_aspect_suffix"])), "")
+
+
+def _own(results: list[IndicatorResult], area: list[IndicatorResult]) -> list[IndicatorResult]:
+    """The results of a story's own tasks (all when it names none), by identity: comparing results field by field
+    made 300 indicators cost 0.3 s."""
+    ids = {id(r) for r in area}
+    return [r for r in results if id(r) in ids] if ids else results
 
 
 def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
