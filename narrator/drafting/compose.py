@@ -44,7 +44,7 @@ from .language import (Language, area, balanced, chinese_number, completion_text
                        none_happened, number, quote, said_as_its_own, same_value_groups, self_name, shared_names,
                        shared_start, stated_in, strip_end, table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, effect_aspect, for_general_outline, funding_parts,
-                   is_notable, make_plan, messages, overview_parts, own_problems)
+                   is_notable, make_plan, messages, overview_parts, own_problems, summing_run)
 
 
 # ---------------------------------------------------------------- the document
@@ -1127,16 +1127,15 @@ def _totals_after_their_parts(story: str, block, lang: Language) -> str:
     for result in (r for message in block.messages if message.kind == "exceeded" for r in message.results):
         value, unit = result.completion_value, result.indicator.completion.unit
         named = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
-        if value is None or not unit or _stating_sentences(result, story):
+        compared = lang.compared(result, True)
+        if value is None or not unit or not compared or _stating_sentences(result, story):
             continue
-        for part in re.findall(r"[^。；;]+[。；;]?", story):
+        for part in _sentences(story):
             if len(named & name_tokens(part)) < 2:
                 continue
             figures = [q for q in find_quantities(part) if q.is_number and q.unit == unit and not q.scale]
-            run = next((figures[start:end] for start in range(len(figures)) for end in range(start + 2, len(figures) + 1)
-                        if sum(q.value for q in figures[start:end]) == value), None)
-            compared = lang.compared(result, True)
-            if not run or not compared:
+            run = summing_run(figures, value)
+            if not run:
                 continue
             last = run[-1].end
             stop = re.search(r"[，,；;。]", part[last:])

@@ -1540,9 +1540,16 @@ def _parts_stated(result: IndicatorResult, narrative: str) -> bool:
     value, unit = result.completion_value, result.indicator.target.unit
     if value is None or not unit:
         return False
-    figures = [q.value for q in find_quantities(narrative) if q.is_number and q.unit == unit]
-    return any(sum(figures[start:end]) == value for start in range(len(figures))
-               for end in range(start + 2, min(start + 5, len(figures) + 1)))
+    figures = [q for q in find_quantities(narrative) if q.is_number and q.unit == unit]
+    return summing_run(figures, value, longest=4) is not None
+
+
+def summing_run(figures: list, value: Decimal, longest: int | None = None) -> list | None:
+    """The first run of two figures or more, one after another, that add up to `value` exactly (12个、22个 for 34个),
+    at most `longest` of them; None when none does."""
+    return next((figures[start:end] for start in range(len(figures))
+                 for end in range(start + 2, min(start + (longest or len(figures)), len(figures)) + 1)
+                 if sum(q.value for q in figures[start:end]) == value), None)
 
 
 def _own_clause(result: IndicatorResult, narrative: str) -> str:
