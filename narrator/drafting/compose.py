@@ -44,7 +44,7 @@ from .language import (Language, area, balanced, chinese_number, completion_text
                        none_happened, number, quote, said_as_its_own, same_value_groups, self_name, shared_names,
                        shared_start, stated_in, strip_end, table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, effect_aspect, for_general_outline, funding_parts,
-                   is_notable, make_plan, messages, overview_parts, own_problems, summing_run)
+                   is_notable, make_plan, messages, overview_parts, own_problems, problem_lines, summing_run)
 
 
 # ---------------------------------------------------------------- the document
@@ -879,7 +879,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area, field=field_of,
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
-                       titled=titled)
+                       titled=titled, problem_lines=problem_lines)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["slim"] = lambda result, lang: lang.slim(result)
     env.tests["level"] = is_level

@@ -1663,6 +1663,75 @@ def own_problems(report, plan: Plan) -> OwnProblems:
     )
 
 
+@dataclass
+class ProblemLines:
+    """The figures an officer's problem on budget lines goes with (知识产权创造保护运用专项资金和食品安全监管与抽检经费执行率
+    偏低 → 分别为94.31%和96.75%，两项合计结转结余30.03万元，占全部结转结余资金的71.93%): the unit's own report says so,
+    the draft said his words bare. `at` is where they go — after the clause of his that speaks of the lines' execution."""
+
+    at: int
+    lines: list[tuple[BudgetResult, Decimal]]  # the lines he names, in his order, with what each left unspent
+    rates: bool  # that clause speaks of their execution rate: the rates follow it
+    money: str  # his word for the money they left (未支出, 结余) when that clause speaks of it: the sum follows it
+    closes: bool  # that clause ends on it (造成……资金结余): the sum goes straight after
+
+
+def problem_lines(problem: str, budget: BudgetView) -> ProblemLines | None:
+    """The budget lines an officer's problem names in a clause on their execution (执行率偏低, 资金未能全部拨付,
+    年末均有未支出资金), when he gives none of their figures: a line by its name, its name without 经费/资金/项目, or the
+    head of its name no other line shares (中小河流治理和水土保持项目: 中小河流治理及水利工程建设经费 and 水土保持综合治理经费).
+    None when the clause lists with 等 (高标准农田、改厕等项目资金: the draft cannot know the rest), or he gives a sum of
+    money or one of the lines' rates himself."""
+    words = lexicon.wording()["problem_lines"]
+    subtotals = set(lexicon.budget_structure()["subtotals"])
+    lines = [(b, amount) for b, amount in budget.unspent_lines if amount > 0 and b.line.name not in subtotals]
+    if not lines or not budget.unspent or any(q.is_number and q.unit == BUDGET_UNIT for q in find_quantities(problem)):
+        return None
+    names = [b.line.name for b in budget.low]
+
+    def found(name: str) -> tuple[int, int] | None:  # where the line is named: (start, end)
+        for form in (name, _line_stem(name)):
+            if form and form in problem:
+                start = problem.index(form)
+                return start, start + len(form)
+        for size in range(len(name) - 1, words["least_head"] - 1, -1):
+            head = name[:size]
+            if head in problem and not any(other != name and other.startswith(head) for other in names):
+                start = problem.index(head)
+                if problem[start + size:].startswith(tuple(words["head_follows"])):
+                    return start, start + size
+        return None
+
+    named = sorted(((place, b, amount) for b, amount in lines if (place := found(b.line.name))),
+                   key=lambda item: item[0][0])
+    if not named:
+        return None
+    first, last = named[0][0][0], max(place[1] for place, _, _ in named)
+    if words["etc"] in problem[first:next((m.start() for m in re.finditer("[，；。]", problem) if m.start() >= last),
+                                          len(problem))]:
+        return None
+    # the clause of the last name, or the next one, that speaks of execution (资金未能全部拨付 after 茶叶加工技术改造补助
+    # 资金因个别企业改造项目年底前未完工验收; not 创业担保贷款贴息按季结算存在跨年拨付 two clauses after 职业技能培训补贴
+    # 主要依据……编列: another line's)
+    start = max(problem.rfind(mark, 0, first) for mark in "，；。") + 1
+    for mark in list(re.finditer("[，；。]|$", problem[last:]))[:2]:
+        end = last + mark.start()
+        clause = problem[start:end]
+        if any(word in clause for word in words["execution"]):
+            break
+        if mark.group() in ("。", ""):
+            return None
+        start = end + 1
+    else:
+        return None
+    rates = {round_half_up(b.execution_rate, 2) for _, b, _ in named}
+    if any(q.is_number and q.unit == "%" and q.value in rates for q in find_quantities(problem)):
+        return None
+    money = next((word for word in words["money"] if word in clause), "")
+    return ProblemLines(at=end, lines=[(b, amount) for _, b, amount in named], rates=words["rate"] in clause,
+                        money=money, closes=bool(money) and clause.endswith(money))
+
+
 # ---------------------------------------------------------------- the budget
 
 def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]:

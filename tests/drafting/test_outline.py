@@ -747,6 +747,25 @@ def test_his_problems_open_on_their_own_titles_when_every_one_has_one():
     assert "\n1.个别基本公共卫生服务指标未完成，65岁及以上" in kongtong and "\n4.预算执行率未达到100%，" in kongtong
 
 
+def test_his_problem_on_lines_goes_with_their_figures():
+    # 亭湖's own report: 执行率分别为94.31%和96.75%，两个项目未支出资金合计30.03万元，占部门年末未支出总额的71.93%; the
+    # draft said his 执行率偏低 bare. After the clause of his that speaks of their execution; the money in his word.
+    problems = _part(_general("tinghu"), "（一）存在的问题", "（二）改进措施")
+    assert ("3.个别项目预算执行不够均衡。知识产权创造保护运用专项资金和食品安全监管与抽检经费执行率偏低，分别为94.31%和96.75%，"
+            "两项合计结转结余30.03万元，占全部结转结余资金的71.93%，专利资助和快检试剂采购资金支付进度滞后。") in problems
+    # the heads of two names (中小河流治理及水利工程建设经费, 水土保持综合治理经费); 未支出 is his word
+    assert ("未支出资金集中在中小河流治理和水土保持项目，两项合计68.98万元，占全部结转结余资金的74.86%，部分工程"
+            in _general("shunqing"))
+    # the clause after the name speaks of the money; 造成……资金结余 takes the sum straight after
+    assert "资金未能全部拨付，结转结余16.20万元，占全部结转结余资金的38.33%，预算执行进度前松后紧。" in _general("meitan")
+    assert "造成文物保护及非遗传承项目资金结余26.23万元，占全部结转结余资金的69.24%，全年预算执行率" in _general("qingyuan")
+    # not where he lists with 等 (高标准农田、改厕等项目资金: which others, unknown), gives the money himself (澜溪), or the
+    # clause that speaks of execution is another line's (章贡: 创业担保贷款贴息按季结算存在跨年拨付 after 职业技能培训补贴……)
+    assert "高标准农田、改厕等项目资金支付受工程进度和验收影响，集中在四季度，预算执行率未达100%。" in _general("qidong")
+    assert "创业担保贷款贴息按季结算存在跨年拨付，导致部门预算执行率为97.86%" in _general("zhanggong")
+    assert _general("lanxi").count("占全部结转结余资金的") == 0
+
+
 def test_parts_go_beside_the_figure_they_add_up_to():
     # 缙云's story: 其中……人次 after 648.36万元 (two reviewers read the 人次 as parts of the money, the more so with its
     # ratio woven in); the parts sum to 4718人次 exactly, so they go there
