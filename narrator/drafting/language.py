@@ -599,10 +599,7 @@ class Language:
             verb = words["of_target_multiple"][0]
             key = "of_target_multiple_after_wei" if result.indicator.name.startswith(verb) else "of_target_multiple"
             return words[key].format(multiple=_trimmed(ratio, 2), target=target)
-        target_value = result.indicator.target.value
-        if ratio > 1 and target_value < self.words["difference_below"] \
-                and target_value == target_value.to_integral_value() \
-                and lexicon.unit_kinds().get(result.indicator.target.unit) == "count":
+        if self._small_count_over(result):
             # 设置流动摊贩疏导点8个，比6个的目标多2个; 8家……，比目标多2家 — not 完成目标6个的133.3% (three reviewers:
             # 生硬); a large target or one of length, area or money keeps its ratio (为目标3000吨的112.9%; 中小河流治理
             # 12.8公里，为目标的106.7%), which says more than 多386吨
@@ -611,9 +608,21 @@ class Language:
             return self.words["compared_margin"].format(difference=self.difference(result))
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
 
+    def _small_count_over(self, result: IndicatorResult) -> bool:
+        """A count over a small whole target, short of the multiple (8个 against 6个): said by its difference."""
+        ratio = ratio_to_target(result)
+        target = result.indicator.target.value
+        return ratio is not None and 1 < ratio < _multiple_from() and not self.near_target(result) \
+            and target < self.words["difference_below"] and target == target.to_integral_value() \
+            and lexicon.unit_kinds().get(result.indicator.target.unit) == "count"
+
     def compared(self, result: IndicatorResult, with_target: bool = False) -> str:
         """The completion against its target in a clause of its own: its ratio or multiple when it has one
-        (完成目标的108.3%, 为目标80场的2.34倍), else its difference (比目标高3.5个百分点); "" without a margin."""
+        (完成目标的108.3%, 为目标80场的2.34倍), else its difference (比目标高3.5个百分点); "" without a margin.
+        Small counts over their targets name the target in turn (比目标多2次; 比12种的目标多3种: a reviewer read
+        比目标多2次、比目标多3种、比目标多2部 as one frame three times)."""
+        if not with_target and self._small_count_over(result) and self.frame("small_count_over", 2):
+            return self.gap_named(result)
         return self.against_target(result, with_target) or (
             self.words["compared_margin"].format(difference=self.difference(result)) if self.margin(result) else "")
 
