@@ -761,8 +761,10 @@ def _column_gap_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float
     """调整后预算627.17万元，较年初预算增加81.6万元: the difference of the column said before the comparison
     and the column compared with, on the line the sentence names (the total when none)."""
     context = claim.context
-    cut = max(context.rfind(word) for word in roles.words()["comparison_words"])
-    first, second = roles.column_named(context[:cut]), roles.compared_column(context)
+    below = roles.column_below_or_above(context.rstrip())  # 实际支出……，低于年初预算147.65万元
+    words = roles.words()["rate_comparison_words"] if below else roles.words()["comparison_words"]
+    cut = max(context.rfind(word) for word in words)
+    first, second = roles.column_named(context[:cut]), below or roles.compared_column(context)
     if not first or not second or first == second:
         return [], "unknown_role", ""
     scope = claim_scope(claim, facts)

@@ -351,7 +351,13 @@ def in_register(report: Report) -> Report:
 
     def formal(text: str) -> str:
         for pattern, replacement in rules.items():
-            text = re.sub(pattern, replacement.replace("{self}", own), text)
+            replacement = replacement.replace("{self}", own)
+            if report.year:  # (今年联合县老年大学……: a reviewer — the report is written the next year)
+                replacement = replacement.replace("{year}", str(report.year)).replace(
+                    "{last_year}", str(report.year - 1)).replace("{next_year}", str(report.year + 1))
+            elif "{" in replacement:
+                continue
+            text = re.sub(pattern, replacement, text)
         # his 局里 (经局里统一设计) as a report says it: 我局 — in the tables' cells as in the prose (a reviewer
         # found 局里 in 附表3 beside 我局 in the text)
         return text.replace(place, own) if place else text

@@ -1859,8 +1859,11 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
     # (耕地保护和补充耕地项目资金是预算规模最大的项目: a reviewer praised another report for saying so)
     projects = sorted((b for b in evaluation.budget if total is not None and b.line.name not in parents
                        and b.line.parent and b.line.parent != total.line.name), key=lambda b: -b.adjusted_budget)
+    # (by the initial budget too: a reviewer found 文物保护及非遗传承项目 called the largest for its 194.65万元 after
+    # the year's additions, with 168.00万元 against another's 186.00万元 at the year's start)
     largest = projects[0] if len(projects) >= 3 and projects[0].adjusted_budget > projects[1].adjusted_budget \
-        else None
+        and all(b.line.initial is not None for b in projects) \
+        and all(projects[0].line.initial > b.line.initial for b in projects[1:]) else None
     return BudgetView(
         largest=largest,
         weakest=weakest,

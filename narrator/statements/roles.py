@@ -187,6 +187,18 @@ def compared_column(clause: str) -> str:
     return column_named(clause[cut + 1:]) if cut >= 0 else ""
 
 
+def column_below_or_above(bare: str) -> str:
+    """The budget column a clause ending on 低于/高于 and that column's name alone compares with (实际支出1702.35万元，
+    低于年初预算 → initial; another hand's 比年初预算少), or ""."""
+    found = [(bare.rfind(word), word) for word in words()["rate_comparison_words"] if word in bare]
+    if not found:
+        return ""
+    position, word = max(found)
+    named = strip_linking(bare[position + len(word):]).strip()
+    column = column_named(named)
+    return column if column and named in lexicon.budget_column_words()[column] else ""
+
+
 def strip_linking(text: str) -> str:
     """The clause without the linking word before its figure: 结转结余率为 → 结转结余率."""
     return text.rstrip("".join(words()["linking"]) + " ")
@@ -415,6 +427,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
     if unit != "%":
         if kinds.get(unit) == "money" and compared_column(clause) and _ends(bare, "gap_markers"):
             return Role("column_gap")  # 调整后预算较年初预算增加81.6万元
+        if kinds.get(unit) == "money" and column_below_or_above(bare):
+            return Role("column_gap")  # 实际支出1702.35万元，低于年初预算147.65万元
         if target_named and _has(clause, "comparison_words") and _ends(bare, "gap_markers"):
             return Role("difference")
         if _ends(bare, "gap_words"):

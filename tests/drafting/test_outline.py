@@ -766,6 +766,22 @@ def test_his_problem_on_lines_goes_with_their_figures():
     assert _general("lanxi").count("占全部结转结余资金的") == 0
 
 
+def test_a_line_raised_in_the_year_says_how_its_spending_stood_to_its_initial_budget():
+    # two reviewers (栖凤, 清源): the line was raised in the year and still left more unspent than the raise — the
+    # money added was not spent, and the report did not say so. The arithmetic says it; nothing more is said.
+    assert ("危桥改造及生命安全防护工程资金年初预算1680.00万元，调增180.00万元后为1860.00万元，实际支出1386.45万元，"
+            "比年初预算少293.55万元，执行率74.54%，为各项资金中最低") in _general("qifeng")
+    qingyuan = _general("qingyuan")
+    # its raise all but unspent (26.23 of 26.65万元); and not called the largest: 168.00万元 at the year's start
+    # against another line's 186.00万元 (a reviewer)
+    assert ("文物保护及非遗传承项目年初预算168.00万元，调增26.65万元后为194.65万元，实际支出168.42万元，仅比年初预算多0.42万元，"
+            "执行率86.52%，为各项资金中最低。") in qingyuan and "预算规模最大" not in qingyuan
+    # a raised line that spent the raise says nothing of it (农村公路建设资金: 8946.52 against 8600.00 + 520.00)
+    assert "实际支出8946.52万元，执行率98.10%" in _general("qifeng")
+    # his 今年 is the evaluated year (a reviewer: the report is written the next year)
+    assert "一是2024年联合县老年大学和乡镇综合文化站线上线下合办培训班" in qingyuan and "今年" not in qingyuan
+
+
 def test_parts_go_beside_the_figure_they_add_up_to():
     # 缙云's story: 其中……人次 after 648.36万元 (two reviewers read the 人次 as parts of the money, the more so with its
     # ratio woven in); the parts sum to 4718人次 exactly, so they go there

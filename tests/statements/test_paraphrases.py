@@ -1102,3 +1102,21 @@ def test_a_count_after_a_bracketed_aside_counts_the_whole(tmp_path, written, err
                 if item["figure"] in ("28项", "12项", "36项") and item["location"]["paragraph"] == 18}
         assert said == {"28项": "与输入文件的定量指标数（28项）一致", "12项": "与输入文件的定性指标数（12项）一致",
                         "36项": "与输入文件的达到或超过目标的指标数（36项）一致"}
+
+
+@pytest.mark.parametrize("written, errors", [("267.34万元", []), ("276.34万元", [("N101", "276.34万元", "267.34万元")])])
+def test_spending_below_a_column_named_after_it_is_their_difference(tmp_path, written, errors):
+    """梧冈's own report with the line's spending compared with its initial budget the way another hand writes it
+    (养老服务体系建设资金支出1012.66万元，低于年初预算267.34万元): the difference of the two columns, not a claim that the
+    initial budget is 267.34万元 (it was read so: a false N101 when narrator's draft said it); a wrong difference is found."""
+    folder = Path(__file__).resolve().parents[1] / "data" / "statements_wugang"
+    text = (folder / "unit_report.txt").read_text(encoding="utf-8")
+    said = "养老服务体系建设资金支出1012.66万元，"
+    assert text.count(said) == 1
+    (tmp_path / "report.txt").write_text(text.replace(said, f"养老服务体系建设资金支出1012.66万元，低于年初预算{written}，"),
+                                         encoding="utf-8")
+    result = check_file(tmp_path / "report.txt", folder / "unit.yaml")
+    assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
+    if not errors:
+        assert {item["figure"]: item["explanation"] for item in explanations(result) if item["figure"] == written} == {
+            written: "与输入文件的“养老服务体系建设资金”的年初预算数与实际支出数之差（267.34万元）一致"}
