@@ -338,6 +338,20 @@ class Plan:
                 if any(task is own for task in highlight.tasks for own in block.tasks)]
 
     @property
+    def work_areas(self) -> list[Block]:
+        """The goals of the unit's work: a 重点任务 each, not the budget's or the effects'."""
+        return [block for block in self.blocks if block.goal and block.category == "duty" and block.tasks
+                and block is not self.effects and block is not self.budget_block and block.size]
+
+    @property
+    def areas_met(self) -> list[Block]:
+        """The goals of the unit's work all of whose indicators met their targets, when some other such goal missed
+        one: the closing verdict names them (a reviewer: 总体评价 said only what fell short)."""
+        areas = self.work_areas
+        met = [block for block in areas if not any(message.kind == "missed" for message in block.messages)]
+        return met if 0 < len(met) < len(areas) else []
+
+    @property
     def orphans(self) -> list[Highlight]:
         """The §二 paragraphs of task narratives no goal holds: the 通用 outline tells them after the year's counts."""
         return [highlight for highlight in self.highlights if highlight.tasks and self._home(highlight) is None]
