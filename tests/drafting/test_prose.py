@@ -650,7 +650,8 @@ def test_each_goal_says_what_its_work_cost_and_section_four_ends_with_a_verdict_
     # the lines' changes first, then what they came to and spent (a blind reviewer: the rates before the changes
     # told the year backwards)
     # (each line in its own clause: a reviewer found 分别 three times in one sentence)
-    assert goal[3].endswith("中小河流治理及小型水库除险加固资金调增180.00万元后为2780.00万元，实际支出2468.52万元，执行率"
+    assert goal[3].endswith("中小河流治理及小型水库除险加固资金调增180.00万元后为2780.00万元，实际支出2468.52万元，比年初预算"
+                            "2600.00万元少131.48万元，执行率"
                             "88.80%；水利工程运行维护及山塘整治经费调增28.00万元后为588.00万元，实际支出585.19万元，执行率"
                             "99.52%。")
     assert "从资金看" not in goal[6] and goal[6].split("\n")[2].startswith(
@@ -761,7 +762,8 @@ def test_a_fund_named_for_one_goals_task_is_said_under_it():
     names nothing in a fund) are shared with the 养护 goal."""
     prose = compose(evaluate(_answered(DATA / "statements_qifeng"))).prose()
     assert ("从资金看，农村公路建设资金调增520.00万元后为9120.00万元，实际支出8946.52万元，执行率98.10%；危桥改造及生命"
-            "安全防护工程资金调增180.00万元后为1860.00万元，实际支出1386.45万元，执行率74.54%。") in prose
+            "安全防护工程资金调增180.00万元后为1860.00万元，实际支出1386.45万元，比年初预算1680.00万元少293.55万元，执行率74.54%。"
+            ) in prose
 
 
 def test_funds_are_said_under_the_goal_whose_indicators_name_them():
