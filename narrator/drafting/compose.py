@@ -852,6 +852,11 @@ def titled(problems: list[str]) -> list[str]:
     return problems if None in heads else heads
 
 
+def sentence_count(text: str) -> int:
+    """The sentences of a text, his account after 原因是 told in sentences of its own counted as one of them."""
+    return text.count("。") + text.count(OWN_SENTENCES)
+
+
 def without_rates(text: str, lines: list) -> str:
     """An officer's account without its closing 执行率X% of a line whose execution the goal's funds tell in the next
     paragraph (……地质灾害防治资金年末未支出193.25万元，执行率91.26%。 then ……实际支出2016.75万元，执行率91.26%。: two
@@ -885,7 +890,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area, field=field_of,
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
-                       titled=titled, problem_lines=problem_lines)
+                       titled=titled, problem_lines=problem_lines, sentence_count=sentence_count)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["slim"] = lambda result, lang: lang.slim(result)
     env.tests["level"] = is_level

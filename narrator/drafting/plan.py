@@ -1824,6 +1824,9 @@ class BudgetView:
     weakest: BudgetResult | None = None  # the project line that left the most unspent, below the total's rate
     # and below the execution target (96.75 % against 95 % is not said to lag)
     lowest_told: bool = False  # a goal's funds sentence gives the lowest line's rate already
+    lowest_elsewhere: bool = False  # the lowest line is under no goal: the 通用 outline's §二 tells its funds after the
+    # budget's analysis, and says it is the lowest there (a reviewer found 执行率最低，为91.39% a sentence before that
+    # line's own funds sentence with 执行率91.39%)
     notes: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # lines with the officer's 原因说明 that
     # no goal's funds sentence tells, with what they left unspent: 预算执行情况 gives their reasons
 
@@ -1882,6 +1885,8 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
         largest=largest,
         weakest=weakest,
         lowest_told=lowest is not None and id(lowest) in in_goals,
+        lowest_elsewhere=lowest is not None and bool(in_goals) and total is not None
+        and id(lowest) not in in_goals and lowest.line.parent not in ("", total.line.name),
         notes=[(b, b.adjusted_budget - b.line.actual) for b in evaluation.budget
                if b.line.note and b.line.actual is not None and id(b) not in in_goals],
         unspent_in=short[0].line.name if unspent and spent and len(short) == 1 and len(children) > 1 else "",
