@@ -852,6 +852,13 @@ def titled(problems: list[str]) -> list[str]:
     return problems if None in heads else heads
 
 
+def after_the_rest(text: str, addition: str) -> str:
+    """`text` with `addition` after its one clause on the rest of the lines (其余五个项目共结转结余31.86万元): the lines
+    under no goal told among them; `text` itself when it has no such clause, or more than one."""
+    found = list(re.finditer(lexicon.wording()["rest_unspent"], text))
+    return text[:found[0].end()] + addition + text[found[0].end():] if len(found) == 1 else text
+
+
 def sentence_count(text: str) -> int:
     """The sentences of a text, his account after 原因是 told in sentences of its own counted as one of them."""
     return text.count("。") + text.count(OWN_SENTENCES)
@@ -890,7 +897,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        kind_groups=kind_groups, same_value_groups=same_value_groups, area=area, field=field_of,
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
-                       titled=titled, problem_lines=problem_lines, sentence_count=sentence_count)
+                       titled=titled, problem_lines=problem_lines, sentence_count=sentence_count,
+                       after_the_rest=after_the_rest)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["slim"] = lambda result, lang: lang.slim(result)
     env.tests["level"] = is_level

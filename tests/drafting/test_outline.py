@@ -92,7 +92,7 @@ def test_budget_is_analysed_in_its_own_part(lanxi):
            "预算执行率为95.67%，比95%的目标高0.67个百分点。" in budget
     # the two lines that hold a tenth or more of the remainder, not a third of 8.16万元 (three reviewers)
     assert ("项目支出中，地质灾害防治资金结转结余193.25万元，耕地保护和补充耕地项目资金结转结余147.60万元，两项合计占项目支出"
-            "结转结余资金的91.45%，是项目支出执行率偏低的主要原因；其余五个项目共结转结余31.86万元。") in budget
+            "结转结余资金的91.45%，是项目支出执行率偏低的主要原因；其余五个项目共结转结余31.86万元，其中") in budget
     assert "资金管理" not in prose  # the budget goal is not a part of 三 as well
 
 
@@ -362,8 +362,11 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     # two more read 此外， there as patched on)
     # (three rewrote 此外，…… and 未列入重点任务的…… as the line's own sentence; three more read that sentence as left
     # hanging at the paragraph's end, one proposing 除下文各业务部分所述项目外， to lead into it)
-    assert ("均控制在目标以内。除下文各项重点工作对应的资金外，国土变更调查及测绘地理信息经费预算236.00万元，年中未作调整，"
-            "实际支出229.70万元，执行率97.33%。\n") in lanxi
+    # (three more, of 澜溪 and 桐溪: that lead is patched on; the line is told where the unspent names it, or among the
+    # rest, its budget and rate in brackets)
+    assert ("其余五个项目共结转结余31.86万元，其中国土变更调查及测绘地理信息经费结转结余6.30万元（预算236.00万元，执行率97.33%）。"
+            "结转结余率为4.33%") in lanxi and "除下文" not in lanxi
+    assert "林业科技推广与执法监管经费结转结余1.69万元（预算98.20万元，执行率98.28%）。" in _general("shaxian")
 
 
 def test_an_account_does_not_open_on_a_fact_the_story_just_gave(lanxi):
@@ -618,8 +621,7 @@ def test_the_largest_project_and_the_least_executed_line_are_said_so_in_their_fu
     # (a reviewer of 桐溪: 执行率最低，为91.39% and then 执行率91.39% a sentence apart)
     tongxi = _general("tongxi")
     assert "执行率最低" not in tongxi and tongxi.count("91.39%") == 2 and (
-        "交通运输信息化及安全应急经费年初预算165.00万元，调增8.00万元后为173.00万元，实际支出158.11万元，"
-        "执行率91.39%，为各项资金中最低。") in tongxi
+        "交通运输信息化及安全应急经费结转结余14.89万元（调整后预算173.00万元，执行率91.39%，为各项资金中最低），") in tongxi
 
 
 def test_an_adjustment_rate_near_its_ceiling_is_split_by_kind_of_spending():
@@ -691,7 +693,7 @@ def test_a_kind_of_spending_below_the_rates_target_is_said_with_where_its_money_
     assert "其中基本支出执行率99.59%，项目支出执行率94.74%，低于部门整体执行率0.93个百分点。年末结转结余资金379.56万元，" \
            "其中基本支出结转结余6.85万元、" \
            "项目支出结转结余372.71万元；项目支出中，地质灾害防治资金结转结余193.25万元，耕地保护和补充耕地项目资金结转结余147.60万元，" \
-           "两项合计占项目支出结转结余资金的91.45%，是项目支出执行率偏低的主要原因；其余五个项目共结转结余31.86万元。" \
+           "两项合计占项目支出结转结余资金的91.45%，是项目支出执行率偏低的主要原因；其余五个项目共结转结余31.86万元，其中" \
            in _general("lanxi")
     assert "全部为项目支出，其中中小河流治理及小型水库除险加固资金结转结余311.48万元，占结转结余资金的86.24%，是项目支出执行率" \
            "偏低的主要原因；" in _general("lanchuan")
