@@ -490,6 +490,20 @@ def restates(result: IndicatorResult, missing: Missing) -> bool:
                                         for clause in clauses for quantity in find_quantities(clause))
 
 
+def opens_on_its_figure(result: IndicatorResult, missing: Missing, above: str = "") -> bool:
+    """The officer's account, told in sentences of its own, opens on the figure compared with its target (整改到位率
+    91.4%，比95%的目标低3.6个百分点。未整改到位的11个图斑中……): it needs no sentence before it that names the
+    indicator against its target (two reviewers read 违法用地图斑整改到位率未达到年度目标。 opening every account as a
+    frame)."""
+    reason = reason_beside(result, missing, above)  # as said beside the story above (`above`)
+    completion = result.indicator.completion
+    if not reason.startswith(OWN_SENTENCES) or not completion.is_number:
+        return False
+    first = reason[len(OWN_SENTENCES):].split("。")[0]
+    return any(word in first for word in lexicon.wording()["target_words"]) and any(
+        quantity.unit == completion.unit and agrees(quantity, completion) for quantity in find_quantities(first))
+
+
 def target_told(result: IndicatorResult, missing: Missing) -> bool:
     """The officer's account states the target itself (年初目标1500户，是按……测算的): the sentence before it
     need not give it in brackets."""
@@ -1320,6 +1334,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         or lang.counted_as(result),
         "interleaved": lambda story, block, effects=(): interleaved(story, block, lang, missing, effects),
         "target_told": lambda result: target_told(result, missing),
+        "opens_on_its_figure": lambda result: opens_on_its_figure(result, missing, lang.told_above),
         "compared_above": lambda result: _compared_above(result, lang.told_above),
         "basis": lambda result: plan.bases.get(result.indicator.name, ""),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],

@@ -981,9 +981,10 @@ def test_a_second_blind_review_of_lanxi_mended():
     the narrative names its own way (相应的县级规划编制经费年中调减60.00万元) stood among §二's results."""
     prose = compose(evaluate(_answered(DATA / "statements_lanxi"))).prose()
     assert "加上线下集中培训656人次，合计2136人次。" in prose
-    # his sentence reckons the rate (图斑128个，整改到位117个，整改到位率91.4%): it stays whole, after a lead that gives no figure
-    assert "原因是2024年度" not in prose and ("违法用地图斑整改到位率未达到年度目标。2024年度卫片执法认定违法用地图斑128个，"
-                                            "整改到位117个，整改到位率91.4%，比95%的目标低3.6个百分点。") in prose
+    # his sentence reckons the rate (图斑128个，整改到位117个，整改到位率91.4%): it stays whole, and it opens the paragraph
+    # (two reviewers read ……未达到年度目标。 before every account as a frame)
+    assert "原因是2024年度" not in prose and "违法用地图斑整改到位率未达到年度目标" not in prose and (
+        "\n2024年度卫片执法认定违法用地图斑128个，整改到位117个，整改到位率91.4%，比95%的目标低3.6个百分点。") in prose
     assert "县级国土空间总体规划成果获批，达到预期目标。" in prose and "报批获批" not in prose
     two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
     three = prose.split("（三）预算安排和调整情况")[1].split("（四）")[0]
@@ -1105,10 +1106,10 @@ def test_three_blind_reviews_of_fenxi_qingyuan_and_tinghu_mended():
     这两项指标的目标值设定偏低 in ours; 人员死亡人员; two cuts told in brackets and again after 此外; 传承6人;
     免费开放天数为306天; 满意度达88.60%，目标为不低于85%，比目标高……; 拥有量……实际完成6.12件."""
     fenxi = compose(evaluate(_answered(DATA / "statements_fenxi"))).prose()
-    assert ("农村自来水普及率未达到年度目标。年末全县农村自来水受益人口34.97万人，占农村人口38.6万人的90.6%，"
+    assert ("\n年末全县农村自来水受益人口34.97万人，占农村人口38.6万人的90.6%，"
             "比92%的目标低1.4个百分点。年初测算时把西坑水厂管网延伸工程计算在内") in fenxi
-    assert ("农村供水用户满意度未达到年度目标。入户抽样调查农村供水用户1200户，表示满意的1061户，满意度88.4%，比90%的目标"
-            "低1.6个百分点。不满意的主要是两类用户：") in fenxi
+    assert ("入户抽样调查农村供水用户1200户，表示满意的1061户，满意度88.4%，比90%的目标"
+            "低1.6个百分点。不满意的主要是两类用户：") in fenxi and "未达到年度目标。" not in fenxi
     assert "主要原因是年末全县" not in fenxi and "主要原因是入户" not in fenxi
     # 山塘整治数: 超额部分是应对汛情的计划外任务，不说明年初目标偏低 — not called a target set too low, nor re-set
     assert "不说明年初目标偏低" in fenxi and "绩效目标总体合理，但各级河湖长巡河人次的完成值远超目标，年初目标测算的精准度有待提高" in fenxi
