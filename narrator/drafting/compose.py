@@ -1513,6 +1513,7 @@ def compose_project(evaluation: Evaluation, rules: RuleSet, seed: int = DEFAULT_
         "reason": lambda result: reason_text(result, missing), "score": score_text,
         "restates": lambda result: False,  # a project's reasons are glued on with 原因是
         "target_told": lambda result: False,
+        "opens_on_its_figure": lambda result: False,
         "compared_above": lambda result: False,
     }
     document = _render_document(environment(str(templates) if templates else None), "project.j2", context, tables,
