@@ -624,10 +624,6 @@ class Language:
         比目标多2次、比目标多3种、比目标多2部 as one frame three times)."""
         if not with_target and self._small_count_over(result) and self.frame("small_count_over", 2):
             return self.gap_named(result)
-        if result.indicator.target.unit == "%" and result.margin is not None and result.margin > 0 \
-                and not self.against_target(result, with_target) and self.frame("rate_over", 2, seeded=False):
-            # (比目标高3.2个百分点 eight times in one report: a reviewer; the second of two 高于目标3.2个百分点)
-            return _connectives()["above_target"].format(gap=self.margin(result))
         return self.against_target(result, with_target) or (
             self.words["compared_margin"].format(difference=self.difference(result)) if self.margin(result) else "")
 

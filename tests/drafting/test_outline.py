@@ -107,12 +107,12 @@ def test_each_area_tells_its_story_with_its_figures_once(lanxi, qichuan):
         assert area.count(figure) == 1, figure
     # the comparison woven into the officer's own clause (three reviewers: 从完成程度看，…… on its own was pasted on)
     city = _section(qichuan, "市容环境卫生整治")
-    assert ("全年城区道路机械化清扫率83.5%，高于目标3.5个百分点，比上年提高6.2个百分点；日均清运生活垃圾142吨，生活垃圾日产日清率100%。"
+    assert ("全年城区道路机械化清扫率83.5%，比目标高3.5个百分点，比上年提高6.2个百分点；日均清运生活垃圾142吨，生活垃圾日产日清率100%。"
             "新建公共厕所5座、改造8座，共13座，比12座的目标多1座，均通过竣工验收并对外开放。") in city
     assert "从完成程度看" not in qichuan and "对照年度目标" not in qichuan
     # a clause with another figure before (6850盏) still takes the comparison after its own (a reviewer found
     # 路灯亮灯率比目标高0.6个百分点 appended after 停车泊位); two figures of one unit in a clause take none
-    assert "城区6850盏路灯亮灯率98.6%，高于目标0.6个百分点。" in qichuan
+    assert "城区6850盏路灯亮灯率98.6%，比目标高0.6个百分点。" in qichuan
     # each figure where his narrative gives it, compared there — not cut out and said after the story (a reviewer
     # read 实施临时救助2617人次 added after the satisfactions as pasted on)
     assert ("计划创建的15个生活垃圾分类示范小区中，建成并通过验收11个，覆盖住户1.26万户；全年收运处理餐厨垃圾3386吨，"
@@ -139,7 +139,7 @@ def test_a_cause_the_account_tells_is_not_in_the_story_too():
         "壶镇镇中心幼儿园二分园2所新建园和新建镇中心幼儿园1所改扩建园，新建改扩建公办幼儿园3所，完成目标的75.00%，"
         "主要是东渡镇中心幼儿园新建工程因用地红线调整、规划方案重新报批，开工时间推迟4个月，年底主体结构封顶，未能按期投用。"
         "3所新建改扩建园新增学位630个，另通过现有公办园挖潜扩班新增学位285个，全年共新增公办幼儿园学位915个，"
-        "完成目标的101.67%。学前三年毛入园率99.2%，比目标高1.2个百分点；普惠性幼儿园在园幼儿占比96.8%，高于目标1.8个"
+        "完成目标的101.67%。学前三年毛入园率99.2%，比目标高1.2个百分点；普惠性幼儿园在园幼儿占比96.8%，比目标高1.8个"
         "百分点。")
     zaoyang = _general("zaoyang")
     assert "县域内就诊率为88.6%，比90%的目标低1.4个百分点，主要原因：一是" in zaoyang
@@ -250,7 +250,7 @@ def test_effects_are_told_by_aspect_with_the_effects_alone(qichuan):
     """漆川 (held-out), whose reviewer found 回访满意度93.1% and 全年未发生……安全责任事故 told in an area and again with the
     effects, and 社会效益方面，……改善；可持续影响方面，……健全 beside a figure of the same aspect in a sentence apart."""
     six = _section(qichuan, "城市管理综合执法和数字城管")
-    assert "按时办结率99.3%，高于目标1.3个百分点。全年发现新增违法建设47处" in six and "93.1%" not in six
+    assert "按时办结率99.3%，比目标高1.3个百分点。全年发现新增违法建设47处" in six and "93.1%" not in six
     assert "在城区设置流动摊贩疏导点8个，比目标多2个；" in six  # not 完成目标6个的133.3% (a reviewer: 生硬)
     effects = _section(qichuan, "效益与满意度")
     # (all of them here, each compared, none in the stories above — five reviewers found them twice, two counted 8 and
@@ -465,7 +465,7 @@ def test_results_compared_in_a_story_end_where_the_next_begins(lanxi):
     four results run on with commas; another found 永久基本农田保护面积 left uncompared before 均高于市级下达的保护任务,
     and 县级国土空间总体规划成果获批，达到预期目标 after the story that opened on the plan 经省人民政府批准实施."""
     pengxi = _general("pengxi")
-    assert ("全年执法检查企业718家次，完成目标的119.67%；查处一般事故隐患1863条，完成目标的124.20%；整改率97.6%，高于目标"
+    assert ("全年执法检查企业718家次，完成目标的119.67%；查处一般事故隐患1863条，完成目标的124.20%；整改率97.6%，比目标高"
             "2.6个百分点；立案查处行政处罚案件52件，完成目标的130%") in pengxi
     prose = lanxi.prose()
     assert ("全县耕地保有量41.53万亩，比目标多0.27万亩，永久基本农田保护面积35.86万亩，比目标多0.06万亩，均高于市级下达的"
@@ -600,7 +600,7 @@ def test_a_rate_just_over_its_target_says_so_where_the_story_gives_it():
     百分点): 仅 before the comparison of a rate over its target by less than a point — but not of one over a target
     near 100 % by more than a quarter of what is left (缙云: 巩固率99.6% against 99%)."""
     lanchuan = _general("lanchuan")
-    assert "站点完好率95.4%，仅高于目标0.4个百分点；" in lanchuan
+    assert "站点完好率95.4%，仅比目标高0.4个百分点；" in lanchuan
     assert "农村自来水普及率达到92.1%，仅比目标高0.1个百分点" in lanchuan
     jinyun = _general("jinyun")
     assert "义务教育巩固率达99.6%，比目标高0.6个百分点" in jinyun and "仅比目标高0.6" not in jinyun
