@@ -464,14 +464,13 @@ class Language:
     def choose(self, key: str, options: list):
         return random.Random(f"{self.seed}|{key}").choice(list(options))
 
-    def frame(self, kind: str, count: int, seeded: bool = True) -> int:
+    def frame(self, kind: str, count: int) -> int:
         """Which of `count` frames the next sentence of `kind` uses. Successive sentences of one kind,
         anywhere in the report, take the frames in turn, so two neighbours never share one; the seed
-        picks where the turn starts, so another seed gives other frames, not only other synonyms —
-        unless not `seeded`: the first is then always the first frame (the plainest, said first)."""
+        picks where the turn starts, so another seed gives other frames, not only other synonyms."""
         used = self._frames.get(kind, 0)
         self._frames[kind] = used + 1
-        start = random.Random(f"{self.seed}|frame|{kind}").randrange(count) if seeded else 0
+        start = random.Random(f"{self.seed}|frame|{kind}").randrange(count)
         return (start + used) % count
 
     # -------------------------------------------------------- kinds and comparisons

@@ -290,16 +290,16 @@ def test_a_lines_reason_follows_its_figures_without_what_they_already_say():
         return next(s + "。" for s in sentences if s.startswith(start))
 
     # under the goal whose work the line pays for, after its figures; his 还没做完, 没有支付 as a report says them
-    assert sentence("statements_shunqing", "水土保持综合治理经费年初安排") == (
-        "水土保持综合治理经费年初安排230.00万元，年中调减12.00万元，调整后预算218.00万元，实际支出192.64万元，执行率88.37%，"
+    assert sentence("statements_shunqing", "水土保持综合治理经费年初预算") == (
+        "水土保持综合治理经费年初预算230.00万元，调减12.00万元后为218.00万元，实际支出192.64万元，执行率88.37%，"
         "结转结余25.36万元，主要原因是坡耕地水土流失综合治理项目前期论证不够充分，初步设计修改后才批复，9月才完成招标开工，"
         "12月完工后竣工验收尚未完成，合同约定的验收款和质保金未支付。")
     # 由于 goes, for 主要原因是 leads; but his answer says again what his account of the missed screening just above says
     # (a reviewer: the same reason in two neighbouring paragraphs): what it says again goes, 受上述因素影响 stands for it
     # when what it adds is a consequence (全年……), and 主要原因是 leads when it is another cause (another reviewer read
     # 受上述因素影响，……实行先培训后补贴 as a cause gone wrong; 主要原因同上 reads like a form)
-    assert sentence("statements_zaoyang", "妇幼健康服务项目经费年初安排") == (
-        "妇幼健康服务项目经费年初安排286.50万元，年中调减12.30万元，调整后预算274.20万元，实际支出241.35万元，执行率88.02%，"
+    assert sentence("statements_zaoyang", "妇幼健康服务项目经费年初预算") == (
+        "妇幼健康服务项目经费年初预算286.50万元，调减12.30万元后为274.20万元，实际支出241.35万元，执行率88.02%，"
         "结转结余32.85万元，主要是受上述因素影响，按筛查人数拨付的补助资金相应未全部支出。")  # (7436人，比目标少564人: said above)
     prose = draft(_with_notes("statements_zaoyang"), check=False).document.prose()
     assert prose.index("我市农村适龄妇女外出务工比例较高") < prose.index("结转结余32.85万元，主要是受上述因素影响，")

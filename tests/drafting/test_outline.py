@@ -523,14 +523,14 @@ def test_a_goals_funds_open_on_their_own_name_when_it_says_the_work():
     opens on its name, one whose name does not (疾病预防控制专项经费 under 重大传染病防控和免疫规划) on 该项工作对应的;
     a line not adjusted says so; two lines are said one by one, not with three 分别."""
     lanxi = _general("lanxi")
-    assert "\n不动产登记及信息平台运维经费调整后预算335.00万元（年初310.00万元，年中调增25.00万元）" in lanxi
+    assert "\n不动产登记及信息平台运维经费年初预算310.00万元，调增25.00万元后为335.00万元" in lanxi
     assert "为此安排的" not in lanxi and "该项工作对应的" not in lanxi
     # (each of the two from its initial budget, as one line is told: a reviewer found 调整后预算920.00万元 beside
     # 年初预算……调增……后为 in the next part)
     assert ("历史遗留矿山生态修复资金年初预算860.00万元，调增60.00万元后为920.00万元，实际支出912.06万元，执行率99.14%；"
             "自然资源执法及卫片监测经费年初预算185.00万元，调减20.00万元后为165.00万元，实际支出158.92万元，执行率96.32%。") in lanxi
     kongtong = _general("kongtong")
-    assert "\n该项工作对应的疾病预防控制专项经费年初安排268.50万元" in kongtong
+    assert "\n该项工作对应的疾病预防控制专项经费年初预算268.50万元" in kongtong
     yudu = _general("yudu")
     assert "\n儿童福利保障资金预算586.40万元，年中未作调整，实际支出584.96万元，执行率99.75%。" in yudu
 
@@ -613,7 +613,7 @@ def test_the_largest_project_and_the_least_executed_line_are_said_so_in_their_fu
     执行率最低的一项 (a reviewer praised both); narrator's funds sentences were one formula six times. Not the lowest where
     预算执行情况 names it already (通溪's line under no goal: 交通运输信息化及安全应急经费执行率最低，为91.39%)."""
     lanxi = _general("lanxi")
-    assert "耕地保护和补充耕地项目资金是预算规模最大的项目，年初安排2680.00万元，年中调增180.00万元，调整后预算2860.00万元，实际支出" \
+    assert "耕地保护和补充耕地项目资金是预算规模最大的项目，年初预算2680.00万元，调增180.00万元后为2860.00万元，实际支出" \
            "2712.40万元，执行率94.84%。" in lanxi
     assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中" \
            "最低。" in lanxi
@@ -640,7 +640,7 @@ def test_a_line_goes_to_the_one_task_whose_name_and_duty_share_two_pieces_of_its
     there, no other task sharing any piece of its name."""
     qidong = _general("qidong")
     animal = _section(qidong, "动物疫病防控")
-    assert "动物防疫和畜牧业发展经费年初安排265.50万元，年中调增18.50万元，调整后预算284.00万元，实际支出284.00万元，执行率100%。" in animal
+    assert "动物防疫和畜牧业发展经费年初预算265.50万元，调增18.50万元后为284.00万元，实际支出284.00万元，执行率100%。" in animal
     assert "除下文各项重点工作对应的资金外" not in qidong
 
 
@@ -785,7 +785,7 @@ def test_a_line_raised_in_the_year_says_how_its_spending_stood_to_its_initial_bu
     qingyuan = _general("qingyuan")
     # its raise all but unspent (26.23 of 26.65万元); and not called the largest: 168.00万元 at the year's start
     # against another line's 186.00万元 (a reviewer)
-    assert ("文物保护及非遗传承项目年初安排168.00万元，年中调增26.65万元，调整后预算194.65万元，实际支出168.42万元，仅比年初预算多0.42万元，"
+    assert ("文物保护及非遗传承项目年初预算168.00万元，调增26.65万元后为194.65万元，实际支出168.42万元，仅比年初预算多0.42万元，"
             "执行率86.52%，为各项资金中最低。") in qingyuan and "预算规模最大" not in qingyuan
     # a raised line that spent the raise says nothing of it (农村公路建设资金: 8946.52 against 8600.00 + 520.00), nor
     # one that fell short of its initial budget by less than its raise (two reviewers: 调增320万元 and 比年初预算少43.62万元
