@@ -80,6 +80,10 @@ def shared_start(first: str, second: str) -> str:
     without them (……发放率为100%，审核发放时限为12天)."""
     words = os.path.commonprefix([cut_words(first), cut_words(second)])
     start = "".join(words)
+    # (not the first half of a pair: 耕地保护 of 耕地保护与土地综合整治项目成本 — a reviewer found ……，与土地综合整治项目
+    # 成本为641.35万元 after 耕地保护田长制巡查覆盖率为100%)
+    if second[len(start):].startswith(tuple(lexicon.wording()["compound_joiners"])):
+        return ""
     return start if len(start) >= 2 and len(second) - len(start) >= 4 else ""
 
 
@@ -573,7 +577,10 @@ class Language:
         # (99.6% against 99%: over a target near 100 % by more than a quarter of what is left to it is no slim margin;
         # 5.60% against 5%: a growth rate over its target by a tenth of it is no slim margin either — two reviewers
         # read 仅 before it as blame)
+        # (not an effect's level: a reviewer read 森林覆盖率达到35.4%，仅比目标高0.2个百分点 as a slight on an
+        # achievement; a service's rate or a satisfaction just over its target is what 仅 points at)
         return result.indicator.target.unit == "%" and margin is not None and bool(target) \
+            and result.indicator.level1 not in self.words["slim_not_levels"] \
             and 0 < margin < Decimal(str(self.words["slim_margin_points"])) \
             and margin < target * Decimal(str(self.words["slim_target_share"])) \
             and (target >= 100 or margin < (100 - target) * Decimal(str(self.words["slim_headroom_share"])))

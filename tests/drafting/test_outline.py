@@ -798,6 +798,19 @@ def test_a_line_raised_in_the_year_says_how_its_spending_stood_to_its_initial_bu
     assert "一是2024年联合县老年大学和乡镇综合文化站线上线下合办培训班" in qingyuan and "今年" not in qingyuan
 
 
+def test_a_pairs_first_half_is_no_shared_start_and_an_effects_level_takes_no_slim_margin():
+    # 沂南's reviewer: ……巡查覆盖率为100%，与土地综合整治项目成本为…… — 耕地保护 is half of 耕地保护与土地综合整治, not a
+    # start the two names share; and 森林覆盖率达到35.4%，仅比目标高0.2个百分点 slights an achievement
+    yinan = _general("yinan")
+    assert "耕地保护田长制巡查覆盖率为100%，耕地保护与土地综合整治项目成本为641.35万元，控制在680万元以内。" in yinan
+    assert "全县森林覆盖率达到35.4%，比目标高0.2个百分点" in yinan
+    from narrator.drafting.language import shared_start
+    assert shared_start("耕地保护田长制巡查覆盖率", "耕地保护与土地综合整治项目成本") == ""
+    assert shared_start("资助资金按时足额发放率", "资助资金审核发放时限") == "资助资金"
+    # a service's rate just over its target still says 仅 (兰川's 站点完好率)
+    assert "站点完好率95.4%，仅比目标高0.4个百分点；" in _general("lanchuan")
+
+
 def test_parts_go_beside_the_figure_they_add_up_to():
     # 缙云's story: 其中……人次 after 648.36万元 (two reviewers read the 人次 as parts of the money, the more so with its
     # ratio woven in); the parts sum to 4718人次 exactly, so they go there
