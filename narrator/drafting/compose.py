@@ -866,11 +866,17 @@ def titled(problems: list[str]) -> list[str]:
     return problems if None in heads else heads
 
 
-def after_the_rest(text: str, addition: str) -> str:
-    """`text` with `addition` after its one clause on the rest of the lines (其余五个项目共结转结余31.86万元): the lines
-    under no goal told among them; `text` itself when it has no such clause, or more than one."""
+def _the_rest(text: str) -> re.Match | None:
+    """The one clause of `text` on the rest of the lines (其余五个项目共结转结余31.86万元), None with none or more."""
     found = list(re.finditer(lexicon.wording()["rest_unspent"], text))
-    return text[:found[0].end()] + addition + text[found[0].end():] if len(found) == 1 else text
+    return found[0] if len(found) == 1 else None
+
+
+def after_the_rest(text: str, addition: str) -> str:
+    """`text` with `addition` after its one clause on the rest of the lines: the lines under no goal told among them;
+    `text` itself when it has no such clause."""
+    found = _the_rest(text)
+    return text[:found.end()] + addition + text[found.end():] if found else text
 
 
 def sentence_count(text: str) -> int:
@@ -913,6 +919,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
                        titled=titled, problem_lines=problem_lines, sentence_count=sentence_count,
                        after_the_rest=after_the_rest)
+    env.tests["telling_the_rest"] = lambda text: _the_rest(text) is not None
     env.tests["is_ceiling"] = is_ceiling
     env.tests["slim"] = lambda result, lang: lang.slim(result)
     env.tests["level"] = is_level

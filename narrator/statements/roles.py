@@ -189,7 +189,7 @@ def compared_column(clause: str) -> str:
 
 def column_below_or_above(bare: str) -> str:
     """The budget column a clause ending on 低于/高于 and that column's name alone compares with (实际支出1702.35万元，
-    低于年初预算 → initial; another hand's 比年初预算少), or ""."""
+    低于年初预算 → initial: another hand's way of saying 比年初预算少), or ""."""
     found = [(bare.rfind(word), word) for word in words()["rate_comparison_words"] if word in bare]
     if not found:
         return ""
