@@ -1686,9 +1686,10 @@ class ProblemLines:
     at: int
     lines: list[tuple[BudgetResult, Decimal]]  # the lines he names, in his order, with what each left unspent
     rates: bool  # that clause speaks of their execution rate: the rates follow it
-    money: str  # his word for the money they left (未支出, 结余) when that clause speaks of it: the sum follows it
+    money: str  # his word for the money they left (未支出, 结余) when that clause speaks of it: the sum follows it;
+    # else it closes the problem in a sentence of its own (两项合计结转结余30.03万元，……) — between his clauses it cut the
+    # cause off from what it explains (a reviewer), and 主要是 before it gave one line's cause to both (another)
     closes: bool  # that clause ends on it (造成……资金结余): the sum goes straight after
-    cause: bool = False  # his next clause gives the cause (专利资助……支付进度滞后): 主要是 leads it after the figures
 
 
 def problem_lines(problem: str, budget: BudgetView) -> ProblemLines | None:
@@ -1743,14 +1744,8 @@ def problem_lines(problem: str, budget: BudgetView) -> ProblemLines | None:
     if any(q.is_number and q.unit == "%" and q.value in rates for q in find_quantities(problem)):
         return None
     money = next((word for word in words["money"] if word in clause), "")
-    # (……占全部结转结余资金的71.93%，专利资助和快检试剂采购资金支付进度滞后: a reviewer found the cause after the figures
-    # without a word that says it is one; not before 其中……, nor before a consequence such as 全年预算执行率未达到100%)
-    after = re.split("[，；。]", problem[end + 1:])[0] if problem[end:end + 1] == "，" else ""
-    cause = bool(after) and not after.startswith(tuple(words["not_causes"])) \
-        and not any(word in after for word in words["not_cause_words"]) \
-        and not re.search(words["cause_given"], problem[:end])  # (……因个别企业改造项目年底前未完工验收: given before)
     return ProblemLines(at=end, lines=[(b, amount) for _, b, amount in named], rates=words["rate"] in clause,
-                        money=money, closes=bool(money) and clause.endswith(money), cause=cause)
+                        money=money, closes=bool(money) and clause.endswith(money))
 
 
 # ---------------------------------------------------------------- the budget

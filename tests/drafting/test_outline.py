@@ -760,17 +760,21 @@ def test_his_problems_open_on_their_own_titles_when_every_one_has_one():
 
 def test_his_problem_on_lines_goes_with_their_figures():
     # 亭湖's own report: 执行率分别为94.31%和96.75%，两个项目未支出资金合计30.03万元，占部门年末未支出总额的71.93%; the
-    # draft said his 执行率偏低 bare. After the clause of his that speaks of their execution; the money in his word.
+    # draft said his 执行率偏低 bare. The rates after the clause of his that speaks of their execution; the money there
+    # in his word when that clause speaks of it, else in a sentence of its own at the problem's end.
     problems = _part(_general("tinghu"), "（一）存在的问题", "（二）改进措施")
     assert ("3.个别项目预算执行不够均衡。知识产权创造保护运用专项资金和食品安全监管与抽检经费执行率偏低，分别为94.31%和96.75%，"
-            "两项合计结转结余30.03万元，占全部结转结余资金的71.93%，主要是专利资助和快检试剂采购资金支付进度滞后。") in problems
-    # (主要是 before his cause after the figures: a reviewer found it without one; not before a consequence, 其中……, or
-    # where he gave the cause before them — 因个别企业改造项目年底前未完工验收)
+            "专利资助和快检试剂采购资金支付进度滞后。两项合计结转结余30.03万元，占全部结转结余资金的71.93%。") in problems
+    # (the sum and its share close the problem in a sentence of their own: between his clauses they cut his cause off
+    # from what it explains (a reviewer of 亭湖), and 主要是 before it gave one line's cause to both (one of 德清))
+    assert ("旅游宣传推广经费执行率低于95%，分别为94.42%和94.24%，旅游推介活动年底集中举办、结算滞后。两项合计结转结余52.48万元，"
+            "占全部结转结余资金的68.09%。") in _general("deqing")
     # the heads of two names (中小河流治理及水利工程建设经费, 水土保持综合治理经费); 未支出 is his word
-    assert ("未支出资金集中在中小河流治理和水土保持项目，两项合计68.98万元，占全部结转结余资金的74.86%，主要是部分工程"
+    assert ("未支出资金集中在中小河流治理和水土保持项目，两项合计68.98万元，占全部结转结余资金的74.86%，部分工程"
             in _general("shunqing"))
-    # the clause after the name speaks of the money; 造成……资金结余 takes the sum straight after
-    assert "资金未能全部拨付，结转结余16.20万元，占全部结转结余资金的38.33%，预算执行进度前松后紧。" in _general("meitan")
+    # the clause after the name speaks of the payment: the sum closes the problem; 造成……资金结余 takes it straight after
+    assert ("资金未能全部拨付，预算执行进度前松后紧。茶叶加工技术改造补助资金结转结余16.20万元，占全部结转结余资金的38.33%。"
+            in _general("meitan"))
     assert "造成文物保护及非遗传承项目资金结余26.23万元，占全部结转结余资金的69.24%，全年预算执行率" in _general("qingyuan")
     # not where he lists with 等 (高标准农田、改厕等项目资金: which others, unknown), gives the money himself (澜溪), or the
     # clause that speaks of execution is another line's (章贡: 创业担保贷款贴息按季结算存在跨年拨付 after 职业技能培训补贴……)
