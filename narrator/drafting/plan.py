@@ -122,10 +122,16 @@ class Block:
         kept: list[str] = []
         dropped: list[str] = []
         after_dropped = False
+        portion = lexicon.wording()["line_reasons"]["portion"]
         for clause, repeated in self.note_clauses(note):
             if not repeated or (kept and len(clause) <= least):
                 if after_dropped and kept and kept[-1].endswith("。") and len(clause) <= least:
                     kept[-1] = kept[-1][:-1] + "，"  # ……工程款未支付，完工验收后支付: not a sentence of five words
+                elif after_dropped and kept and kept[-1].endswith("。") and clause[:2] in "".join(kept) \
+                        and not clause.startswith(portion):
+                    # 补贴须待培训结束考核合格后拨付 after 职业技能培训补贴实行先培训后补贴。 with the classes put off left
+                    # out between them: the subsidy of those (four reviewers read 年内未支出 as the whole line's)
+                    clause = portion + clause
                 kept.append(clause)
                 after_dropped = False
             else:
