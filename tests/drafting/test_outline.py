@@ -815,6 +815,13 @@ def test_a_pairs_first_half_is_no_shared_start_and_an_effects_level_takes_no_sli
     assert "站点完好率95.4%，仅比目标高0.4个百分点；" in _general("lanchuan")
 
 
+def test_a_lines_note_cut_of_what_was_told_goes_on_with_what_it_is_about():
+    # 章贡: his note on 职业技能培训补贴经费 less the two classes put off (told just above): four reviewers read 补贴须待……
+    # 拨付，年内未支出 as the whole line's 338.45万元; 相应 says it is those classes' subsidy
+    assert ("结转结余26.55万元。职业技能培训补贴实行先培训后补贴。相应补贴须待培训结束考核合格后拨付，年内未支出。"
+            in _general("zhanggong"))
+
+
 def test_parts_go_beside_the_figure_they_add_up_to():
     # 缙云's story: 其中……人次 after 648.36万元 (two reviewers read the 人次 as parts of the money, the more so with its
     # ratio woven in); the parts sum to 4718人次 exactly, so they go there
