@@ -822,6 +822,14 @@ def _with_its_story(blocks: list[Block], highlights: list[Highlight]) -> list[Bl
             result = message.results[0] if len(message.results) == 1 else None
             there = [target for target in blocks if target is not block and result is not None and any(
                 result in h.area and said_as_its_own(result, h.story) for h in stories.get(id(target), []))]
+            if not there and result is not None and result.indicator.key_work:
+                # (a paragraph of two goals' tasks, 稳就业促就业 and 创业担保贷款和创业扶持 of one duty: the task the
+                # indicator names as its 重点工作, whose narrative gives its figure — four reviewers of 章贡 found the
+                # cause of 公共就业服务专项活动场次 under 创业, its 46场 under 稳就业)
+                there = [home[id(task)] for task in (t for b in blocks for t in b.tasks)
+                         if task.name == result.indicator.key_work and id(task) in home
+                         and home[id(task)] is not block and said_as_its_own(result, task.result or "")
+                         and not said_as_its_own(result, "".join(t.result or "" for t in block.tasks))]
             if block.goal and len(there) == 1 and not said_as_its_own(result, own):
                 moves.setdefault(id(there[0]), []).append(message)
             else:

@@ -822,6 +822,16 @@ def test_a_lines_note_cut_of_what_was_told_goes_on_with_what_it_is_about():
             in _general("zhanggong"))
 
 
+def test_an_account_goes_to_the_task_its_indicator_names_when_that_task_tells_its_figure():
+    # 章贡: 公共就业服务专项活动场次 is goal 2's by its words (举办公共就业服务专项活动20场以上，发放创业担保贷款……), but its
+    # 重点工作 is 稳就业促就业, whose narrative gives 46场; four reviewers found its cause under 创业担保贷款和创业扶持
+    prose = _general("zhanggong")
+    jobs = _section(prose, "稳就业促就业")
+    assert "全年举办春风行动" in jobs and ("\n公共就业服务专项活动场次为目标的2.3倍。年初仅按春风行动等常规专项活动计划20场"
+                                       in jobs)
+    assert "年初仅按春风行动" not in _section(prose, "创业担保贷款和创业扶持")
+
+
 def test_parts_go_beside_the_figure_they_add_up_to():
     # 缙云's story: 其中……人次 after 648.36万元 (two reviewers read the 人次 as parts of the money, the more so with its
     # ratio woven in); the parts sum to 4718人次 exactly, so they go there
