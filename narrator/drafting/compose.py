@@ -879,6 +879,24 @@ def after_the_rest(text: str, addition: str) -> str:
     return text[:found.end()] + addition + text[found.end():] if found else text
 
 
+def hedged_by(said: list[str], problems: list[str]) -> list[str]:
+    """Judgements (预算编制科学) that an officer's problem opens on the same subject to qualify (预算编制精细化程度不足):
+    said with his qualification (预算编制总体科学，但精细化程度不足), as 绩效目标总体合理，但…… is — a reviewer of 章贡 read
+    预算编制科学 in §三 and 预算编制精细化程度不足 in §四 as a contradiction left standing."""
+    words = sorted(lexicon.qualitative_words(), key=len, reverse=True)
+    hedge = lexicon.wording()["targets_hedge"]
+    heads = [re.split("[，,。；;]", re.sub(r"^\s*(?:\d+[.、．]|[一二三四五六七八九十]+、)", "", problem))[0]
+             for problem in problems]
+    plain, hedged = [], []
+    for p in said:
+        end = next((word for word in words if p.endswith(word) and len(p) - len(word) >= 2), "")
+        subject = p[:-len(end)] if end else ""
+        rest = next((head[len(subject):] for head in heads if subject and head.startswith(subject)
+                     and len(head) - len(subject) >= 2), "")
+        (hedged if rest else plain).append(f"{subject}{hedge}{end}，但{rest}" if rest else p)
+    return plain + hedged  # (last: its 但 closes the list, not a clause the next judgement goes on from)
+
+
 def sentence_count(text: str) -> int:
     """The sentences of a text, his account after 原因是 told in sentences of its own counted as one of them."""
     return text.count("。") + text.count(OWN_SENTENCES)
@@ -918,7 +936,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
                        titled=titled, problem_lines=problem_lines, sentence_count=sentence_count,
-                       after_the_rest=after_the_rest)
+                       after_the_rest=after_the_rest, hedged_by=hedged_by)
     env.tests["telling_the_rest"] = lambda text: _the_rest(text) is not None
     env.tests["is_ceiling"] = is_ceiling
     env.tests["slim"] = lambda result, lang: lang.slim(result)

@@ -832,6 +832,17 @@ def test_an_account_goes_to_the_task_its_indicator_names_when_that_task_tells_it
     assert "年初仅按春风行动" not in _section(prose, "创业担保贷款和创业扶持")
 
 
+def test_a_judgement_his_problem_qualifies_is_said_with_it():
+    # 章贡: 预算编制科学 in §三 beside his problem 预算编制精细化程度不足 in §四 — a reviewer read a contradiction left
+    # standing; said as 绩效目标总体合理，但…… is, his words after 但, last in the list
+    assert "资金分配合理，管理制度健全，预算编制总体科学，但精细化程度不足。" in _general("zhanggong")
+    assert "资金分配合理，预算编制总体科学，但精准度不够。" in _general("jinyun")  # 缙云: 预算编制精准度不够
+    from narrator.drafting.compose import hedged_by
+    assert hedged_by(["绩效指标明确", "预算编制科学"], ["1.预算编制精细化程度不足。职业技能培训补贴……"]) == [
+        "绩效指标明确", "预算编制总体科学，但精细化程度不足"]
+    assert hedged_by(["预算编制科学"], ["预算执行不够均衡，……"]) == ["预算编制科学"]  # another subject: as it was
+
+
 def test_parts_go_beside_the_figure_they_add_up_to():
     # 缙云's story: 其中……人次 after 648.36万元 (two reviewers read the 人次 as parts of the money, the more so with its
     # ratio woven in); the parts sum to 4718人次 exactly, so they go there
