@@ -230,9 +230,6 @@ def _phrases(text: str, phrases: list[str]):
             yield match
 
 
-_SUBSET_COUNTED = re.compile(r"中有[\d两二三四五六七八九十]+个")  # 六个方面中有四个: a counted part of the whole
-
-
 @rule("N103", "warning")
 def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
     """The prose says every goal was met while the self-evaluation table shows some missed."""
@@ -255,7 +252,8 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                 continue  # 年初确定的目标为……抽查任务全部完成: what was aimed at, not what was done
             # 效益类指标2项，全部达到: 全部 within 效益 only; 其余22个过程指标均已完成: not all of them.
             part = text[max(sentence_start, *(text.rfind(mark, 0, match.start()) + 1 for mark in "；;")):match.start()]
-            if any(word in part for word in lexicon.claim_words()["partial_words"]) or _SUBSET_COUNTED.search(part):
+            if any(word in part for word in lexicon.claim_words()["partial_words"]) \
+                    or any(re.search(pattern, part) for pattern in lexicon.claim_words()["counted_parts"]):
                 continue  # (六个方面中有四个方面的指标全部达到目标: four of them)
             scope, kind, _ = indicator_scope(text, sentence_start, match.start())
             if not scope and (aspect_of(text[sentence_start:match.start()])

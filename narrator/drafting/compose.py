@@ -884,16 +884,17 @@ def hedged_by(said: list[str], problems: list[str]) -> list[str]:
     said with his qualification (预算编制总体科学，但精细化程度不足), as 绩效目标总体合理，但…… is — a reviewer of 章贡 read
     预算编制科学 in §三 and 预算编制精细化程度不足 in §四 as a contradiction left standing."""
     words = sorted(lexicon.qualitative_words(), key=len, reverse=True)
-    hedge = lexicon.wording()["targets_hedge"]
-    heads = [re.split("[，,。；;]", re.sub(r"^\s*(?:\d+[.、．]|[一二三四五六七八九十]+、)", "", problem))[0]
-             for problem in problems]
+    said_so = lexicon.wording()["judgement_hedged"]
+    marker = re.compile(lexicon.wording()["goal_marker"])
+    heads = [re.split("[，,。；;]", marker.sub("", problem.strip(), count=1))[0] for problem in problems]
     plain, hedged = [], []
     for p in said:
         end = next((word for word in words if p.endswith(word) and len(p) - len(word) >= 2), "")
         subject = p[:-len(end)] if end else ""
         rest = next((head[len(subject):] for head in heads if subject and head.startswith(subject)
                      and len(head) - len(subject) >= 2), "")
-        (hedged if rest else plain).append(f"{subject}{hedge}{end}，但{rest}" if rest else p)
+        (hedged if rest else plain).append(said_so.format(subject=subject, hedge=lexicon.wording()["targets_hedge"],
+                                                          judgement=end, rest=rest) if rest else p)
     return plain + hedged  # (last: its 但 closes the list, not a clause the next judgement goes on from)
 
 
