@@ -3,11 +3,13 @@
     >>> from narrator.api import answer, check, draft, import_targets, questions
     >>> from narrator.core.resources import data_path
     >>> example = data_path("corpus") / "example.yaml"
-    >>> [q.key for q in questions(example)]                  # what only the officer can answer
+    >>> [q.key for q in questions(example) if not q.optional]   # what only the officer can answer
     ['reason:培育技术经纪人']
+    >>> [q.key for q in questions(example) if q.optional]       # what he may tell in full (the table's is short)
+    ['reason_more:预算调整率', 'reason_more:预算执行率', 'reason_more:非税收入预算完成率']
     >>> report = answer(example, {"reason:培育技术经纪人": "开展线上培训，参训人员增加"})
     >>> result = draft(report)                               # the document, its DOCX bytes and the self-review
-    >>> result.findings, result.questions
+    >>> result.findings, [q.key for q in result.questions if not q.optional]
     ([], [])
     >>> targets = data_path("corpus") / "example_targets.txt"
     >>> check(result.data, name=result.name, targets=targets).findings   # the DOCX against the approved targets
@@ -33,7 +35,7 @@ from .core.resources import example_path
 from .core.version import DEFAULT_SEED
 from .drafting.compose import Document, compose, compose_project
 from .drafting.questions import Question, apply_answers, check_answer, is_skip
-from .drafting.questions import questions as report_questions
+from .drafting.questions import questions as report_questions, unanswered
 from .drafting.render import docx_bytes
 from .drafting.review import review
 from .forms.scoring import rule_set as scoring_rules
@@ -196,7 +198,7 @@ def answer_file(source: str | Path | None, output: str | Path | None = None, in_
         echo("")
         echo(message("ask_progress", index=index, count=len(asked)) + question.text)
         if question.optional:
-            echo(message("ask_optional"))
+            echo(message("ask_optional", unanswered=question.unanswered))
         for number, choice in enumerate(question.choices, start=1):
             echo(f"  {number}. {choice}")
         while True:
@@ -228,10 +230,13 @@ def answer_file(source: str | Path | None, output: str | Path | None = None, in_
         else:
             write_input(answered, target, force)
         echo(message("ask_written", answered=len(answers), file=target))
-    left = report_questions(apply_answers(report, answers))
+    # (a short answer to 原因是什么 is asked about again as a reason the table gives: its subject was answered)
+    answered_subjects = {question.subject for question in asked if question.key in answers and question.subject}
+    left = [question for question in report_questions(apply_answers(report, answers))
+            if question.key not in answers and question.subject not in answered_subjects]
     marked = [question for question in left if not question.optional]
     if marked:
         echo(message("ask_skipped", count=len(marked), file=target if answers else file))
     if len(marked) < len(left):
-        echo(message("ask_skipped_optional", count=len(left) - len(marked)))
+        echo(message("ask_skipped_optional", count=len(left) - len(marked), unanswered=unanswered(left)))
     return 0

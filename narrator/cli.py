@@ -20,6 +20,7 @@ import click
 from .core import lexicon
 from .core.errors import NarratorError, message, write_error_log
 from .core.version import DEFAULT_SEED, __version__
+from .drafting.questions import unanswered
 from .sources import kinds
 
 
@@ -229,12 +230,13 @@ def draft(input_file, output, output_format, seed, templates, patterns, pdf, sug
         click.echo(message("missing_values"), err=True)
         for item in document.missing:
             click.echo(f"  - {item}", err=True)
-    if result.questions:
-        click.echo(message("draft_questions", count=len(result.questions),
-                           file=(" " + _shell_word(input_file)) if input_file else ""), err=True)
-        optional = sum(question.optional for question in result.questions)
-        if optional:
-            click.echo(message("draft_questions_optional", count=optional), err=True)
+    file = (" " + _shell_word(input_file)) if input_file else ""
+    required = [question for question in result.questions if not question.optional]
+    if required:
+        click.echo(message("draft_questions", count=len(required), file=file), err=True)
+    if len(required) < len(result.questions):
+        click.echo(message("draft_questions_optional", count=len(result.questions) - len(required), file=file,
+                           unanswered=unanswered(result.questions)), err=True)
 
 
 def _shell_word(path: str) -> str:

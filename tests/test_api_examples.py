@@ -20,7 +20,7 @@ def test_the_package_docstring_examples_run():
 
 def test_the_api_docstring_examples_run():
     result = _run(narrator.api)
-    assert (result.failed, result.attempted) == (0, 16)
+    assert (result.failed, result.attempted) == (0, 17)
 
 
 def test_the_readme_library_example_runs():

@@ -85,7 +85,11 @@ def test_draft_the_example_in_the_browser(server, page, files, tmp_path):
     page.click("button[type=submit]")
     # First what only the officer can answer; drafting without answering leaves it marked.
     page.wait_for_selector("#questions")
-    assert page.inner_text("h1") == "起草前，有 1 个问题只有您能回答"
+    assert page.inner_text("h1") == "起草前，有 1 个问题只有您能回答，另有 3 个可以补充"
+    # what may be left is last, and says what the draft does without it
+    assert page.inner_text("#question-2 .hint") == \
+        "写入绩效指标“预算调整率”的原因分析；自评表已有的原因不补充时，报告照原文写"
+    _shot(page, files, "questions")
     page.click("#skip")
     page.wait_for_selector("#report")
     assert page.inner_text("h1") == "苏州市生产力促进中心\n整体支出预算绩效自评报告"
@@ -169,7 +173,7 @@ def test_why_a_line_left_money_unspent_is_asked_in_the_browser_and_left_blank_ma
     assert page.inner_text(f"#question-{last} label") == (
         "预算项目“妇幼健康服务项目经费”调整预算274.20万元，实际支出241.35万元，执行率88.02%，未支出32.85万元。"
         "这部分资金没有支出的原因是什么？")
-    assert page.inner_text(f"#question-{last} .hint") == "写入预算信息“妇幼健康服务项目经费”的原因说明；留空时报告只写出未支出的金额"
+    assert page.inner_text(f"#question-{last} .hint") == "写入预算信息“妇幼健康服务项目经费”的原因说明；未支出资金的原因不回答时，报告只写出未支出的金额"
     page.fill(f"#answer-{last}", "结余45.85万元，主要是市妇幼保健院阴道镜设备检修停用约1个月。")
     page.click("#answer")
     page.wait_for_selector(".answer-error")

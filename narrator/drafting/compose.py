@@ -231,16 +231,22 @@ def _without_told_clauses(reason: str, above: str) -> str:
             re.search(rf"(?<![\d.]){re.escape(number(quantity.value))}{re.escape(quantity.unit)}", above)
             for quantity in figures)
 
-    sentences = re.split(r"(?<=[。；])", reason)
-    kept = []
+    marker = reason[0] if reason[0] in (OWN_SENTENCES, FACTS_FIRST) else ""  # told as his own account: it stays so
+    sentences = re.split(r"(?<=[。；])", reason[len(marker):])
+    kept = [marker]
     for sentence in sentences:
         end = sentence[-1] if sentence and sentence[-1] in "。；" else ""
         clauses = (sentence[:-1] if end else sentence).split("，")
         # (not before a clause that goes on from it: 全年实现23个，为目标的2.3倍)
         goes_on = tuple(lexicon.wording()["continuation_starts"])
-        left = clauses[:1] + [clause for index, clause in enumerate(clauses[1:], start=1) if not told(clause) or (
+        # the first clause too when what follows stands alone (全年排查隐患3862处，未整改的139处主要是……: a reviewer found
+        # 排查隐患3862处 in the story and again opening his account just below)
+        # (not when the next would open the sentence on a numeral: 7件超期)
+        first = [] if len(clauses) > 1 and told(clauses[0]) and not clauses[1].lstrip().startswith(goes_on) \
+            and not told(clauses[1]) and not clauses[1].lstrip()[:1].isdigit() else clauses[:1]
+        left = first + [clause for index, clause in enumerate(clauses[1:], start=1) if not told(clause) or (
             index + 1 < len(clauses) and clauses[index + 1].lstrip().startswith(goes_on))]
-        kept.append("，".join(left) + end if len(left) > 1 or len(clauses) == 1 else sentence)
+        kept.append("，".join(left) + end if len(left) > 1 or len(clauses) == 1 or not first else sentence)
     return "".join(kept)
 
 
@@ -951,6 +957,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["unspent_told_in"] = lambda line, block: bool(block) and block.unspent_told(line)
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
+    env.tests["unpaid_told_in"] = lambda line, block: bool(block) and block.unpaid_told(line)
     env.tests["consequence"] = tells_consequence
     # (到年底仅完成主体结构封顶…… after 主要是: reviewers read 受上述因素影响，到年底…… as a seam without a subject)
     env.tests["consequence_in_time"] = lambda rest: rest.startswith(
@@ -1231,8 +1238,13 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         why = strip_end(without_echo(told_reason(result, missing), result))
         parts = [part for part in _stating_sentences(result, story) if said_as_its_own(result, part)]
         listed = any(start in why for start in words["told_reason"]["listed_reason_starts"])
-        if not why or why[0] in (OWN_SENTENCES, FACTS_FIRST) or len(why) > words["account_paragraph_chars"] \
-                or "。" in why or restates(result, missing) or len(parts) != 1:
+        # A far exceedance told in his own sentences (年初目标1500户，是按……测算的。……) whose figure closes the story
+        # (……沿街商户签订“门前三包”责任书3900户。): the figure, compared, opens his account's paragraph (two reviewers:
+        # 责任书3900户 in the story, then a paragraph opening 责任书签订户数为目标的2.6倍 — one figure told twice apart)
+        own = message.kind == "notable" and why[:1] == OWN_SENTENCES and len(parts) == 1 \
+            and not restates(result, missing) and story.rstrip().endswith(parts[0].rstrip())
+        if not own and (not why or why[0] in (OWN_SENTENCES, FACTS_FIRST) or len(why) > words["account_paragraph_chars"]
+                        or "。" in why or restates(result, missing) or len(parts) != 1):
             continue
         part = parts[0]
         body = part[:-1] if part[-1] in "。；" else part
@@ -1257,16 +1269,27 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
                 or clauses[apart].lstrip().startswith(tuple(words["statement_starts"])))):
             continue
         head, tail = (clauses[:apart], clauses[apart:]) if apart is not None else (clauses, [])
+        if own and (tail or at):  # the part is the figure's alone, from its start
+            continue
         if short and not any(word in "，".join(head[at:]) for word in words["target_words"]):
             head[at] += "，" + lang.gap_named(result)
         elif not any(word in "，".join(head[at:]) for word in words["target_words"]):
-            head[at] += "，" + lang.compared(result, True)
+            # (his account names the target — 年初目标300亩是按…… — : not in the figure's clause before it as well)
+            head[at] += "，" + lang.compared(result, not (own and lang.target_value(result.indicator) in why))
         rest = "，".join(tail).lstrip() + (part[-1] if part[-1] in "。；" else "。") if tail else ""
         told = "，".join(head) + words["interleaved_reason"].format(why=why)
+        if own:
+            # the part leaves the story; his account, where it stands, opens on it instead of on the name
+            lang.account_openings[result.indicator.name] = "，".join(head).strip()
+            before = story.replace(part, "", 1).rstrip()
+            story = before[:-1] + "。" if before.endswith(("；", ";", "，", ",")) else before
+            continue
         if short and listed and not tail and part.endswith("。") and story.index(part) > 0:
             # a shortfall whose causes he lists (一是……；二是……) closes the story in a paragraph of its own (a
             # reviewer: 县域内就诊率's two causes in the middle of a story of four results, the paragraph too long)
-            story = story.replace(part, "", 1).rstrip() + "\n" + told
+            # (the part was the last of a sentence whose parts end on ；: what stays before it ends on 。)
+            before = story.replace(part, "", 1).rstrip()
+            story = (before[:-1] + "。" if before.endswith(("；", ";")) else before) + "\n" + told
         else:
             story = story.replace(part, told + rest, 1)
         lang.interleaved.add(result.indicator.name)

@@ -428,6 +428,8 @@ class Language:
         self.told_above = ""  # the task narratives the 通用 outline told just above the sentences being written
         self.measures: dict[str, str] = {}  # an indicator's count word as the narratives above give it (所 for 个)
         self.interleaved: set[str] = set()  # far exceedances whose cause the 通用 outline told in the story
+        # far exceedances whose account opens on the story's words for their figure (the part left the story)
+        self.account_openings: dict[str, str] = {}
 
     def under_goal(self, goal: str) -> str:
         """The sentences that follow answer `goal` ("" outside a goal's part)."""

@@ -104,6 +104,18 @@ class Block:
             for message in self.messages for result in message.results
             for quantity in find_quantities(result.indicator.reason))
 
+    def unpaid_told(self, line: BudgetResult) -> bool:
+        """An officer's account under this goal says that money of its work was not paid (相应改造补助资金也未拨付;
+        相应拆除费用未支出) without the sum, and the line — the goal's only one, or one his account names — has no note
+        of its own: the goal's sentence on its funds gives the sum it left (a reviewer of 湄潭: the 640亩 put off and
+        their subsidy unpaid, the line's 13.74万元 never said beside it)."""
+        if line.line.actual is None or line.line.note.strip() or line.adjusted_budget <= line.line.actual \
+                or self.unspent_told(line):
+            return False
+        words = lexicon.wording()["line_reasons"]["unpaid_words"]
+        return any(any(word in reason for word in words) and (len(self.lines) == 1 or line.line.name in reason)
+                   for reason in (r.indicator.reason for message in self.messages for r in message.results))
+
     def repeats(self, line: BudgetResult) -> bool:
         """Some clause of the officer's 原因说明 of the line says again what his account of an indicator under this goal
         says (most of its two-character pieces are there): the paragraph just above tells it. A list (一是……二是……) counts

@@ -31,14 +31,16 @@ from .plan import budget_view, is_notable, lines_to_explain, make_plan
 
 
 
-OPTIONAL_KINDS = ("line_reason",)
+# Unanswered, the draft marks nothing: a line's unspent money is told without a reason; a short reason the
+# table already gives is told as it is.
+OPTIONAL_KINDS = ("line_reason", "reason_more")
 
 
 @dataclass(frozen=True)
 class Question:
     key: str  # stable within one input: kind and the row it fills ("reason:预算执行率")
-    kind: str  # reason, far_reason, completion, task_result, actual, line_reason, rate_conflict, goal_result,
-    #            overview, problems, measures
+    kind: str  # reason, far_reason, reason_more, completion, task_result, actual, line_reason, rate_conflict,
+    #            goal_result, overview, problems, measures
     text: str  # the question, with its figures, in Chinese
     field: str  # where the answer goes, as the input names it (绩效指标“X”的原因分析)
     answer: str = "text"  # text, quantity, money or choice
@@ -48,8 +50,18 @@ class Question:
 
     @property
     def optional(self) -> bool:
-        """Unanswered, the draft marks nothing: a line's unspent money is told without a reason."""
+        """Unanswered, the draft marks nothing (OPTIONAL_KINDS)."""
         return self.kind in OPTIONAL_KINDS
+
+    @property
+    def unanswered(self) -> str:
+        """What the draft says when an optional question is left unanswered, in Chinese ("" for the others)."""
+        return message(f"unanswered_{self.kind}") if self.optional else ""
+
+
+def unanswered(asked: list[Question]) -> str:
+    """What the draft says for the optional questions of `asked` left unanswered, each kind once."""
+    return "；".join(dict.fromkeys(question.unanswered for question in asked if question.optional))
 
 
 def questions(source: Report | Evaluation) -> list[Question]:
@@ -110,7 +122,9 @@ def questions(source: Report | Evaluation) -> list[Question]:
     if not problems and not report.measures:
         asked.append(Question("measures", "measures", message("question_measures", year=report.year + 1),
                               message("question_field_basic", column=column_of("measures"))))
-    return asked
+    # What must be answered first; what may be left unanswered after it, in the same order.
+    return [question for question in asked if not question.optional] + \
+        [question for question in asked if question.optional]
 
 
 def _quoted(name: str) -> str:
@@ -131,18 +145,28 @@ def _indicator_questions(result: IndicatorResult, lang: Language) -> list[Questi
                          subject=indicator.name)]
     gaps: list[str] = []
     reason_text(result, lambda what, where="": gaps.append(what) or "")
-    if not gaps:  # the input gives a reason, or the draft needs none
-        return []
     far = is_notable(result)
-    against = lang.against_target(result)
-    if not against:
-        against = lang.gap_to_target(result)
-    key = message("question_far_reason" if far else "question_reason", name=name, target=target,
-                  completion=completion_text(result) if result.is_quantitative
-                  else lexicon.wording()["connectives"]["copula"] + _quoted(completion_text(result)),
-                  against=f"，{against}" if against else "")
-    return [Question(f"reason:{indicator.name}", "far_reason" if far else "reason", key,
-                     message("question_field_indicator", name=name, column=column_of("reason")), subject=indicator.name)]
+    given = indicator.reason.strip()
+    field = message("question_field_indicator", name=name, column=column_of("reason"))
+    figures = dict(name=name, target=target,
+                   completion=completion_text(result) if result.is_quantitative
+                   else lexicon.wording()["connectives"]["copula"] + _quoted(completion_text(result)))
+    against = lang.against_target(result) or lang.gap_to_target(result)
+    figures["against"] = f"，{against}" if against else ""
+    if not gaps:
+        # The table gives a reason. A short one for a shortfall or a far exceedance is the cell's summary (部分存量
+        # 违建涉及产权纠纷……未能在年内完成): the officer may tell it in full — which, how many, when — for the
+        # report (a reviewer of 桂城: his notes named 夏北、平东6宗约0.6万平方米, the draft only the cell's words).
+        if given and (far or result.status is Status.MISSED) \
+                and len(given) <= lexicon.wording()["answers"]["reason_more_chars"]:
+            return [Question(f"reason_more:{indicator.name}", "reason_more",
+                             message("question_reason_more", reason=strip_end(given),
+                                     status=message("question_status_far" if far else "question_status_missed"),
+                                     **figures),
+                             field, subject=indicator.name)]
+        return []
+    key = message("question_far_reason" if far else "question_reason", **figures)
+    return [Question(f"reason:{indicator.name}", "far_reason" if far else "reason", key, field, subject=indicator.name)]
 
 
 # ---------------------------------------------------------------- answers
@@ -207,9 +231,10 @@ def _check_quantity(question: Question, text: str, report: Report) -> str:
 def _contradiction(question: Question, text: str, report: Report) -> str:
     """A figure in the answer that the input contradicts, as the checker finds it in a sentence
     about the question's subject."""
-    subject = question.subject if question.kind in ("reason", "far_reason", "task_result", "line_reason") else ""
+    reasons = ("reason", "far_reason", "reason_more")
+    subject = question.subject if question.kind in (*reasons, "task_result", "line_reason") else ""
     # A reason is read as one (原因是……): what it counts in passing is matched to an indicator by name only.
-    said = message("answer_reason_lead") + text if question.kind in ("reason", "far_reason") else text
+    said = message("answer_reason_lead") + text if question.kind in reasons else text
     if question.kind == "line_reason":  # said of its line: 结余180.55万元 is read as the line's unspent money
         said = question.subject + "：" + text
     result = check_document(read_text(said, "回答"), data=report)
@@ -251,7 +276,7 @@ def apply_answers(report: Report, answers: dict[str, str]) -> Report:
         question, text = asked.get(key), answer.strip()
         if question is None or not text or is_skip(text):
             continue
-        if question.kind in ("reason", "far_reason", "completion", "rate_conflict"):
+        if question.kind in ("reason", "far_reason", "reason_more", "completion", "rate_conflict"):
             index = next(i for i, indicator in enumerate(indicators) if indicator.name == question.subject)
             indicator = indicators[index]
             if question.kind == "completion":

@@ -28,7 +28,9 @@ def _by_key(report):
 
 
 def test_the_example_asks_only_why_a_target_was_exceeded_so_far():
-    (question,) = questions(EXAMPLE)
+    question, *optional = questions(EXAMPLE)
+    assert [q.key for q in optional] == ["reason_more:预算调整率", "reason_more:预算执行率", "reason_more:非税收入预算完成率"]
+    assert all(q.optional for q in optional) and not question.optional
     assert question.key == "reason:培育技术经纪人"
     assert question.text == ("“培育技术经纪人”目标为不少于300人，实际843人，为目标的2.81倍，大幅超出目标。"
                              "超出这么多的原因是什么？")
@@ -39,7 +41,8 @@ def test_each_gap_of_an_input_with_shortfalls_is_one_question_with_its_figures()
     asked = _by_key(DATA / "unmet.yaml")
     assert list(asked) == ["overview", "completion:人才各类政策解答服务家次", "reason:网络故障时长",
                            "completion:开展科技咨询服务", "reason:预算执行率", "reason:预算偏差率",
-                           "reason:营造创新创业的良好氛围", "tasks"]
+                           "reason:营造创新创业的良好氛围", "tasks",
+                           "reason_more:各类人才项目受理数"]  # its table's reason is short: may be told in full
     assert asked["reason:网络故障时长"].text == "“网络故障时长”目标为0小时，实际3小时，比目标多3小时，未达到目标。原因是什么？"
     assert asked["reason:预算执行率"].text == "“预算执行率”目标为100%，实际91.5%，低于目标8.5个百分点，未达到目标。原因是什么？"
     assert asked["reason:营造创新创业的良好氛围"].text == \
@@ -61,6 +64,9 @@ def _answers(report):
             result[question.key] = target.text.lstrip("≥≤<>=")
         elif question.kind == "tasks":
             result[question.key] = "技术经纪人培训：全年举办培训7场；成果转化项目备案：备案292项"
+        elif question.kind == "reason_more":  # told in full: longer than a cell's summary, so not asked again
+            result[question.key] = ("年中两笔设备采购款未到合同约定的支付节点，供应商的交货期顺延到次年一季度；另有一项培训因场地"
+                                    "改造推迟到次年春季举办，相应经费年内没有支出，已列入下一年度的工作计划按进度安排")
         else:
             result[question.key] = "年末两笔采购款未到合同约定的支付节点"
     return result
@@ -74,11 +80,13 @@ def test_with_every_question_answered_the_draft_holds_no_placeholder(name):
     for key, text in answers.items():
         assert check_answer(_by_key(report)[key], text, report) == "", key
     answered = answer(report, answers)
-    assert questions(answered) == []
+    # a short answer to 原因是什么 is, in the answered copy, a short reason the table gives: he may tell it in full
+    assert [q.key for q in questions(answered)] == [f"reason_more:{key.split(':', 1)[1]}" for key, text in answers.items()
+                                                    if key.startswith("reason:") and len(text) <= 50]
     result = draft(answered, check=False)
     assert result.document.missing == []
     assert "【待补充" not in result.document.prose()
-    assert result.questions == []
+    assert all(q.optional for q in result.questions)
 
 
 def test_an_answer_lands_in_its_field_and_nowhere_else():
@@ -99,7 +107,7 @@ def test_an_answer_lands_in_its_field_and_nowhere_else():
 
 def test_bad_answers_are_refused_with_what_to_write():
     report = load_report(EXAMPLE)
-    (question,) = questions(report)
+    question = _by_key(report)["reason:培育技术经纪人"]
     assert check_answer(question, "  ", report) == \
         "没有回答。请输入回答；暂时答不了，请输入“跳过”，报告中这一处仍标为【待补充】。"
     assert check_answer(question, "长" * 301, report) == "回答有301个字，超过了300字的上限。请精简后重新输入。"
@@ -181,14 +189,14 @@ def test_ask_writes_the_answers_into_a_copy_and_never_touches_the_input(tmp_path
     before = source.read_bytes()
     result = CliRunner().invoke(main, ["ask", str(source)], input="\n新增两期线上班，学员报名踊跃\n")
     assert result.exit_code == 0, result.output
-    assert "（1/1）“培育技术经纪人”目标为不少于300人" in result.output
+    assert "（1/4）“培育技术经纪人”目标为不少于300人" in result.output
     assert "没有回答。请输入回答" in result.output  # the empty answer, then the real one
     copy = tmp_path / "输入（已回答）.yaml"
     assert f"已把1个回答写入 {copy}。" in result.output
     assert source.read_bytes() == before
     answered = load_report(copy)
     assert next(i for i in answered.indicators if i.name == "培育技术经纪人").reason == "新增两期线上班，学员报名踊跃"
-    assert questions(answered) == []
+    assert [q for q in questions(answered) if not q.optional] == []
     drafted = CliRunner().invoke(main, ["draft", str(copy), "--format", "md"])
     assert "原因是新增两期线上班，学员报名踊跃。" in drafted.output and "【待补充" not in drafted.output
     again = CliRunner().invoke(main, ["ask", str(source)], input="x\n")
@@ -225,6 +233,8 @@ def test_draft_points_to_ask_when_questions_remain(tmp_path):
     result = CliRunner().invoke(main, ["draft", str(source), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 0
     assert "提示：有1个问题只有您能回答" in result.stderr and f"narrator ask {source}" in result.stderr
+    assert f"另有3个问题可以不答（自评表已有的原因不补充时，报告照原文写）；运行 narrator ask {source} 可以补充。" \
+        in result.stderr
 
 
 def test_ask_takes_twenty_questions_and_more_in_one_pass(tmp_path):
@@ -244,7 +254,7 @@ def test_ask_takes_twenty_questions_and_more_in_one_pass(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"已把{len(answers)}个回答写入" in result.output and "没有回答" not in result.output
     answered = load_report(tmp_path / "输入（已回答）.yaml")
-    assert questions(answered) == []
+    assert [q for q in questions(answered) if not q.optional] == []
     assert "【待补充" not in draft(answered, check=False).document.prose()
 
 
@@ -380,8 +390,9 @@ def test_ask_does_not_ask_about_a_line_an_earlier_answer_explained(tmp_path):
                       for q in questions(load_report(source)))
     result = CliRunner().invoke(main, ["ask", str(source)], input=answers)
     assert result.exit_code == 0, result.output
-    assert "1个预算项目未支出资金的原因没有回答，报告中只写出未支出的金额。" in result.output
-    assert "（可以不答：不回答时报告只写出未支出的金额，不标【待补充】。）" in result.output  # said with the question
+    assert "1个可以不答的问题没有回答（未支出资金的原因不回答时，报告只写出未支出的金额）。" in result.output
+    # said with the question
+    assert "（可以不答：未支出资金的原因不回答时，报告只写出未支出的金额，不标【待补充】。）" in result.output
     assert "个问题没有回答" not in result.output  # nothing the draft would mark is left
 
 
@@ -401,6 +412,58 @@ def test_draft_says_which_questions_are_about_unspent_money(tmp_path):
     source = _copy(tmp_path, DATA / "statements_zaoyang" / "unit.yaml", "枣阳.yaml")
     result = CliRunner().invoke(main, ["draft", str(source), "-o", str(tmp_path / "r.docx")])
     assert result.exit_code == 0, result.output
-    count = len(questions(load_report(source)))
+    count = len([q for q in questions(load_report(source)) if not q.optional])
     assert f"提示：有{count}个问题只有您能回答" in result.stderr
-    assert "其中1个问的是预算项目未支出资金的原因：不回答时报告只写出未支出的金额。" in result.stderr
+    assert "另有1个问题可以不答（未支出资金的原因不回答时，报告只写出未支出的金额）；运行 narrator ask" in result.stderr
+
+
+# ---------------------------------------------------------------- a short reason the table gives, told in full
+
+def test_a_short_reason_the_table_gives_may_be_told_in_full():
+    """桂城's 自评表 gives every shortfall and far exceedance a cell's summary (部分存量违建涉及产权纠纷……); its officer's
+    notes name 夏北、平东6宗约0.6万平方米. He is asked — may leave it — and his answer is what the report tells (a
+    reviewer: the draft used only the table's words where his notes were specific)."""
+    unit = DATA / "statements_guicheng" / "unit.yaml"
+    report = load_report(unit)
+    asked = questions(report)
+    assert [q.key for q in asked] == ["reason_more:社区志愿服务活动场次", "reason_more:违法建设拆除面积",
+                                      "reason_more:“六乱”问题整治宗数", "reason_more:居家养老服务人次",
+                                      "reason_more:安全隐患整改率", "reason_more:“两新”组织党组织覆盖率"]
+    question = _by_key(report)["reason_more:违法建设拆除面积"]
+    assert question.optional and question.field == "绩效指标“违法建设拆除面积”的原因分析"
+    assert question.text == (
+        "“违法建设拆除面积”目标为不少于8万平方米，实际7.26万平方米，完成目标的90.8%，未达到目标。自评表的原因分析是"
+        "“部分存量违建涉及产权纠纷和历史遗留问题，需履行法定程序后方可拆除，未能在年内完成”。能否写得更具体一些（涉及哪些"
+        "项目或地方、数量多少、什么时候、后续如何处理）？请写出完整的原因，报告将照您的回答写。")
+    full = _notes("statements_guicheng")["原因"]["违法建设拆除面积"]
+    assert check_answer(question, full, report) == ""
+    # a figure of the indicator the table contradicts is refused, as for any reason
+    assert check_answer(question, "违法建设拆除面积7.62万平方米，" + full, report).startswith("回答中的数字与输入的表格不符")
+    prose = draft(answer(report, {question.key: full}), check=False, outline="通用").document.prose()
+    assert "其中夏北、平东等社区有6宗共约0.6万平方米涉及产权纠纷或行政复议" in prose
+    assert "部分存量违建涉及产权纠纷和历史遗留问题" not in prose
+    # unanswered, the table's words stay, and nothing is marked
+    kept = draft(report, check=False, outline="通用").document
+    assert "部分存量违建涉及产权纠纷和历史遗留问题" in kept.prose() and kept.missing == []
+
+
+def test_a_reason_told_at_length_or_for_a_met_target_is_not_asked_again():
+    report = load_report(DATA / "statements_guicheng" / "unit.yaml")
+    longer = "剩余存量违建多为2010年前建成的厂房加建和村居自建房，" * 2  # past answers.reason_more_chars (50)
+    told = dataclasses.replace(report, indicators=[
+        dataclasses.replace(i, reason=longer) if i.name == "违法建设拆除面积" else i for i in report.indicators])
+    assert "reason_more:违法建设拆除面积" not in _by_key(told)
+    # a met target's reason (网格化事件按期办结率 has none; give it one) is no question
+    met = dataclasses.replace(report, indicators=[
+        dataclasses.replace(i, reason="网格员按日巡查") if i.name == "网格化事件按期办结率" else i for i in report.indicators])
+    assert "reason_more:网格化事件按期办结率" not in _by_key(met)
+
+
+def test_ask_puts_the_questions_that_may_be_left_last_and_counts_them_apart(tmp_path):
+    source = _copy(tmp_path)  # the example: one reason to give, three the table gives in a few words
+    result = CliRunner().invoke(main, ["ask", str(source)], input="新增两期线上班\n跳过\n跳过\n跳过\n")
+    assert result.exit_code == 0, result.output
+    assert "（1/4）“培育技术经纪人”" in result.output and "（2/4）“预算调整率”" in result.output
+    assert "（可以不答：自评表已有的原因不补充时，报告照原文写，不标【待补充】。）" in result.output
+    assert "3个可以不答的问题没有回答（自评表已有的原因不补充时，报告照原文写）。" in result.output
+    assert "个问题没有回答，起草时" not in result.output  # nothing the draft would mark is left
