@@ -41,8 +41,8 @@ from ..statements.extract import name_tokens
 from ..recognise.projectform import written_words
 from .language import (Language, area, balanced, chinese_number, completion_text, cut_words, event, field_of,
                        finance_bureau, is_ceiling, is_department, is_level, join_list, joined_judgements, kind_groups, name_list,
-                       none_happened, number, quote, said_as_its_own, same_value_groups, self_name, shared_names,
-                       shared_start, stated_in, strip_end, table_text)
+                       none_happened, number, quote, ratio_to_target, said_as_its_own, same_value_groups, self_name,
+                       shared_names, shared_start, stated_in, strip_end, table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, effect_aspect, for_general_outline, funding_parts,
                    is_notable, make_plan, messages, overview_parts, own_problems, problem_lines, summing_run)
 
@@ -1125,6 +1125,7 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
     story = _parts_beside_their_whole(story)
     story = _totals_after_their_parts(story, block, lang)
     by_sentence: dict[str, list[tuple[int, str, str]]] = {}
+    listed: dict[tuple[str, str], list[tuple[int, IndicatorResult]]] = {}  # figures listed in one clause, in one unit
     for message in list(block.messages) + list(effects or []):
         # (a ceiling kept is said so after its figure: 平均修复时间31小时，控制在48小时以内 — a reviewer found it left
         # without its target)
@@ -1148,7 +1149,14 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
                                         + (lang.words["ceiling_words"] if kept else [])) \
                     or not figures or not stated_in(result, clauses[0][figures[-1].start:]) \
                     or sum(stated_in(result, clauses[0][q.start:q.end]) or q.unit == figures[-1].unit for q in figures) > 1:
-                continue  # (提升改造47.8公里、大中修63.2公里: a ratio after both, in one unit, reads as either's)
+                # (提升改造47.8公里、大中修63.2公里: a ratio after both, in one unit, reads as either's — unless each
+                # figure of the clause is one result's: then their ratios follow together, with 分别)
+                if len(clauses) == 1 and not kept and figures and not any(
+                        word in clauses[0] + after for word in lang.words["target_words"]):
+                    own = [q for q in figures if stated_in(result, clauses[0][q.start:q.end])]
+                    if len(own) == 1:
+                        listed.setdefault((sentence, clauses[0]), []).append((own[0].start, result))
+                continue
             compared = lang.kept_within(result) if kept else lang.compared(result)
             if compared and not kept and lang.slim(result) and not compared.startswith(lang.words["slim_margin_lead"]):
                 # a rate just over its target says so (站点完好率95.4%，仅比目标高0.4个百分点): a reviewer praised
@@ -1180,6 +1188,24 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
                     and not any(piece.lstrip().startswith(tuple(lang.words["judged_together"])) for piece in following)
                 new = new.replace(clause, clause[:len(clause) - len(end)] + "，" + compared + ("；" if apart else end), 1)
         story = story.replace(sentence, new, 1)
+    for (sentence, clause), found in listed.items():
+        figures = [q for q in find_quantities(clause) if q.is_number and clause[q.start:q.end] not in "".join(
+            r.indicator.name for _, r in found)]
+        ratios = [ratio_to_target(result) for _, result in sorted(found, key=lambda pair: pair[0])]
+        # every figure of the clause one of these results', each a plain ratio of its target (完成目标的106.2%)
+        if len(found) < 2 or len(figures) != len(found) or clause not in story or any(
+                ratio is None or not lang.against_target(result).endswith(f"的{lang.percent_of_target(ratio)}%")
+                for ratio, (_, result) in zip(ratios, sorted(found, key=lambda pair: pair[0]))):
+            continue
+        mark = clause[-1] if clause[-1] in "，,；;。" else ""
+        each = lang.words["compared_each_ratio"].format(
+            ratios=join_list([f"{lang.percent_of_target(ratio)}%" for ratio in ratios]))
+        following = _clauses(story[story.index(clause) + len(clause):])[:1]
+        # (the next result begins after them: ；, as after one result and its comparison)
+        if mark in ("，", ",") and following and _begins_another(following[0], lang.words):
+            mark = "；"
+        story = story.replace(clause, clause[:len(clause) - len(clause[-1:] if clause[-1:] in "，,；;。" else "")]
+                              + "，" + each + mark, 1)
     return story
 
 
@@ -1269,7 +1295,9 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
                 or clauses[apart].lstrip().startswith(tuple(words["statement_starts"])))):
             continue
         head, tail = (clauses[:apart], clauses[apart:]) if apart is not None else (clauses, [])
-        if own and (tail or at):  # the part is the figure's alone, from its start
+        # (the part is the figure's alone, from its start; what stays of the story is a paragraph, not one short
+        # sentence left above his accounts — a reviewer of 澜溪: 全年下发卫片执法图斑458个……核查率100%。 alone)
+        if own and (tail or at or len(strip_end(story.replace(part, "", 1))) < words["story_left_chars"]):
             continue
         if short and not any(word in "，".join(head[at:]) for word in words["target_words"]):
             head[at] += "，" + lang.gap_named(result)
@@ -1302,13 +1330,13 @@ def _compared_above(result: IndicatorResult, story: str) -> bool:
     words = lexicon.wording()["target_words"] + lexicon.wording()["ceiling_words"]
     # (……66.9%，分别高于年度目标2.6个百分点、……: the 分别 after the last compares each before it — a reviewer
     # found the first three compared again in a sentence after it)
-    each = lexicon.wording()["compared_each"].split("{")[0]
+    each = tuple(lexicon.wording()[key].split("{")[0] for key in ("compared_each", "compared_each_ratio"))
     for sentence in _sentences(story):
         pieces = _clauses(sentence)
         for index, piece in enumerate(pieces):
             if stated_in(result, piece) and (
                     any(word in piece + "".join(pieces[index + 1:index + 2]) for word in words)
-                    or any(each in later for later in pieces[index + 1:])):
+                    or any(any(lead in later for lead in each) for later in pieces[index + 1:])):
                 return True
     return False
 
