@@ -44,7 +44,8 @@ from .language import (Language, area, balanced, chinese_number, completion_text
                        none_happened, number, quote, ratio_to_target, said_as_its_own, same_value_groups, self_name,
                        shared_names, shared_start, stated_in, strip_end, table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, effect_aspect, for_general_outline, funding_parts,
-                   is_notable, make_plan, messages, overview_parts, own_problems, problem_lines, summing_run)
+                   is_notable, make_plan, messages, overview_parts, own_problems, problem_counts, problem_lines,
+                   summing_run)
 
 
 # ---------------------------------------------------------------- the document
@@ -958,6 +959,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # the officer's reason for the line's unspent money says again what his account of an indicator above says
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["unpaid_told_in"] = lambda line, block: bool(block) and block.unpaid_told(line)
+    env.filters["problem_counts"] = problem_counts
     env.tests["consequence"] = tells_consequence
     # (到年底仅完成主体结构封顶…… after 主要是: reviewers read 受上述因素影响，到年底…… as a seam without a subject)
     env.tests["consequence_in_time"] = lambda rest: rest.startswith(

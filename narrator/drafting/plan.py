@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import math
 import re
+
+import cn2an
 from collections import Counter
 import dataclasses
 from dataclasses import dataclass, field
@@ -31,7 +33,7 @@ from ..core.model import BUDGET_UNIT, KeyTask
 from ..core.quantity import find_quantities, round_half_up
 from ..statements.extract import name_tokens
 from .language import (chinese_number, cut_words, event, is_ceiling, join_list, none_happened, number,
-                       said_as_its_own, stated_in, strip_end)
+                       ratio_to_target, said_as_its_own, stated_in, strip_end)
 
 
 @dataclass
@@ -1775,6 +1777,35 @@ def problem_lines(problem: str, budget: BudgetView) -> ProblemLines | None:
 
 
 # ---------------------------------------------------------------- the budget
+
+def problem_counts(problem: str, results: list[IndicatorResult]) -> str:
+    """An officer's problem that counts indicators without naming them (3项指标完成值为目标的1.8倍以上；2项履职指标……
+    未完成), with their names in brackets after the count when the tables give exactly that many such indicators (a
+    reviewer of 祁东: 没有写出是哪几项指标，只能靠前文推断). Left as he wrote it when the count differs (he counts
+    by a cause the tables do not know), names some himself, or the count follows names (智慧教室、AED……3项指标)."""
+    words = lexicon.wording()["problem_counts"]
+    categories = sorted({r.indicator.level1 for r in results if r.indicator.level1}, key=len, reverse=True)
+    pattern = re.compile(r"(?:^|(?<=[，。；,;：:]))(\d+|[两二三四五六七八九十])项(" + "|".join(map(re.escape, categories))
+                         + r")?指标(?!（)")
+    told = problem
+    for found in reversed(list(pattern.finditer(problem))):
+        count = int(found.group(1)) if found.group(1).isdigit() else int(cn2an.cn2an(found.group(1), "smart"))
+        rest = re.split(r"[。；;]", problem[found.end():], maxsplit=1)[0]
+        kin = [r for r in results if not found.group(2) or r.indicator.level1 == found.group(2)]
+        multiple = re.search(words["multiple"], rest)
+        if multiple:
+            least = Decimal(multiple.group(1))
+            chosen = [r for r in kin if r.status is Status.EXCEEDED and (ratio_to_target(r) or 0) >= least]
+        elif any(word in rest for word in words["missed"]):
+            chosen = [r for r in kin if r.status is Status.MISSED]
+        else:
+            continue
+        if count < 2 or len(chosen) != count or any(r.indicator.name.strip("“”") in problem for r in chosen):
+            continue
+        names = join_list([r.indicator.name for r in chosen])
+        told = told[:found.end()] + f"（{names}）" + told[found.end():]
+    return told
+
 
 def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]:
     """The 单位概况 as §三 tells it: its sentences on the unit's duties and setting, and those on its

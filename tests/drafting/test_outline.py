@@ -1033,3 +1033,28 @@ def test_the_ratios_listed_with_fenbie_are_each_checked_against_their_own_figure
               if f.severity == "error"]
     assert errors == ["正文写“107.2%”，但输入文件的“农村公路提升改造里程”完成值占目标值的比例是 106.2%。"]
     assert [f for f in check_document(read_text(prose, "桐溪.txt"), data=report).findings if f.severity == "error"] == []
+
+
+def test_a_problem_that_counts_indicators_names_them_when_the_tables_give_that_many():
+    """祁东: 3项指标完成值为目标的1.8倍以上 — the tables have exactly three at 1.8 times or more: named in brackets (a
+    reviewer: 没有写出是哪几项). His 2项履职指标……未完成 stays as written: three 履职 indicators fell short, he counts by a
+    cause the tables do not know."""
+    problems = _section(_general("qidong"), "存在的问题")
+    assert ("3项指标（高素质农民培训人数、农产品质量安全定量检测批次和消费帮扶农产品销售额）完成值为目标的1.8倍以上，"
+            "2项履职指标受前期手续和群众意愿影响未完成。") in problems
+    # where he names them himself (缙云: 智慧教室、AED、社区教育培训3项指标), nothing is added
+    assert "社区教育培训3项指标完成值超过目标值1.8倍以上" in _section(_general("jinyun"), "存在的问题")
+
+
+def test_problem_counts_reads_the_count_in_figures_or_words_and_leaves_a_named_list():
+    from narrator.drafting.plan import problem_counts
+
+    results = evaluate(_answered("guicheng")).indicators
+    named = "违法建设拆除面积、安全隐患整改率、“两新”组织党组织覆盖率3项指标未达到目标值。"
+    assert problem_counts(named, results) == named
+    assert problem_counts("部分工作推进不快，三项履职指标未达到目标值。", results) == (
+        "部分工作推进不快，三项履职指标（违法建设拆除面积、安全隐患整改率和“两新”组织党组织覆盖率）未达到目标值。")
+    # 2 times or more: 志愿服务 2.71, 六乱 2.04, 居家养老 2.64 — three, not two
+    assert problem_counts("2项指标完成值为目标的2倍以上，目标偏低。", results) == "2项指标完成值为目标的2倍以上，目标偏低。"
+    assert problem_counts("3项指标完成值为目标的2倍以上，目标偏低。", results).startswith(
+        "3项指标（社区志愿服务活动场次、“六乱”问题整治宗数和居家养老服务人次）完成值")
