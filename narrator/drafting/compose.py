@@ -1200,14 +1200,14 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
                 for ratio, (_, result) in zip(ratios, sorted(found, key=lambda pair: pair[0]))):
             continue
         mark = clause[-1] if clause[-1] in "，,；;。" else ""
+        body = clause[:len(clause) - len(mark)]
         each = lang.words["compared_each_ratio"].format(
             ratios=join_list([f"{lang.percent_of_target(ratio)}%" for ratio in ratios]))
         following = _clauses(story[story.index(clause) + len(clause):])[:1]
         # (the next result begins after them: ；, as after one result and its comparison)
         if mark in ("，", ",") and following and _begins_another(following[0], lang.words):
             mark = "；"
-        story = story.replace(clause, clause[:len(clause) - len(clause[-1:] if clause[-1:] in "，,；;。" else "")]
-                              + "，" + each + mark, 1)
+        story = story.replace(clause, body + "，" + each + mark, 1)
     return story
 
 

@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import math
 import re
-
-import cn2an
 from collections import Counter
 import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
+
+import cn2an
 
 from ..core import lexicon
 from ..core.compare import agrees
@@ -1776,8 +1776,6 @@ def problem_lines(problem: str, budget: BudgetView) -> ProblemLines | None:
                         money=money, closes=bool(money) and clause.endswith(money))
 
 
-# ---------------------------------------------------------------- the budget
-
 def problem_counts(problem: str, results: list[IndicatorResult]) -> str:
     """An officer's problem that counts indicators without naming them (3项指标完成值为目标的1.8倍以上；2项履职指标……
     未完成), with their names in brackets after the count when the tables give exactly that many such indicators (a
@@ -1785,12 +1783,11 @@ def problem_counts(problem: str, results: list[IndicatorResult]) -> str:
     by a cause the tables do not know), names some himself, or the count follows names (智慧教室、AED……3项指标)."""
     words = lexicon.wording()["problem_counts"]
     categories = sorted({r.indicator.level1 for r in results if r.indicator.level1}, key=len, reverse=True)
-    pattern = re.compile(r"(?:^|(?<=[，。；,;：:]))(\d+|[两二三四五六七八九十])项(" + "|".join(map(re.escape, categories))
-                         + r")?指标(?!（)")
+    pattern = re.compile(words["count"].replace("{categories}", "|".join(map(re.escape, categories))))
     told = problem
     for found in reversed(list(pattern.finditer(problem))):
         count = int(found.group(1)) if found.group(1).isdigit() else int(cn2an.cn2an(found.group(1), "smart"))
-        rest = re.split(r"[。；;]", problem[found.end():], maxsplit=1)[0]
+        rest = re.split(words["clause_end"], problem[found.end():], maxsplit=1)[0]
         kin = [r for r in results if not found.group(2) or r.indicator.level1 == found.group(2)]
         multiple = re.search(words["multiple"], rest)
         if multiple:
@@ -1803,9 +1800,11 @@ def problem_counts(problem: str, results: list[IndicatorResult]) -> str:
         if count < 2 or len(chosen) != count or any(r.indicator.name.strip("“”") in problem for r in chosen):
             continue
         names = join_list([r.indicator.name for r in chosen])
-        told = told[:found.end()] + f"（{names}）" + told[found.end():]
+        told = told[:found.end()] + words["named"].format(names=names) + told[found.end():]
     return told
 
+
+# ---------------------------------------------------------------- the budget
 
 def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]:
     """The 单位概况 as §三 tells it: its sentences on the unit's duties and setting, and those on its
