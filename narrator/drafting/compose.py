@@ -960,6 +960,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["unpaid_told_in"] = lambda line, block: bool(block) and block.unpaid_told(line)
     env.filters["problem_counts"] = problem_counts
+    # his reason as one that 主要原因是 may lead, though told in sentences of its own
+    env.filters["unmarked"] = lambda text: text.replace(OWN_SENTENCES, "").replace(FACTS_FIRST, "")
     env.tests["consequence"] = tells_consequence
     # (到年底仅完成主体结构封顶…… after 主要是: reviewers read 受上述因素影响，到年底…… as a seam without a subject)
     env.tests["consequence_in_time"] = lambda rest: rest.startswith(
