@@ -144,14 +144,31 @@ class Block:
                 elif after_dropped and kept and kept[-1].endswith("。") and clause[:2] in "".join(kept) \
                         and not clause.startswith(portion):
                     # 补贴须待培训结束考核合格后拨付 after 职业技能培训补贴实行先培训后补贴。 with the classes put off left
-                    # out between them: the subsidy of those (four reviewers read 年内未支出 as the whole line's)
-                    clause = portion + clause
+                    # out between them: the subsidy of those (four reviewers read 年内未支出 as the whole line's), named
+                    # by what the clause left out was about when the account above names it too (上述培训班的补贴……: a
+                    # reviewer found 相应补贴 pointing at nothing)
+                    clause = self.portion(dropped) + clause
                 kept.append(clause)
                 after_dropped = False
             else:
                 dropped.append(clause)
                 after_dropped = True
         return "".join(_unpointed(clause, dropped, kept) for clause in kept).lstrip("，,；;")
+
+    def portion(self, dropped: list[str]) -> str:
+        """The words that point a kept clause of a line's note at what the clauses left out were about: the noun that
+        closes one of them (……开办的2个企业新型学徒制培训班，: 上述培训班的), when the accounts above speak of it too
+        (培训); else lexicon's general 相应."""
+        import jieba.posseg
+
+        words = lexicon.wording()["line_reasons"]
+        told = "".join(r.indicator.reason for message in self.messages for r in message.results)
+        for clause in dropped:
+            tokens = jieba.posseg.lcut(clause.rstrip("，,；;。"))
+            head = tokens[-1] if tokens else None
+            if head is not None and head.flag.startswith("n") and len(head.word) >= 2 and head.word[:2] in told:
+                return words["portion_named"].format(head=head.word)
+        return words["portion"]
 
     def dropped_subject(self, note: str) -> str:
         """What the note's clauses left out were about, when what is left goes on from a time (到年底仅完成主体结构封顶):

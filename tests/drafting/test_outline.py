@@ -826,9 +826,22 @@ def test_a_pairs_first_half_is_no_shared_start_and_an_effects_level_takes_no_sli
 
 def test_a_lines_note_cut_of_what_was_told_goes_on_with_what_it_is_about():
     # 章贡: his note on 职业技能培训补贴经费 less the two classes put off (told just above): four reviewers read 补贴须待……
-    # 拨付，年内未支出 as the whole line's 338.45万元; 相应 says it is those classes' subsidy
-    assert ("结转结余26.55万元。职业技能培训补贴实行先培训后补贴。相应补贴须待培训结束考核合格后拨付，年内未支出。"
+    # 拨付，年内未支出 as the whole line's 338.45万元; 上述培训班的 says it is those classes' subsidy (相应, tried first,
+    # pointed at nothing for another reviewer)
+    assert ("结转结余26.55万元。职业技能培训补贴实行先培训后补贴。上述培训班的补贴须待培训结束考核合格后拨付，年内未支出。"
             in _general("zhanggong"))
+
+
+def test_a_kept_clause_points_at_what_was_left_out_only_when_the_account_above_speaks_of_it():
+    from narrator.drafting.plan import make_plan, for_general_outline
+
+    evaluation = evaluate(_answered("zhanggong"))
+    block = next(b for b in for_general_outline(make_plan(evaluation), evaluation).blocks
+                 if any("职业技能" in line.line.name for line in b.lines))
+    assert block.portion(["原计划与2家制造业企业合作开办的2个企业新型学徒制培训班，", "延到2025年一季度开班，"]) \
+        == "上述培训班的"
+    # a noun the accounts above never speak of: the general word
+    assert block.portion(["3个乡镇的标准化农贸市场，"]) == "相应"
 
 
 def test_an_account_goes_to_the_task_its_indicator_names_when_that_task_tells_its_figure():
