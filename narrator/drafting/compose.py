@@ -960,6 +960,10 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["repeated_in"] = lambda line, block: bool(block) and block.repeats(line)
     env.tests["unpaid_told_in"] = lambda line, block: bool(block) and block.unpaid_told(line)
     env.filters["problem_counts"] = problem_counts
+    # (通用 outline) messages without the cost indicators the goal's funds sentence says
+    env.filters["without_funds"] = lambda messages, block: [
+        kept for kept in (dataclasses.replace(m, results=[r for r in m.results if not block.funds_say(r)])
+                          if m.kind in ("met_ceiling", "met", "exceeded") else m for m in messages) if kept.results]
     # his reason as one that 主要原因是 may lead, though told in sentences of its own
     env.filters["unmarked"] = lambda text: text.replace(OWN_SENTENCES, "").replace(FACTS_FIRST, "")
     env.tests["consequence"] = tells_consequence

@@ -106,6 +106,13 @@ class Block:
             for message in self.messages for result in message.results
             for quantity in find_quantities(result.indicator.reason))
 
+    def funds_say(self, result: IndicatorResult) -> bool:
+        """A cost indicator whose value and target are a line of this goal's spending and budget (项目成本298.74万元 against
+        343.60万元): the goal's sentence on its funds says both (a reviewer found 298.74 and 343.60 twice in a row)."""
+        completion, target = result.indicator.completion, result.indicator.target
+        return completion.is_number and target.is_number and completion.unit == BUDGET_UNIT == target.unit and any(
+            line.line.actual == completion.value and line.adjusted_budget == target.value for line in self.lines)
+
     def unpaid_told(self, line: BudgetResult) -> bool:
         """An officer's account under this goal says that money of its work was not paid (相应改造补助资金也未拨付;
         相应拆除费用未支出) without the sum, and the line — the goal's only one, or one his account names — has no note

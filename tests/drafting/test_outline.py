@@ -815,7 +815,7 @@ def test_a_pairs_first_half_is_no_shared_start_and_an_effects_level_takes_no_sli
     # 沂南's reviewer: ……巡查覆盖率为100%，与土地综合整治项目成本为…… — 耕地保护 is half of 耕地保护与土地综合整治, not a
     # start the two names share; and 森林覆盖率达到35.4%，仅比目标高0.2个百分点 slights an achievement
     yinan = _general("yinan")
-    assert "耕地保护田长制巡查覆盖率为100%，耕地保护与土地综合整治项目成本为641.35万元，控制在680万元以内。" in yinan
+    # (the cost is now the funds sentence's alone: the pair is read by shared_start below)
     assert "全县森林覆盖率达到35.4%，比目标高0.2个百分点" in yinan
     from narrator.drafting.language import shared_start
     assert shared_start("耕地保护田长制巡查覆盖率", "耕地保护与土地综合整治项目成本") == ""
@@ -1088,3 +1088,11 @@ def test_lines_unadjusted_in_one_sentence_are_said_in_one_wording():
     # 桐溪 (a reviewer: 年中未作调整 then 年中未调整 in the next clause)
     assert ("客运站运营补贴及安全管理经费预算386.00万元，年中未作调整，实际支出372.81万元，执行率96.58%；城乡公交一体化运营补贴"
             "预算520.00万元，年中未作调整，实际支出520.00万元，执行率100%。") in _general("tongxi")
+
+
+def test_a_cost_indicator_that_is_a_lines_spending_is_said_by_the_funds_sentence_alone():
+    # 沂南: 地质灾害防治与矿山生态修复项目成本为298.74万元，控制在343.60万元以内。 then the funds sentence with 343.60 and
+    # 298.74 again (a reviewer)
+    yinan = _general("yinan")
+    assert "项目成本为298.74万元" not in yinan and "项目成本为641.35万元" not in yinan
+    assert "调增48.60万元后为343.60万元，实际支出298.74万元，仅比年初预算多3.74万元，执行率86.94%" in yinan
