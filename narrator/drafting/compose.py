@@ -178,6 +178,7 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     if derives:  # his sentence gives the value with how it was reckoned: whole, with his gap; the lead names no figure
         return OWN_SENTENCES + sentences[0] + "".join(kept[1:])
     if plan and not _tells_cause(opening, words):
+        kept[0] = _plan_without_name(kept[0], name, words)
         if len(kept) > 1 and all(any(agrees(figure, quantity) for quantity in known)
                                  for figure in find_quantities(kept[0])) \
                 and not any(word in kept[0] for word in words["reckoning_words"]):
@@ -314,6 +315,17 @@ def _tells_cause(clause: str, words: dict) -> bool:
     for word in words["not_causes"]:
         clause = clause.replace(word, "")
     return any(word in clause for word in words["cause_words"])
+
+
+def _plan_without_name(sentence: str, name: str, words: dict) -> str:
+    """His plan that names the indicator again before its figure, just after the sentence that gave it (年初计划新增高效节水
+    灌溉面积12000亩，其中…… after 新增高效节水灌溉面积9650亩，仅完成目标的80.4%。): the plan and its figure (年初计划
+    12000亩，其中……; a reviewer: the same words twice in a row)."""
+    for opening in words["plan_openings"]:
+        if sentence.startswith(opening) and sentence[len(opening):].startswith(name) \
+                and sentence[len(opening) + len(name):][:1].isdigit():
+            return opening + sentence[len(opening) + len(name):]
+    return sentence
 
 
 def _subject_not_again(text: str, name: str, words: dict) -> str:

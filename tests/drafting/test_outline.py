@@ -1096,3 +1096,16 @@ def test_a_cost_indicator_that_is_a_lines_spending_is_said_by_the_funds_sentence
     yinan = _general("yinan")
     assert "项目成本为298.74万元" not in yinan and "项目成本为641.35万元" not in yinan
     assert "调增48.60万元后为343.60万元，实际支出298.74万元，仅比年初预算多3.74万元，执行率86.94%" in yinan
+
+
+def test_his_plan_does_not_name_the_indicator_again_right_after_its_figure():
+    # 汾溪 (a reviewer: 新增高效节水灌溉面积9650亩……。年初计划新增高效节水灌溉面积12000亩 — the same words twice in a row)
+    fenxi = _general("fenxi")
+    assert "新增高效节水灌溉面积9650亩，仅完成目标的80.4%。年初计划12000亩，其中上洲片区2350亩的土地流转给种植大户后" in fenxi
+    from narrator.drafting.compose import _plan_without_name
+    from narrator.core import lexicon
+
+    words = lexicon.wording()["told_reason"]
+    # only the name right after the plan's opening and before its figure
+    assert _plan_without_name("年度计划完成小型水库除险加固8座，完成6座。", "小型水库除险加固完成数", words) == \
+        "年度计划完成小型水库除险加固8座，完成6座。"
