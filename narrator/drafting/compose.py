@@ -1310,6 +1310,17 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         # (the next result's clause, or one that opens on a deed — 组织专家下乡义诊活动58场 — not 合格1506批次 or
         # 实现每校2台, which go on with the figure before them)
         others = [other for m in list(block.messages) + list(effects) for other in m.results if other is not result]
+
+        def same_deed(index: int) -> bool:
+            """(培训群测群防员和群众1860人次 after 开展防灾宣传培训23场: its opening deed is the figure's own — the same
+            activity goes on; a reviewer found it cut off after the cause, a sentence with no subject)"""
+            deed = next((start for start in words["statement_starts"] if clauses[index].lstrip().startswith(start)), "")
+            return bool(deed) and deed in "，".join(clauses[:index]) and not any(
+                said_as_its_own(other, clauses[index]) for other in others)
+        while apart is not None and same_deed(apart):
+            apart = next((index for index in range(apart + 1, len(clauses))
+                          if not clauses[index].lstrip().startswith(goes_on)
+                          and not any(word in clauses[index] for word in words["target_words"])), None)
         if apart is not None and not (_begins_another(clauses[apart], words) and (
                 any(said_as_its_own(other, clauses[apart]) for other in others)
                 or clauses[apart].lstrip().startswith(tuple(words["statement_starts"])))):

@@ -340,7 +340,7 @@ def test_a_met_figure_and_a_ceiling_kept_are_one_sentence_and_the_funds_say_thei
     funds = _section(qichuan, "市政设施维护和城市更新改造").split("\n")[-1]
     # his account of 背街小巷 gives the line's rate, and its funds clause still says it in full (two reviewers: the
     # line that left most unspent had no rate in its funds)
-    assert ("老旧管网及背街小巷改造项目资金调增150.00万元后为1750.00万元，实际支出1286.20万元，比年初预算1600.00万元少313.80万元，"
+    assert ("老旧管网及背街小巷改造项目资金调整后预算1750.00万元，实际支出1286.20万元，比年初预算1600.00万元少313.80万元，"
             "执行率73.50%，为各项资金中最低；") in funds
     # (not in the budget's analysis too, whose lowest rate a goal tells: his account, the funds, the verdict, his problem)
     assert qichuan.count("73.50%") == 4
@@ -366,7 +366,7 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     lanxi = _general("lanxi")
     arranged = _part(lanxi, "（一）预算安排和调整情况", "（二）预算执行情况")
     assert arranged.rstrip().endswith("预算调整率为5.76%，控制在8%以内。") and lanxi.count("预算调整率为5.76%") == 1
-    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in lanxi
+    assert "地质灾害防治资金调整后预算2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in lanxi
     # (the line no goal names closes the paragraph of execution: two reviewers found it a paragraph of its own, cut off;
     # two more read 此外， there as patched on)
     # (three rewrote 此外，…… and 未列入重点任务的…… as the line's own sentence; three more read that sentence as left
@@ -532,12 +532,12 @@ def test_a_goals_funds_open_on_their_own_name_when_it_says_the_work():
     opens on its name, one whose name does not (疾病预防控制专项经费 under 重大传染病防控和免疫规划) on 该项工作对应的;
     a line not adjusted says so; two lines are said one by one, not with three 分别."""
     lanxi = _general("lanxi")
-    assert "\n不动产登记及信息平台运维经费年初预算310.00万元，调增25.00万元后为335.00万元" in lanxi
+    assert "\n不动产登记及信息平台运维经费调整后预算335.00万元" in lanxi
     assert "为此安排的" not in lanxi and "该项工作对应的" not in lanxi
-    # (each of the two from its initial budget, as one line is told: a reviewer found 调整后预算920.00万元 beside
-    # 年初预算……调增……后为 in the next part)
-    assert ("历史遗留矿山生态修复资金年初预算860.00万元，调增60.00万元后为920.00万元，实际支出912.06万元，执行率99.14%；"
-            "自然资源执法及卫片监测经费年初预算185.00万元，调减20.00万元后为165.00万元，实际支出158.92万元，执行率96.32%。") in lanxi
+    # (the two as one line is told — a reviewer found 调整后预算920.00万元 beside 年初预算……调增……后为 in the next part —
+    # now each by its adjusted budget, as every line whose change §二 lists)
+    assert ("历史遗留矿山生态修复资金调整后预算920.00万元，实际支出912.06万元，执行率99.14%；"
+            "自然资源执法及卫片监测经费调整后预算165.00万元，实际支出158.92万元，执行率96.32%。") in lanxi
     kongtong = _general("kongtong")
     assert "\n该项工作对应的疾病预防控制专项经费年初预算268.50万元" in kongtong
     yudu = _general("yudu")
@@ -549,7 +549,7 @@ def test_an_account_leaves_the_rate_to_the_funds_that_follow(lanxi):
     prose = lanxi.prose()
     assert "相应工程款未能结算，地质灾害防治资金年末未支出193.25万元。\n" in prose
     assert prose.count("执行率91.26%") == 1
-    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in prose
+    assert "地质灾害防治资金调整后预算2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in prose
 
 
 def test_a_lines_spending_in_a_story_is_left_to_its_funds_when_a_count_word_names_it():
@@ -622,9 +622,9 @@ def test_the_largest_project_and_the_least_executed_line_are_said_so_in_their_fu
     执行率最低的一项 (a reviewer praised both); narrator's funds sentences were one formula six times. Not the lowest where
     预算执行情况 names it already (通溪's line under no goal: 交通运输信息化及安全应急经费执行率最低，为91.39%)."""
     lanxi = _general("lanxi")
-    assert "耕地保护和补充耕地项目资金是预算规模最大的项目，年初预算2680.00万元，调增180.00万元后为2860.00万元，实际支出" \
+    assert "耕地保护和补充耕地项目资金是预算规模最大的项目，调整后预算2860.00万元，实际支出" \
            "2712.40万元，执行率94.84%。" in lanxi
-    assert "地质灾害防治资金年初预算1950.00万元，调增260.00万元后为2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中" \
+    assert "地质灾害防治资金调整后预算2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中" \
            "最低。" in lanxi
     # the lowest line under no goal: its funds after the budget's analysis say so, not a sentence of its own before them
     # (a reviewer of 桐溪: 执行率最低，为91.39% and then 执行率91.39% a sentence apart)
@@ -795,8 +795,9 @@ def test_his_problem_on_lines_goes_with_their_figures():
 def test_a_line_raised_in_the_year_says_how_its_spending_stood_to_its_initial_budget():
     # two reviewers (栖凤, 清源): the line was raised in the year and still left more unspent than the raise — the
     # money added was not spent, and the report did not say so. The arithmetic says it; nothing more is said.
-    assert ("危桥改造及生命安全防护工程资金年初预算1680.00万元，调增180.00万元后为1860.00万元，实际支出1386.45万元，"
-            "比年初预算少293.55万元，执行率74.54%，为各项资金中最低") in _general("qifeng")
+    # (its raise told in §二's 具体为：一是……, the funds sentence names the initial budget it compares with)
+    assert ("危桥改造及生命安全防护工程资金调整后预算1860.00万元，实际支出1386.45万元，"
+            "比年初预算1680.00万元少293.55万元，执行率74.54%，为各项资金中最低") in _general("qifeng")
     qingyuan = _general("qingyuan")
     # its raise all but unspent (26.23 of 26.65万元); and not called the largest: 168.00万元 at the year's start
     # against another line's 186.00万元 (a reviewer)
@@ -1109,3 +1110,20 @@ def test_his_plan_does_not_name_the_indicator_again_right_after_its_figure():
     # only the name right after the plan's opening and before its figure
     assert _plan_without_name("年度计划完成小型水库除险加固8座，完成6座。", "小型水库除险加固完成数", words) == \
         "年度计划完成小型水库除险加固8座，完成6座。"
+
+
+def test_a_lines_change_told_in_the_budgets_list_is_not_told_again_with_its_funds():
+    """澜溪: §二 lists each change with its cause (二是年中争取省级耕地保护补助，追加耕地保护和补充耕地项目资金180.00万元);
+    the goals' funds sentences said 年初预算2680.00万元，调增180.00万元后为2860.00万元 again (a reviewer: 预算调整的原因第二部分
+    已经逐条写过，第三部分又重复一遍). They give the adjusted budget; a sentence of several lines does so only when all of
+    its lines' changes were listed (梧冈's 特困人员救助供养资金 was not: both keep 调增……后为)."""
+    lanxi = _general("lanxi")
+    assert "二是年中争取省级耕地保护补助，追加耕地保护和补充耕地项目资金180.00万元" in lanxi
+    assert "调增180.00万元后为2860.00万元" not in lanxi
+    assert ("历史遗留矿山生态修复资金调整后预算920.00万元，实际支出912.06万元，执行率99.14%；自然资源执法及卫片监测经费"
+            "调整后预算165.00万元，实际支出158.92万元，执行率96.32%。") in lanxi
+    wugang = _general("wugang")
+    assert "城乡最低生活保障资金是预算规模最大的项目，调增260.00万元后为7110.00万元" in wugang
+    assert "特困人员救助供养资金调增95.00万元后为1955.00万元" in wugang
+    # no list in §二 (桐溪): the chain as before
+    assert "国省道及县道公路养护经费年初预算1680.00万元，调增62.50万元后为1742.50万元" in _general("tongxi")
