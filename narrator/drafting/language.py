@@ -450,6 +450,21 @@ class Language:
             self.measures[result.indicator.name] = said
         return bool(said)
 
+    def named_again(self, result: IndicatorResult) -> str:
+        """The indicator as an account right after the story names it: the end of its name that the story's sentence
+        puts before the figure, when the rest of the name is in that sentence too (平均办理时限 after 全年办理建设项目用地
+        预审与选址意见书48件，平均办理时限12.5个工作日 — a reviewer: the long name twice in a row); else its name."""
+        name = result.indicator.name
+        least = self.words["named_again_chars"]
+        for sentence in re.split(r"[。；;\n]", self.told_above):
+            if not stated_in(result, sentence):
+                continue
+            for cut in range(least, len(name) - least + 1):
+                tail, head = name[cut:], name[:cut]
+                if re.search(re.escape(tail) + r"\d", sentence) and head in sentence:
+                    return tail
+        return name
+
     def told_ratio(self, ratio: str) -> bool:
         """The narratives just above give this multiple or share already (为年度目标的2.43倍 for 为目标的2.43倍)."""
         return any(ratio[quantity.start:quantity.end] in self.told_above
