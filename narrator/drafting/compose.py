@@ -1211,11 +1211,11 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
     for (sentence, clause), found in listed.items():
         figures = [q for q in find_quantities(clause) if q.is_number and clause[q.start:q.end] not in "".join(
             r.indicator.name for _, r in found)]
-        ratios = [ratio_to_target(result) for _, result in sorted(found, key=lambda pair: pair[0])]
+        ordered = [result for _, result in sorted(found, key=lambda pair: pair[0])]
+        ratios = [ratio_to_target(result) for result in ordered]
         # every figure of the clause one of these results', each a plain ratio of its target (完成目标的106.2%)
-        if len(found) < 2 or len(figures) != len(found) or clause not in story or any(
-                ratio is None or not lang.against_target(result).endswith(f"的{lang.percent_of_target(ratio)}%")
-                for ratio, (_, result) in zip(ratios, sorted(found, key=lambda pair: pair[0]))):
+        if len(found) < 2 or len(figures) != len(found) or clause not in story \
+                or not all(lang.plain_ratio(result) for result in ordered):
             continue
         mark = clause[-1] if clause[-1] in "，,；;。" else ""
         body = clause[:len(clause) - len(mark)]

@@ -343,11 +343,16 @@ def cut_words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
-def _tagged_verb_first(name: str) -> bool:
+def tagged_words(text: str) -> tuple:
+    """jieba's words of a text with their parts of speech, with the domain dictionary (cached)."""
     import jieba.posseg
 
     lexicon.load_dictionary()
-    first = next(iter(jieba.posseg.cut(name)), None)
+    return tuple(jieba.posseg.lcut(text))
+
+
+def _tagged_verb_first(name: str) -> bool:
+    first = next(iter(tagged_words(name)), None)
     return first is not None and first.flag == "v" and len(first.word) >= 2
 
 
@@ -631,6 +636,13 @@ class Language:
                 return self.gap_named(result)
             return self.words["compared_margin"].format(difference=self.difference(result))
         return words["of_target_ratio"].format(ratio=self.percent_of_target(ratio), target=target)
+
+    def plain_ratio(self, result: IndicatorResult) -> bool:
+        """against_target says the completion as a plain share of its target (完成目标的106.2%): no multiple, no
+        difference."""
+        ratio = ratio_to_target(result)
+        return ratio is not None and not self.near_target(result) and ratio < _multiple_from() \
+            and not self._small_count_over(result)
 
     def _small_count_over(self, result: IndicatorResult) -> bool:
         """A count over a small whole target, short of the multiple (8个 against 6个): said by its difference."""

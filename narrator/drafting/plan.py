@@ -33,7 +33,7 @@ from ..core.model import BUDGET_UNIT, KeyTask
 from ..core.quantity import find_quantities, round_half_up
 from ..statements.extract import name_tokens
 from .language import (chinese_number, cut_words, event, is_ceiling, join_list, none_happened, number,
-                       ratio_to_target, said_as_its_own, stated_in, strip_end)
+                       ratio_to_target, said_as_its_own, stated_in, strip_end, tagged_words)
 
 
 @dataclass
@@ -166,12 +166,10 @@ class Block:
         """The words that point a kept clause of a line's note at what the clauses left out were about: the noun that
         closes one of them (……开办的2个企业新型学徒制培训班，: 上述培训班的), when the accounts above speak of it too
         (培训); else lexicon's general 相应."""
-        import jieba.posseg
-
         words = lexicon.wording()["line_reasons"]
         told = "".join(r.indicator.reason for message in self.messages for r in message.results)
         for clause in dropped:
-            tokens = jieba.posseg.lcut(clause.rstrip("，,；;。"))
+            tokens = tagged_words(clause.rstrip("，,；;。"))
             head = tokens[-1] if tokens else None
             if head is not None and head.flag.startswith("n") and len(head.word) >= 2 and head.word[:2] in told:
                 return words["portion_named"].format(head=head.word)
@@ -342,6 +340,13 @@ class Plan:
     # an effect's figure as the story gave it, after the counts it was reckoned from (保障省市县重点项目用地55个中的
     # 54个，保障率98.2%), by indicator name: the effects tell it so, the story having dropped both
     bases: dict[str, str] = field(default_factory=dict)
+
+    def changes_listed(self, lines: list[BudgetResult]) -> bool:
+        """§二's list of the year's changes (具体为：一是……, from the narratives' accounts and the rest by amount) tells
+        every change among `lines`, and one of them changed: their funds sentences need not tell it again."""
+        said = set(self.accounted_changes) | {line.name for line in self.untold_changes}
+        changed = [b for b in lines if b.line.adjustment]
+        return bool(self.adjustment_accounts) and bool(changed) and all(b.line.name in said for b in changed)
 
     @property
     def written(self) -> str:

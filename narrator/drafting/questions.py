@@ -61,7 +61,7 @@ class Question:
 
 def unanswered(asked: list[Question]) -> str:
     """What the draft says for the optional questions of `asked` left unanswered, each kind once."""
-    return "；".join(dict.fromkeys(question.unanswered for question in asked if question.optional))
+    return message("unanswered_separator").join(dict.fromkeys(q.unanswered for q in asked if q.optional))
 
 
 def questions(source: Report | Evaluation) -> list[Question]:
