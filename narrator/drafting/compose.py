@@ -1046,8 +1046,21 @@ def apart_from(story: str, block) -> str:
             if part.endswith("。") and kept.endswith("；"):
                 kept = kept[:-1] + "。"
             continue
-        kept += part
+        kept += _without_clauses_told(part, again)
     return kept
+
+
+def _without_clauses_told(part: str, again) -> str:
+    """A sentence without its clauses of means that the account below tells again (依托3个零工驿站和社区“家门口就业服务站”，
+    全年举办……46场 above 年中新建3个零工驿站和社区“家门口就业服务站”后……: a reviewer of 章贡 found the stations and the
+    banks' 线上申请+快速审批 twice in a row); a clause that closes it or gives a result's value stays, and so does one of
+    another kind: it is what follows speaks of (汛期共发生水毁路段137处，全部抢通)."""
+    clauses = _clauses(part)
+    words = lexicon.wording()
+    kept = [clause for index, clause in enumerate(clauses)
+            if index == len(clauses) - 1 or not clause.endswith(("，", ",")) or len(clause) < words["told_again_clause_chars"]
+            or not clause.startswith(tuple(words["told_again_clause_leads"])) or not again(clause.rstrip("，,"))]
+    return "".join(kept) if kept and kept[-1] == clauses[-1] else part
 
 
 def _sentences(story: str) -> list[str]:
@@ -1276,13 +1289,16 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
     part and its cause in another). So does a shortfall's (县域内就诊率为88.6%，比90%的目标低1.4个百分点，主要原因……:
     a reviewer read 县域内就诊率为88.6%。县域内就诊率未达到90%的目标 as a seam)."""
     words = lang.words
+    causes = []  # the causes told in the story
     for message in list(block.messages) + list(effects):
         result = message.result
         short = message.kind == "missed" and result.is_quantitative and not is_ceiling(result.indicator)
         if message.kind != "notable" and not short:
+            if message.kind == "missed":
+                story = _closing_shortfall(story, message, _parts_stating(result, story), lang, missing)
             continue
         why = strip_end(without_echo(told_reason(result, missing), result))
-        parts = [part for part in _stating_sentences(result, story) if said_as_its_own(result, part)]
+        parts = _parts_stating(result, story)
         listed = any(start in why for start in words["told_reason"]["listed_reason_starts"])
         # A far exceedance told in his own sentences (年初目标1500户，是按……测算的。……) whose figure closes the story
         # (……沿街商户签订“门前三包”责任书3900户。): the figure, compared, opens his account's paragraph (two reviewers:
@@ -1291,6 +1307,7 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
             and not restates(result, missing) and story.rstrip().endswith(parts[0].rstrip())
         if not own and (not why or why[0] in (OWN_SENTENCES, FACTS_FIRST) or len(why) > words["account_paragraph_chars"]
                         or "。" in why or restates(result, missing) or len(parts) != 1):
+            story = _closing_shortfall(story, message, parts, lang, missing)
             continue
         part = parts[0]
         body = part[:-1] if part[-1] in "。；" else part
@@ -1351,8 +1368,57 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
             story = (before[:-1] + "。" if before.endswith(("；", ";")) else before) + "\n" + told
         else:
             story = story.replace(part, told + rest, 1)
+            causes.append(told)
         lang.interleaved.add(result.indicator.name)
-    return story
+    return _parted(story, causes, words)
+
+
+def _parted(story: str, causes: list[str], words: dict) -> str:
+    """A story grown long with the causes told in it (story_paragraph_chars) in two paragraphs, after the sentence of
+    the cause nearest its middle (a reviewer of 亭湖: one paragraph of four results and two 主要原因, 读起来非常吃力);
+    each at least story_part_chars long."""
+    if len(story) <= words["story_paragraph_chars"] or "\n" in story:
+        return story
+    least = words["story_part_chars"]
+    ends = []
+    for told in causes:
+        at = story.find(told)
+        end = story.find("。", at + len(told) - 1) if at >= 0 else -1
+        if end >= least and len(story) - end - 1 >= least:
+            ends.append(end + 1)
+    if not ends:
+        return story
+    cut = min(ends, key=lambda end: abs(2 * end - len(story)))
+    return story[:cut] + "\n" + story[cut:]
+
+
+def _parts_stating(result: IndicatorResult, story: str) -> list[str]:
+    """The story's sentences and semicolon parts that give the result's value as their own."""
+    return [part for part in _stating_sentences(result, story) if said_as_its_own(result, part)]
+
+
+def _closing_shortfall(story: str, message, parts: list[str], lang: Language, missing: Missing) -> str:
+    """A shortfall told at length below whose figure closes the story (……全年办理建设项目用地预审与选址意见书48件，平均
+    办理时限12.5个工作日。): its sentence, compared, leaves the story and opens his account (……12.5个工作日，比10个工作日的
+    控制目标多2.5个工作日，主要原因：一是……). Reviewers of 澜溪 and 章贡 read the figure at the story's end and a paragraph
+    opening 平均办理时限比……多2.5个工作日 as one sentence cut in two."""
+    result = message.result
+    if message.kind != "missed" or not result.is_quantitative or len(parts) != 1 or restates(result, missing):
+        return story
+    part = parts[0]
+    body = strip_end(part)
+    before = story.replace(part, "", 1).rstrip()
+    clauses = re.split(r"[，,]", body)
+    at = next((index for index, clause in enumerate(clauses) if said_as_its_own(result, clause)), None)
+    words = lang.words
+    if not part.endswith("。") or not story.rstrip().endswith(part.rstrip()) or at != len(clauses) - 1 \
+            or any(word in body for word in words["target_words"]) \
+            or len(strip_end(before)) < words["story_left_chars"]:
+        return story
+    gap = lang.ceiling_gap(result) if is_ceiling(result.indicator) else lang.gap_named(result)
+    lang.account_openings[result.indicator.name] = body + "，" + gap
+    lang.moved.append(part)
+    return before[:-1] + "。" if before.endswith(("；", ";", "，", ",")) else before
 
 
 def _compared_above(result: IndicatorResult, story: str) -> bool:

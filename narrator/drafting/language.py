@@ -435,6 +435,7 @@ class Language:
         self.interleaved: set[str] = set()  # far exceedances whose cause the 通用 outline told in the story
         # far exceedances whose account opens on the story's words for their figure (the part left the story)
         self.account_openings: dict[str, str] = {}
+        self.moved: list[str] = []  # the parts of the goal's narrative that left it to open an account
 
     def under_goal(self, goal: str) -> str:
         """The sentences that follow answer `goal` ("" outside a goal's part)."""
@@ -442,8 +443,10 @@ class Language:
         return ""
 
     def above(self, stories) -> str:
-        """The sentences that follow come after these task narratives (none: after none)."""
-        self.told_above = "".join(stories or [])
+        """The sentences that follow come after these task narratives (none: after none) — with the parts of them that
+        moved to open an account below (`moved`), told all the same."""
+        self.told_above = "".join(stories or []) + "".join(self.moved)
+        self.moved = []
         self.measures = {}
         return ""
 
@@ -669,6 +672,11 @@ class Language:
         return _connectives()["over_target_named"].format(target=self.target_value(result.indicator),
                                                           gap=self.difference(result, not missed))
 
+    def ceiling_gap(self, result: IndicatorResult) -> str:
+        """How far a ceiling was passed, the ceiling named: 比10个工作日的控制目标多2.5个工作日."""
+        return _connectives()["over_ceiling_named"].format(target=self.target_value(result.indicator),
+                                                       gap=self.difference(result, True))
+
     def percent_of_target(self, ratio: Decimal) -> str:
         """完成值 ÷ 目标值 in percent, to one decimal (118.7; 162, or 162.0 when the officer writes it so) — to two
         when the unit's own narratives write it so (完成目标任务的105.26%), that one figure is never given at two
@@ -678,10 +686,10 @@ class Language:
             return precise
         if _ratios_at_two_places(self.narratives):
             # His narratives give their ratios to two places (完成目标的75.00%, 90.50%): every ratio of the report is
-            # given so, not 104.8% beside them (a reviewer read the two precisions as two hands) — a whole one whole
-            # (130%, not 130.00%: two reviewers)
-            shown = round_half_up(ratio * 100, 2)
-            return format_decimal(shown, 0 if shown == shown.to_integral_value() else 2)
+            # given so, not 104.8% beside them (a reviewer read the two precisions as two hands) — a whole one too
+            # (107.00%: two reviewers of 章贡 and 顺庆 read 107% beside 107.60% as a program's rule; two earlier ones
+            # had asked for 130%)
+            return format_decimal(round_half_up(ratio * 100, 2), 2)
         # (his own 完成目标的162.0% in 存在问题: not 162% beside it — a reviewer read two formats of one figure)
         whole = format_decimal(round_half_up(ratio * 100, 1), 1)
         return whole if f"{whole}%" in self.narratives + self.own_words else _trimmed(ratio * 100, 1)

@@ -1708,6 +1708,7 @@ class OwnProblems:
     notable: list[IndicatorResult]
     execution: bool
     adjustment: bool
+    targets: bool = False  # they speak of targets set too low (部分指标目标值设置偏保守)
 
 
 def own_problems(report, plan: Plan) -> OwnProblems:
@@ -1731,6 +1732,7 @@ def own_problems(report, plan: Plan) -> OwnProblems:
         notable=[] if any(word in text for word in topics["notable"]) else [r for r in plan.low_targets if not named(r)],
         execution=any(word in text for word in topics["execution"]),
         adjustment=any(word in text for word in topics["adjustment"]),
+        targets=any(word in text for word in topics["notable"]),
     )
 
 
