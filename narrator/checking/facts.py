@@ -190,7 +190,7 @@ def table_facts(tables: ReportTables, sections: dict[int, str] | None = None,
         task_claims = extract(row.task.result for row in tables.tasks)
     for row, claims in zip(tables.tasks, task_claims):
         cell = row.cells.get("result")
-        for claim in claims:
+        for claim in _of_their_own(claims):
             location = cell_location(tables.file, cell, sections.get(cell.table, "") if cell else "")
             location = Location(**{**location.__dict__, "start": claim.start, "end": claim.end})
             aliases = (name_tokens(row.task.name),) if len(claims) == 1 and row.task.name else ()
@@ -219,7 +219,7 @@ def data_facts(report: Report) -> Facts:
             return Location(report.source, row=origin.row if origin else None, column=BUDGET_NAMES.get(key, key))
         facts += _budget_facts(result, evaluation, where, wording("place_data"), None)
     for claims, task in zip(extract(task.result for task in report.key_tasks), report.key_tasks):
-        for claim in claims:
+        for claim in _of_their_own(claims):
             origin = task.origin
             location = Location(report.source, row=origin.row if origin else None, column="完成情况")
             facts.append(_claim_fact(claim, location, (name_tokens(task.name),) if len(claims) == 1 else ()))
@@ -324,6 +324,13 @@ def _count_quantity(number: int) -> Quantity:
 
 def _scoped_lines(report: Report) -> tuple[str, ...]:
     return tuple(line.name for line in report.budget_lines if line.parent)
+
+
+def _of_their_own(claims: list[Claim]) -> list[Claim]:
+    """A narrative's claims without those about the rest of something (其余11个因……): 其余 names nothing of its own —
+    as a fact it stood for 其余五个项目 in a report's budget part (a false error in narrator's own drafts)."""
+    rest = tuple(lexicon.claim_words()["rest_subjects"])
+    return [claim for claim in claims if not claim.subject.lstrip().startswith(rest)]
 
 
 def _claim_fact(claim: Claim, location: Location, aliases: tuple) -> Fact:

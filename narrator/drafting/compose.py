@@ -475,11 +475,14 @@ def tells_of(story: str, results: list[IndicatorResult]) -> bool:
 def shown_unspent(pairs: list, lowest) -> list:
     """Of the lines that left money unspent (largest first), those 预算执行情况 names: the largest, up to three, that
     each hold a tenth of it or more (three reviewers: 8.16万元 counted beside 193.25 and 147.60 in 三项合计 blurred
-    where the money stayed), and the one executed least when it is not among them (a reviewer: 其余2个项目 hid the
+    where the money stayed) — the largest alone when it holds most of it (unspent_dominant_share) —, and the one executed least when it is not among them (a reviewer: 其余2个项目 hid the
     line at 88.61 %)."""
     whole = sum(amount for _, amount in pairs)
     share = Decimal(str(lexicon.wording()["unspent_named_share"]))
+    dominant = Decimal(str(lexicon.wording()["unspent_dominant_share"]))
     large = [pair for pair in pairs[:3] if pair[1] >= share * whole] or pairs[:1]
+    if pairs and pairs[0][1] >= dominant * whole:
+        large = pairs[:1]
     shown = large + [pair for pair in pairs[len(large):] if lowest is not None and pair[0] is lowest]
     return pairs if len(pairs) - len(shown) <= 1 else shown  # (no 其余1个项目: its name)
 
@@ -891,6 +894,39 @@ def _the_rest(text: str) -> re.Match | None:
     return found[0] if len(found) == 1 else None
 
 
+def rates_above(lines: list, floor) -> str:
+    """The execution rates of the rest of the lines, when all are at or above the rate the unit aimed at (`floor`): the
+    whole percent all reach (，执行率均在96%以上); "" otherwise."""
+    rates = [line.execution_rate for line in lines]
+    if floor is None or len(rates) < 2 or None in rates:
+        return ""
+    least = int(min(rates))
+    return lexicon.wording()["rest_rates"].format(rate=least) if least >= floor else ""
+
+
+def below_parent(problem_lines, budget) -> str:
+    """The rate the lines an officer calls slow all fall below (，均低于项目支出执行率97.21%): their parent's, when they
+    share one other than the whole budget and each is below it; "" otherwise."""
+    lines = [line for line, _ in problem_lines.lines]
+    parents = {line.line.parent for line in lines}
+    total = budget.total.line.name if budget.total else ""
+    parent = next((b for b in budget.children if len(parents) == 1 and b.line.name in parents and b.line.name != total),
+                  None)
+    if parent is None or parent.execution_rate is None or any(
+            line.execution_rate is None or line.execution_rate >= parent.execution_rate for line in lines):
+        return ""
+    return lexicon.wording()["problem_lines"]["below_parent"].format(
+        each="均" if len(lines) > 1 else "", parent=parent.line.name, rate=format_percent(parent.execution_rate))
+
+
+def untold_events(groups: list, lang: Language) -> list:
+    """The effects' aspects without the events a task narrative above said did not happen (and an aspect left with
+    nothing, without it)."""
+    kept = [(aspect, [r for r in results if not (r.is_quantitative and r.completion_value == 0 and lang.event(r.indicator)
+                                                 and lang.event_told(r.indicator))]) for aspect, results in groups]
+    return [(aspect, results) for aspect, results in kept if results]
+
+
 def after_the_rest(text: str, addition: str) -> str:
     """`text` with `addition` after its one clause on the rest of the lines: the lines under no goal told among them;
     `text` itself when it has no such clause."""
@@ -956,11 +992,13 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
                        titled=titled, problem_lines=problem_lines, sentence_count=sentence_count,
-                       after_the_rest=after_the_rest, hedged_by=hedged_by)
+                       after_the_rest=after_the_rest, hedged_by=hedged_by, rates_above=rates_above,
+                       below_parent=below_parent)
     env.tests["telling_the_rest"] = lambda text: _the_rest(text) is not None
     env.tests["is_ceiling"] = is_ceiling
     env.tests["slim"] = lambda result, lang: lang.slim(result)
     env.tests["level"] = is_level
+    env.filters["untold_events"] = untold_events
     env.tests["zero_event"] = lambda indicator, lang: (indicator.target.is_number and indicator.target.value == 0
                                                        and bool(lang.event(indicator)))
     env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
@@ -1398,27 +1436,35 @@ def _parts_stating(result: IndicatorResult, story: str) -> list[str]:
 
 
 def _closing_shortfall(story: str, message, parts: list[str], lang: Language, missing: Missing) -> str:
-    """A shortfall told at length below whose figure closes the story (……全年办理建设项目用地预审与选址意见书48件，平均
-    办理时限12.5个工作日。): its sentence, compared, leaves the story and opens his account (……12.5个工作日，比10个工作日的
-    控制目标多2.5个工作日，主要原因：一是……). Reviewers of 澜溪 and 章贡 read the figure at the story's end and a paragraph
-    opening 平均办理时限比……多2.5个工作日 as one sentence cut in two."""
+    """A shortfall told at length below whose figure closes a part of the story (……全年办理建设项目用地预审与选址意见书48件，
+    平均办理时限12.5个工作日。): that part, compared, leaves the story and opens his account (……12.5个工作日，比10个工作日
+    的控制目标多2.5个工作日，主要原因：一是……). Reviewers of 澜溪 and 章贡 read the figure in the story and a paragraph
+    opening 平均办理时限比……多2.5个工作日 (按期结案率比98%的目标低1.2个百分点) as one sentence cut in two."""
     result = message.result
     if message.kind != "missed" or not result.is_quantitative or len(parts) != 1 or restates(result, missing):
         return story
     part = parts[0]
     body = strip_end(part)
-    before = story.replace(part, "", 1).rstrip()
+    start = story.find(part)
+    head, tail = story[:start].rstrip(), story[start + len(part):].lstrip()
     clauses = re.split(r"[，,]", body)
     at = next((index for index, clause in enumerate(clauses) if said_as_its_own(result, clause)), None)
     words = lang.words
-    if not part.endswith("。") or not story.rstrip().endswith(part.rstrip()) or at != len(clauses) - 1 \
+    # (a part anywhere in the story, whole — not one that the next goes on from: 其中……; nor one cut from the clause
+    # before it: a part after a comma)
+    if start < 0 or part[-1:] not in "。；" or (head and head[-1] not in "。；") or at != len(clauses) - 1 \
+            or tail.startswith(tuple(words["continuation_starts"]) + tuple(words["interleave_continuations"])) \
             or any(word in body for word in words["target_words"]) \
-            or len(strip_end(before)) < words["story_left_chars"]:
+            or len(strip_end(head + tail)) < words["story_left_chars"]:
         return story
     gap = lang.ceiling_gap(result) if is_ceiling(result.indicator) else lang.gap_named(result)
     lang.account_openings[result.indicator.name] = body + "，" + gap
     lang.moved.append(part)
-    return before[:-1] + "。" if before.endswith(("；", ";", "，", ",")) else before
+    if not tail:
+        return head[:-1] + "。" if head.endswith(("；", ";")) else head
+    if part.endswith("。") and head.endswith(("；", ";")):
+        head = head[:-1] + "。"  # (its sentence closed with it: what stays before it closes there)
+    return head + tail
 
 
 def _compared_above(result: IndicatorResult, story: str) -> bool:

@@ -227,6 +227,11 @@ def _numbers_in(text: str) -> tuple:
     return tuple(quantity for quantity in find_quantities(text) if quantity.is_number)
 
 
+def char_pairs(text: str) -> set[str]:
+    """The two-character pieces of `text`: how much of one text another says again."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
 def area(duty: str) -> str:
     """A duty as the name of a field of work (负责产学研合作 → 产学研合作), for 产学研合作方面，……;
     "" when it is no such name (too long, or a sentence)."""
@@ -436,6 +441,7 @@ class Language:
         # far exceedances whose account opens on the story's words for their figure (the part left the story)
         self.account_openings: dict[str, str] = {}
         self.moved: list[str] = []  # the parts of the goal's narrative that left it to open an account
+        self.stories_told = ""  # every task narrative told so far
 
     def under_goal(self, goal: str) -> str:
         """The sentences that follow answer `goal` ("" outside a goal's part)."""
@@ -446,6 +452,7 @@ class Language:
         """The sentences that follow come after these task narratives (none: after none) — with the parts of them that
         moved to open an account below (`moved`), told all the same."""
         self.told_above = "".join(stories or []) + "".join(self.moved)
+        self.stories_told += self.told_above
         self.moved = []
         self.measures = {}
         return ""
@@ -898,6 +905,16 @@ class Language:
 
     def event(self, indicator: Indicator) -> str:
         return event(indicator)
+
+    def event_told(self, indicator: Indicator) -> bool:
+        """A task narrative told above says the event did not happen (汛期全县……，未因洪涝灾害造成人员死亡; 全年无因洪涝灾害
+        死亡人员): the effects do not say it again (reviewers of 汾溪 and 顺庆 found it in §三's area and again in 效益)."""
+        name = event(indicator).replace("的", "")
+        pairs = char_pairs(name)
+        words = self.words["none_of"]
+        return bool(pairs) and any(
+            any(word in clause for word in words["told_words"])
+            and len(pairs & char_pairs(clause)) >= words["told_share"] * len(pairs) for clause in re.split(r"[，。；,;\n]", self.stories_told))
 
     def none_of(self, events: list[str]) -> str:
         """The events that did not happen, as one clause: 全年未发生A和B; the people a count of people counts after

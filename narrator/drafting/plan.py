@@ -32,7 +32,7 @@ from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import BUDGET_UNIT, KeyTask
 from ..core.quantity import find_quantities, round_half_up
 from ..statements.extract import name_tokens
-from .language import (chinese_number, cut_words, event, is_ceiling, join_list, none_happened, number,
+from .language import (char_pairs, chinese_number, cut_words, event, is_ceiling, join_list, none_happened, number,
                        ratio_to_target, said_as_its_own, stated_in, strip_end, tagged_words)
 
 
@@ -46,11 +46,6 @@ class Message:
     @property
     def result(self) -> IndicatorResult:
         return self.results[0]
-
-
-def char_pairs(text: str) -> set[str]:
-    """The two-character pieces of `text`: how much of one text another says again."""
-    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 @dataclass

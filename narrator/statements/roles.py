@@ -277,6 +277,12 @@ def _undone_after_pattern() -> re.Pattern[str]:
     return re.compile(rf"[\u4e00-\u9fff“”（）()]{{0,10}}?(?:{marks})[\u4e00-\u9fff]")
 
 
+def _without_link(before: str) -> str:
+    """The words before a bound without the verb linking it to its 均 (其余五个项目……执行率均在96%以上)."""
+    link = next((link for link in words()["all_links"] if before.endswith(link)), "")
+    return before[:len(before) - len(link)]
+
+
 _GROUP_OF = re.compile(r"等[\d两二三四五六七八九十几多]+个|[、和][^，,；;。]{1,30}?[\d两二三四五六七八九十几多]+个项目")
 _LAST_YEARS_VALUE = re.compile(r"(?:19|20)\d\d年(?:同期)?的$")
 
@@ -410,7 +416,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
             return Role("completion", ("share",))
     if _LAST_YEARS_VALUE.search(bare) or (bare.endswith("的") and _ends(bare[:-1], "last_year_words")):
         return Role("other")  # 较上年的3.18亿元增加1.08亿元: last year's value, which the tables need not hold
-    if quantity.comparator and (_ends(clause.rstrip(), "all_marks") or _GROUP_OF.search(clause)):
+    bound = quantity.comparator or quantity.raw.endswith(tuple(words()["all_bounds_after"]))
+    if bound and (_ends(_without_link(clause.rstrip()), "all_marks") or _GROUP_OF.search(clause)):
         # 两个项目执行率均低于95%; 超限超载治理经费等3个项目执行率低于95%: a bound several pass, not one figure
         return Role("other")  # 两个项目执行率均低于95%: a bound that several pass, not one figure
     if unit != "%" and kinds.get(unit) != "money" and _undone(bare):

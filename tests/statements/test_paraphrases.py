@@ -1120,3 +1120,19 @@ def test_spending_below_a_column_named_after_it_is_their_difference(tmp_path, wr
     if not errors:
         assert {item["figure"]: item["explanation"] for item in explanations(result) if item["figure"] == written} == {
             written: "与输入文件的“养老服务体系建设资金”的年初预算数与实际支出数之差（267.34万元）一致"}
+
+
+def test_a_bound_the_rest_of_the_lines_share_is_not_one_lines_figure(tmp_path):
+    """narrator's own 其余五个项目共结转结余31.86万元，执行率均在96%以上 (4263262+): a bound all five pass, linked by 在 to its
+    均 — read as 项目支出's 94.74 % it drew N101 in the drafts' self-check. A rate said of one line stays checked."""
+    folder = Path(__file__).parent.parent / "data" / "statements_lanxi"
+    text = (folder / "report.txt").read_text(encoding="utf-8")
+    report = tmp_path / "report.txt"
+    end = "未支出6.30万元，执行率97.33%。"  # the last of the lines, in 二、部门预算执行情况
+    report.write_text(text.replace(end, end + "其余五个项目共结转结余31.86万元，执行率均在96%以上。"), encoding="utf-8")
+    result = check_file(report, folder / "unit.yaml")
+    assert result.findings == []
+    said = {item["figure"]: item for item in explanations(result)}
+    assert not said["96%以上"]["linked"]
+    report.write_text(text.replace(end, end + "国土变更调查及测绘地理信息经费执行率96.33%。"), encoding="utf-8")
+    assert [(f.claimed, f.expected) for f in check_file(report, folder / "unit.yaml").findings] == [("96.33%", "97.33%")]
