@@ -927,6 +927,15 @@ def untold_events(groups: list, lang: Language) -> list:
     return [(aspect, results) for aspect, results in kept if results]
 
 
+def pointing_back(text: str, line) -> str:
+    """A line's funds sentence after an account that named it, opening on 该项资金 (该项目) instead of its name."""
+    words = lexicon.wording()
+    name = line.line.name
+    named = name if name.endswith(tuple(words["funds_nouns"])) else name + words["funds_suffix"]
+    back = words["problem_lines"]["pointing_back_project" if name.endswith("项目") else "pointing_back"]
+    return back + text[len(named):] if text.startswith(named) else text
+
+
 def after_the_rest(text: str, addition: str) -> str:
     """`text` with `addition` after its one clause on the rest of the lines: the lines under no goal told among them;
     `text` itself when it has no such clause."""
@@ -993,7 +1002,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
                        titled=titled, problem_lines=problem_lines, sentence_count=sentence_count,
                        after_the_rest=after_the_rest, hedged_by=hedged_by, rates_above=rates_above,
-                       below_parent=below_parent)
+                       below_parent=below_parent, pointing_back=pointing_back)
     env.tests["telling_the_rest"] = lambda text: _the_rest(text) is not None
     env.tests["is_ceiling"] = is_ceiling
     env.tests["slim"] = lambda result, lang: lang.slim(result)

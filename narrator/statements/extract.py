@@ -288,7 +288,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             alternatives=role.alternatives,
             named=named,
             earlier=text[max(0, sentence_start - SENTENCE_LIMIT):sentence_start]
-            if _claim_pattern("pointing_back_words").search(own)
+            if _claim_pattern("pointing_back_words").search(text[sentence_start:quantity.start])
             or text[sentence_start:quantity.start].lstrip().startswith(_continuing_words()) else "",
             lead=lead if sentence_start > len(lead) else "",
         ))

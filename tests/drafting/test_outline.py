@@ -366,7 +366,7 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     lanxi = _general("lanxi")
     arranged = _part(lanxi, "（一）预算安排和调整情况", "（二）预算执行情况")
     assert arranged.rstrip().endswith("预算调整率为5.76%，控制在8%以内。") and lanxi.count("预算调整率为5.76%") == 1
-    assert "地质灾害防治资金调整后预算2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in lanxi
+    assert "该项资金调整后预算2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in lanxi
     # (the line no goal names closes the paragraph of execution: two reviewers found it a paragraph of its own, cut off;
     # two more read 此外， there as patched on)
     # (three rewrote 此外，…… and 未列入重点任务的…… as the line's own sentence; three more read that sentence as left
@@ -551,9 +551,15 @@ def test_a_goals_funds_open_on_their_own_name_when_it_says_the_work():
 def test_an_account_leaves_the_rate_to_the_funds_that_follow(lanxi):
     """澜溪 (held-out): two reviewers found 执行率91.26% closing his account and again in the funds a line below."""
     prose = lanxi.prose()
-    assert "相应工程款未能结算，地质灾害防治资金年末未支出193.25万元。\n" in prose
+    # (the line's sentence goes on from his account that named it, pointing back — three reviewers: the funds in a
+    # paragraph of their own at each part's end, tied to no result; one rewrote it 受此影响，地质灾害防治资金……)
+    assert ("相应工程款未能结算，地质灾害防治资金年末未支出193.25万元。该项资金调整后预算2210.00万元，实际支出2016.75万元，"
+            "执行率91.26%，为各项资金中最低。\n开展群测群防员培训2136人次") in prose
     assert prose.count("执行率91.26%") == 1
-    assert "地质灾害防治资金调整后预算2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in prose
+    # (what his account just said is not said again: 执行率仅为70.82% — the rate; 年中调减……45.00万元 — the change)
+    assert "执行率仅为70.82%的主要原因。该项资金调整后预算1430.00万元，实际支出1012.66万元。" in _general("wugang")
+    assert ("年中调减水土保持及河湖管护项目资金45.00万元。该项目调整后预算715.00万元，实际支出701.93万元，执行率98.17%。"
+            in _general("fenxi"))
 
 
 def test_a_lines_spending_in_a_story_is_left_to_its_funds_when_a_count_word_names_it():
@@ -626,10 +632,9 @@ def test_the_largest_project_and_the_least_executed_line_are_said_so_in_their_fu
     执行率最低的一项 (a reviewer praised both); narrator's funds sentences were one formula six times. Not the lowest where
     预算执行情况 names it already (通溪's line under no goal: 交通运输信息化及安全应急经费执行率最低，为91.39%)."""
     lanxi = _general("lanxi")
-    assert "耕地保护和补充耕地项目资金是预算规模最大的项目，调整后预算2860.00万元，实际支出" \
+    assert "耕地保护和补充耕地项目资金年末未支出147.60万元的主要原因。该项资金是预算规模最大的项目，调整后预算2860.00万元，实际支出" \
            "2712.40万元，执行率94.84%。" in lanxi
-    assert "地质灾害防治资金调整后预算2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中" \
-           "最低。" in lanxi
+    assert "该项资金调整后预算2210.00万元，实际支出2016.75万元，执行率91.26%，为各项资金中最低。" in lanxi
     # the lowest line under no goal: its funds after the budget's analysis say so, not a sentence of its own before them
     # (a reviewer of 桐溪: 执行率最低，为91.39% and then 执行率91.39% a sentence apart)
     tongxi = _general("tongxi")
