@@ -475,8 +475,8 @@ def tells_of(story: str, results: list[IndicatorResult]) -> bool:
 def shown_unspent(pairs: list, lowest) -> list:
     """Of the lines that left money unspent (largest first), those 预算执行情况 names: the largest, up to three, that
     each hold a tenth of it or more (three reviewers: 8.16万元 counted beside 193.25 and 147.60 in 三项合计 blurred
-    where the money stayed) — the largest alone when it holds most of it (unspent_dominant_share) —, and the one executed least when it is not among them (a reviewer: 其余2个项目 hid the
-    line at 88.61 %)."""
+    where the money stayed) — the largest alone when it holds most of it (unspent_dominant_share) —, and the one
+    executed least when it is not among them (a reviewer: 其余2个项目 hid the line at 88.61 %)."""
     whole = sum(amount for _, amount in pairs)
     share = Decimal(str(lexicon.wording()["unspent_named_share"]))
     dominant = Decimal(str(lexicon.wording()["unspent_dominant_share"]))
@@ -922,8 +922,10 @@ def below_parent(problem_lines, budget) -> str:
 def untold_events(groups: list, lang: Language) -> list:
     """The effects' aspects without the events a task narrative above said did not happen (and an aspect left with
     nothing, without it)."""
-    kept = [(aspect, [r for r in results if not (r.is_quantitative and r.completion_value == 0 and lang.event(r.indicator)
-                                                 and lang.event_told(r.indicator))]) for aspect, results in groups]
+    def told(result: IndicatorResult) -> bool:
+        return result.is_quantitative and result.completion_value == 0 and bool(lang.event(result.indicator)) \
+            and lang.event_told(result.indicator)
+    kept = [(aspect, [result for result in results if not told(result)]) for aspect, results in groups]
     return [(aspect, results) for aspect, results in kept if results]
 
 
@@ -933,7 +935,12 @@ def pointing_back(text: str, line) -> str:
     name = line.line.name
     named = name if name.endswith(tuple(words["funds_nouns"])) else name + words["funds_suffix"]
     back = words["problem_lines"]["pointing_back_project" if name.endswith("项目") else "pointing_back"]
-    return back + text[len(named):] if text.startswith(named) else text
+    if not text.startswith(named):
+        return text
+    rest = text[len(named):]
+    if rest.startswith(words["largest_line"]):
+        rest = words["largest_line_pointed"] + rest[len(words["largest_line"]):]
+    return back + rest
 
 
 def after_the_rest(text: str, addition: str) -> str:
@@ -1105,7 +1112,8 @@ def _without_clauses_told(part: str, again) -> str:
     clauses = _clauses(part)
     words = lexicon.wording()
     kept = [clause for index, clause in enumerate(clauses)
-            if index == len(clauses) - 1 or not clause.endswith(("，", ",")) or len(clause) < words["told_again_clause_chars"]
+            if index == len(clauses) - 1 or not clause.endswith(("，", ","))
+            or len(clause) < words["told_again_clause_chars"]
             or not clause.startswith(tuple(words["told_again_clause_leads"])) or not again(clause.rstrip("，,"))]
     return "".join(kept) if kept and kept[-1] == clauses[-1] else part
 

@@ -912,9 +912,10 @@ class Language:
         name = event(indicator).replace("的", "")
         pairs = char_pairs(name)
         words = self.words["none_of"]
+        clauses = re.split(r"[，。；,;\n]", self.stories_told)
         return bool(pairs) and any(
             any(word in clause for word in words["told_words"])
-            and len(pairs & char_pairs(clause)) >= words["told_share"] * len(pairs) for clause in re.split(r"[，。；,;\n]", self.stories_told))
+            and len(pairs & char_pairs(clause)) >= words["told_share"] * len(pairs) for clause in clauses)
 
     def none_of(self, events: list[str]) -> str:
         """The events that did not happen, as one clause: 全年未发生A和B; the people a count of people counts after
