@@ -669,8 +669,20 @@ class Language:
         比目标多2次、比目标多3种、比目标多2部 as one frame three times)."""
         if not with_target and self._small_count_over(result) and self.frame("small_count_over", 2):
             return self.gap_named(result)
-        return self.against_target(result, with_target) or (
+        said = self.against_target(result, with_target)
+        if not said and self._rate_over(result) and not self.slim(result) and self.frame("rate_over", 2):
+            # 高于目标2.6个百分点 in turn with 比目标高2.6个百分点 (reviewers of every round: 比目标高X个百分点 after
+            # every rate, nine times in one report; the officers write both) — not a slim one: 仅比目标高0.4个百分点
+            return self.words["above_target_margin"].format(margin=self.margin(result))
+        return said or (
             self.words["compared_margin"].format(difference=self.difference(result)) if self.margin(result) else "")
+
+    def _rate_over(self, result: IndicatorResult) -> bool:
+        """A rate (or level) over its floor by a margin, said in percentage points or its unit."""
+        unit = result.indicator.target.unit
+        level = unit in self.words["difference_words"]["level_units"] or is_level(result.indicator)
+        return level and result.margin is not None and result.margin > 0 and not is_ceiling(result.indicator) \
+            and bool(self.margin(result))
 
     def gap_named(self, result: IndicatorResult) -> str:
         """The gap to the target with the target named, its word by the side it falls on: 比90%的目标低1.4个百分点,
