@@ -916,7 +916,7 @@ def below_parent(problem_lines, budget) -> str:
             line.execution_rate is None or line.execution_rate >= parent.execution_rate for line in lines):
         return ""
     return lexicon.wording()["problem_lines"]["below_parent"].format(
-        each="均" if len(lines) > 1 else "", parent=parent.line.name, rate=format_percent(parent.execution_rate))
+        each=lexicon.wording()["problem_lines"]["each_word"] if len(lines) > 1 else "", parent=parent.line.name, rate=format_percent(parent.execution_rate))
 
 
 def untold_events(groups: list, lang: Language) -> list:
@@ -929,12 +929,19 @@ def untold_events(groups: list, lang: Language) -> list:
     return [(aspect, results) for aspect, results in kept if results]
 
 
+def funds_named(name: str) -> str:
+    """A budget line's name as the money it is (文物保护及非遗传承 → ……项目): funds_suffix when it names no funds."""
+    words = lexicon.wording()
+    return name if name.endswith(tuple(words["funds_nouns"])) else name + words["funds_suffix"]
+
+
 def pointing_back(text: str, line) -> str:
     """A line's funds sentence after an account that named it, opening on 该项资金 (该项目) instead of its name."""
     words = lexicon.wording()
     name = line.line.name
-    named = name if name.endswith(tuple(words["funds_nouns"])) else name + words["funds_suffix"]
-    back = words["problem_lines"]["pointing_back_project" if name.endswith("项目") else "pointing_back"]
+    named = funds_named(name)
+    lines = words["problem_lines"]
+    back = lines["pointing_back_project" if name.endswith(lines["project_ending"]) else "pointing_back"]
     if not text.startswith(named):
         return text
     rest = text[len(named):]
@@ -1043,8 +1050,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.filters["shown_unspent"] = shown_unspent
     env.filters["by_aspect"] = by_aspect
     # a line named by its work alone (文物保护及非遗传承) said as a fund: ……项目年初预算168.00万元
-    env.filters["funds_named"] = lambda name: name if name.endswith(tuple(lexicon.wording()["funds_nouns"])) \
-        else name + lexicon.wording()["funds_suffix"]
+    env.filters["funds_named"] = funds_named
     # 决策、过程、履职、效益、满意度: categories in the order the forms give them, not the order indicators came in
     order = lexicon.target_table_words()["level1_order"]
     env.filters["level_ordered"] = lambda levels: sorted(levels, key=lambda level: (

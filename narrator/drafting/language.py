@@ -921,9 +921,9 @@ class Language:
     def event_told(self, indicator: Indicator) -> bool:
         """A task narrative told above says the event did not happen (汛期全县……，未因洪涝灾害造成人员死亡; 全年无因洪涝灾害
         死亡人员): the effects do not say it again (reviewers of 汾溪 and 顺庆 found it in §三's area and again in 效益)."""
-        name = event(indicator).replace("的", "")
-        pairs = char_pairs(name)
         words = self.words["none_of"]
+        name = "".join(char for char in event(indicator) if char not in words["told_ignored"])
+        pairs = char_pairs(name)
         clauses = re.split(r"[，。；,;\n]", self.stories_told)
         return bool(pairs) and any(
             any(word in clause for word in words["told_words"])
