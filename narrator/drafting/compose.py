@@ -43,9 +43,9 @@ from .language import (Language, area, balanced, chinese_number, completion_text
                        finance_bureau, is_ceiling, is_department, is_level, join_list, joined_judgements, kind_groups, name_list,
                        none_happened, number, quote, ratio_to_target, said_as_its_own, same_value_groups, self_name,
                        shared_names, shared_start, stated_in, strip_end, table_text)
-from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, effect_aspect, for_general_outline, funding_parts,
-                   is_notable, make_plan, messages, overview_parts, own_problems, problem_counts, problem_lines,
-                   summing_run)
+from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, closed, effect_aspect, for_general_outline,
+                   funding_parts, is_notable, make_plan, messages, overview_parts, own_problems, problem_counts,
+                   problem_lines, summing_run)
 
 
 # ---------------------------------------------------------------- the document
@@ -935,19 +935,47 @@ def funds_named(name: str) -> str:
     return name if name.endswith(tuple(words["funds_nouns"])) else name + words["funds_suffix"]
 
 
+def pointer(name: str) -> str:
+    """The words that point back at a budget line named just before (该项资金; 该项目 for a project's)."""
+    lines = lexicon.wording()["problem_lines"]
+    return lines["pointing_back_project" if name.endswith(lines["project_ending"]) else "pointing_back"]
+
+
 def pointing_back(text: str, line) -> str:
     """A line's funds sentence after an account that named it, opening on 该项资金 (该项目) instead of its name."""
     words = lexicon.wording()
     name = line.line.name
     named = funds_named(name)
-    lines = words["problem_lines"]
-    back = lines["pointing_back_project" if name.endswith(lines["project_ending"]) else "pointing_back"]
+    back = pointer(name)
     if not text.startswith(named):
         return text
     rest = text[len(named):]
     if rest.startswith(words["largest_line"]):
         rest = words["largest_line_pointed"] + rest[len(words["largest_line"]):]
     return back + rest
+
+
+def placed_elsewhere(text: str, lines: list, facts) -> tuple[str, list]:
+    """The budget account with the lines no goal names told in it, and those it cannot hold. A line whose unspent sum
+    the account names once gets its figures in brackets there (`facts`: the template's words for them); one among the
+    rest of the lines goes after that clause, or is left unnamed when the clause already says all their rates reach
+    the target (澜溪's two reviewers: （预算236.00万元，执行率97.33%） was forced in); any other is returned apart."""
+    words = lexicon.wording()["lines_placed"]
+    apart = []
+    for line in lines:
+        if line.line.actual is None or line.line.actual >= line.adjusted_budget:
+            apart.append(line)
+            continue
+        said = words["unspent"].format(name=line.line.name, amount=number(line.adjusted_budget - line.line.actual))
+        told = words["bracketed"].format(said=said, facts=facts(line))
+        rest = _the_rest(text)
+        if text.count(said) == 1:
+            text = text.replace(said, told)
+        elif line.line.name in text or rest is None:
+            apart.append(line)
+        elif not rest.group("rates"):
+            text = after_the_rest(text, words["among_rest"] + told)
+    return text, apart
 
 
 def after_the_rest(text: str, addition: str) -> str:
@@ -1015,9 +1043,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
                        by_evidence=by_evidence, line_reason=line_reason, amounts=_amounts, shared_names=shared_names,
                        joined_judgements=joined_judgements, finance_bureau=finance_bureau, without_rates=without_rates,
                        titled=titled, problem_lines=problem_lines, sentence_count=sentence_count,
-                       after_the_rest=after_the_rest, hedged_by=hedged_by, rates_above=rates_above,
-                       below_parent=below_parent, pointing_back=pointing_back)
-    env.tests["telling_the_rest"] = lambda text: _the_rest(text) is not None
+                       placed_elsewhere=placed_elsewhere, hedged_by=hedged_by, rates_above=rates_above,
+                       below_parent=below_parent, pointing_back=pointing_back, pointer=pointer)
     env.tests["is_ceiling"] = is_ceiling
     env.tests["slim"] = lambda result, lang: lang.slim(result)
     env.tests["level"] = is_level
@@ -1372,8 +1399,7 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
             continue
         part = parts[0]
         body = part[:-1] if part[-1] in "。；" else part
-        clauses = re.split(r"[，,]", body)
-        at = next((index for index, clause in enumerate(clauses) if said_as_its_own(result, clause)), None)
+        clauses, at = _figure_clause(result, body)
         # (……文化旅游市场投诉按期办结率100% after its figure, 组织教职工急救培训1890人次 or 募集资金全部用于……: another
         # result or another thing follows, which the cause would be read as the cause of)
         goes_on = tuple(words["continuation_starts"]) + tuple(words["interleave_continuations"])
@@ -1426,7 +1452,7 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
             # reviewer: 县域内就诊率's two causes in the middle of a story of four results, the paragraph too long)
             # (the part was the last of a sentence whose parts end on ；: what stays before it ends on 。)
             before = story.replace(part, "", 1).rstrip()
-            story = (before[:-1] + "。" if before.endswith(("；", ";")) else before) + "\n" + told
+            story = closed(before) + "\n" + told
         else:
             story = story.replace(part, told + rest, 1)
             causes.append(told)
@@ -1458,6 +1484,12 @@ def _parts_stating(result: IndicatorResult, story: str) -> list[str]:
     return [part for part in _stating_sentences(result, story) if said_as_its_own(result, part)]
 
 
+def _figure_clause(result: IndicatorResult, body: str) -> tuple[list[str], int | None]:
+    """A sentence part's clauses and the index of the one that gives the result's value as its own (None: none)."""
+    clauses = re.split(r"[，,]", body)
+    return clauses, next((index for index, clause in enumerate(clauses) if said_as_its_own(result, clause)), None)
+
+
 def _closing_shortfall(story: str, message, parts: list[str], lang: Language, missing: Missing) -> str:
     """A shortfall told at length below whose figure closes a part of the story (……全年办理建设项目用地预审与选址意见书48件，
     平均办理时限12.5个工作日。): that part, compared, leaves the story and opens his account (……12.5个工作日，比10个工作日
@@ -1470,8 +1502,7 @@ def _closing_shortfall(story: str, message, parts: list[str], lang: Language, mi
     body = strip_end(part)
     start = story.find(part)
     head, tail = story[:start].rstrip(), story[start + len(part):].lstrip()
-    clauses = re.split(r"[，,]", body)
-    at = next((index for index, clause in enumerate(clauses) if said_as_its_own(result, clause)), None)
+    clauses, at = _figure_clause(result, body)
     words = lang.words
     # (a part anywhere in the story, whole — not one that the next goes on from: 其中……; nor one cut from the clause
     # before it: a part after a comma)
@@ -1484,9 +1515,9 @@ def _closing_shortfall(story: str, message, parts: list[str], lang: Language, mi
     lang.account_openings[result.indicator.name] = body + "，" + gap
     lang.moved.append(part)
     if not tail:
-        return head[:-1] + "。" if head.endswith(("；", ";")) else head
-    if part.endswith("。") and head.endswith(("；", ";")):
-        head = head[:-1] + "。"  # (its sentence closed with it: what stays before it closes there)
+        return closed(head)
+    if part.endswith("。"):
+        head = closed(head)  # (its sentence closed with it: what stays before it closes there)
     return head + tail
 
 

@@ -763,7 +763,7 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
             out.append(clause)
         if out:
             kept.append(part if len(out) == len(clauses) else "，".join(out) + (end or "。"))
-    return _closed("".join(kept))
+    return closed("".join(kept))
 
 
 def effect_aspect(result: IndicatorResult) -> str:
@@ -1424,7 +1424,7 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
             if plain and find_quantities("".join(plain)):
                 kept_sentences.append("，".join(plain) + (end or "。"))
                 headline = True
-    return _closed("".join(kept_sentences))
+    return closed("".join(kept_sentences))
 
 
 def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
@@ -1478,7 +1478,7 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                     moved[-1] = moved[-1][:-1] + "，" + clause.strip() + "。"
             if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
-    return _closed("".join(kept)), moved, told
+    return closed("".join(kept)), moved, told
 
 
 def _without_spending(story: str, lines) -> str:
@@ -1503,7 +1503,7 @@ def _without_spending(story: str, lines) -> str:
         rest = [clause for clause in clauses if not spends(clause)]
         if rest:
             kept.append(part if len(rest) == len(clauses) else "，".join(rest) + (end or "。"))
-    return _closed("".join(kept))
+    return closed("".join(kept))
 
 
 def _once_in_the_year(accounts: list[str]) -> list[str]:
@@ -1595,7 +1595,7 @@ def _sentence_parts(text: str) -> list[str]:
     return re.findall(r"[^。；;]+[。；;]?", text)
 
 
-def _closed(text: str) -> str:
+def closed(text: str) -> str:
     """Parts joined again, ending with 。 even when the last kept one ended with ；."""
     return text[:-1] + "。" if text.endswith(("；", ";")) else text
 
