@@ -75,6 +75,15 @@ class Block:
         work = " ".join([self.title, self.goal] + [task.name for task in self.tasks])
         return bool((_words(line.line.name) - generic) & _words(work))
 
+    def funds_host(self, accounts: list[str]) -> int:
+        """The last of the officer's accounts told under this goal that names its only line: the line's funds go on
+        from it, pointing back (……地质灾害防治资金年末未支出193.25万元。该项资金调整后预算……; three reviewers found the
+        funds a paragraph of their own at each part's end, tied to no result); -1 with none, or with several lines."""
+        if self.lines_total or len(self.lines) != 1 or self.lines[0].line.actual is None:
+            return -1
+        name = self.lines[0].line.name
+        return max((index for index, said in enumerate(accounts) if name in said), default=-1)
+
     def rate_told(self, line: BudgetResult) -> bool:
         """An officer's account under this goal gives the line's execution rate (……地质灾害防治资金年末未支出193.25万元，
         执行率91.26%): the goal's sentence on its funds does not say it again in the same paragraph."""
