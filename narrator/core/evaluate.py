@@ -6,13 +6,14 @@ a zero target gives 0 % when met and 100 % when missed; a met ``≤`` target giv
 0 %; a met qualitative target gives 0 %."""
 from __future__ import annotations
 
+import dataclasses
 import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import lexicon
 from .model import BudgetLine, Indicator, Report
-from .quantity import HUNDRED, ZERO, Quantity, round_half_up, shown
+from .quantity import HUNDRED, ZERO, Quantity, find_quantities, round_half_up, shown
 
 RATE_PLACES = 2
 
@@ -40,6 +41,7 @@ class IndicatorResult:
     deviation: Decimal | None = None  # percent, two decimals
     problem: Problem | None = None
     completion_value: Decimal | None = None  # completion in the target's unit
+    multiple_named: bool = False  # the unit's own problems name it with its multiple of the target (为目标的1.75倍)
 
     @property
     def deviation_text(self) -> str:
@@ -91,6 +93,11 @@ def _qualitative(indicator: Indicator) -> IndicatorResult:
         return IndicatorResult(indicator, Status.PENDING, problem=Problem.KIND_MISMATCH)
     if completion.text == target.text or completion.text in lexicon.met_words():
         return IndicatorResult(indicator, Status.MET, ZERO)
+    aimed, reached = lexicon.grade(target.text), lexicon.grade(completion.text)
+    if aimed and reached and aimed[0] == reached[0]:
+        # an ordered grade (达到Ⅲ类 against Ⅱ类: water of a better class than the target)
+        met = reached[1] < aimed[1] if aimed[2] else reached[1] <= aimed[1]
+        return IndicatorResult(indicator, Status.MET, ZERO) if met else IndicatorResult(indicator, Status.MISSED)
     return IndicatorResult(indicator, Status.MISSED)
 
 
@@ -190,5 +197,28 @@ class Evaluation:
 
 
 def evaluate(report: Report) -> Evaluation:
-    return Evaluation(report, [evaluate_indicator(i) for i in report.indicators],
-                      [evaluate_budget_line(report, line) for line in report.budget_lines])
+    results = [evaluate_indicator(i) for i in report.indicators]
+    results = [dataclasses.replace(result, multiple_named=True) if _multiple_named(result, report.problems) else result
+               for result in results]
+    return Evaluation(report, results, [evaluate_budget_line(report, line) for line in report.budget_lines])
+
+
+def _multiple_named(result: IndicatorResult, problems: list[str]) -> bool:
+    """A problem of the unit's names the exceeded indicator and its multiple of the target (重点行业挥发性有机物综合治理
+    企业数、……分别为目标的1.75倍和2.15倍): the unit itself calls it far over."""
+    if result.status is not Status.EXCEEDED or result.completion_value is None or not result.indicator.target.value:
+        return False
+    ratio = result.completion_value / result.indicator.target.value
+    for problem in problems:
+        if result.indicator.name in problem and any(
+                quantity.is_number and lexicon.unit_kinds().get(quantity.unit) == "multiple"
+                and quantity.value == round_half_up(ratio, _places(quantity.raw))
+                for quantity in find_quantities(problem)):
+            return True
+    return False
+
+
+def _places(raw: str) -> int:
+    """The decimal places a figure is written with (1.75倍: 2)."""
+    digits = raw.lstrip("+-").split(".")
+    return len("".join(ch for ch in digits[1] if ch.isdigit())) if len(digits) > 1 else 0

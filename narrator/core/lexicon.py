@@ -85,6 +85,35 @@ def qualitative_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _grades() -> dict:
+    data = _yaml("grades.yaml")
+    scales = [[frozenset(grade.split("|")) for grade in scale] for scale in data["scales"]]
+    return {"scales": scales, "at_least": data["at_least"], "strict": data["strict"]}
+
+
+def grade(text: str) -> tuple[int, int, bool] | None:
+    """A qualitative value read as a grade of an ordered scale (lexicon/grades.yaml): (scale, rank — 0 best —, strict)
+    for 达到Ⅲ类 (Ⅲ类及以上; 优于Ⅲ类 strict), None when the text, its 达到/以上 words taken off, is no grade."""
+    words = _grades()
+    text = text.strip()
+    strict = False
+    for key in ("at_least", "strict"):
+        for before in sorted(words[key]["before"], key=len, reverse=True):
+            if text.startswith(before) and len(text) > len(before):
+                text, strict = text[len(before):], strict or key == "strict"
+                break
+        for after in sorted(words[key]["after"], key=len, reverse=True):
+            if text.endswith(after) and len(text) > len(after):
+                text = text[:-len(after)]
+                break
+    for index, scale in enumerate(words["scales"]):
+        for rank, spellings in enumerate(scale):
+            if text in spellings:
+                return index, rank, strict
+    return None
+
+
+@lru_cache(maxsize=1)
 def met_words() -> frozenset[str]:
     """Completion words that mean a qualitative target was reached."""
     return frozenset(_lines("met_words.txt"))

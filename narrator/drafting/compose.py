@@ -168,8 +168,12 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     clauses = [c for c in re.split(r"[，；。,;]", sentences[0]) if c.strip()]
     at = next((index for index, clause in enumerate(clauses) if completion.is_number and any(
         q.unit == completion.unit and agrees(q, completion) for q in find_quantities(clause))), None)
-    derives = bool(at) and at <= words["derivation_clauses"] and kept[0].startswith(clauses[0]) and all(
-        find_quantities(clause) and not _tells_cause(clause, words) for clause in clauses[:at])
+    # (经排查溯源，全县需整治入河排污口48个，完成整治39个，整治完成率81.25%: a lead that says where the counts come from
+    # opens them; 主要原因是 before it made the count the cause)
+    lead = 1 if clauses and clauses[0].lstrip().startswith(tuple(words["fact_leads"])) \
+        and not find_quantities(clauses[0]) and not _tells_cause(clauses[0], words) else 0
+    derives = bool(at) and lead < at <= words["derivation_clauses"] + lead and kept[0].startswith(clauses[0]) and all(
+        find_quantities(clause) and not _tells_cause(clause, words) for clause in clauses[lead:at])
     plan = opening.startswith(tuple(words["plan_openings"])) or done or derives \
         or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening))
             and any(q.raw not in name for q in find_quantities(opening)))
@@ -549,6 +553,8 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     needs_subject = tuple(lexicon.wording()["told_reason"]["needs_subject"])
     if lead and first and first < last and clauses[first].lstrip().startswith(needs_subject):
         first -= 1  # 年初目标800个，是按……测算的: the rest leans on the clause that states the figure; both stay
+    elif first and first < last and clauses[first].lstrip().startswith(tuple(lexicon.wording()["dangling_starts"])):
+        first -= 1  # 全年跨省直接结算2.14万人次，其中门诊1.77万人次: the part leans on its whole (not 上述情况其中……)
     leaning = not lead and first and clauses[first:last] and clauses[first].lstrip().startswith(
         tuple(lexicon.wording()["told_reason"]["needs_subject"]))
     if leaning:  # 全年创建27个，为目标的2.7倍，反映……: the rest leans on what went, which 这 now stands for
@@ -560,6 +566,9 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
         if _fact_of_gap(clauses[last - 1], known):
             break  # ……灾后新增整治34座，全年共整治64座: a fact whose count equals the gap (a reviewer found it lost)
         last -= 1
+    if not lead and last == first + 1 < len(clauses) \
+            and clauses[first].rstrip().endswith(tuple(lexicon.wording()["told_reason"]["basis_ends"])):
+        return ""  # 按年末332家计算，覆盖率89.76%……: the basis of the figure that went says nothing alone
     # (……集中处置了一批遗留地块，实际处置118.60公顷，为目标的1.98倍，年初目标设定偏于保守: the figures said before his
     # account go from its middle too, where they only restate — a reviewer read them as the result told inside its cause)
     # A run of such clauses goes whole, its closing mark (，or ；) passing to the clause before it.
@@ -997,8 +1006,10 @@ def hedged_by(said: list[str], problems: list[str]) -> list[str]:
     for p in said:
         end = next((word for word in words if p.endswith(word) and len(p) - len(word) >= 2), "")
         subject = p[:-len(end)] if end else ""
+        # (预算编制的预见性不强 → 预算编制总体规范，但预见性不强: not 但的预见性不强)
         rest = next((head[len(subject):] for head in heads if subject and head.startswith(subject)
                      and len(head) - len(subject) >= 2), "")
+        rest = rest[1:] if rest[:1] in lexicon.wording()["hedge_joiners"] and len(rest) > 2 else rest
         (hedged if rest else plain).append(said_so.format(subject=subject, hedge=lexicon.wording()["targets_hedge"],
                                                           judgement=end, rest=rest) if rest else p)
     return plain + hedged  # (last: its 但 closes the list, not a clause the next judgement goes on from)

@@ -151,9 +151,11 @@ def balanced(items, size: int = 3) -> list[list]:
     return [items[i * len(items) // count:(i + 1) * len(items) // count] for i in range(count)]
 
 
-def _multiple_from() -> Decimal:
-    """The ratio to target from which it is said as a multiple: where an exceedance is notable (lexicon)."""
-    return 1 + Decimal(str(lexicon.wording()["notable_exceedance_percent"])) / 100
+def _multiple_from(result: IndicatorResult) -> Decimal:
+    """The ratio to target from which it is said as a multiple: where an exceedance is notable (lexicon) — lower for
+    one the unit's problems name with its multiple (为目标的1.75倍: the report says it as he does)."""
+    key = "named_exceedance_percent" if result.multiple_named else "notable_exceedance_percent"
+    return 1 + Decimal(str(lexicon.wording()[key])) / 100
 
 
 def stated_in(result: IndicatorResult, text: str) -> bool:
@@ -563,9 +565,10 @@ class Language:
         if not margin:
             return ""
         unit = result.indicator.target.unit
-        kind = "level" if unit in self.words["difference_words"]["level_units"] or is_level(result.indicator) \
-            else "amount"
-        return self.words["difference_words"][kind][0 if more else 1] + margin
+        words = self.words["difference_words"]
+        kind = "level" if unit in words["level_units"] or lexicon.unit_kinds().get(unit) in words["level_kinds"] \
+            or is_level(result.indicator) else "amount"
+        return words[kind][0 if more else 1] + margin
 
     def margin(self, result: IndicatorResult) -> str:
         """|完成值 − 目标值| in words: 208.78亿元, 2场, 3.97个百分点."""
@@ -633,7 +636,7 @@ class Language:
             return ""  # 97.12万亩 against 96.80万亩: 比目标多0.32万亩, not 为目标的100.3% (a reviewer)
         words = _connectives()
         target = words["target_named"].format(target=self.target_value(result.indicator)) if with_target else ""
-        if ratio >= _multiple_from():
+        if ratio >= _multiple_from(result):
             # (为消费者挽回经济损失……: the name opens on the 为 the multiple is said with)
             verb = words["of_target_multiple"][0]
             key = "of_target_multiple_after_wei" if result.indicator.name.startswith(verb) else "of_target_multiple"
@@ -651,14 +654,14 @@ class Language:
         """against_target says the completion as a plain share of its target (完成目标的106.2%): no multiple, no
         difference."""
         ratio = ratio_to_target(result)
-        return ratio is not None and not self.near_target(result) and ratio < _multiple_from() \
+        return ratio is not None and not self.near_target(result) and ratio < _multiple_from(result) \
             and not self._small_count_over(result)
 
     def _small_count_over(self, result: IndicatorResult) -> bool:
         """A count over a small whole target, short of the multiple (8个 against 6个): said by its difference."""
         ratio = ratio_to_target(result)
         target = result.indicator.target.value
-        return ratio is not None and 1 < ratio < _multiple_from() and not self.near_target(result) \
+        return ratio is not None and 1 < ratio < _multiple_from(result) and not self.near_target(result) \
             and target < self.words["difference_below"] and target == target.to_integral_value() \
             and lexicon.unit_kinds().get(result.indicator.target.unit) == "count"
 
@@ -721,7 +724,7 @@ class Language:
     def ratio_percent(self, result: IndicatorResult) -> str:
         """完成值 ÷ 目标值 as a percentage (118.7%) below a notable exceedance; "" otherwise."""
         ratio = ratio_to_target(result)
-        return f"{self.percent_of_target(ratio)}%" if ratio is not None and ratio < _multiple_from() else ""
+        return f"{self.percent_of_target(ratio)}%" if ratio is not None and ratio < _multiple_from(result) else ""
 
     # -------------------------------------------------------- an indicator's figure in a sentence
 

@@ -113,3 +113,38 @@ def test_conventions(target, completion, status, deviation):
 def test_pending(target, completion, problem):
     result = evaluate_indicator(Indicator("x", parse_quantity(target), completion=parse_quantity(completion)))
     assert (result.status, result.problem, result.deviation_text) == (Status.PENDING, problem, "")
+
+
+@pytest.mark.parametrize("target, completion, status", [
+    ("达到Ⅲ类", "Ⅱ类", Status.MET),  # 绛岭's 绛河出境断面年均水质类别: a better class than the target
+    ("达到Ⅲ类", "Ⅲ类", Status.MET),
+    ("Ⅲ类及以上", "Ⅳ类", Status.MISSED),
+    ("优于Ⅲ类", "Ⅲ类", Status.MISSED),
+    ("不低于良好", "优秀", Status.MET),
+    ("良好", "合格", Status.MISSED),
+    ("健全", "基本健全", Status.MISSED),  # no grade of a scale: as before
+])
+def test_a_grade_of_an_ordered_scale_meets_a_lower_one(target, completion, status):
+    indicator = Indicator(name="绛河出境断面年均水质类别", target=parse_quantity(target),
+                          completion=parse_quantity(completion))
+    assert evaluate_indicator(indicator).status is status
+
+
+def test_a_concentration_is_read_and_compared_in_its_unit():
+    indicator = Indicator(name="县城细颗粒物（PM2.5）年均浓度", target=parse_quantity("≤36微克/立方米"),
+                          completion=parse_quantity("38.4微克/立方米"))
+    result = evaluate_indicator(indicator)
+    assert result.status is Status.MISSED and result.margin == Decimal("2.4")
+
+
+def test_an_exceedance_the_units_problems_name_with_its_multiple_is_marked():
+    """绛岭's problems: 重点行业挥发性有机物综合治理企业数、危险废物规范化环境管理评估企业数分别为目标的1.75倍和2.15倍."""
+    from pathlib import Path
+    import dataclasses
+    import yaml
+    folder = Path(__file__).resolve().parents[1] / "data" / "statements_jiangling"
+    notes = yaml.safe_load((folder / "officer_notes.yaml").read_text(encoding="utf-8"))
+    report = dataclasses.replace(load_report(folder / "unit.yaml"), problems=notes["存在问题"])
+    named = [r.indicator.name for r in evaluate(report).indicators if r.multiple_named]
+    assert named == ["重点行业挥发性有机物综合治理企业数", "危险废物规范化环境管理评估企业数"]
+    assert not any(r.multiple_named for r in evaluate(load_report(folder / "unit.yaml")).indicators)

@@ -110,7 +110,9 @@ def test_bad_answers_are_refused_with_what_to_write():
     question = _by_key(report)["reason:培育技术经纪人"]
     assert check_answer(question, "  ", report) == \
         "没有回答。请输入回答；暂时答不了，请输入“跳过”，报告中这一处仍标为【待补充】。"
-    assert check_answer(question, "长" * 301, report) == "回答有301个字，超过了300字的上限。请精简后重新输入。"
+    assert check_answer(question, "长" * 601, report) == "回答有601个字，超过了600字的上限。请精简后重新输入。"
+    # (a detailed cause of 312 characters is an officer's, not a pasted document: 岜林's)
+    assert check_answer(question, "因" * 312, report) == ""
     # a figure the table contradicts, found by the checker
     assert check_answer(question, "新增两期线上班，培育技术经纪人900人", report) == \
         "回答中的数字与输入的表格不符：回答写“900人”，但输入文件的“培育技术经纪人”是 843人。请改正后重新输入。"
