@@ -95,8 +95,10 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     sections = {block.number: block.section for block in document.tables}
     task_claims = extract(row.task.result for row in tables.tasks)  # (the facts and the cells' own check share them)
     facts = table_facts(tables, sections, task_claims)
+    data_evaluation = None
     if data is not None:
         extra = data_facts(data)
+        data_evaluation = extra.evaluation
         if extra.evaluation is not None and facts.evaluation is not None \
                 and len(facts.evaluation.indicators) < len(extra.evaluation.indicators):
             # The report's tables hold some of the indicators (主要指标完成情况): how many there are, and how many
@@ -130,10 +132,11 @@ def checked_report(document: SourceDocument, data: Report | None = None,
     levels: tuple[str, ...] = ()
     section = None
     targets_listed = False  # under a heading over the year's targets (（五）年度绩效目标)
-    areas = sorted({result.indicator.key_work for result in facts.evaluation.indicators} - {""}) \
-        if facts.evaluation is not None else []
-    duties = sorted({result.indicator.level2.removesuffix("指标") for result in facts.evaluation.indicators} - {""}) \
-        if facts.evaluation is not None else []
+    # (the input's 重点工作 too when the report's own tables give the evaluation: they seldom have that column)
+    evaluated = [result for evaluation in (facts.evaluation, data_evaluation) if evaluation is not None
+                 for result in evaluation.indicators]
+    areas = sorted({result.indicator.key_work for result in evaluated} - {""})
+    duties = sorted({result.indicator.level2.removesuffix("指标") for result in evaluated} - {""})
     area = ""  # the area a numbered title names (2.造林绿化。), for counts said of 该项 under it
     target_list = False  # in the list items after 主要设定了以下目标：
     titled = ""  # the budget line a title names (**1. 农村公路建设资金**), for the bullets under it
@@ -156,7 +159,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
             target_list = True  # 主要设定了以下目标：- ……65%以上: the items after it are targets
         elif target_list and not _LIST_ITEM.match(paragraph.text):
             target_list = False
-        paragraph_claims = task_areas(in_area(under_heading(paragraph_claims, levels), area), areas, duties)
+        paragraph_claims = task_areas(in_area(under_heading(paragraph_claims, levels), area), areas, duties, levels)
         label = roles.passage_of(paragraph.text)
         if label and columns and columns[-1] == label:
             columns[-1] = label  # 年度总体目标 / 预期目标: a row's caption, then its column — one column

@@ -330,7 +330,9 @@ def _of_their_own(claims: list[Claim]) -> list[Claim]:
     """A narrative's claims without those about the rest of something (其余11个因……): 其余 names nothing of its own —
     as a fact it stood for 其余五个项目 in a report's budget part (a false error in narrator's own drafts)."""
     rest = tuple(lexicon.claim_words()["rest_subjects"])
-    return [claim for claim in claims if not claim.subject.lstrip().startswith(rest)]
+    bare = lexicon.claim_words()["bare_subjects"]
+    # (……等23个路段，涉及9个镇: 涉及 alone names nothing — it stood for 涉及3个项目 in a budget part)
+    return [claim for claim in claims if not claim.subject.lstrip().startswith(rest) and claim.subject.strip() not in bare]
 
 
 def _claim_fact(claim: Claim, location: Location, aliases: tuple) -> Fact:

@@ -28,7 +28,7 @@ from ..core import lexicon
 from ..core.compare import agrees
 from ..core.quantity import find_quantities
 from ..statements import roles
-from ..statements.extract import CLAUSE_BREAKS, LIST_LABEL, Claim, name_tokens
+from ..statements.extract import CLAUSE_BREAKS, LIST_LABEL, TITLED, Claim, count_key, name_tokens, under_heading
 from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, column_pair, computed, fact_name
 from .findings import wording
 
@@ -92,15 +92,43 @@ def claim_scope(claim: Claim, facts: Facts) -> str:
 
 
 def _claim_scope(claim: Claim, facts: Facts) -> str:
-    own = _last_line(claim.context, facts) or (_last_line(claim.lead, facts) if claim.lead else "")
-    if own or not claim.earlier:
+    own = _last_line(claim.context, facts)
+    if not own and any(word in claim.context for word in roles.words()["whole_subjects"]):
+        return ""  # ……。也就是说，部门整体预算执行率没有达到95%: the whole, whatever line was named before
+    own = own or (_last_line(claim.lead, facts) if claim.lead else "")
+    if not own and not claim.earlier:
+        return _paragraph_line(claim, facts)
+    if own:
         return own
     # 调整后预算627.17万元，……: a sentence that opens with a column of the budget speaks of the whole, not of
     # the line the sentence before ended with (……项目支出追减3.25万元。)
     if claim.context.lstrip().startswith(tuple(word for words in lexicon.budget_column_words().values()
                                                 for word in words)):
         return ""
-    return _last_line(_last_sentence(claim.earlier), facts)
+    # (……年中追加大气污染防治专项资金136.00万元，补助范围扩大。年初目标偏保守。该项资金调整后预算……: the fund the
+    # nearest sentence that names one names, up to POINTED_BACK sentences before)
+    earlier = claim.earlier
+    for _ in range(POINTED_BACK):
+        line = _last_line(_last_sentence(earlier), facts)
+        if line or not earlier.strip():
+            return line
+        earlier = earlier.rstrip("。；; ")[:max(earlier.rstrip("。；; ").rfind(mark) for mark in "。！？\n") + 1]
+    return ""
+
+
+def _paragraph_line(claim: Claim, facts: Facts) -> str:
+    """The budget line a paragraph opens on (城镇老旧小区改造配套资金调整预算3850.00万元，……), for a sum of money or a
+    rate later in it whose sentence names nothing else (……。年末未支出88.55万元。); "" otherwise."""
+    kind = lexicon.unit_kinds().get(claim.quantity.unit)
+    if not claim.before or (kind != "money" and claim.quantity.unit != "%") \
+            or name_tokens(_without_figures(claim.context)) - _whole_tokens() - _column_tokens():
+        return ""
+    opener = LIST_LABEL.sub("", claim.before.lstrip()).lstrip("*# ")
+    return next((name for form, name in sorted(facts.scope_forms, key=lambda pair: -len(pair[0]))
+                 if opener.startswith(form)), "")
+
+
+POINTED_BACK = 3  # sentences 该项资金 may reach back over to the fund it points at
 
 
 def _last_sentence(text: str) -> str:
@@ -314,6 +342,9 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
             return False
     if _one_of_joined(claim.subject, fact.name):
         return False  # 新增农民合作社12个、家庭农场22个: each a part of 新增农民合作社和家庭农场数
+    counted = _SUBSET.search(_last_clause(claim.context))
+    if counted and counted.group(0) not in fact.name:
+        return False  # 两家医院退回医保基金196.80万元: what some of them did, not the whole (其中退回医保基金327.48万元)
     # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; the words of
     # a longer indicator's name (新建改扩建公办幼儿园数量) are not that indicator there.
     census = any(word in claim.context for word in lexicon.claim_words()["census_words"])
@@ -335,6 +366,9 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True
     return False
+
+
+_SUBSET = re.compile(r"(?<![\d.])[两二三四五六七八九十几]{1,2}(?:家|个|所|座|名|户|条|处|位|批)")  # 两家医院
 
 
 def _one_of_joined(subject: str, name: str) -> bool:
@@ -404,10 +438,26 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
         return Link(claim, reason="uncertain_name", detail=found[0][1].name)
     best = max(score for score, _ in certain)  # 预算执行率 itself, not also 政府采购执行率
     chosen = tuple(_distinct_values([fact for score, fact in certain if score == best]))
+    own_line = _of_its_line(claim, facts) if not any(fact.budget for fact in chosen) else None
+    if own_line is not None:
+        # 中央和自治区医疗救助补助资金由……860.00万元增加到1074.00万元: a sum of the line the sentence names, as the
+        # budget table gives it, not a task narrative's figure of the same fund (追加……150.00万元; 年初提前下达……)
+        return Link(claim, agreed=own_line)
     elsewhere = _stated_elsewhere(claim, facts, chosen, exclude_place)
     if elsewhere is not None:
         return Link(claim, reason="another_fact", detail=fact_name(elsewhere))
     return Link(claim, facts=chosen)
+
+
+def _of_its_line(claim: Claim, facts: Facts) -> Fact | None:
+    """The budget table's figure of the line the claim's sentence names that the claim's sum of money equals (its
+    budget, change, spending or what it left unspent), or None."""
+    scope = claim_scope(claim, facts)
+    if not scope or scope == FOREIGN or lexicon.unit_kinds().get(claim.quantity.unit) != "money":
+        return None
+    return next((fact for fact in facts.facts if fact.budget and fact.scope == scope
+                 and lexicon.unit_kinds().get(fact.quantity.unit) == "money"
+                 and agrees(claim.quantity, fact.quantity, claim.role in ABSOLUTE_ROLES)), None)
 
 
 def _significant_digits(text: str) -> int:
@@ -445,7 +495,8 @@ def _stated_elsewhere(claim: Claim, facts: Facts, chosen: tuple[Fact, ...], excl
     return None
 
 
-def task_areas(claims: list[Claim], areas: Iterable[str], duties: Iterable[str] = ()) -> list[Claim]:
+def task_areas(claims: list[Claim], areas: Iterable[str], duties: Iterable[str] = (),
+               levels: tuple[str, ...] = ()) -> list[Claim]:
     """Counts within a task area the prose names (妇幼健康服务（3项指标，2项达标）) keyed by the 重点工作 of the
     tables it surely names (its words within the area's, or as close as CERTAIN), else by the one 二级指标 it
     is (公路养护方面指标5项: "@公路养护"); an area neither surely is keeps its own name, which no count of the
@@ -456,7 +507,8 @@ def task_areas(claims: list[Claim], areas: Iterable[str], duties: Iterable[str] 
         key = claim.subject
         if claim.role == "count" and ":~" in key:
             head, _, rest = key.partition(":~")
-            named, colon, tail = rest.partition(":")
+            titled = rest.startswith(TITLED[1:])
+            named, colon, tail = rest.removeprefix(TITLED[1:]).partition(":")
             words = name_tokens(named)
             sure = [area for area in areas if words and (words <= name_tokens(area) or name_tokens(area) <= words
                                                            or dice(words, name_tokens(area)) >= CERTAIN)]
@@ -466,6 +518,13 @@ def task_areas(claims: list[Claim], areas: Iterable[str], duties: Iterable[str] 
                 claim = replace(claim, subject=key, tokens=frozenset({key}))
             elif len(same) == 1:
                 key = f"{head}:@{same[0]}{colon}{tail}"
+                claim = replace(claim, subject=key, tokens=frozenset({key}))
+            elif titled and areas:
+                # (（一）总体完成情况。……其中36项……: a title that is no area of the tables scopes nothing)
+                key = count_key(head.split(":")[1], (), tail)
+                claim = under_heading([replace(claim, subject=key, tokens=frozenset({key}))], levels)[0]
+            elif titled:
+                key = f"{head}:~{named}{colon}{tail}"  # no areas to find it among: unlinked, as a 该项 count
                 claim = replace(claim, subject=key, tokens=frozenset({key}))
         result.append(claim)
     return result
@@ -511,10 +570,11 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
     which states a target that exactly one indicator has (1200亩: 补充耕地面积 ≥1200亩), speaks of that indicator —
     its unlinked target, gap, ratio, multiple and points are read again under its name. A target many indicators
     share (100%) anchors nothing."""
-    unlinked = [index for index, item in enumerate(links) if not item.linked and item.claim.role in ANCHORED_ROLES]
+    result = _under_their_target(list(links), facts)
+    unlinked = [index for index, item in enumerate(result) if not item.linked and item.claim.role in ANCHORED_ROLES]
     if not unlinked:
-        return links
-    result = list(links)
+        return result
+    links = result
     by_sentence: dict[int, list[int]] = {}
     for index in unlinked:
         by_sentence.setdefault(links[index].claim.sentence_start, []).append(index)
@@ -536,6 +596,29 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
             again = link(replace(claim, subject=name, tokens=name_tokens(name), named=True), facts)
             if again.linked or again.facts:
                 result[index] = again
+    return result
+
+
+def _under_their_target(links: list[Link], facts: Facts) -> list[Link]:
+    """参保率99.71%（目标≥99%），高于目标0.17个百分点: a gap, ratio or multiple read as another indicator's (基本医疗
+    保险参保率, sharing 参保率) in a sentence whose target agreed with one indicator's is read again as that one's, so a
+    wrong figure is told against the right value."""
+    result = list(links)
+    for index, item in enumerate(links):
+        if item.agreed is not None or not item.facts or item.claim.role not in ANCHORED_ROLES \
+                or item.claim.role == "target":
+            continue
+        # (in the same part of the sentence: ……（目标120个），比目标多6个；重点项目完成年度投资……104.36% is another's)
+        targets = {other.agreed.name for other in links if other.claim.sentence_start == item.claim.sentence_start
+                   and other.claim.role == "target" and other.agreed is not None and other.agreed.budget is False
+                   and other.claim.start < item.claim.start and other.agreed.place != wording("place_tasks")
+                   and not re.search("[；;。]", item.claim.context[other.claim.start - item.claim.sentence_start:])}
+        if len(targets) != 1 or targets & {fact.name for fact in item.facts}:
+            continue
+        (name,) = targets
+        again = link(replace(item.claim, subject=name, tokens=name_tokens(name), named=True), facts)
+        if again.agreed is not None or again.facts:
+            result[index] = again
     return result
 
 
@@ -704,14 +787,28 @@ def _share_candidates(claim: Claim, facts: Facts) -> tuple[list[tuple[float, Fac
         # 调整增加的172.30万元中，基本支出98.60万元……分别占57.23%: shares of the change; 年末未支出资金中，项目支出
         # 539.35万元，占99.38%: of what was left unspent
         return [], "no_whole", ""
+    head = sentence_before[:cut].rstrip("，, ")
+    head = head[:max(head.rfind(mark) for mark in "，,") + 1]
+    if not whole_words.strip("的 ") and any(word in head for word in roles.words()["remainder_words"]):
+        # 年末项目支出未支出375.99万元，其中农村生活污水治理项目资金323.58万元，占86.06%: of what was left unspent
+        return [], "no_whole", ""
     column = "adjusted" if any(word in whole_words for word in roles.words()["share_budget_words"]) else "actual"
     if not whole_words.strip("的 ") and roles.column_named(_without_lines(sentence_before[:cut], facts)) == "adjusted":
         column = "adjusted"  # 调整预算3794.00万元，其中基本支出1728.00万元（占45.55%）: a share of the column named
+    elif whole and not roles.column_named(_without_lines(whole_words, facts)) \
+            and roles.column_named(_without_lines(_last_clause(own), facts)) == "adjusted":
+        column = "adjusted"  # ……资金调整后为1110.00万元，占项目支出的40.84%: of the whole's own column named with it
     if not whole and column == "adjusted" and roles.column_named(_without_lines(own, facts)) == "actual":
         whole = OWN_BUDGET  # 实际支出602.24万元，占调整后预算的96.03%: the line's own budget
     found = [(1.0, fact) for fact in facts.by_role("share") if fact.scope == part and fact.whole == whole
              and fact.name == BUDGET_NAMES[column]]
     return found, ("" if found else "no_whole"), ""
+
+
+def _last_clause(text: str) -> str:
+    """The clause `text` ends with (its closing comma aside)."""
+    text = text.rstrip("，, ")
+    return text[max(text.rfind(mark) for mark in CLAUSE_BREAKS) + 1:]
 
 
 _SHARE_OF = re.compile(r"占([^，,；;。\d]{1,12}?)的?[\d.]+%")

@@ -30,7 +30,7 @@ from ..recognise.projectform import ScoreSheet, score
 from ..recognise.tables import ReportTables
 from ..sources.document import Paragraph
 from ..statements import arithmetic, roles
-from ..statements.extract import (CLAUSE_BREAKS, Claim, aspect_of, figures_in, indicator_scope,
+from ..statements.extract import (CLAUSE_BREAKS, Claim, after_run_in_title, aspect_of, figures_in, indicator_scope,
                                   listed_names, passage_label, refers_to_area)
 from . import across
 from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, computed, fact_name, in_group
@@ -257,8 +257,10 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                 continue  # (六个方面中有四个方面的指标全部达到目标: four of them)
             scope, kind, _ = indicator_scope(text, sentence_start, match.start())
             if not scope and (aspect_of(text[sentence_start:match.start()])
-                              or refers_to_area(text[sentence_start:match.start()])):
-                continue  # 特种设备方面指标3项，全部达到; 该项共5项指标，全部达到: that field's, which no column groups
+                              or refers_to_area(text[sentence_start:match.start()])
+                              or after_run_in_title(text, sentence_start)):
+                continue  # 特种设备方面指标3项，全部达到; 该项共5项指标，全部达到; 5.环评审批服务和生态环境监测。设指标3项，
+                # 全部达到目标。: that field's, which no column groups
             clause_start = max(sentence_start, *(text.rfind(mark, 0, match.start()) + 1 for mark in CLAUSE_BREAKS))
             clause_end = min((i for i in (text.find(mark, match.end()) for mark in CLAUSE_BREAKS) if i >= 0),
                              default=len(text))
@@ -283,7 +285,7 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             # 除预算执行率外均达到目标: those the exception names are not claimed met.
             start, end = lexicon.claim_words()["exception_marks"]
             excepted = re.search(rf"{re.escape(start)}(.+?){re.escape(end)}", text[sentence_start:match.start()])
-            missed = [result for result in all_missed if in_group(result.indicator, scope)
+            missed = [result for result in _once_each(all_missed) if in_group(result.indicator, scope)
                       and (not kind or result.is_quantitative == (kind == "quantitative"))
                       and not (excepted and result.indicator.name in excepted.group(1))]
             if not missed:
@@ -293,6 +295,13 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                 location=passage.at(match.start(), match.end()), context=text[sentence_start:sentence_end + 1],
                 span=(match.start() - sentence_start, match.end() - sentence_start),
                 arguments={"count": len(missed), "names": "、".join(result.indicator.name for result in missed)})
+
+
+def _once_each(results: list) -> list:
+    """The results, an indicator the input and the report's own table both give counted once (绛岭: nine names
+    listed, each of five but one twice)."""
+    seen: set[str] = set()
+    return [result for result in results if not (result.indicator.name in seen or seen.add(result.indicator.name))]
 
 
 def _names_a_list(named: str) -> bool:

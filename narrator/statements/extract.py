@@ -25,7 +25,7 @@ from . import roles
 
 CLAUSE_BREAKS = "，,；;：:（()）！？!?。\n"
 SENTENCE_ENDS = "。！？!?"
-LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
+LIST_LABEL = re.compile(r"^\s*(\d{1,2}[.、．]|[（(]\d{1,2}[）)]|[（(]?[一二三四五六七八九十]{1,3}[）)、])")
 COORDINATION = ("和", "及", "与", "、", "以及")  # 3座A和8座B: figures each before their name
 HEADING_LENGTH = 30  # a line this short with no figure and no full stop is a heading
 LEAD_LENGTH = 40  # a paragraph's title sentence (1.国土空间规划编制与实施经费。) is at most this long
@@ -33,6 +33,7 @@ LEAD_LENGTH = 40  # a paragraph's title sentence (1.国土空间规划编制与�
 BRACKET_UNIT = re.compile(r"(?<=\d)\s*[（(](万元|亿元|元)[）)]")
 CLAUSE_MARKS_BEFORE_UNIT = "，,；;：:。"
 SENTENCE_LIMIT = 1000  # characters of one sentence read as one (no report writes longer)
+PARAGRAPH_LIMIT = 1000  # characters of a paragraph before a sentence a claim keeps (Claim.before)
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ class Claim:
     named: bool = True  # the subject is named by the figure's own clause, not inherited from the one before
     earlier: str = ""  # the paragraph before the sentence, when the sentence points back to it (该项目实际支出占…)
     lead: str = ""  # the paragraph's title sentence (1.自然资源执法监察经费。年初预算121.80万元…), no figure in it
+    before: str = ""  # the paragraph before the sentence (its last PARAGRAPH_LIMIT characters)
 
     @property
     def start(self) -> int:
@@ -216,6 +218,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         role = roles.role_of(text[sentence_start:quantity.start], quantity, passage)
         if roles.target_named_after(text[quantity.end:sentence_end]):
             role = roles.Role("target")  # 比不低于95%的目标高1.29个百分点: the target, named after it
+            if not quantity.comparator and roles.ceiling_named_after(text[quantity.end:sentence_end]):
+                quantity = replace(quantity, comparator="<=")  # 已接近10%的控制目标: a ceiling
         elif quantity.comparator and roles.threshold_of_group(text[quantity.end:sentence_end]):
             role = roles.Role("other")  # 执行率低于95%的项目共3个: a threshold that sorts out lines
         elif "target" in role.alternatives and roles.ceiling_after(text[quantity.end:sentence_end]):
@@ -225,10 +229,15 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("other")  # 14批次不合格产品全部依法处置: what failed, not what was done
         elif role.name == "completion" and roles.undone_after(after):
             role = roles.Role("other")  # 2条线路未能开通: what was not done, the table holds what was
+        elif role.name == "completion" and roles.put_off_after(after, text[len(after) + quantity.end:sentence_end]):
+            role = roles.Role("other")  # 也有2个小区因……衔接，延至2025年4月完工: what was put off, not what was done
         elif any(start < quantity.start < end for start, end in reckoned):
             role = roles.Role("hypothetical")  # 年初目标按……泊位380个测算: how the target was reckoned
         elif _claim_pattern("hypothetical_words").search(clause):
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
+        elif LIST_LABEL.sub("", text[sentence_start:quantity.start]).lstrip().startswith(
+                _claim_tuple("hypothetical_leads")):
+            role = roles.Role("hypothetical")  # 如果把这个项目单独拿出来，部门其余预算……: reckoned as if
         elif role.name == "completion" and not quantity.comparator and _population(
                 text, quantity, clause_start, sentence_end) or _by_others(clause) \
                 or (text.startswith(_claim_tuple("indicator_nouns"), quantity.end)
@@ -249,6 +258,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             subject, tokens = after, name_tokens(after)  # 完成3座除险加固和8座安全鉴定: each named after its figure
         if not tokens and not roles.target_named_after(after):  # 低于5%的控制上限: no name after it, a target's
             subject, tokens = after, name_tokens(after)
+        elif tokens <= _lead_tokens() and _FUNDS_AFTER.match(after):
+            subject, tokens = after, name_tokens(after)  # 年中追加的18.00万元监管经费: the funds named after the sum
         if not tokens and clause_start > max(previous_end, sentence_start):
             # ……的131.6%，受理成果转化项目完成目标（200项）: named between the last figure and the bracket.
             between = text[max(previous_end, sentence_start):clause_start].strip(CLAUSE_BREAKS + "、 的")
@@ -257,15 +268,23 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             subject, tokens = between, name_tokens(between)
         named = bool(tokens)
         inherited = claims[-1] if claims and claims[-1].sentence_start == sentence_start else None
+        words = lexicon.claim_words()
+        if not tokens and inherited is not None and inherited.tokens & set(words["plan_tokens"]) \
+                and any(word in written for word in words["done_after_plan"]):
+            # 全县需整治入河排污口48个，完成39个: what was done of what was planned, which no cell names — not the
+            # plan's figure (a false error against 需整治的入河排污口 48个)
+            inherited, planned = None, True
+        else:
+            planned = False
         if not tokens and inherited is not None:
             # 占比99.13% is a share of what the sentence named before it, and is called 占比.
             subject = written if role.name == "share" and written.strip() else inherited.subject
             tokens = inherited.tokens
-        if not tokens:
+        if not tokens and not planned:
             # 预算执行率未达到目标（目标为100%）: the figure is about what the sentence named before it.
             earlier = LIST_LABEL.sub("", text[sentence_start:clause_start])
             subject, tokens = earlier, name_tokens(earlier)
-        if not tokens and lead and sentence_start > len(lead):
+        if not tokens and not planned and lead and sentence_start > len(lead):
             # （5）造林苗木成活率。年度目标值为≥85%: what the paragraph's title sentence names.
             subject = LIST_LABEL.sub("", lead)
             tokens = name_tokens(subject)
@@ -291,8 +310,19 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             if _claim_pattern("pointing_back_words").search(text[sentence_start:quantity.start])
             or text[sentence_start:quantity.start].lstrip().startswith(_continuing_words()) else "",
             lead=lead if sentence_start > len(lead) else "",
+            before=text[max(0, sentence_start - PARAGRAPH_LIMIT):sentence_start],
         ))
     return _restated_groups(text, _gross_changes(text, _respectively(text, claims)))
+
+
+@lru_cache(maxsize=1)
+def _lead_tokens() -> frozenset[str]:
+    """Words that say when or how money moved (年中, 追加 …): before a sum, a name of nothing."""
+    return frozenset().union(*(name_tokens(word) for word in lexicon.claim_words()["sum_leads"]))
+
+
+_FUNDS_AFTER = re.compile("[\u4e00-\u9fff]{1,12}?(?:" + "|".join(map(re.escape, sorted(
+    map(str, load_yaml("lexicon", "claims.yaml")["fund_words"]), key=len, reverse=True))) + ")")
 
 
 def group_parts(text: str, claims: list[Claim]) -> list[tuple[int, int]]:
@@ -555,6 +585,21 @@ def count_key(status: str, levels: Iterable[str] = (), kind: str = "") -> str:
 
 def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sentence: str,
                      sentence_start: int, conditioned: bool = False) -> str:
+    """The count key (_whole_count); a count of the whole said in the sentence right after a numbered title run into
+    its paragraph is of the area the title names, when it is one (（1）参保扩面和待遇保障。设置指标3项，达到目标2项。;
+    not 有两项指标大幅超额, which counts nothing the tables do)."""
+    key = _whole_count(text, quantity, clause, after, sentence, sentence_start, conditioned)
+    parts = key.split(":")
+    unscoped = len(parts) == 2 or (len(parts) == 4 and not parts[2])
+    if key and unscoped and after_run_in_title(text, sentence_start) \
+            and ("指标" in text[sentence_start:quantity.start] or any(text[sentence_start:quantity.start].rstrip()
+                 .endswith(word) for word in lexicon.claim_words()["area_count_leads"])):
+        return count_key(parts[1], (TITLE_REFERENCE,), parts[3] if len(parts) == 4 else "")
+    return key
+
+
+def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentence: str,
+                 sentence_start: int, conditioned: bool = False) -> str:
     """The count key when the figure states how many indicators were set, met, exceeded or missed;
     within the categories the sentence names before it (履职类指标14项；过程类指标25项，其中23项达到), or within
     the task area it names (妇幼健康服务（3项指标，2项达标）: "~妇幼健康服务", resolved against the
@@ -729,7 +774,8 @@ def _scope_pattern() -> re.Pattern[str]:
     words = lexicon.claim_words()
     joins = "".join(words["scope_joins"])
     ends = "|".join(map(re.escape, sorted(words["scope_ends"], key=len, reverse=True)))
-    return re.compile(f"((?:{levels})(?:[{joins}](?:{levels}))*)(?:{ends})")
+    # (履职（产出）指标19项: the aside blanked, its spaces stand between the name and 指标)
+    return re.compile(f"((?:{levels})(?:[{joins}](?:{levels}))*) *(?:{ends})")
 
 
 def level_scope(before: str) -> tuple[tuple[str, ...], int]:
@@ -845,6 +891,10 @@ def heading_levels(text: str) -> tuple[str, ...] | None:
 
 
 AREA_REFERENCE = "~#heading"  # the scope of a count said of “该项”: the area the numbered title above names
+# the scope of a count said right after a numbered title run into its paragraph: that area, when it is a task area of
+# the tables (1.城镇老旧小区改造……。该方向设置4项指标), else the count's own (（一）总体完成情况。……其中36项……)
+TITLE_REFERENCE = "~#title"
+TITLED = "~^"  # …the area it names, marked so until it is found among the tables' areas
 
 
 def area_heading(text: str) -> str:
@@ -855,10 +905,24 @@ def area_heading(text: str) -> str:
         text = "1." + text[titled.end():]  # 重点任务一：农村公路建设和危桥改造 reads as a numbered title
     if not LIST_LABEL.match(text):
         return ""
-    title = LIST_LABEL.sub("", text).strip().rstrip("。.：: ")
+    title = LIST_LABEL.sub("", text).strip()
+    head, stop, rest = title.partition("。")
+    if stop and rest.strip():
+        title = head  # 1.城镇老旧小区改造和既有住宅加装电梯。该方向设置4项指标……: a title run into its paragraph
+    title = title.rstrip("。.：: ")
     if not title or len(title) > HEADING_LENGTH or any(mark in title for mark in "。；;，,") or figures_in(title):
         return ""
     return title
+
+
+def after_run_in_title(text: str, sentence_start: int) -> bool:
+    """The sentence is the first after a numbered title the paragraph opens on (3.土壤、固体废物污染防治和农村环境整治。
+    设指标5项，达到4项。)."""
+    title = area_heading(text)
+    if not title:
+        return False
+    end = text.find(title) + len(title)
+    return bool(title) and 0 <= text.find(title) < sentence_start and not text[end:sentence_start].strip("。.：: ")
 
 
 def refers_to_area(text: str) -> bool:
@@ -870,9 +934,10 @@ def in_area(claims: list[Claim], area: str) -> list[Claim]:
     """Counts said of “该项” under a numbered title: of the area the title names ("" leaves them unscoped)."""
     if not area:
         return claims
-    return [replace(claim, subject=claim.subject.replace(AREA_REFERENCE, "~" + area),
-                    tokens=frozenset({claim.subject.replace(AREA_REFERENCE, "~" + area)}))
-            if AREA_REFERENCE in claim.subject else claim for claim in claims]
+    def named(subject: str) -> str:
+        return subject.replace(AREA_REFERENCE, "~" + area).replace(TITLE_REFERENCE, TITLED + area)
+    return [replace(claim, subject=named(claim.subject), tokens=frozenset({named(claim.subject)}))
+            if AREA_REFERENCE in claim.subject or TITLE_REFERENCE in claim.subject else claim for claim in claims]
 
 
 def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:

@@ -96,6 +96,12 @@ def words_of_targets(text: str) -> bool:
     return _has(text, "target_words")
 
 
+def ceiling_named_after(after: str) -> bool:
+    """The target named right after the figure is a ceiling (10%的控制目标, 5%的控制上限)."""
+    after = after.lstrip()
+    return after.startswith("的") and after[1:].startswith(tuple(words()["ceiling_targets"]))
+
+
 def target_named_after(after: str) -> bool:
     """The figure is the target when the words right after it name one: 95%的目标, 100%的目标值, 为40口目标的2.3倍;
     so is the first of two targets said together (分别低于65%和62%的目标)."""
@@ -266,6 +272,24 @@ def _undone_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?:{marks})[\u4e00-\u9fff]{{1,2}}(?:{done})?的?$")
 
 
+def _from_year_start(clause: str) -> bool:
+    """The clause compares with how things stood at the year's start (比年初多), not with its budget or plan (比年初预算
+    增加81.6万元: a column of the budget)."""
+    for word in words()["year_start_words"]:
+        found = clause.find(word)
+        if found >= 0 and not clause[found + len(word):].startswith(tuple(words()["year_start_not"])):
+            return True
+    return False
+
+
+def put_off_after(own: str, rest: str) -> bool:
+    """The figure's clause gives a cause (2个小区因室外管网需……衔接) and the next clause what was put off for it
+    (延至2025年4月完工)."""
+    following = re.split(r"[，,；;。]", rest.lstrip("，, "), maxsplit=1)[0]
+    return any(word in own for word in words()["cause_marks"]) \
+        and following.lstrip().startswith(tuple(words()["put_off_words"]))
+
+
 def undone_after(text_after: str) -> bool:
     """The figure is followed, in its clause, by what was not done to it (2条线路未能开通, 2座危桥尚未完工)."""
     return bool(_undone_after_pattern().match(text_after))
@@ -425,6 +449,8 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
     if unit != "%" and _ends(bare, "gap_markers") and _has(_first_clause(sentence_before), "last_year_words") \
             and not target_named:
         return Role("growth")  # 与上年相比，……2024年调整后预算增加345.70万元: a change on last year
+    if unit != "%" and _ends(bare, "gap_markers") and _from_year_start(clause):
+        return Role("other")  # 年末定点医药机构比年初多46家: a change within the year, from its start
     if unit != "%" and gap_to_target_named(bare):
         return Role("difference")  # 超过15次的目标3次
     if unit != "%" and (_gap_with_verb_pattern().search(bare) or _short_verb_pattern().search(bare)):
