@@ -519,13 +519,11 @@ def task_areas(claims: list[Claim], areas: Iterable[str], duties: Iterable[str] 
             elif len(same) == 1:
                 key = f"{head}:@{same[0]}{colon}{tail}"
                 claim = replace(claim, subject=key, tokens=frozenset({key}))
-            elif titled and areas:
-                # (（一）总体完成情况。……其中36项……: a title that is no area of the tables scopes nothing)
+            elif titled:
+                # (（一）总体完成情况。……其中36项……; 5.部分指标完成值尚未填报。2项指标的完成值待补充: a title that is
+                # no area of the tables scopes nothing)
                 key = count_key(head.split(":")[1], (), tail)
                 claim = under_heading([replace(claim, subject=key, tokens=frozenset({key}))], levels)[0]
-            elif titled:
-                key = f"{head}:~{named}{colon}{tail}"  # no areas to find it among: unlinked, as a 该项 count
-                claim = replace(claim, subject=key, tokens=frozenset({key}))
         result.append(claim)
     return result
 

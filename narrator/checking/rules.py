@@ -265,7 +265,9 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             clause_end = min((i for i in (text.find(mark, match.end()) for mark in CLAUSE_BREAKS) if i >= 0),
                              default=len(text))
             named = text[clause_start:match.start()].strip()
-            if _names_a_list(named) or figures_in(text[match.end():clause_end]):
+            if _names_a_list(named) or figures_in(text[match.end():clause_end]) \
+                    or any(word in named for word in lexicon.claim_words()["partial_list_ends"]):
+                # (退役士兵接收安置、军休干部服务管理等工作指标全部达到: those named, with 等)
                 continue  # A、B和C均达到预期: those listed; 均达到目标值的1.8倍以上: a threshold, not the targets
             done = text[match.end():clause_end].strip()
             if done and not any(word in done for word in lexicon.claim_words()["all_scope_words"]) \

@@ -174,8 +174,9 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
         and not find_quantities(clauses[0]) and not _tells_cause(clauses[0], words) else 0
     derives = bool(at) and lead < at <= words["derivation_clauses"] + lead and kept[0].startswith(clauses[0]) and all(
         find_quantities(clause) and not _tells_cause(clause, words) for clause in clauses[lead:at])
+    part = opening.startswith(tuple(words["part_openings"])) and not opening.endswith(tuple(words["parting_ends"]))
     plan = opening.startswith(tuple(words["plan_openings"])) or done or derives \
-        or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening))
+        or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening) or part)
             and any(q.raw not in name for q in find_quantities(opening)))
     # 2024年度卫片执法认定违法用地图斑128个: a fact, no cause; 全区65岁及以上常住老年人中……较多 is one (65岁 is of the
     # indicator's name, no figure of a fact: a reviewer found his cause pasted without 主要原因是)
@@ -1065,6 +1066,8 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
+    # an officer's account under the goal gives the line's budget, spending and rate: its funds sentence says nothing more
+    env.tests["figures_told_in"] = lambda line, block: block.figures_told(line)
     # an officer's account under the goal gives the sum the line left unspent: neither it nor its reason is told again
     env.tests["unspent_told_in"] = lambda line, block: bool(block) and block.unspent_told(line)
     # the officer's reason for the line's unspent money says again what his account of an indicator above says

@@ -98,6 +98,20 @@ class Block:
                 return True
         return False
 
+    def figures_told(self, line: BudgetResult) -> bool:
+        """An officer's account under this goal gives the line's budget, spending and rate itself (……公共法律服务体系建设
+        经费调整后预算260.00万元，实际支出168.36万元，执行率64.75%): the goal's funds sentence does not give them again
+        in the next paragraph."""
+        if line.line.actual is None or line.execution_rate is None:
+            return False
+        wanted = (line.adjusted_budget, line.line.actual, round_half_up(line.execution_rate, 2))
+        for result in (r for message in self.messages for r in message.results):
+            reason = result.indicator.reason
+            values = {q.value for q in find_quantities(reason) if q.is_number}
+            if line.line.name in reason and all(value in values for value in wanted):
+                return True
+        return False
+
     def unspent_told(self, line: BudgetResult) -> bool:
         """An officer's account under this goal already gives the sum the line left unspent (……相应工程款5.45万元未支付):
         the goal's sentence on its funds does not say it and its reason again (a reviewer: the same cause twice in
@@ -611,10 +625,12 @@ def make_plan(evaluation: Evaluation) -> Plan:
     total = evaluation.total_budget
     untold = [line for line in lines if accounts and line.name not in accounted
               and line.parent != (total.line.name if total is not None else None)]
+    # increases first, then cuts, each the largest first, as an officer lists them (岜林's reviewer: 减、减、增、增、减,
+    # the largest, 214.00万元, last)
     standing = [_standing_alone(account) for account in accounts]
     # listed one by one, each change an item of its own (a reviewer: 二是追加A200.00万元和B95.00万元 put two lines in one
     # item); merged as an officer writes bare changes only when they are not listed
-    told_changes, listed = _enumerated(_once_in_the_year(standing), untold)
+    told_changes, listed = _enumerated(_once_in_the_year(standing), untold, lines)
     if not listed:
         told_changes = _once_in_the_year(_merged_changes(standing))
     untold_changes = [] if listed else untold
@@ -716,8 +732,12 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
 
     def states(clause: str) -> bool:
         tokens = name_tokens(clause)
+        # (重点建设用地安全利用率100% is a duty's, not 市县重点项目环评审批办结率's, which shares 重点 and 100%: the
+        # result whose name the clause shares most words with)
+        best = max((len(tokens & name_tokens(o.indicator.name)) for o in others
+                    if o.is_quantitative and said_as_its_own(o, clause)), default=0)
         return any(
-            (r.is_quantitative and said_as_its_own(r, clause) and tokens & name_tokens(r.indicator.name))
+            (r.is_quantitative and said_as_its_own(r, clause) and len(tokens & name_tokens(r.indicator.name)) > best)
             or happened(r, clause) for r in effects)
 
     def reckons(clause: str, dropped: str) -> bool:
@@ -1036,6 +1056,13 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
             if not any(part == "budget" for part, _ in holding[0].see_also):
                 holding[0].lines.append(line)
             continue
+        # 年中调减医保政策宣传和业务培训经费6.00万元 in one goal's task narrative: the officer told the line there (岜林's
+        # reviewer found it under 参保扩面, which its words are nearer to, and 医保信息化建设及运维经费 in no part)
+        told = [block for block in goals if any(line.line.name in task.result for task in block.tasks)]
+        if len(told) == 1:
+            if not any(part == "budget" for part, _ in told[0].see_also):
+                told[0].lines.append(line)
+            continue
         # 疾病预防控制专项经费 ↔ the goal whose indicators' 二级指标 is 疾病预防控制 (its task: 重大传染病防控和免疫规划;
         # a reviewer found that part silent on its money)
         classed = [index for index, level2s in enumerate(classes) if any(level2 in line.line.name for level2 in level2s)]
@@ -1350,6 +1377,8 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
     reasons = [(find_quantities(r.indicator.reason), name_tokens(r.indicator.reason)) for r in results
                if r.indicator.reason.strip()]
 
+    changes = tuple(lexicon.claim_words()["increase_words"] + lexicon.claim_words()["decrease_words"])
+
     def reason_told(sentence: str) -> bool:
         """Every figure of the sentence is in an officer's reason §四 tells, among words it shares with it (全年新增
         公共停车泊位2160个，其中……420个……1060个……680个): his account says it there."""
@@ -1372,6 +1401,17 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
                     if quantity.is_number)
             for r in explained)
 
+    def unaccounted(clause: str) -> bool:
+        """The clause gives the value of a result whose own account does not give it (在全县17个在建工地安装扬尘
+        在线监测设备: PM2.5's account mentions the 17 sites, 扬尘's has none) — not 开展群测群防员培训2136人次, whose
+        account sums it (合计2136人次)."""
+        figures = [figure for figure in find_quantities(clause) if figure.is_number]
+        words = name_tokens(clause)
+        return any(r.indicator.completion.is_number and words & name_tokens(r.indicator.name)
+                   and any(agrees(figure, r.indicator.completion) for figure in figures)
+                   and not any(q.is_number and agrees(q, r.indicator.completion)
+                               for q in find_quantities(r.indicator.reason)) for r in results)
+
     def told_part(clause: str) -> bool:
         """The clause gives the part or the target of what was left out (其中县直机关10个; 控制在1.58亿立方米以内)."""
         return clause.lstrip().startswith(tuple(lexicon.wording()["part_or_bound_starts"]))
@@ -1381,7 +1421,15 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
         end = sentence[-1] if sentence[-1] in "。；;" else ""
         clauses = [c for c in re.split(r"[，,]", sentence.rstrip("。；;")) if c.strip()]
         if keep_values:
-            if not reason_told(sentence):
+            # (在全县17个在建工地安装扬尘在线监测设备……: a sentence that gives a result's value stays, though his account
+            # of another mentions its figure — cut, the value came back as a sentence of its own at the paragraph's end)
+            if reason_told(sentence) and not any(unaccounted(clause) for clause in clauses):
+                # its change of the budget stays, for §三 to tell with the year's changes (年中追加医保基金监管专项经费
+                # 18.00万元，用于……: cut with the sentence, the list said only 追加18.00万元)
+                changed = _change_clauses(clauses, changes)
+                if changed:
+                    kept_sentences.append("，".join(changed) + "。")
+            else:
                 # (计划提升改造的5所乡镇敬老院中已完工3所，其余2所因消防设计变更重新招标，工程顺延至2025年实施: the
                 # clauses after the result are his account's, which says 11月开工 and 2025年上半年完工 below — a
                 # reviewer found the two told one after the other, and at odds; a clause that gives a result's value
@@ -1392,6 +1440,9 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
                              and not any(told(clause) and not accounted(clause) for clause in clauses[index:])),
                             len(clauses))
                 kept_sentences.append("，".join(clauses[:rest]) + ("。" if rest < len(clauses) else (end or "。")))
+                changed = _change_clauses(clauses[rest:], changes)
+                if changed:
+                    kept_sentences.append("，".join(changed) + "。")
             continue
         # A part of a sentence (up to its 。 or ；) goes only when every clause of it gives an indicator's value or
         # goes on from one that does (……1.49亿立方米，控制在……以内): a part with anything else stays whole, or its
@@ -1406,6 +1457,9 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
             else:
                 whole = False
                 break
+        changed = _change_clauses(clauses, changes)
+        if changed and (reason_told(sentence) or any(missed_told(clause) for clause in clauses)):
+            kept_sentences.append("，".join(changed) + "。")  # (its change stays, for §三: see above)
         if any(missed_told(clause) for clause in clauses):
             # (检查生产经营单位6534家次，排查隐患3862处，……整改率96.4%: the part tells how the missed one was reckoned —
             # but its opening clauses that give other indicators' values are the area's results, and stay in their
@@ -1443,6 +1497,30 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
                 kept_sentences.append("，".join(plain) + (end or "。"))
                 headline = True
     return closed("".join(kept_sentences))
+
+
+def _change_clauses(clauses: list[str], changes: tuple[str, ...]) -> list[str]:
+    """The clauses that change a sum of the budget (追加……18.00万元), the clauses without figures right before them
+    that give the cause (县政务服务中心医保窗口改造由县行政审批局统一实施，) and those after that say what for (用于……)."""
+    purposes = tuple(lexicon.wording()["purpose_starts"])
+    flags = [any(word in clause for word in changes) and any(q.unit == BUDGET_UNIT for q in find_quantities(clause))
+             for clause in clauses]
+    keep = list(flags)
+    for index, flag in enumerate(flags):
+        if not flag:
+            continue
+        # (only a cause told whole from the sentence's start: 经县政府同意取消实施 after a clause with figures lacks its
+        # subject)
+        if not any(flags[:index]) and not any(find_quantities(clause) for clause in clauses[:index]):
+            keep[:index] = [True] * index
+        elif index and clauses[index].lstrip().startswith(tuple(lexicon.wording()["change_leaning_starts"])):
+            keep[index] = False  # 相应的……调减120.00万元 without its cause: §三 names the line itself
+            continue
+        after = index + 1
+        while after < len(clauses) and not flags[after] and clauses[after].strip().startswith(purposes):
+            keep[after] = True
+            after += 1
+    return [clause.strip() for clause, kept in zip(clauses, keep) if kept]
 
 
 def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
@@ -1485,7 +1563,11 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
         last = max((index for index, flag in enumerate(flags) if flag), default=-1)
         closing = last > 0 and flags.count(True) == 1 and all(
             clause.strip().startswith(purposes) for clause in clauses[last + 1:])
-        if not any(flags):
+        if not any(flags) and is_change(part):
+            # (……年初提前下达中央和自治区医疗救助补助资金860.00万元，2024年8月自治区下达第二批补助资金214.00万元，年中
+            # 追加列入部门预算；: its amount and its 追加 in clauses apart — the part is the change told with its cause)
+            moved.append("，".join(clauses) + "。")
+        elif not any(flags):
             kept.append(part)
         elif closing:
             moved.append("，".join(clauses) + "。")
@@ -1547,6 +1629,10 @@ def _without_spending(story: str, lines) -> str:
     for part in _sentence_parts(story):
         clauses, end = _clauses(part)
         rest = [clause for clause in clauses if not spends(clause) and not says_unchanged(clause)]
+        if len(rest) < len(clauses):
+            # (……经费148.60万元全年未作调整，全部支出: what is left of the money's sentence says nothing alone)
+            rest = [clause for clause in rest if find_quantities(clause)
+                    or not any(word in clause for word in spent_words + budget_words)]
         if rest:
             kept.append(part if len(rest) == len(clauses) else "，".join(rest) + (end or "。"))
     return closed("".join(kept))
@@ -1570,7 +1656,7 @@ def _once_in_the_year(accounts: list[str]) -> list[str]:
     return out
 
 
-def _enumerated(accounts: list[str], untold: list | None = None) -> tuple[list[str], bool]:
+def _enumerated(accounts: list[str], untold: list | None = None, lines=()) -> tuple[list[str], bool]:
     """Three accounts of the year's changes or more, each a sentence of its own, told as one list after the summary
     (具体为：一是……追加……；二是……调减……): a reviewer read them as short sentences piled one on another. The summary
     says 年中, so an item's 年中 before its verb goes; an account of several sentences leaves the list as it was.
@@ -1580,22 +1666,39 @@ def _enumerated(accounts: list[str], untold: list | None = None) -> tuple[list[s
     groups = len({line.adjustment > 0 for line in untold or []})  # the untold increases and cuts: an item each
     if len(accounts) + groups < words["from"] or any("。" in account.rstrip("。") for account in accounts):
         return accounts, False
-    for verb, lines in ((words["increase"], [line for line in untold or [] if line.adjustment > 0]),
+    for verb, group in ((words["increase"], [line for line in untold or [] if line.adjustment > 0]),
                         (words["decrease"], [line for line in untold or [] if line.adjustment < 0])):
         # the line names its change (中小河流治理及山塘整治项目追加150.00万元; A和B分别调减210.00万元和45.00万元 —
         # a reviewer: 追加中小河流治理及山塘整治项目150.00万元 reads as adding a project)
-        amounts = [f"{number(abs(line.adjustment))}{BUDGET_UNIT}" for line in lines]
-        if len(lines) == 1:
-            accounts = accounts + [words["untold_one"].format(name=lines[0].name, verb=verb, amount=amounts[0]) + "。"]
-        elif lines:
+        amounts = [f"{number(abs(line.adjustment))}{BUDGET_UNIT}" for line in group]
+        if len(group) == 1:
+            accounts = accounts + [words["untold_one"].format(name=group[0].name, verb=verb, amount=amounts[0]) + "。"]
+        elif group:
             accounts = accounts + [words["untold_many"].format(
-                names=join_list(line.name for line in lines), verb=verb, amounts=join_list(amounts)) + "。"]
+                names=join_list(line.name for line in group), verb=verb, amounts=join_list(amounts)) + "。"]
     claims = lexicon.claim_words()
+    # increases first, then cuts, each the larger first, as an officer lists them (岜林's reviewer: 减、减、增、增、减,
+    # the largest, 214.00万元, last)
+    accounts = sorted(accounts, key=lambda account: _change_order(account, lines))
     verbs = "|".join(map(re.escape, claims["increase_words"] + claims["decrease_words"]))
     times = "|".join(map(re.escape, lexicon.wording()["change_times"]))
     items = [re.sub(rf"(?:{times})(?=(?:{verbs}))", "", strip_end(account), count=1) for account in accounts]
     return [words["lead"] + "；".join(words["item"].format(number=chinese_number(n), text=item)
                                       for n, item in enumerate(items, start=1)) + "。"], True
+
+
+def _change_order(account: str, lines) -> tuple[int, Decimal]:
+    """Where a change stands in the year's list: increases (0) before cuts (1), the larger first; one whose line is
+    not found after them."""
+    claims = lexicon.claim_words()
+    up, down = (any(word in account for word in claims[key]) for key in ("increase_words", "decrease_words"))
+    amounts = {q.value for q in find_quantities(account) if q.is_number and q.unit == BUDGET_UNIT}
+    found = {line.adjustment for line in lines if line.adjustment and abs(line.adjustment) in amounts
+             and (line.adjustment > 0 if up != down else True) and (line.adjustment < 0 if down and not up else True)}
+    if len(found) != 1:
+        return 2, Decimal(0)
+    change = found.pop()
+    return (0 if change > 0 else 1), -abs(change)
 
 
 def _standing_alone(account: str) -> str:
@@ -1931,6 +2034,14 @@ class BudgetView:
     unspent_in: str = ""  # the one direct line all of it comes from (项目支出), when the others spent in full
     lowest: BudgetResult | None = None  # the line executed least, when below the total's rate
     largest: BudgetResult | None = None  # the project with the largest adjusted budget, among three or more
+    projects: list[BudgetResult] = field(default_factory=list)  # the lines of a line under the total
+
+    def rest_of(self, parent: str, shown: list) -> list[tuple[BudgetResult, Decimal]]:
+        """The projects of `parent` not named before (`shown`), with what each left unspent — those that spent all
+        too: 其余6个项目共结转结余52.41万元 counts the six (绛岭's reviewer read 其余5个 of six as a count gone wrong)."""
+        named = {id(b) for b, _ in shown}
+        return [(b, b.adjusted_budget - b.line.actual) for b in self.projects
+                if b.line.parent == parent and id(b) not in named and b.line.actual is not None]
 
     @property
     def unspent_split(self) -> tuple[list[tuple[BudgetResult, Decimal]], str, Decimal,
@@ -2013,6 +2124,7 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
         and all(projects[0].line.initial > b.line.initial for b in projects[1:]) else None
     return BudgetView(
         largest=largest,
+        projects=projects,
         weakest=weakest,
         lowest_told=lowest is not None and id(lowest) in in_goals,
         lowest_elsewhere=lowest is not None and bool(in_goals) and total is not None

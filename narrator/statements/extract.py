@@ -592,8 +592,9 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     parts = key.split(":")
     unscoped = len(parts) == 2 or (len(parts) == 4 and not parts[2])
     if key and unscoped and after_run_in_title(text, sentence_start) \
-            and ("指标" in text[sentence_start:quantity.start] or any(text[sentence_start:quantity.start].rstrip()
-                 .endswith(word) for word in lexicon.claim_words()["area_count_leads"])):
+            and ("指标" in text[sentence_start:quantity.start] or text[quantity.end:].startswith("指标")
+                 or any(text[sentence_start:quantity.start].rstrip().endswith(word)
+                        for word in lexicon.claim_words()["area_count_leads"])):
         return count_key(parts[1], (TITLE_REFERENCE,), parts[3] if len(parts) == 4 else "")
     return key
 
@@ -905,10 +906,12 @@ def area_heading(text: str) -> str:
         text = "1." + text[titled.end():]  # 重点任务一：农村公路建设和危桥改造 reads as a numbered title
     if not LIST_LABEL.match(text):
         return ""
-    title = LIST_LABEL.sub("", text).strip()
-    head, stop, rest = title.partition("。")
+    title = LIST_LABEL.sub("", text).strip().lstrip("*").strip()
+    head, stop, rest = min((title.partition(mark) for mark in "。：:"), key=lambda parts: len(parts[0]))
     if stop and rest.strip():
-        title = head  # 1.城镇老旧小区改造和既有住宅加装电梯。该方向设置4项指标……: a title run into its paragraph
+        # 1.城镇老旧小区改造和既有住宅加装电梯。该方向设置4项指标……; 1. 退役士兵接收安置：4项指标全部达到目标: a title
+        # run into its paragraph
+        title = head.strip().strip("*")
     title = title.rstrip("。.：: ")
     if not title or len(title) > HEADING_LENGTH or any(mark in title for mark in "。；;，,") or figures_in(title):
         return ""
@@ -921,8 +924,11 @@ def after_run_in_title(text: str, sentence_start: int) -> bool:
     title = area_heading(text)
     if not title:
         return False
-    end = text.find(title) + len(title)
-    return bool(title) and 0 <= text.find(title) < sentence_start and not text[end:sentence_start].strip("。.：: ")
+    start = text.find(title)
+    end = start + len(title)
+    if 0 <= sentence_start <= start and text[end:end + 1] in ("：", ":"):
+        return True  # 1. 退役士兵接收安置：4项指标全部达到目标: the sentence goes on from its title after the colon
+    return 0 <= start < sentence_start and not text[end:sentence_start].strip("。.：:* ")
 
 
 def refers_to_area(text: str) -> bool:

@@ -840,12 +840,12 @@ def test_a_lines_change_is_told_with_its_cause_in_section_three_not_in_section_t
     # (the cuts these sentences tell are not listed before them in （其中……调减……） too: a blind review read 35万元 twice)
     # six of them: one list after the summary (a reviewer: short sentences piled one on another), its 年中 said once
     assert ("其中基本支出追加38.50万元、项目支出净调增475.00万元。具体为："
-            "一是漆河北路、迎宾大道延伸段等8条新建道路年中移交我局管护，城区保洁面积由286万平方米增加到318万平方米，追加"
-            "城区环境卫生保洁及垃圾清运经费180.00万元；二是原计划由我局购置的4辆分类收运车辆改由市城市管理局统一招标配发，"
-            "调减生活垃圾分类及无害化处理经费120.00万元；三是7月中旬强降雨后对城区排水管网开展抢修和清淤，追加市政设施"
-            "维护经费260.00万元；四是老旧管网及背街小巷改造项目追加省级城市更新补助资金150.00万元；五是追加公共停车场及"
-            "便民设施建设经费40.00万元；六是数字城管平台升级改造政府采购中标价低于预算，调减城市管理综合执法及数字城管运行"
-            "经费35.00万元。调整后预算为12009.90万元") in three
+            "一是7月中旬强降雨后对城区排水管网开展抢修和清淤，追加市政设施维护经费260.00万元；二是漆河北路、迎宾大道延伸段等"
+            "8条新建道路年中移交我局管护，城区保洁面积由286万平方米增加到318万平方米，追加城区环境卫生保洁及垃圾清运经费"
+            "180.00万元；三是老旧管网及背街小巷改造项目追加省级城市更新补助资金150.00万元；四是追加公共停车场及便民设施建设"
+            "经费40.00万元；五是原计划由我局购置的4辆分类收运车辆改由市城市管理局统一招标配发，调减生活垃圾分类及无害化处理"
+            "经费120.00万元；六是数字城管平台升级改造政府采购中标价低于预算，调减城市管理综合执法及数字城管运行经费35.00万元。"
+            "调整后预算为12009.90万元") in three
     assert "全年改造老旧供排水管网18.7公里，其中供水管网7.2公里、雨污管网11.5公里；全年新增公共停车泊位2160个。" in two
     assert ("年末结转结余资金560.38万元，其中基本支出结转结余6.53万元、项目支出结转结余553.85万元；"
             "项目支出中，老旧管网及背街小巷改造项目资金结转结余463.80万元，占项目支出结转结余资金的83.74%，"
@@ -991,7 +991,8 @@ def test_a_second_blind_review_of_lanxi_mended():
     assert "县级国土空间总体规划成果获批，达到预期目标。" in prose and "报批获批" not in prose
     two = prose.split("二、年度履职目标完成情况")[1].split("三、")[0]
     three = prose.split("（三）预算安排和调整情况")[1].split("（四）")[0]
-    assert "调减60.00万元" not in two and "一是5个特色保护类村庄规划由省级传统村落保护项目统一组织编制，相应的县级规划编制" \
+    # (the increases first, then the cuts: 五是)
+    assert "调减60.00万元" not in two and "五是5个特色保护类村庄规划由省级传统村落保护项目统一组织编制，相应的县级规划编制" \
         "经费调减60.00万元；" in three
     # his account under the goal gives the fund's rate (……年末未支出193.25万元，执行率91.26%): the goal's funds
     # sentence does not tell that fund again after it (a reviewer: the rate first, the budget after, backwards)
@@ -999,11 +1000,12 @@ def test_a_second_blind_review_of_lanxi_mended():
     paragraph = next(line for line in prose.split("\n") if "年末未支出193.25万元" in line)
     assert paragraph.count("91.26%") == 1
     # the year's changes one after another: 年中 said once before their causes (a reviewer counted six), in one list
-    assert ("二是年中争取省级耕地保护补助，追加耕地保护和补充耕地项目资金180.00万元；三是为完成不动产登记信息平台与省级政务"
-            "服务平台的对接改造，追加不动产登记及信息平台运维经费25.00万元；四是争取中央和省级地质灾害防治补助，追加地质灾害"
-            "防治资金260.00万元；") in prose
+    # (the increases first, the larger first, then the cuts)
+    assert ("具体为：一是争取中央和省级地质灾害防治补助，追加地质灾害防治资金260.00万元；二是年中争取省级耕地保护补助，追加"
+            "耕地保护和补充耕地项目资金180.00万元；三是追加历史遗留矿山生态修复资金60.00万元；四是为完成不动产登记信息平台与"
+            "省级政务服务平台的对接改造，追加不动产登记及信息平台运维经费25.00万元；") in prose
     # a narrative's sentence moved to §三 does not keep the 其中 that tied it to the sentence before it
-    assert "项目支出净调增445.00万元。具体为：一是5个特色保护类村庄规划由省级传统村落保护项目统一组织编制" in prose
+    assert "；五是5个特色保护类村庄规划由省级传统村落保护项目统一组织编制" in prose
 
 
 def test_a_fields_opening_result_is_said_without_the_narratives_own_weighing():
@@ -1122,9 +1124,11 @@ def test_three_blind_reviews_of_fenxi_qingyuan_and_tinghu_mended():
     three = fenxi.split("（三）预算安排和调整情况")[1].split("（四）")[0]
     # (each change an item of its own, a line its own change's subject: a later reviewer read 二是追加A……和B…… as two
     # lines in one item, and 追加中小河流治理及山塘整治项目150.00万元 as adding a project)
+    # (the increases first, the larger first, then the cuts — 岜林's reviewer: 减、减、增、增、减; each in his words where
+    # his narrative tells it, 追加灾后水毁修复资金150.00万元 among them)
     assert ("具体为：一是追加中央水利发展资金320.00万元用于小型水库除险加固；二是追加省级农村供水保障补助资金200.00万元；"
-            "三是追加防汛抢险及水毁工程应急修复经费95.00万元；四是中小河流治理及山塘整治项目追加150.00万元；五是高效节水"
-            "灌溉项目和水土保持及河湖管护项目分别调减210.00万元和45.00万元。") in three and three.count("210.00万元") == 1
+            "三是追加灾后水毁修复资金150.00万元；四是追加防汛抢险及水毁工程应急修复经费95.00万元；五是调减高效节水灌溉项目"
+            "资金210.00万元；六是调减水土保持及河湖管护项目资金45.00万元。") in three and three.count("210.00万元") == 1
     # his 年初计划…12000亩，其中上洲片区2350亩…: the plan stays, for 其中 leans on it; 差额全部在… is no cause
     assert "仅完成目标的80.4%。年初计划12000亩，其中上洲片区2350亩的土地流转给种植大户后" in fenxi
     assert "比25平方公里的目标少3.4平方公里。差额全部在黄竹坑小流域" in fenxi
@@ -1394,7 +1398,7 @@ def test_blind_reviews_of_fenxi_pengxi_kongtong_and_qichuan_mended():
     two = fenxi.split("二、年度履职目标完成情况")[1].split("三、")[0]
     four = fenxi.split("四、部门整体支出绩效实现情况")[1].split("五、")[0]
     # a reviewer: 212座山塘水毁 and the 巡河 app told in §二 and again in §四 — §二 keeps the result, §四 the cause
-    assert "全年完成中小河流治理12.8公里，新修加固堤岸9.6公里；全年整治山塘64座。全年开展水利工程质量抽检143组" in two
+    assert "全年完成中小河流治理12.8公里，新修加固堤岸9.6公里。全年整治山塘64座。全年开展水利工程质量抽检143组" in two
     assert "212座" not in two and "212座" in four
     assert "3项达到或超过目标。全年各级河湖长巡河13850人次。" in two and "手机应用" not in two
     qichuan = compose(evaluate(_answered(DATA / "statements_qichuan"))).prose()

@@ -189,5 +189,6 @@ def test_how_many_glued_copies_find_what_the_originals_find():
             == _graded(_errors((COPIED / name).read_text("utf-8"), name))]
     # 23 before bare figures under a unit column were cut by size, 24 before amounts were cut after their decimals,
     # parts placed by their total and a reason let begin with a count (S10 added); the others: fewer findings or the
-    # table unread (N501); V07 and V08 added (V08 glued: its 执行率得分 error not found)
-    assert len(PIPED_OR_TABBED) == 37 and len(same) == 28
+    # table unread (N501); V07 and V08 added (V08 glued: its 执行率得分 error not found); 29 since the checker reads
+    # titles run into their paragraphs and sums of a paragraph's own line (this session's three held-out reports)
+    assert len(PIPED_OR_TABBED) == 37 and len(same) == 29

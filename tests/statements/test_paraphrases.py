@@ -1231,3 +1231,54 @@ def test_each_edit_of_the_three_reports_is_found_or_left_unlinked(folder, name, 
     assert not errors or any(wrong in error[1] or error[1] in wrong for error in errors)
     result = check_file(folder / name, folder / "unit.yaml")
     assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
+
+
+TUIYI = Path(__file__).resolve().parents[1] / "data" / "statements_tuiyi"  # 青峪县退役军人事务局 2024 (written blind)
+SIFA = Path(__file__).resolve().parents[1] / "data" / "statements_sifa"  # 桐澜区司法局 2024 (written blind)
+
+# Their 24 edits, measured once, after this session's changes for the three before them: 20 found — two of them, a
+# table's 调整数 changed, by the sums of its column and row (N204, N203), not at the figure; the misses are unlinked.
+TUIYI_EDITS = {
+    "wrong01.txt": [],
+    "wrong02.txt": [("N101", "≥100人", "≥120人")],
+    "wrong03.txt": [("N205", "112.76%", "112.67%")],
+    "wrong04.txt": [("N101", "2.13倍", "2.31倍")],
+    "wrong05.txt": [("N101", "64人", "46人")],
+    "wrong06.txt": [("N101", "6.16个百分点", "6.61个百分点")],
+    "wrong07.txt": [("N204", "561.40", "597.40"), ("N203", "5744.40", "5780.40")],
+    "wrong08.txt": [("N101", "1514.20万元", "1541.20万元")],
+    "wrong09.txt": [("N202", "96.86%", "96.68%")],
+    "wrong10.txt": [("N101", "62.15%", "62.51% / 62.51%")],
+    "wrong11.txt": [("N101", "285.54万元", "288.54万元")],
+    "wrong12.txt": [("N101", "17项", "16项")],
+}
+SIFA_EDITS = {
+    "wrong01.txt": [("N101", "1568件", "1586件")],
+    "wrong02.txt": [],
+    "wrong03.txt": [("N205", "108.76%", "108.67%")],
+    "wrong04.txt": [("N101", "1.71倍", "1.72倍")],
+    "wrong05.txt": [],
+    "wrong06.txt": [("N101", "2.67个百分点", "2.76个百分点")],
+    "wrong07.txt": [("N203", "262.00", "266.00")],
+    "wrong08.txt": [("N101", "412.52万元", "414.52万元")],
+    "wrong09.txt": [("N202", "96.42%", "96.24%")],
+    "wrong10.txt": [],
+    "wrong11.txt": [("N101", "96.14万元", "91.64万元")],
+    "wrong12.txt": [("N101", "18项", "17项")],
+}
+
+
+@pytest.mark.parametrize("folder", [TUIYI, SIFA])
+def test_two_more_reports_never_seen_check_clean(folder):
+    """A chatbot's report its officer edited (四川, bullets and bold titles) and one of tables (浙江), written blind
+    after the three above were mended. First check: 青峪 4 warnings (1. 退役士兵接收安置：4项指标全部达到目标 — a title
+    run in before a colon — and 退役士兵接收安置、军休干部服务管理等工作指标全部达到: those named with 等), 桐澜 refused
+    (≥300卷: 卷 no known measure word), then 1 false error (4.社区矫正和安置帮教。4项指标全部达到目标). Now none."""
+    assert check_file(folder / "report.txt", folder / "unit.yaml").findings == []
+
+
+@pytest.mark.parametrize("folder, name, errors", [(TUIYI, name, errors) for name, errors in TUIYI_EDITS.items()]
+                         + [(SIFA, name, errors) for name, errors in SIFA_EDITS.items()])
+def test_each_edit_of_the_two_reports_is_found_or_left_unlinked(folder, name, errors):
+    result = check_file(folder / name, folder / "unit.yaml")
+    assert [(f.code, f.claimed, f.expected) for f in result.findings if f.severity == "error"] == errors
