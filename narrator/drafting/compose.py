@@ -241,18 +241,24 @@ def _without_told_clauses(reason: str, above: str) -> str:
     marker = reason[0] if reason[0] in (OWN_SENTENCES, FACTS_FIRST) else ""  # told as his own account: it stays so
     sentences = re.split(r"(?<=[。；])", reason[len(marker):])
     kept = [marker]
-    for sentence in sentences:
+    for place, sentence in enumerate(sentences):
         end = sentence[-1] if sentence and sentence[-1] in "。；" else ""
         clauses = (sentence[:-1] if end else sentence).split("，")
+        if end == "；" and place + 1 < len(sentences):
+            # (……大幅增加，全年1012件；加上民事案件528件……: the next part goes on from its last clause — cut, 加上 had
+            # nothing to add to; a reviewer of 桐澜)
+            clauses = clauses + [sentences[place + 1].split("，")[0]]
         # (not before a clause that goes on from it: 全年实现23个，为目标的2.3倍)
         goes_on = tuple(lexicon.wording()["continuation_starts"])
         # the first clause too when what follows stands alone (全年排查隐患3862处，未整改的139处主要是……: a reviewer found
         # 排查隐患3862处 in the story and again opening his account just below)
         # (not when the next would open the sentence on a numeral: 7件超期)
-        first = [] if len(clauses) > 1 and told(clauses[0]) and not clauses[1].lstrip().startswith(goes_on) \
+        own = len(clauses) - (1 if end == "；" and place + 1 < len(sentences) else 0)
+        first = [] if own > 1 and told(clauses[0]) and not clauses[1].lstrip().startswith(goes_on) \
             and not told(clauses[1]) and not clauses[1].lstrip()[:1].isdigit() else clauses[:1]
-        left = first + [clause for index, clause in enumerate(clauses[1:], start=1) if not told(clause) or (
+        left = first + [clause for index, clause in enumerate(clauses[1:own], start=1) if not told(clause) or (
             index + 1 < len(clauses) and clauses[index + 1].lstrip().startswith(goes_on))]
+        clauses = clauses[:own]
         kept.append("，".join(left) + end if len(left) > 1 or len(clauses) == 1 or not first else sentence)
     return "".join(kept)
 

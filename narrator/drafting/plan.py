@@ -2036,6 +2036,19 @@ class BudgetView:
     largest: BudgetResult | None = None  # the project with the largest adjusted budget, among three or more
     projects: list[BudgetResult] = field(default_factory=list)  # the lines of a line under the total
 
+    @property
+    def gross_changes(self) -> tuple[Decimal, Decimal] | None:
+        """The year's increases and cuts over the lines without lines under them (调增356.60万元、调减155.00万元), when
+        there are both and they net to the total's change; None otherwise (三位评审专家 of units never seen praised the
+        officers' 调增合计……、调减合计……)."""
+        if self.total is None or not self.total.line.adjustment:
+            return None
+        parents = {b.line.parent for b in self.projects + self.children}
+        leaves = [b for b in self.children + self.projects if b.line.name not in parents and b.line.adjustment]
+        up = sum((b.line.adjustment for b in leaves if b.line.adjustment > 0), Decimal(0))
+        down = -sum((b.line.adjustment for b in leaves if b.line.adjustment < 0), Decimal(0))
+        return (up, down) if up and down and up - down == self.total.line.adjustment else None
+
     def rest_of(self, parent: str, shown: list) -> list[tuple[BudgetResult, Decimal]]:
         """The projects of `parent` not named before (`shown`), with what each left unspent — those that spent all
         too: 其余6个项目共结转结余52.41万元 counts the six (绛岭's reviewer read 其余5个 of six as a count gone wrong)."""

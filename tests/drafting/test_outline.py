@@ -1255,3 +1255,10 @@ def test_what_the_reviewers_of_the_three_units_never_seen_named_is_mended():
     assert sifa.count("实际支出168.36万元") == 1
     assert ("法律援助经费调整后预算416.00万元，实际支出414.52万元，执行率99.64%；司法所规范化建设及运行经费全年预算152.00万元"
             in sifa)
+
+
+def test_the_years_increases_and_cuts_are_summed_and_a_clause_the_next_part_goes_on_from_stays():
+    """The officers of the units never seen sum the year's increases and cuts (调增合计356.60万元，调减合计155.00万元；
+    three reviewers praised it); 桐澜's reviewer found 加上民事案件528件…… with nothing to add to (全年1012件 cut)."""
+    assert "年中调增356.60万元、调减155.00万元，净调增201.60万元，其中基本支出追加38.60万元" in _general("jiangling")
+    assert "刑事法律援助案件大幅增加，全年1012件；加上民事案件528件" in _general("sifa")
