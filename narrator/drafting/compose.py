@@ -1455,7 +1455,11 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         if own and (tail or at or len(strip_end(story.replace(part, "", 1))) < words["story_left_chars"]):
             continue
         if short and not any(word in "，".join(head[at:]) for word in words["target_words"]):
-            head[at] += "，" + lang.gap_named(result)
+            # after the parts the figure is made of (年底前完工36个，其中新华街道27个、文昌街道9个，比38个的目标少2个: two
+            # reviewers of 岱川 read 其中 after 少2个 as the parts of the two missing)
+            parts = at + 1 if at + 1 < len(head) and head[at + 1].lstrip().startswith(
+                tuple(words["dangling_starts"])) else at
+            head[parts] += "，" + lang.gap_named(result)
         elif not any(word in "，".join(head[at:]) for word in words["target_words"]):
             # (his account names the target — 年初目标300亩是按…… — : not in the figure's clause before it as well)
             head[at] += "，" + lang.compared(result, not (own and lang.target_value(result.indicator) in why))

@@ -743,8 +743,10 @@ class Language:
         name = indicator.name
         kind = self.kind(indicator)
         copula = _connectives()["copula"]
-        if name.startswith(copula):
-            copula = _connectives()["reached"]  # 为消费者挽回经济损失达862.4万元, not ……损失为862.4万元
+        if copula in name:
+            # 为消费者挽回经济损失达862.4万元, not ……损失为862.4万元; 法律援助为受援人挽回经济损失达3516.8万元 (桐澜's
+            # reviewer: 挽回经济损失为3516.8万元, 为 twice)
+            copula = _connectives()["reached"]
         if is_ceiling(indicator):
             return f"{name}{copula}{value}"
         if kind in ("count", "money") and (work := self.goal_order(indicator)):

@@ -1262,3 +1262,10 @@ def test_the_years_increases_and_cuts_are_summed_and_a_clause_the_next_part_goes
     three reviewers praised it); 桐澜's reviewer found 加上民事案件528件…… with nothing to add to (全年1012件 cut)."""
     assert "年中调增356.60万元、调减155.00万元，净调增201.60万元，其中基本支出追加38.60万元" in _general("jiangling")
     assert "刑事法律援助案件大幅增加，全年1012件；加上民事案件528件" in _general("sifa")
+
+
+def test_a_shortfall_is_compared_after_the_parts_of_its_figure_and_a_name_with_its_own_wei_takes_da():
+    """岱川's two reviewers: 年底前完工36个，比38个的目标少2个，其中新华街道27个…… read as the parts of the two missing;
+    桐澜's: 法律援助为受援人挽回经济损失为3516.8万元, 为 twice."""
+    assert "年底前完工36个，其中新华街道27个、文昌街道9个，比38个的目标少2个，主要原因是" in _general("zhujian")
+    assert "法律援助为受援人挽回经济损失达3516.8万元" in _general("sifa")
