@@ -732,13 +732,16 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
 
     def states(clause: str) -> bool:
         tokens = name_tokens(clause)
+        stated = [r for r in effects if r.is_quantitative and said_as_its_own(r, clause)
+                  and tokens & name_tokens(r.indicator.name)]
+        if not stated:
+            return any(happened(r, clause) for r in effects)
         # (重点建设用地安全利用率100% is a duty's, not 市县重点项目环评审批办结率's, which shares 重点 and 100%: the
         # result whose name the clause shares most words with)
         best = max((len(tokens & name_tokens(o.indicator.name)) for o in others
                     if o.is_quantitative and said_as_its_own(o, clause)), default=0)
-        return any(
-            (r.is_quantitative and said_as_its_own(r, clause) and len(tokens & name_tokens(r.indicator.name)) > best)
-            or happened(r, clause) for r in effects)
+        return any(len(tokens & name_tokens(r.indicator.name)) > best for r in stated) \
+            or any(happened(r, clause) for r in effects)
 
     def reckons(clause: str, dropped: str) -> bool:
         """The clause gives the counts the effect dropped after it was reckoned from (全县28个县控以上河流断面中27个
