@@ -342,7 +342,7 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
             return False
     if _one_of_joined(claim.subject, fact.name):
         return False  # 新增农民合作社12个、家庭农场22个: each a part of 新增农民合作社和家庭农场数
-    counted = _SUBSET.search(_last_clause(claim.context))
+    counted = _subset().search(_last_clause(claim.context))
     if counted and counted.group(0) not in fact.name:
         return False  # 两家医院退回医保基金196.80万元: what some of them did, not the whole (其中退回医保基金327.48万元)
     # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; the words of
@@ -368,7 +368,12 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
     return False
 
 
-_SUBSET = re.compile(r"(?<![\d.])[两二三四五六七八九十几]{1,2}(?:家|个|所|座|名|户|条|处|位|批)")  # 两家医院
+@lru_cache(maxsize=1)
+def _subset() -> re.Pattern[str]:
+    """A few of a kind counted in words before a name (两家医院: lexicon/claims.yaml subset_counts)."""
+    words = lexicon.claim_words()
+    measures = "|".join(map(re.escape, words["subset_measures"]))
+    return re.compile(rf"(?<![\d.])[{''.join(words['subset_numerals'])}]{{1,2}}(?:{measures})")
 
 
 def _one_of_joined(subject: str, name: str) -> bool:

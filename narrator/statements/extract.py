@@ -592,7 +592,8 @@ def _indicator_count(text: str, quantity: Quantity, clause: str, after: str, sen
     parts = key.split(":")
     unscoped = len(parts) == 2 or (len(parts) == 4 and not parts[2])
     if key and unscoped and after_run_in_title(text, sentence_start) \
-            and ("指标" in text[sentence_start:quantity.start] or text[quantity.end:].startswith("指标")
+            and (any(noun in text[sentence_start:quantity.start] for noun in lexicon.claim_words()["indicator_nouns"])
+                 or text[quantity.end:].startswith(tuple(lexicon.claim_words()["indicator_nouns"]))
                  or any(text[sentence_start:quantity.start].rstrip().endswith(word)
                         for word in lexicon.claim_words()["area_count_leads"])):
         return count_key(parts[1], (TITLE_REFERENCE,), parts[3] if len(parts) == 4 else "")
