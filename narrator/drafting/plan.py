@@ -1419,6 +1419,13 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
         """The clause gives the part or the target of what was left out (其中县直机关10个; 控制在1.58亿立方米以内)."""
         return clause.lstrip().startswith(tuple(lexicon.wording()["part_or_bound_starts"]))
     kept_sentences = []
+
+    def keep_changes(clauses: list[str]) -> None:
+        """The changes of the budget among clauses that go (with their cause and purpose), kept for §三."""
+        changed = _change_clauses(clauses, changes)
+        if changed:
+            kept_sentences.append("，".join(changed) + "。")
+
     headline = False  # the narrative's opening part has been seen
     for sentence in _sentence_parts(narrative):
         end = sentence[-1] if sentence[-1] in "。；;" else ""
@@ -1429,9 +1436,7 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
             if reason_told(sentence) and not any(unaccounted(clause) for clause in clauses):
                 # its change of the budget stays, for §三 to tell with the year's changes (年中追加医保基金监管专项经费
                 # 18.00万元，用于……: cut with the sentence, the list said only 追加18.00万元)
-                changed = _change_clauses(clauses, changes)
-                if changed:
-                    kept_sentences.append("，".join(changed) + "。")
+                keep_changes(clauses)
             else:
                 # (计划提升改造的5所乡镇敬老院中已完工3所，其余2所因消防设计变更重新招标，工程顺延至2025年实施: the
                 # clauses after the result are his account's, which says 11月开工 and 2025年上半年完工 below — a
@@ -1443,9 +1448,7 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
                              and not any(told(clause) and not accounted(clause) for clause in clauses[index:])),
                             len(clauses))
                 kept_sentences.append("，".join(clauses[:rest]) + ("。" if rest < len(clauses) else (end or "。")))
-                changed = _change_clauses(clauses[rest:], changes)
-                if changed:
-                    kept_sentences.append("，".join(changed) + "。")
+                keep_changes(clauses[rest:])
             continue
         # A part of a sentence (up to its 。 or ；) goes only when every clause of it gives an indicator's value or
         # goes on from one that does (……1.49亿立方米，控制在……以内): a part with anything else stays whole, or its
@@ -1460,9 +1463,8 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
             else:
                 whole = False
                 break
-        changed = _change_clauses(clauses, changes)
-        if changed and (reason_told(sentence) or any(missed_told(clause) for clause in clauses)):
-            kept_sentences.append("，".join(changed) + "。")  # (its change stays, for §三: see above)
+        if reason_told(sentence) or any(missed_told(clause) for clause in clauses):
+            keep_changes(clauses)  # (its change stays, for §三: see above)
         if any(missed_told(clause) for clause in clauses):
             # (检查生产经营单位6534家次，排查隐患3862处，……整改率96.4%: the part tells how the missed one was reckoned —
             # but its opening clauses that give other indicators' values are the area's results, and stay in their
