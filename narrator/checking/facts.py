@@ -9,6 +9,7 @@ name when the cell holds one figure.
 from __future__ import annotations
 
 from collections import Counter
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from ..core import lexicon
 from ..core.evaluate import Evaluation, Status, evaluate
-from ..core.model import BUDGET_UNIT, Report
+from ..core.model import BUDGET_UNIT, Indicator, Report
 from ..core.quantity import Quantity, format_decimal, parse_quantity, share_percent, shown
 from ..recognise.tables import Cell, ReportTables
 from ..statements.extract import Claim, count_key, extract, name_tokens
@@ -173,10 +174,16 @@ def table_facts(tables: ReportTables, sections: dict[int, str] | None = None,
     """Facts from the tables of a report just read; `task_claims`: the claims of each key task's 完成情况,
     when already extracted."""
     sections = sections or {}
-    report = tables.report()
+    # an indicator two tables give alike (表2 完成情况 and 表3 未达标原因) is evaluated once; both rows' cells are checked
+    once: dict[tuple, Indicator] = {}
+    for row in tables.indicators:
+        once.setdefault(_row_key(row.indicator), row.indicator)
+    report = dataclasses.replace(tables.report(), indicators=list(once.values()))
     evaluation = evaluate(report)
+    result_of = dict(zip(once, evaluation.indicators))
     facts: list[Fact] = []
-    for row, result in zip(tables.indicators, evaluation.indicators):
+    for row in tables.indicators:
+        result = result_of[_row_key(row.indicator)]
         def where(key, row=row):
             cell = row.cells.get(key)
             return cell_location(tables.file, cell, sections.get(cell.table, "") if cell else "")
@@ -200,6 +207,11 @@ def table_facts(tables: ReportTables, sections: dict[int, str] | None = None,
         facts += count_facts(evaluation, Location(tables.file, sections.get(first.table, ""), table=first.table),
                              wording("place_self_evaluation"))
     return Facts(facts, evaluation, _scoped_lines(report))
+
+
+def _row_key(indicator: Indicator) -> tuple:
+    """An indicator as a row of the report's tables states it: its name and figures."""
+    return indicator.name, indicator.target.raw, indicator.completion.raw
 
 
 def data_facts(report: Report) -> Facts:

@@ -287,7 +287,7 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
             # 除预算执行率外均达到目标: those the exception names are not claimed met.
             start, end = lexicon.claim_words()["exception_marks"]
             excepted = re.search(rf"{re.escape(start)}(.+?){re.escape(end)}", text[sentence_start:match.start()])
-            missed = [result for result in _once_each(all_missed) if in_group(result.indicator, scope)
+            missed = [result for result in all_missed if in_group(result.indicator, scope)
                       and (not kind or result.is_quantitative == (kind == "quantitative"))
                       and not (excepted and result.indicator.name in excepted.group(1))]
             if not missed:
@@ -297,13 +297,6 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                 location=passage.at(match.start(), match.end()), context=text[sentence_start:sentence_end + 1],
                 span=(match.start() - sentence_start, match.end() - sentence_start),
                 arguments={"count": len(missed), "names": "、".join(result.indicator.name for result in missed)})
-
-
-def _once_each(results: list) -> list:
-    """The results, an indicator the input and the report's own table both give counted once (绛岭: nine names
-    listed, each of five but one twice)."""
-    seen: set[str] = set()
-    return [result for result in results if not (result.indicator.name in seen or seen.add(result.indicator.name))]
 
 
 def _names_a_list(named: str) -> bool:

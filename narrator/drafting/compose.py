@@ -45,7 +45,7 @@ from .language import (Language, area, balanced, chinese_number, completion_text
                        shared_names, shared_start, stated_in, strip_end, table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, closed, effect_aspect, for_general_outline,
                    funding_parts, is_notable, make_plan, messages, overview_parts, own_problems, problem_counts,
-                   problem_lines, summing_run)
+                   problem_lines, share_base, summing_run)
 
 
 # ---------------------------------------------------------------- the document
@@ -362,6 +362,37 @@ def execution_reason(plan: Plan, budget: BudgetView) -> str:
     items = "、".join(words["item"].format(name=b.line.name, amount=number(amount)) for b, amount in shown)
     more = words["more"] if len(shown) < len(budget.unspent_lines) else ""
     return words["text"].format(amount=number(budget.unspent), items=items, more=more)
+
+
+def share_reasons(evaluation: Evaluation) -> dict[str, str]:
+    """Each missed share the officer gave no reason for whose numerator reached its target (plan.share_base): that the
+    base grew beyond the plan, with both bases computed — the reason the arithmetic proves (定点医药机构现场检查数298家，
+    已超过286家的目标，但……覆盖率仍未达到目标，说明……基数（分母）比年初测算的多：……). By indicator name."""
+    words = lexicon.wording()["computed_share_reason"]
+    out: dict[str, str] = {}
+    for result in evaluation.indicators:
+        if result.indicator.reason.strip():
+            continue
+        found = share_base(result, evaluation.indicators)
+        if found is None:
+            continue
+        count, unit = found.count.indicator, found.count.indicator.target.unit
+        rate_word = next(word for word in sorted(words["rate_words"], key=len, reverse=True)
+                         if result.indicator.name.endswith(word))
+        if len(rate_word) < 2:  # 率 alone is no word: the core's last word with it (收缴率), else 比率 (and not the
+            # share's whole name, which would be read as his reason's subject)
+            last = cut_words(result.indicator.name[:-1])[-1]
+            rate_word = last + rate_word if len(last) >= 2 else words["plain_rate_word"]
+
+        def amount(value: Decimal, exact: Decimal) -> str:
+            return words["exact" if value == exact else "about"] + number(value) + unit
+        hundred = Decimal(100)
+        out[result.indicator.name] = words["text"].format(
+            count=count.name, rate_word=rate_word,
+            reached=words["reached"]["exceeded" if found.count.status is Status.EXCEEDED else "met"],
+            base=amount(found.base, found.count.completion_value * hundred / result.completion_value),
+            planned=amount(found.planned, count.target.value * hundred / result.indicator.target.value))
+    return out
 
 
 def colloquial_place(unit: str) -> str:
@@ -1605,9 +1636,12 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     plan = make_plan(evaluation)
     budget = budget_view(evaluation, plan)
     computed = execution_reason(plan, budget)
-    if computed:  # 预算执行率 missed without the officer's reason: where the money stayed, as the arithmetic proves
+    shares = share_reasons(evaluation)
+    if computed or shares:  # missed without the officer's reason, where the arithmetic proves why: 预算执行率 (where
+        # the money stayed), a share whose numerator reached its target (the base grew)
         report = dataclasses.replace(report, indicators=[
-            dataclasses.replace(i, reason=computed) if i is plan.execution.indicator else i for i in report.indicators])
+            dataclasses.replace(i, reason=computed) if computed and i is plan.execution.indicator
+            else dataclasses.replace(i, reason=shares[i.name]) if i.name in shares else i for i in report.indicators])
         evaluation = evaluate(report)
         plan = make_plan(evaluation)
         budget = budget_view(evaluation, plan)

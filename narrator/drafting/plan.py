@@ -437,6 +437,64 @@ def is_notable(result: IndicatorResult) -> bool:
     return result.status is Status.EXCEEDED and result.deviation is not None and result.deviation >= threshold
 
 
+@dataclass(frozen=True)
+class ShareBase:
+    """A missed share whose numerator, an indicator of its own, reached its target: the base (denominator) grew
+    beyond the plan, as the arithmetic proves (numerator ≥ its target and share < its target ⇒ base > planned)."""
+
+    share: IndicatorResult
+    count: IndicatorResult
+    base: Decimal  # the base the completions imply: count ÷ share, as closely as the share's decimals allow
+    planned: Decimal  # the base the targets imply: count's target ÷ share's target, rounded alike
+
+
+def share_base(result: IndicatorResult, results: list[IndicatorResult]) -> ShareBase | None:
+    """The numerator of a missed share among `results`, when one is found by its name in the same area (定点医药机构
+    现场检查覆盖率 → 定点医药机构现场检查数; lexicon/wording.yaml computed_share_reason) and reached its target; None
+    otherwise — and for a ceiling, a share whose target is no positive %, or a name no other indicator pairs with."""
+    words = lexicon.wording()["computed_share_reason"]
+    share = result.indicator
+    if result.status is not Status.MISSED or is_ceiling(share) or share.target.unit != "%" \
+            or not share.target.is_number or share.target.value <= 0 or result.completion_value is None \
+            or result.completion_value <= 0:
+        return None
+    core = _name_core(share.name, words["rate_words"])
+    if len(core) < words["core_chars"]:
+        return None
+    found = [other for other in results if other is not result and other.indicator.key_work == share.key_work
+             and other.status in (Status.MET, Status.EXCEEDED) and other.indicator.target.is_number
+             and other.indicator.target.unit not in ("%", "") and other.completion_value is not None
+             and not is_ceiling(other.indicator) and _name_core(other.indicator.name, words["count_words"]) == core]
+    if len(found) != 1:
+        return None
+    count = found[0]
+    hundred, value = Decimal(100), result.completion_value
+    exact = count.completion_value * hundred / value
+    # the base is known only as closely as the share was written (89.76% ± 0.005%): rounded to the power of ten the
+    # spread of count ÷ share allows, never finer than the count's own decimals (332家; 约为468.3万元, not 468.29)
+    half = result.indicator.completion.resolution / 2 if result.indicator.completion.is_number else Decimal(0)
+    spread = count.completion_value * hundred / (value - half) - count.completion_value * hundred / (value + half) \
+        if value > half else Decimal(0)
+    places = max(count.indicator.completion.decimals if count.indicator.completion.is_number else 0,
+                 count.indicator.target.decimals)
+    if spread > 0:
+        places = min(places, -math.floor(math.log10(spread)))
+    base = _rounded(exact, places)
+    planned = _rounded(count.indicator.target.value * hundred / share.target.value, places)
+    return ShareBase(result, count, base, planned) if base > planned else None
+
+
+def _rounded(value: Decimal, places: int) -> Decimal:
+    """`value` rounded half up to `places` decimals, or to tens, hundreds… when `places` is negative."""
+    return round_half_up(value, places) if places >= 0 else round_half_up(value.scaleb(places), 0).scaleb(-places)
+
+
+def _name_core(name: str, endings: list[str]) -> str:
+    """An indicator's name without the longest of `endings` it closes with ("" when it closes with none)."""
+    ending = max((word for word in endings if name.endswith(word) and len(name) > len(word)), key=len, default="")
+    return name[:-len(ending)] if ending else ""
+
+
 def _target_defended(result: IndicatorResult) -> bool:
     """The officer's reason says the target was not set too low (超额部分是应对汛情的计划外任务，不说明年初目标偏低):
     the report then does not call it so (a reviewer: 不说明年初目标偏低 in §四, 这两项指标的目标值设定偏低 in §四（七）)."""
@@ -1698,8 +1756,9 @@ def _change_order(account: str, lines) -> tuple[int, Decimal]:
     claims = lexicon.claim_words()
     up, down = (any(word in account for word in claims[key]) for key in ("increase_words", "decrease_words"))
     amounts = {q.value for q in find_quantities(account) if q.is_number and q.unit == BUDGET_UNIT}
+    sign = 1 if up and not down else -1 if down and not up else 0  # the account's verb, when it says one way
     found = {line.adjustment for line in lines if line.adjustment and abs(line.adjustment) in amounts
-             and (line.adjustment > 0 if up != down else True) and (line.adjustment < 0 if down and not up else True)}
+             and (not sign or (line.adjustment > 0) == (sign > 0))}
     if len(found) != 1:
         return 2, Decimal(0)
     change = found.pop()

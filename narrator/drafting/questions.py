@@ -26,20 +26,20 @@ from ..core.version import DEFAULT_SEED
 from ..sources.text import read_text
 from .compose import reason_text
 from .language import Language, completion_text, number, strip_end, table_text
-from .plan import budget_view, is_notable, lines_to_explain, make_plan
+from .plan import budget_view, is_notable, lines_to_explain, make_plan, share_base
 
 
 
 
 # Unanswered, the draft marks nothing: a line's unspent money is told without a reason; a short reason the
 # table already gives is told as it is.
-OPTIONAL_KINDS = ("line_reason", "reason_more")
+OPTIONAL_KINDS = ("line_reason", "reason_more", "share_reason")
 
 
 @dataclass(frozen=True)
 class Question:
     key: str  # stable within one input: kind and the row it fills ("reason:预算执行率")
-    kind: str  # reason, far_reason, reason_more, completion, task_result, actual, line_reason, rate_conflict,
+    kind: str  # reason, far_reason, reason_more, share_reason, completion, task_result, actual, line_reason, rate_conflict,
     #            goal_result, overview, problems, measures
     text: str  # the question, with its figures, in Chinese
     field: str  # where the answer goes, as the input names it (绩效指标“X”的原因分析)
@@ -87,7 +87,7 @@ def questions(source: Report | Evaluation) -> list[Question]:
                                   message("question_field_indicator", name=_quoted(name), column=column_of("completion")),
                                   "choice", choices, subject=name, value=right))
     for result in evaluation.indicators:
-        asked += _indicator_questions(result, lang)
+        asked += _indicator_questions(result, lang, evaluation.indicators)
     if not report.key_tasks:
         asked.append(Question("tasks", "tasks", message("question_tasks", year=report.year),
                               message("question_field_tasks")))
@@ -131,7 +131,7 @@ def _quoted(name: str) -> str:
     return name if name.startswith("“") and name.endswith("”") else f"“{name}”"
 
 
-def _indicator_questions(result: IndicatorResult, lang: Language) -> list[Question]:
+def _indicator_questions(result: IndicatorResult, lang: Language, results: list[IndicatorResult]) -> list[Question]:
     indicator = result.indicator
     name, target = _quoted(indicator.name), lang.target_phrase(indicator, quoted=not indicator.target.is_number)
     if result.status is Status.PENDING:
@@ -165,6 +165,16 @@ def _indicator_questions(result: IndicatorResult, lang: Language) -> list[Questi
                                      **figures),
                              field, subject=indicator.name)]
         return []
+    base = share_base(result, results)
+    if base is not None:  # unanswered, the draft says what the arithmetic proves: the base grew (compose.share_reasons)
+        count = base.count.indicator
+        return [Question(f"reason:{indicator.name}", "share_reason",
+                         message("question_share_reason", count=_quoted(count.name),
+                                 count_completion=completion_text(base.count), base=number(base.base) + count.target.unit,
+                                 planned=number(base.planned) + count.target.unit,
+                                 reached=lexicon.wording()["computed_share_reason"]["reached"][
+                                     "exceeded" if base.count.status is Status.EXCEEDED else "met"], **figures),
+                         field, subject=indicator.name)]
     key = message("question_far_reason" if far else "question_reason", **figures)
     return [Question(f"reason:{indicator.name}", "far_reason" if far else "reason", key, field, subject=indicator.name)]
 
@@ -231,7 +241,7 @@ def _check_quantity(question: Question, text: str, report: Report) -> str:
 def _contradiction(question: Question, text: str, report: Report) -> str:
     """A figure in the answer that the input contradicts, as the checker finds it in a sentence
     about the question's subject."""
-    reasons = ("reason", "far_reason", "reason_more")
+    reasons = ("reason", "far_reason", "reason_more", "share_reason")
     subject = question.subject if question.kind in (*reasons, "task_result", "line_reason") else ""
     # A reason is read as one (原因是……): what it counts in passing is matched to an indicator by name only.
     said = message("answer_reason_lead") + text if question.kind in reasons else text
@@ -276,7 +286,7 @@ def apply_answers(report: Report, answers: dict[str, str]) -> Report:
         question, text = asked.get(key), answer.strip()
         if question is None or not text or is_skip(text):
             continue
-        if question.kind in ("reason", "far_reason", "reason_more", "completion", "rate_conflict"):
+        if question.kind in ("reason", "far_reason", "reason_more", "share_reason", "completion", "rate_conflict"):
             index = next(i for i, indicator in enumerate(indicators) if indicator.name == question.subject)
             indicator = indicators[index]
             if question.kind == "completion":

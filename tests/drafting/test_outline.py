@@ -17,6 +17,8 @@ from narrator.cli import main
 from narrator.core.errors import NarratorError
 from narrator.core.evaluate import evaluate
 from narrator.drafting.compose import Heading, compose
+from narrator.core.model import Report
+from narrator.core.quantity import parse_quantity
 from narrator.sources.load import load_report, report_from_mapping
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -1262,6 +1264,9 @@ def test_the_years_increases_and_cuts_are_summed_and_a_clause_the_next_part_goes
     three reviewers praised it); 桐澜's reviewer found 加上民事案件528件…… with nothing to add to (全年1012件 cut)."""
     assert "年中调增356.60万元、调减155.00万元，净调增201.60万元，其中基本支出追加38.60万元" in _general("jiangling")
     assert "刑事法律援助案件大幅增加，全年1012件；加上民事案件528件" in _general("sifa")
+    # the cuts after the increases, the larger first too (it kept his narratives' order: 42.60, 6.00, 18.00)
+    assert ("县级财政补助资金调减42.60万元；五是县政务服务中心医保窗口改造由县行政审批局统一实施，调减医保经办服务能力建设"
+            "经费18.00万元；六是原计划集中举办的定点医药机构医保政策培训") in _general("yibao")
 
 
 def test_a_shortfall_is_compared_after_the_parts_of_its_figure_and_a_name_with_its_own_wei_takes_da():
@@ -1277,3 +1282,58 @@ def test_a_missed_execution_rate_whose_unspent_money_lies_in_one_line_is_shown_w
     assert ("其余6个项目共结转结余112.05万元。结转结余率为6.61%，“三公”经费控制率为76.38%，均控制在目标以内。"
             "扣除城市燃气管道老化更新改造资金后，其余资金执行率为98.45%，高于95%的目标。") in _general("zhujian")
     assert "扣除" not in _general("lanxi")  # (its whole met its target)
+
+
+def _with_numerator(unit: str, share: str, count: dict, reason: str = "") -> "Report":
+    """A held-out unit's input with an indicator for the numerator of one of its shares put before it (its fields
+    as `count` gives them), and the share's reason as `reason`."""
+    report = load_report(DATA / f"statements_{unit}" / "unit.yaml")
+    indicators = []
+    for indicator in report.indicators:
+        if indicator.name == share:
+            indicators.append(dataclasses.replace(
+                indicator, name=count["name"], target=parse_quantity(count["target"]),
+                completion=parse_quantity(count["completion"]), reason=""))
+            indicator = dataclasses.replace(indicator, reason=reason,
+                                            **({"target": parse_quantity(count["share_target"]),
+                                                "completion": parse_quantity(count["share_completion"])}
+                                               if "share_target" in count else {}))
+        indicators.append(indicator)
+    return dataclasses.replace(report, indicators=indicators)
+
+
+_INSPECTED = {"name": "定点医药机构现场检查数", "target": "≥286家", "completion": "298家"}
+
+
+def test_a_missed_share_whose_numerator_reached_its_target_is_told_that_its_base_grew():
+    """The issue's proven reason: a share missed while its numerator, an indicator of its own, reached its target —
+    the base grew beyond the plan (298 ÷ 89.76% ≈ 332 against 286 ÷ 100%). Without the officer's reason the draft
+    and the 自评表 say it, with both bases computed; the officer is still asked why the base grew (optional)."""
+    report = _with_numerator("yibao", "定点医药机构现场检查覆盖率", _INSPECTED)
+    prose = compose(evaluate(report), outline="通用").prose()
+    assert ("覆盖率89.76%，比100%的目标低10.24个百分点，主要原因是覆盖率的基数（分母）比年初测算的多：定点医药机构现场"
+            "检查数已超过目标，覆盖率仍未达到，按完成值推算基数约为332家，年初按目标测算为286家。") in prose
+    asked = {q.subject: q for q in questions(report)}["定点医药机构现场检查覆盖率"]
+    assert asked.kind == "share_reason" and asked.optional
+    assert "“定点医药机构现场检查数”为298家，已超过目标。按完成值推算，计算比率的基数（分母）约为332家，比年初目标对应的" \
+           "286家多。" in asked.text
+    # another unit, a sum: 429.43万元 ÷ 91.7% ≈ 468.3万元 (known to ±0.26万元: not 468.29), 420万元 ÷ 95% ≈ 442.1万元
+    collected = {"name": "公租房租金收缴额", "target": "≥420万元", "completion": "429.43万元"}
+    prose = compose(evaluate(_with_numerator("zhujian", "公租房租金收缴率", collected)), outline="通用").prose()
+    assert ("主要原因是收缴率的基数（分母）比年初测算的多：公租房租金收缴额已超过目标，收缴率仍未达到，按完成值推算基数约为"
+            "468.3万元，年初按目标测算约为442.1万元。") in prose
+
+
+def test_a_share_is_not_told_its_base_grew_unless_the_arithmetic_proves_it():
+    """No computed reason when the numerator missed its target too (both fell short: nothing is proved), when the
+    officer gave his own reason (his words are told), or when only a like name is found (签约率 of 重点人群 is not
+    家庭医生签约服务人数's share)."""
+    missed = {**_INSPECTED, "completion": "280家"}
+    prose = compose(evaluate(_with_numerator("yibao", "定点医药机构现场检查覆盖率", missed)), outline="通用").prose()
+    assert "基数（分母）" not in prose
+    own = _with_numerator("yibao", "定点医药机构现场检查覆盖率", _INSPECTED, reason="年内新增定点机构46家")
+    prose = compose(evaluate(own), outline="通用").prose()
+    assert "基数（分母）" not in prose and "年内新增定点机构46家" in prose
+    assert not any(q.kind == "share_reason" for q in questions(own))
+    kongtong = compose(evaluate(load_report(DATA / "statements_kongtong" / "unit.yaml")), outline="通用").prose()
+    assert "基数（分母）" not in kongtong
