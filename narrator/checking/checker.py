@@ -170,7 +170,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
             columns = []
         inline = _INLINE_TITLE.match(paragraph.text)  # （三）年度绩效目标。2024年我局……设定了……: a titled paragraph
         targets = bool(targets_listed or under == "target" or (inline and roles.target_heading(inline.group(1))) or (
-            target_list and _LIST_ITEM.match(paragraph.text)))
+            target_list and _LIST_ITEM.match(paragraph.text)) or roles.labelled_targets(paragraph.text))
         if targets:
             paragraph_claims = [roles.retargeted(claim, claim.context)
                                 if "completion" in (claim.role, *claim.alternatives) else claim

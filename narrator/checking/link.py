@@ -27,7 +27,7 @@ import jieba
 from ..core import lexicon
 from ..core.compare import agrees
 from ..core.quantity import find_quantities
-from ..statements import roles
+from ..statements import arithmetic, roles
 from ..statements.extract import CLAUSE_BREAKS, LIST_LABEL, TITLED, Claim, count_key, name_tokens, under_heading
 from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, column_pair, computed, fact_name
 from .findings import wording
@@ -138,12 +138,13 @@ def _last_sentence(text: str) -> str:
 
 def _last_line(text: str, facts: Facts) -> str:
     best, position, length = "", -1, 0
-    wholes = tuple(roles.words()["share_words"])
+    wholes = tuple(roles.words()["share_words"] + roles.words()["compared_leads"])
     causes = _cause_spans(text)
     for form, name in facts.scope_forms:
         found = text.rfind(form)
         while found > 0 and (text[:found].endswith(wholes) or any(start <= found < end for start, end in causes)):
-            # 占项目支出的63.12%: 项目支出 is the whole, not the subject; 因争取到……地质灾害防治补助，全年调增预算
+            # 占项目支出的63.12%: 项目支出 is the whole, not the subject (比项目支出平均执行率低: what it is compared
+            # with); 因争取到……地质灾害防治补助，全年调增预算
             # 557.40万元: a line named in the reason is not the line the figure is of
             found = text.rfind(form, 0, found)
         if found > position or (found == position >= 0 and len(form) > length):
@@ -345,6 +346,8 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
     counted = _subset().search(_last_clause(claim.context))
     if counted and counted.group(0) not in fact.name:
         return False  # 两家医院退回医保基金196.80万元: what some of them did, not the whole (其中退回医保基金327.48万元)
+    if any(re.search(pattern, _last_clause(claim.context)) for pattern in lexicon.claim_words()["alone_parts"]):
+        return False  # 仅汽车类消费券就带动消费1.52亿元: what one part did alone, not the whole (2.87亿元)
     # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; the words of
     # a longer indicator's name (新建改扩建公办幼儿园数量) are not that indicator there.
     census = any(word in claim.context for word in lexicon.claim_words()["census_words"])
@@ -361,10 +364,24 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
                 # that indicator; 满意度为100% when only 服务企业满意度 has the word is that one.
                 sentence = name_tokens(claim.sentence) if sentence is None else sentence
                 if not (_words_of(other) - own) & sentence \
-                        and len({shared.name for shared, _ in facts.sharing(fact.role, own) if own < shared.tokens}) > 1:
+                        and (len({shared.name for shared, _ in facts.sharing(fact.role, own) if own < shared.tokens}) > 1
+                             or _names_another(sentence, fact, facts)):
                     continue
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True
+    return False
+
+
+def _names_another(sentence: frozenset[str], fact: Fact, facts: Facts) -> bool:
+    """The sentence names another indicator (half its name's words, two at least) while none of `fact`'s but the one
+    word it shares: 其中兽药46批次、饲料……51批次；检出不合格2批次，合格率97.94% speaks of 兽药饲料质量监督抽检批次's
+    samples, not of 强制免疫抗体合格率."""
+    for other in facts.facts:
+        if other.budget or other.name == fact.name or other.role in DERIVED_ROLES or other.role == "count":
+            continue
+        shared = len(other.tokens & sentence)
+        if shared >= 2 and 2 * shared >= len(other.tokens):
+            return True
     return False
 
 
@@ -431,7 +448,8 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
     if not found:
         return Link(claim, reason=reason, detail=detail)
     absolute = claim.role in ABSOLUTE_ROLES
-    bound = claim.role in BOUND_ROLES
+    # (保持在95%以上: a rate said by the floor it stays above, not a figure between 95% and 96%)
+    bound = claim.role in BOUND_ROLES or (claim.role == "completion" and claim.quantity.unit == "%")
     agreeing = next((fact for _, fact in found if agrees(claim.quantity, fact.quantity, absolute, bound)), None)
     if agreeing is not None:
         return Link(claim, agreed=agreeing)
@@ -477,25 +495,25 @@ def _stated_elsewhere(claim: Claim, facts: Facts, chosen: tuple[Fact, ...], excl
     may well speak of it in words the checker misread, so the figure is not called wrong (precision
     before recall). Figures computed for sentences (shares, gaps …) are too many to count as evidence."""
     quantity = claim.quantity
-    if _significant_digits(quantity.number_text) < DISTINCT_DIGITS:
-        return None
+    # a figure of few digits (21家), or one of another table than the fact it was read as, is evidence only where the
+    # sentence names the other fact nearly whole (普查成果用于查漏补缺，新增入库“四上”企业21家 beside the narrative's
+    # 其中利用经济普查成果查漏补缺发现入库21家)
+    if quantity.approximation:
+        return None  # 3000份以上 agrees loosely with many figures (3912份): it states none of them exactly
+    few = _significant_digits(quantity.number_text) < DISTINCT_DIGITS
     sentence: frozenset[str] | None = None
     for fact in facts.facts:
         if fact in chosen or fact.role in DERIVED_ROLES or fact.role == "count" or fact.base \
-                or not fact.quantity.is_number or fact.quantity.approximation or fact.place == exclude_place \
-                or any(other.role == fact.role and other.place != fact.place for other in chosen):
+                or not fact.quantity.is_number or fact.quantity.approximation or fact.place == exclude_place:
             continue
         if not (compatible_units(quantity.unit, fact.quantity.unit) and agrees(quantity, fact.quantity)):
             continue
         if sentence is None:  # the sentence, and the title or sentence before that it goes on from
             sentence = name_tokens(claim.sentence) | name_tokens(claim.lead) | name_tokens(claim.earlier)
-        if any(name and 2 * len(name & sentence) >= len(name) for name in fact.names()):
-            return fact
-    return None
-    for fact in facts.facts:
-        if fact in chosen or not fact.quantity.is_number or fact.quantity.approximation:
-            continue
-        if compatible_units(quantity.unit, fact.quantity.unit) and agrees(quantity, fact.quantity):
+        # (a fact of the role read in another table, named only half: the same figure kept elsewhere by chance)
+        other_table = any(other.role == fact.role and other.place != fact.place for other in chosen)
+        if any(name and (3 * len(name & sentence) >= 2 * len(name) and len(name & sentence) >= NEARLY_WHOLE_WORDS
+                         if few or other_table else 2 * len(name & sentence) >= len(name)) for name in fact.names()):
             return fact
     return None
 
@@ -546,6 +564,8 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     each way: any reading that agrees settles it; one that disagrees is not an error, since the
     checker cannot be sure what the figure says."""
     words = lexicon.claim_words()
+    if _sum_of_listed(claim):
+        return Link(claim, reason="sum_of_listed")
     if claim.role == "count" and claim.quantity.unit in words["count_units_beside_indicators"]:
         claim = replace(claim, quantity=replace(claim.quantity, unit=words["count_units"][0]))  # 39个 indicators: 39项
     first = _reading(claim, facts, exclude_place, aliases)
@@ -565,6 +585,8 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     return first
 
 
+NEARLY_WHOLE_WORDS = 3  # a sentence names another fact nearly whole: two thirds of its name's words, and this many
+
 ANCHORED_ROLES = ("target", "ratio", "difference", "multiple", "points", "deviation")
 
 
@@ -573,7 +595,7 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
     which states a target that exactly one indicator has (1200亩: 补充耕地面积 ≥1200亩), speaks of that indicator —
     its unlinked target, gap, ratio, multiple and points are read again under its name. A target many indicators
     share (100%) anchors nothing."""
-    result = _under_their_target(list(links), facts)
+    result = _before_their_target(_under_their_target(list(links), facts), facts)
     unlinked = [index for index, item in enumerate(result) if not item.linked and item.claim.role in ANCHORED_ROLES]
     if not unlinked:
         return result
@@ -599,6 +621,26 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
             again = link(replace(claim, subject=name, tokens=name_tokens(name), named=True), facts)
             if again.linked or again.facts:
                 result[index] = again
+    return result
+
+
+def _before_their_target(links: list[Link], facts: Facts) -> list[Link]:
+    """退役军人新增就业383人（目标≥300人）: a figure not linked surely whose target stands in brackets right after it,
+    the target of one indicator only (not 100%, which many share), is that indicator's value — read again under its
+    name, so a wrong figure is told against the right one."""
+    result = list(links)
+    for index, item in enumerate(links[:-1]):
+        after = links[index + 1]
+        if item.linked or item.claim.role != "completion" or after.claim.role != "target" \
+                or not arithmetic.target_in_brackets(item.claim, after.claim):
+            continue
+        names = {fact.name for fact in _targets_of_value(after.claim, facts)}
+        if len(names) != 1 or (after.agreed is not None and after.agreed.name not in names):
+            continue
+        (name,) = names
+        again = link(replace(item.claim, subject=name, tokens=name_tokens(name), named=True), facts)
+        if again.agreed is not None or again.facts:
+            result[index] = again
     return result
 
 
@@ -832,6 +874,18 @@ def _respective_part(own: str, whole_words: str, facts: Facts) -> str | None:
     lines = [name for _, name in sorted(named)]
     index = len(find_quantities(whole_words))
     return lines[index] if len(lines) >= 2 and index < len(lines) else ""
+
+
+def _sum_of_listed(claim: Claim) -> bool:
+    """46名普查指导员和213名普查员共259人: a figure after 共 / 合计 … that closes a clause listing two figures or more
+    before it is their sum, which no table holds (read as 普查员's, it disagreed with 213名)."""
+    clause = re.split(f"[{CLAUSE_BREAKS}]", claim.context)[-1]
+    ended = clause[:len(clause) - len(claim.quantity.raw)] if clause.endswith(claim.quantity.raw) else clause
+    words = lexicon.arithmetic_words()["total_words"]
+    if not ended.rstrip().endswith(tuple(words)):
+        return False
+    listed = [q for q in find_quantities(ended) if q.is_number]
+    return len(listed) >= 2
 
 
 @lru_cache(maxsize=1)

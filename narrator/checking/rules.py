@@ -6,7 +6,7 @@ and stamps each finding with its rule's code and severity. Its wording is the co
 in templates/findings.yaml. A rule only reports what it can show: the figure as written,
 what the table or the arithmetic gives, and where.
 
-Codes: prose against the tables (N101–N104), arithmetic written in prose (N105–N107),
+Codes: prose against the tables (N101–N104), arithmetic written in prose (N105–N108),
 inside a table (N201–N204), across tables (N301), meaning (N401, N402), coverage (N501), scores of a
 form with 分值 and 得分 (N601–N608, under the rule set of lexicon/scoring/).
 """
@@ -261,6 +261,9 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                               or after_run_in_title(text, sentence_start)):
                 continue  # 特种设备方面指标3项，全部达到; 该项共5项指标，全部达到; 5.环评审批服务和生态环境监测。设指标3项，
                 # 全部达到目标。: that field's, which no column groups
+            if any(claim.role == "count" and claim.sentence_start == sentence_start
+                   and (":~" in claim.subject or ":@" in claim.subject) for claim in passage.claims):
+                continue  # 偏差：4项指标全部达到目标 under 1．促消费和商贸流通: the count is that area's, checked as such
             clause_start = max(sentence_start, *(text.rfind(mark, 0, match.start()) + 1 for mark in CLAUSE_BREAKS))
             clause_end = min((i for i in (text.find(mark, match.end()) for mark in CLAUSE_BREAKS) if i >= 0),
                              default=len(text))
@@ -269,6 +272,8 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                     or any(word in named for word in lexicon.claim_words()["partial_list_ends"]):
                 # (退役士兵接收安置、军休干部服务管理等工作指标全部达到: those named, with 等)
                 continue  # A、B和C均达到预期: those listed; 均达到目标值的1.8倍以上: a threshold, not the targets
+            if named.endswith(tuple(lexicon.claim_words()["task_words"])) and _qualified_tasks(named):
+                continue  # 其中县级资金创建200户，县级任务全部完成: the county's share of one task, not every goal
             done = text[match.end():clause_end].strip()
             if done and not any(word in done for word in lexicon.claim_words()["all_scope_words"]) \
                     and not roles.words_of_targets(done):
@@ -297,6 +302,17 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                 location=passage.at(match.start(), match.end()), context=text[sentence_start:sentence_end + 1],
                 span=(match.start() - sentence_start, match.end() - sentence_start),
                 arguments={"count": len(missed), "names": "、".join(result.indicator.name for result in missed)})
+
+
+def _qualified_tasks(named: str) -> bool:
+    """任务 with a qualifier of its own before it (县级任务), not only general words (年度目标任务, 各项工作任务)."""
+    words = lexicon.claim_words()
+    before = named
+    for word in sorted(words["task_words"], key=len, reverse=True):
+        before = before.removesuffix(word)
+    for word in sorted(words["task_generic_words"] + words["all_scope_words"], key=len, reverse=True):
+        before = before.replace(word, "")
+    return bool(before.strip())
 
 
 def _names_a_list(named: str) -> bool:
@@ -382,6 +398,17 @@ def shares_exceed_whole(report: CheckedReport) -> Iterator[Finding]:
     for passage in report.passages:
         for statement in arithmetic.shares(passage.claims):
             yield _statement_finding(passage, statement, {"terms": statement.terms})
+
+
+@rule("N108")
+def relation_to_target_wrong(report: CheckedReport) -> Iterator[Finding]:
+    """A figure with its target in brackets (186块（目标≥180块）) and a ratio, multiple, gap or points after them that
+    the two do not give — when the checker has not read that figure against the tables already."""
+    for passage in report.passages:
+        linked = {item.claim.start for item in passage.links if item.linked or item.facts}
+        for statement in arithmetic.against_target(passage.claims):
+            if statement.claims[-1].start not in linked:
+                yield _statement_finding(passage, statement, {"terms": statement.terms})
 
 
 # Inside a table

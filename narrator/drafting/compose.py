@@ -172,7 +172,11 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
     # opens them; 主要原因是 before it made the count the cause)
     lead = 1 if clauses and clauses[0].lstrip().startswith(tuple(words["fact_leads"])) \
         and not find_quantities(clauses[0]) and not _tells_cause(clauses[0], words) else 0
-    derives = bool(at) and lead < at <= words["derivation_clauses"] + lead and kept[0].startswith(clauses[0]) and all(
+    # (新签约亿元以上项目33个，当年开工21个，开工率63.64%: the whole it is reckoned from stays though another result's
+    # figure — a reviewer read 当年开工21个 opening the account without the 33 it is of)
+    # (only for a rate: 年度计划实施小型水库除险加固8座，……6座完成…… is a plan and its count, said compared)
+    derives = bool(at) and lead < at <= words["derivation_clauses"] + lead and (
+        kept[0].startswith(clauses[0]) or completion.unit == "%") and all(
         find_quantities(clause) and not _tells_cause(clause, words) for clause in clauses[lead:at])
     part = opening.startswith(tuple(words["part_openings"])) and not opening.endswith(tuple(words["parting_ends"]))
     plan = opening.startswith(tuple(words["plan_openings"])) or done or derives \
@@ -255,12 +259,35 @@ def _without_told_clauses(reason: str, above: str) -> str:
         # (not when the next would open the sentence on a numeral: 7件超期)
         own = len(clauses) - (1 if end == "；" and place + 1 < len(sentences) else 0)
         first = [] if own > 1 and told(clauses[0]) and not clauses[1].lstrip().startswith(goes_on) \
-            and not told(clauses[1]) and not clauses[1].lstrip()[:1].isdigit() else clauses[:1]
-        left = first + [clause for index, clause in enumerate(clauses[1:own], start=1) if not told(clause) or (
-            index + 1 < len(clauses) and clauses[index + 1].lstrip().startswith(goes_on))]
+            and not told(clauses[1]) and not clauses[1].lstrip()[:1].isdigit() \
+            and not _whole_of_a_rate(clauses[:own]) else clauses[:1]
+        # from the last clause back: a told clause stays when the next stays and goes on from it (线上1950人次，加上线下
+        # 836人次，全年2786人次: all three go, not 线上1950人次 alone — a reviewer found it cut off), and when it closes the
+        # sentence after a clause without figures whose consequence it gives (汽车单车消费金额高，汽车类消费券带动消费
+        # 1.52亿元: a reviewer found the argument broken off at 金额高)
+        stays = [True] * len(clauses)
+        for index in range(len(clauses) - 1, 0, -1):
+            if index >= own:
+                continue
+            follows = index + 1 < len(clauses) and stays[index + 1] and clauses[index + 1].lstrip().startswith(goes_on)
+            closes = index == own - 1 and end == "。" and not find_quantities(clauses[index - 1])
+            stays[index] = not told(clauses[index]) or follows or closes
+        for index in range(1, own - 1):  # 加上线下836人次 kept: its sum after it too (全年2786人次)
+            if stays[index] and clauses[index].lstrip().startswith(tuple(lexicon.wording()["adding_starts"])):
+                stays[index + 1] = True
+        left = first + [clause for index, clause in enumerate(clauses[1:own], start=1) if stays[index]]
         clauses = clauses[:own]
         kept.append("，".join(left) + end if len(left) > 1 or len(clauses) == 1 or not first else sentence)
     return "".join(kept)
+
+
+def _whole_of_a_rate(clauses: list[str]) -> bool:
+    """The first clause gives the whole a rate further on is reckoned from (新签约亿元以上项目33个，当年开工21个，开工率
+    63.64%): its count in the unit of the next clause's, and a percentage after them."""
+    def units(clause: str) -> set[str]:
+        return {q.unit for q in find_quantities(clause) if q.is_number}
+    return len(clauses) > 2 and bool(units(clauses[0]) & units(clauses[1]) - {"%"}) \
+        and any("%" in units(clause) for clause in clauses[2:])
 
 
 def _beside(result: IndicatorResult, missing: Missing, above: str) -> str:
@@ -599,8 +626,9 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
         clauses[first] = lexicon.wording()["told_reason"]["this"] + clauses[first].lstrip()
     sums = tuple(lexicon.wording()["told_reason"]["sum_starts"])
     while last > first and _restates(clauses[last - 1], known, name):
-        if clauses[last - 1].lstrip().startswith(sums):
-            break  # ……1480人次，加上……656人次，合计2136人次: the sum closes what comes before it
+        if clauses[last - 1].lstrip().startswith(sums) or (last - 2 >= first and clauses[last - 2].lstrip().startswith(
+                tuple(lexicon.wording()["adding_starts"]))):
+            break  # ……1480人次，加上……656人次，合计2136人次 (or 全年2786人次): the sum closes what comes before it
         if _fact_of_gap(clauses[last - 1], known):
             break  # ……灾后新增整治34座，全年共整治64座: a fact whose count equals the gap (a reviewer found it lost)
         last -= 1
@@ -944,7 +972,8 @@ def _the_rest(text: str) -> re.Match | None:
 def rates_above(lines: list, floor) -> str:
     """The execution rates of the rest of the lines, when all are at or above the rate the unit aimed at (`floor`): the
     whole percent all reach (，执行率均在96%以上); "" otherwise."""
-    rates = [line.execution_rate for line in lines]
+    # (a line cut to nothing in the year has no rate, and nothing to fall short in)
+    rates = [line.execution_rate for line in lines if line.adjusted_budget]
     if floor is None or len(rates) < 2 or None in rates:
         return ""
     least = int(min(rates))

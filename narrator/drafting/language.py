@@ -99,7 +99,18 @@ def joined_judgements(said) -> list[str]:
         if end and end in ends[:index]:
             continue  # told with the first that ends so
         alike = [q for q, other in zip(said, ends) if end and other == end]
-        joined.append(join_list([q[:-len(end)] for q in alike]) + end if len(alike) > 1 else p)
+        if len(alike) < 2:
+            joined.append(p)
+            continue
+        # (统计数据真实性准确性得到提升 and 全社会依法统计意识提升: the helping verb goes with the word said once — a
+        # reviewer read 得到和全社会依法统计意识提升)
+        subjects, helps = [], []
+        for q in alike:
+            subject = q[:-len(end)]
+            help_word = next((w for w in lexicon.wording()["judgement_helps"] if subject.endswith(w)), "")
+            subjects.append(subject[:-len(help_word)] if help_word else subject)
+            helps.append(help_word)
+        joined.append(join_list(subjects) + (helps[0] if len(set(helps)) == 1 else "") + end)
     return joined
 
 
@@ -279,7 +290,14 @@ def kind_groups(results) -> list[list]:
 
 
 def self_name(unit: str) -> str:
-    """How the unit speaks of itself after its name was given once: 我局, 我中心, or 本单位."""
+    """How the unit speaks of itself after its name was given once: 我局, 我中心, 县残联 (a people's organisation by
+    its usual short name, after the level of its place), or 本单位."""
+    for whole, short in lexicon.wording()["self_abbreviations"].items():
+        if unit.endswith(whole):
+            place = unit[:-len(whole)]
+            level = next((mark for mark in reversed(place) if mark in lexicon.wording()["finance_bureaus"]), "")
+            if level:
+                return level + short
     for suffix, name in lexicon.wording()["self_names"].items():
         if unit.endswith(suffix):
             return name

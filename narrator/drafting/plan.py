@@ -1108,6 +1108,9 @@ def _fund(blocks: list[Block], evaluation: Evaluation) -> None:
         if line is total or line.line.name in parents or not line.line.parent or line.line.parent == (
                 total.line.name if total is not None else None):
             continue
+        if not line.adjusted_budget:
+            continue  # cut to nothing in the year (普查数据采集设备购置经费 16.00 → 0): no spending, no rate to tell there;
+            # §三's list of the year's changes tells its cut and cause
         stem = _line_stem(line.line.name)
         holding = [block for block in goals if stem and any(stem in task.name for task in block.tasks)]
         # 特困人员救助供养资金: one goal's task lists 特困人员救助供养 among its contents (两个目标都说特困人员供养)
@@ -1624,14 +1627,27 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
         # (its one change closes it but for what the money is for: 年中争取省级大气污染防治资金，追加……136.00万元，主要用于……
         # — the clauses before are its cause; cut from them it left 年中争取省级大气污染防治资金。 alone)
         last = max((index for index, flag in enumerate(flags) if flag), default=-1)
+        # (……改由运营企业市场化运营，农村电商公共服务运营经费年中调减250.00万元，调整后预算210.00万元: the line's budget
+        # after it, which its funds sentence gives, goes — a reviewer found the cause left in §二 and the cut bare in §三)
+        budget_after = [_budget_figure(clause) for clause in clauses]
         closing = last > 0 and flags.count(True) == 1 and all(
-            clause.strip().startswith(purposes) for clause in clauses[last + 1:])
+            clause.strip().startswith(purposes) or budget_after[index]
+            for index, clause in enumerate(clauses[last + 1:], start=last + 1))
+        if closing:
+            clauses = [clause for index, clause in enumerate(clauses) if index <= last or not budget_after[index]]
         if not any(flags) and is_change(part):
             # (……年初提前下达中央和自治区医疗救助补助资金860.00万元，2024年8月自治区下达第二批补助资金214.00万元，年中
             # 追加列入部门预算；: its amount and its 追加 in clauses apart — the part is the change told with its cause)
             moved.append("，".join(clauses) + "。")
         elif not any(flags):
             kept.append(part)
+        elif closing and any(_reports_result(clause, clauses[index + 1]) for index, clause in enumerate(clauses[:last])):
+            # (……改为组队参加市残疾人运动会，获得金牌3枚、银牌5枚，调减……5.00万元; 全年新增限额以上商贸企业52家，……，
+            # 商贸企业培育奖补资金追加45.00万元……: two reviewers found the medals and the firms in the list of the
+            # budget's changes) the results stay in the story with what led to them; the change goes with its cause
+            moved.append("，".join(clause for index, clause in enumerate(clauses)
+                                  if index >= last or not _reports_result(clause, clauses[index + 1])) + "。")
+            kept.append("，".join(clauses[:last]) + (end or "。"))
         elif closing:
             moved.append("，".join(clauses) + "。")
         else:
@@ -1642,8 +1658,11 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             # a cause right before it goes with it too (因城乡居民医保实际参保人数少于……，县级财政补助资金年中调减42.60万元，
             # 全年拨付……: left behind, 因…… became the cause of what was paid)
             causes = tuple(lexicon.wording()["change_cause_starts"])
-            before = [index + 1 < len(clauses) and flags[index + 1] and not flag and clause.strip().startswith(causes)
-                      for index, (clause, flag) in enumerate(zip(clauses, flags))]
+            # (and the sentence's opening clause without figures: 年中争取省级县域商业建设行动补助，……追加180.00万元，……
+            # — left behind, a reviewer read the grant as why money stayed unspent)
+            before = [index + 1 < len(clauses) and flags[index + 1] and not flag and (
+                clause.strip().startswith(causes) or (index == 0 and not find_quantities(clause)))
+                for index, (clause, flag) in enumerate(zip(clauses, flags))]
             going = [go or ahead for go, ahead in zip(going, before)]
             cause = ""
             for index, clause in enumerate(clauses):
@@ -1657,6 +1676,24 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
     return closed("".join(kept)), moved, told
+
+
+def _budget_figure(clause: str) -> bool:
+    """A clause that only gives a budget figure (调整后预算210.00万元): a word of the budget and one sum of money."""
+    figures = [q for q in find_quantities(clause) if q.is_number]
+    return len(figures) == 1 and figures[0].unit == BUDGET_UNIT \
+        and any(word in clause for word in lexicon.wording()["budget_words"])
+
+
+def _reports_result(clause: str, following: str) -> bool:
+    """A clause that gives a result of the work (获得金牌3枚、银牌5枚; 全年新增限额以上商贸企业52家): a figure, none of it
+    money; not a cause (原计划购置的1套……改由市生态环境局统一采购配发), nor one the clause after it leans on (其中5个……由
+    省级……统一组织编制，相应的……调减60.00万元)."""
+    figures = [q for q in find_quantities(clause) if q.is_number]
+    words = lexicon.wording()
+    return bool(figures) and all(q.unit != BUDGET_UNIT for q in figures) \
+        and not any(word in clause for word in words["change_cause_words"]) \
+        and not following.strip().startswith(tuple(words["change_leaning_starts"]))
 
 
 def _without_spending(story: str, lines) -> str:
@@ -1674,11 +1711,20 @@ def _without_spending(story: str, lines) -> str:
         # (两项补贴资金实际支出1355.87万元: 两项 is a word of the name, no other figure — a reviewer found the sum twice)
         written = [quantity for quantity in figures if quantity.raw[:1].isdigit()]
         # (该项经费调整后预算110.00万元: its budget, which the funds sentence gives — a reviewer would read it alone)
+        # (年末未支出311.40万元: what the line left, which its funds sentence gives)
         return any((line.actual in amounts and (any(name in clause for name in (line.name, _line_stem(line.name)) if name)
                                                 or (len(written) == 1 and any(word in clause for word in spent_words))))
                    or ({line.initial, line.adjusted_budget} & amounts and len(written) == 1
                        and any(word in clause for word in budget_words))
+                   or (line.actual is not None and line.adjusted_budget - line.actual in amounts and len(written) == 1
+                       and any(word in clause for word in unspent_words))
                    for line in lines)
+
+    unspent_words = tuple(lexicon.wording()["unspent_words"])
+
+    def named(clause: str):
+        return next((line for line in lines if any(name in clause for name in (line.name, _line_stem(line.name))
+                                                   if name)), None)
 
     unchanged = tuple(lexicon.wording()["unchanged_words"])
 
@@ -1688,6 +1734,7 @@ def _without_spending(story: str, lines) -> str:
             not line.adjustment and any(name in clause for name in (line.name, _line_stem(line.name)) if name)
             for line in lines)
 
+    subjectless = tuple(lexicon.wording()["subjectless_starts"])
     kept = []
     for part in _sentence_parts(story):
         clauses, end = _clauses(part)
@@ -1696,6 +1743,15 @@ def _without_spending(story: str, lines) -> str:
             # (……经费148.60万元全年未作调整，全部支出: what is left of the money's sentence says nothing alone)
             rest = [clause for clause in rest if find_quantities(clause)
                     or not any(word in clause for word in spent_words + budget_words)]
+            # (外贸发展促进资金年初预算520.00万元，年中未作调整，主要用于……: the line its opening clause named keeps its
+            # name, and its 未作调整 goes with the figures — a reviewer read 年中未作调整 as said of the sentence before)
+            line = named(clauses[0]) if clauses[0] not in rest else None
+            if line is not None and rest and rest[0] is clauses[1 if len(clauses) > 1 else 0]:
+                if not line.adjustment:
+                    rest = [clause for clause in rest if not (any(word in clause for word in unchanged)
+                                                              and not find_quantities(clause))]
+                if rest and rest[0].lstrip().startswith(subjectless):
+                    rest[0] = line.name + rest[0].lstrip()
         if rest:
             kept.append(part if len(rest) == len(clauses) else "，".join(rest) + (end or "。"))
     return closed("".join(kept))

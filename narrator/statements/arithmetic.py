@@ -4,7 +4,9 @@
   (the parts may not add up to more than the total; they need not be exhaustive);
 - a rate stated with its two figures: 入统企业数11472家，完成统计企业11372家，占比99.13%
   (the rate must be one figure divided by the other, at the precision written);
-- shares of one whole: 分别占…45%、35%、30% (together at most 100 %).
+- shares of one whole: 分别占…45%、35%、30% (together at most 100 %);
+- a figure with its target in brackets and what follows of the two: 样本地块186块（目标≥180块），完成目标的103.03%，
+  比目标多6块 (the ratio, multiple, gap or points must be those of the two, at the precision written).
 
 Each finder takes the claims of one passage (a paragraph or a table cell) and returns the
 statements that do not hold, with the arithmetic written out; the rules (narrator/checking/rules.py)
@@ -239,3 +241,72 @@ def shares(claims: list[Claim]) -> list[Statement]:
                     tuple(listed), listed[-1].quantity, "100%",
                     " + ".join(claim.quantity.text for claim in listed) + f" = {_number(whole)}%"))
     return statements
+
+
+_BRACKETED_TARGET = re.compile(r"\s*[（(][^（）()]{0,8}$")  # 186块（目标≥ : the target opens a bracket after the figure
+_RELATIONS = ("ratio", "multiple", "difference", "points")
+
+
+def against_target(claims: list[Claim]) -> list[Statement]:
+    """A figure, its target in brackets right after it (186块（目标≥180块）; 88.6%（目标≥90%）) and, in the same part of
+    the sentence (up to ；/。 or the next figure of another thing), the ratio, multiple, gap or points said of the two
+    that the two do not give: 完成目标的103.03% (186 ÷ 180 = 103.33%), 比目标多2家 (32 − 35)."""
+    words = _words()
+    statements = []
+    for index, target in enumerate(claims[1:], start=1):
+        value = claims[index - 1]
+        if target.role != "target" or value.role != "completion" or value.sentence_start != target.sentence_start \
+                or not (value.quantity.is_number and target.quantity.is_number) \
+                or value.quantity.unit != target.quantity.unit or value.quantity.approximation \
+                or target.quantity.approximation or _in_brackets(value):
+            continue
+        if not target_in_brackets(value, target):
+            continue
+        got, wanted = value.quantity.value, target.quantity.value
+        for claim in claims[index + 1:]:
+            if claim.sentence_start != target.sentence_start or re.search(
+                    "[；;。]", claim.sentence[target.end - claim.sentence_start:claim.start - claim.sentence_start]):
+                break
+            if claim.role not in _RELATIONS:
+                if claim.role in ("completion", "target"):
+                    break  # another figure of another thing: what follows is of it
+                continue
+            expected = _relation(claim, got, wanted, value.quantity.unit)
+            if expected is None or agrees(claim.quantity, expected,
+                                          absolute=claim.role in ("difference", "points")) is not False:
+                continue
+            shown = format_decimal(expected.value, claim.quantity.decimals) + claim.quantity.unit
+            statements.append(Statement((value, target, claim), claim.quantity, shown,
+                                        f"{_terms(claim.role, value.quantity.text, target.quantity.text)} = {shown}"))
+    return statements
+
+
+def target_in_brackets(value: Claim, target: Claim) -> bool:
+    """The target opens a bracket right after the figure, named so (186块（目标≥180块; 383人（年度目标≥300人）."""
+    between = value.sentence[value.end - value.sentence_start:target.start - target.sentence_start]
+    return value.sentence_start == target.sentence_start and _BRACKETED_TARGET.fullmatch(between) is not None \
+        and any(word in between for word in _words()["target_marks"])
+
+
+def _relation(claim: Claim, got: Decimal, wanted: Decimal, unit: str) -> Quantity | None:
+    """What the figure and its target give for `claim`'s role, in the claim's unit; None where they give nothing
+    (no target to divide by; percentage points of figures that are no percentages; a gap in another unit)."""
+    quantity = claim.quantity
+    if not quantity.is_number or quantity.approximation or quantity.comparator:
+        return None
+    if claim.role == "ratio" and wanted and quantity.unit == "%":
+        value = got / wanted * 100
+    elif claim.role == "multiple" and wanted:
+        value = got / wanted
+    elif claim.role == "difference" and quantity.unit == unit:
+        value = abs(got - wanted)
+    elif claim.role == "points" and unit == "%":
+        value = abs(got - wanted)
+    else:
+        return None
+    return Quantity(raw=format_decimal(value), kind="number", value=value, unit=quantity.unit)
+
+
+def _terms(role: str, got: str, wanted: str) -> str:
+    return f"{got} ÷ {wanted}" if role in ("ratio", "multiple") else f"{got} − {wanted}"
+

@@ -235,9 +235,10 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("hypothetical")  # 年初目标按……泊位380个测算: how the target was reckoned
         elif _claim_pattern("hypothetical_words").search(clause):
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
-        elif LIST_LABEL.sub("", text[sentence_start:quantity.start]).lstrip().startswith(
+        elif LIST_LABEL.sub("", re.split("[；;]", text[sentence_start:quantity.start])[-1]).lstrip().startswith(
                 _claim_tuple("hypothetical_leads")):
-            role = roles.Role("hypothetical")  # 如果把这个项目单独拿出来，部门其余预算……: reckoned as if
+            # 如果把这个项目单独拿出来，部门其余预算……; ……占88.11%；扣除……经费后，部门其余预算执行率为99.40%: reckoned as if
+            role = roles.Role("hypothetical")
         elif role.name == "completion" and not quantity.comparator and _population(
                 text, quantity, clause_start, sentence_end) or _by_others(clause) \
                 or (text.startswith(_claim_tuple("indicator_nouns"), quantity.end)
@@ -297,7 +298,7 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
         if count:
             subject, tokens, role = count, frozenset({count}), roles.Role("count")
         claims.append(Claim(
-            quantity=_signed(quantity, clause),
+            quantity=_signed(quantity, _through_brackets(text, sentence_start, quantity.start, clause)),
             subject=subject.strip(),
             tokens=tokens,
             context=text[sentence_start:quantity.start],
@@ -381,9 +382,13 @@ def _restated_groups(text: str, claims: list[Claim]) -> list[Claim]:
             continue
         # The count just stated of that group: the same number, or (a figure miscopied) the same kind of count
         # in the same sentence, within the scope it named (其中21项达到……；21项达标指标中: 履职's met).
-        status = claim.subject.split(":")[1] if claim.subject.startswith("#count:") else ""
+        # (Not a count that names a scope of its own, other than the earlier one's: 履职类22项指标中，……；满意度类3项
+        # 指标中 is 满意度's.)
+        parts = claim.subject.split(":") if claim.subject.startswith("#count:") else []
+        status, scope = (parts[1], parts[2] if len(parts) > 2 else "") if parts else ("", "")
         stated = next((earlier for earlier in reversed(claims[:index]) if earlier.role == "count"
                        and earlier.quantity.unit == claim.quantity.unit
+                       and (not scope or earlier.subject.split(":")[2:3] == [scope])
                        and (earlier.quantity.value == claim.quantity.value
                             or (status and earlier.sentence_start == claim.sentence_start
                                 and earlier.subject.startswith(f"#count:{status}:")))), None)
@@ -651,6 +656,8 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
             and not any(clause.rstrip().endswith(word) for word in lexicon.indicator_counts()["missed"]):
         return count_key("met", scope, kind)  # 共设43项指标，达标38项
     degrees = tuple(lexicon.claim_words()["count_degree_words"])
+    if after.lstrip("为是均有").startswith(degrees):
+        return ""  # 达到目标的指标中又有3项大幅超过目标: those far over, which no column counts
     for words in (clause, after):
         for status, phrases in lexicon.indicator_counts().items():
             if any(phrase in words for phrase in phrases):
@@ -921,7 +928,7 @@ def area_heading(text: str) -> str:
 
 def after_run_in_title(text: str, sentence_start: int) -> bool:
     """The sentence is the first after a numbered title the paragraph opens on (3.土壤、固体废物污染防治和农村环境整治。
-    设指标5项，达到4项。)."""
+    设指标5项，达到4项。), or a later one of its paragraph that opens on a count."""
     title = area_heading(text)
     if not title:
         return False
@@ -929,7 +936,11 @@ def after_run_in_title(text: str, sentence_start: int) -> bool:
     end = start + len(title)
     if 0 <= sentence_start <= start and text[end:end + 1] in ("：", ":"):
         return True  # 1. 退役士兵接收安置：4项指标全部达到目标: the sentence goes on from its title after the colon
-    return 0 <= start < sentence_start and not text[end:sentence_start].strip("。.：:* ")
+    if 0 <= start < sentence_start and not text[end:sentence_start].strip("。.：:* "):
+        return True
+    # a later sentence of the paragraph that opens on its count sums up the title's part (1.社会效益。一是……。二是……。
+    # 2项指标均达到目标。)
+    return 0 <= start < sentence_start and opens_on_count(text[sentence_start:sentence_start + 12])
 
 
 def refers_to_area(text: str) -> bool:
@@ -938,13 +949,35 @@ def refers_to_area(text: str) -> bool:
 
 
 def in_area(claims: list[Claim], area: str) -> list[Claim]:
-    """Counts said of “该项” under a numbered title: of the area the title names ("" leaves them unscoped)."""
+    """Counts said of “该项” under a numbered title: of the area the title names ("" leaves them unscoped); and the
+    counts no words scope of a sentence that opens on them (偏差：4项指标中3项达到目标 two paragraphs under
+    1．促消费和商贸流通), as of a title run in (resolved among the areas, or left to the heading when it is none)."""
     if not area:
         return claims
     def named(subject: str) -> str:
         return subject.replace(AREA_REFERENCE, "~" + area).replace(TITLE_REFERENCE, TITLED + area)
+    scoped = []
+    for claim in claims:
+        parts = claim.subject.split(":")
+        if claim.role == "count" and (len(parts) == 2 or (len(parts) == 4 and not parts[2])) \
+                and opens_on_count(claim.sentence):
+            key = count_key(parts[1], (TITLE_REFERENCE,), parts[3] if len(parts) == 4 else "")
+            claim = replace(claim, subject=key, tokens=frozenset({key}))
+        scoped.append(claim)
     return [replace(claim, subject=named(claim.subject), tokens=frozenset({named(claim.subject)}))
-            if AREA_REFERENCE in claim.subject or TITLE_REFERENCE in claim.subject else claim for claim in claims]
+            if AREA_REFERENCE in claim.subject or TITLE_REFERENCE in claim.subject else claim for claim in scoped]
+
+
+_LABEL = re.compile(r"^[^，,。；;：:\d]{1,4}[：:]")  # 偏差：, 完成情况：
+
+
+def opens_on_count(sentence: str) -> bool:
+    """The sentence opens on a count of indicators (4项指标全部达到目标; 偏差：4项指标中3项……; 上述2项指标均达到), after a
+    label of a few characters and the words that point back (lexicon/claims.yaml title_summary_leads)."""
+    opening = _LABEL.sub("", sentence.strip().lstrip("*# ")).lstrip()
+    for word in lexicon.claim_words()["title_summary_leads"]:
+        opening = opening.removeprefix(word)
+    return re.match(r"\d+\s*项", opening) is not None
 
 
 def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:
@@ -952,16 +985,26 @@ def under_heading(claims: list[Claim], levels: tuple[str, ...]) -> list[Claim]:
     （二）过程类指标 … 未达到的3项指标全部集中在预算执行环节 counts 过程 only."""
     if not levels:
         return claims
-    whole = tuple(lexicon.claim_words()["whole_count_words"])
+    whole = tuple(lexicon.claim_words()["whole_count_words"] + lexicon.claim_words()["table_pointer_words"])
     scoped = []
     for claim in claims:
         parts = claim.subject.split(":")
         if claim.role == "count" and (len(parts) == 2 or (len(parts) == 4 and not parts[2])) \
-                and not any(word in claim.sentence for word in whole):  # 综合来看，43项三级指标中39项……
+                and not any(word in claim.sentence for word in whole):  # 综合来看，43项三级指标中39项……; ……见表2
             key = count_key(parts[1], levels, parts[3] if len(parts) == 4 else "")
             claim = replace(claim, subject=key, tokens=frozenset({key}))
         scoped.append(claim)
     return scoped
+
+
+def _through_brackets(text: str, sentence_start: int, end: int, clause: str) -> str:
+    """The clause before a figure, reaching over a bracket inside a name (年中调减畜禽良种改良（牛冷配）项目经费18.00万元:
+    not 项目经费 alone)."""
+    start = end - len(clause)
+    if start <= sentence_start or text[start - 1] not in "）)":
+        return clause
+    opened = max(text.rfind("（", sentence_start, start), text.rfind("(", sentence_start, start))
+    return text[_last_break(text, sentence_start, opened):end] if opened >= sentence_start else clause
 
 
 def _signed(quantity: Quantity, clause: str) -> Quantity:

@@ -349,6 +349,13 @@ def target_list_lead(text: str) -> bool:
     return plain.endswith(("：", ":")) and plain.rstrip("：:").endswith(words()["target_list_leads"])
 
 
+def labelled_targets(text: str) -> bool:
+    """A paragraph that opens on a target label and a colon (目标：社会消费品零售总额186亿元以上，……): its figures are
+    targets (lexicon/claims.yaml target_labels)."""
+    plain = text.strip().lstrip("*#- ").strip()
+    return any(plain.startswith((label + "：", label + ":", label + "**：")) for label in lexicon.claim_words()["target_labels"])
+
+
 def passage_of(text: str) -> str:
     """A line that is only a column's label (预期目标, 实际完成情况 — a form's cells copied a line each): "target"
     or "result"; "" for any other line."""

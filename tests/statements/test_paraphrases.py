@@ -942,7 +942,7 @@ def test_the_twentieth_held_out_report_checks_clean():
     assert (result.figures, result.linked) == (231, 157)
     explained = {(item["figure"], item["explanation"]) for item in explanations(result)}
     assert ("78.08%", "未对应：占比的部分是几项之和，表格中没有这一数") in explained
-    assert ("196件", "未对应：说的是目标怎样测算或按目标应当达到的数，不是完成值") in explained
+    assert ("196件", "未对应：说的是假设、剔除某项后或按目标测算的数，不是完成值") in explained
     assert ("2.63倍", "与输入文件的“新辟优化城乡公交线路条数”完成值与目标值之比（2.63倍）一致") in explained
 
 
@@ -1039,7 +1039,7 @@ def test_the_twenty_third_held_out_reports_check_clean(report):
     result = check_file(QICHUAN / report, QICHUAN / "unit.yaml")
     assert result.findings == []
     said = {item["figure"]: item["explanation"] for item in explanations(result) if item["figure"] == "380个"}
-    assert said == {"380个": "未对应：说的是目标怎样测算或按目标应当达到的数，不是完成值"}
+    assert said == {"380个": "未对应：说的是假设、剔除某项后或按目标测算的数，不是完成值"}
 
 
 @pytest.mark.parametrize("name, errors", sorted(QICHUAN_EDITS.items()))
@@ -1086,7 +1086,7 @@ def test_a_target_reckoned_in_a_clause_of_its_own_is_no_completion(tmp_path):
     result = check_file(tmp_path / "report.txt", QICHUAN / "unit.yaml")
     assert result.findings == []
     said = {item["figure"]: item["explanation"] for item in explanations(result) if item["figure"] == "380个"}
-    assert said == {"380个": "未对应：说的是目标怎样测算或按目标应当达到的数，不是完成值"}
+    assert said == {"380个": "未对应：说的是假设、剔除某项后或按目标测算的数，不是完成值"}
 
 
 @pytest.mark.parametrize("written, errors", [("36项", []), ("35项", [("N101", "35项", "36项")])])
@@ -1243,7 +1243,7 @@ SIFA = Path(__file__).resolve().parents[1] / "data" / "statements_sifa"  # 桐�
 # Their 24 edits, measured once, after this session's changes for the three before them: 20 found — two of them, a
 # table's 调整数 changed, by the sums of its column and row (N204, N203), not at the figure; the misses are unlinked.
 TUIYI_EDITS = {
-    "wrong01.txt": [],
+    "wrong01.txt": [("N101", "383人", "338人")],  # its target in brackets right after it names the indicator
     "wrong02.txt": [("N101", "≥100人", "≥120人")],
     "wrong03.txt": [("N205", "112.76%", "112.67%")],
     "wrong04.txt": [("N101", "2.13倍", "2.31倍")],
@@ -1284,4 +1284,125 @@ def test_two_more_reports_never_seen_check_clean(folder):
 @pytest.mark.parametrize("folder, name, errors", [(TUIYI, name, errors) for name, errors in TUIYI_EDITS.items()]
                          + [(SIFA, name, errors) for name, errors in SIFA_EDITS.items()])
 def test_each_edit_of_the_two_reports_is_found_or_left_unlinked(folder, name, errors):
+    assert _errors_of(folder / name, folder / "unit.yaml") == errors
+
+
+TONGJI = Path(__file__).resolve().parents[1] / "data" / "statements_tongji"  # 桦岭县统计局 2024 (written blind)
+
+# Its 12 edits: 11 found at the figure or its sentence — two by the sentence's own arithmetic against the target in
+# brackets (N108: 186块（目标≥180块），完成目标的103.03%; 32家（目标≥35家），比目标多2家 — the target edited, the gap
+# told against it), one (a table's 调整数) by the sums of its row and column.
+TONGJI_EDITS = {
+    "wrong01.txt": [("N101", "3824个", "3842个"), ("N105", "3824个", "3842个")],
+    "wrong02.txt": [("N108", "2家", "3家")],
+    "wrong03.txt": [("N108", "103.03%", "103.33%")],
+    "wrong04.txt": [("N101", "1.58倍", "1.85倍")],
+    "wrong05.txt": [("N101", "15日", "13日")],
+    "wrong06.txt": [("N101", "0.48个百分点", "0.38个百分点")],
+    "wrong07.txt": [("N204", "53.90", "55.70"), ("N203", "24.50", "26.30")],
+    "wrong08.txt": [("N101", "40.21万元", "40.12万元")],
+    "wrong09.txt": [("N202", "96.41%", "96.14%")],
+    "wrong10.txt": [("N101", "53.05%", "53.50% / 53.50%")],
+    "wrong11.txt": [("N101", "46.36万元", "46.63万元")],
+    "wrong12.txt": [("N101", "17项", "18项")],
+}
+
+
+def test_a_report_of_a_statistics_bureau_never_seen_checks_clean():
+    """黑龙江 style, three tables, written blind this session. First check: 5 false errors and a warning — 满意度类3项
+    指标中 read as 履职's count (the count before it in the sentence led a group too); 46名普查指导员和213名普查员共259人
+    read as 普查员's (a sum of those listed); ……占88.11%；扣除……经费后，部门其余预算执行率为99.40% read as that line's
+    (a reckoning after ；); 1.社会效益。一是……。2项指标均达到目标 read as the whole's (the paragraph's closing count is of
+    its title's part); 普查成果用于查漏补缺，新增入库“四上”企业21家 read as all 37 (the narrative's part of 21, named
+    nearly whole). Now none, each read as the explanation says."""
+    result = check_file(TONGJI / "report.txt", TONGJI / "unit.yaml")
+    assert result.findings == []
+    said = {(item["figure"], item["subject"]): item["explanation"] for item in explanations(result)}
+    assert said[("3项", "#count:total:满意度")] == "与输入文件的满意度类指标数（3项）一致"
+    assert said[("259人", "普查员共")] == "未对应：这是同一分句前面列出的几个数之和，表格中没有这一数"
+    assert said[("2项", "#count:met:@社会效益")] == "与输入文件的社会效益指标中达到或超过目标的个数（2项）一致"
+    assert said[("21家", "新增入库“四上”企业")].startswith("未对应：与所读出的指标不一致，但与表格中")
+    assert said[("99.40%", "部门其余预算执行率")].startswith("未对应：")
+
+
+@pytest.mark.parametrize("name, errors", sorted(TONGJI_EDITS.items()))
+def test_each_edit_of_the_statistics_bureaus_report_is_found(name, errors):
+    assert _errors_of(TONGJI / name, TONGJI / "unit.yaml") == errors
+
+
+
+XUMU = Path(__file__).resolve().parents[1] / "data" / "statements_xumu"  # 潩阳县畜牧兽医服务中心 2024 (written blind)
+CANLIAN = Path(__file__).resolve().parents[1] / "data" / "statements_canlian"  # 梓岩县残疾人联合会 2024 (written blind)
+SHANGWU = Path(__file__).resolve().parents[1] / "data" / "statements_shangwu"  # 桐岭县商务局 2024 (written blind)
+
+# Their 36 edits: 33 found at the figure (three by a table's row and column sums); the three missed are unlinked (a
+# share of what was left unspent, a multiple whose sentence names no indicator's words, ……).
+NEW_EDITS = {
+    XUMU: {
+        "wrong01.txt": [("N101", "41.72万头", "41.27万头")],
+        "wrong02.txt": [("N101", "3000份以上", "3600份以上")],  # 3000份以上 states no figure of the tables exactly
+        "wrong03.txt": [("N101", "103.16%", "103.61%")],
+        "wrong04.txt": [("N101", "1.67倍", "1.62倍")],
+        "wrong05.txt": [("N101", "0.16万头", "0.14万头")],
+        "wrong06.txt": [("N101", "0.13个百分点", "0.17个百分点")],
+        "wrong07.txt": [("N204", "27.00", "37.00"), ("N203", "234.80", "244.80")],
+        "wrong08.txt": [("N101", "160.38万元", "160.83万元")],
+        "wrong09.txt": [("N202", "96.78%", "96.87%")],
+        "wrong10.txt": [("N101", "43.45%", "43.55% / 43.55%")],
+        "wrong11.txt": [("N101", "85.32万元", "83.52万元")],
+        "wrong12.txt": [("N101", "17项", "18项")],
+    },
+    CANLIAN: {
+        "wrong01.txt": [("N101", "136人", "163人")],
+        "wrong02.txt": [("N101", "不超过15个工作日", "≤20个工作日")],
+        "wrong03.txt": [("N205", "104.32%", "104.23%")],
+        "wrong04.txt": [("N101", "2.13倍", "2.31倍")],
+        "wrong05.txt": [("N101", "142户", "124户")],
+        "wrong06.txt": [("N101", "4.5个百分点", "5.4个百分点")],
+        "wrong07.txt": [("N204", "99.00", "102.00"), ("N203", "103.50", "106.50")],
+        "wrong08.txt": [("N101", "66.21万元", "66.12万元")],
+        "wrong09.txt": [("N202", "96.34%", "96.43%")],
+        "wrong10.txt": [],
+        "wrong11.txt": [("N101", "73.87万元", "73.78万元")],
+        "wrong12.txt": [("N101", "14项", "13项")],
+    },
+    SHANGWU: {
+        "wrong01.txt": [("N101", "52.37亿元", "53.27亿元")],
+        "wrong02.txt": [("N101", "不低于70%", "≥75%")],
+        "wrong03.txt": [("N205", "129.71%", "129.17%")],
+        "wrong04.txt": [],
+        "wrong05.txt": [("N101", "3.46亿元", "3.64亿元")],
+        "wrong06.txt": [("N101", "4.91个百分点", "4.19个百分点")],
+        "wrong07.txt": [("N204", "327.00", "372.00"), ("N203", "210.00", "255.00")],
+        "wrong08.txt": [("N101", "311.52万元", "311.25万元")],
+        "wrong09.txt": [("N101", "95.70%", "95.07%")],
+        "wrong10.txt": [],
+        "wrong11.txt": [("N106", "77.43%", "77.32%"), ("N101", "313.40万元", "311.40万元")],
+        "wrong12.txt": [("N101", "6项", "7项")],
+    },
+}
+
+
+def test_three_more_reports_never_seen_check_clean():
+    """河南 (a 事业单位's figures one paragraph each), 贵州 (figures in brackets after 一是……), 安徽 (目标：/完成：/偏差：
+    under each area). First check, before any change for them: 畜牧 3 false errors (合格率97.94% of the 兽药饲料 samples
+    read as 强制免疫抗体合格率 — the sentence names another indicator; 年中调减畜禽良种改良（牛冷配）项目经费18.00万元 not read
+    as a cut — the bracket in the name; 未达到目标的4项指标及差距见表2 under （五）满意度 read as 满意度's — a pointer to a
+    table counts all); 残联 2 and a warning (未支出62.00万元 read as 项目支出's, named only in 比项目支出平均执行率低; 达到
+    目标的指标中又有3项大幅超过目标 read as those met; 县级任务全部完成 read as every goal); 商务 (refused at first: 万美元)
+    18 and a warning (目标：社会消费品零售总额186亿元以上，…… read as results; 偏差：4项指标中3项达到目标 read as the whole's
+    under 1．促消费和商贸流通; 唯一没有达到目标的一项 read as met; 仅汽车类消费券就带动消费1.52亿元 read as all of 2.87亿元).
+    Now none."""
+    for folder in NEW_EDITS:
+        assert check_file(folder / "report.txt", folder / "unit.yaml").findings == []
+    said = {(item["figure"], item["subject"]): item["explanation"]
+            for item in explanations(check_file(SHANGWU / "report.txt", SHANGWU / "unit.yaml"))}
+    assert said[("186亿元以上", "社会消费品零售总额")].endswith("的“社会消费品零售总额”的目标值（≥186亿元）一致")
+    assert said[("3项", "#count:met:~招商引资和项目落地")] == "与输入文件的招商引资和项目落地指标中达到或超过目标的个数（3项）一致"
+    assert said[("一项", "#count:missed:过程")] == "与输入文件的过程类指标中未达到目标的个数（1项）一致"
+
+
+@pytest.mark.parametrize("folder, name, errors", [(folder, name, errors) for folder, edits in NEW_EDITS.items()
+                                                  for name, errors in edits.items()])
+def test_each_edit_of_the_three_reports_is_found_or_left_unlinked(folder, name, errors):
     assert _errors_of(folder / name, folder / "unit.yaml") == errors
