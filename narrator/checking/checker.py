@@ -186,6 +186,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         # the cell's only figure is also about the task the row names.
         aliases = (name_tokens(row.task.name),) if len(cell_claims) == 1 and row.task.name else ()
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
+        # (……境内外展会66家次，其中境外展会23家次、境内展会43家次: the parts of a whole in a cell too)
+        links = apart_from_wholes(links, group_parts(cell.text, cell_claims))
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
     # A scored form's tables and a budget table whose lines say which make up a total are checked by their

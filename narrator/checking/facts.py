@@ -8,8 +8,9 @@ name when the cell holds one figure.
 """
 from __future__ import annotations
 
-from collections import Counter
 import dataclasses
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -140,6 +141,12 @@ class Facts:
             stem = next((name[:-len(end)] for end in suffixes if name.endswith(end) and len(name) - len(end) >= 4), "")
             if stem:
                 short.setdefault(stem, []).append(name)
+        # (经济普查经费 for 第五次全国经济普查经费: the name without an ordinal that opens it)
+        for name in self.scopes:
+            for pattern in statement_words()["line_name_openings"]:
+                bare = re.sub(pattern, "", name)
+                if bare != name and len(bare) >= 4:
+                    short.setdefault(bare, []).append(name)
         forms = [(name, name) for name in self.scopes]
         forms += [(stem, names[0]) for stem, names in short.items() if len(names) == 1 and stem not in self.scopes]
         return tuple(forms)

@@ -26,7 +26,7 @@ import jieba
 
 from ..core import lexicon
 from ..core.compare import agrees
-from ..core.quantity import find_quantities
+from ..core.quantity import find_quantities, shown
 from ..statements import arithmetic, roles
 from ..statements.extract import CLAUSE_BREAKS, LIST_LABEL, TITLED, Claim, count_key, name_tokens, under_heading
 from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, column_pair, computed, fact_name
@@ -104,7 +104,9 @@ def _claim_scope(claim: Claim, facts: Facts) -> str:
     # the line the sentence before ended with (……项目支出追减3.25万元。)
     if claim.context.lstrip().startswith(tuple(word for words in lexicon.budget_column_words().values()
                                                 for word in words)):
-        return ""
+        # (but in a paragraph that opens on a line: 促消费活动及消费券资金年初预算600.00万元。……。调整后预算1000.00万元，
+        # ……执行率99.64% is that line's)
+        return _paragraph_line(claim, facts)
     # (……年中追加大气污染防治专项资金136.00万元，补助范围扩大。年初目标偏保守。该项资金调整后预算……: the fund the
     # nearest sentence that names one names, up to POINTED_BACK sentences before)
     earlier = claim.earlier
@@ -341,6 +343,8 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
     for word in roles.words()["distinguishing_words"]:
         if (word in claim.subject) != (word in fact.name):
             return False
+    if fact.place == wording("place_tasks") and fact.tokens and fact.tokens <= _column_tokens() | _whole_tokens():
+        return False  # a narrative's 年初预算96.00万元 names only a column: whose budget, its sentence said, not its name
     if _one_of_joined(claim.subject, fact.name):
         return False  # 新增农民合作社12个、家庭农场22个: each a part of 新增农民合作社和家庭农场数
     counted = _subset().search(_last_clause(claim.context))
@@ -365,23 +369,29 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
                 sentence = name_tokens(claim.sentence) if sentence is None else sentence
                 if not (_words_of(other) - own) & sentence \
                         and (len({shared.name for shared, _ in facts.sharing(fact.role, own) if own < shared.tokens}) > 1
-                             or _names_another(sentence, fact, facts)):
+                             or _reckoned_here(claim)):
                     continue
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True
     return False
 
 
-def _names_another(sentence: frozenset[str], fact: Fact, facts: Facts) -> bool:
-    """The sentence names another indicator (half its name's words, two at least) while none of `fact`'s but the one
-    word it shares: 其中兽药46批次、饲料……51批次；检出不合格2批次，合格率97.94% speaks of 兽药饲料质量监督抽检批次's
-    samples, not of 强制免疫抗体合格率."""
-    for other in facts.facts:
-        if other.budget or other.name == fact.name or other.role in DERIVED_ROLES or other.role == "count":
-            continue
-        shared = len(other.tokens & sentence)
-        if shared >= 2 and 2 * shared >= len(other.tokens):
-            return True
+def _reckoned_here(claim: Claim) -> bool:
+    """A rate the sentence reckons from two of its own counts (……抽检97批次，……检出不合格2批次，合格率97.94%: 95 ÷ 97):
+    the rate of what the sentence counts, not of an indicator that shares only its last word (强制免疫抗体合格率)."""
+    quantity = claim.quantity
+    if quantity.unit != "%" or not quantity.is_number:
+        return False
+    # (the sentence and the one before it: ……实际完成97批次，……。其中……；检出不合格2批次，合格率97.94%)
+    text = claim.before.rstrip("。").rsplit("。", 1)[-1] + "。" + claim.sentence
+    counts = [q for q in find_quantities(text) if q.is_number and q.unit and q.unit != "%" and q.value > 0]
+    for whole in counts:
+        for part in counts:
+            if part is whole or part.unit != whole.unit or part.value > whole.value:
+                continue
+            for value in (part.value, whole.value - part.value):
+                if agrees(quantity, shown(value * 100 / whole.value, "%", quantity.decimals)):
+                    return True
     return False
 
 
@@ -449,7 +459,8 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
         return Link(claim, reason=reason, detail=detail)
     absolute = claim.role in ABSOLUTE_ROLES
     # (保持在95%以上: a rate said by the floor it stays above, not a figure between 95% and 96%)
-    bound = claim.role in BOUND_ROLES or (claim.role == "completion" and claim.quantity.unit == "%")
+    bound = claim.role in BOUND_ROLES or (claim.role == "completion" and claim.quantity.unit == "%" and any(
+        _last_clause(claim.context).rstrip().endswith(word) for word in lexicon.claim_words()["bound_leads"]))
     agreeing = next((fact for _, fact in found if agrees(claim.quantity, fact.quantity, absolute, bound)), None)
     if agreeing is not None:
         return Link(claim, agreed=agreeing)
@@ -504,14 +515,18 @@ def _stated_elsewhere(claim: Claim, facts: Facts, chosen: tuple[Fact, ...], excl
     sentence: frozenset[str] | None = None
     for fact in facts.facts:
         if fact in chosen or fact.role in DERIVED_ROLES or fact.role == "count" or fact.base \
-                or not fact.quantity.is_number or fact.quantity.approximation or fact.place == exclude_place:
-            continue
+                or not fact.quantity.is_number or fact.quantity.approximation or fact.place == exclude_place \
+                or (few and any(other.name == fact.name for other in chosen)):
+            continue  # (预期目标：……活动16场, read as the target 15场: the same indicator's 16场 done is no other fact)
         if not (compatible_units(quantity.unit, fact.quantity.unit) and agrees(quantity, fact.quantity)):
             continue
         if sentence is None:  # the sentence, and the title or sentence before that it goes on from
             sentence = name_tokens(claim.sentence) | name_tokens(claim.lead) | name_tokens(claim.earlier)
-        # (a fact of the role read in another table, named only half: the same figure kept elsewhere by chance)
+        # (a fact of the role read in another table: only a task narrative's part, named nearly whole, excuses it —
+        # a table of record's figure differing from the narrative's is the conflict to report)
         other_table = any(other.role == fact.role and other.place != fact.place for other in chosen)
+        if other_table and fact.place != wording("place_tasks"):
+            continue
         if any(name and (3 * len(name & sentence) >= 2 * len(name) and len(name & sentence) >= NEARLY_WHOLE_WORDS
                          if few or other_table else 2 * len(name & sentence) >= len(name)) for name in fact.names()):
             return fact

@@ -125,6 +125,8 @@ _YEAR_OPENING = re.compile(r"(?:19|20)\d\d年")
 OWN_SENTENCES = "\x1f"  # a reason told in sentences of its own after the figures, not glued on with 原因是
 FACTS_FIRST = "\x1e"  # a reason that opens with figures: the sentence goes on with them, then 主要原因：一是……
 _RESTATING_CHARS = 10  # a clause of a figure and at most this many other characters restates it
+_ECHOED_SHARE = 0.8  # …or a longer one with this share of its words in the story above
+_CLOSING_CHARS = 4  # a told clause closing its sentence after a cause stays when it has this many other characters
 _RESTATED_WORDS = 4  # …in the officer's reason, where every clause is his: 合格率87.6% restates, 与县直机关10个一并计入 not
 
 
@@ -180,6 +182,7 @@ def told_reason(result: IndicatorResult, missing: Missing) -> str:
         find_quantities(clause) and not _tells_cause(clause, words) for clause in clauses[lead:at])
     part = opening.startswith(tuple(words["part_openings"])) and not opening.endswith(tuple(words["parting_ends"]))
     plan = opening.startswith(tuple(words["plan_openings"])) or done or derives \
+        or re.match(words["reckoning_opening"], opening) is not None \
         or ((opening.startswith(tuple(words["fact_openings"])) or _YEAR_OPENING.match(opening) or part)
             and any(q.raw not in name for q in find_quantities(opening)))
     # 2024年度卫片执法认定违法用地图斑128个: a fact, no cause; 全区65岁及以上常住老年人中……较多 is one (65岁 is of the
@@ -204,7 +207,7 @@ def reason_beside(result: IndicatorResult, missing: Missing, above: str) -> str:
     it is in the narrative, and his causes follow the figures directly (a reviewer found 48件 in two paragraphs one
     after the other). A clause further on that only gives a figure the narrative gave goes too (急难型救助对象实行
     先行救助，全年先行救助183人次，没有因……: a reviewer found 183人次 in two paragraphs one after the other)."""
-    told = _without_told_clauses(_beside(result, missing, above), above)
+    told = _without_told_clauses(_beside(result, missing, above), above, result)
     return without_echo(told, result) if above else told
 
 
@@ -226,19 +229,25 @@ def without_echo(reason: str, result: IndicatorResult) -> str:
     return head + reason[len(body):]
 
 
-def _without_told_clauses(reason: str, above: str) -> str:
+def _without_told_clauses(reason: str, above: str, result: IndicatorResult | None = None) -> str:
     """`reason` without the clauses, past the first of their sentence, that only give figures `above` gives (a figure
     and at most _RESTATING_CHARS other characters, no cause)."""
     if not above or not reason:
         return reason
     words = lexicon.wording()["told_reason"]
 
+    above_words = name_tokens(above)
+
     def told(clause: str) -> bool:
         figures = [quantity for quantity in find_quantities(clause) if quantity.is_number and quantity.raw[:1].isdigit()]
         rest = clause
         for quantity in figures:
             rest = rest.replace(quantity.raw, "")
-        return bool(figures) and len(rest.strip()) <= _RESTATING_CHARS and not _tells_cause(clause, words) and all(
+        # (县残联自办职业技能培训14期、培训312人 right after the story's ……职业技能培训班14期、培训312人: longer, but its
+        # words all there — a reviewer found it in two paragraphs one after the other)
+        echoed = len(rest.strip()) <= _RESTATING_CHARS or (
+            (own := name_tokens(rest)) and len(own & above_words) >= _ECHOED_SHARE * len(own))
+        return bool(figures) and echoed and not _tells_cause(clause, words) and all(
             re.search(rf"(?<![\d.]){re.escape(number(quantity.value))}{re.escape(quantity.unit)}", above)
             for quantity in figures)
 
@@ -260,7 +269,9 @@ def _without_told_clauses(reason: str, above: str) -> str:
         own = len(clauses) - (1 if end == "；" and place + 1 < len(sentences) else 0)
         first = [] if own > 1 and told(clauses[0]) and not clauses[1].lstrip().startswith(goes_on) \
             and not told(clauses[1]) and not clauses[1].lstrip()[:1].isdigit() \
+            and not clauses[1].lstrip().startswith(tuple(words["subjectless_starts"])) \
             and not _whole_of_a_rate(clauses[:own]) else clauses[:1]
+        # (……补助54.00万元未能支付，顺延至2025年上半年完成: what follows has no subject of its own — a reviewer)
         # from the last clause back: a told clause stays when the next stays and goes on from it (线上1950人次，加上线下
         # 836人次，全年2786人次: all three go, not 线上1950人次 alone — a reviewer found it cut off), and when it closes the
         # sentence after a clause without figures whose consequence it gives (汽车单车消费金额高，汽车类消费券带动消费
@@ -270,13 +281,31 @@ def _without_told_clauses(reason: str, above: str) -> str:
             if index >= own:
                 continue
             follows = index + 1 < len(clauses) and stays[index + 1] and clauses[index + 1].lstrip().startswith(goes_on)
-            closes = index == own - 1 and end == "。" and not find_quantities(clauses[index - 1])
+            # (汽车类消费券带动消费1.52亿元; ……开展了几次专题测算，全年撰写46篇 — a reviewer read the sentence cut
+            # before 全年撰写46篇 as unfinished — not a bare figure)
+            said = clauses[index]
+            for quantity in find_quantities(said):
+                said = said.replace(quantity.raw, "")
+            # (not the result's own rate again, which the sentence before his account gives: ……二是其他项目零星结余，全年
+            # 预算执行率仅为98.05%; a count it closes on is the total his causes add up to: ……，全年撰写46篇)
+            own_value = result is not None and result.indicator.completion.is_number \
+                and result.indicator.completion.unit == "%" and any(
+                agrees(quantity, result.indicator.completion) for quantity in find_quantities(clauses[index])
+                if quantity.unit == result.indicator.completion.unit)
+            closes = not any(stays[index + 1:own]) and end == "。" and not find_quantities(clauses[index - 1]) \
+                and len(said.strip()) >= _CLOSING_CHARS and not own_value  # (the last that stays: ……，全年撰写46篇，其中……)
             stays[index] = not told(clauses[index]) or follows or closes
         for index in range(1, own - 1):  # 加上线下836人次 kept: its sum after it too (全年2786人次)
-            if stays[index] and clauses[index].lstrip().startswith(tuple(lexicon.wording()["adding_starts"])):
+            if stays[index] and clauses[index].lstrip().startswith(tuple(lexicon.wording()["adding_starts"])) \
+                    and find_quantities(clauses[index]):
                 stays[index + 1] = True
         left = first + [clause for index, clause in enumerate(clauses[1:own], start=1) if stays[index]]
         clauses = clauses[:own]
+        if len(clauses) == 1 and place and told(clauses[0]) and kept[-1].endswith("；"):
+            # (……共惠及692人；县级补贴适配694人。 after the story's ……县级补贴适配……694人: the part goes, its 。 closes the one
+            # before)
+            kept[-1] = kept[-1][:-1] + (end or "。")
+            continue
         kept.append("，".join(left) + end if len(left) > 1 or len(clauses) == 1 or not first else sentence)
     return "".join(kept)
 
@@ -626,8 +655,9 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
         clauses[first] = lexicon.wording()["told_reason"]["this"] + clauses[first].lstrip()
     sums = tuple(lexicon.wording()["told_reason"]["sum_starts"])
     while last > first and _restates(clauses[last - 1], known, name):
-        if clauses[last - 1].lstrip().startswith(sums) or (last - 2 >= first and clauses[last - 2].lstrip().startswith(
-                tuple(lexicon.wording()["adding_starts"]))):
+        if clauses[last - 1].lstrip().startswith(sums) or (
+                last - 2 >= first and clauses[last - 2].lstrip().startswith(tuple(lexicon.wording()["adding_starts"]))
+                and find_quantities(clauses[last - 2])):
             break  # ……1480人次，加上……656人次，合计2136人次 (or 全年2786人次): the sum closes what comes before it
         if _fact_of_gap(clauses[last - 1], known):
             break  # ……灾后新增整治34座，全年共整治64座: a fact whose count equals the gap (a reviewer found it lost)
@@ -1343,11 +1373,19 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
             # (……41.53万亩，比目标多0.27万亩，永久基本农田保护面积35.86万亩，均高于市级下达的保护任务: 均 judges all
             # the figures before it together, no one's comparison — a reviewer found the second left uncompared)
             after = "" if after.lstrip().startswith(tuple(lang.words["judged_together"])) else after
+            # (……为138名儿童实施康复救助，覆盖率92.6%，其中……83人: the parts after are the figure's; a comparison woven
+            # after it cut them from it — a reviewer read 其中 as the rate's)
+            later = pieces[pieces.index(clauses[0]) + 2:] if len(clauses) == 1 and clauses[0] in pieces else []
+            if any(piece.lstrip().startswith(tuple(lang.words["dangling_starts"])) for piece in later) \
+                    and not after.lstrip().startswith(tuple(lang.words["dangling_starts"])):
+                continue
             # (65岁、2型 are words of the name, no figures of the clause; 6850盏路灯亮灯率98.6%: its figure the last)
             figures = [quantity for quantity in find_quantities(clauses[0]) if quantity.is_number
                        and clauses[0][quantity.start:quantity.end] not in result.indicator.name] if len(clauses) == 1 else []
+            # (……16.37万只，超过年初计划的15.80万只: the officer compares it with the plan himself)
             if len(clauses) != 1 or any(word in clauses[0] + after for word in lang.words["target_words"]
                                         + (lang.words["ceiling_words"] if kept else [])) \
+                    or any(word in after for word in lang.words["plan_compared"]) \
                     or not figures or not stated_in(result, clauses[0][figures[-1].start:]) \
                     or sum(stated_in(result, clauses[0][q.start:q.end]) or q.unit == figures[-1].unit for q in figures) > 1:
                 # (提升改造47.8公里、大中修63.2公里: a ratio after both, in one unit, reads as either's — unless each
@@ -1608,7 +1646,8 @@ def _closing_shortfall(story: str, message, parts: list[str], lang: Language, mi
 def _compared_above(result: IndicatorResult, story: str) -> bool:
     """The story compares the figure with its target where it gives it (……83.5%，比目标高3.5个百分点; 22个，超额完成
     20个的年度任务; 50.8%，控制在52%以内)."""
-    words = lexicon.wording()["target_words"] + lexicon.wording()["ceiling_words"]
+    # (……16.37万只，超过年初计划的15.80万只: with the plan)
+    words = lexicon.wording()["target_words"] + lexicon.wording()["ceiling_words"] + lexicon.wording()["plan_compared"]
     # (……66.9%，分别高于年度目标2.6个百分点、……: the 分别 after the last compares each before it — a reviewer
     # found the first three compared again in a sentence after it)
     each = tuple(lexicon.wording()[key].split("{")[0] for key in ("compared_each", "compared_each_ratio"))

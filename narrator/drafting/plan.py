@@ -1621,8 +1621,20 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
 
     purposes = tuple(lexicon.wording()["purpose_starts"])
     kept, moved = [], []
+    pointers = tuple(lexicon.claim_words()["pointing_back_words"])
+    went = False  # the part before went to §三 whole
     for part in _sentence_parts(story):
         clauses, end = _clauses(part)
+        counts = len(kept), len(moved)
+        if went and clauses and clauses[0].lstrip().startswith(pointers):
+            # (……调减病死畜禽……资金60.00万元；该项资金年末未支出83.52万元，……: the part it pointed at went to §三 — a
+            # reviewer found 该项资金 pointing at nothing — so it names the line)
+            line = next((line for line in lines if any(name in moved[-1] for name in names(line))), None)
+            if line is not None:
+                opening = clauses[0].lstrip()
+                pointer = next(word for word in sorted(pointers, key=len, reverse=True) if opening.startswith(word))
+                clauses[0] = line.name + opening[len(pointer):]
+                part = "，".join(clauses) + end
         flags = [is_change(clause) for clause in clauses]
         # (its one change closes it but for what the money is for: 年中争取省级大气污染防治资金，追加……136.00万元，主要用于……
         # — the clauses before are its cause; cut from them it left 年中争取省级大气污染防治资金。 alone)
@@ -1641,12 +1653,14 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             moved.append("，".join(clauses) + "。")
         elif not any(flags):
             kept.append(part)
-        elif closing and any(_reports_result(clause, clauses[index + 1]) for index, clause in enumerate(clauses[:last])):
+        elif closing and any(_reports_result(clause, clauses[index + 1], index + 1 == last)
+                             for index, clause in enumerate(clauses[:last])):
             # (……改为组队参加市残疾人运动会，获得金牌3枚、银牌5枚，调减……5.00万元; 全年新增限额以上商贸企业52家，……，
             # 商贸企业培育奖补资金追加45.00万元……: two reviewers found the medals and the firms in the list of the
             # budget's changes) the results stay in the story with what led to them; the change goes with its cause
             moved.append("，".join(clause for index, clause in enumerate(clauses)
-                                  if index >= last or not _reports_result(clause, clauses[index + 1])) + "。")
+                                  if index >= last or not _reports_result(clause, clauses[index + 1], index + 1 == last))
+                         + "。")
             kept.append("，".join(clauses[:last]) + (end or "。"))
         elif closing:
             moved.append("，".join(clauses) + "。")
@@ -1675,6 +1689,7 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                     moved[-1] = moved[-1][:-1] + "，" + clause.strip() + "。"
             if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
                 kept.append("，".join(rest) + (end or "。"))
+        went = len(kept) == counts[0] and len(moved) > counts[1]
     return closed("".join(kept)), moved, told
 
 
@@ -1685,15 +1700,17 @@ def _budget_figure(clause: str) -> bool:
         and any(word in clause for word in lexicon.wording()["budget_words"])
 
 
-def _reports_result(clause: str, following: str) -> bool:
+def _reports_result(clause: str, following: str, before_change: bool = False) -> bool:
     """A clause that gives a result of the work (获得金牌3枚、银牌5枚; 全年新增限额以上商贸企业52家): a figure, none of it
     money; not a cause (原计划购置的1套……改由市生态环境局统一采购配发), nor one the clause after it leans on (其中5个……由
-    省级……统一组织编制，相应的……调减60.00万元)."""
+    省级……统一组织编制，相应的……调减60.00万元; ……完成牛冷配改良1.06万头，冷冻精液和配种补助支出相应减少); right before the change, only one that opens as a result does (年中有8名
+    居家托养对象纳入民政特困人员集中供养，年中调减……6.50万元 is the cut's cause)."""
     figures = [q for q in find_quantities(clause) if q.is_number]
     words = lexicon.wording()
     return bool(figures) and all(q.unit != BUDGET_UNIT for q in figures) \
         and not any(word in clause for word in words["change_cause_words"]) \
-        and not following.strip().startswith(tuple(words["change_leaning_starts"]))
+        and not any(word in following for word in words["change_leaning_starts"]) \
+        and (not before_change or clause.strip().startswith(tuple(words["result_starts"])))
 
 
 def _without_spending(story: str, lines) -> str:
@@ -1738,7 +1755,14 @@ def _without_spending(story: str, lines) -> str:
     kept = []
     for part in _sentence_parts(story):
         clauses, end = _clauses(part)
-        rest = [clause for clause in clauses if not spends(clause) and not says_unchanged(clause)]
+        going = [spends(clause) or says_unchanged(clause) for clause in clauses]
+        # (……年末未支出83.52万元，其中3个未建成暂存点的建设补助54.00万元……: the parts lean on it — a reviewer found
+        # 其中 pointing at nothing — so it stays)
+        dangling = tuple(lexicon.wording()["dangling_starts"])
+        going = [go and not (index + 1 < len(clauses) and not going[index + 1]
+                             and clauses[index + 1].lstrip().startswith(dangling))
+                 for index, go in enumerate(going)]
+        rest = [clause for clause, go in zip(clauses, going) if not go]
         if len(rest) < len(clauses):
             # (……经费148.60万元全年未作调整，全部支出: what is left of the money's sentence says nothing alone)
             rest = [clause for clause in rest if find_quantities(clause)
@@ -1768,7 +1792,9 @@ def _once_in_the_year(accounts: list[str]) -> list[str]:
         word = next((word for word in words if account.startswith(word)), "")
         rest = account[len(word):].lstrip("，, ")
         # only before a cause (年中争取……补助，追加……): a bare 追加…… keeps its time word, or it reads as a fragment
-        if word and said and len(rest) > 4 and not rest.startswith(verbs):
+        # (年中有8名……: 有 needs its time word — 五是有8名 reads broken)
+        if word and said and len(rest) > 4 and not rest.startswith(verbs) \
+                and not rest.startswith(tuple(lexicon.wording()["time_kept_before"])):
             account = rest
         said = said or bool(word)
         out.append(account)
@@ -2191,8 +2217,9 @@ class BudgetView:
         """The projects of `parent` not named before (`shown`), with what each left unspent — those that spent all
         too: 其余6个项目共结转结余52.41万元 counts the six (绛岭's reviewer read 其余5个 of six as a count gone wrong)."""
         named = {id(b) for b, _ in shown}
+        # (a line cut to nothing has no rate to be among 执行率均在……以上: a reviewer)
         return [(b, b.adjusted_budget - b.line.actual) for b in self.projects
-                if b.line.parent == parent and id(b) not in named and b.line.actual is not None]
+                if b.line.parent == parent and id(b) not in named and b.line.actual is not None and b.adjusted_budget]
 
     @property
     def unspent_split(self) -> tuple[list[tuple[BudgetResult, Decimal]], str, Decimal,

@@ -233,6 +233,8 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             role = roles.Role("other")  # 也有2个小区因……衔接，延至2025年4月完工: what was put off, not what was done
         elif any(start < quantity.start < end for start, end in reckoned):
             role = roles.Role("hypothetical")  # 年初目标按……泊位380个测算: how the target was reckoned
+        elif role.name == "completion" and any(re.search(pattern, clause) for pattern in _claim_tuple("aim_patterns")):
+            role = roles.Role("target")  # 把羊布鲁氏菌病个体阳性率降到0.40%以内: what a measure aims at, not what was done
         elif _claim_pattern("hypothetical_words").search(clause):
             role = roles.Role("hypothetical")  # 按目标应按期办结196件: what the target would have given
         elif LIST_LABEL.sub("", re.split("[；;]", text[sentence_start:quantity.start])[-1]).lstrip().startswith(

@@ -44,7 +44,7 @@ def only(code: str, text: str) -> list:
 def test_every_rule_has_one_code_a_severity_and_its_wording():
     codes = [item.code for item in rules.RULES]
     assert codes == sorted(set(codes))
-    assert codes == ["N101", "N102", "N103", "N104", "N105", "N106", "N107", "N201", "N202", "N203", "N204", "N205", "N206", "N301",
+    assert codes == ["N101", "N102", "N103", "N104", "N105", "N106", "N107", "N108", "N201", "N202", "N203", "N204", "N205", "N206", "N301",
                      "N401", "N402", "N501", "N502", "N503", "N504", "N601", "N602", "N603", "N604", "N605", "N606", "N607", "N608",
                      "N609", "N610", "N611", "N612", "N613", "N701", "N702", "N703", "N704", "N705", "N706", "N707", "N801", "N802"]
     for item in rules.RULES:

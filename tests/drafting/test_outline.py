@@ -744,7 +744,7 @@ def test_the_application_counts_the_shortfalls_the_report_named_twice_already():
     verdict name them; the application counts them."""
     fenxi = _general("fenxi")
     application = fenxi.split("五、绩效自评结果拟应用和公开情况\n")[1]
-    assert application.split("\n")[0].count("一是对未达到目标的5项指标，逐项明确整改责任和时限") == 1
+    assert application.split("\n")[0].count("一是对未达到目标的5项指标，按上述改进措施逐项落实整改") == 1
     assert fenxi.count("小型水库除险加固完成数、农村自来水普及率、新增高效节水灌溉面积、水土流失综合治理面积和农村供水用户满意度") == 1
 
 
@@ -1337,3 +1337,39 @@ def test_a_share_is_not_told_its_base_grew_unless_the_arithmetic_proves_it():
     assert not any(q.kind == "share_reason" for q in questions(own))
     kongtong = compose(evaluate(load_report(DATA / "statements_kongtong" / "unit.yaml")), outline="通用").prose()
     assert "基数（分母）" not in kongtong
+
+
+def test_four_units_never_seen_drafts_lose_no_subject_and_move_no_result_to_the_budget():
+    """What the first reviewers of 商务, 残联, 畜牧 and 统计 (written blind this session) named: clauses cut from a
+    sentence that left the rest without its subject or its sum, results of the work listed among the budget's
+    changes, a pointer at a part that moved, 原因是主要是, 我会将把, 得到和……提升, a line cut to nothing."""
+    shangwu = _general("shangwu")
+    # the change with its cause (it stood in the story, the cut bare in §三); the results stay in the story
+    assert ("五是省商务厅、省财政厅调整电子商务进农村综合示范资金使用范围，示范期满后县级电商公共服务中心的运营补贴不再"
+            "列支，改由运营企业市场化运营，农村电商公共服务运营经费调减250.00万元；") in shangwu
+    assert "三是商贸企业培育奖补资金追加45.00万元用于兑现新入库企业奖励；" in shangwu
+    assert "全年新增限额以上商贸企业52家，完成目标的115.6%，其中批发业14家" in shangwu
+    assert "外贸发展促进资金主要用于展会补贴、出口信保保费补贴和外贸企业培育奖励。" in shangwu  # not 年中未作调整，主要用于
+    assert "新签约亿元以上项目33个，当年开工21个，开工率63.64%，比75%的目标低11.36个百分点。" in shangwu
+    assert "线上1950人次，加上线下836人次，全年2786人次。" in shangwu
+    assert "汽车单车消费金额高，汽车类消费券带动消费1.52亿元。" in shangwu
+    assert "比28亿元的目标少3.64亿元，主要原因有三个方面：" in shangwu and "原因是主要是" not in shangwu
+    assert "经济效益方面，农产品网络销售额10.32亿元" in shangwu
+    canlian = _general("canlian")
+    assert "金牌" not in _part(canlian, "（一）预算安排和调整情况", "（二）预算执行情况")
+    assert "改为组队参加市残疾人运动会，获得金牌3枚、银牌5枚。" in canlian
+    assert "五是年中有8名居家托养对象纳入民政特困人员集中供养，调减残疾人托养服务补贴资金6.50万元；" in canlian
+    assert "县残联将把绩效自评结果" in canlian and "我会" not in canlian
+    assert "为目标的1.68倍。目标200户是按县级资金安排的创建规模定的，县级资金创建的200户全部完成。" in canlian
+    assert canlian.count("694人") == 1
+    xumu = _general("xumu")
+    assert ("病死畜禽无害化处理补助及收集体系建设资金年末未支出83.52万元，其中3个未建成暂存点的建设补助54.00万元、"
+            "第四季度无害化处理补助29.52万元。") in xumu  # (该项资金 pointed at the cut that went to §三)
+    assert "累计免疫羊只16.37万只，超过年初计划的15.80万只。" in xumu and "免疫羊只数完成目标的" not in xumu
+    tongji = _general("tongji")
+    assert "原列普查数据采集设备购置经费16.00万元年中全部调减" in tongji
+    assert "除下文各项重点工作对应的资金外" not in tongji  # the line cut to nothing is not told again
+    assert "其余6个项目共结转结余3.85万元，执行率均在95%以上。" in tongji
+    assert "社会效益方面，统计数据真实性准确性和全社会依法统计意识提升；" in tongji
+    assert tongji.count("46篇") == 1
+    assert "一是对未达到目标的5项指标，按上述改进措施逐项落实整改。" in tongji
