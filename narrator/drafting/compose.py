@@ -421,33 +421,41 @@ def execution_reason(plan: Plan, budget: BudgetView) -> str:
 
 
 def share_reasons(evaluation: Evaluation) -> dict[str, str]:
-    """Each missed share the officer gave no reason for whose numerator reached its target (plan.share_base): that the
-    base grew beyond the plan, with both bases computed — the reason the arithmetic proves (定点医药机构现场检查数298家，
-    已超过286家的目标，但……覆盖率仍未达到目标，说明……基数（分母）比年初测算的多：……). By indicator name."""
+    """Each missed share whose numerator reached its target (plan.share_base), by indicator name: the reason the
+    arithmetic proves — the base grew beyond the plan, with both bases computed (覆盖率的基数（分母）比年初测算的多：……)
+    — when the officer gave none; after his own reason, what the share's target would have needed on that base
+    (按完成值推算，要达到90%的目标，小反刍兽疫免疫羊只数需约16.78万只，实际少约0.41万只: a reviewer praised the
+    officer who reckoned it)."""
     words = lexicon.wording()["computed_share_reason"]
     out: dict[str, str] = {}
     for result in evaluation.indicators:
-        if result.indicator.reason.strip():
-            continue
         found = share_base(result, evaluation.indicators)
         if found is None:
             continue
-        count, unit = found.count.indicator, found.count.indicator.target.unit
+        count = found.count.indicator
+
+        def amount(value: Decimal, exact: bool) -> str:
+            return words["exact" if exact else "about"] + number(value) + found.unit
+        about = words["short_about" if not found.exact[2] else "short_exact"]
+        figures = dict(target=number(result.indicator.target.value) + "%", count=count.name,
+                       needed=about + number(found.needed) + found.unit, short=about + number(found.short) + found.unit)
+        needed = words["needed"].format(**figures)
+        own = result.indicator.reason.strip()
+        if own:
+            out[result.indicator.name] = strip_end(own) + "。" + needed
+            continue
         rate_word = next(word for word in sorted(words["rate_words"], key=len, reverse=True)
                          if result.indicator.name.endswith(word))
         if len(rate_word) < 2:  # 率 alone is no word: the core's last word with it (收缴率), else 比率 (and not the
             # share's whole name, which would be read as his reason's subject)
             last = cut_words(result.indicator.name[:-1])[-1]
             rate_word = last + rate_word if len(last) >= 2 else words["plain_rate_word"]
-
-        def amount(value: Decimal, exact: Decimal) -> str:
-            return words["exact" if value == exact else "about"] + number(value) + unit
-        hundred = Decimal(100)
         out[result.indicator.name] = words["text"].format(
             count=count.name, rate_word=rate_word,
             reached=words["reached"]["exceeded" if found.count.status is Status.EXCEEDED else "met"],
-            base=amount(found.base, found.count.completion_value * hundred / result.completion_value),
-            planned=amount(found.planned, count.target.value * hundred / result.indicator.target.value))
+            base=amount(found.base, found.exact[0]), planned=amount(found.planned, found.exact[1])) + (
+            # (at a target of 100% what it needed is the base itself, just said)
+            words["needed_after"].format(**figures) if result.indicator.target.value != 100 else "")
     return out
 
 
@@ -1705,8 +1713,8 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     budget = budget_view(evaluation, plan)
     computed = execution_reason(plan, budget)
     shares = share_reasons(evaluation)
-    if computed or shares:  # missed without the officer's reason, where the arithmetic proves why: 预算执行率 (where
-        # the money stayed), a share whose numerator reached its target (the base grew)
+    if computed or shares:  # missed, where the arithmetic proves why: 预算执行率 without the officer's reason (where
+        # the money stayed), a share whose numerator reached its target (the base grew; with his reason, what it needed)
         report = dataclasses.replace(report, indicators=[
             dataclasses.replace(i, reason=computed) if computed and i is plan.execution.indicator
             else dataclasses.replace(i, reason=shares[i.name]) if i.name in shares else i for i in report.indicators])

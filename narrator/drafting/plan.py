@@ -30,7 +30,7 @@ from ..core import lexicon
 from ..core.compare import agrees
 from ..core.evaluate import BudgetResult, Evaluation, IndicatorResult, Status
 from ..core.model import BUDGET_UNIT, KeyTask
-from ..core.quantity import find_quantities, round_half_up
+from ..core.quantity import SCALES, find_quantities, round_half_up
 from ..statements.extract import name_tokens
 from .language import (char_pairs, chinese_number, cut_words, event, is_ceiling, join_list, none_happened, number,
                        ratio_to_target, said_as_its_own, stated_in, strip_end, tagged_words)
@@ -440,12 +440,17 @@ def is_notable(result: IndicatorResult) -> bool:
 @dataclass(frozen=True)
 class ShareBase:
     """A missed share whose numerator, an indicator of its own, reached its target: the base (denominator) grew
-    beyond the plan, as the arithmetic proves (numerator ≥ its target and share < its target ⇒ base > planned)."""
+    beyond the plan, as the arithmetic proves (numerator ≥ its target and share < its target ⇒ base > planned). The
+    figures in the count's written scale and unit (18.64万只), rounded as closely as the share's decimals allow."""
 
     share: IndicatorResult
     count: IndicatorResult
-    base: Decimal  # the base the completions imply: count ÷ share, as closely as the share's decimals allow
-    planned: Decimal  # the base the targets imply: count's target ÷ share's target, rounded alike
+    base: Decimal  # the base the completions imply: count ÷ share
+    planned: Decimal  # the base the targets imply: count's target ÷ share's target
+    needed: Decimal  # what the count had to be for the share to reach its target on that base
+    short: Decimal  # needed − the count
+    unit: str  # 万只, 家
+    exact: tuple[bool, bool, bool]  # base, planned and needed as computed, not rounded
 
 
 def share_base(result: IndicatorResult, results: list[IndicatorResult]) -> ShareBase | None:
@@ -464,29 +469,45 @@ def share_base(result: IndicatorResult, results: list[IndicatorResult]) -> Share
     found = [other for other in results if other is not result and other.indicator.key_work == share.key_work
              and other.status in (Status.MET, Status.EXCEEDED) and other.indicator.target.is_number
              and other.indicator.target.unit not in ("%", "") and other.completion_value is not None
-             and not is_ceiling(other.indicator) and _name_core(other.indicator.name, words["count_words"]) == core]
+             and not is_ceiling(other.indicator) and _counts_of(other.indicator, core, words)]
     if len(found) != 1:
         return None
     count = found[0]
+    scale = count.indicator.completion.scale or count.indicator.target.scale
+    factor = SCALES.get(scale, Decimal(1))
+    done, aimed = count.completion_value / factor, count.indicator.target.value / factor
     hundred, value = Decimal(100), result.completion_value
-    exact = count.completion_value * hundred / value
+    exact = done * hundred / value
     # the base is known only as closely as the share was written (89.76% ± 0.005%): rounded to the power of ten the
     # spread of count ÷ share allows, never finer than the count's own decimals (332家; 约为468.3万元, not 468.29)
     half = result.indicator.completion.resolution / 2 if result.indicator.completion.is_number else Decimal(0)
-    spread = count.completion_value * hundred / (value - half) - count.completion_value * hundred / (value + half) \
-        if value > half else Decimal(0)
+    spread = done * hundred / (value - half) - done * hundred / (value + half) if value > half else Decimal(0)
     places = max(count.indicator.completion.decimals if count.indicator.completion.is_number else 0,
                  count.indicator.target.decimals)
     if spread > 0:
         places = min(places, -math.floor(math.log10(spread)))
-    base = _rounded(exact, places)
-    planned = _rounded(count.indicator.target.value * hundred / share.target.value, places)
-    return ShareBase(result, count, base, planned) if base > planned else None
+    planned_exact = aimed * hundred / share.target.value
+    needed_exact = exact * share.target.value / hundred
+    base, planned, needed = (_rounded(figure, places) for figure in (exact, planned_exact, needed_exact))
+    if base <= planned or needed <= done:
+        return None
+    return ShareBase(result, count, base, planned, needed, _rounded(needed - done, places), scale + count.indicator.target.unit,
+                     (base == exact, planned == planned_exact, needed == needed_exact))
 
 
 def _rounded(value: Decimal, places: int) -> Decimal:
     """`value` rounded half up to `places` decimals, or to tens, hundreds… when `places` is negative."""
     return round_half_up(value, places) if places >= 0 else round_half_up(value.scaleb(places), 0).scaleb(-places)
+
+
+def _counts_of(indicator, core: str, words: dict) -> bool:
+    """The count indicator counts what the share's core names: the same core (定点医药机构现场检查数), or the core and
+    what is counted named by its measure word (小反刍兽疫免疫羊只数 in 万只 for 小反刍兽疫免疫密度)."""
+    own = _name_core(indicator.name, words["count_words"])
+    rest = own[len(core):] if own.startswith(core) else None
+    unit = indicator.target.unit
+    return own == core or (rest is not None and 0 < len(rest) <= words["measured_chars"] and bool(unit)
+                           and rest[-1] == unit[-1])
 
 
 def _name_core(name: str, endings: list[str]) -> str:
@@ -2196,15 +2217,19 @@ class BudgetView:
         return (up, down) if up and down and up - down == self.total.line.adjustment else None
 
     def without_largest(self, execution: IndicatorResult | None) -> tuple[BudgetResult, Decimal] | None:
-        """When the whole missed its execution target and one line holds most of what was left unspent, that line and
-        the rate of all the rest (扣除城市燃气管道老化更新改造资金后，其余资金执行率为98.45%): arithmetic that shows the
-        miss lies in that line — two reviewers of 岱川 praised the officer's 如果把这个项目单独拿出来……98.45%. None
+        """When one line below the execution target (the whole's missed or reached) holds most of what was left
+        unspent, that line and the rate of all the rest (扣除城市燃气管道老化更新改造资金后，其余资金执行率为98.45%):
+        arithmetic that shows the miss lies in that line — two reviewers of 岱川 praised the officer's 如果把这个项目单独拿出来……98.45%. None
         otherwise, or when the rest miss the target too."""
-        if execution is None or execution.status is not Status.MISSED or self.total is None \
-                or self.total.line.actual is None or not self.unspent or not self.unspent_lines:
+        if execution is None or execution.status not in (Status.MISSED, Status.MET, Status.EXCEEDED) \
+                or self.total is None or self.total.line.actual is None or not self.unspent or not self.unspent_lines:
             return None
         floor = _floor(execution)
         line, amount = self.unspent_lines[0]
+        if execution.status is not Status.MISSED and (line.execution_rate is None or line.execution_rate >= floor):
+            # (the whole reached it, and the line too: nothing the arithmetic shows; but 桦岭's 95.65% was reached on
+            # 基本支出 while the census money stood at 72.24% — a reviewer praised the officer's 扣除……后，其余99.40%)
+            return None
         if amount < Decimal(str(lexicon.wording()["unspent_dominant_share"])) * self.unspent:
             return None
         budget = self.total.adjusted_budget - line.adjusted_budget
