@@ -368,8 +368,9 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
                 # that indicator; 满意度为100% when only 服务企业满意度 has the word is that one.
                 sentence = name_tokens(claim.sentence) if sentence is None else sentence
                 if not (_words_of(other) - own) & sentence \
-                        and (len({shared.name for shared, _ in facts.sharing(fact.role, own) if own < shared.tokens}) > 1
-                             or _reckoned_here(claim)):
+                        and (_reckoned_here(claim)
+                             or len({shared.name for shared, _ in facts.sharing(fact.role, own)
+                                     if own < shared.tokens}) > 1):
                     continue
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True

@@ -307,7 +307,7 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
 def _qualified_tasks(named: str) -> bool:
     """任务 with a qualifier of its own before it (县级任务), not only general words (年度目标任务, 各项工作任务)."""
     words = lexicon.claim_words()
-    before = re.split("[和、及与]", named)[-1]  # (本年度绩效目标和各项任务: 各项 qualifies it)
+    before = re.split("|".join(map(re.escape, words["list_joiners"])), named)[-1]  # (本年度绩效目标和各项任务: 各项)
     for word in sorted(words["task_words"], key=len, reverse=True):
         before = before.removesuffix(word)
     for word in sorted(words["task_generic_words"] + words["all_scope_words"], key=len, reverse=True):

@@ -424,7 +424,7 @@ def share_reasons(evaluation: Evaluation) -> dict[str, str]:
     """Each missed share whose numerator reached its target (plan.share_base), by indicator name: the reason the
     arithmetic proves — the base grew beyond the plan, with both bases computed (覆盖率的基数（分母）比年初测算的多：……)
     — when the officer gave none; after his own reason, what the share's target would have needed on that base
-    (按完成值推算，要达到90%的目标，小反刍兽疫免疫羊只数需约16.78万只，实际少约0.41万只: a reviewer praised the
+    (按全年实际基数测算，要达到90%的目标，小反刍兽疫免疫羊只数需约16.78万只，实际少约0.41万只: a reviewer praised the
     officer who reckoned it)."""
     words = lexicon.wording()["computed_share_reason"]
     out: dict[str, str] = {}
@@ -665,8 +665,11 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
     while last > first and _restates(clauses[last - 1], known, name):
         if clauses[last - 1].lstrip().startswith(sums) or (
                 last - 2 >= first and clauses[last - 2].lstrip().startswith(tuple(lexicon.wording()["adding_starts"]))
-                and find_quantities(clauses[last - 2])):
-            break  # ……1480人次，加上……656人次，合计2136人次 (or 全年2786人次): the sum closes what comes before it
+                and (find_quantities(clauses[last - 2]) or (last - 3 >= 0 and marks[last - 3] == "，"))):
+            # ……1480人次，加上……656人次，合计2136人次 (or 全年2786人次): the sum closes what comes before it; ……补免未及时
+            # 跟上，加上秋防疫苗到货推迟，免疫密度仅有87.82%: the consequence closes the causes (a reviewer read the
+            # sentence cut before it as unfinished) — not after ；, where 加上 opens a cause of its own
+            break
         if _fact_of_gap(clauses[last - 1], known):
             break  # ……灾后新增整治34座，全年共整治64座: a fact whose count equals the gap (a reviewer found it lost)
         last -= 1
@@ -1659,12 +1662,16 @@ def _compared_above(result: IndicatorResult, story: str) -> bool:
     # (……66.9%，分别高于年度目标2.6个百分点、……: the 分别 after the last compares each before it — a reviewer
     # found the first three compared again in a sentence after it)
     each = tuple(lexicon.wording()[key].split("{")[0] for key in ("compared_each", "compared_each_ratio"))
+    parts = tuple(lexicon.wording()["dangling_starts"])
     for sentence in _sentences(story):
         pieces = _clauses(sentence)
         for index, piece in enumerate(pieces):
             if stated_in(result, piece) and (
                     any(word in piece + "".join(pieces[index + 1:index + 2]) for word in words)
-                    or any(any(lead in later for lead in each) for later in pieces[index + 1:])):
+                    or any(any(lead in later for lead in each) for later in pieces[index + 1:])
+                    # (……138名儿童实施康复救助，覆盖率92.6%，其中……83人: its parts follow, no comparison is woven
+                    # before them, and none is added at the paragraph's end — reviewers read those as tacked on)
+                    or any(later.lstrip().startswith(parts) for later in pieces[index + 2:])):
                 return True
     return False
 

@@ -491,8 +491,8 @@ def share_base(result: IndicatorResult, results: list[IndicatorResult]) -> Share
     base, planned, needed = (_rounded(figure, places) for figure in (exact, planned_exact, needed_exact))
     if base <= planned or needed <= done:
         return None
-    return ShareBase(result, count, base, planned, needed, _rounded(needed - done, places), scale + count.indicator.target.unit,
-                     (base == exact, planned == planned_exact, needed == needed_exact))
+    return ShareBase(result, count, base, planned, needed, _rounded(needed - done, places),
+                     scale + count.indicator.target.unit, (base == exact, planned == planned_exact, needed == needed_exact))
 
 
 def _rounded(value: Decimal, places: int) -> Decimal:
@@ -1679,9 +1679,9 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             # (……改为组队参加市残疾人运动会，获得金牌3枚、银牌5枚，调减……5.00万元; 全年新增限额以上商贸企业52家，……，
             # 商贸企业培育奖补资金追加45.00万元……: two reviewers found the medals and the firms in the list of the
             # budget's changes) the results stay in the story with what led to them; the change goes with its cause
-            moved.append("，".join(clause for index, clause in enumerate(clauses)
-                                  if index >= last or not _reports_result(clause, clauses[index + 1], index + 1 == last))
-                         + "。")
+            moved.append("，".join(
+                clause for index, clause in enumerate(clauses)
+                if index >= last or not _reports_result(clause, clauses[index + 1], index + 1 == last)) + "。")
             kept.append("，".join(clauses[:last]) + (end or "。"))
         elif closing:
             moved.append("，".join(clauses) + "。")
@@ -1724,8 +1724,9 @@ def _budget_figure(clause: str) -> bool:
 def _reports_result(clause: str, following: str, before_change: bool = False) -> bool:
     """A clause that gives a result of the work (获得金牌3枚、银牌5枚; 全年新增限额以上商贸企业52家): a figure, none of it
     money; not a cause (原计划购置的1套……改由市生态环境局统一采购配发), nor one the clause after it leans on (其中5个……由
-    省级……统一组织编制，相应的……调减60.00万元; ……完成牛冷配改良1.06万头，冷冻精液和配种补助支出相应减少); right before the change, only one that opens as a result does (年中有8名
-    居家托养对象纳入民政特困人员集中供养，年中调减……6.50万元 is the cut's cause)."""
+    省级……统一组织编制，相应的……调减60.00万元; ……完成牛冷配改良1.06万头，冷冻精液和配种补助支出相应减少); right
+    before the change, only one that opens as a result does (年中有8名居家托养对象纳入民政特困人员集中供养，年中调减……
+    6.50万元 is the cut's cause)."""
     figures = [q for q in find_quantities(clause) if q.is_number]
     words = lexicon.wording()
     return bool(figures) and all(q.unit != BUDGET_UNIT for q in figures) \
@@ -2219,8 +2220,8 @@ class BudgetView:
     def without_largest(self, execution: IndicatorResult | None) -> tuple[BudgetResult, Decimal] | None:
         """When one line below the execution target (the whole's missed or reached) holds most of what was left
         unspent, that line and the rate of all the rest (扣除城市燃气管道老化更新改造资金后，其余资金执行率为98.45%):
-        arithmetic that shows the miss lies in that line — two reviewers of 岱川 praised the officer's 如果把这个项目单独拿出来……98.45%. None
-        otherwise, or when the rest miss the target too."""
+        arithmetic that shows the miss lies in that line — two reviewers of 岱川 praised the officer's
+        如果把这个项目单独拿出来……98.45%. None otherwise, or when the rest miss the target too."""
         if execution is None or execution.status not in (Status.MISSED, Status.MET, Status.EXCEEDED) \
                 or self.total is None or self.total.line.actual is None or not self.unspent or not self.unspent_lines:
             return None

@@ -39,8 +39,8 @@ OPTIONAL_KINDS = ("line_reason", "reason_more", "share_reason")
 @dataclass(frozen=True)
 class Question:
     key: str  # stable within one input: kind and the row it fills ("reason:预算执行率")
-    kind: str  # reason, far_reason, reason_more, share_reason, completion, task_result, actual, line_reason, rate_conflict,
-    #            goal_result, overview, problems, measures
+    kind: str  # reason, far_reason, reason_more, share_reason, completion, task_result, actual, line_reason,
+    #            rate_conflict, goal_result, overview, problems, measures
     text: str  # the question, with its figures, in Chinese
     field: str  # where the answer goes, as the input names it (绩效指标“X”的原因分析)
     answer: str = "text"  # text, quantity, money or choice
@@ -170,8 +170,8 @@ def _indicator_questions(result: IndicatorResult, lang: Language, results: list[
         count = base.count.indicator
         return [Question(f"reason:{indicator.name}", "share_reason",
                          message("question_share_reason", count=_quoted(count.name),
-                                 count_completion=completion_text(base.count), base=number(base.base) + count.target.unit,
-                                 planned=number(base.planned) + count.target.unit,
+                                 count_completion=completion_text(base.count), base=number(base.base) + base.unit,
+                                 planned=number(base.planned) + base.unit,
                                  reached=lexicon.wording()["computed_share_reason"]["reached"][
                                      "exceeded" if base.count.status is Status.EXCEEDED else "met"], **figures),
                          field, subject=indicator.name)]

@@ -658,7 +658,7 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
             and not any(clause.rstrip().endswith(word) for word in lexicon.indicator_counts()["missed"]):
         return count_key("met", scope, kind)  # 共设43项指标，达标38项
     degrees = tuple(lexicon.claim_words()["count_degree_words"])
-    if after.lstrip("为是均有").startswith(degrees):
+    if after.lstrip("".join(lexicon.claim_words()["count_linking_chars"])).startswith(degrees):
         return ""  # 达到目标的指标中又有3项大幅超过目标: those far over, which no column counts
     for words in (clause, after):
         for status, phrases in lexicon.indicator_counts().items():

@@ -353,7 +353,8 @@ def labelled_targets(text: str) -> bool:
     """A paragraph that opens on a target label and a colon (目标：社会消费品零售总额186亿元以上，……): its figures are
     targets (lexicon/claims.yaml target_labels)."""
     plain = text.strip().lstrip("*#- ").strip()
-    return any(plain.startswith((label + "：", label + ":", label + "**：")) for label in lexicon.claim_words()["target_labels"])
+    return any(plain.startswith((label + "：", label + ":", label + "**："))
+               for label in lexicon.claim_words()["target_labels"])
 
 
 def passage_of(text: str) -> str:
