@@ -41,7 +41,7 @@ CERTAIN = 0.8  # a name this close (or one name's words all within the other's) 
 # Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
 REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
            "unknown_role", "no_whole", "another_fact", "gross_change", "hypothetical",
-           "group_part")
+           "group_part", "sum_of_listed", "group_threshold")
 
 # A figure of at least this many significant digits that the tables state elsewhere is not called wrong
 # (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
@@ -582,6 +582,8 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     words = lexicon.claim_words()
     if _sum_of_listed(claim):
         return Link(claim, reason="sum_of_listed")
+    if any(re.search(pattern, _last_clause(claim.context)) for pattern in words["group_thresholds"]):
+        return Link(claim, reason="group_threshold")  # 8个项目中，6个项目执行率在95%以上: a bound some items pass
     if claim.role == "count" and claim.quantity.unit in words["count_units_beside_indicators"]:
         claim = replace(claim, quantity=replace(claim.quantity, unit=words["count_units"][0]))  # 39个 indicators: 39项
     first = _reading(claim, facts, exclude_place, aliases)
@@ -625,15 +627,22 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
                   and item.claim.sentence_start == sentence_start}
         # the sentence's targets: those not linked, and those a task narrative states (计划创建的15个…: the task
         # table's 创建 target; the indicator's own is ≥15个)
+        # (and one the self-evaluation table's target agrees with: ……12个……，年内只完成……7个站点，……，差4个 — the
+        # gap read under 区域自动气象站升级改造数)
         targets = [item.claim for item in links if item.claim.sentence_start == sentence_start
                    and item.claim.role == "target" and (not item.linked or (
-                       item.agreed is not None and item.agreed.place == tasks))]
+                       item.agreed is not None and (item.agreed.place == tasks or (
+                           item.agreed.role == "target" and not item.agreed.budget))))]
         names = {fact.name for claim in targets for fact in _targets_of_value(claim, facts)}
         if len(names) != 1 or others - names:
             continue  # no one indicator, or the sentence speaks of another one too (资金执行率89.72%，低于目标（100%）)
         (name,) = names
+        stated = any(item.claim.sentence_start == sentence_start and item.claim.role == "target"
+                     and item.agreed is not None and item.agreed.name == name for item in links)
         for index in indexes:
             claim = links[index].claim
+            if stated and claim.role == "target":
+                continue  # 比目标值（24小时）缩短7.5小时: its target is said; no second one (the gap read as one)
             again = link(replace(claim, subject=name, tokens=name_tokens(name), named=True), facts)
             if again.linked or again.facts:
                 result[index] = again

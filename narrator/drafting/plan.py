@@ -1760,6 +1760,17 @@ def _without_spending(story: str, lines) -> str:
                    for line in lines)
 
     unspent_words = tuple(lexicon.wording()["unspent_words"])
+    pointers = tuple(lexicon.claim_words()["pointing_back_words"])
+    rate_word = lexicon.wording()["rate_clause"]["word"]
+
+    def rates_line(clause: str) -> bool:
+        """(……过渡，该项经费年末执行率61.50%: a line's rate, pointed at or named, which its funds sentence gives — a
+        reviewer found 该项经费 pointing at a cut moved to §三, and 61.50% three times)"""
+        figures = [q for q in find_quantities(clause) if q.is_number]
+        return len(figures) == 1 and figures[0].unit == "%" and rate_word in clause \
+            and (any(word in clause for word in pointers) or named(clause) is not None) \
+            and any(line.actual is not None and line.adjusted_budget
+                    and round_half_up(line.actual * 100 / line.adjusted_budget, 2) == figures[0].value for line in lines)
 
     def named(clause: str):
         return next((line for line in lines if any(name in clause for name in (line.name, _line_stem(line.name))
@@ -1777,7 +1788,7 @@ def _without_spending(story: str, lines) -> str:
     kept = []
     for part in _sentence_parts(story):
         clauses, end = _clauses(part)
-        going = [spends(clause) or says_unchanged(clause) for clause in clauses]
+        going = [spends(clause) or says_unchanged(clause) or rates_line(clause) for clause in clauses]
         # (……年末未支出83.52万元，其中3个未建成暂存点的建设补助54.00万元……: the parts lean on it — a reviewer found
         # 其中 pointing at nothing — so it stays)
         dangling = tuple(lexicon.wording()["dangling_starts"])
