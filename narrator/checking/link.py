@@ -354,7 +354,8 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
         return False  # 仅汽车类消费券就带动消费1.52亿元: what one part did alone, not the whole (2.87亿元)
     # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; the words of
     # a longer indicator's name (新建改扩建公办幼儿园数量) are not that indicator there.
-    census = any(word in claim.context for word in lexicon.claim_words()["census_words"])
+    census = any(word in claim.context for word in lexicon.claim_words()["census_words"]) or any(
+        word in claim.sentence for word in lexicon.claim_words()["census_after_words"])
     if census and fact.place == wording("place_tasks"):
         return False  # 全县有小型水库67座 is a census; 计划的8座小型水库中完成6座 in a task narrative a year's work
     sentence = None
@@ -613,7 +614,7 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
     which states a target that exactly one indicator has (1200亩: 补充耕地面积 ≥1200亩), speaks of that indicator —
     its unlinked target, gap, ratio, multiple and points are read again under its name. A target many indicators
     share (100%) anchors nothing."""
-    result = _before_their_target(_under_their_target(list(links), facts), facts)
+    result = _of_the_rates_line(_before_their_target(_under_their_target(list(links), facts), facts), facts)
     unlinked = [index for index, item in enumerate(result) if not item.linked and item.claim.role in ANCHORED_ROLES]
     if not unlinked:
         return result
@@ -646,6 +647,29 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
             again = link(replace(claim, subject=name, tokens=name_tokens(name), named=True), facts)
             if again.linked or again.facts:
                 result[index] = again
+    return result
+
+
+def _of_the_rates_line(links: list[Link], facts: Facts) -> list[Link]:
+    """平台建设经费执行率仅44.00%，年末未支出67.20万元: a sum of money read as the whole's, in a sentence whose rate agreed
+    with one budget line's (named in words the table does not use), is read again as that line's."""
+    result = list(links)
+    for index, item in enumerate(links):
+        if item.agreed is not None or not item.facts or any(fact.scope for fact in item.facts) \
+                or not all(fact.budget for fact in item.facts):
+            continue
+        # (the rate agreed with the line, or was read as the whole's and stated by the line alone)
+        rates = [other.claim for other in links if other.claim.sentence_start == item.claim.sentence_start
+                 and other.claim.quantity.unit == "%" and other.claim.quantity.is_number
+                 and other.claim.start < item.claim.start]
+        lines = {fact.scope for claim in rates for fact in facts.facts if fact.budget and fact.scope
+                 and fact.quantity.unit == "%" and fact.quantity.is_number and agrees(claim.quantity, fact.quantity)}
+        if len(lines) != 1:
+            continue
+        (line,) = lines
+        again = link(replace(item.claim, lead=line), facts)
+        if again.agreed is not None:
+            result[index] = again
     return result
 
 

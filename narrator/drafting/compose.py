@@ -270,7 +270,8 @@ def _without_told_clauses(reason: str, above: str, result: IndicatorResult | Non
         first = [] if own > 1 and told(clauses[0]) and not clauses[1].lstrip().startswith(goes_on) \
             and not told(clauses[1]) and not clauses[1].lstrip()[:1].isdigit() \
             and not clauses[1].lstrip().startswith(tuple(words["subjectless_starts"])) \
-            and not _whole_of_a_rate(clauses[:own]) else clauses[:1]
+            and not _whole_of_a_rate(clauses[:own]) and not _head_of_its_name(result, clauses[0], clauses[1]) \
+            else clauses[:1]
         # (……补助54.00万元未能支付，顺延至2025年上半年完成: what follows has no subject of its own — a reviewer)
         # from the last clause back: a told clause stays when the next stays and goes on from it (线上1950人次，加上线下
         # 836人次，全年2786人次: all three go, not 线上1950人次 alone — a reviewer found it cut off), and when it closes the
@@ -308,6 +309,17 @@ def _without_told_clauses(reason: str, above: str, result: IndicatorResult | Non
             continue
         kept.append("，".join(left) + end if len(left) > 1 or len(clauses) == 1 or not first else sentence)
     return "".join(kept)
+
+
+def _head_of_its_name(result: IndicatorResult | None, clause: str, following: str) -> bool:
+    """The clause names the first part of the result's name that the next one goes on with (全年完成结算审计126个项目，
+    平均办理时限53.6个工作日 for 结算审计平均办理时限): cut, the rest had no subject — a reviewer."""
+    if result is None:
+        return False
+    name = result.indicator.name
+    least = lexicon.wording()["named_again_chars"]
+    return any(following.lstrip().startswith(name[cut:]) and name[:cut] in clause
+               for cut in range(least, len(name) - least + 1))
 
 
 def _whole_of_a_rate(clauses: list[str]) -> bool:
@@ -1639,6 +1651,12 @@ def _closing_shortfall(story: str, message, parts: list[str], lang: Language, mi
     words = lang.words
     # (a part anywhere in the story, whole — not one that the next goes on from: 其中……; nor one cut from the clause
     # before it: a part after a comma)
+    # (a part that names what it measures: 平均办理时限53.6个工作日 alone, its 结算审计 in the sentence before, opened
+    # a paragraph without a subject — a reviewer)
+    name, least = result.indicator.name, lang.words["named_again_chars"]
+    if any(body.lstrip().startswith(name[cut:]) and name[:cut] not in body
+           for cut in range(least, len(name) - least + 1)):
+        return story
     if start < 0 or part[-1:] not in "。；" or (head and head[-1] not in "。；") or at != len(clauses) - 1 \
             or tail.startswith(tuple(words["continuation_starts"]) + tuple(words["interleave_continuations"])) \
             or any(word in body for word in words["target_words"]) \

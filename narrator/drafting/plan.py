@@ -20,7 +20,7 @@ import re
 from collections import Counter
 import dataclasses
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -488,11 +488,19 @@ def share_base(result: IndicatorResult, results: list[IndicatorResult]) -> Share
         places = min(places, -math.floor(math.log10(spread)))
     planned_exact = aimed * hundred / share.target.value
     needed_exact = exact * share.target.value / hundred
-    base, planned, needed = (_rounded(figure, places) for figure in (exact, planned_exact, needed_exact))
+    base, planned = (_rounded(figure, places) for figure in (exact, planned_exact))
+    # what it needed is rounded up: 396 × 90% = 356.4 needs 357 (a reviewer: 356 of 396 is 89.9%)
+    needed = _rounded_up(needed_exact, places)
     if base <= planned or needed <= done:
         return None
     return ShareBase(result, count, base, planned, needed, _rounded(needed - done, places),
                      scale + count.indicator.target.unit, (base == exact, planned == planned_exact, needed == needed_exact))
+
+
+def _rounded_up(value: Decimal, places: int) -> Decimal:
+    """`value` rounded up (towards +∞) to `places` decimals, or to tens, hundreds… when `places` is negative."""
+    step = Decimal(1).scaleb(-places)
+    return (value / step).to_integral_value(rounding=ROUND_CEILING) * step
 
 
 def _rounded(value: Decimal, places: int) -> Decimal:
@@ -1676,13 +1684,20 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             kept.append(part)
         elif closing and any(_reports_result(clause, clauses[index + 1], index + 1 == last)
                              for index, clause in enumerate(clauses[:last])):
+            results = [index for index, clause in enumerate(clauses[:last])
+                       if _reports_result(clause, clauses[index + 1], index + 1 == last)]
             # (……改为组队参加市残疾人运动会，获得金牌3枚、银牌5枚，调减……5.00万元; 全年新增限额以上商贸企业52家，……，
             # 商贸企业培育奖补资金追加45.00万元……: two reviewers found the medals and the firms in the list of the
             # budget's changes) the results stay in the story with what led to them; the change goes with its cause
-            moved.append("，".join(
-                clause for index, clause in enumerate(clauses)
-                if index >= last or not _reports_result(clause, clauses[index + 1], index + 1 == last)) + "。")
-            kept.append("，".join(clauses[:last]) + (end or "。"))
+            # (完成……3860卷，该项目政府采购中标价低于预算，调减……6.00万元: the cause goes without its pointer — a reviewer
+            # found 六是该项目 pointing at nothing — and the story keeps the results, not the cause after them)
+            going = [clause for index, clause in enumerate(clauses) if index >= last or index not in results]
+            opening = going[0].lstrip()
+            pointer = next((word for word in sorted(pointers, key=len, reverse=True) if opening.startswith(word)), "")
+            if pointer and len(going) > 1:
+                going[0] = opening[len(pointer):]
+            moved.append("，".join(going) + "。")
+            kept.append("，".join(clauses[:results[-1] + 1]) + (end or "。"))
         elif closing:
             moved.append("，".join(clauses) + "。")
         else:

@@ -1378,3 +1378,23 @@ def test_four_units_never_seen_drafts_lose_no_subject_and_move_no_result_to_the_
     # (his causes close on the total they add up to: a reviewer read the sentence cut before it as unfinished)
     assert "加上经济普查数据审核验收后开展了几次专题测算，全年撰写46篇。" in tongji
     assert "一是对未达到目标的5项指标，按上述改进措施逐项落实整改。" in tongji
+
+
+def test_the_last_two_units_never_seen_drafts():
+    """What the first reviewers of 气象 and 审计 named: 主要是主要有, a pointer at a cut gone to §三 (该项经费……61.50%;
+    六是该项目……), 调增65.00万元后为65.00万元, a problem with a wrong cross-reference and its measure first, an account
+    opening on 平均办理时限 without whose, 356 of 396 called enough for 90%."""
+    qixiang = _general("qixiang")
+    assert "比目标多3.6分钟，主要有三方面原因：一是" in qixiang
+    assert "其中小河边作业点年内改用移动火箭作业方式过渡。" in qixiang and "该项经费" not in qixiang
+    assert "省级人工影响天气补助资金年中新增65.00万元，实际支出63.21万元" in qixiang
+    problems = _part(qixiang, "（一）存在的问题", "（二）改进措施")
+    assert ("6.预算调整率未达到控制目标。预算调整率为10.82%，比10%的控制目标高0.82个百分点，原因见第二部分“预算安排和"
+            "调整情况”。") in problems
+    measures = qixiang.split("（二）改进措施\n")[1]
+    assert measures.startswith("1.加强与省气象局装备部门对接") and "\n6.提高预算编制的准确性。" in measures
+    shenji = _general("shenji")
+    assert "六是政府采购中标价低于预算，调减审计档案数字化整理经费6.00万元。" in shenji
+    assert "完成2015年以来审计档案数字化整理3860卷。" in shenji
+    assert "全年完成结算审计126个项目，平均办理时限53.6个工作日，比45个工作日的目标多8.6个工作日。" in shenji
+    assert "要达到90%的目标，审计查出问题整改数需约357个，实际少约15个。" in shenji
