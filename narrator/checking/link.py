@@ -354,8 +354,11 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
         return False  # 仅汽车类消费券就带动消费1.52亿元: what one part did alone, not the whole (2.87亿元)
     # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; the words of
     # a longer indicator's name (新建改扩建公办幼儿园数量) are not that indicator there.
+    # (or after it in its part of the sentence: ……区域自动气象站46个全年稳定运行，……数据到报率99.12%，比97%的目标……;
+    # the 97% after it is no census)
+    after = re.split("[；;。]", claim.sentence[claim.end - claim.sentence_start:], maxsplit=1)[0]
     census = any(word in claim.context for word in lexicon.claim_words()["census_words"]) or any(
-        word in claim.sentence for word in lexicon.claim_words()["census_after_words"])
+        word in after for word in lexicon.claim_words()["census_after_words"])
     if census and fact.place == wording("place_tasks"):
         return False  # 全县有小型水库67座 is a census; 计划的8座小型水库中完成6座 in a task narrative a year's work
     sentence = None

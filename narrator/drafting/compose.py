@@ -811,7 +811,10 @@ def _tables(evaluation: Evaluation, missing: Missing, templates: str | Path | No
             else "",
             number(b.adjusted_budget),
             number(b.line.actual) if b.line.actual is not None else missing(gaps["actual"], b.line.name),
-            format_percent(b.execution_rate) if b.execution_rate is not None else "",
+            # (a line cut to nothing has no rate: —, as an officer fills the cell; a reviewer read an empty one as
+            # forgotten, another read the officer's 0 beside the prose's 不适用 as a contradiction)
+            format_percent(b.execution_rate) if b.execution_rate is not None
+            else lexicon.wording()["no_rate"] if not b.adjusted_budget and b.line.actual == 0 else "",
         ])
     tasks = [[t.duty, t.name, t.content, t.result or missing(gaps["task_result"], t.name)] for t in report.key_tasks]
     if not tasks:

@@ -1027,9 +1027,11 @@ def _signed(quantity: Quantity, clause: str) -> Quantity:
     cut = max(((clause.rfind(word), word) for word in words["decrease_words"] if word in clause), default=(-1, ""))
     if quantity.is_number and cut[0] >= 0 and lexicon.unit_kinds().get(quantity.unit) == "money":
         named = clause[cut[0] + len(cut[1]):]
-        # 和/及 inside one line's name (殡葬改革及社会事务管理经费) when the name ends as a fund does
-        joined = r"和及" if not named.endswith(tuple(words["fund_words"])) else ""
-        if named and not named.startswith(("后", "的")) and not re.search(rf"[\d为是达至{joined}、，,]", named) \
+        # (和/及 inside one line's name — 殡葬改革及社会事务管理经费 — and 为 too — 气象为农服务经费 — when the name ends
+        # as a fund does)
+        fund = named.endswith(tuple(words["fund_words"]))
+        excluded = r"\d达至、，," if fund else r"\d为是达至和及、，,"
+        if named and not named.startswith(("后", "的")) and not re.search(rf"[{excluded}]", named) \
                 and not any(word in named for word in words["increase_words"]) \
                 and not clause[:cut[0]].endswith(tuple(words["increase_words"])):
             return replace(quantity, value=-quantity.value)

@@ -16,7 +16,7 @@ from narrator.api import answer, check, draft, questions
 from narrator.cli import main
 from narrator.core.errors import NarratorError
 from narrator.core.evaluate import evaluate
-from narrator.drafting.compose import Heading, compose
+from narrator.drafting.compose import Heading, Table, compose
 from narrator.core.model import Report
 from narrator.core.quantity import parse_quantity
 from narrator.sources.load import load_report, report_from_mapping
@@ -1378,6 +1378,9 @@ def test_four_units_never_seen_drafts_lose_no_subject_and_move_no_result_to_the_
     # (his causes close on the total they add up to: a reviewer read the sentence cut before it as unfinished)
     assert "加上经济普查数据审核验收后开展了几次专题测算，全年撰写46篇。" in tongji
     assert "一是对未达到目标的5项指标，按上述改进措施逐项落实整改。" in tongji
+    document = compose(evaluate(_answered("tongji")), outline="通用")
+    rows = [row for block in document.blocks if isinstance(block, Table) for row in block.rows]
+    assert ["普查数据采集设备购置经费", "16.00", "-16.00", "0.00", "0.00", "—"] in rows  # no rate: —, not empty
 
 
 def test_the_last_two_units_never_seen_drafts():

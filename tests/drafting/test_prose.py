@@ -349,8 +349,10 @@ def test_section_four_analyses_and_section_five_names_what_it_is_about():
     # the unit writes its own measures: no generic one for the missed indicator (reviewers: “分析原因，……确保目标按期
     # 完成” is boilerplate); the budget's, which its measures do not name, stay
     assert "针对非税收入预算完成率未达到目标的问题" not in five
-    assert "1.加强预算执行管理。对执行偏慢的基本支出、公务出国（境）费和党团活动经费按月跟踪执行进度" in five
-    assert "2.提高预算编制的准确性。编制2023年预算时细化基本支出和项目支出的测算，减少年度中的预算调整。" in five
+    # (after the unit's own two, in the order of the problems: its own first — a reviewer found problem 6 paired with
+    # measure 1)
+    assert "3.加强预算执行管理。对执行偏慢的基本支出、公务出国（境）费和党团活动经费按月跟踪执行进度" in five
+    assert "4.提高预算编制的准确性。编制2023年预算时细化基本支出和项目支出的测算，减少年度中的预算调整。" in five
     assert "【参考表述】" not in prose  # learned boilerplate only with --suggestions
 
 

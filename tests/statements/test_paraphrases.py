@@ -1295,7 +1295,7 @@ TONGJI = Path(__file__).resolve().parents[1] / "data" / "statements_tongji"  # �
 TONGJI_EDITS = {
     "wrong01.txt": [("N101", "3824个", "3842个"), ("N105", "3824个", "3842个")],
     "wrong02.txt": [("N108", "2家", "3家")],
-    "wrong03.txt": [("N108", "103.03%", "103.33%")],
+    "wrong03.txt": [("N101", "103.03%", "103.33%")],  # (read under the indicator its bracketed target names)
     "wrong04.txt": [("N101", "1.58倍", "1.85倍")],
     "wrong05.txt": [("N101", "15日", "13日")],
     "wrong06.txt": [("N101", "0.48个百分点", "0.38个百分点")],
