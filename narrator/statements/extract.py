@@ -885,7 +885,7 @@ def _status_of_group(text: str) -> str:
     groups = [found.group(1) for found in (re.search(r"([^，,；;。]*\d+项[^，,；;。]*)[，,]\s*其中[^，,；;。]*$", text),
                                             re.search(r"([^，,；;。]*?)的?\d+项(?:指标)?[中里]", text),
                                             # 未达到目标的指标中，履职类4项: the group named without its count
-                                            re.search(r"([^，,；;。]*?)的指标[中里][，,]", text)) if found]
+                                            re.search(lexicon.claim_words()["uncounted_group"][0], text)) if found]
     for group in groups:  # the clause before 其中 first: 设置的43项指标中 sets no status, 有4项未达到目标 does
         for status, phrases in lexicon.indicator_counts().items():
             if status != "total" and any(phrase in group for phrase in phrases):
