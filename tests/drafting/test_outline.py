@@ -1378,6 +1378,10 @@ def test_four_units_never_seen_drafts_lose_no_subject_and_move_no_result_to_the_
     # (his causes close on the total they add up to: a reviewer read the sentence cut before it as unfinished)
     assert "加上经济普查数据审核验收后开展了几次专题测算，全年撰写46篇。" in tongji
     assert "一是对未达到目标的5项指标，按上述改进措施逐项落实整改。" in tongji
+    # (his spoken words in a report's: 只能顺延到 → 顺延至; 一家一家 → 逐家, 人手排不过来 → 人手不足)
+    assert "县级公报和资料汇编顺延至2025年上半年完成。" in tongji
+    shenji = _general("shenji")
+    assert "需要逐家定制数据接口，年内未能完成。" in shenji and "政府投资审计中心人手不足；" in shenji
     document = compose(evaluate(_answered("tongji")), outline="通用")
     rows = [row for block in document.blocks if isinstance(block, Table) for row in block.rows]
     assert ["普查数据采集设备购置经费", "16.00", "-16.00", "0.00", "0.00", "—"] in rows  # no rate: —, not empty
