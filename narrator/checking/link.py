@@ -647,10 +647,15 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
             claim = links[index].claim
             if stated and claim.role == "target":
                 continue  # 比目标值（24小时）缩短7.5小时: its target is said; no second one (the gap read as one)
-            again = link(replace(claim, subject=name, tokens=name_tokens(name), named=True), facts)
+            again = _read_as(claim, name, facts)
             if again.linked or again.facts:
                 result[index] = again
     return result
+
+
+def _read_as(claim: Claim, name: str, facts: Facts) -> Link:
+    """The claim linked again as about the indicator `name`, the words of its own clause set aside."""
+    return link(replace(claim, subject=name, tokens=name_tokens(name), named=True), facts)
 
 
 def _of_the_rates_line(links: list[Link], facts: Facts) -> list[Link]:
@@ -690,7 +695,7 @@ def _before_their_target(links: list[Link], facts: Facts) -> list[Link]:
         if len(names) != 1 or (after.agreed is not None and after.agreed.name not in names):
             continue
         (name,) = names
-        again = link(replace(item.claim, subject=name, tokens=name_tokens(name), named=True), facts)
+        again = _read_as(item.claim, name, facts)
         if again.agreed is not None or again.facts:
             result[index] = again
     return result
@@ -713,7 +718,7 @@ def _under_their_target(links: list[Link], facts: Facts) -> list[Link]:
         if len(targets) != 1 or targets & {fact.name for fact in item.facts}:
             continue
         (name,) = targets
-        again = link(replace(item.claim, subject=name, tokens=name_tokens(name), named=True), facts)
+        again = _read_as(item.claim, name, facts)
         if again.agreed is not None or again.facts:
             result[index] = again
     return result

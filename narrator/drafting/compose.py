@@ -269,7 +269,7 @@ def _without_told_clauses(reason: str, above: str, result: IndicatorResult | Non
         own = len(clauses) - (1 if end == "；" and place + 1 < len(sentences) else 0)
         first = [] if own > 1 and told(clauses[0]) and not clauses[1].lstrip().startswith(goes_on) \
             and not told(clauses[1]) and not clauses[1].lstrip()[:1].isdigit() \
-            and not clauses[1].lstrip().startswith(tuple(words["subjectless_starts"])) \
+            and not clauses[1].lstrip().startswith(tuple(words["dependent_starts"])) \
             and not _whole_of_a_rate(clauses[:own]) and not _head_of_its_name(result, clauses[0], clauses[1]) \
             else clauses[:1]
         # (……补助54.00万元未能支付，顺延至2025年上半年完成: what follows has no subject of its own — a reviewer)
