@@ -1773,6 +1773,7 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
         "opens_on_its_figure": lambda result: opens_on_its_figure(result, missing, lang.told_above),
         "compared_above": lambda result: _compared_above(result, lang.told_above),
         "basis": lambda result: plan.bases.get(result.indicator.name, ""),
+        "on_facts": lambda result: _on_facts(result, plan, lang),
         "mined_problems": lang.sentences("problems", slots, limit) if limit else [],
         "mined_improvements": lang.sentences("improvements", slots, limit) if limit else [],
         "scores": scores, "rules": rules, "score": score_text, "funding": funding_parts(report),
@@ -1785,6 +1786,15 @@ def compose(evaluation: Evaluation, seed: int = DEFAULT_SEED, templates: str | P
     if scores is not None:
         document.warnings += _weight_warnings(scores, rules)
     return document
+
+
+def _on_facts(result: IndicatorResult, plan: Plan, lang: Language) -> str:
+    """A qualitative effect said after the duty results it rests on (审计查出问题整改数为342个，审计整改长效机制健全); ""
+    without such results or a judgement to say."""
+    facts, judgement = plan.facts.get(result.indicator.name), lang.predicate(result.indicator)
+    if not facts or not judgement:
+        return ""
+    return "、".join(lang.figure(fact.indicator, completion_text(fact)) for fact in facts) + "，" + judgement
 
 
 def _sources(evaluation: Evaluation) -> list[str]:

@@ -110,6 +110,15 @@ class Block:
             values = {q.value for q in find_quantities(reason) if q.is_number}
             if line.line.name in reason and all(value in values for value in wanted):
                 return True
+        # A task's account of this goal that gives the line's budget, unchanged in the year, and its rate (动物防疫补助
+        # 经费317.60万元年内未作调整，执行率99.50%): the reviewer of 潩阳 read it again in the funds sentence below.
+        if line.line.adjustment:
+            return False
+        for task in self.tasks:
+            for sentence in re.split(r"(?<=[。；;])", task.result or ""):
+                values = {q.value for q in find_quantities(sentence) if q.is_number}
+                if line.line.name in sentence and all(value in values for value in wanted[::2]):
+                    return True
         return False
 
     def unspent_told(self, line: BudgetResult) -> bool:
@@ -358,6 +367,9 @@ class Plan:
     # an effect's figure as the story gave it, after the counts it was reckoned from (保障省市县重点项目用地55个中的
     # 54个，保障率98.2%), by indicator name: the effects tell it so, the story having dropped both
     bases: dict[str, str] = field(default_factory=dict)
+    # a qualitative effect no story states on its facts, with the duty results it rests on by their names (审计整改长效
+    # 机制 ← 审计查出问题整改数342个): the effects tell them before the judgement
+    facts: dict[str, list[IndicatorResult]] = field(default_factory=dict)
 
     def changes_listed(self, lines: list[BudgetResult]) -> bool:
         """§二's list of the year's changes (具体为：一是……, from the narratives' accounts and the rest by amount) tells
@@ -801,7 +813,46 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
                   for h in highlights]
     blocks = _with_its_story(blocks, highlights)
     effects = home_of(blocks) if effects is not None else None
-    return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights, bases=bases)
+    facts = effect_facts(evaluation, bases)
+    return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights, bases=bases, facts=facts)
+
+
+def _widest(words: set[str]) -> set[str]:
+    """The words not inside another of them (统计数据, not 数据 and 计数 too: jieba's search cut gives all three)."""
+    return {word for word in words if not any(word != other and word in other for other in words)}
+
+
+def effect_facts(evaluation: Evaluation, bases: dict[str, str]) -> dict[str, list[IndicatorResult]]:
+    """For each qualitative effect met as written that no story states on its facts (`bases`), the duty results that
+    reached their targets and share its most distinctive words — at most lexicon's number: a word in two of the
+    duty names or more; one word only when it is in few of them (审计整改长效机制 ← 审计查出问题整改数; 残疾人就业创业
+    能力 ← 新增残疾人就业人数). Words most duty names share (审计 in an audit bureau's) and words of judgement (水平,
+    长效机制, 安全 …) say nothing of which. Two reviewers of 潩阳 and 潇川 read 社会效益方面，……提升 as the form's
+    conclusions restated without a fact; the units' own reports gave the year's figures before each."""
+    words = lexicon.wording()["effect_facts"]
+    duties = [r for r in evaluation.indicators if _category(r) == "duty" and r.is_quantitative
+              and r.status in (Status.MET, Status.EXCEEDED) and r.indicator.completion.is_number
+              and not any(word in r.indicator.name for word in words["not_facts"])]
+    every = [r for r in evaluation.indicators if _category(r) == "duty"]
+    tokens = {id(r): {t for t in name_tokens(r.indicator.name) if len(t) >= 2} for r in every}
+    counts = Counter(t for r in every for t in tokens[id(r)])
+    common = {t for t, count in counts.items() if count * words["common_share"] > len(every)} | set(words["generic"])
+    facts = {}
+    for r in evaluation.indicators:
+        if _category(r) != "effect" or r.is_quantitative or r.status != Status.MET or r.indicator.name in bases:
+            continue
+        own = {t for t in name_tokens(r.indicator.name) if len(t) >= 2} - common
+        scored = [(len(_widest(own & tokens[id(d)])), d) for d in duties if own & tokens[id(d)]]
+        if not scored:
+            continue
+        top = max(score for score, _ in scored)
+        best = [d for score, d in scored if score == top]
+        if top < 2:
+            best = [d for d in best if all(counts[t] <= words["rare_in"] for t in _widest(own & tokens[id(d)]))]
+        best = [d for d in best if not any(d in used for used in facts.values())]  # each fact told once
+        if best:
+            facts[r.indicator.name] = best[:words["most"]]
+    return facts
 
 
 def _without_effects(story: str, effects: list[IndicatorResult], others: list[IndicatorResult],
@@ -2300,6 +2351,8 @@ class BudgetView:
     # line's own funds sentence with 执行率91.39%)
     notes: list[tuple[BudgetResult, Decimal]] = field(default_factory=list)  # lines with the officer's 原因说明 that
     # no goal's funds sentence tells, with what they left unspent: 预算执行情况 gives their reasons
+    causes: list[tuple[BudgetResult, str]] = field(default_factory=list)  # lines without a 原因说明 whose unspent sum an
+    # account of the input explains (秋防疫苗款138.24万元年末尚未结算): 预算执行情况 says why where it names them
 
 
 
@@ -2361,6 +2414,7 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
         and id(lowest) not in in_goals and lowest.line.parent not in ("", total.line.name),
         notes=[(b, b.adjusted_budget - b.line.actual) for b in evaluation.budget
                if b.line.note and b.line.actual is not None and id(b) not in in_goals],
+        causes=_unspent_causes(evaluation, plan, low),
         unspent_in=short[0].line.name if unspent and spent and len(short) == 1 and len(children) > 1 else "",
         lowest=lowest,
         cuts=[b for b in evaluation.budget if b is not total and b.line.name not in parents
@@ -2376,6 +2430,71 @@ def budget_view(evaluation: Evaluation, plan: Plan) -> BudgetView:
         execution_agrees=_agrees(plan.execution, evaluation.budget_execution_rate),
         adjustment_agrees=_agrees(plan.adjustment, evaluation.budget_adjustment_rate),
     )
+
+
+def _unspent_causes(evaluation: Evaluation, plan: Plan, low: list[BudgetResult]) -> list[tuple[BudgetResult, str]]:
+    """For each line left partly unspent and without a 原因说明, why, as an account of the input says it beside the
+    sum (受……延迟影响，秋季集中免疫推迟到10月中旬启动，秋防疫苗款138.24万元年末尚未结算; ……该项资金年末未支出83.52万元，
+    其中3个未建成暂存点的建设补助54.00万元、……): 预算执行情况 names where the money stayed and says why (reviewers
+    praised the officers' reports that tie a line's remainder to the work; narrator's said only 是……主要原因). Not
+    for a line the officer's reason on the execution rate names: 预算执行情况 tells that reason already."""
+    report = evaluation.report
+    execution = plan.execution.indicator.reason if plan.execution is not None else ""
+    accounts = [i.reason for i in report.indicators if i.reason and i.reason != execution] \
+        + [t.result for t in report.key_tasks if t.result]
+    causes = []
+    for b in sorted(low, key=lambda b: b.line.actual - b.adjusted_budget if b.line.actual is not None else 0):
+        if b.line.note.strip() or b.line.actual is None or b.line.name in execution:
+            continue
+        cause = unspent_cause(b, accounts)
+        if cause:
+            causes.append((b, cause))
+    return causes
+
+
+def unspent_cause(line: BudgetResult, accounts: list[str]) -> str:
+    """The clauses of the first sentence in `accounts` that gives the line's unspent sum which say why it stayed: those
+    before the sum (两座水库均顺延至……，相应工程款未能在年内结算，是……资金年末结余311.48万元……的主要原因), with the
+    clause of the sum when it says what the money was (秋防疫苗款138.24万元年末尚未结算), or the parts after 其中; without
+    clauses that name the line or give only its figures. Empty when none says a cause (年中争取省级……补助 is no
+    reason for a remainder)."""
+    words = lexicon.wording()["unspent_causes"]
+    amount = line.adjusted_budget - line.line.actual
+    known = {line.adjusted_budget, line.line.actual, amount, abs(line.line.adjustment or 0)}
+    if line.execution_rate is not None:
+        known.add(round_half_up(line.execution_rate, 2))
+    marks = lexicon.wording()["line_reasons"]["cause_marks"]
+
+    def figures_only(clause: str) -> bool:
+        figures = [q for q in find_quantities(clause) if q.is_number]
+        return bool(figures) and all(q.value in known for q in figures) and len(
+            re.sub(r"[\d.]+(?:万元|%)?", "", clause)) <= words["figure_clause_chars"]
+
+    for text in accounts:
+        for sentence in re.split(r"(?<=[。；;])", text):
+            clauses = [clause.strip() for clause in re.split(r"[，,]", sentence.rstrip("。；; ")) if clause.strip()]
+            at = next((index for index, clause in enumerate(clauses) if any(
+                q.is_number and q.unit == BUDGET_UNIT and q.value == amount for q in find_quantities(clause))), None)
+            if at is None:
+                continue
+            here, after = clauses[at], clauses[at + 1:]
+            restating = line.line.name in here or here.startswith(tuple(words["restating_starts"])) or any(
+                end in here for end in words["restating_ends"]) or figures_only(here)
+            if after and after[0].startswith(words["parts"]):
+                picked = [after[0][len(words["parts"]):]] + after[1:]
+            else:
+                picked = clauses[:at] + ([] if restating else [here])
+            picked = [clause for clause in picked if line.line.name not in clause and not figures_only(clause)
+                      and clause not in words["opener_clauses"]]
+            if picked:
+                picked[0] = re.sub("^(?:" + "|".join(map(re.escape, words["listed_starts"])) + ")", "", picked[0])
+            while len(picked) > 1 and sum(len(clause) + 1 for clause in picked) > words["most_chars"]:
+                picked.pop(0)  # the clauses nearest the sum
+            cause = "，".join(picked)
+            if len(cause) >= words["least_chars"] and any(mark in cause for mark in marks) \
+                    and not cause.startswith(tuple(words["pointing_starts"])):
+                return cause
+    return ""
 
 
 def lines_to_explain(evaluation: Evaluation, budget: BudgetView) -> list[tuple[BudgetResult, Decimal]]:
