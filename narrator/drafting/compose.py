@@ -131,6 +131,22 @@ _RESTATED_WORDS = 4  # …in the officer's reason, where every clause is his: �
 
 
 def told_reason(result: IndicatorResult, missing: Missing) -> str:
+    """_told_reason, with a lead (主要原因：) before his list of causes that opens a later sentence of an account told as
+    his own after one that leads into nothing (……高于0.40%的控制目标。阳性样品主要出在……育肥羊群。一是……；二是……: a
+    reviewer of 潩阳 found it without one; not after ……主要有三个方面。)."""
+    told = _told_reason(result, missing)
+    if not told.startswith(OWN_SENTENCES):
+        return told
+    words = lexicon.wording()["told_reason"]
+    sentences = [part for part in re.split(r"(?<=。)", told[len(OWN_SENTENCES):]) if part]
+    listed = next((index for index, part in enumerate(sentences) if index > 1
+                   and part.startswith(tuple(words["listed_reason_starts"]))), 0)
+    if not listed or any(word in sentences[listed - 1] for word in words["list_led_by"]):
+        return told
+    return OWN_SENTENCES + "".join(sentences[:listed]) + words["reasons_after_facts"] + "".join(sentences[listed:])
+
+
+def _told_reason(result: IndicatorResult, missing: Missing) -> str:
     """The officer's reason as the prose tells it beside the sentence that already gives the figures.
     Its opening sentences or clauses that only restate those figures (全年预算执行率96.60%; 为目标的2.06倍，大幅
     超出预期) are left out — only at its start, never from its middle, so that no sentence of his is cut in two.
@@ -270,8 +286,11 @@ def _without_told_clauses(reason: str, above: str, result: IndicatorResult | Non
         first = [] if own > 1 and told(clauses[0]) and not clauses[1].lstrip().startswith(goes_on) \
             and not told(clauses[1]) and not clauses[1].lstrip()[:1].isdigit() \
             and not clauses[1].lstrip().startswith(tuple(words["dependent_starts"])) \
-            and not _whole_of_a_rate(clauses[:own]) and not _head_of_its_name(result, clauses[0], clauses[1]) \
-            else clauses[:1]
+            and not _whole_of_a_rate(clauses[:own]) else clauses[:1]
+        if not first and (tail := _head_of_its_name(result, clauses[0], clauses[1])):
+            # (全年完成结算审计126个项目，平均办理时限53.6个工作日 after the story's 126个: the next clause opens on the
+            # whole name — a reviewer found the 126 twice in a row; cut alone, 平均办理时限 had no subject)
+            clauses = clauses[:1] + [result.indicator.name + clauses[1].lstrip()[len(tail):]] + clauses[2:]
         # (……补助54.00万元未能支付，顺延至2025年上半年完成: what follows has no subject of its own — a reviewer)
         # from the last clause back: a told clause stays when the next stays and goes on from it (线上1950人次，加上线下
         # 836人次，全年2786人次: all three go, not 线上1950人次 alone — a reviewer found it cut off), and when it closes the
@@ -311,15 +330,16 @@ def _without_told_clauses(reason: str, above: str, result: IndicatorResult | Non
     return "".join(kept)
 
 
-def _head_of_its_name(result: IndicatorResult | None, clause: str, following: str) -> bool:
-    """The clause names the first part of the result's name that the next one goes on with (全年完成结算审计126个项目，
-    平均办理时限53.6个工作日 for 结算审计平均办理时限): cut, the rest had no subject — a reviewer."""
+def _head_of_its_name(result: IndicatorResult | None, clause: str, following: str) -> str:
+    """The rest of the result's name the next clause opens on when this one names its first part (全年完成结算审计126个
+    项目，平均办理时限53.6个工作日 for 结算审计平均办理时限: 平均办理时限); "" when none. Cut alone, the rest had no
+    subject — a reviewer."""
     if result is None:
-        return False
+        return ""
     name = result.indicator.name
     least = lexicon.wording()["named_again_chars"]
-    return any(following.lstrip().startswith(name[cut:]) and name[:cut] in clause
-               for cut in range(least, len(name) - least + 1))
+    return next((name[cut:] for cut in range(least, len(name) - least + 1)
+                 if following.lstrip().startswith(name[cut:]) and name[:cut] in clause), "")
 
 
 def _whole_of_a_rate(clauses: list[str]) -> bool:
@@ -1262,10 +1282,14 @@ def apart_from(story: str, block) -> str:
     # (by its parts: ……新建改扩建公办幼儿园3所，完成目标的75.00%；东渡镇中心幼儿园因用地红线调整推迟开工……。 loses
     # its second part only, and the first closes the sentence)
     kept = ""
-    for part in _sentences(story):
-        if not part:
-            continue
-        if again(part):
+    parts = [part for part in _sentences(story) if part]
+    gone = [again(part) for part in parts]
+    # (the story's opening sentence names what the next speaks of: 审计大数据分析平台（二期）原计划上半年完成招标、
+    # 三季度上线运行。政务云资源申请……6月才办结 — a reviewer found the second left without its subject)
+    if len(parts) > 1 and gone[0] and not gone[1]:
+        gone[0] = False
+    for part, goes in zip(parts, gone):
+        if goes:
             if part.endswith("。") and kept.endswith("；"):
                 kept = kept[:-1] + "。"
             continue
@@ -1280,6 +1304,19 @@ def _without_clauses_told(part: str, again) -> str:
     another kind: it is what follows speaks of (汛期共发生水毁路段137处，全部抢通)."""
     clauses = _clauses(part)
     words = lexicon.wording()
+    # (the clauses that open it and all say again what his account tells — 4月县委部署开展……集中整治，要求对……开展财务
+    # 收支审计， above ……4月县委部署……集中整治后，要求对……全面开展财务收支审计: a reviewer of 潇川 found it in two
+    # neighbouring paragraphs — go, when what is left opens a statement of its own)
+    lead = 0
+    while lead < len(clauses) - 1 and clauses[lead].endswith(("，", ",")) \
+            and len(clauses[lead]) >= words["told_again_clause_chars"] and again(clauses[lead].rstrip("，,")) \
+            and all(q.unit in words["date_units"] for q in find_quantities(clauses[lead]) if q.is_number):
+        lead += 1
+    rest = clauses[lead].lstrip()
+    if lead and sum(map(len, clauses[:lead])) >= words["told_again_run_chars"] \
+            and len(rest) >= words["told_again_clause_chars"] and not find_quantities(rest[:2]) \
+            and not rest.startswith(tuple(words["continuation_starts"]) + tuple(words["told_reason"]["dependent_starts"])):
+        clauses = clauses[lead:]
     kept = [clause for index, clause in enumerate(clauses)
             if index == len(clauses) - 1 or not clause.endswith(("，", ","))
             or len(clause) < words["told_again_clause_chars"]

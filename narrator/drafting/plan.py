@@ -1525,8 +1525,12 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
 
     def reason_told(sentence: str) -> bool:
         """Every figure of the sentence is in an officer's reason §四 tells, among words it shares with it (全年新增
-        公共停车泊位2160个，其中……420个……1060个……680个): his account says it there."""
-        figures = find_quantities(sentence)
+        公共停车泊位2160个，其中……420个……1060个……680个): his account says it there. A figure that is a whole
+        bracket is a name's (审计大数据分析平台（二期）原计划上半年完成招标: a reviewer found the next sentence left
+        without its subject)."""
+        figures = [figure for figure in find_quantities(sentence)
+                   if not (sentence[figure.start - 1:figure.start] in ("（", "(") and figure.start
+                           and sentence[figure.end:figure.end + 1] in ("）", ")"))]
         words = name_tokens(sentence)
         return bool(figures) and any(
             len(words & told_words) >= 2 and all(any(figure.unit == quantity.unit and agrees(figure, quantity)
