@@ -660,7 +660,12 @@ def opens_on_its_figure(result: IndicatorResult, missing: Missing, above: str = 
     if not reason.startswith(OWN_SENTENCES) or not completion.is_number:
         return False
     first = reason[len(OWN_SENTENCES):].split("。")[0]
-    return any(word in first for word in lexicon.wording()["target_words"]) and any(
+    target = result.indicator.target
+    # (or its plan's figure: 年初计划对12个……实施六要素升级改造，年内完成7个，差5个 — a reviewer would read 比12个的目标
+    # 少5个 before it twice)
+    planned = target.is_number and any(word in first for word in lexicon.wording()["plan_words"]) and any(
+        quantity.unit == target.unit and quantity.value == target.value for quantity in find_quantities(first))
+    return (planned or any(word in first for word in lexicon.wording()["target_words"])) and any(
         quantity.unit == completion.unit and agrees(quantity, completion) for quantity in find_quantities(first))
 
 
@@ -1268,11 +1273,18 @@ def apart_from(story: str, block) -> str:
 
     results = [r for m in block.messages for r in m.results]
 
-    def again(sentence: str) -> bool:  # (a figure of its own that the account lacks keeps it: 惠及群众4182户)
+    def again(sentence: str, closing: bool = True) -> bool:  # (a figure of its own that the account lacks keeps it:
+        # 惠及群众4182户)
         pairs = char_pairs(sentence)
         # (a part that gives a result's value stays, and his account below goes straight to his causes: 全年办理……48件，
         # 平均办理时限12.5个工作日 — not the value after its comparison, 比……多2.5个工作日，全年办理……48件)
-        if any(said_as_its_own(r, sentence) for r in results):
+        # (unless the account gives that value itself among the same words: 年底前完成大坪子……7个站点的安装调试，鹿鸣……
+        # 5个站点顺延至2025年1月安装 above his 12月组织……集中安装，完成大坪子……7个站点；鹿鸣……顺延到2025年1月安装 — a
+        # reviewer found the seven stations named twice in a row)
+        # — not the story's closing sentence, which opens his account: 全年办理……48件，平均办理时限12.5个工作日，
+        # 比……多2.5个工作日，主要原因：……)
+        if any(said_as_its_own(r, sentence) and (closing or not any(said_as_its_own(r, reason) for reason in reasons))
+               for r in results):
             return False
         return bool(pairs) and any(
             len(pairs & char_pairs(reason)) >= share * len(pairs)
@@ -1283,7 +1295,7 @@ def apart_from(story: str, block) -> str:
     # its second part only, and the first closes the sentence)
     kept = ""
     parts = [part for part in _sentences(story) if part]
-    gone = [again(part) for part in parts]
+    gone = [again(part, index == len(parts) - 1) for index, part in enumerate(parts)]
     # (the story's opening sentence names what the next speaks of: 审计大数据分析平台（二期）原计划上半年完成招标、
     # 三季度上线运行。政务云资源申请……6月才办结 — a reviewer found the second left without its subject)
     if len(parts) > 1 and gone[0] and not gone[1]:

@@ -1505,3 +1505,17 @@ def test_his_list_of_causes_after_a_sentence_of_facts_is_led():
            "原因有三个方面。一是外调羊只未隔离；二是混群放牧；三是加密抽样。")
     prose = compose(evaluate(_xumu_with_reason("羊布鲁氏菌病个体阳性率", led)), outline="通用").prose()
     assert "原因有三个方面。一是外调羊只未隔离；二是混群放牧；三是加密抽样。" in prose and "主要原因：一是外调" not in prose
+
+
+def test_an_account_that_names_the_result_and_gives_its_plan_is_not_framed_and_the_story_leaves_it():
+    """沧岚 and 潩阳 (held-out): a reviewer found the seven upgraded stations named in the story and again in the account
+    right after it, and openings like 病死畜禽收集暂存点建成数比8个的目标少3个。 before an account that gives the plan
+    and the count itself (年初计划在8个乡镇各建1个收集暂存点，……5个已建成使用)."""
+    qixiang = _general("qixiang")
+    assert qixiang.count("完成大坪子、松林、新街、落水洞、白岩、龙潭、石门7个站点") == 1
+    assert "比12个的目标少5个" not in qixiang
+    assert ("高于目标2.6个百分点；发布暴雨预警信号38次，平均提前量42分钟，完成目标的140%。\n年初计划对12个两要素区域自动"
+            "气象站实施六要素升级改造，年内完成7个，差5个。六要素站设备由省气象局统一组织集中采购") in qixiang
+    xumu = _general("xumu")
+    assert "\n年初计划在8个乡镇各建1个收集暂存点，城关镇、马坊镇、白沙镇、杨湖镇、刘集镇5个已建成使用。" in xumu
+    assert "病死畜禽收集暂存点建成数比8个的目标少3个" not in xumu
