@@ -41,11 +41,14 @@ CERTAIN = 0.8  # a name this close (or one name's words all within the other's) 
 # Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
 REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
            "unknown_role", "no_whole", "another_fact", "gross_change", "hypothetical",
-           "group_part", "sum_of_listed", "group_threshold")
+           "group_part", "sum_of_listed", "group_threshold", "part_of_untold_whole", "listed_count")
 
 # A figure of at least this many significant digits that the tables state elsewhere is not called wrong
 # (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
 DISTINCT_DIGITS = 3
+
+ENUMERATION_END = "等"  # a list closes on it before how many it names (……等3项指标)
+
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,8 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
         own_names = names
         if explaining and fact.place == task_place:
             continue  # a figure in a reason is not compared with what a task narrative says
+        if not fact.budget and claim.subject.rstrip().endswith(_change_words()):
+            continue  # ……资金年中分别追加86.40万元: a change of a budget line, not the fund's total a task cell gives
         if fact.budget and not fact.scope and not scope \
                 and (foreign or frozenset().union(*names) - _whole_tokens() - fact.tokens - _column_tokens()
                      - _self_tokens()):
@@ -529,7 +534,11 @@ def _stated_elsewhere(claim: Claim, facts: Facts, chosen: tuple[Fact, ...], excl
             sentence = name_tokens(claim.sentence) | name_tokens(claim.lead) | name_tokens(claim.earlier)
         # (a fact of the role read in another table: only a task narrative's part, named nearly whole, excuses it —
         # a table of record's figure differing from the narrative's is the conflict to report)
-        other_table = any(other.role == fact.role and other.place != fact.place for other in chosen)
+        # (a budget line's own figure is no other table's figure of what the claim was read as: 预算执行率 read in the
+        # 自评表 and the 29.09% of 公共检测平台……经费, which the sentence names — 该项目年末未支出127.64万元，执行率
+        # 29.09% was called wrong)
+        other_table = any(other.role == fact.role and other.place != fact.place
+                          and not (fact.budget and fact.scope and fact.scope != other.scope) for other in chosen)
         if other_table and fact.place != wording("place_tasks"):
             continue
         if any(name and (3 * len(name & sentence) >= 2 * len(name) and len(name & sentence) >= NEARLY_WHOLE_WORDS
@@ -586,6 +595,8 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     words = lexicon.claim_words()
     if _sum_of_listed(claim):
         return Link(claim, reason="sum_of_listed")
+    if _listed_count(claim):
+        return Link(claim, reason="listed_count")
     if any(re.search(pattern, _last_clause(claim.context)) for pattern in words["group_thresholds"]):
         return Link(claim, reason="group_threshold")  # 8个项目中，6个项目执行率在95%以上: a bound some items pass
     if claim.role == "count" and claim.quantity.unit in words["count_units_beside_indicators"]:
@@ -730,6 +741,11 @@ def apart_from_wholes(links: list[Link], parts: list[tuple[int, int]]) -> list[L
     result = list(links)
     for part, whole in parts:
         agreed, stated = links[whole].agreed, links[whole].claim.quantity
+        if links[part].agreed is None and links[part].facts and not links[whole].linked:
+            # (37项中农业科技示范类17项 — of the results tracked, a whole no table holds — against the task table's
+            # 立项30项，其中……农业科技示范类13项: a part of a whole the tables do not hold cannot be checked)
+            result[part] = Link(links[part].claim, reason="part_of_untold_whole")
+            continue
         if links[part].agreed is None and any(
                 (agreed is not None and (fact.name, fact.scope) == (agreed.name, agreed.scope))
                 or (not fact.budget and agrees(stated, fact.quantity))
@@ -933,6 +949,21 @@ def _respective_part(own: str, whole_words: str, facts: Facts) -> str | None:
     return lines[index] if len(lines) >= 2 and index < len(lines) else ""
 
 
+def _listed_count(claim: Claim) -> bool:
+    """技术合同登记数等3项指标为目标的1.5倍以上: how many indicators a list ending in 等 names — not the first one's
+    value (read as 技术合同登记数, it disagreed with 143项), and no count the tables hold."""
+    if not claim.subject.rstrip().endswith(ENUMERATION_END) or not claim.sentence.startswith(claim.context):
+        return False
+    after = claim.sentence[len(claim.context) + len(claim.quantity.raw):]
+    return after.lstrip().startswith(tuple(lexicon.claim_words()["indicator_nouns"]))
+
+
+@lru_cache(maxsize=1)
+def _change_words() -> tuple[str, ...]:
+    words = lexicon.claim_words()
+    return tuple(words["increase_words"] + words["decrease_words"])
+
+
 def _sum_of_listed(claim: Claim) -> bool:
     """46名普查指导员和213名普查员共259人: a figure after 共 / 合计 … that closes a clause listing two figures or more
     before it is their sum, which no table holds (read as 普查员's, it disagreed with 213名)."""
@@ -942,7 +973,18 @@ def _sum_of_listed(claim: Claim) -> bool:
     if not ended.rstrip().endswith(tuple(words)):
         return False
     listed = [q for q in find_quantities(ended) if q.is_number]
-    return len(listed) >= 2
+    if len(listed) >= 2:
+        return True
+    # (兑现研发费用后补助和高新技术企业奖补资金合计386.40万元: two things named, joined, and their total — read as one of
+    # them, it disagreed with 180.00万元)
+    named = ended.rstrip()
+    for word in sorted(words, key=len, reverse=True):
+        if named.endswith(word):
+            named = named[:-len(word)]
+            break
+    joiners = lexicon.claim_words()["name_joiners"]
+    return not listed and any(joiner in named[-30:] for joiner in joiners) and any(
+        word in named[-30:] for word in lexicon.claim_words()["fund_words"])
 
 
 @lru_cache(maxsize=1)

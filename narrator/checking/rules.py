@@ -406,8 +406,10 @@ def relation_to_target_wrong(report: CheckedReport) -> Iterator[Finding]:
     the two do not give — when the checker has not read that figure against the tables already."""
     for passage in report.passages:
         linked = {item.claim.start for item in passage.links if item.linked or item.facts}
+        # (a figure the tables call wrong is the error; the ratio reckoned from it is not another one)
+        wrong = {item.claim.start for item in passage.links if item.facts and item.agreed is None}
         for statement in arithmetic.against_target(passage.claims):
-            if statement.claims[-1].start not in linked:
+            if statement.claims[-1].start not in linked and statement.claims[0].start not in wrong:
                 yield _statement_finding(passage, statement, {"terms": statement.terms})
 
 

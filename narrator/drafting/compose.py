@@ -709,6 +709,8 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
             break
         if _fact_of_gap(clauses[last - 1], known):
             break  # ……灾后新增整治34座，全年共整治64座: a fact whose count equals the gap (a reviewer found it lost)
+        if last - 2 >= first and clauses[last - 2].rstrip().endswith(tuple(lexicon.wording()["told_reason"]["open_ends"])):
+            break  # ……但应种人数增加后，首剂接种率只有86.39%: cut, 但应种人数增加后。 was half a sentence (a reviewer)
         last -= 1
     if not lead and last == first + 1 < len(clauses) \
             and clauses[first].rstrip().endswith(tuple(lexicon.wording()["told_reason"]["basis_ends"])):
@@ -1357,7 +1359,26 @@ def _stating_sentences(result: IndicatorResult, story: str) -> list[str]:
 def _stating_sentence(result: IndicatorResult, story: str) -> str:
     """The one sentence of `story` that gives the result's figure; "" when none does or several do."""
     found = _stating_sentences(result, story)
+    if len(found) > 1:
+        # (……覆盖率100%。…… 其中需要调查的21例均在48小时内完成调查，调查率100%。 for 疑似预防接种异常反应48小时内
+        # 调查率: the one whose figure follows the end of the name — a reviewer found 调查率100%。 and a sentence of its
+        # comparison after it)
+        found = [sentence for sentence in found if _names_its_end(result, sentence)]
     return found[0] if len(found) == 1 else ""
+
+
+def _names_its_end(result: IndicatorResult, sentence: str) -> bool:
+    """A clause of `sentence` gives the result's figure right after the end of its name (调查率100% for ……48小时内
+    调查率), lexicon's name_end_chars of it or more."""
+    name = result.indicator.name
+    least = lexicon.wording()["name_end_chars"]
+    for clause in re.split(r"[，,；;。]", sentence):
+        for quantity in find_quantities(clause):
+            if quantity.is_number and stated_in(result, clause[quantity.start:]):
+                before = re.sub(r"(?:为|达到|达|是)$", "", clause[:quantity.start].rstrip())
+                if any(before.endswith(name[cut:]) for cut in range(0, len(name) - least + 1)):
+                    return True
+    return False
 
 
 def _told_above(result: IndicatorResult, story: str) -> bool:

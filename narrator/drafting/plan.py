@@ -834,14 +834,16 @@ def effect_facts(evaluation: Evaluation, bases: dict[str, str]) -> dict[str, lis
               and r.status in (Status.MET, Status.EXCEEDED) and r.indicator.completion.is_number
               and not any(word in r.indicator.name for word in words["not_facts"])]
     every = [r for r in evaluation.indicators if _category(r) == "duty"]
-    tokens = {id(r): {t for t in name_tokens(r.indicator.name) if len(t) >= 2} for r in every}
+    # (whole words on both sides: 疾病预防控制 is no 预防接种, though jieba's search cut gives 预防 in both — a reviewer
+    # read 疑似预防接种异常反应48小时内调查率 under 可持续影响 as a duty put among the effects)
+    tokens = {id(r): _widest({t for t in name_tokens(r.indicator.name) if len(t) >= 2}) for r in every}
     counts = Counter(t for r in every for t in tokens[id(r)])
     common = {t for t, count in counts.items() if count * words["common_share"] > len(every)} | set(words["generic"])
     facts = {}
     for r in evaluation.indicators:
         if _category(r) != "effect" or r.is_quantitative or r.status != Status.MET or r.indicator.name in bases:
             continue
-        own = {t for t in name_tokens(r.indicator.name) if len(t) >= 2} - common
+        own = _widest({t for t in name_tokens(r.indicator.name) if len(t) >= 2}) - common
         scored = [(len(_widest(own & tokens[id(d)])), d) for d in duties if own & tokens[id(d)]]
         if not scored:
             continue
@@ -1592,7 +1594,12 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
                              and not told_part(clauses[index])
                              and not any(told(clause) and not accounted(clause) for clause in clauses[index:])),
                             len(clauses))
-                kept_sentences.append("，".join(clauses[:rest]) + ("。" if rest < len(clauses) else (end or "。")))
+                head = clauses[:rest]
+                # (按照省里统一部署，9月起为……接种HPV疫苗，……: what it led into is his account's, and the lead alone,
+                # without a figure, says nothing — a reviewer found 按照省里统一部署。 standing alone)
+                if not (rest < len(clauses) and not any(q.raw[:1].isdigit() for q in find_quantities("，".join(head)))
+                        and len("，".join(head)) <= lexicon.wording()["lone_lead_chars"]):
+                    kept_sentences.append("，".join(head) + ("。" if rest < len(clauses) else (end or "。")))
                 keep_changes(clauses[rest:])
             continue
         # A part of a sentence (up to its 。 or ；) goes only when every clause of it gives an indicator's value or
@@ -1673,6 +1680,19 @@ def _change_clauses(clauses: list[str], changes: tuple[str, ...]) -> list[str]:
     return [clause.strip() for clause, kept in zip(clauses, keep) if kept]
 
 
+def _naming(clause: str, line, changes: tuple[str, ...]) -> str:
+    """A change clause with its line's name after its word of change (9月根据申报审核结果追加86.40万元 →
+    ……追加科技型中小企业研发费用后补助资金86.40万元), for §三's list, where no story tells whose money it was."""
+    amount = abs(line.adjustment)
+    for quantity in find_quantities(clause):
+        if quantity.is_number and quantity.value == amount:
+            before = clause[:quantity.start]
+            word = next((word for word in sorted(changes, key=len, reverse=True) if before.endswith(word)), "")
+            if word:
+                return before + line.name + clause[quantity.start:]
+    return clause
+
+
 def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
     """§二's story without the clauses that give a budget line's change (年中追加市政设施维护经费260.00万元): §三 says
     the budget's changes. A sentence part that ends with such a clause after clauses of its own is its cause told
@@ -1700,8 +1720,19 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
         named = [line for line in changed if any(name in clause for name in names(line))]
         if not named and len(changed) == 1 and any(word in clause for word in funds):
             named = changed
+        if not named and len(changed) == 1:
+            # (年初按25家测算安排120.00万元，9月根据申报审核结果追加86.40万元: no fund named, but the part gives the
+            # line's budget at the year's start or after it beside its change — a reviewer found the change listed last,
+            # bare, its cause left in the story)
+            budgets = {changed[0].initial, changed[0].adjusted_budget}
+            if any(quantity.is_number and quantity.value in budgets for quantity in find_quantities(context[0])):
+                named = changed
+                unnamed[clause] = changed[0]  # §三 names it: 追加科技型中小企业研发费用后补助资金86.40万元
         told.update(line.name for line in named)
         return bool(named)
+
+    context = [""]  # the sentence part the clauses are of
+    unnamed: dict = {}  # a change clause that names no line, with the line its part shows it is of
 
     purposes = tuple(lexicon.wording()["purpose_starts"])
     kept, moved = [], []
@@ -1719,7 +1750,18 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                 pointer = next(word for word in sorted(pointers, key=len, reverse=True) if opening.startswith(word))
                 clauses[0] = line.name + opening[len(pointer):]
                 part = "，".join(clauses) + end
+        elif went and clauses and not any(name in part for line in lines for name in names(line)):
+            # (……年中分两批追加326.00万元，……；第四季度对乡镇卫生院的工作补助44.26万元需待……拨付，年末未支出: what the
+            # line left, its name gone with the change — a reviewer found the sentence without its subject)
+            line = next((line for line in lines if any(name in moved[-1] for name in names(line))), None)
+            if line is not None and line.actual is not None and any(
+                    quantity.is_number and quantity.value == line.adjusted_budget - line.actual
+                    for quantity in find_quantities(clauses[0])):
+                clauses[0] = line.name + lexicon.wording()["part_of_line"] + clauses[0].lstrip()
+                part = "，".join(clauses) + end
+        context[0] = part
         flags = [is_change(clause) for clause in clauses]
+        clauses = [_naming(clause, unnamed[clause], changes) if clause in unnamed else clause for clause in clauses]
         # (its one change closes it but for what the money is for: 年中争取省级大气污染防治资金，追加……136.00万元，主要用于……
         # — the clauses before are its cause; cut from them it left 年中争取省级大气污染防治资金。 alone)
         last = max((index for index, flag in enumerate(flags) if flag), default=-1)
@@ -1758,8 +1800,13 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
         else:
             # (……项目年中追加省级城市更新补助资金150.00万元，全年改造……: the change alone to §三, the results stay;
             # a purpose right after it goes with it: 年中追加农村公路养护资金150.00万元，用于水毁修复)
-            going = [flag or (index and flags[index - 1] and clause.strip().startswith(purposes))
-                     for index, (clause, flag) in enumerate(zip(clauses, flags))]
+            # (and its parts right after it, with the purpose after them: ……年中分两批追加326.00万元，其中7月下达218.00
+            # 万元、11月下达108.00万元，主要用于…… — left behind, a reviewer found 其中 pointing at nothing)
+            parts_of = tuple(lexicon.wording()["dangling_starts"])
+            going = []
+            for index, (clause, flag) in enumerate(zip(clauses, flags)):
+                going.append(flag or bool(index and going[index - 1] and (
+                    clause.strip().startswith(purposes) or clause.strip().startswith(parts_of))))
             # a cause right before it goes with it too (因城乡居民医保实际参保人数少于……，县级财政补助资金年中调减42.60万元，
             # 全年拨付……: left behind, 因…… became the cause of what was paid)
             causes = tuple(lexicon.wording()["change_cause_starts"])
@@ -1859,6 +1906,15 @@ def _without_spending(story: str, lines) -> str:
     for part in _sentence_parts(story):
         clauses, end = _clauses(part)
         going = [spends(clause) or says_unchanged(clause) or rates_line(clause) for clause in clauses]
+        for index in range(1, len(clauses)):
+            # (慢性病防控和健康促进经费全年未作调整，执行率97.42%: the rate of the line the clause gone named goes too —
+            # a reviewer found 执行率97.42%。 without its subject)
+            line = named(clauses[index - 1]) if going[index - 1] else None
+            figures = [q for q in find_quantities(clauses[index]) if q.is_number]
+            if line is not None and line.actual is not None and line.adjusted_budget and len(figures) == 1 \
+                    and figures[0].unit == "%" and rate_word in clauses[index] \
+                    and round_half_up(line.actual * 100 / line.adjusted_budget, 2) == figures[0].value:
+                going[index] = True
         # (……年末未支出83.52万元，其中3个未建成暂存点的建设补助54.00万元……: the parts lean on it — a reviewer found
         # 其中 pointing at nothing — so it stays)
         dangling = tuple(lexicon.wording()["dangling_starts"])
@@ -2467,7 +2523,7 @@ def unspent_cause(line: BudgetResult, accounts: list[str]) -> str:
     known = {line.adjusted_budget, line.line.actual, amount, abs(line.line.adjustment or 0)}
     if line.execution_rate is not None:
         known.add(round_half_up(line.execution_rate, 2))
-    marks = lexicon.wording()["line_reasons"]["cause_marks"]
+    marks = lexicon.wording()["line_reasons"]["cause_marks"] + words["more_marks"]
 
     def figures_only(clause: str) -> bool:
         figures = [q for q in find_quantities(clause) if q.is_number]

@@ -258,7 +258,8 @@ def against_target(claims: list[Claim]) -> list[Statement]:
         if target.role != "target" or value.role != "completion" or value.sentence_start != target.sentence_start \
                 or not (value.quantity.is_number and target.quantity.is_number) \
                 or value.quantity.unit != target.quantity.unit or value.quantity.approximation \
-                or target.quantity.approximation or _in_brackets(value):
+                or (target.quantity.approximation and target.quantity.approximation_sense == "about") \
+                or _in_brackets(value):  # (目标30%以上 is a floor, 30 itself; 约30% is no figure to reckon with)
             continue
         if not target_in_brackets(value, target):
             continue

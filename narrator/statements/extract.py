@@ -333,7 +333,8 @@ def group_parts(text: str, claims: list[Claim]) -> list[tuple[int, int]]:
     which counts a part of it (counts of indicators, and what was done out of a target — 计划除险加固的8座小型水库中
     完成6座 — are no parts)."""
     marks = "|".join(map(re.escape, lexicon.claim_words()["group_within_marks"]))
-    within = re.compile(rf"^[^{CLAUSE_BREAKS}。\d]{{0,12}}?(?:{marks})[^{CLAUSE_BREAKS}。\d]*$")
+    # (跟踪的37项成果中，农业科技示范类17项: the mark may close its clause)
+    within = re.compile(rf"^[^{CLAUSE_BREAKS}。\d]{{0,12}}?(?:{marks})[，,]?[^{CLAUSE_BREAKS}。\d]*$")
     parts: list[tuple[int, int]] = []
     whole = -1
     for index in range(1, len(claims)):

@@ -52,7 +52,8 @@ def words() -> dict[str, tuple[str, ...]]:
     return {key: tuple(sorted(map(str, value), key=len, reverse=True)) for key, value in data.items()}
 
 
-ROLE_KEYS = ("bound_words", "target_words", "target_markers", "target_ends", "ratio_words", "completion_rate_words", "deviation_rate_words",
+ROLE_KEYS = ("bound_words", "target_words", "target_markers", "marker_compounds", "target_ends", "ratio_words",
+             "completion_rate_words", "deviation_rate_words",
              "excess_words", "comparison_words",
              "gap_markers", "gap_words", "deviation_markers", "share_words", "remainder_words", "growth_markers",
              "saving_words",
@@ -105,7 +106,7 @@ def ceiling_named_after(after: str) -> bool:
 def target_named_after(after: str) -> bool:
     """The figure is the target when the words right after it name one: 95%的目标, 100%的目标值, 为40口目标的2.3倍;
     so is the first of two targets said together (分别低于65%和62%的目标)."""
-    after = after.lstrip()
+    after = after.lstrip().lstrip("”’\"'」")  # (达到“≤15%”的目标: the target quoted)
     paired = _paired_target().match(after)
     if paired:
         after = after[paired.end():]
@@ -322,6 +323,9 @@ def _undone(clause: str) -> bool:
 
 
 def _has(text: str, key: str) -> bool:
+    if key == "target_markers":  # (科技计划项目11项 names a programme: its 计划 is no plan)
+        for compound in words()["marker_compounds"]:
+            text = text.replace(compound, "")
     return _word_pattern(key).search(text) is not None
 
 
@@ -383,6 +387,8 @@ def threshold_of_group(text_after: str) -> bool:
 def _marker_governs(clause: str) -> bool:
     """The clause's last target word (计划, 目标为) is about the figure that follows, not about one between them
     (计划除险加固的8座小型水库中完成6座: 计划 governs the 8座; the 6座 is what was done)."""
+    for compound in words()["marker_compounds"]:
+        clause = clause.replace(compound, "\0" * len(compound))
     ends = [clause.rfind(marker) + len(marker) for marker in words()["target_markers"] if marker in clause]
     return not ends or not re.search(r"\d", clause[max(ends):])
 

@@ -280,7 +280,9 @@ def test_the_fourth_held_out_report_checks_clean():
     # a target named by its figure (127 linked before these two)
     # (128: 其余4座 is no longer matched to the narrative's 其余4座 — a 其余 in a narrative names nothing, and as a
     # fact it drew a false error against 其余五个项目 in a budget part)
-    assert (result.figures, result.linked) == (156, 128)
+    # (157, 129: 9轮 is read now that 轮 is a measure word — 梧溪's 媒介伊蚊密度监测≥16轮 — and agrees with the task
+    # table)
+    assert (result.figures, result.linked) == (157, 129)
     explained = {item["figure"]: item["explanation"] for item in explanations(result)}
     assert explained["高于95%"] == "与输入文件的“重要河流监测断面水质达标率”的目标值（≥95%）一致"  # 高于95%的目标
 
@@ -1433,11 +1435,13 @@ LAST_EDITS = {
         "wrong12.txt": [("N101", "6项", "7项")],
     },
     SHENJI: {
-        "wrong01.txt": [],
+        # (324个（目标300个以上），完成目标的114.00%，比目标多42个: the floor 以上 is the target itself — the sentence's
+        # ratio and gap do not follow from its figures)
+        "wrong01.txt": [("N108", "114.00%", "108.00%"), ("N108", "42个", "24个")],
         "wrong02.txt": [("N101", "32项以上", "≥30项")],
         "wrong03.txt": [],
         "wrong04.txt": [("N101", "2.82倍", "2.28倍")],
-        "wrong05.txt": [],
+        "wrong05.txt": [("N108", "24个", "34个")],  # 86个（目标120个以上），……比目标少24个
         "wrong06.txt": [("N101", "1.28个百分点", "1.82个百分点")],
         "wrong07.txt": [("N204", "97.50", "95.50"), ("N203", "83.00", "81.00")],
         "wrong08.txt": [("N101", "101.78万元", "101.87万元")],
@@ -1465,4 +1469,65 @@ def test_the_last_two_reports_never_seen_check_clean():
 @pytest.mark.parametrize("folder, name, errors", [(folder, name, errors) for folder, edits in LAST_EDITS.items()
                                                   for name, errors in edits.items()])
 def test_each_edit_of_the_last_two_reports_is_found_or_left_unlinked(folder, name, errors):
+    assert _errors_of(folder / name, folder / "unit.yaml") == errors
+
+
+# Two more units written blind this session: 沣源县科学技术局 (陕西, by kind of indicator, tables) and 梧溪县疾病预防
+# 控制中心 (福建, a 事业单位, 年度目标—实际完成—差距及原因). Their correct reports drew 10 and 1 false errors at first
+# check: a target's basis (年初按40家定目标), a part of a whole no table holds (37项中农业科技示范类17项), a line's rate
+# after 该项目 (29.09%), two funds named and their total (……和……合计386.40万元), changes said with 分别 (分别追加86.40万元
+# 和30.00万元), a count closing a list (技术合同登记数等3项指标), 科技计划项目 read as a plan, a quoted target (达到
+# “≤15%”的目标).
+KEJI = Path(__file__).resolve().parents[1] / "data" / "statements_keji"  # 沣源县科学技术局 2024 (written blind)
+JIKONG = Path(__file__).resolve().parents[1] / "data" / "statements_jikong"  # 梧溪县疾病预防控制中心 2024 (blind)
+NEWEST_EDITS = {
+    KEJI: {
+        "wrong01.txt": [("N205", "108.33%", "102.78%"), ("N301", "37家", "39家")],
+        "wrong02.txt": [("N205", "115%", "109.52%"), ("N301", "≥42场", "≥40场")],
+        "wrong03.txt": [("N205", "108.33%", "108.83%")],
+        "wrong04.txt": [("N101", "1.73倍", "1.70倍")],
+        "wrong05.txt": [("N101", "5.6个工作日", "6.6个工作日")],
+        # (转化率24.32%（目标30%以上），……比目标低6.68个百分点: a floor written 以上 is the target's figure)
+        "wrong06.txt": [("N108", "6.68个百分点", "5.68个百分点")],
+        "wrong07.txt": [("N204", "82.90", "84.90"), ("N203", "78.00", "80.00")],
+        "wrong08.txt": [("N101", "854.71万元", "845.71万元")],
+        "wrong09.txt": [("N202", "93.13%", "93.31%")],
+        "wrong10.txt": [],  # 占全部未支出资金的84.03%: a share of what was left (unlinked)
+        "wrong11.txt": [("N101", "151.24万元", "151.42万元")],
+        "wrong12.txt": [],  # 15项数量指标中有3项: indicators by a kind the tables do not give (unlinked)
+    },
+    JIKONG: {
+        "wrong01.txt": [("N101", "99.01%", "99.10%")],
+        "wrong02.txt": [("N101", "高于250/10万", "≤230/10万")],
+        "wrong03.txt": [("N101", "112.60%", "112.06%")],
+        "wrong04.txt": [("N101", "2.34倍", "2.43倍")],
+        "wrong05.txt": [("N101", "5162人", "5126人")],
+        "wrong06.txt": [("N101", "1.12个百分点", "1.21个百分点")],
+        "wrong07.txt": [("N101", "16.00万元", "14.00万元")],
+        "wrong08.txt": [("N106", "98.36%", "98.63%"), ("N101", "163.72万元", "163.27万元")],
+        "wrong09.txt": [("N106", "97.24%", "97.42%"), ("N101", "97.24%", "97.42%")],
+        "wrong10.txt": [("N101", "30.47%", "30.74% / 30.74%")],
+        "wrong11.txt": [("N101", "289.59万元", "289.95万元")],
+        "wrong12.txt": [("N101", "19项", "18项")],
+    },
+}
+
+
+def test_the_newest_two_reports_never_seen_check_clean():
+    for folder in NEWEST_EDITS:
+        assert check_file(folder / "report.txt", folder / "unit.yaml").findings == []
+    said = {(item["figure"], item["subject"]): item["explanation"]
+            for item in explanations(check_file(KEJI / "report.txt", KEJI / "unit.yaml"))}
+    assert said[("40家", "年初按")] == "未对应：说的是假设、剔除某项后或按目标测算的数，不是完成值"
+    assert said[("17项", "农业科技示范类")].startswith("未对应：是前面所说总数（如“37项中”）的一部分")
+    assert said[("3项", "技术合同登记数等")] == "未对应：是“……等N项指标”所列指标的个数，不是哪一项指标的完成值"
+    assert said[("29.09%", "该项目执行率")].endswith("“公共检测平台科研仪器设备购置经费”的执行率的数值相同，可能说的是它")
+    said = {(item["figure"], item["subject"]): item["explanation"]
+            for item in explanations(check_file(JIKONG / "report.txt", JIKONG / "unit.yaml"))}
+    assert said[("≤15%", "预算调整率")] == "与输入文件的“预算调整率”的目标值（≤15%）一致"
+
+
+@pytest.mark.parametrize("folder, name, errors", [(folder, name, errors) for folder, edits in NEWEST_EDITS.items()
+                                                  for name, errors in edits.items()])
+def test_each_edit_of_the_newest_two_reports_is_found_or_left_unlinked(folder, name, errors):
     assert _errors_of(folder / name, folder / "unit.yaml") == errors
