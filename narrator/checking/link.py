@@ -47,8 +47,6 @@ REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_n
 # (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
 DISTINCT_DIGITS = 3
 
-ENUMERATION_END = "等"  # a list closes on it before how many it names (……等3项指标)
-
 
 
 @dataclass(frozen=True)
@@ -952,7 +950,8 @@ def _respective_part(own: str, whole_words: str, facts: Facts) -> str | None:
 def _listed_count(claim: Claim) -> bool:
     """技术合同登记数等3项指标为目标的1.5倍以上: how many indicators a list ending in 等 names — not the first one's
     value (read as 技术合同登记数, it disagreed with 143项), and no count the tables hold."""
-    if not claim.subject.rstrip().endswith(ENUMERATION_END) or not claim.sentence.startswith(claim.context):
+    if not claim.subject.rstrip().endswith(tuple(lexicon.claim_words()["enumeration_ends"])) \
+            or not claim.sentence.startswith(claim.context):
         return False
     after = claim.sentence[len(claim.context) + len(claim.quantity.raw):]
     return after.lstrip().startswith(tuple(lexicon.claim_words()["indicator_nouns"]))

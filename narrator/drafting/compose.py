@@ -1375,7 +1375,9 @@ def _names_its_end(result: IndicatorResult, sentence: str) -> bool:
     for clause in re.split(r"[，,；;。]", sentence):
         for quantity in find_quantities(clause):
             if quantity.is_number and stated_in(result, clause[quantity.start:]):
-                before = re.sub(r"(?:为|达到|达|是)$", "", clause[:quantity.start].rstrip())
+                before = clause[:quantity.start].rstrip()
+                verb = next((word for word in lexicon.wording()["figure_verbs"] if before.endswith(word)), "")
+                before = before[:len(before) - len(verb)]
                 if any(before.endswith(name[cut:]) for cut in range(0, len(name) - least + 1)):
                     return True
     return False

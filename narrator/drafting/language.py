@@ -724,15 +724,14 @@ class Language:
         precise = _trimmed(ratio * 100, 2)
         if f"{precise}%" in self.narratives:
             return precise
-        if _ratios_at_two_places(self.narratives):
-            # His narratives give their ratios to two places (完成目标的75.00%, 90.50%): every ratio of the report is
-            # given so, not 104.8% beside them (a reviewer read the two precisions as two hands) — a whole one too
-            # (107.00%: two reviewers of 章贡 and 顺庆 read 107% beside 107.60% as a program's rule; two earlier ones
-            # had asked for 130%)
-            return format_decimal(round_half_up(ratio * 100, 2), 2)
-        # (his own 完成目标的162.0% in 存在问题: not 162% beside it — a reviewer read two formats of one figure)
+        # (his own 完成目标的162.0% in 存在问题: not 162.00% beside it — a reviewer read two formats of one figure)
         whole = format_decimal(round_half_up(ratio * 100, 1), 1)
-        return whole if f"{whole}%" in self.narratives + self.own_words else _trimmed(ratio * 100, 1)
+        if f"{whole}%" in self.narratives + self.own_words and not _ratios_at_two_places(self.narratives):
+            return whole
+        # To two places, as the rates beside them (执行率93.31%, 转化率24.32%) and the officers' own reports give them
+        # (完成目标的108.33%): two reviewers of 沣源 read 108.3% beside 93.31% as a program's two precisions; two of
+        # 章贡 and 顺庆 read 107% beside 107.60% so (two earlier ones had asked for 130%).
+        return format_decimal(round_half_up(ratio * 100, 2), 2)
 
     def told(self, result: IndicatorResult) -> bool:
         """The unit's own narratives (§二) state this result's value already: as what a clause of theirs says, its

@@ -2528,7 +2528,7 @@ def unspent_cause(line: BudgetResult, accounts: list[str]) -> str:
     def figures_only(clause: str) -> bool:
         figures = [q for q in find_quantities(clause) if q.is_number]
         return bool(figures) and all(q.value in known for q in figures) and len(
-            re.sub(r"[\d.]+(?:万元|%)?", "", clause)) <= words["figure_clause_chars"]
+            re.sub(rf"[\d.]+(?:{BUDGET_UNIT}|%)?", "", clause)) <= words["figure_clause_chars"]
 
     for text in accounts:
         for sentence in re.split(r"(?<=[。；;])", text):

@@ -434,7 +434,7 @@ def test_a_short_reason_the_table_gives_may_be_told_in_full():
     question = _by_key(report)["reason_more:违法建设拆除面积"]
     assert question.optional and question.field == "绩效指标“违法建设拆除面积”的原因分析"
     assert question.text == (
-        "“违法建设拆除面积”目标为不少于8万平方米，实际7.26万平方米，完成目标的90.8%，未达到目标。自评表的原因分析是"
+        "“违法建设拆除面积”目标为不少于8万平方米，实际7.26万平方米，完成目标的90.75%，未达到目标。自评表的原因分析是"
         "“部分存量违建涉及产权纠纷和历史遗留问题，需履行法定程序后方可拆除，未能在年内完成”。能否写得更具体一些（涉及哪些"
         "项目或地方、数量多少、什么时候、后续如何处理）？请写出完整的原因，报告将照您的回答写。")
     full = _notes("statements_guicheng")["原因"]["违法建设拆除面积"]

@@ -61,7 +61,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     # A quantity against its target: 完成目标的X% below twice the target, 为目标的X倍 from twice up; never "偏差".
     # (the target stated by the goal's line just above is not said again)
     # (the ratio or the gap, never both: a reviewer read “完成目标的133.3%，比目标多2个” as one thing said twice)
-    assert "预期目标：全市技术合同成交额达660亿元。\n全市技术合同成交额达868.78亿元，完成目标的131.6%。" in prose
+    assert "预期目标：全市技术合同成交额达660亿元。\n全市技术合同成交额达868.78亿元，完成目标的131.63%。" in prose
     assert ("组织形式多样的产学研活动16场，较目标多1场；"  # the target stated just above, not again; short figure
             "组织科技合作交流活动4场，达到目标值。") in prose  # sentences under a goal joined with ； (a reviewer: a list)
     # One goal after another, each with one exceeded indicator: the three wordings in turn, never the same twice running
@@ -69,7 +69,7 @@ def test_passages_carry_targets_completions_margins_and_reasons(example):
     assert "受理成果转化项目292项，超过200项的目标。" in prose
     assert "组织技术经纪人培训7场，较目标多2场。" in prose
     # a clause that opens with 完成 takes 为目标的, not a second 完成 (完成……，完成目标的104.3%)
-    assert "完成高新技术企业的受理2086家，为目标的104.3%。" in prose
+    assert "完成高新技术企业的受理2086家，为目标的104.30%。" in prose
     # far beyond: the multiple with the target in brackets, then why (no 比目标多543人, 超出幅度较大 beside it)
     assert "培育技术经纪人843人，为目标300人的2.81倍，主要原因是【待补充：大幅超出目标的原因】。" in prose
     assert "偏差" not in prose.split("四、")[1].split("五、")[0]
@@ -119,8 +119,9 @@ def _allowed_numbers(evaluation) -> set[Decimal]:
             if value is not None:
                 allowed |= {value, abs(value)}  # a margin is said as "比目标少100项"
         if result.completion_value is not None and i.target.is_number and i.target.value:
-            ratio = result.completion_value / i.target.value  # 完成目标的106.7%, 为目标的2.81倍
-            allowed |= {round_half_up(ratio * 100, 1).normalize(), round_half_up(ratio, 2).normalize()}
+            ratio = result.completion_value / i.target.value  # 完成目标的106.67%, 为目标的2.81倍
+            allowed |= {round_half_up(ratio * 100, 2), round_half_up(ratio * 100, 2).normalize(),
+                        round_half_up(ratio * 100, 1).normalize(), round_half_up(ratio, 2).normalize()}
         if result.margin is not None and i.target.scale:
             texts.append(result.margin.scaleb(-4 if i.target.scale == "万" else -8).normalize().to_eng_string())
     for task in report.key_tasks:
