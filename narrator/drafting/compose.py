@@ -1465,6 +1465,12 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
             sentence = _stating_sentence(result, story) if result.is_quantitative else ""
             pieces = _clauses(sentence)
             clauses = [clause for clause in pieces if stated_in(result, clause)]
+            if len(clauses) > 1:
+                # (全年新认定高新技术企业12家，另有12家通过重新认定: the clause that names it — a reviewer found
+                # 新认定高新技术企业数比目标多2家。 a sentence of its own after the story)
+                name = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
+                naming = [clause for clause in clauses if len(name & name_tokens(clause)) >= 2]
+                clauses = naming if len(naming) == 1 else clauses
             # (大中修63.2公里 after 提升改造47.8公里 in one clause: a ratio after both reads as either's; 22个，超额完成
             # 20个的年度任务: the officer compares it himself in the next clause)
             after = pieces[pieces.index(clauses[0]) + 1] if len(clauses) == 1 and clauses[0] in pieces[:-1] else ""

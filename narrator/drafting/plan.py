@@ -994,6 +994,14 @@ def _with_whole_rates(story: str, results: list[IndicatorResult]) -> str:
             said = max(candidates, key=lambda c: len(named & name_tokens(c)), default=None)
             tail = next((stem[i:] for i in range(len(stem) - words["least_chars"] + 1) if stem[i:] in said), "") \
                 if said else ""
+            at = clauses.index(said) if said else 0
+            if said and not tail and at and any(w in said for w in words["all_words"]) \
+                    and said.rstrip().endswith(stem[-words["all_tail_chars"]:]) \
+                    and len(named & name_tokens(clauses[at - 1])) >= 2:
+                # (参加国家和省级能力验证12项，全部合格: the clause of all after the one that names the thing, ending on
+                # the end of the name, 合格 of 实验室能力验证合格率 — a reviewer found 实验室能力验证合格率为100%，达到
+                # 目标值 said again below)
+                tail = stem[-words["all_tail_chars"]:]
             if said and not tail and timely and any(w in said for w in words["timely_clauses"]) \
                     and (any(w in said for w in words["all_words"]) or len(named & name_tokens(said)) >= 2):
                 tail = timely  # (……均在承诺时限内办结; 按月发放高龄津贴, the thing named given in time)
@@ -1761,6 +1769,10 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                 part = "，".join(clauses) + end
         context[0] = part
         flags = [is_change(clause) for clause in clauses]
+        # (a change the part names no line for stays in the story too, in his words: ……应兑现后补助资金206.40万元；年初按25家
+        # 测算安排120.00万元，9月……追加86.40万元，11月全部拨付到企业 — cut from it, a reviewer read the 120.00万元 as all
+        # that was paid)
+        own_words = {index: clause for index, clause in enumerate(clauses) if clause in unnamed}
         clauses = [_naming(clause, unnamed[clause], changes) if clause in unnamed else clause for clause in clauses]
         # (its one change closes it but for what the money is for: 年中争取省级大气污染防治资金，追加……136.00万元，主要用于……
         # — the clauses before are its cause; cut from them it left 年中争取省级大气污染防治资金。 alone)
@@ -1825,7 +1837,8 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                     cause = ""
                 elif going[index]:
                     moved[-1] = moved[-1][:-1] + "，" + clause.strip() + "。"
-            if rest := [clause for clause, flag in zip(clauses, going) if not flag]:
+            if rest := [own_words.get(index, clause) for index, (clause, flag) in enumerate(zip(clauses, going))
+                        if not flag or index in own_words]:
                 kept.append("，".join(rest) + (end or "。"))
         went = len(kept) == counts[0] and len(moved) > counts[1]
     return closed("".join(kept)), moved, told

@@ -1546,3 +1546,17 @@ def test_two_more_units_never_seen_drafts_leave_no_half_sentence():
     assert "年内未能完成完成" not in keji and "年内未能完成。" in keji
     assert ("一是9月根据申报审核结果追加科技型中小企业研发费用后补助资金86.40万元；二是年初按新认定、重新认定各10家测算"
             "安排150.00万元，10月追加高新技术企业培育奖补资金30.00万元；") in keji
+
+
+def test_the_second_reviews_of_the_two_newest_units_mended():
+    """沣源 and 梧溪 at their second review (30 and 35 of 50 against 40 and 38): 120.00万元 read as all that was paid
+    once the change left the story; 新认定高新技术企业数比目标多2家。 a sentence of its own though the story names it
+    (beside 另有12家); 实验室能力验证合格率为100%，达到目标值 below 能力验证12项，全部合格."""
+    keji = _general("keji")
+    assert "年初按25家测算安排120.00万元，9月根据申报审核结果追加86.40万元，11月全部拨付到企业。" in keji
+    assert "一是9月根据申报审核结果追加科技型中小企业研发费用后补助资金86.40万元；" in keji  # (and in §三's list)
+    assert "全年新认定高新技术企业12家，比10家的目标多2家；另有12家通过重新认定" in keji
+    assert "新认定高新技术企业数比目标多2家。" not in keji
+    jikong = _general("jikong")
+    assert "参加国家和省级能力验证12项，全部合格，合格率100%；" in jikong
+    assert "实验室能力验证合格率为100%" not in jikong
