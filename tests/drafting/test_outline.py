@@ -380,8 +380,8 @@ def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_tw
     # (two more, at 4263262: the bracket is there only so that every line is named; the rest's rates all at or above
     # the target, 其余五个项目……执行率均在96%以上 says it among them — its figures are in 附表1)
     # (then why each of the two named left money, in his words beside the sums: 相应工程款未能结算)
-    assert ("其余五个项目共结转结余31.86万元，执行率均在96%以上。地质灾害防治资金的结余，主要是两个工程均顺延至2025年汛前"
-            "完工，相应工程款未能结算；耕地保护和补充耕地项目资金的结余，主要是两个项目相应工程款未能在年内结算。"
+    assert ("其余五个项目共结转结余31.86万元，执行率均在96%以上。地质灾害防治资金结转结余，主要是两个工程均顺延至2025年汛前"
+            "完工，相应工程款未能结算；耕地保护和补充耕地项目资金结转结余，主要是两个项目相应工程款未能在年内结算。"
             "结转结余率为4.33%") in lanxi and "除下文" not in lanxi
     assert "国土变更调查及测绘地理信息经费" not in lanxi.split("附表1")[0]
     assert "林业科技推广与执法监管经费结转结余1.69万元（预算98.20万元，执行率98.28%）。" in _general("shaxian")
@@ -1429,17 +1429,17 @@ def test_the_budget_says_why_a_named_line_left_money_as_the_input_says_it_beside
     the officers' own reports tie the remainder to the work (秋防疫苗款138.24万元年末尚未结算). The cause is taken from
     the account that gives the line's unspent sum, never written."""
     budget = _part(_general("xumu"), "（二）预算执行情况", "三、")
-    assert ("重大动物疫病强制免疫疫苗采购经费的结余，主要是受2024年度省级强制免疫疫苗集中招标采购延迟影响，秋季集中免疫推迟到"
-            "10月中旬启动，秋防疫苗款138.24万元年末尚未结算；病死畜禽无害化处理补助及收集体系建设资金的结余，主要是3个未建成"
+    assert ("重大动物疫病强制免疫疫苗采购经费结转结余，主要是受2024年度省级强制免疫疫苗集中招标采购延迟影响，秋季集中免疫推迟到"
+            "10月中旬启动，秋防疫苗款138.24万元年末尚未结算；病死畜禽无害化处理补助及收集体系建设资金结转结余，主要是3个未建成"
             "暂存点的建设补助54.00万元、第四季度无害化处理补助29.52万元。") in budget
     # (his reason's closing 这是……执行率只有44.00%的原因 restates; the clauses before it are the cause)
-    assert "审计大数据分析平台（二期）建设经费的结余，主要是平台未验收，合同尾款67.20万元未支付。" in _general("shenji")
+    assert "审计大数据分析平台（二期）建设经费结转结余，主要是平台未验收，合同尾款67.20万元未支付。" in _general("shenji")
     # (……未能支付，实际支出168.36万元，执行率64.75%，未支出91.64万元: the line's own figures are no cause)
-    assert "公共法律服务体系建设经费的结余，主要是3个站点的装修、设备和信息化建设费用未能支付。" in _general("sifa")
+    assert "公共法律服务体系建设经费结转结余，主要是3个站点的装修、设备和信息化建设费用未能支付。" in _general("sifa")
     # (这24个点的电脑……: a cause pointing back at words it leaves behind is not told)
-    assert "的结余，主要是这" not in _general("yibao")
+    assert "结转结余，主要是这" not in _general("yibao")
     # (the officer's reason on the execution rate names the line: told there, not again)
-    assert "的结余，主要是" not in _general("shangwu")
+    assert "结转结余，主要是" not in _general("shangwu")
 
 
 def test_a_cause_in_another_hand_is_found_and_a_sum_without_a_cause_gives_none():
@@ -1452,12 +1452,12 @@ def test_a_cause_in_another_hand_is_found_and_a_sum_without_a_cause_gives_none()
     other = _with_task_result(base, task, old, "值得注意的是，由于省级疫苗集中招标比往年晚了两个月，截至12月31日仍有138.24万元疫苗款"
                                                "没有结算，")
     prose = compose(evaluate(other), outline="通用").prose()
-    assert ("重大动物疫病强制免疫疫苗采购经费的结余，主要是由于省级疫苗集中招标比往年晚了两个月，截至12月31日仍有138.24万元"
+    assert ("重大动物疫病强制免疫疫苗采购经费结转结余，主要是由于省级疫苗集中招标比往年晚了两个月，截至12月31日仍有138.24万元"
             "疫苗款没有结算；") in prose
     plain = _with_task_result(base, task, old, "疫苗采购经费年末结余138.24万元，将结转下年使用，")
     prose = compose(evaluate(plain), outline="通用").prose()
     assert "重大动物疫病强制免疫疫苗采购经费的结余" not in prose
-    assert "病死畜禽无害化处理补助及收集体系建设资金的结余，主要是3个未建成暂存点" in prose
+    assert "病死畜禽无害化处理补助及收集体系建设资金结转结余，主要是3个未建成暂存点" in prose
 
 
 def test_a_qualitative_effect_is_said_after_the_duty_results_of_its_own_words():
@@ -1540,7 +1540,7 @@ def test_two_more_units_never_seen_drafts_leave_no_half_sentence():
     assert "中央基本公共卫生服务补助资金（疾控承担部分）中，第四季度对乡镇卫生院的工作补助44.26万元需待2025年1月考核后" in jikong
     assert re.search(r"调查率100%，(?:高于|比)目标(?:高)?10个百分点。", jikong)
     # (the line's remainder in 预算执行情况, why as his reason says: a payment on the contract's terms)
-    assert ("实验室检测能力提升项目资金的结余，主要是按合同约定设备验收合格后支付尾款，两台设备合同金额合计324.00万元，"
+    assert ("实验室检测能力提升项目资金结转结余，主要是按合同约定设备验收合格后支付尾款，两台设备合同金额合计324.00万元，"
             "年内仅支付30%预付款97.20万元。") in jikong
     keji = _general("keji")
     assert "年内未能完成完成" not in keji and "年内未能完成。" in keji
