@@ -1659,8 +1659,10 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         if short and not any(word in "，".join(head[at:]) for word in words["target_words"]):
             # after the parts the figure is made of (年底前完工36个，其中新华街道27个、文昌街道9个，比38个的目标少2个: two
             # reviewers of 岱川 read 其中 after 少2个 as the parts of the two missing)
+            # (and after the clause that says which: 新认定县级科普教育基地2个，分别为……，比3个的目标少1个 — a reviewer
+            # read the gap between the count and its 分别为 as breaking the sentence)
             parts = at + 1 if at + 1 < len(head) and head[at + 1].lstrip().startswith(
-                tuple(words["dangling_starts"])) else at
+                tuple(words["dangling_starts"]) + tuple(words["which_starts"])) else at
             head[parts] += "，" + lang.gap_named(result)
         elif not any(word in "，".join(head[at:]) for word in words["target_words"]):
             # (his account names the target — 年初目标300亩是按…… — : not in the figure's clause before it as well)

@@ -849,8 +849,10 @@ def effect_facts(evaluation: Evaluation, bases: dict[str, str]) -> dict[str, lis
             continue
         top = max(score for score, _ in scored)
         best = [d for score, d in scored if score == top]
-        if top < 2:
-            best = [d for d in best if all(counts[t] <= words["rare_in"] for t in _widest(own & tokens[id(d)]))]
+        if top < words["least_shared"]:
+            # (开展养殖实用技术培训1720人次 for 畜禽养殖环境 on 养殖 alone: two reviewers of 潩阳 and 梧溪 read such a
+            # pairing as evidence chosen by a rule, not by the work — a judgement stays bare rather than so supported)
+            continue
         best = [d for d in best if not any(d in used for used in facts.values())]  # each fact told once
         if best:
             facts[r.indicator.name] = best[:words["most"]]
