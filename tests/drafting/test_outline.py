@@ -1553,3 +1553,15 @@ def test_the_second_reviews_of_the_two_newest_units_mended():
     # paragraph's end after another task's purchase: a reviewer read 科普教育基地 inserted in the middle of 仪器采购)
     assert ("新认定县级科普教育基地2个，分别为县青少年活动中心和高塬镇现代农业园，比3个的目标少1个，主要原因是1家申报单位"
             "展厅改造工程年底未完工，未达到认定条件。公共检测平台仪器设备购置计划采购12台套") in keji
+
+
+def test_an_execution_rate_just_over_its_target_says_what_money_it_left_to_spare():
+    """梧溪 (held-out): a reviewer praised the officer's 执行率达到90%需要实际支出2732.40万元，中心实际支出只比这一界限
+    多5.52万元 as the report's most useful sentence to a finance bureau; narrator's said 比90%的目标高0.18个百分点 alone.
+    Reckoned from the budget table (3036.00 × 90% = 2732.40; 2737.92 − 2732.40), only when the rate is just over."""
+    jikong = _general("jikong")
+    assert ("预算执行率为90.18%，比90%的目标高0.18个百分点。按90%的目标，全年须支出2732.40万元，实际支出仅比其多5.52万元。"
+            ) in jikong
+    assert "按95%的目标，全年须支出11561.60万元，实际支出仅比其多65.78万元。" in _general("fenxi")
+    # (94.98% against 90%: no slim margin, nothing to spare said)
+    assert "全年须支出" not in _general("shenji")
