@@ -28,7 +28,8 @@ from ..core import lexicon
 from ..core.compare import agrees
 from ..core.quantity import find_quantities, shown
 from ..statements import arithmetic, roles
-from ..statements.extract import CLAUSE_BREAKS, LIST_LABEL, TITLED, Claim, count_key, name_tokens, under_heading
+from ..statements.extract import (CLAUSE_BREAKS, LIST_LABEL, TITLED, Claim, change_ends, count_key, name_tokens,
+                                  under_heading)
 from .facts import BUDGET_NAMES, DERIVED_ROLES, OWN_BUDGET, Fact, Facts, column_pair, computed, fact_name
 from .findings import wording
 
@@ -269,7 +270,7 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
         own_names = names
         if explaining and fact.place == task_place:
             continue  # a figure in a reason is not compared with what a task narrative says
-        if not fact.budget and claim.subject.rstrip().endswith(_change_words()):
+        if not fact.budget and claim.subject.rstrip().endswith(change_ends()):
             continue  # ……资金年中分别追加86.40万元: a change of a budget line, not the fund's total a task cell gives
         if fact.budget and not fact.scope and not scope \
                 and (foreign or frozenset().union(*names) - _whole_tokens() - fact.tokens - _column_tokens()
@@ -656,9 +657,7 @@ def anchored(links: list[Link], facts: Facts) -> list[Link]:
             claim = links[index].claim
             if stated and claim.role == "target":
                 continue  # 比目标值（24小时）缩短7.5小时: its target is said; no second one (the gap read as one)
-            again = _read_as(claim, name, facts)
-            if again.linked or again.facts:
-                result[index] = again
+            result[index] = _read_as_if_linked(links[index], name, facts)
     return result
 
 
@@ -704,9 +703,7 @@ def _before_their_target(links: list[Link], facts: Facts) -> list[Link]:
         if len(names) != 1 or (after.agreed is not None and after.agreed.name not in names):
             continue
         (name,) = names
-        again = _read_as(item.claim, name, facts)
-        if again.agreed is not None or again.facts:
-            result[index] = again
+        result[index] = _read_as_if_linked(item, name, facts)
     return result
 
 
@@ -727,10 +724,14 @@ def _under_their_target(links: list[Link], facts: Facts) -> list[Link]:
         if len(targets) != 1 or targets & {fact.name for fact in item.facts}:
             continue
         (name,) = targets
-        again = _read_as(item.claim, name, facts)
-        if again.agreed is not None or again.facts:
-            result[index] = again
+        result[index] = _read_as_if_linked(item, name, facts)
     return result
+
+
+def _read_as_if_linked(item: Link, name: str, facts: Facts) -> Link:
+    """The claim read again as the indicator `name`'s (_read_as) when that links it; its link as it was otherwise."""
+    again = _read_as(item.claim, name, facts)
+    return again if again.agreed is not None or again.facts else item
 
 
 def apart_from_wholes(links: list[Link], parts: list[tuple[int, int]]) -> list[Link]:
@@ -955,12 +956,6 @@ def _listed_count(claim: Claim) -> bool:
         return False
     after = claim.sentence[len(claim.context) + len(claim.quantity.raw):]
     return after.lstrip().startswith(tuple(lexicon.claim_words()["indicator_nouns"]))
-
-
-@lru_cache(maxsize=1)
-def _change_words() -> tuple[str, ...]:
-    words = lexicon.claim_words()
-    return tuple(words["increase_words"] + words["decrease_words"])
 
 
 def _sum_of_listed(claim: Claim) -> bool:

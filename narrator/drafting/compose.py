@@ -45,7 +45,7 @@ from .language import (Language, area, balanced, chinese_number, completion_text
                        shared_names, shared_start, stated_in, strip_end, table_text)
 from .plan import (BudgetView, Message, Plan, budget_view, char_pairs, closed, effect_aspect, for_general_outline,
                    funding_parts, is_notable, make_plan, messages, overview_parts, own_problems, problem_counts,
-                   problem_lines, share_base, summing_run)
+                   problem_lines, share_base, summing_run, widest_words)
 
 
 # ---------------------------------------------------------------- the document
@@ -604,7 +604,7 @@ def tells_of(story: str, results: list[IndicatorResult]) -> bool:
     marks = lexicon.wording()["shortfall_marks"]
     for result in results:
         shared = {token for token in name_tokens(result.indicator.name) if len(token) >= 2 and token in story}
-        shared = {token for token in shared if not any(token != other and token in other for other in shared)}
+        shared = widest_words(shared)
         if len(shared) >= 2 or (shared and any(mark in story for mark in marks)):
             return True
     return False

@@ -817,7 +817,7 @@ def for_general_outline(plan: Plan, evaluation: Evaluation) -> Plan:
     return dataclasses.replace(plan, blocks=blocks, effects=effects, highlights=highlights, bases=bases, facts=facts)
 
 
-def _widest(words: set[str]) -> set[str]:
+def widest_words(words: set[str]) -> set[str]:
     """The words not inside another of them (统计数据, not 数据 and 计数 too: jieba's search cut gives all three)."""
     return {word for word in words if not any(word != other and word in other for other in words)}
 
@@ -836,15 +836,15 @@ def effect_facts(evaluation: Evaluation, bases: dict[str, str]) -> dict[str, lis
     every = [r for r in evaluation.indicators if _category(r) == "duty"]
     # (whole words on both sides: 疾病预防控制 is no 预防接种, though jieba's search cut gives 预防 in both — a reviewer
     # read 疑似预防接种异常反应48小时内调查率 under 可持续影响 as a duty put among the effects)
-    tokens = {id(r): _widest({t for t in name_tokens(r.indicator.name) if len(t) >= 2}) for r in every}
+    tokens = {id(r): widest_words({t for t in name_tokens(r.indicator.name) if len(t) >= 2}) for r in every}
     counts = Counter(t for r in every for t in tokens[id(r)])
     common = {t for t, count in counts.items() if count * words["common_share"] > len(every)} | set(words["generic"])
     facts = {}
     for r in evaluation.indicators:
         if _category(r) != "effect" or r.is_quantitative or r.status != Status.MET or r.indicator.name in bases:
             continue
-        own = _widest({t for t in name_tokens(r.indicator.name) if len(t) >= 2}) - common
-        scored = [(len(_widest(own & tokens[id(d)])), d) for d in duties if own & tokens[id(d)]]
+        own = widest_words({t for t in name_tokens(r.indicator.name) if len(t) >= 2}) - common
+        scored = [(len(widest_words(own & tokens[id(d)])), d) for d in duties if own & tokens[id(d)]]
         if not scored:
             continue
         top = max(score for score, _ in scored)

@@ -404,7 +404,7 @@ def _without_purpose(before: str) -> str:
     """年中为应对汛期水毁修复追加 → 年中追加: what a change was for names nothing the tables hold."""
     words = lexicon.claim_words()
     stripped = before.rstrip()
-    if not stripped.endswith(_change_ends()):
+    if not stripped.endswith(change_ends()):
         return before
     change = next(word for word in words["increase_words"] + words["decrease_words"] if stripped.endswith(word))
     stem = stripped[:-len(change)]
@@ -435,7 +435,7 @@ def _claim_pattern(key: str) -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-def _change_ends() -> tuple[str, ...]:
+def change_ends() -> tuple[str, ...]:
     words = lexicon.claim_words()
     return tuple(words["increase_words"] + words["decrease_words"])
 
