@@ -38,6 +38,10 @@ def join_list(items) -> str:
     if len(items) <= 1:
         return "".join(items)
     words = _connectives()
+    if any(words["list_last"] in item for item in items[-2:]):
+        # (地质灾害防治资金和耕地保护和补充耕地项目资金: a name that holds 和 itself is not joined by 和 — a reader
+        # cannot tell where one name ends)
+        return words["list_separator"].join(items)
     return words["list_separator"].join(items[:-1]) + words["list_last"] + items[-1]
 
 

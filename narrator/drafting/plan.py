@@ -2369,6 +2369,30 @@ class BudgetView:
         down = -sum((b.line.adjustment for b in leaves if b.line.adjustment < 0), Decimal(0))
         return (up, down) if up and down and up - down == self.total.line.adjustment else None
 
+    @property
+    def leading_increases(self) -> tuple[list[BudgetResult], Decimal, Decimal, Decimal] | None:
+        """Where the year's increases went, when one line took most of them or two lines nearly all (among three lines
+        increased or more, over the lines without lines under them): those lines, what they took, all the increases
+        and their share of them, to two places (调增的160.70万元中，……一项就占53.76%). Officers of units never seen
+        reckon it (调增资金中，中央基本公共卫生服务补助资金326.00万元……占全部调整数的86.11%; 两项调增较多的资金……合计
+        116.40万元，占全部调增额的72.43%). None when the lines' increases and cuts do not net to the total's change."""
+        if self.total is None or not self.total.line.adjustment:
+            return None
+        parents = {b.line.parent for b in self.projects + self.children}
+        leaves = [b for b in self.children + self.projects if b.line.name not in parents and b.line.adjustment]
+        ups = sorted((b for b in leaves if b.line.adjustment > 0), key=lambda b: -b.line.adjustment)
+        up = sum((b.line.adjustment for b in ups), Decimal(0))
+        down = -sum((b.line.adjustment for b in leaves if b.line.adjustment < 0), Decimal(0))
+        if len(ups) < 3 or up - down != self.total.line.adjustment:
+            return None
+        words = lexicon.wording()["leading_increases"]
+        for count, least in ((1, words["one"]), (2, words["two"])):
+            taken = sum((b.line.adjustment for b in ups[:count]), Decimal(0))
+            share = round_half_up(taken / up * 100, 2)
+            if share >= Decimal(str(least)) and ups[count - 1].line.adjustment > ups[count].line.adjustment:
+                return ups[:count], taken, up, share
+        return None
+
     def without_largest(self, execution: IndicatorResult | None) -> tuple[BudgetResult, Decimal] | None:
         """When one line below the execution target (the whole's missed or reached) holds most of what was left
         unspent, that line and the rate of all the rest (扣除城市燃气管道老化更新改造资金后，其余资金执行率为98.45%):

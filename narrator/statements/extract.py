@@ -479,6 +479,14 @@ def _gross_changes(text: str, claims: list[Claim]) -> list[Claim]:
             if nonzero else []
         for index in gross:
             claims[index] = replace(claims[index], role="gross", alternatives=())
+    # 调增的356.60万元中，……两项共286.00万元: a sum of changes named again (……的 …… 中) after the sentence that
+    # stated it as gross is that gross sum again
+    stated = {claim.quantity.value for claim in claims if claim.role == "gross"}
+    again = tuple(word + "的" for word in increase + decrease)
+    for index, claim in enumerate(claims):
+        if claim.role != "gross" and claim.quantity.is_number and claim.quantity.value in stated \
+                and text[:claim.start].rstrip().endswith(again) and text[claim.end:claim.end + 1] == "中":
+            claims[index] = replace(claim, role="gross", alternatives=())
     return claims
 
 

@@ -1565,3 +1565,19 @@ def test_an_execution_rate_just_over_its_target_says_what_money_it_left_to_spare
     assert "按95%的目标，全年须支出11561.60万元，实际支出仅比其多65.78万元。" in _general("fenxi")
     # (94.98% against 90%: no slim margin, nothing to spare said)
     assert "全年须支出" not in _general("shenji")
+
+
+def test_the_years_increases_say_which_lines_took_most_of_them():
+    """Officers of units never seen reckon where the increases went (沣源: 两项调增较多的资金……合计116.40万元，占全部调增额的
+    72.43%; 梧溪: 中央基本公共卫生服务补助资金326.00万元……占全部调整数的86.11%); narrator's listed the changes and no share.
+    One line over half of the increases among three or more, or the two largest over 70 %, from the budget table alone."""
+    keji = _general("keji")
+    assert ("调减科技特派员和农业科技服务经费18.00万元。调增的160.70万元中，科技型中小企业研发费用后补助资金一项就占53.76%。"
+            "调整后预算为1546.30万元") in keji
+    assert ("调增的356.60万元中，农村生活污水治理项目资金和大气污染防治专项资金两项共286.00万元，占80.20%。"
+            ) in _general("jiangling")
+    # (no cuts: the increases are the year's whole change, said with its own word)
+    assert "追加的324.30万元中，农村公路建设补助资金一项就占55.50%。" in _general("tongxi")
+    # (the largest 46.65 % and the two largest 78.94 %: 兰溪 names two; 德清's largest 31.14 % and two 59.12 %: none)
+    assert "调增的557.40万元中，地质灾害防治资金、耕地保护和补充耕地项目资金两项共440.00万元，占78.94%。" in _general("lanxi")
+    assert "万元中，" not in _part(_general("deqing"), "年初预算", "调整后预算为")

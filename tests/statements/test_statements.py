@@ -46,6 +46,10 @@ def roles(sentence: str) -> list[tuple[str, str]]:
     ("结转结余率为0%，预算偏差率实际为12%。", [("0%", "completion"), ("12%", "completion")]),
     ("项目支出执行率为89.06%，低于基本支出执行率10.63个百分点。", [("89.06%", "completion"), ("10.63个百分点", "rate_gap")]),
     ("基本支出执行率95.99%，比整体执行率低0.04个百分点。", [("95.99%", "completion"), ("0.04个百分点", "rate_gap")]),
+    # (the gross increase named again, 调增的……中, is that gross sum, not the net change of the table)
+    ("年中调增192.30万元、调减20.00万元，净调增172.30万元。调增的192.30万元中，基本支出一项就占51.27%。",
+     [("192.30万元", "gross"), ("20.00万元", "gross"), ("172.30万元", "completion"), ("192.30万元", "gross"),
+      ("一项", "completion"), ("51.27%", "share")]),
 ])
 def test_each_figure_gets_its_role(sentence, expected):
     assert roles(sentence) == expected
