@@ -1703,6 +1703,23 @@ def _naming(clause: str, line, changes: tuple[str, ...]) -> str:
     return clause
 
 
+def _named_whole(clause: str, line, changes: tuple[str, ...]) -> str:
+    """A change clause that names its line by part of its name after its word of change (调减平台建设经费22.00万元 for
+    审计大数据分析平台（二期）建设经费) with the whole name, for §三's list, where the story that named the platform is not
+    told: a reviewer of 潇川 read 平台 there as named nowhere. Only when every word of the short name is the line's."""
+    amount = abs(line.adjustment)
+    for quantity in find_quantities(clause):
+        if not (quantity.is_number and quantity.value == amount):
+            continue
+        before = clause[:quantity.start]
+        at = max((before.rfind(word) + len(word) for word in changes if word in before), default=-1)
+        short = before[at:] if at > 0 else ""
+        if short and short != line.name and short.endswith(tuple(lexicon.claim_words()["fund_words"])) \
+                and name_tokens(short) <= name_tokens(line.name):
+            return before[:at] + line.name + clause[quantity.start:]
+    return clause
+
+
 def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
     """§二's story without the clauses that give a budget line's change (年中追加市政设施维护经费260.00万元): §三 says
     the budget's changes. A sentence part that ends with such a clause after clauses of its own is its cause told
@@ -1730,6 +1747,7 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
         named = [line for line in changed if any(name in clause for name in names(line))]
         if not named and len(changed) == 1 and any(word in clause for word in funds):
             named = changed
+            renamed[clause] = changed[0]  # (§三 may name it whole: 调减平台建设经费 → 调减审计大数据分析平台……)
         if not named and len(changed) == 1:
             # (年初按25家测算安排120.00万元，9月根据申报审核结果追加86.40万元: no fund named, but the part gives the
             # line's budget at the year's start or after it beside its change — a reviewer found the change listed last,
@@ -1743,6 +1761,7 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
 
     context = [""]  # the sentence part the clauses are of
     unnamed: dict = {}  # a change clause that names no line, with the line its part shows it is of
+    renamed: dict = {}  # a change clause that names its line its own way, with that line
 
     purposes = tuple(lexicon.wording()["purpose_starts"])
     kept, moved = [], []
@@ -1775,7 +1794,9 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
         # 测算安排120.00万元，9月……追加86.40万元，11月全部拨付到企业 — cut from it, a reviewer read the 120.00万元 as all
         # that was paid)
         own_words = {index: clause for index, clause in enumerate(clauses) if clause in unnamed}
-        clauses = [_naming(clause, unnamed[clause], changes) if clause in unnamed else clause for clause in clauses]
+        clauses = [_naming(clause, unnamed[clause], changes) if clause in unnamed
+                   else _named_whole(clause, renamed[clause], changes) if clause in renamed else clause
+                   for clause in clauses]
         # (its one change closes it but for what the money is for: 年中争取省级大气污染防治资金，追加……136.00万元，主要用于……
         # — the clauses before are its cause; cut from them it left 年中争取省级大气污染防治资金。 alone)
         last = max((index for index, flag in enumerate(flags) if flag), default=-1)
