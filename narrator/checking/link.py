@@ -42,7 +42,8 @@ CERTAIN = 0.8  # a name this close (or one name's words all within the other's) 
 # Why a claim is not linked (the keys of explain_* in templates/findings.yaml).
 REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
            "unknown_role", "no_whole", "another_fact", "gross_change", "hypothetical",
-           "group_part", "sum_of_listed", "group_threshold", "part_of_untold_whole", "listed_count")
+           "group_part", "sum_of_listed", "group_threshold", "part_of_untold_whole", "listed_count", "own_reckoning",
+           "fact_taken")
 
 # A figure of at least this many significant digits that the tables state elsewhere is not called wrong
 # (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
@@ -351,6 +352,10 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
         return False  # a narrative's 年初预算96.00万元 names only a column: whose budget, its sentence said, not its name
     if _one_of_joined(claim.subject, fact.name):
         return False  # 新增农民合作社12个、家庭农场22个: each a part of 新增农民合作社和家庭农场数
+    part = re.split("[。；;]", claim.context)[-1].lstrip()
+    rest = tuple(lexicon.claim_words()["rest_starts"])
+    if part.startswith(rest) and not fact.name.startswith(rest):
+        return False  # 其余库点轮出4160吨，损耗10.82吨: the rest's, not the loss the narrative named (16.90吨)
     counted = _subset().search(_last_clause(claim.context))
     if counted and counted.group(0) not in fact.name:
         return False  # 两家医院退回医保基金196.80万元: what some of them did, not the whole (其中退回医保基金327.48万元)
@@ -363,8 +368,11 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
     after = re.split("[；;。]", claim.sentence[claim.end - claim.sentence_start:], maxsplit=1)[0]
     census = any(word in claim.context for word in lexicon.claim_words()["census_words"]) or any(
         word in after for word in lexicon.claim_words()["census_after_words"])
-    if census and fact.place == wording("place_tasks"):
-        return False  # 全县有小型水库67座 is a census; 计划的8座小型水库中完成6座 in a task narrative a year's work
+    if census and fact.place == wording("place_tasks") \
+            and not any(word in _last_clause(claim.context) for word in lexicon.claim_words()["year_total_words"]):
+        # 全县有小型水库67座 is a census; 计划的8座小型水库中完成6座 in a task narrative a year's work (but 截至年末全县……
+        # 累计收购秋粮 is the year's work to its end)
+        return False
     sentence = None
     for own in names:
         for other in fact.names():
@@ -385,15 +393,18 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
     return False
 
 
-def _reckoned_here(claim: Claim) -> bool:
+def _reckoned_here(claim: Claim, own: bool = False) -> bool:
     """A rate the sentence reckons from two of its own counts (……抽检97批次，……检出不合格2批次，合格率97.94%: 95 ÷ 97):
     the rate of what the sentence counts, not of an indicator that shares only its last word (强制免疫抗体合格率)."""
     quantity = claim.quantity
     if quantity.unit != "%" or not quantity.is_number:
         return False
-    # (the sentence and the one before it: ……实际完成97批次，……。其中……；检出不合格2批次，合格率97.94%)
-    text = claim.before.rstrip("。").rsplit("。", 1)[-1] + "。" + claim.sentence
-    counts = [q for q in find_quantities(text) if q.is_number and q.unit and q.unit != "%" and q.value > 0]
+    # (the sentence and the one before it: ……实际完成97批次，……。其中……；检出不合格2批次，合格率97.94%; `own`: the
+    # sentence's own counts before the rate, no sums of money — among many such, some pair gives any share)
+    text = claim.sentence[:claim.start - claim.sentence_start] if own else \
+        claim.before.rstrip("。").rsplit("。", 1)[-1] + "。" + claim.sentence
+    counts = [q for q in find_quantities(text) if q.is_number and q.unit and q.unit != "%" and q.value > 0
+              and not (own and lexicon.unit_kinds().get(q.unit) == "money")]
     for whole in counts:
         for part in counts:
             if part is whole or part.unit != whole.unit or part.value > whole.value:
@@ -481,6 +492,11 @@ def _reading(claim: Claim, facts: Facts, exclude_place: str, aliases: tuple[froz
         return Link(claim, reason="uncertain_name", detail=found[0][1].name)
     best = max(score for score, _ in certain)  # 预算执行率 itself, not also 政府采购执行率
     chosen = tuple(_distinct_values([fact for score, fact in certain if score == best]))
+    if len(chosen) > 2 and all(fact.place == wording("place_tasks") and len(_words_of(fact.tokens)) < 2
+                               for fact in chosen):
+        # (稻谷计划2100吨仅完成460吨 against the narratives' 稻谷5500吨, 稻谷2100吨 and 稻谷9240吨: one word the narratives
+        # give three things by says not which)
+        return Link(claim, reason="uncertain_name", detail=chosen[0].name)
     own_line = _of_its_line(claim, facts) if not any(fact.budget for fact in chosen) else None
     if own_line is not None:
         # 中央和自治区医疗救助补助资金由……860.00万元增加到1074.00万元: a sum of the line the sentence names, as the
@@ -601,6 +617,10 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     if claim.role == "count" and claim.quantity.unit in words["count_units_beside_indicators"]:
         claim = replace(claim, quantity=replace(claim.quantity, unit=words["count_units"][0]))  # 39个 indicators: 39项
     first = _reading(claim, facts, exclude_place, aliases)
+    if first.agreed is None and first.facts and claim.role == "completion" and _reckoned_here(claim, own=True):
+        # (其余库点轮出4160吨，损耗10.82吨，损耗率0.26%; 不算刺绣编织班，……339人中就业232人，就业率68.4%: the rate of
+        # a part the sentence counts, reckoned from its own figures, not the indicator's rate the words name)
+        return Link(claim, reason="own_reckoning")
     if first.agreed is not None or not claim.alternatives:
         return first
     readings = [first]
@@ -751,6 +771,55 @@ def apart_from_wholes(links: list[Link], parts: list[tuple[int, int]]) -> list[L
                 for fact in links[part].facts):
             # (the whole itself unlinked — 全年实现23个 — but the fact the part differs from is the whole's figure)
             result[part] = Link(links[part].claim, reason="group_part")
+    return result
+
+
+def parts_after_their_whole(links: list[Link], text: str) -> list[Link]:
+    """A figure after 其中 in the sentence of a larger figure in its unit that agrees with the tables (全年举办家庭教育讲座
+    86场，其中……家长学校举办47场，进村（社区）举办29场: a part of the 86) is no claim on another indicator whose name it
+    shares in part (法律宣传进村（社区）场次): the tables hold the whole, not its parts (group_part)."""
+    leads = tuple(lexicon.statement_words()["part_markers"])
+    result = list(links)
+    for index, item in enumerate(links):
+        claim = item.claim
+        # (not counts of indicators — 共设置绩效指标54项，其中达到或超过目标52项 — which the table holds, nor gaps, nor a
+        # sum: ……改造8座，共14座)
+        if item.agreed is not None or not item.facts or not claim.quantity.is_number or claim.role != "completion" \
+                or _last_clause(claim.context)[:-len(claim.quantity.raw) or None].rstrip().endswith(
+                    tuple(lexicon.arithmetic_words()["total_words"])):
+            continue
+        for whole in links[:index]:
+            stated = whole.claim.quantity
+            between = text[whole.claim.end:claim.start] if whole.claim.end <= claim.start else ""
+            if whole.agreed is not None and whole.claim.sentence_start == claim.sentence_start and stated.is_number \
+                    and stated.unit == claim.quantity.unit and stated.value > claim.quantity.value \
+                    and any(lead in between for lead in leads) and not re.search("[。；;]", between) \
+                    and all(fact.name != whole.agreed.name and _words_of(fact.tokens) - name_tokens(claim.sentence)
+                            for fact in item.facts):  # (其中调解结案225件 names 调解结案数 whole: it is checked)
+                result[index] = Link(claim, reason="group_part")
+                break
+    return result
+
+
+def taken_by_others(links: list[Link]) -> list[Link]:
+    """A figure that disagrees with a fact another figure of its sentence agrees with (全年轮出储备粮6760吨，综合损耗
+    27.72吨 against the task's 全年轮出储备粮综合损耗27.72吨: the tonnage read under the loss's longer name) is about
+    something else: one sentence gives one figure of one thing. Not linked (fact_taken)."""
+    result = list(links)
+    for index, item in enumerate(links):
+        if item.agreed is not None or not item.facts:
+            continue
+        # (another figure of the same role in the same unit, named otherwise: two figures named alike that differ are
+        # at odds with each other, and one is wrong — 履职类22项指标中21项……；……20项; a gap in points is no second value)
+        others = [other.agreed for other in links if other is not item and other.agreed is not None
+                  and other.claim.sentence_start == item.claim.sentence_start
+                  and other.claim.role == item.claim.role and other.claim.quantity.unit == item.claim.quantity.unit
+                  and other.claim.subject != item.claim.subject
+                  and other.claim.quantity.value != item.claim.quantity.value]
+        taken = next((fact for fact in item.facts for other in others
+                      if (fact.name, fact.scope, fact.role) == (other.name, other.scope, other.role)), None)
+        if taken is not None:
+            result[index] = Link(item.claim, reason="fact_taken", detail=fact_name(taken))
     return result
 
 
@@ -969,6 +1038,19 @@ def _sum_of_listed(claim: Claim) -> bool:
     listed = [q for q in find_quantities(ended) if q.is_number]
     if len(listed) >= 2:
         return True
+    # (……先后9次下达调运指令；再加上……各调运1次，全年共11次: a clause of a time word and 共 alone sums the figures of
+    # its sentence in its unit before it)
+    bare = ended.rstrip()
+    for word in sorted(words, key=len, reverse=True):
+        bare = bare.removesuffix(word)
+    if not listed and bare.strip() in lexicon.claim_words()["sum_leads"] + [""]:
+        sentence = re.split("[。！？!?]", claim.context)[-1]
+        clauses = re.split(f"[{CLAUSE_BREAKS}]", sentence[:len(sentence) - len(clause)])
+        # (from two clauses or more, each its own statement — not 新建公共厕所5座、改造8座，共14座, whose total is the
+        # indicator's and is checked)
+        holding = [c for c in clauses if any(q.is_number and q.unit == claim.quantity.unit for q in find_quantities(c))]
+        if len(holding) >= 2:
+            return True
     # (兑现研发费用后补助和高新技术企业奖补资金合计386.40万元: two things named, joined, and their total — read as one of
     # them, it disagreed with 180.00万元)
     named = ended.rstrip()

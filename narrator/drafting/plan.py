@@ -1493,6 +1493,34 @@ def _same_count(figure, completion) -> bool:
         and general in (figure.unit, completion.unit) and figure.unit not in ("%", "") and completion.unit not in ("%", "")
 
 
+def list_items(parts: list[str]) -> list[bool]:
+    """Which sentence parts (to a ；or 。) are further items of a list that an earlier part opened with 其中 and left short
+    of its whole (……512人，其中家政服务……146人，……；电商直播培训2期88人，……；……105人；……刺绣编织培训班6期173人，……。):
+    each opens on a figure in the list's unit, after a ；, until the items add up to the whole. A list whose items make
+    the whole already (……项目20个，……，其中……13个、……7个；……2个项目顺延……) has no more."""
+    leads = tuple(lexicon.wording()["parts_leads"])
+    flags = []
+    unit, left = None, Decimal(0)  # the open list's unit and what its items have yet to add up to
+    for part in parts:
+        clauses = [c for c in re.split(r"[，,]", part.rstrip("。；;")) if c.strip()]
+        first = [q for q in find_quantities(clauses[0]) if q.is_number and q.unit == unit] if clauses and unit else []
+        item = bool(first) and first[-1].value <= left
+        flags.append(item)
+        if item:
+            left -= first[-1].value
+        at = next((index for index, c in enumerate(clauses) if c.lstrip().startswith(leads)), None)
+        if not item and at is not None and at > 0:
+            figures = [q for q in find_quantities(clauses[at]) if q.is_number]
+            wholes = [q for q in find_quantities(clauses[at - 1]) if q.is_number and figures and q.unit == figures[-1].unit]
+            unit = figures[-1].unit if wholes else None
+            left = wholes[-1].value - sum((q.value for q in figures if q.unit == unit), Decimal(0)) if wholes else Decimal(0)
+        elif not item:
+            unit = None
+        if not part.rstrip().endswith(("；", ";")) or left <= 0:
+            unit = None
+    return flags
+
+
 def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = False) -> str:
     """The narrative without the clauses that only give an indicator's value (站点完好率95.4%; 全年实施农村供水
     改造提升工程13处): §四 says each against its target. What is left is what the tables do not hold (抽检水样362份，
@@ -1584,9 +1612,16 @@ def _untold(narrative: str, results: list[IndicatorResult], keep_values: bool = 
             kept_sentences.append("，".join(changed) + "。")
 
     headline = False  # the narrative's opening part has been seen
-    for sentence in _sentence_parts(narrative):
+    parts = _sentence_parts(narrative)
+    for sentence, item in zip(parts, list_items(parts)):
         end = sentence[-1] if sentence[-1] in "。；;" else ""
         clauses = [c for c in re.split(r"[，,]", sentence.rstrip("。；;")) if c.strip()]
+        if keep_values and item:
+            # (全年开展妇女技能培训512人，其中家政服务……146人；电商直播培训2期88人，……；……刺绣编织培训班6期173人，……。:
+            # items of one list stay whole, though his account names some — a reviewer of 瀚泉 found 512 the sum of
+            # the two items left)
+            kept_sentences.append(sentence)
+            continue
         if keep_values:
             # (在全县17个在建工地安装扬尘在线监测设备……: a sentence that gives a result's value stays, though his account
             # of another mentions its figure — cut, the value came back as a sentence of its own at the paragraph's end)

@@ -202,6 +202,10 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
     # 年度目标是……。/这一目标要求……。: a paragraph opening with its goal states targets up to the sentence's end
     goal_end = text.find("。") if text.lstrip().startswith(tuple(lexicon.claim_words()["target_leads"])) else -1
     reckoned = [match.span() for match in _reckoning().finditer(text)] if quantities else []
+    # (按0.3%的控制标准测算，轮出6760吨允许损耗20.28吨，实际多损耗7.44吨: a reckoning of its own clause goes on to the
+    # end of its sentence part — what it gives is what the standard would allow)
+    reckoned = [(start, _next_part_end(text, end)) if text[end:end + 1] in ("，", ",") else (start, end)
+                for start, end in reckoned]
     for index, quantity in enumerate(quantities):
         found = bisect_right(starts, quantity.start) - 1
         sentence_start, sentence_end = sentences[found] if found >= 0 and quantity.start < sentences[found][1] \
@@ -227,6 +231,10 @@ def claims_in(text: str, sentences: list[tuple[int, int]]) -> list[Claim]:
             quantity = quantity if quantity.comparator else replace(quantity, comparator="<=")
         if role.name == "completion" and text.startswith(_claim_tuple("negated_after"), quantity.end):
             role = roles.Role("other")  # 14批次不合格产品全部依法处置: what failed, not what was done
+        elif role.name == "completion" and re.match(_beyond_after(), after_clause := text[
+                quantity.end:_next_break(text, quantity.end, sentence_end)]) \
+                and not any(word in after_clause for word in roles.words()["target_words"]):
+            role = roles.Role("other")  # 有17件超过了20个工作日: those past a bound, not what the year did
         elif role.name == "completion" and roles.undone_after(after):
             role = roles.Role("other")  # 2条线路未能开通: what was not done, the table holds what was
         elif role.name == "completion" and roles.put_off_after(after, text[len(after) + quantity.end:sentence_end]):
@@ -425,7 +433,15 @@ def _reckoning() -> re.Pattern[str]:
     lead, verb, clause = (("|".join(map(re.escape, words[key])) or "(?!)")
                           for key in ("reckoning_leads", "reckoning_verbs", "reckoning_clause_leads"))
     # (年初目标800个，按新建……380个测算: a clause of its own after the target, to its verb within the clause)
-    return re.compile(f"(?:{lead})[^。；;！!？?]*?(?:{verb})|(?<=[，,])(?:{clause})[^，,。；;！!？?]*?(?:{verb})")
+    # (……高0.11个百分点；按0.3%的控制标准测算，……: after ；or 。 too)
+    return re.compile(f"(?:{lead})[^。；;！!？?]*?(?:{verb})|(?<=[，,；;。])(?:{clause})[^，,。；;！!？?]*?(?:{verb})")
+
+
+@lru_cache(maxsize=1)
+def _beyond_after() -> str:
+    """A figure followed by a bound it passes (17件超过了20个工作日; 3个项目低于95%)."""
+    words = "|".join(map(re.escape, lexicon.claim_words()["beyond_after"]))
+    return rf"(?:{words})了?\d"
 
 
 @lru_cache(maxsize=32)
@@ -578,11 +594,26 @@ def _listed(text: str, previous: Claim, claim: Claim) -> bool:
 
 
 def _last_break(text: str, start: int, end: int) -> int:
-    """Where the clause that ends at `end` starts (after its break, or at `start`)."""
-    return max(start - 1, *(text.rfind(mark, start, end) for mark in CLAUSE_BREAKS)) + 1
+    """Where the clause that ends at `end` starts (after its break, or at `start`); a break inside brackets closed before
+    `end` is the aside's (家政服务（月嫂、育婴员）培训3期146人: the clause opens at 家政服务)."""
+    at = max(start - 1, *(text.rfind(mark, start, end) for mark in CLAUSE_BREAKS))
+    if at >= start and text[at] in "）)" and text[at + 1:end].strip():
+        opening = max(text.rfind("（", start, at), text.rfind("(", start, at))
+        if opening >= 0 and not _BRACKETED_FIGURE.search(text, opening, at):
+            return _last_break(text, start, opening)
+    return at + 1
+
+
+_BRACKETED_FIGURE = re.compile(r"\d")  # （目标4个） holds a figure of its own: the clause after it opens after it
 
 
 _BREAK = re.compile(f"[{re.escape(CLAUSE_BREAKS)}]")
+_PART_END = re.compile("[。；;！!？?\n]")
+
+
+def _next_part_end(text: str, start: int) -> int:
+    found = _PART_END.search(text, start)
+    return found.start() if found else len(text)
 
 
 def _next_break(text: str, start: int, end: int) -> int:
@@ -666,6 +697,11 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
     if clause.rstrip().endswith(tuple(lexicon.claim_words()["met_before_count"])) \
             and not any(clause.rstrip().endswith(word) for word in lexicon.indicator_counts()["missed"]):
         return count_key("met", scope, kind)  # 共设43项指标，达标38项
+    if not scope:
+        # (4项决策指标全部达到目标: the category named right after the figure, not the heading's 决策和过程指标)
+        levels_after, _ = level_scope(after[:_AFTER_LEVEL])
+        if levels_after and after.startswith(levels_after[0]):
+            scope = levels_after
     degrees = tuple(lexicon.claim_words()["count_degree_words"])
     if after.lstrip("".join(lexicon.claim_words()["count_linking_chars"])).startswith(degrees):
         return ""  # 达到目标的指标中又有3项大幅超过目标: those far over, which no column counts

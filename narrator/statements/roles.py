@@ -299,7 +299,9 @@ def undone_after(text_after: str) -> bool:
 @lru_cache(maxsize=1)
 def _undone_after_pattern() -> re.Pattern[str]:
     marks = "|".join(map(re.escape, sorted(words()["undone_marks"], key=len, reverse=True)))
-    return re.compile(rf"[\u4e00-\u9fff“”（）()]{{0,10}}?(?:{marks})[\u4e00-\u9fff]")
+    # (金穗米业承储的1640吨稻谷推迟到2025年轮换: what was put off is not done either, its date after)
+    put_off = "|".join(map(re.escape, sorted(words()["put_off_words"], key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff“”（）()]{{0,10}}?(?:(?:{marks})[\u4e00-\u9fff]|(?:{put_off}))")
 
 
 def _without_link(before: str) -> str:
@@ -407,9 +409,13 @@ def role_of(sentence_before: str, quantity: Quantity, passage_role: str = "") ->
     if opened >= 0:
         inside = sentence_before[opened + 1:]
         outside = _last_clause(_without_brackets(sentence_before[:opened])).rstrip().rstrip("（(").rstrip()
-        if _ends(outside, "target_words") or inside.lstrip().startswith(words()["target_words"]):
-            return Role("target")
         clause = _last_clause(inside)
+        # (（目标4个，完成2个）: what was done after the target in the same brackets)
+        done = clause != inside and clause.strip().rstrip("".join(words()["linking"])) in words()["done_in_brackets"]
+        if (_ends(outside, "target_words") or inside.lstrip().startswith(words()["target_words"])) and not done:
+            return Role("target")
+        if done:
+            return Role("completion")
     else:
         clause = _last_clause(_without_brackets(sentence_before))
         labelled = _without_brackets(sentence_before).rstrip().rstrip("*")
