@@ -255,7 +255,10 @@ def _without_told_clauses(reason: str, above: str, result: IndicatorResult | Non
     above_words = name_tokens(above)
 
     def told(clause: str) -> bool:
-        figures = [quantity for quantity in find_quantities(clause) if quantity.is_number and quantity.raw[:1].isdigit()]
+        # (not dates and numbers of things — 太平川库区2号、3号平房仓维修项目8月首次招标 names the two granaries and
+        # when: cut, the cause below had no subject, a reviewer of 靖岭)
+        figures = [quantity for quantity in find_quantities(clause) if quantity.is_number and quantity.raw[:1].isdigit()
+                   and quantity.unit and quantity.unit not in words["not_figures"]]
         rest = clause
         for quantity in figures:
             rest = rest.replace(quantity.raw, "")
@@ -1421,7 +1424,23 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
         or none_happened(result) and any(
         lexicon.wording()["none_happened"] in sentence
         and len(name_tokens(sentence) & name_tokens(event(result.indicator))) >= 2
-        for sentence in _sentences(story))
+        for sentence in _sentences(story)) or _all_done_above(result, story)
+
+
+def _all_done_above(result: IndicatorResult, story: str) -> bool:
+    """A rate of 100% the story says as all done (排查隐患37处，全部整改到位 for 安全生产隐患排查整改率 100%): its clause
+    of 全部 holds a word of the name, its sentence two — a reviewer of 靖岭 found 整改率为100%，达到年度目标 said after it."""
+    value = result.indicator.completion
+    if not (value.is_number and value.unit == "%" and value.value == 100):
+        return False
+    name = {token for token in name_tokens(result.indicator.name) if len(token) >= 2}
+    for sentence in _sentences(story):
+        if len(name_tokens(sentence) & name) < 2:
+            continue
+        if any(word in clause and name_tokens(clause[clause.index(word):]) & name
+               for clause in _clauses(sentence) for word in lexicon.wording()["all_done_words"]):
+            return True
+    return False
 
 
 def _parts_beside_their_whole(story: str) -> str:
@@ -1684,7 +1703,11 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
             # read the gap between the count and its 分别为 as breaking the sentence)
             parts = at + 1 if at + 1 < len(head) and head[at + 1].lstrip().startswith(
                 tuple(words["dangling_starts"]) + tuple(words["which_starts"])) else at
-            head[parts] += "，" + lang.gap_named(result)
+            # (全县认定粮食应急供应网点10个、粮食应急加工企业2家: another item after its figure, the gap names whose it is —
+            # a reviewer of 靖岭 read 比12个的目标少2个 as the two enterprises')
+            listed_after = any(q.is_number and stated_in(result, head[at][q.start:q.end])
+                               and head[at][q.end:].lstrip().startswith("、") for q in find_quantities(head[at]))
+            head[parts] += "，" + (result.indicator.name if listed_after else "") + lang.gap_named(result)
         elif not any(word in "，".join(head[at:]) for word in words["target_words"]):
             # (his account names the target — 年初目标300亩是按…… — : not in the figure's clause before it as well)
             head[at] += "，" + lang.compared(result, not (own and lang.target_value(result.indicator) in why))

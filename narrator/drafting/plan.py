@@ -942,7 +942,9 @@ def _without_effects(story: str, effects: list[IndicatorResult], others: list[In
             out.append(clause)
         # (经第三方问卷调查，老旧小区改造居民满意度94.2%: the lead of a figure that went says nothing alone)
         if len(out) == 1 < len(clauses) and not find_quantities(out[0]) \
-                and len(out[0].strip()) <= words["survey_lead_chars"] and out[0].lstrip().startswith(tuple(words["survey_leads"])):
+                and len(out[0].strip()) <= words["survey_lead_chars"] and (
+                    out[0].lstrip().startswith(tuple(words["survey_leads"]))
+                    or any(word in out[0] for word in words["survey_words"])):  # (年末问卷调查。 alone: a reviewer)
             out = []
         if out:
             kept.append(part if len(out) == len(clauses) else "，".join(out) + (end or "。"))

@@ -1599,3 +1599,17 @@ def test_the_first_review_of_the_womens_federation_mended():
             "电商直播培训2期88人，5月在县电商产业园、9月在红崖镇各举办1期；滩羊养殖和黄花菜种植实用技术培训2期105人；6月至10月"
             "依托闽宁协作项目在马莲乡、沙沟乡开办刺绣编织培训班6期173人，") in fulian
     assert "电商直播班88人，真正开起店、能坚持直播的仅有39人" in fulian
+
+
+def test_the_first_review_of_the_grain_reserve_bureau_mended():
+    """靖岭 (held-out, first review 30 of 50 against 41): 年末问卷调查。 left alone when the satisfaction went to the effects;
+    the cause of the unfinished repairs without its granaries (太平川库区2号、3号……8月首次招标 cut as figures told); 比12个的
+    目标少2个 after 粮食应急加工企业2家, read as theirs; 整改率为100%，达到年度目标 after 全部整改到位; a frame before an
+    account that compares the loss rate with its ceiling itself."""
+    liangchu = _general("liangchu")
+    assert "年末问卷调查" not in liangchu
+    assert "原因是太平川库区2号、3号平房仓维修项目8月首次招标，报名投标人不足3家流标；" in liangchu
+    assert ("全县认定粮食应急供应网点10个、粮食应急加工企业2家，粮食应急供应网点数比12个的目标少2个，主要原因是拟新认定的"
+            "2个网点未通过评估。") in liangchu
+    assert "排查隐患37处，全部整改到位" in liangchu and "整改率为100%" not in liangchu
+    assert "\n全年轮出储备粮6760吨，综合损耗27.72吨，损耗率0.41%，超过0.3%的控制标准。超标主要出在太平川库区。" in liangchu
