@@ -680,7 +680,12 @@ def opens_on_its_figure(result: IndicatorResult, missing: Missing, above: str = 
     # 少5个 before it twice)
     planned = target.is_number and any(word in first for word in lexicon.wording()["plan_words"]) and any(
         quantity.unit == target.unit and quantity.value == target.value for quantity in find_quantities(first))
-    return (planned or any(word in first for word in lexicon.wording()["target_words"])) and any(
+    # (or the target's figure after 达到/超过: 全年培训512人，……就业率57.4%，未达到65% — a reviewer of 瀚泉 read 培训后就业率比
+    # 65%的目标低7.6个百分点。 before it as the same said twice)
+    compared = target.is_number and any(
+        first[:quantity.start].rstrip().endswith(tuple(lexicon.wording()["target_compared_by"]))
+        and quantity.unit == target.unit and quantity.value == target.value for quantity in find_quantities(first))
+    return (planned or compared or any(word in first for word in lexicon.wording()["target_words"])) and any(
         quantity.unit == completion.unit and agrees(quantity, completion) for quantity in find_quantities(first))
 
 
