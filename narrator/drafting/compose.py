@@ -209,7 +209,7 @@ def _told_reason(result: IndicatorResult, missing: Missing) -> str:
         kept[0] = _plan_without_name(kept[0], name, words)
         if len(kept) > 1 and all(any(agrees(figure, quantity) for quantity in known)
                                  for figure in find_quantities(kept[0])) \
-                and not any(word in kept[0] for word in words["reckoning_words"]):
+                and not any(word in kept[0] for word in words["reckoning_words"] + words["naming_which"]):
             # 年度计划……8座，完成6座并通过交工验收。: the figures just given, then his account (年初目标800人次是按……
             # 测算的 says how the target was set: it stays)
             kept = kept[1:]
@@ -381,6 +381,10 @@ def _beside(result: IndicatorResult, missing: Missing, above: str) -> str:
     above_figures = [quantity for quantity in figures if re.search(
         rf"(?<![\d.]){re.escape(number(quantity.value))}{re.escape(quantity.unit)}", above)]
     words = lexicon.wording()["told_reason"]
+    # (年初计划开发普查资料成果3项，即……，年内完成1项，差2项: it names which, which what follows speaks of — a reviewer of
+    # 桦岭 found 民营经济分析课题…… pointing at nothing once it went)
+    if any(word in first for word in words["naming_which"]):
+        return reason
     if not above_figures or any(word in first for word in words["reckoning_words"]) or not all(
             quantity in above_figures or any(quantity.unit == known.unit and quantity.value == known.value
                                              for known in compared) for quantity in figures):

@@ -219,10 +219,11 @@ def measure_in(result: IndicatorResult, story: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _ratios_at_two_places(text: str) -> bool:
-    """`text` gives a ratio to a target to two decimal places (完成目标的75.00%, 为年度任务的105.26%)."""
+def _ratios_at_two_places(text: str, zeros: bool = False) -> bool:
+    """`text` gives a ratio to a target to two decimal places (完成目标的75.00%, 为年度任务的105.26%); with `zeros`, one
+    whose last place is a zero it writes (75.00%, 90.50%)."""
     pattern = _of_target(tuple(lexicon.wording()["target_words"])).pattern.rstrip("$")
-    return re.search(rf"{pattern}\d+\.\d\d%", text) is not None
+    return re.search(rf"{pattern}\d+\.\d{'0' if zeros else chr(92) + 'd'}%", text) is not None
 
 
 @lru_cache(maxsize=8)
@@ -734,8 +735,12 @@ class Language:
             return whole
         # To two places, as the rates beside them (执行率93.31%, 转化率24.32%) and the officers' own reports give them
         # (完成目标的108.33%): two reviewers of 沣源 read 108.3% beside 93.31% as a program's two precisions; two of
-        # 章贡 and 顺庆 read 107% beside 107.60% so (two earlier ones had asked for 130%).
-        return format_decimal(round_half_up(ratio * 100, 2), 2)
+        # 章贡 and 顺庆 read 107% beside 107.60% so (two earlier ones had asked for 130%). Without the zeros that end it,
+        # as an officer writes 120% and 107.5% (reviewers of 瀚泉, 靖岭 and 梓岩 read 完成目标的120.00% as a program's) —
+        # unless his narratives write theirs to two places whole (完成目标的75.00%).
+        if _ratios_at_two_places(self.narratives, zeros=True):
+            return format_decimal(round_half_up(ratio * 100, 2), 2)
+        return _trimmed(ratio * 100, 2)
 
     def told(self, result: IndicatorResult) -> bool:
         """The unit's own narratives (§二) state this result's value already: as what a clause of theirs says, its

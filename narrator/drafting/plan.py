@@ -721,6 +721,13 @@ def make_plan(evaluation: Evaluation) -> Plan:
             highlight.story = _without_spending(highlight.story, spent)
         if highlight.told:
             highlight.told = _in_place(highlight.told, narrated, lines, spent)
+    # (……；年中因落实调整工资政策和新录用人员，基本支出调增21.36万元: a change and its cause in the 单位概况's sentence on
+    # the budget, which §三 leaves out for the table's figures — a reviewer of 靖岭 found the cause missing)
+    if lines and accounts:
+        for sentence in budget_sentences(report.overview or ""):
+            _, moved, named = without_adjustments(sentence, lines)
+            accounts += [account for account in moved if account not in accounts]
+            accounted |= named
     total = evaluation.total_budget
     untold = [line for line in lines if accounts and line.name not in accounted
               and line.parent != (total.line.name if total is not None else None)]
@@ -1740,6 +1747,21 @@ def _naming(clause: str, line, changes: tuple[str, ...]) -> str:
     return clause
 
 
+def _initial_before(clauses: list[str], change: str, lines):
+    """The line whose change `change` gives when the clauses before it give that line's budget at the year's start
+    (and nothing of its cause); else None."""
+    amounts = {q.value for q in find_quantities(change) if q.is_number and q.unit == BUDGET_UNIT}
+    # (年初按新认定、重新认定各10家测算安排150.00万元，10月追加……: how it was reckoned is why it grew — it goes with it)
+    if any(word in clause for clause in clauses for word in lexicon.claim_words()["reckoning_verbs"]):
+        return None
+    for line in lines:
+        if line.initial and abs(line.adjustment) in amounts and any(
+                q.is_number and q.unit == BUDGET_UNIT and q.value == line.initial
+                for clause in clauses for q in find_quantities(clause)):
+            return line
+    return None
+
+
 def _named_whole(clause: str, line, changes: tuple[str, ...]) -> str:
     """A change clause that names its line by part of its name after its word of change (调减平台建设经费22.00万元 for
     审计大数据分析平台（二期）建设经费) with the whole name, for §三's list, where the story that named the platform is not
@@ -1851,6 +1873,13 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
             moved.append("，".join(clauses) + "。")
         elif not any(flags):
             kept.append(part)
+        elif closing and (line := _initial_before(clauses[:last], clauses[last], lines)) is not None:
+            # (年初自治区妇联提前下达……“两癌”救助资金30.00万元（30人），11月26日追加第二批资金25.00万元（25人）: the line's
+            # budget at the year's start stays in the story; §三's list takes the change alone, named — a reviewer of 瀚泉
+            # read the 30.00万元 listed among the year's changes)
+            kept.append("，".join(clauses[:last]) + (end or "。"))
+            change = clauses[last].strip()
+            moved.append((change if any(name in change for name in names(line)) else line.name + change) + "。")
         elif closing and any(_reports_result(clause, clauses[index + 1], index + 1 == last)
                              for index, clause in enumerate(clauses[:last])):
             results = [index for index, clause in enumerate(clauses[:last])
@@ -2380,6 +2409,14 @@ def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]
         (organisation if staff else duties).append(
             sentence if sentence.endswith("。") else sentence + "。")
     return duties, organisation
+
+
+def budget_sentences(text: str) -> list[str]:
+    """The sentences of the 单位概况 on the budget, which §三 leaves out when 预算信息 gives it (overview_parts)."""
+    words = lexicon.wording()["profile"]
+    return [sentence for sentence in re.findall(r"[^。]+。?", text.strip())
+            if any(word in sentence for word in words["budget_words"])
+            and any(q.is_number and q.unit in words["money_units"] for q in find_quantities(sentence))]
 
 
 def funding_parts(report) -> tuple[object | None, list]:

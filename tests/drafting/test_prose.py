@@ -379,7 +379,7 @@ def test_section_two_does_not_repeat_what_the_task_narratives_state():
     assert "培训" not in goal5
     # (维修养护农村供水工程: the goal's order, verb first)
     # (an effect, 受益人口, is said apart from the work done: a reviewer read 推介会、旅游综合收入、培训 in one 分别 as mixed)
-    assert "维修养护农村供水工程64处，完成目标的106.67%；农村供水受益人口达2.74万人，完成目标的109.60%。" in four
+    assert "维修养护农村供水工程64处，完成目标的106.67%；农村供水受益人口达2.74万人，完成目标的109.6%。" in four
 
 
 def test_section_three_states_the_funding_only_when_its_sources_add_up():
@@ -419,11 +419,11 @@ def test_goals_take_the_indicators_they_state_and_the_officers_problems_are_not_
     goal = _goals(prose)
     # several quantities beyond their targets: their ratios in one list, checked back one by one
     assert ("图书馆、文化馆、博物馆免费开放306天，三馆接待读者观众17.8万人次，新增图书馆藏8650册，"
-            "分别完成年度目标的102.00%、118.67%和108.13%。村级综合性文化服务中心达标率达96.30%，比目标高1.3个百分点。") \
+            "分别完成年度目标的102%、118.67%和108.13%。村级综合性文化服务中心达标率达96.30%，比目标高1.3个百分点。") \
         in goal[1]  # quantities in ratios, the rate on its own in points
     # 全县接待游客人次增长8%以上 is goal 4's: its effect indicator is analysed there
-    assert "全县接待游客人次增长率达11.60%，比目标高3.6个百分点；旅游综合收入达19.26亿元，完成目标的107.00%。" in goal[4]
-    assert "参加省内外旅游推介会7场，旅游从业人员培训342人次，分别完成年度目标的116.67%和114.00%。" in goal[4]
+    assert "全县接待游客人次增长率达11.60%，比目标高3.6个百分点；旅游综合收入达19.26亿元，完成目标的107%。" in goal[4]
+    assert "参加省内外旅游推介会7场，旅游从业人员培训342人次，分别完成年度目标的116.67%和114%。" in goal[4]
     # goal 6 names the budget rates: the budget is analysed there (where the unspent money is, the lowest line),
     # with no 预算执行情况 of its own saying it again
     assert ("预算执行率为98.05%，比100%的目标低1.95个百分点，主要原因：一是省级文物保护专项资金26.65万元9月下旬才下达" in goal[6]
@@ -476,7 +476,7 @@ def test_a_bureau_drafted_with_its_officers_answers_reads_as_one_text():
     assert "1.就业创业方面的7项指标全部达到或超过目标。全年城镇新增就业6842人；依托3个零工驿站" in prose
     assert "完成目标任务的105.26%" not in prose
     assert ("城镇新增就业6842人，失业人员再就业1926人，就业困难人员就业538人，"
-            "分别完成年度目标的105.26%、107.00%和107.60%。") in prose
+            "分别完成年度目标的105.26%、107%和107.6%。") in prose
     assert ("劳动人事争议仲裁结案率为97.2%，劳动人事争议调解成功率为65.5%，在建工程项目农民工工资专用账户开设率为100%，"
             "分别高于年度目标2.2个百分点、5.5个百分点和2个百分点。") in prose
     assert "（一）稳就业促就业\n" in prose
@@ -550,7 +550,7 @@ def test_a_bureau_whose_goal_is_the_budget_has_its_budget_analysed_there():
     # the lowest line's rate is told under the goal its work serves, not again here
     assert "执行率最低" not in goal[6] and "执行率90.65%" in four
     assert "预算执行情况" not in four and "全年未发生重大森林火灾，实现年度目标。" in four
-    assert "制发林票6520亩，仅完成目标8000亩的81.50%，主要原因：一是" in goal[5]
+    assert "制发林票6520亩，仅完成目标8000亩的81.5%，主要原因：一是" in goal[5]
 
 
 def test_counts_named_by_their_measure_word_and_far_exceedances_said_once():
@@ -1353,7 +1353,7 @@ def test_blind_reviews_of_jinyun_tinghu_and_qifeng_mended():
             and "联防联治。清理松材线虫病疫木16820株，完成目标的112.13%；林业有害生物无公害防治率达93.5%，比目标高3.5个百分点；"
                 "林业有害生物成灾率为0.8‰，控制在3‰以内。" in shaxian)
     yudu = compose(evaluate(_answered(DATA / "statements_yudu"))).prose()
-    assert "城乡低保保障14862人，特困人员供养2648人，分别完成年度目标的102.50%和101.85%。" in yudu
+    assert "城乡低保保障14862人，特困人员供养2648人，分别完成年度目标的102.5%和101.85%。" in yudu
     # §二: the missed of a field, when two, are named as such with their gaps (a reviewer: 3项达到 and then a list of
     # the missed without saying that these are the two that missed)
     assert ("3.城乡客运一体化和农村物流体系建设方面的5项指标中，3项达到或超过目标，2项未达到：新开通（优化）城乡公交线路4条，"
