@@ -441,7 +441,7 @@ def _reckoning() -> re.Pattern[str]:
 def _beyond_after() -> str:
     """A figure followed by a bound it passes (17件超过了20个工作日; 3个项目低于95%)."""
     words = "|".join(map(re.escape, lexicon.claim_words()["beyond_after"]))
-    return rf"(?:{words})了?\d"
+    return rf"(?:{words})\d"
 
 
 @lru_cache(maxsize=32)
@@ -498,10 +498,10 @@ def _gross_changes(text: str, claims: list[Claim]) -> list[Claim]:
     # 调增的356.60万元中，……两项共286.00万元: a sum of changes named again (……的 …… 中) after the sentence that
     # stated it as gross is that gross sum again
     stated = {claim.quantity.value for claim in claims if claim.role == "gross"}
-    again = tuple(word + "的" for word in increase + decrease)
+    again = tuple(word + mark for word in increase + decrease for mark in words["gross_again_before"])
     for index, claim in enumerate(claims):
         if claim.role != "gross" and claim.quantity.is_number and claim.quantity.value in stated \
-                and text[:claim.start].rstrip().endswith(again) and text[claim.end:claim.end + 1] == "中":
+                and text[:claim.start].rstrip().endswith(again) and text[claim.end:].startswith(tuple(words["gross_again_after"])):
             claims[index] = replace(claim, role="gross", alternatives=())
     return claims
 
