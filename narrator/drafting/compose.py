@@ -266,7 +266,10 @@ def _without_told_clauses(reason: str, above: str, result: IndicatorResult | Non
         # words all there — a reviewer found it in two paragraphs one after the other)
         echoed = len(rest.strip()) <= _RESTATING_CHARS or (
             (own := name_tokens(rest)) and len(own & above_words) >= _ECHOED_SHARE * len(own))
-        return bool(figures) and echoed and not _tells_cause(clause, words) and all(
+        # (这173人也算进了培训人数: what he says of figures told, pointing back at them — a reviewer of 瀚泉 lost why the
+        # training grew when it went)
+        pointing = clause.lstrip().startswith(tuple(words["pointing_starts"]))
+        return bool(figures) and echoed and not pointing and not _tells_cause(clause, words) and all(
             re.search(rf"(?<![\d.]){re.escape(number(quantity.value))}{re.escape(quantity.unit)}", above)
             for quantity in figures)
 

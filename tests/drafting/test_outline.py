@@ -1638,3 +1638,6 @@ def test_the_second_reviews_of_the_newest_units_mended():
             "全国经济普查资料汇编》和《桦岭县民营经济发展情况分析》课题。") in _general("tongji")
     # (his reckoning before the change is why it grew: it stays with it — 沣源)
     assert "二是年初按新认定、重新认定各10家测算安排150.00万元，10月追加高新技术企业培育奖补资金30.00万元；" in _general("keji")
+    # (这173人也算进了培训人数: what he says of a figure the story gave stays — a reviewer of 瀚泉 lost why the training
+    # grew when it went)
+    assert "县妇联负责招生和管理，这173人也算进了培训人数；另外9月在红崖镇增开了1期电商直播班。" in fulian
