@@ -1641,3 +1641,6 @@ def test_the_second_reviews_of_the_newest_units_mended():
     # (这173人也算进了培训人数: what he says of a figure the story gave stays — a reviewer of 瀚泉 lost why the training
     # grew when it went)
     assert "县妇联负责招生和管理，这173人也算进了培训人数；另外9月在红崖镇增开了1期电商直播班。" in fulian
+    # (对全县62个脱贫村实现服务全覆盖: the 100% coverage told — a reviewer of 沣源 found 覆盖率为100%，达到年度目标 after it)
+    keji = _general("keji")
+    assert "对全县62个脱贫村实现服务全覆盖" in keji and "服务覆盖率为100%" not in keji
