@@ -40,7 +40,7 @@ from ..statements.extract import (LIST_LABEL, area_heading, extract, group_parts
 from . import across, rules
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
 from .findings import Finding, Location, wording
-from .link import anchored, apart_from_wholes, link, parts_after_their_whole, taken_by_others, task_areas
+from .link import among_their_sentence, anchored, link, task_areas
 from .rules import CheckedReport, Passage
 
 
@@ -178,8 +178,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         location = Location(document.file, paragraph.section, paragraph=paragraph.number, line=paragraph.line,
                             page=paragraph.page)
         links = anchored([link(c, facts) for c in paragraph_claims], facts)
-        links = taken_by_others(apart_from_wholes(links, group_parts(paragraph.text, paragraph_claims)))
-        links = parts_after_their_whole(links, paragraph.text)
+        links = among_their_sentence(links, paragraph.text, group_parts(paragraph.text, paragraph_claims))
         passages.append(Passage(paragraph.text, paragraph_claims, links, location, paragraph, targets))
     tasks = wording("place_tasks")
     for row, cell, cell_claims in zip(rows, cells, claims[len(paragraphs):]):
@@ -188,8 +187,7 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         aliases = (name_tokens(row.task.name),) if len(cell_claims) == 1 and row.task.name else ()
         links = [link(claim, facts, exclude_place=tasks, aliases=aliases) for claim in cell_claims]
         # (……境内外展会66家次，其中境外展会23家次、境内展会43家次: the parts of a whole in a cell too)
-        links = parts_after_their_whole(taken_by_others(apart_from_wholes(links, group_parts(cell.text, cell_claims))),
-                                        cell.text)
+        links = among_their_sentence(links, cell.text, group_parts(cell.text, cell_claims))
         passages.append(Passage(cell.text, cell_claims, links,
                                 cell_location(document.file, cell, sections.get(cell.table, ""))))
     # A scored form's tables and a budget table whose lines say which make up a total are checked by their

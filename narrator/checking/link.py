@@ -774,6 +774,12 @@ def apart_from_wholes(links: list[Link], parts: list[tuple[int, int]]) -> list[L
     return result
 
 
+def among_their_sentence(links: list[Link], text: str, parts: list[tuple[int, int]]) -> list[Link]:
+    """The links of one passage read again beside the other figures of their sentences: parts of a whole (group_parts),
+    a fact another figure gives, parts after 其中 of a whole that agrees."""
+    return parts_after_their_whole(taken_by_others(apart_from_wholes(links, parts)), text)
+
+
 def parts_after_their_whole(links: list[Link], text: str) -> list[Link]:
     """A figure after 其中 in the sentence of a larger figure in its unit that agrees with the tables (全年举办家庭教育讲座
     86场，其中……家长学校举办47场，进村（社区）举办29场: a part of the 86) is no claim on another indicator whose name it

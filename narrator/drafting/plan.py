@@ -2399,8 +2399,7 @@ def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]
             continue
         # (a sum of money: 部门预算编报范围另含县直属中小学9所 is the unit's setting, not its budget — a reviewer found
         # 缙云's 7个科室 and 9所直属学校 missing)
-        if budget_given and any(word in sentence for word in words["budget_words"]) and any(
-                q.is_number and q.unit in words["money_units"] for q in find_quantities(sentence)):
+        if budget_given and _on_the_budget(sentence):
             continue
         # the first sentence introduces the unit (……是市科学技术局下属公益一类事业单位): its setting, not its staff
         staff = bool(duties or organisation) and any(word in sentence for word in words["organisation_words"]) \
@@ -2411,12 +2410,16 @@ def overview_parts(text: str, budget_given: bool) -> tuple[list[str], list[str]]
     return duties, organisation
 
 
+def _on_the_budget(sentence: str) -> bool:
+    """A sentence of the 单位概况 on the budget: a word of it and a sum of money."""
+    words = lexicon.wording()["profile"]
+    return any(word in sentence for word in words["budget_words"]) and any(
+        q.is_number and q.unit in words["money_units"] for q in find_quantities(sentence))
+
+
 def budget_sentences(text: str) -> list[str]:
     """The sentences of the 单位概况 on the budget, which §三 leaves out when 预算信息 gives it (overview_parts)."""
-    words = lexicon.wording()["profile"]
-    return [sentence for sentence in re.findall(r"[^。]+。?", text.strip())
-            if any(word in sentence for word in words["budget_words"])
-            and any(q.is_number and q.unit in words["money_units"] for q in find_quantities(sentence))]
+    return [sentence for sentence in re.findall(r"[^。]+。?", text.strip()) if _on_the_budget(sentence)]
 
 
 def funding_parts(report) -> tuple[object | None, list]:
@@ -2451,6 +2454,11 @@ class BudgetView:
     largest: BudgetResult | None = None  # the project with the largest adjusted budget, among three or more
     projects: list[BudgetResult] = field(default_factory=list)  # the lines of a line under the total
 
+    def _changed_leaves(self) -> list[BudgetResult]:
+        """The lines changed in the year that have no lines under them."""
+        parents = {b.line.parent for b in self.projects + self.children}
+        return [b for b in self.children + self.projects if b.line.name not in parents and b.line.adjustment]
+
     @property
     def gross_changes(self) -> tuple[Decimal, Decimal] | None:
         """The year's increases and cuts over the lines without lines under them (调增356.60万元、调减155.00万元), when
@@ -2458,8 +2466,7 @@ class BudgetView:
         officers' 调增合计……、调减合计……)."""
         if self.total is None or not self.total.line.adjustment:
             return None
-        parents = {b.line.parent for b in self.projects + self.children}
-        leaves = [b for b in self.children + self.projects if b.line.name not in parents and b.line.adjustment]
+        leaves = self._changed_leaves()
         up = sum((b.line.adjustment for b in leaves if b.line.adjustment > 0), Decimal(0))
         down = -sum((b.line.adjustment for b in leaves if b.line.adjustment < 0), Decimal(0))
         return (up, down) if up and down and up - down == self.total.line.adjustment else None
@@ -2473,8 +2480,7 @@ class BudgetView:
         116.40万元，占全部调增额的72.43%). None when the lines' increases and cuts do not net to the total's change."""
         if self.total is None or not self.total.line.adjustment:
             return None
-        parents = {b.line.parent for b in self.projects + self.children}
-        leaves = [b for b in self.children + self.projects if b.line.name not in parents and b.line.adjustment]
+        leaves = self._changed_leaves()
         ups = sorted((b for b in leaves if b.line.adjustment > 0), key=lambda b: -b.line.adjustment)
         up = sum((b.line.adjustment for b in ups), Decimal(0))
         down = -sum((b.line.adjustment for b in leaves if b.line.adjustment < 0), Decimal(0))
