@@ -75,14 +75,24 @@ class Block:
         work = " ".join([self.title, self.goal] + [task.name for task in self.tasks])
         return bool((_words(line.line.name) - generic) & _words(work))
 
-    def funds_host(self, accounts: list[str]) -> int:
-        """The last of the officer's accounts told under this goal that names its only line: the line's funds go on
-        from it, pointing back (……地质灾害防治资金年末未支出193.25万元。该项资金调整后预算……; three reviewers found the
-        funds a paragraph of their own at each part's end, tied to no result); -1 with none, or with several lines."""
-        if self.lines_total or len(self.lines) != 1 or self.lines[0].line.actual is None:
-            return -1
-        name = self.lines[0].line.name
-        return max((index for index, said in enumerate(accounts) if name in said), default=-1)
+    def funds_hosts(self, accounts: list[str]) -> dict[int, BudgetResult]:
+        """Which of the officer's accounts told under this goal each line's funds go on from, pointing back
+        (……地质灾害防治资金年末未支出193.25万元。该项资金调整后预算……; three reviewers found the funds a paragraph
+        of their own at each part's end, tied to no result): the last account that names the line and no other of
+        the goal's lines, one line to an account; not a line whose figures the account gives all. With several
+        lines, only a line whose rate the officer's account gives (……执行率仅为29.09%): the reviewers of 沣源 and
+        瀚泉 read it again in the funds sentence below; the lines no account speaks of stay together there."""
+        hosts: dict[int, BudgetResult] = {}
+        for line in self.lines:
+            if line.line.actual is None or self.figures_told(line) or (len(self.lines) > 1
+                                                                       and not self.rate_told(line)):
+                continue
+            others = [b.line.name for b in self.lines if b is not line]
+            index = max((index for index, said in enumerate(accounts) if line.line.name in said
+                         and not any(name in said for name in others)), default=-1)
+            if index >= 0 and index not in hosts:
+                hosts[index] = line
+        return hosts
 
     def rate_told(self, line: BudgetResult) -> bool:
         """An officer's account under this goal gives the line's execution rate (……地质灾害防治资金年末未支出193.25万元，

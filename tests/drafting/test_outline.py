@@ -339,13 +339,13 @@ def test_a_met_figure_and_a_ceiling_kept_are_one_sentence_and_the_funds_say_thei
         for task in report.key_tasks])
     assert "资助资金按时足额发放率为100%，审核发放时限为12天，控制在15天以内。" in compose(
         evaluate(report), outline="通用").prose()
-    funds = _section(qichuan, "市政设施维护和城市更新改造").split("\n")[-1]
-    # his account of 背街小巷 gives the line's rate, and its funds clause still says it in full (two reviewers: the
-    # line that left most unspent had no rate in its funds)
-    assert ("老旧管网及背街小巷改造项目资金调整后预算1750.00万元，实际支出1286.20万元，"
-            "执行率73.50%，为各项资金中最低；") in funds
-    # (not in the budget's analysis too, whose lowest rate a goal tells: his account, the funds, the verdict, his problem)
-    assert qichuan.count("73.50%") == 4
+    # his account of 背街小巷 gives the line's rate: the line's funds go on from it, its rate beside them (two
+    # reviewers: the line that left most unspent had no rate in its funds; the reviewers of 沣源 and 瀚泉: the rate
+    # said in his account and again in the funds sentence below)
+    assert ("是老旧管网及背街小巷改造项目资金年末结余463.80万元、执行率仅为73.50%的主要原因。该项资金调整后预算1750.00万元，"
+            "实际支出1286.20万元。\n") in _section(qichuan, "市政设施维护和城市更新改造")
+    # (not in the budget's analysis too, whose lowest rate a goal tells: his account, the verdict, his problem)
+    assert qichuan.count("73.50%") == 3
 
 
 def test_a_short_cause_follows_the_figure_it_explains_and_nothing_is_compared_twice():
@@ -569,6 +569,27 @@ def test_an_account_leaves_the_rate_to_the_funds_that_follow(lanxi):
     assert "执行率仅为70.82%的主要原因。该项资金调整后预算1430.00万元，实际支出1012.66万元。" in _general("wugang")
     assert ("年中调减水土保持及河湖管护项目资金45.00万元。该项目调整后预算715.00万元，实际支出701.93万元，执行率98.17%。"
             in _general("fenxi"))
+
+
+def test_a_goal_of_several_lines_hosts_the_one_whose_rate_his_account_gives():
+    """沣源 and 瀚泉 (held-out): 执行率仅为29.09% in his account, then 执行率29.09%，为各项资金中最低 in the goal's funds
+    sentence; 这个项目的预算执行率也仅有74.55%, then 执行率74.55% a line below. The line's budget and spending go on
+    from his account, the other lines of the goal stay together in the funds sentence."""
+    keji = _general("keji")
+    assert ("部门整体预算执行率因此仅有90.21%。该项资金预算180.00万元，年中未作调整，实际支出52.36万元。\n" in keji)
+    assert _part(keji, "公共检测平台新增科研仪器设备比", "\n科普工作经费调整后预算").count("29.09%") == 1
+    assert "\n科普工作经费调整后预算41.00万元，实际支出40.72万元，执行率99.32%。" in keji
+    fenxi = _general("fenxi")
+    assert ("执行率仅为87.01%的主要原因。该项目调整后预算2800.00万元，实际支出2436.38万元。\n" in fenxi)
+    assert "\n从资金看，中小河流治理及山塘整治项目调整后预算2010.00万元，实际支出1983.52万元，执行率98.68%。" in fenxi
+    # (his account gives no rate where it ends, though his note does: the line's sentence gives it)
+    assert ("农村生活污水治理项目资金年末未支出323.58万元。5个村计划2025年5月底前完工。该项资金预算规模最大，调整后预算"
+            "1110.00万元，实际支出786.42万元，执行率70.85%，为各项资金中最低。") in _general("jiangling")
+    # (his account gives the line's budget, spending and rate itself: nothing goes on from it)
+    assert _general("sifa").count("实际支出168.36万元") == 1
+    fulian = _general("fulian")
+    assert ("这个项目的预算执行率也仅有74.55%。\n中央专项彩票公益金“两癌”救助资金调整后预算55.00万元，实际支出41.00万元。\n"
+            in fulian)
 
 
 def test_a_lines_spending_in_a_story_is_left_to_its_funds_when_a_count_word_names_it():
@@ -827,8 +848,8 @@ def test_a_line_raised_in_the_year_says_how_its_spending_stood_to_its_initial_bu
     # spent, and the report did not say so. The arithmetic says it; nothing more is said. Spending short of the initial
     # budget itself (比年初预算1680.00万元少293.55万元) is not said: three later reviewers (于都, 漆川, 栖凤) read it as a
     # comparison with the budget before its change, the unspent money being the adjusted budget's
-    assert ("危桥改造及生命安全防护工程资金调整后预算1860.00万元，实际支出1386.45万元，"
-            "执行率74.54%，为各项资金中最低") in _general("qifeng")
+    assert ("是危桥改造及生命安全防护工程资金年末结余473.55万元、执行率仅为74.54%的主要原因。该项资金调整后预算1860.00万元，"
+            "实际支出1386.45万元。") in _general("qifeng")
     assert "比年初预算" not in _general("qifeng") and "比年初预算" not in _general("yudu")
     qingyuan = _general("qingyuan")
     # its raise all but unspent (26.23 of 26.65万元); and not called the largest: 168.00万元 at the year's start
@@ -839,7 +860,7 @@ def test_a_line_raised_in_the_year_says_how_its_spending_stood_to_its_initial_bu
     # one that fell short of its initial budget by less than its raise (two reviewers: 调增320万元 and 比年初预算少43.62万元
     # says nothing)
     assert "实际支出8946.52万元，执行率98.10%" in _general("qifeng")
-    assert "实际支出2436.38万元，执行率87.01%" in _general("fenxi") and "比年初预算" not in _general("fenxi")
+    assert "该项目调整后预算2800.00万元，实际支出2436.38万元。" in _general("fenxi") and "比年初预算" not in _general("fenxi")
     # his 今年 is the evaluated year (a reviewer: the report is written the next year)
     assert "一是2024年联合县老年大学和乡镇综合文化站线上线下合办培训班" in qingyuan and "今年" not in qingyuan
 
