@@ -248,7 +248,9 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
                ) -> tuple[list[tuple[float, Fact]], str, str]:
     """The facts the claim may speak of, best first, or the reason there are none and its detail.
     `aliases`: other names of what the claim is about (the task of a cell with one figure)."""
-    scope = claim_scope(claim, facts)
+    # (a count of the indicators is no budget line's, though the sentence names lines' work before it: 围绕馆藏档案数字化、
+    # ……设定了6项年度目标，并细化为35项绩效指标，其中决策指标4项、过程指标8项……)
+    scope = "" if claim.role == "count" else claim_scope(claim, facts)
     if scope == FOREIGN:
         return [], "other_line", ""
     # A line named in an earlier clause (项目支出调增38.65万元（…），调整后预算1939.25万元) may have
@@ -301,11 +303,15 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
             weak.append((score, fact))
             weak_count += occurrences
     if not found and weak_count == 1 and _distinctive(claim.quantity.unit, facts, claim.role, exclude_place) \
-            and not _explaining(claim.context) and not exclude_place:
+            and not _explaining(claim.context) and not exclude_place \
+            and not (_census(claim) and any(fact.place == task_place for _, fact in weak)) \
+            and not any(_of_some(claim, fact) for _, fact in weak):
         # (a task cell's figure sharing one word with an indicator stays unlinked: 23艘渡船全部落实…… is no
         # 渡船标准化改造数, 其中线上培训3870人次 no 宣传培训人次 — its narrative counts other things)
         # 平台集聚各类研发资源58000台套 and 集聚仪器资源 ≥58000台套: the only target counted
-        # in 台套, sharing a word, is the one the sentence means (certain: CERTAIN_SCORE).
+        # in 台套, sharing a word, is the one the sentence means (certain: CERTAIN_SCORE). Not a census's count of what
+        # exists (馆藏……另有照片档案2.3万张) against a year's work in a task narrative (其中历史照片612张), nor what some
+        # did (一位老会员的家属一次捐赠了……历史照片400多张).
         found = [(CERTAIN_SCORE, fact) for _, fact in weak]
     found.sort(key=lambda pair: -pair[0])
     if found:
@@ -352,22 +358,13 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
         return False  # a narrative's 年初预算96.00万元 names only a column: whose budget, its sentence said, not its name
     if _one_of_joined(claim.subject, fact.name):
         return False  # 新增农民合作社12个、家庭农场22个: each a part of 新增农民合作社和家庭农场数
-    part = re.split("[。；;]", claim.context)[-1].lstrip()
-    rest = tuple(lexicon.claim_words()["rest_starts"])
-    if part.startswith(rest) and not fact.name.startswith(rest):
-        return False  # 其余库点轮出4160吨，损耗10.82吨: the rest's, not the loss the narrative named (16.90吨)
-    counted = _subset().search(_last_clause(claim.context))
-    if counted and counted.group(0) not in fact.name:
-        return False  # 两家医院退回医保基金196.80万元: what some of them did, not the whole (其中退回医保基金327.48万元)
-    if any(re.search(pattern, _last_clause(claim.context)) for pattern in lexicon.claim_words()["alone_parts"]):
-        return False  # 仅汽车类消费券就带动消费1.52亿元: what one part did alone, not the whole (2.87亿元)
+    if _of_some(claim, fact):
+        return False
     # 截至2024年底，全县共有中小学63所、幼儿园58所: a census of what exists names kinds of things; the words of
     # a longer indicator's name (新建改扩建公办幼儿园数量) are not that indicator there.
     # (or after it in its part of the sentence: ……区域自动气象站46个全年稳定运行，……数据到报率99.12%，比97%的目标……;
     # the 97% after it is no census)
-    after = re.split("[；;。]", claim.sentence[claim.end - claim.sentence_start:], maxsplit=1)[0]
-    census = any(word in claim.context for word in lexicon.claim_words()["census_words"]) or any(
-        word in after for word in lexicon.claim_words()["census_after_words"])
+    census = _census(claim)
     if census and fact.place == wording("place_tasks") \
             and not any(word in _last_clause(claim.context) for word in lexicon.claim_words()["year_total_words"]):
         # 全县有小型水库67座 is a census; 计划的8座小型水库中完成6座 in a task narrative a year's work (but 截至年末全县……
@@ -391,6 +388,27 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True
     return False
+
+
+def _of_some(claim: Claim, fact: Fact) -> bool:
+    """The claim tells what some of the fact's things did, or the rest of them: not the fact's whole."""
+    part = re.split("[。；;]", claim.context)[-1].lstrip()
+    rest = tuple(lexicon.claim_words()["rest_starts"])
+    if part.startswith(rest) and not fact.name.startswith(rest):
+        return True  # 其余库点轮出4160吨，损耗10.82吨: the rest's, not the loss the narrative named (16.90吨)
+    counted = _subset().search(_last_clause(claim.context))
+    if counted and counted.group(0) not in fact.name:
+        return True  # 两家医院退回医保基金196.80万元: what some of them did, not the whole (其中退回医保基金327.48万元)
+    # 仅汽车类消费券就带动消费1.52亿元: what one part did alone, not the whole (2.87亿元)
+    return any(re.search(pattern, _last_clause(claim.context)) for pattern in lexicon.claim_words()["alone_parts"])
+
+
+def _census(claim: Claim) -> bool:
+    """The claim counts what exists at a time (截至2024年末，……另有照片档案2.3万张), not what the year did — by a census
+    word before it in its sentence, or after it in its part."""
+    after = re.split("[；;。]", claim.sentence[claim.end - claim.sentence_start:], maxsplit=1)[0]
+    return any(word in claim.context for word in lexicon.claim_words()["census_words"]) or any(
+        word in after for word in lexicon.claim_words()["census_after_words"])
 
 
 def _reckoned_here(claim: Claim, own: bool = False) -> bool:

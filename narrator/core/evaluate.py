@@ -75,7 +75,7 @@ def evaluate_indicator(indicator: Indicator) -> IndicatorResult:
     if completion.is_empty:
         return IndicatorResult(indicator, Status.PENDING, problem=Problem.NO_COMPLETION)
     if not target.is_number:
-        return _qualitative(indicator)
+        return _by_deadline(indicator) or _qualitative(indicator)
     if not completion.is_number:
         problem = Problem.KIND_MISMATCH if completion.kind == "qualitative" else Problem.UNREADABLE
         return IndicatorResult(indicator, Status.PENDING, problem=problem)
@@ -85,6 +85,20 @@ def evaluate_indicator(indicator: Indicator) -> IndicatorResult:
         return IndicatorResult(indicator, Status.PENDING, problem=Problem.UNIT_MISMATCH)
     status = _status(target.comparator, value, target.value)
     return IndicatorResult(indicator, status, _deviation(target, value, status), completion_value=value)
+
+
+def _by_deadline(indicator: Indicator) -> IndicatorResult | None:
+    """A target that is a time in the year (10月底前) and a completion that is a date (9月): met when the date is by
+    the time on every reading of both, missed when after it on every reading; None when it is no such pair or the
+    readings disagree (10月前 against 10月)."""
+    bounds, span = lexicon.deadline(indicator.target.text), lexicon.date_span(indicator.completion.text)
+    if bounds is None or span is None:
+        return None
+    if span[1] <= bounds[0]:
+        return IndicatorResult(indicator, Status.MET, ZERO)
+    if span[0] > bounds[1]:
+        return IndicatorResult(indicator, Status.MISSED)
+    return None
 
 
 def _qualitative(indicator: Indicator) -> IndicatorResult:
@@ -205,12 +219,14 @@ def evaluate(report: Report) -> Evaluation:
 
 def _multiple_named(result: IndicatorResult, problems: list[str]) -> bool:
     """A problem of the unit's names the exceeded indicator and its multiple of the target (重点行业挥发性有机物综合治理
-    企业数、……分别为目标的1.75倍和2.15倍): the unit itself calls it far over."""
+    企业数、……分别为目标的1.75倍和2.15倍), or the officer's reason for it names the multiple (全年接待4380人次，是目标的
+    1.75倍。一是……): the unit itself calls it far over."""
     if result.status is not Status.EXCEEDED or result.completion_value is None or not result.indicator.target.value:
         return False
     ratio = result.completion_value / result.indicator.target.value
-    for problem in problems:
-        if result.indicator.name in problem and any(
+    reason = result.indicator.reason or ""
+    for problem in [*problems, reason]:
+        if (result.indicator.name in problem or problem is reason) and any(
                 quantity.is_number and lexicon.unit_kinds().get(quantity.unit) == "multiple"
                 and quantity.value == round_half_up(ratio, _places(quantity.raw))
                 for quantity in find_quantities(problem)):

@@ -91,6 +91,41 @@ def _grades() -> dict:
     return {"scales": scales, "at_least": data["at_least"], "strict": data["strict"]}
 
 
+def deadline(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A target that is a time in the year (10月底前, 11月15日前, 年底前) as (month, day) bounds: the earliest and the
+    latest reading of it (10月前 is by 9月 or by 10月); None when it is no such time (lexicon/grades.yaml)."""
+    words = _yaml("grades.yaml")["deadlines"]
+    text = unicodedata.normalize("NFKC", text).strip()
+    if text in words["year_end"]:
+        return (12, 31), (12, 31)
+    match = re.fullmatch(r"(?:\d{4}年)?(\d{1,2})月(?:(\d{1,2})日)?(.*)", text)
+    if not match or not 1 <= int(match.group(1)) <= 12:
+        return None
+    month, day, rest = int(match.group(1)), match.group(2), match.group(3)
+    if day is None and rest in words["month_end"]:
+        return (month, 31), (month, 31)
+    if rest in words["before"]:
+        if day is not None:
+            return (month, int(day)), (month, int(day))
+        return (month - 1, 31), (month, 31)
+    return None
+
+
+def date_span(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A completion that is a date in the year (9月, 9月28日, 10月底, 2024年9月) as its first and last (month, day);
+    None when it is no such date."""
+    words = _yaml("grades.yaml")["deadlines"]
+    match = re.fullmatch(r"(?:\d{4}年)?(\d{1,2})月(?:(\d{1,2})日)?(.*)", unicodedata.normalize("NFKC", text).strip())
+    if not match or not 1 <= int(match.group(1)) <= 12:
+        return None
+    month, day, rest = int(match.group(1)), match.group(2), match.group(3)
+    if rest and not (day is None and rest in words["month_end"] and not rest.endswith("前")):
+        return None
+    if day is not None:
+        return (month, int(day)), (month, int(day))
+    return ((month, 31), (month, 31)) if rest else ((month, 1), (month, 31))
+
+
 def grade(text: str) -> tuple[int, int, bool] | None:
     """A qualitative value read as a grade of an ordered scale (lexicon/grades.yaml): (scale, rank — 0 best —, strict)
     for 达到Ⅲ类 (Ⅲ类及以上; 优于Ⅲ类 strict), None when the text, its 达到/以上 words taken off, is no grade."""

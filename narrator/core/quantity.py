@@ -300,6 +300,12 @@ def _parse_text(text: str) -> Quantity:
         quantity = _build(match, text)
         if quantity is not None:
             return quantity
+    # A unit with its alternative in brackets (≥3部（篇）: books or articles) counts in the unit before the bracket.
+    alternative = _ALTERNATIVE_UNIT.search(stripped)
+    if alternative and alternative.group(1) in lexicon.unit_kinds():
+        quantity = _parse_text(stripped[:alternative.start()])
+        if quantity.is_number and quantity.unit:
+            return replace(quantity, raw=text)
     for word, symbol in lexicon.comparators_after().items():  # 2%以内: ≤2%
         if stripped.endswith(word) and len(stripped) > len(word):
             quantity = _parse_text(stripped[:-len(word)])
@@ -308,6 +314,7 @@ def _parse_text(text: str) -> Quantity:
     return Quantity(raw=text, kind="text")
 
 
+_ALTERNATIVE_UNIT = re.compile(r"[(（]([^()（）\d]{1,3})[)）]$")
 # A number that is part of a date, an ordinal, a list label or a name, not a figure.
 _NOT_A_FIGURE_BEFORE = re.compile(r"(第[\d、和及至~-]*|附件|图|表|[A-Za-z])$")
 _YEAR_UNITS = {"年", "月", "日"}

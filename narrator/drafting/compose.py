@@ -799,7 +799,10 @@ def _fact_of_gap(clause: str, known: list) -> bool:
     figures = find_quantities(clause)
     return len(known) > 1 and bool(figures) and not _gives_result(clause, known) \
         and not clause.lstrip().startswith(tuple(lexicon.wording()["told_reason"]["gap_starts"])) \
-        and not any(figure.unit == known[1].unit and figure.value == known[1].value for figure in figures)
+        and not any(figure.unit == known[1].unit and figure.value == known[1].value for figure in figures) \
+        and not all(figure.unit in ("%", "倍") and figure.unit != known[0].unit for figure in figures)
+    # (完成目标的162.0% after 全年检查81个 is the result's ratio, no fact: a reviewer would read it left after 新增检查31个
+    # as the new checks')
 
 
 def _restates(clause: str, known: list, name: str = "") -> bool:
@@ -1119,6 +1122,14 @@ def untold_events(groups: list, lang: Language) -> list:
     return [(aspect, results) for aspect, results in kept if results]
 
 
+def on_target_setting(problem: str) -> bool:
+    """The officer's problem is that targets were set too low (部分绩效目标测算不够准确) and names no figure: the
+    draft gives the figures after it (额尔敦塔拉's reviewer: the problem listed bare, the 3.75倍 and 1.75倍 nowhere)."""
+    words = lexicon.wording()["problem_topics"]
+    return any(word in problem for word in words["notable"]) and any(word in problem for word in words["targets"]) \
+        and not any(quantity.is_number for quantity in find_quantities(problem))
+
+
 def funds_named(name: str) -> str:
     """A budget line's name as the money it is (文物保护及非遗传承 → ……项目): funds_suffix when it names no funds."""
     words = lexicon.wording()
@@ -1246,6 +1257,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     env.tests["told_by"] = lambda result, lang: lang.told(result)  # §二's narratives state its value
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
+    env.tests["on_target_setting"] = on_target_setting
     # an officer's account under the goal gives the line's budget, spending and rate: its funds sentence says nothing more
     env.tests["figures_told_in"] = lambda line, block: block.figures_told(line)
     # an officer's account under the goal gives the sum the line left unspent: neither it nor its reason is told again
@@ -1574,8 +1586,12 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
         else:
             pieces = _clauses(sentence)
             for index, clause, compared, _ in places:
-                end = clause[-1] if clause[-1] in "，,；;。" else ""
                 following = pieces[index + 1:]
+                if following and following[0].lstrip().startswith(tuple(lang.words["which_starts"])):
+                    # (after the clause that says which: 完成档案编研成果4部（篇），分别是《……》……，比3部的目标多1部 —
+                    # before it, 分别是 read as naming the one over the target)
+                    clause, following = following[0], following[1:]
+                end = clause[-1] if clause[-1] in "，,；;。" else ""
                 # (……718家次，完成目标的119.7%；查处一般事故隐患1863条……: a result and its comparison end where the
                 # next result begins — a reviewer read four results and three comparisons run on with commas — but
                 # not before a 均 that judges the figures on both sides together: ……0.27万亩，永久基本农田……，均高于……)
@@ -1820,11 +1836,14 @@ def _compared_above(result: IndicatorResult, story: str) -> bool:
     # found the first three compared again in a sentence after it)
     each = tuple(lexicon.wording()[key].split("{")[0] for key in ("compared_each", "compared_each_ratio"))
     parts = tuple(lexicon.wording()["dangling_starts"])
+    which = tuple(lexicon.wording()["which_starts"])
     for sentence in _sentences(story):
         pieces = _clauses(sentence)
         for index, piece in enumerate(pieces):
+            # (or after the clause that says which: ……4部（篇），分别是《……》……，比3部的目标多1部)
+            ahead = 3 if pieces[index + 1:index + 2] and pieces[index + 1].lstrip().startswith(which) else 2
             if stated_in(result, piece) and (
-                    any(word in piece + "".join(pieces[index + 1:index + 2]) for word in words)
+                    any(word in piece + "".join(pieces[index + 1:index + ahead]) for word in words)
                     or any(any(lead in later for lead in each) for later in pieces[index + 1:])
                     # (……138名儿童实施康复救助，覆盖率92.6%，其中……83人: its parts follow, no comparison is woven
                     # before them, and none is added at the paragraph's end — reviewers read those as tacked on)

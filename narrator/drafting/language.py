@@ -930,6 +930,9 @@ class Language:
             return stem[:-2] + value if len(stem) > 3 and name.endswith(words["quality_suffixes"][0]) else ""
         if len(value) == 2 and len(name) > 4 and name[-1] == value[-1] and name[-2:] != value:
             return name[:-2] + value  # 县级国土空间总体规划成果报批 获批 → ……成果获批, not 报批获批
+        for size in range(len(value) - 1, 1, -1):
+            if name.endswith(value[-size:]) and len(name) > size:
+                return name[:-size] + value  # 《……志》终审 完成终审 → 《……志》完成终审, not 终审完成终审
         return name + value
 
     def counted(self, indicator: Indicator) -> str:

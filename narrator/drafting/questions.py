@@ -33,13 +33,13 @@ from .plan import budget_view, is_notable, lines_to_explain, make_plan, share_ba
 
 # Unanswered, the draft marks nothing: a line's unspent money is told without a reason; a short reason the
 # table already gives is told as it is.
-OPTIONAL_KINDS = ("line_reason", "reason_more", "share_reason")
+OPTIONAL_KINDS = ("line_reason", "reason_more", "share_reason", "over_reason")
 
 
 @dataclass(frozen=True)
 class Question:
     key: str  # stable within one input: kind and the row it fills ("reason:预算执行率")
-    kind: str  # reason, far_reason, reason_more, share_reason, completion, task_result, actual, line_reason,
+    kind: str  # reason, far_reason, over_reason, reason_more, share_reason, completion, task_result, actual, line_reason,
     #            rate_conflict, goal_result, overview, problems, measures
     text: str  # the question, with its figures, in Chinese
     field: str  # where the answer goes, as the input names it (绩效指标“X”的原因分析)
@@ -164,6 +164,12 @@ def _indicator_questions(result: IndicatorResult, lang: Language, results: list[
                                      status=message("question_status_far" if far else "question_status_missed"),
                                      **figures),
                              field, subject=indicator.name)]
+        if not given and is_notable(dataclasses.replace(result, multiple_named=True)):
+            # well over its target, short of what the draft calls far over: the officer may say why (瀚泉's and
+            # 额尔敦塔拉's officers explained 1.75倍; the draft, never asking, said only 完成目标的175.2%) — answered, it
+            # is told as a far exceedance's
+            return [Question(f"reason:{indicator.name}", "over_reason", message("question_over_reason", **figures),
+                             field, subject=indicator.name)]
         return []
     base = share_base(result, results)
     if base is not None:  # unanswered, the draft says what the arithmetic proves: the base grew (compose.share_reasons)
@@ -286,7 +292,8 @@ def apply_answers(report: Report, answers: dict[str, str]) -> Report:
         question, text = asked.get(key), answer.strip()
         if question is None or not text or is_skip(text):
             continue
-        if question.kind in ("reason", "far_reason", "reason_more", "share_reason", "completion", "rate_conflict"):
+        if question.kind in ("reason", "far_reason", "over_reason", "reason_more", "share_reason", "completion",
+                             "rate_conflict"):
             index = next(i for i, indicator in enumerate(indicators) if indicator.name == question.subject)
             indicator = indicators[index]
             if question.kind == "completion":

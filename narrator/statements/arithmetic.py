@@ -190,7 +190,56 @@ def rates(claims: list[Claim]) -> list[Statement]:
                            key=lambda reading: abs(reading[1] - rate.quantity.value))
         statements.append(Statement(
             (*same, rate), rate.quantity, format_percent(value, places), f"{terms} = {format_percent(value, places)}"))
+    told = {statement.claims[-1].start for statement in statements}
+    return statements + [statement for statement in _shares_of_the_whole(claims) if statement.claims[-1].start not in told]
+
+
+def _shares_of_the_whole(claims: list[Claim]) -> list[Statement]:
+    """A share that follows a part of the whole before it: 全年征集档案资料1126件，其中历史照片612张，占53.45% (612 ÷ 1126)
+    — the part opens on 其中, the share's clause is 占 alone, the whole is the last figure of the same kind (counts, 件
+    and 张, or money) before the part in its sentence, or in the sentence before when the part's sentence opens on it
+    (……实际1126件，为目标值的3.75倍。其中历史照片612张，占53.45%); never a target or a change."""
+    words = _words()
+    statements = []
+    for index, share in enumerate(claims):
+        if index < 2 or share.quantity.unit != "%" or not share.quantity.is_number or share.quantity.approximation \
+                or share.quantity.comparator or clause_before(share).strip() not in words["share_alone"]:
+            continue
+        part = claims[index - 1]
+        lead = clause_before(part).lstrip()
+        if part.sentence_start != share.sentence_start or not lead.startswith(words["parts_word"]) \
+                or not _plain_amount(part):
+            continue
+        kind = lexicon.unit_kinds().get(part.quantity.unit)
+        opens = not re.search(f"[{CLAUSE_BREAKS}]", share.sentence[:part.start - share.sentence_start])
+        earlier = [c for c in claims[:index - 1] if c.sentence_start == share.sentence_start]
+        if opens and not earlier:
+            before = [c for c in claims[:index - 1] if c.sentence_start < share.sentence_start]
+            earlier = [c for c in before if c.sentence_start == before[-1].sentence_start] if before else []
+        wholes = [c for c in earlier if lexicon.unit_kinds().get(c.quantity.unit) == kind]
+        if kind not in ("count", "money") or not wholes or not _plain_amount(wholes[-1]) \
+                or any(mark in share.sentence[:part.start - share.sentence_start] for mark in "；;") and not opens:
+            continue
+        whole = wholes[-1]
+        unit = part.quantity.unit if kind == "count" else "万元"
+        base = whole.quantity.value if kind == "count" else whole.quantity.in_unit(unit)
+        amount = part.quantity.value if kind == "count" else part.quantity.in_unit(unit)
+        if not base or amount is None or amount > base:
+            continue
+        value = amount / base * 100
+        if agrees(share.quantity, _ratio_quantity(value)):
+            continue
+        places = share.quantity.decimals
+        statements.append(Statement((whole, part, share), share.quantity, format_percent(value, places),
+                                    f"{part.quantity.text} ÷ {whole.quantity.text} = {format_percent(value, places)}"))
     return statements
+
+
+def _plain_amount(claim: Claim) -> bool:
+    """A figure that is an amount of something: no target, change, bound or approximation."""
+    quantity = claim.quantity
+    return quantity.is_number and not quantity.approximation and not quantity.comparator \
+        and claim.role not in SIDE_ROLES + ("target",)
 
 
 _JOINERS = re.compile(r"[、和及与以\s]*")

@@ -148,3 +148,22 @@ def test_an_exceedance_the_units_problems_name_with_its_multiple_is_marked():
     named = [r.indicator.name for r in evaluate(report).indicators if r.multiple_named]
     assert named == ["重点行业挥发性有机物综合治理企业数", "危险废物规范化环境管理评估企业数"]
     assert not any(r.multiple_named for r in evaluate(load_report(folder / "unit.yaml")).indicators)
+
+
+@pytest.mark.parametrize("target, completion, status", [
+    ("10月底前", "9月", Status.MET),  # 额尔敦塔拉's 《……年鉴（2024）》出版时间 (it was 待补充)
+    ("10月底前", "10月", Status.MET),
+    ("10月底前", "11月", Status.MISSED),
+    ("11月15日前", "11月20日", Status.MISSED),
+    ("年底前", "12月", Status.MET),
+    ("9月底前", "10月", Status.MISSED),
+])
+def test_a_deadline_in_the_year_is_met_by_a_date_not_after_it(target, completion, status):
+    indicator = Indicator(name="年鉴出版时间", target=parse_quantity(target), completion=parse_quantity(completion))
+    assert evaluate_indicator(indicator).status is status
+
+
+def test_a_deadline_read_two_ways_that_disagree_is_left_pending():
+    # 10月前 may be before October or by its end: a completion in October is neither met nor missed
+    indicator = Indicator(name="年鉴出版时间", target=parse_quantity("10月前"), completion=parse_quantity("10月"))
+    assert evaluate_indicator(indicator).status is Status.PENDING

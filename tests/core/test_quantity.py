@@ -213,3 +213,12 @@ def test_a_computed_value_is_the_quantity_its_cell_would_read_as(value, unit, pl
 def test_a_rate_is_shown_rounded_half_up_at_two_places():
     rate = shown(Decimal("96.025"), "%", 2)
     assert (rate.raw, rate.value, rate.resolution, rate.decimals) == ("96.03%", Decimal("96.03"), Decimal("0.01"), 2)
+
+
+def test_a_unit_with_its_alternative_in_brackets_counts_in_the_first():
+    # 额尔敦塔拉's 档案编研成果数量 ≥3部（篇）: books or articles (the input was refused as a typo)
+    from narrator.core.quantity import parse_quantity
+    target = parse_quantity("≥3部（篇）")
+    assert (target.kind, target.value, target.unit, target.comparator, target.text) == ("number", 3, "部", ">=", "≥3部（篇）")
+    assert parse_quantity("800页").unit == "页"
+    assert parse_quantity("3（篇）").kind == "text"  # no unit before the bracket: no figure
