@@ -40,7 +40,7 @@ from ..statements.extract import (LIST_LABEL, area_heading, extract, group_parts
 from . import across, rules
 from .facts import DERIVED_ROLES, Facts, cell_location, data_facts, last_year_facts, table_facts
 from .findings import Finding, Location, wording
-from .link import among_their_sentence, anchored, link, task_areas
+from .link import among_their_sentence, in_overview, anchored, link, task_areas
 from .rules import CheckedReport, Passage
 
 
@@ -178,7 +178,8 @@ def checked_report(document: SourceDocument, data: Report | None = None,
         location = Location(document.file, paragraph.section, paragraph=paragraph.number, line=paragraph.line,
                             page=paragraph.page)
         links = anchored([link(c, facts) for c in paragraph_claims], facts)
-        links = among_their_sentence(links, paragraph.text, group_parts(paragraph.text, paragraph_claims))
+        links = in_overview(among_their_sentence(links, paragraph.text, group_parts(paragraph.text, paragraph_claims)),
+                            paragraph.section)
         passages.append(Passage(paragraph.text, paragraph_claims, links, location, paragraph, targets))
     tasks = wording("place_tasks")
     for row, cell, cell_claims in zip(rows, cells, claims[len(paragraphs):]):

@@ -43,7 +43,7 @@ CERTAIN = 0.8  # a name this close (or one name's words all within the other's) 
 REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
            "unknown_role", "no_whole", "another_fact", "gross_change", "hypothetical",
            "group_part", "sum_of_listed", "group_threshold", "part_of_untold_whole", "listed_count", "own_reckoning",
-           "fact_taken")
+           "fact_taken", "overview_census", "addend")
 
 # A figure of at least this many significant digits that the tables state elsewhere is not called wrong
 # (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
@@ -635,6 +635,12 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
     if claim.role == "count" and claim.quantity.unit in words["count_units_beside_indicators"]:
         claim = replace(claim, quantity=replace(claim.quantity, unit=words["count_units"][0]))  # 39个 indicators: 39项
     first = _reading(claim, facts, exclude_place, aliases)
+    if first.agreed is None and first.facts and _an_addend(claim):
+        # (年初计划建设监控点18个，……增加监控点6个，全年计划建成24个: 18 + 6 = 24 — the plan's change, no result; 雾岭)
+        return Link(claim, reason="addend")
+    if first.agreed is None and first.facts and _an_article(claim):
+        # (工贸企业事故是10月一家木材加工厂工人被带锯机械伤害: 一家 is "a", no count of 工贸企业 — 雾岭's correct report)
+        return Link(claim, reason="unknown_role")
     if first.agreed is None and first.facts and claim.role == "completion" and _reckoned_here(claim, own=True):
         # (其余库点轮出4160吨，损耗10.82吨，损耗率0.26%; 不算刺绣编织班，……339人中就业232人，就业率68.4%: the rate of
         # a part the sentence counts, reckoned from its own figures, not the indicator's rate the words name)
@@ -790,6 +796,37 @@ def apart_from_wholes(links: list[Link], parts: list[tuple[int, int]]) -> list[L
             # (the whole itself unlinked — 全年实现23个 — but the fact the part differs from is the whole's figure)
             result[part] = Link(links[part].claim, reason="group_part")
     return result
+
+
+def _an_addend(claim: Claim) -> bool:
+    """The figure is added to one before it in its sentence to give one after it, all in one unit (18个 + 6个 = 24个)."""
+    quantity = claim.quantity
+    if not quantity.is_number or quantity.approximation or quantity.comparator:
+        return False
+    at = claim.start - claim.sentence_start
+    figures = [q for q in find_quantities(claim.sentence) if q.is_number and q.unit == quantity.unit
+               and q.scale == quantity.scale and not q.approximation]
+    before = [q.value for q in figures if q.end <= at]
+    after = {q.value for q in figures if q.start >= at + len(quantity.raw)}
+    return any(value + quantity.value in after for value in before)
+
+
+def _an_article(claim: Claim) -> bool:
+    """一 with its measure word in characters, a noun right after it (一家木材加工厂, 一位老会员): an article, not a count."""
+    after = claim.sentence[claim.end - claim.sentence_start:claim.end - claim.sentence_start + 1]
+    return claim.quantity.raw.startswith("一") and claim.quantity.value == 1 and bool(re.match(r"[\u4e00-\u9fff]", after))
+
+
+def in_overview(links: list[Link], section: str) -> list[Link]:
+    """A paragraph under the unit's overview (一、部门概况) counts what the unit and its area have (全县森林面积21.35万公顷;
+    监管对象中……工贸企业139家; 馆藏……照片档案2.3万张), not the year's work: a figure that disagrees only with a task
+    narrative's fact (受害森林面积25.6公顷; 检查工贸企业126家) is not linked to it (雾岭's correct report drew three such)."""
+    words = lexicon.claim_words()
+    if not any(word in section for word in words["overview_sections"]):
+        return links
+    tasks = wording("place_tasks")
+    return [Link(item.claim, reason="overview_census") if item.facts and item.agreed is None
+            and all(fact.place == tasks for fact in item.facts) else item for item in links]
 
 
 def among_their_sentence(links: list[Link], text: str, parts: list[tuple[int, int]]) -> list[Link]:

@@ -672,6 +672,15 @@ def restates(result: IndicatorResult, missing: Missing) -> bool:
                                         for clause in clauses for quantity in find_quantities(clause))
 
 
+def opens_on_a_figure(why: str, result: IndicatorResult) -> bool:
+    """His cause, cut, opens on a figure of the result kept for the clause that leans on it (差9个，都在白岩乡、马鹿塘乡):
+    after 原因在于 the gap reads as the cause (雾岭's reviewer) — it follows the comparison as a sentence of its own."""
+    clauses = re.split("[，；]", why, maxsplit=2)
+    leaning = tuple(lexicon.wording()["told_reason"]["leaning_starts"])
+    return len(clauses) > 1 and clauses[1].lstrip().startswith(leaning) \
+        and _restates(clauses[0], _known_figures(result), result.indicator.name)
+
+
 def opens_on_its_figure(result: IndicatorResult, missing: Missing, above: str = "") -> bool:
     """The officer's account, told in sentences of its own, opens on the figure compared with its target (整改到位率
     91.4%，比95%的目标低3.6个百分点。未整改到位的11个图斑中……): it needs no sentence before it that names the
@@ -1122,12 +1131,15 @@ def untold_events(groups: list, lang: Language) -> list:
     return [(aspect, results) for aspect, results in kept if results]
 
 
-def on_target_setting(problem: str) -> bool:
-    """The officer's problem is that targets were set too low (部分绩效目标测算不够准确) and names no figure: the
-    draft gives the figures after it (额尔敦塔拉's reviewer: the problem listed bare, the 3.75倍 and 1.75倍 nowhere)."""
+def on_target_setting(problem: str, low: list) -> bool:
+    """The officer's problem is that targets were set too low (部分绩效目标测算不够准确) and names neither a figure nor
+    any of the `low` results: the draft gives their figures after it (额尔敦塔拉's reviewer: the problem listed bare,
+    the 3.75倍 and 1.75倍 nowhere). One that names them (适老化改造户数、慈善募集资金等指标目标值……偏离较大) stays as
+    it is: their figures were told above (于都's reviewers: each figure once)."""
     words = lexicon.wording()["problem_topics"]
+    named = any(result.indicator.name[:4] in problem for result in low)
     return any(word in problem for word in words["notable"]) and any(word in problem for word in words["targets"]) \
-        and not any(quantity.is_number for quantity in find_quantities(problem))
+        and not named and not any(quantity.is_number for quantity in find_quantities(problem))
 
 
 def funds_named(name: str) -> str:
@@ -1258,6 +1270,7 @@ def environment(templates: str | Path | None = None) -> SandboxedEnvironment:
     # an officer's account under the goal gives the line's rate and what it left unspent: the line is not told again
     env.tests["rate_told_in"] = lambda line, block: block.rate_told(line)
     env.tests["on_target_setting"] = on_target_setting
+    env.tests["opening_on_a_figure_of"] = opens_on_a_figure
     # an officer's account under the goal gives the line's budget, spending and rate: its funds sentence says nothing more
     env.tests["figures_told_in"] = lambda line, block: block.figures_told(line)
     # an officer's account under the goal gives the sum the line left unspent: neither it nor its reason is told again
@@ -1684,7 +1697,7 @@ def interleaved(story: str, block, lang: Language, missing: Missing, effects=())
         own = message.kind == "notable" and why[:1] == OWN_SENTENCES and len(parts) == 1 \
             and not restates(result, missing) and story.rstrip().endswith(parts[0].rstrip())
         if not own and (not why or why[0] in (OWN_SENTENCES, FACTS_FIRST) or len(why) > words["account_paragraph_chars"]
-                        or "。" in why or restates(result, missing) or len(parts) != 1):
+                        or "。" in why or restates(result, missing) or len(parts) != 1 or opens_on_a_figure(why, result)):
             story = _closing_shortfall(story, message, parts, lang, missing)
             continue
         part = parts[0]

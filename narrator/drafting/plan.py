@@ -454,8 +454,9 @@ def is_notable(result: IndicatorResult) -> bool:
     and asked for; 绛岭's officer explained 1.75倍 and named it among his problems, the draft said only 比目标多9家)."""
     words = lexicon.wording()
     threshold = Decimal(str(words["notable_exceedance_percent"]))
-    if result.multiple_named or result.indicator.reason.strip():
-        # (or his reason given for it: 瀚泉's and 额尔敦塔拉's officers explained 1.75倍, asked for it)
+    if result.multiple_named or result.indicator.reason.strip() not in ("", words["exceeded_reason"]):
+        # (or his reason given for it — not the tables' label 超额完成工作任务: 瀚泉's and 额尔敦塔拉's officers
+        # explained 1.75倍, asked for it)
         threshold = Decimal(str(words["named_exceedance_percent"]))
     return result.status is Status.EXCEEDED and result.deviation is not None and result.deviation >= threshold
 

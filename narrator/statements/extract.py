@@ -677,6 +677,9 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
         return ""  # 其余4项定性指标均达到: the rest of them, after those said before (but 其余26项为定量指标 counts them)
     before = text[sentence_start:quantity.start]
     scope, kind, scope_end = indicator_scope(text, sentence_start, quantity.start)
+    listed = _listed_area(before)
+    if listed:  # 履职指标按5个重点工作方向设置：……6项，森林防灭火5项，……: each item after the colon counts its area's
+        scope, scope_end = ("~" + listed,), len(before)
     if not scope and not kind:
         aspect = aspect_of(before, text[quantity.end:quantity.end + 3])
         part = LIST_LABEL.sub("", before[max(before.rfind(mark) for mark in "；;。") + 1:].lstrip("#＃ "))
@@ -689,6 +692,7 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
             scope, scope_end = ("~" + aspect,), len(before)
         elif refers_to_area(before):  # 该项共5项指标，其中4项达到: the area the title above names
             scope, scope_end = (AREA_REFERENCE,), len(before)
+
     if after.startswith(("为", "是", "属于")):
         levels_after, _ = level_scope(after[:_AFTER_LEVEL])
         if levels_after:  # 未达标的4项中，3项为履职类指标，1项为过程类的: the category named after the figure
@@ -732,6 +736,21 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
 
 
 _AFTER_LEVEL = 8  # 为过程类的: how far after a count the category it is of may be named
+_LISTED_AREA = re.compile(r"[：:，,、；;]\s*([^：:，,、；;。\d（()）]{2,20})$")
+
+
+def _listed_area(before: str) -> str:
+    """The area a count names in a list of areas after a colon that counts indicators (履职指标按5个重点工作方向设置：
+    安全生产监管执法和隐患治理6项，森林防灭火5项……): the name right before the figure; "" elsewhere."""
+    part = before[max(before.rfind(mark) for mark in "。；;") + 1:]
+    colon = max(part.rfind("："), part.rfind(":"))
+    words = lexicon.claim_words()
+    if colon < 0 or not any(noun in part[:colon] for noun in words["indicator_nouns"]) \
+            or not any(lead in part[:colon] for lead in words["area_list_leads"]):
+        return ""  # (部分绩效指标未达到年度目标：各类人才项目受理数为1100项: a list of results, no areas counted)
+    found = _LISTED_AREA.search(part[colon:])
+    name = found.group(1).strip() if found else ""
+    return name if name and not name_tokens(name) <= _generic_count_words() else ""
 
 
 def _counted_so_before(quantity: Quantity, before: str) -> bool:

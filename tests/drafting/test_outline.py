@@ -940,7 +940,7 @@ def test_an_event_with_its_cause_and_a_single_far_exceedance_are_said_in_plain_w
     # into a frame (a name that opens on a verb keeps that frame: 对完成值远超目标的开展远程会诊人次 read as pasted)
     # (not 全年未发生因洪涝灾害造成的人员死亡 again: the story of 水旱灾害防御 said it — reviewers of 汾溪 and 顺庆)
     assert "社会效益方面，农村饮水安全保障水平提升。" in fenxi and fenxi.count("因洪涝灾害造成") == 1
-    assert "二是根据本年度实际完成情况合理设定下一年度绩效目标，对完成值远超目标的各级河湖长巡河人次重新测算目标值。" in fenxi
+    assert "二是根据本年度实际完成情况合理设定下一年度绩效目标，对完成值远超目标的2项指标重新测算目标值。" in fenxi
 
 
 def test_a_part_of_two_tasks_tells_them_both_and_a_cause_follows_its_story():
@@ -1612,7 +1612,7 @@ def test_the_first_review_of_the_womens_federation_mended():
     纠纷; 年初定40场是按……进村（社区）算的 (the target's basis) gone, so 年初目标定低了 rested on nothing; the story's list of
     four trainings kept two (the account named the others); 电商直播班88人 cut from 真正开起店……的仅有39人."""
     fulian = _general("fulian")
-    assert ("这17件里，8件是财产和彩礼纠纷，涉及彩礼返还、离婚财产分割，乡镇调委会调不下来，要引导当事人走诉讼程序，县妇联得跟着"
+    assert ("这17件里，8件是财产和彩礼纠纷，涉及彩礼返还、离婚财产分割，乡镇调委会调解不成，要引导当事人走诉讼程序，县妇联得跟着"
             "法院的进度走；另外9件是婚姻家庭纠纷，当事人一方长期在外务工，难以联系，反复约见才把调解做完。") in fulian
     assert ("年初定40场是按县妇联自己组织讲座进村（社区）算的。" in fulian
             and "再加上进村（社区）29场、“瀚泉家长课堂”线上直播10期，全年一共86场，年初目标定低了。" in fulian)
@@ -1641,7 +1641,7 @@ def test_an_account_that_compares_with_the_targets_figure_needs_no_frame():
     thing said twice; his account compares itself (未达到65%)."""
     fulian = _general("fulian")
     assert "培训后就业率比65%的目标低7.6个百分点" not in fulian
-    assert "\n全年培训512人，就业率57.4%，未达到65%。主要是刺绣编织班拖了后腿。" in fulian
+    assert "\n全年培训512人，就业率57.4%，未达到65%。主要是刺绣编织班拉低了整体水平。" in fulian
 
 
 def test_the_second_reviews_of_the_newest_units_mended():
@@ -1665,3 +1665,35 @@ def test_the_second_reviews_of_the_newest_units_mended():
     # (对全县62个脱贫村实现服务全覆盖: the 100% coverage told — a reviewer of 沣源 found 覆盖率为100%，达到年度目标 after it)
     keji = _general("keji")
     assert "对全县62个脱贫村实现服务全覆盖" in keji and "服务覆盖率为100%" not in keji
+
+
+def test_the_first_reviews_of_the_archive_and_the_emergency_bureau_mended():
+    """额尔敦塔拉旗档案馆 (内蒙古) and 雾岭县应急管理局 (云南), held-out, written blind: first reviews 25 and 22 of 50."""
+    dangan = _general("dangan")
+    # his reason for an exceedance 75% over, answered when asked, is told (it was dropped: only 完成目标的175.2%)
+    assert "\n接待查档利用人次为目标2500人次的1.75倍，主要原因：一是4至7月部分苏木开展第二轮土地承包" in dangan
+    # the comparison after the clause that says which, and not said again below
+    assert "和专题文章《一份蒙古文契约里的百年草场》，比3部的目标多1部。" in dangan
+    assert "档案编研成果数量比目标多1部" not in dangan and "终审完成终审" not in dangan
+    # his problem on targets, bare, with the figures; no second problem of narrator's beside it
+    assert "\n5.部分绩效目标测算不够准确。档案资料征集数量为1126件，为目标的3.75倍；接待查档利用4380人次，为目标的1.75倍。\n" \
+        in dangan and "部分绩效目标设定偏低" not in dangan
+    # his words in a report's register (推到明年 in a report written the next year; 倒到临时库房; 一件要好几天)
+    assert "医院提出推迟至2025年。" in dangan and "约3.2万卷档案转移至临时库房。" in dangan
+    assert "每件需数日" in dangan and "跨馆申请顺延办理" in dangan and "明年" not in dangan
+    yingji = _general("yingji")
+    # his cause, cut, opens on the gap the next clause leans on: after the comparison, a sentence of its own (a
+    # reviewer: 原因在于都在白岩乡、马鹿塘乡 — the 15 built read as those two townships')
+    assert "建成投用森林防火视频监控点15个，仅完成目标24个的62.5%。差9个，都在白岩乡、马鹿塘乡；" in yingji
+    assert "用林手续8月才获批" in yingji and "验收推迟至2025年3月" in yingji and "企业培训流于形式" in yingji
+
+
+def test_an_exceedance_well_over_its_target_is_asked_about_and_may_be_left():
+    asked = {q.subject: q for q in questions(load_report(DATA / "statements_dangan" / "unit.yaml"))}
+    question = asked["接待查档利用人次"]
+    assert (question.kind, question.optional) == ("over_reason", True)
+    assert question.text == ("“接待查档利用人次”目标为2500人次以上，实际4380人次，完成目标的175.2%，超出目标较多。如有要在报告中"
+                             "说明的原因（年初目标怎样测算、当年新增了哪些工作），请写出；不说明可跳过：")
+    # the tables' label 超额完成工作任务 is no reason: 50% over with it is not told as far over (seed 002's example)
+    example = compose(evaluate(load_report(Path("corpus/example.yaml").resolve())), outline="通用").prose()
+    assert "举办科技镇长团各类会议6场，超过4场的目标。" in example
