@@ -1452,6 +1452,10 @@ def _told_above(result: IndicatorResult, story: str) -> bool:
     if not result.is_quantitative:
         text = result.indicator.completion.text
         said = [text] + lexicon.wording()["judgement_said_as"].get(text, [])
+        # (its value the deed its name ends on: 《……志》终审 / 完成终审 — 志稿10月通过……终审 tells it; 额尔敦塔拉's
+        # reviewer found 《……志》完成终审，达到预期目标 right after)
+        name = result.indicator.name
+        said += [text[-size:] for size in range(len(text) - 1, 1, -1) if name.endswith(text[-size:])][:1]
         return any(any(word in sentence for word in said)
                    and len(name_tokens(sentence) & name_tokens(result.indicator.name)) >= 2
                    for sentence in _sentences(story))
@@ -1563,8 +1567,11 @@ def woven(story: str, block, lang: Language, effects: list | None = None) -> str
             # (65岁、2型 are words of the name, no figures of the clause; 6850盏路灯亮灯率98.6%: its figure the last)
             figures = [quantity for quantity in find_quantities(clauses[0]) if quantity.is_number
                        and clauses[0][quantity.start:quantity.end] not in result.indicator.name] if len(clauses) == 1 else []
+            # (冬春生活困难群众救助78.24万元（3462人）: a figure in brackets is said of the money before it — 完成目标的
+            # 115.4% after them read as the money's, 雾岭's reviewer)
+            bracketed = bool(figures) and clauses[0][:figures[-1].start].count("（") > clauses[0][:figures[-1].start].count("）")
             # (……16.37万只，超过年初计划的15.80万只: the officer compares it with the plan himself)
-            if len(clauses) != 1 or any(word in clauses[0] + after for word in lang.words["target_words"]
+            if bracketed or len(clauses) != 1 or any(word in clauses[0] + after for word in lang.words["target_words"]
                                         + (lang.words["ceiling_words"] if kept else [])) \
                     or any(word in after for word in lang.words["plan_compared"]) \
                     or not figures or not stated_in(result, clauses[0][figures[-1].start:]) \

@@ -1080,7 +1080,10 @@ def _with_its_story(blocks: list[Block], highlights: list[Highlight]) -> list[Bl
                          if task.name == result.indicator.key_work and id(task) in home
                          and home[id(task)] is not block and said_as_its_own(result, task.result or "")
                          and not said_as_its_own(result, "".join(t.result or "" for t in block.tasks))]
-            if block.goal and len(there) == 1 and not said_as_its_own(result, own):
+            # (not the last of a goal's own results, its goal left without tasks: 雾岭's reviewer found goal 2,
+            # 生产安全事故死亡人数控制在5人以内, empty and its deaths told under goal 1)
+            alone = not block.tasks and len(block.messages) == 1
+            if block.goal and len(there) == 1 and not said_as_its_own(result, own) and not alone:
                 moves.setdefault(id(there[0]), []).append(message)
             else:
                 kept[id(block)].append(message)
@@ -1157,11 +1160,16 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
             shared = group.index(max(group))
             # a goal that states the indicator itself, its target figure too (特困人员供养人数不少于2600人), keeps it
             stated = index is not None and _figure(result) and _figure(result) in goals[index]
-            if (own[id(result)][shared] > 0 or index is None) and not (stated and index != shared and own[id(
-                    result)][index] > own[id(result)][shared]):
+            # … judged by the indicator's name, not its task's words, which speak of the task's goal (雾岭: 生产安全事故
+            # 死亡人数控制在5人以内 is goal 2's whole text; 安全生产监管执法和隐患治理 drew it to goal 1, goal 2 left empty)
+            named = _stating_goal(result, goals, linker)
+            if named is not None and named != shared:
+                index, stated = named, True
+            if (own[id(result)][shared] > 0 or index is None) and not (stated and index != shared and (
+                    own[id(result)][index] > own[id(result)][shared] or index == named)):
                 index = shared
         (linked[index] if index is not None else others).append(result)
-    _with_its_duty(linked, own)
+    _with_its_duty(linked, own, goals, linker)
     linked_tasks: list[list[KeyTask]] = [[] for _ in goals]
     other_tasks: list[KeyTask] = []
     for task in tasks:
@@ -1179,10 +1187,23 @@ def _goal_blocks(goals: list[str], duty: list[IndicatorResult], tasks: list[KeyT
     return blocks
 
 
-def _with_its_duty(linked: list[list[IndicatorResult]], own: dict[int, list[float]]) -> None:
+def _stating_goal(result: IndicatorResult, goals: list[str], linker: GoalLinker) -> int | None:
+    """The goal that states the indicator by its name's words and its target figure (生产安全事故死亡人数控制在5人以内
+    ↔ 生产安全事故死亡人数 ≤5人), when one goal alone does; None otherwise."""
+    figure = _figure(result)
+    words = _words(result.indicator.name)
+    if not figure or not words:
+        return None
+    stating = [index for index, goal in enumerate(goals)
+               if figure in goal and len(words & linker.words[index]) * 5 >= len(words) * 4]
+    return stating[0] if len(stating) == 1 else None
+
+
+def _with_its_duty(linked: list[list[IndicatorResult]], own: dict[int, list[float]], goals: list[str],
+                   linker: GoalLinker) -> None:
     """An indicator that one word alone ties to a goal (旅游从业人员培训人次 ↔ 全民艺术普及培训班) goes with its duty:
     to the goal that holds at least three quarters of its 二级指标's indicators, when its name shares a word with
-    that goal too (a reviewer: 旅游从业人员培训 told among 送戏下乡 and 村晚)."""
+    that goal too (a reviewer: 旅游从业人员培训 told among 送戏下乡 and 村晚) — not one its goal states (_stating_goal)."""
     where = {id(result): index for index, results in enumerate(linked) for result in results}
     by_duty: dict[str, list[IndicatorResult]] = {}
     for results in linked:
@@ -1196,7 +1217,8 @@ def _with_its_duty(linked: list[list[IndicatorResult]], own: dict[int, list[floa
         for result in results:
             index = where[id(result)]
             scores = own[id(result)]
-            if index != home and scores[index] < 2 * GoalLinker.THRESHOLD and scores[home] > 0:
+            if index != home and scores[index] < 2 * GoalLinker.THRESHOLD and scores[home] > 0 \
+                    and _stating_goal(result, goals, linker) != index:
                 linked[index].remove(result)
                 linked[home].append(result)
 
@@ -1908,6 +1930,13 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                 going[0] = opening[len(pointer):]
             moved.append("，".join(going) + "。")
             kept.append("，".join(clauses[:results[-1] + 1]) + (end or "。"))
+        elif closing and (dated := [index for index in range(last) if _MONTH_OPENING.match(clauses[index].strip())]) \
+                and len(dated) >= 2 and dated[-1] > 0:
+            # (项目6月启动政府采购，7月首次公开招标……流标，8月重新组织招标，9月签订合同，合同金额59.40万元，签订合同后……
+            # 调减……8.60万元: the year's steps stay in the story, the change goes with the last of them — 额尔敦塔拉's
+            # reviewer found the procurement in the list of changes and missing from the digitisation's part)
+            kept.append("，".join(clauses[:dated[-1]]) + (end or "。"))
+            moved.append("，".join(clause.strip() for clause in clauses[dated[-1]:]) + "。")
         elif closing:
             moved.append("，".join(clauses) + "。")
         else:
@@ -1943,6 +1972,9 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                 kept.append("，".join(rest) + (end or "。"))
         went = len(kept) == counts[0] and len(moved) > counts[1]
     return closed("".join(kept)), moved, told
+
+
+_MONTH_OPENING = re.compile(r"(?:\d{4}年)?\d{1,2}月")  # 7月首次公开招标……: a step of the year, dated
 
 
 def _budget_figure(clause: str) -> bool:
@@ -2035,6 +2067,13 @@ def _without_spending(story: str, lines) -> str:
         going = [go and not (index + 1 < len(clauses) and not going[index + 1]
                              and clauses[index + 1].lstrip().startswith(dangling))
                  for index, go in enumerate(going)]
+        # (……结余6.36万元为冬春救助资金尾数，结转2025年继续使用: what became of the money that went goes with it — 雾岭's
+        # reviewer found 结转2025年继续使用 without its subject)
+        dependent = tuple(lexicon.wording()["told_reason"]["dependent_starts"])
+        for index in range(1, len(clauses)):
+            if going[index - 1] and clauses[index].lstrip().startswith(dependent) \
+                    and not any(q.is_number for q in find_quantities(clauses[index])):
+                going[index] = True
         rest = [clause for clause, go in zip(clauses, going) if not go]
         if len(rest) < len(clauses):
             # (……经费148.60万元全年未作调整，全部支出: what is left of the money's sentence says nothing alone)
