@@ -1686,6 +1686,20 @@ def test_the_first_reviews_of_the_archive_and_the_emergency_bureau_mended():
     # reviewer: 原因在于都在白岩乡、马鹿塘乡 — the 15 built read as those two townships')
     assert "建成投用森林防火视频监控点15个，仅完成目标24个的62.5%。差9个，都在白岩乡、马鹿塘乡；" in yingji
     assert "用林手续8月才获批" in yingji and "验收推迟至2025年3月" in yingji and "企业培训流于形式" in yingji
+    # goal 2 (生产安全事故死亡人数控制在5人以内……) states its indicator by name and figure: it keeps it, though the
+    # indicator's task speaks of goal 1 (the reviewer found goal 2 empty and its deaths under goal 1); his gap against
+    # the control target is not said again after the frame's
+    assert "\n（三）安全生产监管\n生产安全事故死亡人数比5人的控制目标多2人。全年7起死亡7人；道路交通占4人，" in yingji
+    # a figure in brackets after money gets no comparison after it (完成目标的115.4% read as the money's); what became
+    # of the money that went from the story goes with it (结转2025年继续使用 left without its subject)
+    assert "冬春生活困难群众救助78.24万元（3462人），受灾群众基本生活救助覆盖率100%；" in yingji
+    assert "冬春生活困难群众救助人数完成目标的115.4%。" in yingji and "结转2025年继续使用" not in yingji
+    # the year's dated steps stay in the story; the change goes to §三 with the last of them (the reviewer found 四是项目
+    # 6月启动政府采购…… in the list of changes, and the procurement missing from the digitisation's part)
+    assert "四是9月签订合同，合同金额59.40万元，签订合同后按合同金额调减馆藏档案数字化加工经费8.60万元；" in dangan
+    assert "项目6月启动政府采购，7月首次公开招标因有效投标供应商不足3家流标，8月重新组织招标。加工单位10月进场" in dangan
+    # a judgement its story told (志稿10月通过……终审) is not said again below it
+    assert dangan.count("完成终审") == 1 and "两家都表示年底前无法整理完毕" in dangan
 
 
 def test_an_exceedance_well_over_its_target_is_asked_about_and_may_be_left():
