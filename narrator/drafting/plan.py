@@ -453,12 +453,22 @@ def is_notable(result: IndicatorResult) -> bool:
     that the unit's own problems call far over, naming its multiple (为目标的1.75倍: his account of it is then told
     and asked for; 绛岭's officer explained 1.75倍 and named it among his problems, the draft said only 比目标多9家)."""
     words = lexicon.wording()
-    threshold = Decimal(str(words["notable_exceedance_percent"]))
+    # (or his reason given for it — not the tables' label 超额完成工作任务: 瀚泉's and 额尔敦塔拉's officers explained
+    # 1.75倍, asked for it)
     if result.multiple_named or result.indicator.reason.strip() not in ("", words["exceeded_reason"]):
-        # (or his reason given for it — not the tables' label 超额完成工作任务: 瀚泉's and 额尔敦塔拉's officers
-        # explained 1.75倍, asked for it)
-        threshold = Decimal(str(words["named_exceedance_percent"]))
-    return result.status is Status.EXCEEDED and result.deviation is not None and result.deviation >= threshold
+        return is_well_over(result)
+    return _over_by(result, words["notable_exceedance_percent"])
+
+
+def is_well_over(result: IndicatorResult) -> bool:
+    """An exceedance past the lower threshold (lexicon named_exceedance_percent): far over once the unit says why or
+    names its multiple; before that, the officer is asked why, and may leave it."""
+    return _over_by(result, lexicon.wording()["named_exceedance_percent"])
+
+
+def _over_by(result: IndicatorResult, percent) -> bool:
+    return result.status is Status.EXCEEDED and result.deviation is not None \
+        and result.deviation >= Decimal(str(percent))
 
 
 @dataclass(frozen=True)

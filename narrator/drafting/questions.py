@@ -26,7 +26,7 @@ from ..core.version import DEFAULT_SEED
 from ..sources.text import read_text
 from .compose import reason_text
 from .language import Language, completion_text, number, strip_end, table_text
-from .plan import budget_view, is_notable, lines_to_explain, make_plan, share_base
+from .plan import budget_view, is_notable, is_well_over, lines_to_explain, make_plan, share_base
 
 
 
@@ -164,7 +164,7 @@ def _indicator_questions(result: IndicatorResult, lang: Language, results: list[
                                      status=message("question_status_far" if far else "question_status_missed"),
                                      **figures),
                              field, subject=indicator.name)]
-        if not given and is_notable(dataclasses.replace(result, multiple_named=True)):
+        if not given and is_well_over(result):
             # well over its target, short of what the draft calls far over: the officer may say why (瀚泉's and
             # 额尔敦塔拉's officers explained 1.75倍; the draft, never asking, said only 完成目标的175.2%) — answered, it
             # is told as a far exceedance's
