@@ -26,6 +26,7 @@ import jieba
 
 from ..core import lexicon
 from ..core.compare import agrees
+from ..core.model import BUDGET_UNIT
 from ..core.quantity import find_quantities, shown
 from ..statements import arithmetic, roles
 from ..statements.extract import (CLAUSE_BREAKS, LIST_LABEL, TITLED, Claim, change_ends, count_key, name_tokens,
@@ -43,7 +44,7 @@ CERTAIN = 0.8  # a name this close (or one name's words all within the other's) 
 REASONS = ("no_candidate", "other_unit", "other_line", "weak_name", "uncertain_name", "uncertain_role",
            "unknown_role", "no_whole", "another_fact", "gross_change", "hypothetical",
            "group_part", "sum_of_listed", "group_threshold", "part_of_untold_whole", "listed_count", "own_reckoning",
-           "fact_taken", "overview_census", "addend")
+           "fact_taken", "overview_census", "addend", "baseline", "whole_of_parts")
 
 # A figure of at least this many significant digits that the tables state elsewhere is not called wrong
 # (a coincidence of 5430人次 or 96.03% is unlikely; of 17项 or 100% it is not).
@@ -100,9 +101,9 @@ def _claim_scope(claim: Claim, facts: Facts) -> str:
         return ""  # ……。也就是说，部门整体预算执行率没有达到95%: the whole, whatever line was named before
     own = own or (_last_line(claim.lead, facts) if claim.lead else "")
     if not own and not claim.earlier:
-        return _paragraph_line(claim, facts)
+        return _paragraph_line(claim, facts) or _a_project(claim)
     if own:
-        return own
+        return own if _sums_agree(own, claim, facts) else FOREIGN
     # 调整后预算627.17万元，……: a sentence that opens with a column of the budget speaks of the whole, not of
     # the line the sentence before ended with (……项目支出追减3.25万元。)
     if claim.context.lstrip().startswith(tuple(word for words in lexicon.budget_column_words().values()
@@ -118,7 +119,31 @@ def _claim_scope(claim: Claim, facts: Facts) -> str:
         if line or not earlier.strip():
             return line
         earlier = earlier.rstrip("。；; ")[:max(earlier.rstrip("。；; ").rfind(mark) for mark in "。！？\n") + 1]
-    return ""
+    return _a_project(claim)
+
+
+def _sums_agree(line: str, claim: Claim, facts: Facts) -> bool:
+    """The sum right after the line's name in the sentence, if any, is one of that line's (its budget, spending,
+    change or remainder): 项目支出30.40万元，……未支出49.60万元 in an account of one project says what the project
+    spent, not the table's 项目支出 (334.54万元) — its 49.60万元 is no remainder of that line (岚陵)."""
+    sentence = claim.sentence[:claim.start - claim.sentence_start]
+    at = sentence.rfind(line)
+    if at < 0:
+        return True
+    following = [q for q in find_quantities(sentence[at + len(line):]) if q.is_number and q.unit == BUDGET_UNIT]
+    if not following or sentence[at + len(line):].find(following[0].raw) > _NEAR_NAME:
+        return True
+    return any(fact.scope == line and agrees(following[0], fact.quantity) for fact in facts.facts)
+
+
+_NEAR_NAME = 2  # how far after a line's name its own sum stands (项目支出30.40万元; 项目支出为…)
+
+
+def _a_project(claim: Claim) -> str:
+    """FOREIGN for a project's figure that names no project (……6间教室仅完成2间，项目执行率38.00%: the project named
+    sentences before — not the whole's), else ""."""
+    return FOREIGN if any(word in _last_clause(claim.context) for word in lexicon.claim_words()["a_projects_words"]) \
+        else ""
 
 
 def _paragraph_line(claim: Claim, facts: Facts) -> str:
@@ -304,8 +329,7 @@ def candidates(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tup
             weak_count += occurrences
     if not found and weak_count == 1 and _distinctive(claim.quantity.unit, facts, claim.role, exclude_place) \
             and not _explaining(claim.context) and not exclude_place \
-            and not (_census(claim) and any(fact.place == task_place for _, fact in weak)) \
-            and not any(_of_some(claim, fact) for _, fact in weak):
+            and not _census(claim) and not any(_of_some(claim, fact) or _distinguished(claim, fact) for _, fact in weak):
         # (a task cell's figure sharing one word with an indicator stays unlinked: 23艘渡船全部落实…… is no
         # 渡船标准化改造数, 其中线上培训3870人次 no 宣传培训人次 — its narrative counts other things)
         # 平台集聚各类研发资源58000台套 and 集聚仪器资源 ≥58000台套: the only target counted
@@ -351,9 +375,8 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
     拥有高新技术企业数). A figure whose subject is settled by its budget line or by counting is."""
     if fact.role in ("count", "remainder", "share", "column_gap", "rate_gap"):
         return True
-    for word in roles.words()["distinguishing_words"]:
-        if (word in claim.subject) != (word in fact.name):
-            return False
+    if _distinguished(claim, fact):
+        return False
     if fact.place == wording("place_tasks") and fact.tokens and fact.tokens <= _column_tokens() | _whole_tokens():
         return False  # a narrative's 年初预算96.00万元 names only a column: whose budget, its sentence said, not its name
     if _one_of_joined(claim.subject, fact.name):
@@ -388,6 +411,12 @@ def _certain(claim: Claim, fact: Fact, names: tuple[frozenset[str], ...], facts:
             if own and other and (own <= other or other <= own or dice(own, other) >= CERTAIN):
                 return True
     return False
+
+
+def _distinguished(claim: Claim, fact: Fact) -> bool:
+    """A word that tells two measures apart (人均, 平均 …: lexicon) is in one name and not the other (全年专职教师授课
+    2128课时 is no 专职教师人均授课课时)."""
+    return any((word in claim.subject) != (word in fact.name) for word in roles.words()["distinguishing_words"])
 
 
 def _of_some(claim: Claim, fact: Fact) -> bool:
@@ -630,11 +659,16 @@ def link(claim: Claim, facts: Facts, exclude_place: str = "", aliases: tuple[fro
         return Link(claim, reason="sum_of_listed")
     if _listed_count(claim):
         return Link(claim, reason="listed_count")
+    if _a_starting_value(claim):
+        return Link(claim, reason="baseline")  # 由年初的1420人增加到1656人: where it started, not what was reached
     if any(re.search(pattern, _last_clause(claim.context)) for pattern in words["group_thresholds"]):
         return Link(claim, reason="group_threshold")  # 8个项目中，6个项目执行率在95%以上: a bound some items pass
     if claim.role == "count" and claim.quantity.unit in words["count_units_beside_indicators"]:
         claim = replace(claim, quantity=replace(claim.quantity, unit=words["count_units"][0]))  # 39个 indicators: 39项
     first = _reading(claim, facts, exclude_place, aliases)
+    if first.agreed is None and first.facts and claim.role != "count" and _a_whole_before_its_parts(claim):
+        # (全年412名学员中一次性合格399人; 未一次性合格的13人中，……11人: the whole the figures after it part — 岚陵)
+        return Link(claim, reason="whole_of_parts")
     if first.agreed is None and first.facts and _an_addend(claim):
         # (年初计划建设监控点18个，……增加监控点6个，全年计划建成24个: 18 + 6 = 24 — the plan's change, no result; 雾岭)
         return Link(claim, reason="addend")
@@ -796,6 +830,27 @@ def apart_from_wholes(links: list[Link], parts: list[tuple[int, int]]) -> list[L
             # (the whole itself unlinked — 全年实现23个 — but the fact the part differs from is the whole's figure)
             result[part] = Link(links[part].claim, reason="group_part")
     return result
+
+
+def _a_whole_before_its_parts(claim: Claim) -> bool:
+    """The figure is followed by a few words and 中, then figures in its sentence (412名学员中一次性合格399人): the whole
+    they are parts of."""
+    after = claim.sentence[claim.end - claim.sentence_start:]
+    found = _WHOLE_MARK.match(after)
+    return bool(found) and any(q.is_number for q in find_quantities(after[found.end():found.end() + _PART_REACH]))
+
+
+_WHOLE_MARK = re.compile(r"[^\d，,；;。（()）]{0,8}?[中里][，,]?")
+_PART_REACH = 40  # how far after the whole its first part may stand
+
+
+def _a_starting_value(claim: Claim) -> bool:
+    """The figure a change starts from (全县注册红十字志愿者由年初的1420人增加到1656人): 由/从 before it in its clause, a
+    word of reaching right after it (lexicon/claims.yaml from_words, to_words)."""
+    words = lexicon.claim_words()
+    after = claim.sentence[claim.end - claim.sentence_start:].lstrip()
+    return any(word in _last_clause(claim.context) for word in words["from_words"]) \
+        and after.startswith(tuple(words["to_words"]))
 
 
 def _an_addend(claim: Claim) -> bool:

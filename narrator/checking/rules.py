@@ -30,8 +30,8 @@ from ..recognise.projectform import ScoreSheet, score
 from ..recognise.tables import ReportTables
 from ..sources.document import Paragraph
 from ..statements import arithmetic, roles
-from ..statements.extract import (CLAUSE_BREAKS, Claim, after_run_in_title, aspect_of, figures_in, indicator_scope,
-                                  listed_names, passage_label, refers_to_area)
+from ..statements.extract import (CLAUSE_BREAKS, Claim, after_run_in_title, aspect_of, counted_group, figures_in,
+                                  indicator_scope, listed_names, passage_label, refers_to_area)
 from . import across
 from .facts import BUDGET_NAMES, DERIVED_ROLES, Fact, Facts, cell_location, computed, fact_name, in_group
 from .findings import Finding, Location, wording
@@ -272,6 +272,8 @@ def all_met_claimed(report: CheckedReport) -> Iterator[Finding]:
                     or any(word in named for word in lexicon.claim_words()["partial_list_ends"]):
                 # (退役士兵接收安置、军休干部服务管理等工作指标全部达到: those named, with 等)
                 continue  # A、B和C均达到预期: those listed; 均达到目标值的1.8倍以上: a threshold, not the targets
+            if counted_group(named):
+                continue  # 全年9项调研课题全部完成; 三项资金管理指标均达到: the things counted there, not every goal
             if named.endswith(tuple(lexicon.claim_words()["task_words"])) and _qualified_tasks(named):
                 continue  # 其中县级资金创建200户，县级任务全部完成: the county's share of one task, not every goal
             done = text[match.end():clause_end].strip()

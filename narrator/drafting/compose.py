@@ -214,6 +214,12 @@ def _told_reason(result: IndicatorResult, missing: Missing) -> str:
             # 测算的 says how the target was set: it stays)
             kept = kept[1:]
         return OWN_SENTENCES + "".join(kept)
+    if len(kept) > 1 and not _tells_cause(kept[0], words) \
+            and any(word in kept[0] for word in words["background_words"]):
+        # (科研科现有工作人员3名，除组织课题研究外，还承担……。年初目标4篇，是参照……测算的。2024年县委建立……: his first
+        # sentence, no cause, tells how things stand (现有, 坚持, 近年来) — after 主要原因是 it read as the cause; 岚陵's
+        # reviewer)
+        return OWN_SENTENCES + "".join(kept)
     return _causes_listed(_subject_not_again(text, name, words), words)
 
 
@@ -523,20 +529,14 @@ def in_register(report: Report) -> Report:
     """The report with the officer's reasons, 原因说明, problems, measures and task narratives in a report's register (没有支付 → 未支付, 还没 → 尚未, 我们 →
     我局: lexicon/wording.yaml formal_register) — the same words otherwise; the report itself when nothing changes.
     Reviewers marked his words pasted as he typed them; only what he wrote is touched, never narrator's own text."""
-    rules = lexicon.wording()["formal_register"]
+    rules = _register_rules(self_name(report.unit_name), report.year)
     own = self_name(report.unit_name)
 
     place = colloquial_place(report.unit_name)
 
     def formal(text: str) -> str:
-        for pattern, replacement in rules.items():
-            replacement = replacement.replace("{self}", own)
-            if report.year:  # (今年联合县老年大学……: a reviewer — the report is written the next year)
-                replacement = replacement.replace("{year}", str(report.year)).replace(
-                    "{last_year}", str(report.year - 1)).replace("{next_year}", str(report.year + 1))
-            elif "{" in replacement:
-                continue
-            text = re.sub(pattern, replacement, text)
+        for pattern, replacement in rules:
+            text = pattern.sub(replacement, text)
         # his 局里 (经局里统一设计) as a report says it: 我局 — in the tables' cells as in the prose (a reviewer
         # found 局里 in 附表3 beside 我局 in the text)
         return text.replace(place, own) if place else text
@@ -553,6 +553,22 @@ def in_register(report: Report) -> Report:
         return report
     return dataclasses.replace(report, indicators=indicators, budget_lines=lines, problems=problems, measures=measures,
                                key_tasks=tasks)
+
+
+@lru_cache(maxsize=64)
+def _register_rules(own: str, year: int | None) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """lexicon/wording.yaml formal_register, compiled, with the unit's own name and the years written in (今年联合县老年
+    大学……: a reviewer — the report is written the next year); a rule that needs a year is left out without one."""
+    rules = []
+    for pattern, replacement in lexicon.wording()["formal_register"].items():
+        replacement = replacement.replace("{self}", own)
+        if year:
+            replacement = replacement.replace("{year}", str(year)).replace(
+                "{last_year}", str(year - 1)).replace("{next_year}", str(year + 1))
+        elif "{" in replacement:
+            continue
+        rules.append((re.compile(pattern), replacement))
+    return tuple(rules)
 
 
 def line_reason(line: BudgetResult) -> str:
@@ -732,7 +748,11 @@ def _without_restated_lead(sentence: str, known: list, lead: bool = True, name: 
         first -= 1  # 全年跨省直接结算2.14万人次，其中门诊1.77万人次: the part leans on its whole (not 上述情况其中……)
     leaning = not lead and first and clauses[first:last] and clauses[first].lstrip().startswith(
         tuple(lexicon.wording()["told_reason"]["needs_subject"]))
-    if leaning:  # 全年创建27个，为目标的2.7倍，反映……: the rest leans on what went, which 这 now stands for
+    target = known[1] if len(known) > 1 else None
+    if leaning and target is not None and any(figure.is_number and agrees(figure, target)
+                                              for figure in find_quantities(clauses[first - 1])):
+        first -= 1  # 年初目标4篇，是参照……测算的: how the target was set leans on the target — both stay (岚陵)
+    elif leaning:  # 全年创建27个，为目标的2.7倍，反映……: the rest leans on what went, which 这 now stands for
         clauses[first] = lexicon.wording()["told_reason"]["this"] + clauses[first].lstrip()
     sums = tuple(lexicon.wording()["told_reason"]["sum_starts"])
     while last > first and _restates(clauses[last - 1], known, name):

@@ -746,7 +746,8 @@ def make_plan(evaluation: Evaluation) -> Plan:
     # (……；年中因落实调整工资政策和新录用人员，基本支出调增21.36万元: a change and its cause in the 单位概况's sentence on
     # the budget, which §三 leaves out for the table's figures — a reviewer of 靖岭 found the cause missing)
     if lines and accounts:
-        for sentence in budget_sentences(report.overview or ""):
+        for sentence in [part for sentence in budget_sentences(report.overview or "")
+                         for part in (_bracketed_changes(sentence) or [sentence])]:
             _, moved, named = without_adjustments(sentence, lines)
             accounts += [account for account in moved if account not in accounts]
             accounted |= named
@@ -1758,12 +1759,22 @@ def _change_clauses(clauses: list[str], changes: tuple[str, ...]) -> list[str]:
     """The clauses that change a sum of the budget (追加……18.00万元), the clauses without figures right before them
     that give the cause (县政务服务中心医保窗口改造由县行政审批局统一实施，) and those after that say what for (用于……)."""
     purposes = tuple(lexicon.wording()["purpose_starts"])
-    flags = [any(word in clause for word in changes) and any(q.unit == BUDGET_UNIT for q in find_quantities(clause))
-             for clause in clauses]
+    money = [any(q.unit == BUDGET_UNIT for q in find_quantities(clause)) for clause in clauses]
+    flags = [any(word in clause for word in changes) and money[index] for index, clause in enumerate(clauses)]
+    for index in range(1, len(clauses)):
+        # (年中市委党校下达……专项补助资金26.00万元，追加干部教育培训经费: the sum in one clause, its 追加 in the next —
+        # 岚陵's reviewer found 一是干部教育培训经费追加26.00万元 without where the money came from)
+        if not money[index] and money[index - 1] and any(word in clauses[index] for word in changes) \
+                and not flags[index - 1]:
+            flags[index - 1] = flags[index] = True
     keep = list(flags)
     for index, flag in enumerate(flags):
         if not flag:
             continue
+        amounts = {q.value for q in find_quantities(clauses[index]) if q.unit == BUDGET_UNIT}
+        if index and not flags[index - 1] and amounts & {q.value for q in find_quantities(clauses[index - 1])
+                                                          if q.unit == BUDGET_UNIT}:
+            keep[index - 1] = True  # (6月省红十字会下拨……补助资金15.00万元，年中追加……15.00万元: where it came from)
         # (only a cause told whole from the sentence's start: 经县政府同意取消实施 after a clause with figures lacks its
         # subject)
         if not any(flags[:index]) and not any(find_quantities(clause) for clause in clauses[:index]):
@@ -1928,18 +1939,36 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                              for index, clause in enumerate(clauses[:last])):
             results = [index for index, clause in enumerate(clauses[:last])
                        if _reports_result(clause, clauses[index + 1], index + 1 == last)]
+            # (新建现场教学点5个，分别为石门坳村……: the clause that names which goes with its result — 岚陵's reviewer found
+            # the list of sites given as the cause of 追加……8.00万元)
+            which = tuple(lexicon.wording()["which_starts"])
+            results = sorted(set(results) | {index for index in range(1, last) if index - 1 in results
+                                             and clauses[index].lstrip().startswith(which)})
             # (……改为组队参加市残疾人运动会，获得金牌3枚、银牌5枚，调减……5.00万元; 全年新增限额以上商贸企业52家，……，
             # 商贸企业培育奖补资金追加45.00万元……: two reviewers found the medals and the firms in the list of the
             # budget's changes) the results stay in the story with what led to them; the change goes with its cause
             # (完成……3860卷，该项目政府采购中标价低于预算，调减……6.00万元: the cause goes without its pointer — a reviewer
             # found 六是该项目 pointing at nothing — and the story keeps the results, not the cause after them)
+            if all(_MONTH_OPENING.match(clauses[index].strip()) for index in results) and len(results) == 1 \
+                    and results[0] == 0 and last > 1:
+                # (3月起使用省红十字会配发的心肺复苏模拟人10套开展教学，原计划自购的模拟人不再采购，年中调减……: a dated
+                # step that made the change — left alone at a part's opening, 槠溪's reviewer; it goes with the change)
+                results = []
             going = [clause for index, clause in enumerate(clauses) if index >= last or index not in results]
+            purposes = tuple(lexicon.wording()["purpose_starts"])
+            if len(going) == 1 and not any(word in going[0] for word in purposes) \
+                    and not clauses[results[0]].strip().startswith(tuple(lexicon.wording()["result_starts"])):
+                # (2024年6月新招聘专职教师3名到岗，年末专职教师19人，年中追加基本支出人员经费14.60万元: nothing but results
+                # before the change — the first is its occasion, told with it too; 岚陵's reviewer found 二是追加……14.60万元
+                # without a cause)
+                going = [clauses[results[0]].strip()] + going
             opening = going[0].lstrip()
             pointer = next((word for word in sorted(pointers, key=len, reverse=True) if opening.startswith(word)), "")
             if pointer and len(going) > 1:
                 going[0] = opening[len(pointer):]
             moved.append("，".join(going) + "。")
-            kept.append("，".join(clauses[:results[-1] + 1]) + (end or "。"))
+            if results:
+                kept.append("，".join(clauses[:results[-1] + 1]) + (end or "。"))
         elif closing and (dated := [index for index in range(last) if _MONTH_OPENING.match(clauses[index].strip())]) \
                 and len(dated) >= 2 and dated[-1] > 0:
             # (项目6月启动政府采购，7月首次公开招标……流标，8月重新组织招标，9月签订合同，合同金额59.40万元，签订合同后……
@@ -1977,8 +2006,9 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                     cause = ""
                 elif going[index]:
                     moved[-1] = moved[-1][:-1] + "，" + clause.strip() + "。"
-            if rest := [own_words.get(index, clause) for index, (clause, flag) in enumerate(zip(clauses, going))
-                        if not flag or index in own_words]:
+            rest = [own_words.get(index, clause) for index, (clause, flag) in enumerate(zip(clauses, going))
+                    if not flag or index in own_words]
+            if rest:
                 kept.append("，".join(rest) + (end or "。"))
         went = len(kept) == counts[0] and len(moved) > counts[1]
     return closed("".join(kept)), moved, told
@@ -2081,7 +2111,9 @@ def _without_spending(story: str, lines) -> str:
         # reviewer found 结转2025年继续使用 without its subject)
         dependent = tuple(lexicon.wording()["told_reason"]["dependent_starts"])
         for index in range(1, len(clauses)):
-            if going[index - 1] and clauses[index].lstrip().startswith(dependent) \
+            # (……捐献宣传动员经费年初预算12.00万元，年内未作调整: the line named in part — 年内未作调整。 was left alone)
+            if going[index - 1] and (clauses[index].lstrip().startswith(dependent) or (
+                    index == len(clauses) - 1 and any(word in clauses[index] for word in unchanged))) \
                     and not any(q.is_number for q in find_quantities(clauses[index])):
                 going[index] = True
         rest = [clause for clause, go in zip(clauses, going) if not go]
@@ -2476,6 +2508,29 @@ def _on_the_budget(sentence: str) -> bool:
     words = lexicon.wording()["profile"]
     return any(word in sentence for word in words["budget_words"]) and any(
         q.is_number and q.unit in words["money_units"] for q in find_quantities(sentence))
+
+
+_BRACKETED = re.compile(r"([^，,、；;（(）)\d]{2,12}?)[\d.,]+万元[（(]([^）)]+)[）)]")
+
+
+def _bracketed_changes(sentence: str) -> list[str]:
+    """The changes a sentence on the budget gives in brackets after a line's sum (……其中基本支出134.95万元（年中因落实
+    调资政策调增6.35万元）、……), each told as a change of that line with its cause (年中因落实调资政策，基本支出调增
+    6.35万元): the sentence itself gives the year's totals, which §三 says from the table (槠溪's reviewer found it
+    listed as 二是2024年部门调整预算277.45万元……)."""
+    words = lexicon.claim_words()
+    changes = sorted(words["increase_words"] + words["decrease_words"], key=len, reverse=True)
+    told = []
+    for match in _BRACKETED.finditer(sentence):
+        line, inside = match.group(1).strip(), match.group(2)
+        at = min((inside.find(word) for word in changes if word in inside), default=-1)
+        if at < 0 or not any(q.unit == BUDGET_UNIT for q in find_quantities(inside[at:])):
+            continue
+        for lead in lexicon.arithmetic_words()["parts_word"]:
+            line = line.removeprefix(lead)  # (其中基本支出……: the line, not its 其中)
+        cause = inside[:at].rstrip("，, ")
+        told.append((cause + "，" if cause else "") + line + inside[at:] + "。")
+    return told
 
 
 def budget_sentences(text: str) -> list[str]:

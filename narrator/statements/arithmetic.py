@@ -174,7 +174,7 @@ def rates(claims: list[Claim]) -> list[Statement]:
         first, second = same[0].quantity.value, same[1].quantity.value
         if not first or not second:
             continue
-        if any(word in named for word in words["money_rate_words"]) \
+        if any(word in clause for word in words["money_rate_words"]) \
                 and lexicon.unit_kinds().get(same[0].quantity.unit) != "money":
             continue  # 44项指标中40项达到，预算执行率98.25%: a rate of money, not of the two counts
         forward, backward = second / first * 100, first / second * 100

@@ -672,6 +672,9 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
     qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
     if enumerated(clause):
         return ""  # 应急演练场次、安全宣传教育覆盖人次两项指标……: those named, counted, not the table's
+    qualifier = re.match(r"([^\d，,、；;。（(为是均中在有达]{2,8})指标", after)
+    if qualifier and counted_group(quantity.raw + qualifier.group(0)):
+        return ""  # 三项资金管理指标均达到目标: a group the sentence names, not a category the tables count
     if any(word in clause for word in lexicon.claim_words()["partial_words"]) \
             and not _kind_pattern().match(after.lstrip("为是均共计 ")):
         return ""  # 其余4项定性指标均达到: the rest of them, after those said before (but 其余26项为定量指标 counts them)
@@ -736,6 +739,20 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
 
 
 _AFTER_LEVEL = 8  # 为过程类的: how far after a count the category it is of may be named
+
+
+def counted_group(named: str) -> bool:
+    """Words that count a group of their own: a figure, then a qualifier that is no category, kind or word for all of
+    them, with or without 指标 after it (9项调研课题; 三项资金管理指标) — not 40项指标, 履职类指标14项 or 4项定量指标."""
+    figures = [q for q in find_quantities(named) if q.is_number]
+    if not figures:
+        return False
+    rest = _kind_pattern().sub("", named[figures[-1].end:])
+    words = lexicon.claim_words()
+    for word in sorted(list(lexicon.indicator_kinds()) + list(lexicon.level_names()) + words["indicator_nouns"]
+                       + words["all_scope_words"] + words["scope_ends"] + ["的"], key=len, reverse=True):
+        rest = rest.replace(word, "")
+    return len(rest.strip(" 类中，,")) >= 2
 _LISTED_AREA = re.compile(r"[：:，,、；;]\s*([^：:，,、；;。\d（()）]{2,20})$")
 
 
@@ -780,7 +797,7 @@ def _beside_indicators(quantity: Quantity, clause: str, after: str) -> bool:
 
 # A task area named before the bracket or colon its counts stand in: 妇幼健康服务（3项指标，2项达标）.
 _AREA = re.compile(r"\s*([^，,；;：:（()）\d]{2,30})[（(：:]")
-_ASPECT = re.compile(r"([^，,；;：:（()）\d、]{2,20}?)方面")
+_ASPECT = re.compile(r"([^，,；;：:（()）\d、]{2,20}?)(?:方面|方向|领域)")  # 志愿服务方向4项指标 too (槠溪)
 
 
 # A list item's label: “- **适龄妇女“两癌”筛查人数**：……”, “（三）家庭医生签约：……”.
@@ -810,7 +827,10 @@ def aspect_of(before: str, after: str = "") -> str:
             or re.search(r"[一二两三四五六七八九十几多]个$", found.group(1)):
         return ""  # ……安全宣传教育培训六个方面履行职责，共设置指标43项: fields listed, not the count's field
     name = LIST_LABEL.sub("", found.group(1)).strip()
-    return "" if any(level in name for level in lexicon.level_names()) else name
+    # (产出方面, 过程管理方面 are categories; 理论研究和决策咨询服务方面 is a field, its 决策 inside a word of its own — 岚陵)
+    name = name.lstrip(".．、 ")  # (3.理论研究……方面: its list number's point)
+    bare = name.removesuffix("指标").removesuffix("类")
+    return "" if any(bare.startswith(level) or bare.endswith(level) for level in lexicon.level_names()) else name
 
 
 @lru_cache(maxsize=1)

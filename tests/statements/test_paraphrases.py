@@ -1538,6 +1538,8 @@ LIANGCHU = Path(__file__).resolve().parents[1] / "data" / "statements_liangchu" 
 FULIAN = Path(__file__).resolve().parents[1] / "data" / "statements_fulian"  # 瀚泉县妇女联合会 2024 (written blind)
 DANGAN = Path(__file__).resolve().parents[1] / "data" / "statements_dangan"  # 额尔敦塔拉旗档案馆 2024 (written blind)
 YINGJI = Path(__file__).resolve().parents[1] / "data" / "statements_yingji"  # 雾岭县应急管理局 2024 (written blind)
+HONGSHIHUI = Path(__file__).resolve().parents[1] / "data" / "statements_hongshihui"  # 槠溪县红十字会 2024 (blind)
+DANGXIAO = Path(__file__).resolve().parents[1] / "data" / "statements_dangxiao"  # 中共岚陵县委党校 2024 (blind)
 # First check of each correct report, before any change for it: 15 false errors and 2. Edits found then: 4 of 12 and
 # 10 of 12 (of 粮储's, 86320吨 once 截至年末……累计收购 in the narrative's words was no census).
 NEWER_EDITS = {
@@ -1605,6 +1607,39 @@ NEWER_EDITS = {
         # 履职指标按5个重点工作方向设置：……，森林防灭火5项，……: each item after the colon counts its area's indicators
         "wrong12.txt": [("N101", "5项", "4项")],
     },
+    # 槠溪县红十字会 2024 (江西, written blind): first check 2 false errors (志愿服务方向4项指标全部超额完成, a field's
+    # count; 由年初的1420人增加到1656人, where it started)
+    HONGSHIHUI: {
+        "wrong01.txt": [],  # 大病救助人数指标：年初目标60人以上，实际完成81人: its subject read as 年初 (a budget word)
+        "wrong02.txt": [],
+        "wrong03.txt": [],  # a 完成情况 cell of its own table (完成率116.67%): no column the checker reads
+        "wrong04.txt": [("N101", "2.65倍", "2.75倍")],
+        "wrong05.txt": [("N101", "36人", "32人")],
+        "wrong06.txt": [],
+        "wrong07.txt": [("N101", "3.50万元", "-3.00万元")],
+        "wrong08.txt": [("N204", "123.62", "124.06"), ("N202", "96.50%", "98.33%")],
+        "wrong09.txt": [],  # 剔除该项目后……执行率96.18%: what is left after a line is taken out
+        "wrong10.txt": [],  # 两项调整后预算合计……占项目支出的61.50%: a share of a sum of two lines
+        "wrong11.txt": [],  # four lines' remainders listed 分别为……: no line named beside each
+        "wrong12.txt": [("N101", "33项", "31项")],
+    },
+    # 中共岚陵县委党校 2024 (湖南, written blind): first check 7 false errors (全年9项调研课题全部完成; 三项资金管理指标
+    # 均达到目标; 项目执行率38.00% of a project named sentences before; 412名学员中一次性合格399人 and 13人中……)
+    DANGXIAO: {
+        "wrong01.txt": [("N101", "92.39%", "92.59%")],
+        "wrong02.txt": [("N101", "95%以上", "≥90%")],
+        "wrong03.txt": [("N101", "120.00%", "125.00%")],
+        "wrong04.txt": [("N101", "2.20倍", "2.15倍")],
+        "wrong05.txt": [],  # a gap in its own table's 完成情况 column (少6课时)
+        "wrong06.txt": [("N101", "1.14个百分点", "1.16个百分点")],
+        "wrong07.txt": [("N204", "18.50", "16.50"), ("N203", "144.00", "142.00")],
+        "wrong08.txt": [("N204", "334.54", "334.48"), ("N202", "97.96%", "97.85%")],
+        "wrong09.txt": [("N101", "96.84%", "96.97%")],
+        "wrong10.txt": [],  # 其中主体班6期412人，占培训总人次的19.94%: a share of a whole the tables do not hold
+        "wrong11.txt": [("N101", "2.04万元", "2.42万元")],
+        # (the categories' counts now add up to 36 against the 35 said before them: that too)
+        "wrong12.txt": [("N105", "35项", "36项"), ("N101", "9项", "8项")],
+    },
 }
 
 
@@ -1644,6 +1679,13 @@ def test_the_newer_reports_never_seen_check_clean():
     assert said[("139家", "工贸企业")] == said[("21.35万公顷", "全县森林面积")]
     assert said[("1项", "各有")] == "未对应：看不出这个数字说的是什么（与哪个数比较）"
     assert said[("一家", "工贸企业事故是10月")] == "未对应：看不出这个数字说的是什么（与哪个数比较）"
+    said = {(item["figure"], item["subject"]): item
+            for item in explanations(check_file(HONGSHIHUI / "report.txt", HONGSHIHUI / "unit.yaml"))}
+    assert said[("1420人", "全县注册红十字志愿者由年初的")]["explanation"] == "未对应：是“由……增加到……”中变化前的数，不是完成值"
+    assert said[("4项", "#count:exceeded:~红十字志愿服务和基层组织建设")]["linked"]
+    said = {(item["figure"], item["subject"]): item["explanation"]
+            for item in explanations(check_file(DANGXIAO / "report.txt", DANGXIAO / "unit.yaml"))}
+    assert said[("412名", "学员中一次性合格")] == "未对应：是后面几个数所属的总数（“……中”），不是指标的完成值"
 
 
 @pytest.mark.parametrize("folder, name, errors", [(folder, name, errors) for folder, edits in NEWER_EDITS.items()
