@@ -1711,3 +1711,25 @@ def test_an_exceedance_well_over_its_target_is_asked_about_and_may_be_left():
     # the tables' label 超额完成工作任务 is no reason: 50% over with it is not told as far over (seed 002's example)
     example = compose(evaluate(load_report(Path(__file__).resolve().parents[2] / "corpus" / "example.yaml"))).prose()
     assert "举办科技镇长团各类会议6场，超过4场的目标。" in example
+
+
+def test_the_first_reviews_of_the_red_cross_and_the_party_school_mended():
+    """槠溪县红十字会 (江西) and 中共岚陵县委党校 (湖南), held-out, written blind: first reviews 21 and 24 of 50."""
+    red_cross = _general("hongshihui")
+    # §三's list: a change the 单位概况 gives in brackets, with its cause, not the sentence of the year's totals; where
+    # the money came from; the dated step that made a cut, not left alone at a part's opening
+    assert ("具体为：一是6月省红十字会下拨“博爱送万家”及大病救助补助资金15.00万元，追加人道救助资金15.00万元；"
+            "二是年中因落实调资政策，基本支出调增6.35万元；") in red_cross
+    assert "四是3月起使用省红十字会配发的心肺复苏模拟人10套开展教学，原计划自购的模拟人不再采购，调减应急救护培训经费4.00万元；" \
+        in red_cross and "\n3月起使用" not in red_cross
+    # (a line named in part, its 年内未作调整 alone when its budget went; 我会将把 read as 会将)
+    assert "年内未作调整。" not in red_cross and "县红十字会将把绩效自评结果" in red_cross
+    school = _general("dangxiao")
+    # a sum in one clause, its 追加 in the next; the occasion of a change that has no cause (not 年末专职教师19人, nor
+    # the list of sites)
+    assert ("具体为：一是年中市委党校下达“党校教师进屋场”专项补助资金26.00万元，追加干部教育培训经费；二是2024年6月新招聘专职"
+            "教师3名到岗，追加基本支出人员经费14.60万元；三是新建现场教学点5个，追加现场教学基地建设经费8.00万元；") in school
+    # his note's background is his account, apart — not the cause after 主要原因是; the target's basis keeps the target
+    assert ("决策咨询报告获县级以上领导批示数大幅超过年度目标。科研科现有工作人员3名，除组织课题研究外，还承担学报编辑、科研成果"
+            "登记和县情资料库维护等工作。年初目标4篇，是参照以往年度领导批示的情况测算的。") in school
+    assert "上述情况是" not in school and "我校将把绩效自评结果" in school and "本单位" not in school
