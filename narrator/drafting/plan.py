@@ -1498,7 +1498,12 @@ def _refer_empty_goals(blocks: list[Block], elsewhere: dict[str, list[IndicatorR
             # Most of the indicator's words in the goal (预算执行率 in 预算执行率达到100%), not one shared word.
             shares = [len(words & goal) / len(words) if words else 0 for goal in goal_words]
             best = max(shares, default=0)
-            block = goal_blocks[shares.index(best)] if best >= 0.75 else None
+            # (of goals that share as many of its words, the one that names it whole: 预算调整率控制在5%以内, not
+            # 培训班次调整率控制在10%以内 — 岚陵's training goal was told as the budget's part)
+            tied = [index for index, share in enumerate(shares) if share == best]
+            index = next((index for index in tied if result.indicator.name in goal_blocks[index].goal), tied[0]) \
+                if tied else 0
+            block = goal_blocks[index] if best >= 0.75 else None
             # A goal with results of its own points only to the budget part (预算执行率达到100%).
             if block is not None and (part == "budget" or not (block.messages or block.tasks)):
                 block.see_also.append((part, result))
@@ -2008,6 +2013,13 @@ def without_adjustments(story: str, lines) -> tuple[str, list[str], set[str]]:
                     moved[-1] = moved[-1][:-1] + "，" + clause.strip() + "。"
             rest = [own_words.get(index, clause) for index, (clause, flag) in enumerate(zip(clauses, going))
                     if not flag or index in own_words]
+            first_left = next((index for index, go in enumerate(going) if not go), len(going))
+            if rest and moved and going[0] and all(not go for go in going[first_left:]) and not own_words \
+                    and not any(q.is_number for q in find_quantities("，".join(rest))):
+                # (5月县委委托开展……重大课题，追加……6.00万元，课题于11月结题: what became of what the money was for,
+                # without a figure, goes with it — left, 课题于11月结题。 read as all nine topics', 岚陵's reviewer)
+                moved[-1] = moved[-1][:-1] + "，" + "，".join(clause.strip() for clause in rest) + "。"
+                rest = []
             if rest:
                 kept.append("，".join(rest) + (end or "。"))
         went = len(kept) == counts[0] and len(moved) > counts[1]
