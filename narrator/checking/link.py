@@ -836,11 +836,15 @@ def _a_whole_before_its_parts(claim: Claim) -> bool:
     """The figure is followed by a few words and 中, then figures in its sentence (412名学员中一次性合格399人): the whole
     they are parts of."""
     after = claim.sentence[claim.end - claim.sentence_start:]
-    found = _WHOLE_MARK.match(after)
+    found = _whole_mark().match(after)
     return bool(found) and any(q.is_number for q in find_quantities(after[found.end():found.end() + _PART_REACH]))
 
 
-_WHOLE_MARK = re.compile(r"[^\d，,；;。（()）]{0,8}?[中里][，,]?")
+@lru_cache(maxsize=1)
+def _whole_mark() -> re.Pattern[str]:
+    marks = "".join(lexicon.claim_words()["whole_marks"])
+    return re.compile(rf"[^\d，,；;。（()）]{{0,8}}?[{marks}][，,]?")
+
 _PART_REACH = 40  # how far after the whole its first part may stand
 
 

@@ -2522,7 +2522,7 @@ def _on_the_budget(sentence: str) -> bool:
         q.is_number and q.unit in words["money_units"] for q in find_quantities(sentence))
 
 
-_BRACKETED = re.compile(r"([^，,、；;（(）)\d]{2,12}?)[\d.,]+万元[（(]([^）)]+)[）)]")
+_BRACKETED = re.compile(r"([^，,、；;（(）)\d]{2,12}?)[\d.,]+" + BUDGET_UNIT + r"[（(]([^）)]+)[）)]")
 
 
 def _bracketed_changes(sentence: str) -> list[str]:

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..core import lexicon
 from ..core.compare import agrees, step
+from ..core.model import BUDGET_UNIT
 from ..core.quantity import Quantity, format_decimal, format_percent
 from .extract import CLAUSE_BREAKS, Claim, level_scope, name_tokens
 from .roles import strip_linking
@@ -221,7 +222,7 @@ def _shares_of_the_whole(claims: list[Claim]) -> list[Statement]:
                 or any(mark in share.sentence[:part.start - share.sentence_start] for mark in "；;") and not opens:
             continue
         whole = wholes[-1]
-        unit = part.quantity.unit if kind == "count" else "万元"
+        unit = part.quantity.unit if kind == "count" else BUDGET_UNIT
         base = whole.quantity.value if kind == "count" else whole.quantity.in_unit(unit)
         amount = part.quantity.value if kind == "count" else part.quantity.in_unit(unit)
         if not base or amount is None or amount > base:

@@ -672,7 +672,9 @@ def _whole_count(text: str, quantity: Quantity, clause: str, after: str, sentenc
     qualified = text[quantity.end:quantity.end + 1] in ("（", "(")
     if enumerated(clause):
         return ""  # 应急演练场次、安全宣传教育覆盖人次两项指标……: those named, counted, not the table's
-    qualifier = re.match(r"([^\d，,、；;。（(为是均中在有达]{2,8})指标", after)
+    nouns = lexicon.claim_words()["indicator_nouns"]
+    qualifier = re.match(r"([^\d，,、；;。（(" + "".join(lexicon.claim_words()["counted_group_stops"]) + r"]{2,8})(?:"
+                         + "|".join(map(re.escape, nouns)) + ")", after)
     if qualifier and counted_group(quantity.raw + qualifier.group(0)):
         return ""  # 三项资金管理指标均达到目标: a group the sentence names, not a category the tables count
     if any(word in clause for word in lexicon.claim_words()["partial_words"]) \
@@ -797,7 +799,8 @@ def _beside_indicators(quantity: Quantity, clause: str, after: str) -> bool:
 
 # A task area named before the bracket or colon its counts stand in: 妇幼健康服务（3项指标，2项达标）.
 _AREA = re.compile(r"\s*([^，,；;：:（()）\d]{2,30})[（(：:]")
-_ASPECT = re.compile(r"([^，,；;：:（()）\d、]{2,20}?)(?:方面|方向|领域)")  # 志愿服务方向4项指标 too (槠溪)
+_ASPECT = re.compile(r"([^，,；;：:（()）\d、]{2,20}?)(?:" + "|".join(map(re.escape, load_yaml(
+    "lexicon", "claims.yaml")["aspect_words"])) + ")")  # 食品安全方面指标5项; 志愿服务方向4项指标 (槠溪)
 
 
 # A list item's label: “- **适龄妇女“两癌”筛查人数**：……”, “（三）家庭医生签约：……”.
